@@ -1,0 +1,55 @@
+"""Where the app keeps its files. Qt-free so that pure code and the server can use it.
+
+Data and config directories come from `platformdirs` (the per-OS conventions: AppData on
+Windows, Application Support on macOS, XDG on Linux) and can be overridden with the
+environment variables ``GLASVERMITTLER_DATA_DIR`` and ``GLASVERMITTLER_CONFIG_DIR`` (tests
+and portable installs use them). Resources are looked up beside the package, or inside a
+PyInstaller bundle when frozen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_NAME, ORG_NAME
+
+DATA_DIR_ENV = "GLASVERMITTLER_DATA_DIR"
+CONFIG_DIR_ENV = "GLASVERMITTLER_CONFIG_DIR"
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    """Directory for the local database, logs and the embedded server's database."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return _ensure(Path(override))
+    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME)))
+
+
+def config_dir() -> Path:
+    """Directory for the settings file."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return _ensure(Path(override))
+    return _ensure(Path(platformdirs.user_config_dir(APP_NAME, ORG_NAME)))
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` tree: lexicons, catalogues, translations, icons."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(relative: str) -> Path:
+    """Absolute path of a file below ``resources/``, e.g. ``resource_path("privacy/health.txt")``."""
+    return resources_dir() / relative

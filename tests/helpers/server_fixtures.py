@@ -1,0 +1,1 @@
+"""Fixtures that start the reference Extranet server on loopback."""
