@@ -1,0 +1,252 @@
+"""The encrypted local store: drafts and draft photos (Qt-free).
+
+Clear columns hold only what a list needs and what is harmless on its own: ids, kind,
+timestamps, a surname initial and a masked plate. Everything typed by the agent is AES-GCM
+encrypted (:mod:`desktop.store.crypto`) with the row id and kind as associated data.
+Without a keychain (``key is None``) the whole database lives in memory (``memory_only``).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.store import serialize
+from desktop.store.crypto import DataKey
+from desktop.store.db import DB_LOCK, apply_migrations, open_database
+from desktop.store.masking import find_field, mask_plate, mask_surname
+
+__all__ = ["DB_FILENAME", "DEFAULT_RETENTION_DAYS", "DraftInfo", "LocalStore"]
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "local.db"
+DEFAULT_RETENTION_DAYS = 7
+_DAY = 86400.0
+
+MIGRATIONS = [
+    """
+    CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        surname_initial TEXT NOT NULL DEFAULT '',
+        plate_masked TEXT NOT NULL DEFAULT '',
+        payload BLOB NOT NULL
+    );
+    CREATE TABLE draft_blobs (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        blob_id TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (draft_id, blob_id)
+    );
+    """,
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    """One row of the "Entwürfe" list (no personal data beyond the masked values)."""
+
+    draft_id: str
+    kind: str
+    created_at: float
+    updated_at: float
+    surname_initial: str
+    plate_masked: str
+    remaining_days: int
+
+
+class LocalStore:
+    """Drafts (and, through :class:`desktop.sync.outbox.Outbox`, the outbox) on disk.
+
+    Args:
+        data_dir: Directory of the database file.
+        key: Data key from :meth:`DataKey.load_or_create`; ``None`` → memory-only mode.
+    """
+
+    def __init__(self, data_dir: Path, key: DataKey | None) -> None:
+        self.data_dir = Path(data_dir)
+        self.memory_only = key is None
+        self._key = key if key is not None else DataKey.generate()
+        self.retention_days = DEFAULT_RETENTION_DAYS
+        self.db_path: Path | None = None if self.memory_only else self.data_dir / DB_FILENAME
+        self.conn = self._open()
+
+    # ------------------------------------------------------------------ plumbing
+    def _open(self) -> sqlite3.Connection:
+        conn = open_database(self.db_path)
+        apply_migrations(conn, "store", MIGRATIONS)
+        return conn
+
+    @property
+    def lock(self) -> Any:
+        """Lock guarding :attr:`conn` across threads."""
+        return DB_LOCK
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` under the lock (rollback on error)."""
+        with DB_LOCK:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def seal(self, value: Any, aad: str) -> bytes:
+        """Serialise and encrypt ``value`` bound to ``aad`` (e.g. ``"draft:<id>"``)."""
+        return self._key.encrypt(serialize.dumps(value), aad.encode("utf-8"))
+
+    def unseal(self, blob: bytes, aad: str) -> Any:
+        """Decrypt and deserialise a value from :meth:`seal`."""
+        return serialize.loads(self._key.decrypt(bytes(blob), aad.encode("utf-8")))
+
+    # ------------------------------------------------------------------ drafts
+    def save_draft(self, draft_id: str, kind: str, payload: Mapping[str, Any]) -> None:
+        """Insert or replace a draft (the autosave path: one small encrypted UPDATE)."""
+        now = time.time()
+        blob = self.seal(dict(payload), f"draft:{draft_id}:{kind}")
+        initial = mask_surname(find_field(payload, "nachname"))
+        plate = mask_plate(find_field(payload, "kennzeichen"))
+        with DB_LOCK:
+            self.conn.execute(
+                "INSERT INTO drafts(id, kind, created_at, updated_at, surname_initial,"
+                " plate_masked, payload) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind,"
+                " updated_at=excluded.updated_at, surname_initial=excluded.surname_initial,"
+                " plate_masked=excluded.plate_masked, payload=excluded.payload",
+                (draft_id, kind, now, now, initial, plate, blob),
+            )
+
+    def load_draft(self, draft_id: str) -> dict[str, Any] | None:
+        """The draft's payload, or ``None`` if absent (or no longer decryptable)."""
+        with DB_LOCK:
+            row = self.conn.execute(
+                "SELECT kind, payload FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        value = self.unseal(row["payload"], f"draft:{draft_id}:{row['kind']}")
+        return dict(value)
+
+    def draft_kind(self, draft_id: str) -> str | None:
+        """Kind of a stored draft ("quick" | "complete"), ``None`` if absent."""
+        with DB_LOCK:
+            row = self.conn.execute("SELECT kind FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        return None if row is None else str(row["kind"])
+
+    def list_drafts(self) -> list[DraftInfo]:
+        """All drafts, newest change first, with remaining retention days."""
+        now = time.time()
+        with DB_LOCK:
+            rows = self.conn.execute(
+                "SELECT id, kind, created_at, updated_at, surname_initial, plate_masked"
+                " FROM drafts ORDER BY updated_at DESC"
+            ).fetchall()
+        return [
+            DraftInfo(
+                draft_id=row["id"],
+                kind=row["kind"],
+                created_at=row["created_at"],
+                updated_at=row["updated_at"],
+                surname_initial=row["surname_initial"],
+                plate_masked=row["plate_masked"],
+                remaining_days=self.remaining_days(row["updated_at"], now),
+            )
+            for row in rows
+        ]
+
+    def remaining_days(self, updated_at: float, now: float | None = None) -> int:
+        """Whole days until a draft last changed at ``updated_at`` is purged (≥ 0)."""
+        age = (time.time() if now is None else now) - updated_at
+        left = self.retention_days * _DAY - age
+        return max(0, math.ceil(left / _DAY))
+
+    def delete_draft(self, draft_id: str) -> None:
+        """Delete a draft and its photos."""
+        with DB_LOCK:
+            self.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+    def purge_drafts_older_than(self, days: float) -> int:
+        """Delete drafts not changed for ``days`` days; returns how many were deleted."""
+        cutoff = time.time() - days * _DAY
+        with DB_LOCK:
+            cur = self.conn.execute("DELETE FROM drafts WHERE updated_at < ?", (cutoff,))
+        if cur.rowcount:
+            log.info("retention: purged %d draft(s)", cur.rowcount)
+        return int(cur.rowcount)
+
+    def purge_expired(self) -> int:
+        """Apply :attr:`retention_days` (called at start and hourly)."""
+        return self.purge_drafts_older_than(self.retention_days)
+
+    # ------------------------------------------------------------------ draft photos
+    def save_draft_blob(self, draft_id: str, blob_id: str, data: bytes, media_type: str) -> None:
+        """Store a cleaned photo for a draft (the draft row must exist)."""
+        blob = self.seal({"data": data, "media_type": media_type}, f"blob:{draft_id}:{blob_id}")
+        with DB_LOCK:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO draft_blobs(draft_id, blob_id, payload) VALUES (?, ?, ?)",
+                (draft_id, blob_id, blob),
+            )
+
+    def load_draft_blobs(self, draft_id: str) -> dict[str, tuple[bytes, str]]:
+        """``{blob_id: (data, media_type)}`` of a draft."""
+        with DB_LOCK:
+            rows = self.conn.execute(
+                "SELECT blob_id, payload FROM draft_blobs WHERE draft_id = ? ORDER BY rowid",
+                (draft_id,),
+            ).fetchall()
+        result: dict[str, tuple[bytes, str]] = {}
+        for row in rows:
+            value = self.unseal(row["payload"], f"blob:{draft_id}:{row['blob_id']}")
+            result[row["blob_id"]] = (value["data"], value["media_type"])
+        return result
+
+    def delete_draft_blob(self, draft_id: str, blob_id: str) -> None:
+        """Remove one photo from a draft."""
+        with DB_LOCK:
+            self.conn.execute(
+                "DELETE FROM draft_blobs WHERE draft_id = ? AND blob_id = ?", (draft_id, blob_id)
+            )
+
+    # ------------------------------------------------------------------ wipe
+    def wipe_all(self) -> None:
+        """Delete the database files and the data key ("Alle lokalen Daten löschen").
+
+        Afterwards the store is empty and usable again with a brand-new key.
+        """
+        with DB_LOCK:
+            self.conn.close()
+            if self.db_path is not None:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+            service = self._key.service
+            self._key.destroy()
+            new_key = DataKey.load_or_create(service) if service is not None else None
+            self._key = new_key if new_key is not None else DataKey.generate()
+            if new_key is None and service is not None:
+                self.memory_only = True
+                self.db_path = None
+            self.conn = self._open()
+        log.info("local data wiped")
+
+    def close(self) -> None:
+        """Checkpoint and close the connection."""
+        with DB_LOCK:
+            try:
+                if self.db_path is not None:
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                self.conn.close()
