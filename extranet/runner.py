@@ -1,0 +1,160 @@
+"""Run the reference server in-process: uvicorn in a daemon thread (no signal handlers).
+
+Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`EmbeddedServer.start`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extranet.state import ServerState
+
+_START_TIMEOUT_S = 30.0
+
+
+class EmbeddedServer:
+    """The reference Extranet on a loopback port inside this process.
+
+    Args:
+        db_path: SQLite file (created with its schema if absent).
+        host: Interface to bind (loopback by default).
+        port: TCP port; 0 picks a free one (read back after binding).
+        demo: Create the demo accounts and demo data if absent.
+        idle_timeout_s: Session idle timeout (default 30 minutes).
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        demo: bool = True,
+        idle_timeout_s: float | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.host = host
+        self.port = port
+        self.demo = demo
+        self.idle_timeout_s = idle_timeout_s
+        self.url = ""
+        self.state: ServerState | None = None
+        self._server: Any = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    def start(self) -> str:
+        """Open the database, bind, serve; return the base URL once requests are answered."""
+        if self._thread is not None:
+            return self.url
+        import uvicorn
+
+        from extranet.app import create_app
+        from extranet.state import DEFAULT_IDLE_TIMEOUT_S, ServerState
+
+        state = ServerState.open(
+            self.db_path, idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S
+        )
+        if self.demo:
+            from extranet.demo import ensure_demo_data
+
+            ensure_demo_data(state)
+        self.state = state
+        sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.set_inheritable(True)
+        self._socket = sock
+        self.port = int(sock.getsockname()[1])
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        self.url = f"http://{host}:{self.port}"
+        config = uvicorn.Config(
+            create_app(state),
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            ws="none",
+            http="h11",
+            timeout_graceful_shutdown=2,
+        )
+        server = _ThreadServer(config)
+        self._server = server
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="extranet-server", daemon=True
+        )
+        self._thread = thread
+        thread.start()
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("reference server did not start")
+            time.sleep(0.005)
+        return self.url
+
+    def stop(self) -> None:
+        """Stop serving, join the thread and close the database."""
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._thread = None
+        self._server = None
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
+        if self.state is not None:
+            self.state.db.close()
+            self.state = None
+
+    @property
+    def running(self) -> bool:
+        """True while the server thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def expire_sessions(self) -> None:
+        """Test hook: every session becomes invalid (→ 401)."""
+        assert self.state is not None
+        self.state.sessions.clear()
+
+    def expire_cursors(self) -> None:
+        """Test hook: every cursor issued so far answers 410 ``cursor-expired``."""
+        assert self.state is not None
+        self.state.expire_cursors()
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def _make_thread_server_class() -> type:
+    import uvicorn
+
+    class ThreadServer(uvicorn.Server):
+        """uvicorn server that never touches signal handlers (runs off the main thread)."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            yield
+
+    return ThreadServer
+
+
+def _ThreadServer(config: Any) -> Any:  # noqa: N802 - factory that looks like a class
+    return _make_thread_server_class()(config)
