@@ -1,0 +1,324 @@
+"""Durable outbox for referrals, their photos and Postkorb writes (Qt-free).
+
+``enqueue_*`` encrypts the payload, chooses a stable idempotency key and commits with
+``synchronous=FULL`` *before* returning, so a crash right after "Senden" loses nothing and a
+retry never creates a second referral. :meth:`Outbox.drain` (see :mod:`desktop.sync.outbox_drain`)
+sends in order. Acknowledged referrals shrink to ``{id, client_ref, status, kennzeichen_masked}``;
+sent photos and messages are deleted locally.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from desktop.store.db import DB_LOCK, apply_migrations
+from desktop.store.local import LocalStore
+from desktop.store.masking import find_field, mask_plate, mask_surname
+from desktop.sync.outbox_schema import (
+    KIND_IMAGE,
+    KIND_MESSAGE,
+    KIND_REFERRAL,
+    KIND_TICKET,
+    MIGRATIONS,
+    PRIORITY,
+    DrainReport,
+    OutboxItem,
+    PendingImage,
+)
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from desktop.api import ExtranetClient
+
+__all__ = ["DrainReport", "Outbox", "OutboxItem", "PendingImage", "UnknownItemError"]
+
+
+class UnknownItemError(KeyError):
+    """No outbox item with that id (or not in a state that allows the operation)."""
+
+
+#: (item id, kind, parent id, client ref, masked summary, payload)
+_Row = tuple[str, str, str | None, str, str, dict[str, Any]]
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Outbox:
+    """The outbox stored in a :class:`LocalStore` (shares its connection and data key)."""
+
+    def __init__(self, store: LocalStore) -> None:
+        self.store = store
+        self._drain_lock = threading.Lock()
+        apply_migrations(store.conn, "outbox", MIGRATIONS)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The store's current connection (changes after :meth:`LocalStore.wipe_all`)."""
+        conn = self.store.conn
+        apply_migrations(conn, "outbox", MIGRATIONS)  # cheap no-op unless the store was wiped
+        return conn
+
+    # ------------------------------------------------------------------ enqueue
+    def enqueue_referral(
+        self,
+        payload: Mapping[str, Any],
+        images: Sequence[PendingImage] = (),
+        *,
+        draft_id: str | None = None,
+    ) -> str:
+        """Persist a referral and its photos; returns the outbox item id.
+
+        Args:
+            payload: Body of ``POST /referrals``; ``client_ref`` is added if missing.
+            images: Cleaned photos, uploaded after the referral in this order.
+            draft_id: Draft to delete in the same transaction (no window in which the
+                referral exists twice or not at all).
+        """
+        body = dict(payload)
+        body.setdefault("client_ref", _new_id())
+        summary = " · ".join(
+            part
+            for part in (
+                mask_surname(find_field(body, "nachname")),
+                mask_plate(find_field(body, "kennzeichen")),
+            )
+            if part
+        )
+        item_id = _new_id()
+        rows: list[_Row] = [(item_id, KIND_REFERRAL, None, str(body["client_ref"]), summary, body)]
+        for image in images:
+            image_payload: dict[str, Any] = {"image_id": image.image_id, "data": image.data}
+            image_payload["media_type"] = image.media_type
+            rows.append((_new_id(), KIND_IMAGE, item_id, image.image_id, "", image_payload))
+        self._insert(rows, draft_id=draft_id)
+        return item_id
+
+    def enqueue_message(self, ticket_id: str, body: str, client_ref: str | None = None) -> str:
+        """Persist a Postkorb reply to ``ticket_id``; returns the outbox item id."""
+        ref = client_ref or _new_id()
+        payload = {"ticket_id": ticket_id, "body": body, "client_ref": ref}
+        item_id = _new_id()
+        self._insert([(item_id, KIND_MESSAGE, None, ref, "", payload)])
+        return item_id
+
+    def enqueue_ticket(
+        self,
+        subject: str,
+        body: str,
+        client_ref: str | None = None,
+        referral_id: str | None = None,
+    ) -> str:
+        """Persist a new Postkorb ticket; returns the outbox item id."""
+        ref = client_ref or _new_id()
+        payload = {"subject": subject, "body": body, "client_ref": ref, "referral_id": referral_id}
+        item_id = _new_id()
+        self._insert([(item_id, KIND_TICKET, None, ref, "", payload)])
+        return item_id
+
+    def _insert(
+        self,
+        rows: list[_Row],
+        *,
+        draft_id: str | None = None,
+    ) -> None:
+        now = time.time()
+        sealed = [
+            (item_id, kind, parent, ref, summary, self.store.seal(body, f"outbox:{item_id}:{kind}"))
+            for item_id, kind, parent, ref, summary, body in rows
+        ]
+        with DB_LOCK:
+            conn = self.conn
+            conn.execute("PRAGMA synchronous=FULL")
+            try:
+                with self.store.transaction():
+                    seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
+                    for item_id, kind, parent, ref, summary, blob in sealed:
+                        seq += 1
+                        conn.execute(
+                            "INSERT INTO outbox(id, seq, priority, kind, parent_id, client_ref,"
+                            " idempotency_key, created_at, updated_at, summary, payload)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (
+                                item_id,
+                                seq,
+                                PRIORITY[kind],
+                                kind,
+                                parent,
+                                ref,
+                                _new_id(),
+                                now,
+                                now,
+                                summary,
+                                blob,
+                            ),
+                        )
+                    if draft_id is not None:
+                        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            finally:
+                conn.execute("PRAGMA synchronous=NORMAL")
+
+    # ------------------------------------------------------------------ queries
+    def pending_count(self) -> int:
+        """Items waiting to be sent (photos count with their referral)."""
+        with DB_LOCK:
+            row = self.conn.execute(
+                "SELECT COUNT(*) FROM outbox o WHERE o.state = 'pending' AND (o.kind != ?"
+                " OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.id = o.parent_id"
+                " AND p.state != 'sent'))",
+                (KIND_IMAGE,),
+            ).fetchone()
+        return int(row[0])
+
+    def dead_count(self) -> int:
+        """Items that failed permanently and wait for the user."""
+        with DB_LOCK:
+            return int(
+                self.conn.execute("SELECT COUNT(*) FROM outbox WHERE state='dead'").fetchone()[0]
+            )
+
+    def items(self, *, include_sent: bool = False) -> list[OutboxItem]:
+        """Outbox rows in drain order (for the "Postausgang" view)."""
+        query = "SELECT * FROM outbox"
+        if not include_sent:
+            query += " WHERE state != 'sent'"
+        with DB_LOCK:
+            rows = self.conn.execute(query + " ORDER BY priority, seq").fetchall()
+        return [self._item(row) for row in rows]
+
+    def item(self, item_id: str) -> OutboxItem | None:
+        """One outbox row, or ``None``."""
+        row = self._row(item_id)
+        return None if row is None else self._item(row)
+
+    def _row(self, item_id: str) -> sqlite3.Row | None:
+        with DB_LOCK:
+            row: sqlite3.Row | None = self.conn.execute(
+                "SELECT * FROM outbox WHERE id = ?", (item_id,)
+            ).fetchone()
+        return row
+
+    def _item(self, row: sqlite3.Row) -> OutboxItem:
+        error: dict[str, Any] = {}
+        if row["error"] is not None:
+            error = self.store.unseal(row["error"], f"error:{row['id']}")
+        return OutboxItem(
+            item_id=row["id"],
+            kind=row["kind"],
+            state=row["state"],
+            client_ref=row["client_ref"],
+            parent_id=row["parent_id"],
+            created_at=row["created_at"],
+            attempts=row["attempts"],
+            next_attempt_at=row["next_attempt_at"],
+            summary=row["summary"],
+            error_code=row["error_code"],
+            error_detail=str(error.get("detail", "")),
+            error_fields=tuple((str(p), str(c)) for p, c in error.get("fields", [])),
+            result=None if row["result"] is None else json.loads(row["result"]),
+        )
+
+    def payload(self, item_id: str) -> dict[str, Any] | None:
+        """Decrypted payload of a queued item (to edit a dead letter); ``None`` once sent."""
+        row = self._row(item_id)
+        if row is None or row["payload"] is None:
+            return None
+        return dict(self.store.unseal(row["payload"], f"outbox:{item_id}:{row['kind']}"))
+
+    def referral_result(self, item_id: str) -> dict[str, Any] | None:
+        """``{id, client_ref, status, kennzeichen_masked}`` once acknowledged, else ``None``."""
+        item = self.item(item_id)
+        return None if item is None or item.state != "sent" else item.result
+
+    # ------------------------------------------------------------------ user actions
+    def update_payload(self, item_id: str, payload: Mapping[str, Any]) -> None:
+        """Replace a dead letter's payload after editing; it gets a NEW idempotency key."""
+        row = self._row(item_id)
+        if row is None or row["state"] != "dead":
+            raise UnknownItemError(item_id)
+        body = dict(payload)
+        body["client_ref"] = row["client_ref"]
+        summary = row["summary"]
+        if row["kind"] == KIND_REFERRAL:
+            parts = (
+                mask_surname(find_field(body, "nachname")),
+                mask_plate(find_field(body, "kennzeichen")),
+            )
+            summary = " · ".join(p for p in parts if p)
+        blob = self.store.seal(body, f"outbox:{item_id}:{row['kind']}")
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET payload=?, summary=?, idempotency_key=?, state='pending',"
+                " attempts=0, first_attempt_at=NULL, next_attempt_at=0, error=NULL,"
+                " error_code=NULL, updated_at=? WHERE id=?",
+                (blob, summary, _new_id(), time.time(), item_id),
+            )
+
+    def retry(self, item_id: str) -> None:
+        """Queue a dead letter again unchanged.
+
+        After a permanent refusal nothing was created on the server, so a fresh key is safe;
+        after exhausted transient retries the key is kept (the first attempt may have landed).
+        """
+        row = self._row(item_id)
+        if row is None or row["state"] != "dead":
+            raise UnknownItemError(item_id)
+        error = self.store.unseal(row["error"], f"error:{item_id}") if row["error"] else {}
+        key = row["idempotency_key"] if error.get("transient") else _new_id()
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET state='pending', attempts=0, next_attempt_at=0,"
+                " idempotency_key=?, error=NULL, error_code=NULL, updated_at=? WHERE id=?",
+                (key, time.time(), item_id),
+            )
+
+    def delete(self, item_id: str) -> None:
+        """Drop a queued or dead item (and its photos)."""
+        with DB_LOCK:
+            self.conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+
+    def flush_now(self) -> None:
+        """Make every pending item due immediately ("Jetzt senden")."""
+        with DB_LOCK:
+            self.conn.execute("UPDATE outbox SET next_attempt_at=0 WHERE state='pending'")
+
+    def purge_sent_older_than(self, days: float) -> int:
+        """Forget acknowledged referrals older than ``days`` (they live on the server)."""
+        cutoff = time.time() - days * 86400.0
+        with DB_LOCK:
+            cur = self.conn.execute(
+                "DELETE FROM outbox WHERE state='sent' AND updated_at < ?", (cutoff,)
+            )
+        return int(cur.rowcount)
+
+    # ------------------------------------------------------------------ drain
+    def drain(
+        self,
+        client: ExtranetClient,
+        *,
+        stop: threading.Event | None = None,
+        max_wait: float = 0.0,
+    ) -> DrainReport:
+        """Send due items in order; see :func:`desktop.sync.outbox_drain.drain`.
+
+        Args:
+            client: Logged-in API client.
+            stop: Set it to end the run after the current request.
+            max_wait: Sleep (interruptibly) for backoffs up to this many seconds instead of
+                returning; 0 returns at the first backoff with ``retry_in`` set.
+        """
+        from desktop.sync.outbox_drain import drain
+
+        if not self._drain_lock.acquire(blocking=False):
+            return DrainReport(busy=True, pending=self.pending_count())
+        try:
+            return drain(self, client, stop=stop, max_wait=max_wait)
+        finally:
+            self._drain_lock.release()
