@@ -79,6 +79,7 @@ class LocalStore:
         self._key = key if key is not None else DataKey.generate()
         self.retention_days = DEFAULT_RETENTION_DAYS
         self.db_path: Path | None = None if self.memory_only else self.data_dir / DB_FILENAME
+        self._retired: set[str] = set()
         self.conn = self._open()
 
     # ------------------------------------------------------------------ plumbing
@@ -114,7 +115,13 @@ class LocalStore:
 
     # ------------------------------------------------------------------ drafts
     def save_draft(self, draft_id: str, kind: str, payload: Mapping[str, Any]) -> None:
-        """Insert or replace a draft (the autosave path: one small encrypted UPDATE)."""
+        """Insert or replace a draft (the autosave path: one small encrypted UPDATE).
+
+        Saving a retired draft (already sent, see :meth:`retire_draft`) is a no-op, so a late
+        autosave can never resurrect a referral that is in the outbox.
+        """
+        if draft_id in self._retired:
+            return
         now = time.time()
         blob = self.seal(dict(payload), f"draft:{draft_id}:{kind}")
         initial = mask_surname(find_field(payload, "nachname"))
@@ -177,6 +184,12 @@ class LocalStore:
         """Delete a draft and its photos."""
         with DB_LOCK:
             self.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+    def retire_draft(self, draft_id: str, conn: sqlite3.Connection | None = None) -> None:
+        """Delete a draft for good: later :meth:`save_draft` calls for it are ignored."""
+        with DB_LOCK:
+            self._retired.add(draft_id)
+            (conn or self.conn).execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
     def purge_drafts_older_than(self, days: float) -> int:
         """Delete drafts not changed for ``days`` days; returns how many were deleted."""

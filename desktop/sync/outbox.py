@@ -161,7 +161,7 @@ class Outbox:
                             ),
                         )
                     if draft_id is not None:
-                        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+                        self.store.retire_draft(draft_id, conn)
             finally:
                 conn.execute("PRAGMA synchronous=NORMAL")
 

@@ -1,0 +1,49 @@
+"""Child process of the kill test: "types" into a draft through the real autosaver.
+
+Usage: ``python -m tests.store.kill_child DATA_DIR KEYRING_FILE DRAFT_ID``. Prints
+``<typed length> <monotonic time>`` after every keystroke until it is killed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from desktop.store import DataKey, LocalStore
+from desktop.workers import FallbackRunner
+from desktop.workers.autosave import DraftAutosaver
+from tests.store.file_keyring import install
+
+SERVICE = "Glasvermittler-killtest"
+TEXT = "Kunde Zacharias Quellmalz meldet Steinschlag auf der Frontscheibe. " * 20
+
+
+def main(argv: list[str]) -> int:
+    data_dir, keyring_file, draft_id = Path(argv[0]), Path(argv[1]), argv[2]
+    install(keyring_file)
+    store = LocalStore(data_dir, DataKey.load_or_create(SERVICE))
+    app = QCoreApplication([])
+    runner = FallbackRunner()
+    saver = DraftAutosaver(store, runner)
+    state = {"typed": 0}
+
+    def payload() -> dict[str, object]:
+        return {"nachname": "Quellmalz", "voluntary": {"zusatzinfo": TEXT[: state["typed"]]}}
+
+    def keystroke() -> None:
+        state["typed"] += 1
+        saver.schedule(draft_id, "complete", payload)
+        sys.stdout.write(f"{state['typed']} {time.monotonic()}\n")
+        sys.stdout.flush()
+
+    timer = QTimer()
+    timer.timeout.connect(keystroke)
+    timer.start(20)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
