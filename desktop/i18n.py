@@ -1,0 +1,112 @@
+"""UI language: installs Qt translators for the app and for Qt's own strings.
+
+The source strings in the code are German, so German needs no app translation file; English
+comes from ``resources/i18n/glasvermittler_en.qm`` (built from the ``.ts`` next to it by
+``python tools/i18n.py build``). Qt's own strings (standard buttons, context menus of line
+edits) come from the ``qtbase_<lang>.qm`` that ships with PySide6.
+
+Usage (the app shell calls it once after creating the ``QApplication``)::
+
+    install_translators(app, settings.language)   # "de" | "en" | None (= German)
+
+The settings dialog lists the choices with :func:`available_languages`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "de"
+"""Source strings are German; this is the language used when nothing is configured."""
+
+APP_CATALOGUE = "glasvermittler"
+"""Base name of the app's translation files: ``resources/i18n/glasvermittler_<lang>.ts``."""
+
+_QT_CATALOGUES = ("qtbase",)
+_LOCALES = {
+    "de": QLocale(QLocale.Language.German, QLocale.Country.Germany),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+# Keeps the installed translators alive (Qt does not own them) and lets a second call replace them.
+_installed: list[QTranslator] = []
+
+
+@dataclass(frozen=True)
+class Language:
+    """One selectable UI language.
+
+    Attributes:
+        code: settings value ("de", "en").
+        native_name: the language's name in itself, as shown in the settings dialog.
+    """
+
+    code: str
+    native_name: str
+
+
+_LANGUAGES = (Language("de", "Deutsch"), Language("en", "English"))
+
+
+def available_languages() -> list[Language]:
+    """Languages the settings dialog offers (German first, it is the default)."""
+    return list(_LANGUAGES)
+
+
+def normalize_language(language: str | None) -> str:
+    """Map a settings value to a supported code; unknown or empty values fall back to German.
+
+    Accepts locale-like spellings such as ``"en_GB"`` or ``"de-DE"``.
+    """
+    if not language:
+        return DEFAULT_LANGUAGE
+    code = language.strip().replace("-", "_").split("_", 1)[0].lower()
+    return code if code in _LOCALES else DEFAULT_LANGUAGE
+
+
+def app_translation_file(language: str) -> str:
+    """Path (as str) of the compiled app translation for ``language`` (may not exist)."""
+    return str(resource_path(f"i18n/{APP_CATALOGUE}_{language}.qm"))
+
+
+def install_translators(app: QCoreApplication, language: str | None) -> str:
+    """Install the translators for ``language`` on ``app``, replacing earlier ones.
+
+    Widgets built afterwards show the new language; already built widgets keep their texts
+    (the app applies a language change at the next start).
+
+    Args:
+        app: the running application.
+        language: settings value ("de", "en"), None or unknown → German.
+
+    Returns:
+        The language code actually installed.
+    """
+    code = normalize_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(_LOCALES[code])
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for catalogue in _QT_CATALOGUES:
+        _load(app, f"{catalogue}_{code}", qt_dir)
+    if code != DEFAULT_LANGUAGE and not _load(app, app_translation_file(code), ""):
+        log.warning("No app translation for language %s; showing German texts", code)
+    return code
+
+
+def _load(app: QCoreApplication, filename: str, directory: str) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(filename, directory):
+        log.info("Translation %s not found", filename)
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

@@ -1,0 +1,92 @@
+"""The language switch (desktop.i18n) and the committed translation files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop import i18n
+from tools import i18n as i18n_tool
+
+
+@pytest.fixture
+def restore_language(qapp: QApplication) -> Iterator[QApplication]:
+    yield qapp
+    i18n.install_translators(qapp, None)
+
+
+def _cancel_text() -> str:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+    box.deleteLater()
+    return text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, "de"),
+        ("", "de"),
+        ("de", "de"),
+        ("en", "en"),
+        ("en_GB", "en"),
+        ("EN-us", "en"),
+        ("fr", "de"),
+    ],
+)
+def test_normalize_language(value: str | None, expected: str) -> None:
+    assert i18n.normalize_language(value) == expected
+
+
+def test_available_languages_offer_german_first_and_english() -> None:
+    codes = [lang.code for lang in i18n.available_languages()]
+    assert codes[0] == i18n.DEFAULT_LANGUAGE == "de"
+    assert "en" in codes
+
+
+def test_german_default_translates_qt_own_strings(restore_language: QApplication) -> None:
+    assert i18n.install_translators(restore_language, None) == "de"
+    assert _cancel_text() == "Abbrechen"
+    assert QLocale().language() == QLocale.Language.German
+
+
+def test_english_switches_qt_and_back(restore_language: QApplication) -> None:
+    assert i18n.install_translators(restore_language, "en") == "en"
+    assert _cancel_text() == "Cancel"
+    assert QLocale().language() == QLocale.Language.English
+    # a second call replaces the translators instead of stacking them
+    i18n.install_translators(restore_language, "de")
+    assert _cancel_text() == "Abbrechen"
+
+
+def test_english_app_catalogue_is_loadable(restore_language: QApplication) -> None:
+    from pathlib import Path
+
+    assert Path(i18n.app_translation_file("en")).is_file()
+    i18n.install_translators(restore_language, "en")
+    # a German source text without translation falls back to itself
+    assert QCoreApplication.translate("NoSuchContext", "Unübersetzt") == "Unübersetzt"
+
+
+def test_committed_qm_matches_ts() -> None:
+    assert i18n_tool.qm_problems("en") == []
+
+
+def test_read_messages_reports_unfinished_and_plural(tmp_path) -> None:
+    ts = tmp_path / "x_en.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en_GB">'
+        "<context><name>C</name>"
+        "<message><source>Ja</source><translation>Yes</translation></message>"
+        '<message><source>Nein</source><translation type="unfinished"></translation></message>'
+        '<message numerus="yes"><source>%n Foto(s)</source><translation>'
+        "<numerusform>%n photo</numerusform><numerusform></numerusform></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    done = {m.source: m.finished for m in i18n_tool.read_messages(ts)}
+    assert done == {"Ja": True, "Nein": False, "%n Foto(s)": False}

@@ -1,0 +1,231 @@
+"""Translation workflow: extract UI strings into the .ts file and compile it to .qm.
+
+The source strings in ``desktop/`` are German (``self.tr("…")`` /
+``QCoreApplication.translate(context, "…")``); English lives in
+``resources/i18n/glasvermittler_en.ts``. The compiled ``.qm`` is committed so that a plain
+``pip install -e .`` run of the app is translated without a build step.
+
+Commands (from the repository root, venv active)::
+
+    python tools/i18n.py update   # pyside6-lupdate desktop/**/*.py -> resources/i18n/*.ts
+    # ... translate the new entries (Qt Linguist: pyside6-linguist resources/i18n/*.ts,
+    #     or edit the XML: fill <translation>, drop type="unfinished") ...
+    python tools/i18n.py build    # pyside6-lrelease -> resources/i18n/*.qm (commit both)
+    python tools/i18n.py check    # exit 1 if a string is untranslated/missing or a .qm is stale
+
+The tools are the ``lupdate``/``lrelease`` binaries that ship inside the PySide6-Essentials
+wheel (also reachable as ``pyside6-lupdate``/``pyside6-lrelease``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N_DIR = ROOT / "resources" / "i18n"
+SOURCE_DIR = ROOT / "desktop"
+SOURCE_LANGUAGE = "de_DE"
+TARGETS = {"en": "en_GB"}
+CATALOGUE = "glasvermittler"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One entry of a .ts file.
+
+    Attributes:
+        context: translation context (class name or explicit context).
+        source: the German source text.
+        comment: disambiguation comment ("" if none).
+        translations: the translated text(s); several for plural (numerus) messages.
+        status: the ``type`` attribute of ``<translation>`` ("" when finished,
+            "unfinished", "vanished", "obsolete").
+    """
+
+    context: str
+    source: str
+    comment: str
+    translations: tuple[str, ...]
+    status: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the message: (context, source, comment)."""
+        return (self.context, self.source, self.comment)
+
+    @property
+    def finished(self) -> bool:
+        """True when translated and accepted (no ``type`` attribute, no empty form)."""
+        return self.status == "" and all(t.strip() for t in self.translations)
+
+
+def _qt_tool(name: str) -> str:
+    import PySide6  # the Essentials wheel ships the binaries beside the package
+
+    suffix = ".exe" if sys.platform == "win32" else ""
+    exe = Path(PySide6.__file__).resolve().parent / (name + suffix)
+    if exe.exists():
+        return str(exe)
+    found = shutil.which(f"pyside6-{name}")
+    if found is None:
+        raise SystemExit(f"{name} not found; install PySide6-Essentials")
+    return found
+
+
+def ts_path(lang: str) -> Path:
+    """Path of the .ts file for ``lang`` (e.g. "en")."""
+    return I18N_DIR / f"{CATALOGUE}_{lang}.ts"
+
+
+def source_files() -> list[Path]:
+    """The Python files lupdate scans: every ``desktop/**/*.py``, sorted."""
+    return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def run_lupdate(ts: Path, target_language: str) -> str:
+    """Merge the strings of :func:`source_files` into ``ts`` (created if missing).
+
+    Vanished strings are dropped and no source locations are stored, so the file only changes
+    when texts change.
+
+    Returns:
+        lupdate's console output.
+    """
+    cmd = [
+        _qt_tool("lupdate"),
+        *(str(p) for p in source_files()),
+        "-ts",
+        str(ts),
+        "-source-language",
+        SOURCE_LANGUAGE,
+        "-target-language",
+        target_language,
+        "-locations",
+        "none",
+        "-no-obsolete",
+    ]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return done.stdout + done.stderr
+
+
+def run_lrelease(ts: Path, qm: Path) -> str:
+    """Compile ``ts`` into ``qm``; returns lrelease's console output."""
+    cmd = [_qt_tool("lrelease"), str(ts), "-qm", str(qm)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return done.stdout + done.stderr
+
+
+def read_messages(ts: Path) -> list[Message]:
+    """Parse a .ts file into :class:`Message` entries (document order)."""
+    out: list[Message] = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", default="")
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            if tr is None:
+                texts: tuple[str, ...] = ("",)
+                status = "unfinished"
+            else:
+                forms = tr.findall("numerusform")
+                texts = tuple(f.text or "" for f in forms) if forms else (tr.text or "",)
+                status = tr.get("type", "")
+            out.append(
+                Message(
+                    context=name,
+                    source=msg.findtext("source", default=""),
+                    comment=msg.findtext("comment", default=""),
+                    translations=texts,
+                    status=status,
+                )
+            )
+    return out
+
+
+def translation_problems(lang: str) -> list[str]:
+    """Strings in the code that the committed .ts of ``lang`` lacks or leaves untranslated.
+
+    Runs lupdate into a temporary copy of the committed .ts, so the working tree is untouched.
+
+    Returns:
+        Readable lines; empty when the translation is complete.
+    """
+    ts = ts_path(lang)
+    if not ts.exists():
+        return [f"{ts.name} missing; run: python tools/i18n.py update"]
+    committed = {m.key: m for m in read_messages(ts)}
+    found: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / ts.name
+        shutil.copyfile(ts, copy)
+        run_lupdate(copy, TARGETS[lang])
+        for msg in read_messages(copy):
+            if msg.key not in committed:
+                found.append(f"missing: [{msg.context}] {msg.source!r}")
+            elif not committed[msg.key].finished:
+                found.append(f"untranslated: [{msg.context}] {msg.source!r}")
+    return found
+
+
+def qm_problems(lang: str) -> list[str]:
+    """A committed .qm that is missing or differs from a fresh lrelease of the committed .ts."""
+    ts = ts_path(lang)
+    qm = ts.with_suffix(".qm")
+    if not ts.exists():
+        return [f"{ts.name} missing; run: python tools/i18n.py update"]
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.qm"
+        run_lrelease(ts, fresh)
+        if not qm.exists() or qm.read_bytes() != fresh.read_bytes():
+            return [f"{qm.name} is stale; run: python tools/i18n.py build"]
+    return []
+
+
+def update() -> None:
+    """Extract strings into every target's .ts."""
+    I18N_DIR.mkdir(parents=True, exist_ok=True)
+    for lang, target in TARGETS.items():
+        print(run_lupdate(ts_path(lang), target).strip())
+
+
+def build() -> None:
+    """Compile every target's .ts into the .qm beside it."""
+    for lang in TARGETS:
+        ts = ts_path(lang)
+        print(run_lrelease(ts, ts.with_suffix(".qm")).strip())
+
+
+def check() -> int:
+    """Print the problems of every target; 0 when all are complete."""
+    failed = 0
+    for lang in TARGETS:
+        lines = translation_problems(lang) + qm_problems(lang)
+        for line in lines:
+            print(f"{lang}: {line}")
+        failed += len(lines)
+    print("translations complete" if not failed else f"{failed} problem(s)")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["update", "build", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        update()
+    elif args.command == "build":
+        build()
+    else:
+        return check()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
