@@ -92,6 +92,8 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_owner_seq ON messages(owner_id, seq);
 CREATE INDEX IF NOT EXISTS messages_seq ON messages(seq);
 CREATE INDEX IF NOT EXISTS messages_ticket ON messages(ticket_id, from_staff, id);
+CREATE INDEX IF NOT EXISTS messages_unread ON messages(owner_id, from_staff, ticket_id, id);
+CREATE INDEX IF NOT EXISTS messages_unread_staff ON messages(from_staff, ticket_id, id);
 CREATE TABLE IF NOT EXISTS read_state (
     ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
     user_id INTEGER NOT NULL,
@@ -102,7 +104,7 @@ CREATE TABLE IF NOT EXISTS read_state (
 CREATE INDEX IF NOT EXISTS read_state_user_seq ON read_state(user_id, seq);
 CREATE TABLE IF NOT EXISTS tombstones (
     type TEXT NOT NULL,
-    id TEXT NOT NULL,
+    id INTEGER NOT NULL,
     owner_id INTEGER NOT NULL,
     seq INTEGER NOT NULL,
     PRIMARY KEY (type, id)

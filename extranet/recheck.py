@@ -1,0 +1,36 @@
+"""Server-side re-check of free text with the privacy text engine (defence in depth).
+
+This is the one place where the engine (``desktop.privacy.text.check``) plugs into the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def blocking_findings(text: str, field: str) -> list[Any]:
+    """Findings of severity ``block`` for ``text`` in ``field`` (engine field name)."""
+    if not text:
+        return []
+    from desktop.privacy.text import check
+
+    return [f for f in check(text, field) if getattr(f, "severity", None) == "block"]
+
+
+def privacy_errors(values: Iterable[tuple[str, str, str]]) -> list[Mapping[str, str]]:
+    """``errors[]`` entries for ``(pointer, engine field, text)`` triples with blocking findings.
+
+    Only the category and rule id are reported, never the text itself.
+    """
+    errors: list[Mapping[str, str]] = []
+    for pointer, field, text in values:
+        for finding in blocking_findings(text, field):
+            errors.append(
+                {
+                    "pointer": pointer,
+                    "code": str(getattr(finding, "category", "blocked")),
+                    "detail": str(getattr(finding, "rule_id", "")),
+                }
+            )
+    return errors
