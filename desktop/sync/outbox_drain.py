@@ -107,6 +107,8 @@ def _attempt(outbox: Outbox, client: ExtranetClient, row: sqlite3.Row, report: D
         _back_off(outbox, row, ApiError(0, "client-error", detail=type(exc).__name__), report)
         return True
     report.sent.append((item_id, kind, result))
+    report.offline = False  # the state at the end of the run counts
+    report.error_code = None
     return True
 
 
@@ -114,7 +116,7 @@ def _back_off(outbox: Outbox, row: sqlite3.Row, exc: ApiError, report: DrainRepo
     attempts = row["attempts"] + 1
     report.error_code = exc.code
     network = isinstance(exc, NetworkError)
-    report.offline = report.offline or network
+    report.offline = network
     if not network and attempts >= MAX_TRANSIENT_ATTEMPTS:
         _dead_letter(outbox, row, exc, transient=True)
         report.dead.append((row["id"], exc.code, exc.detail))

@@ -100,8 +100,8 @@ class DrainReport:
         sent: ``(item_id, kind, result)`` acknowledged by the server in this run.
         dead: ``(item_id, code, detail)`` that failed permanently in this run.
         auth_required: Stopped on 401; items stay queued until the user logs in again.
-        offline: Stopped on a transport error.
-        error_code: Code of the transient error that stopped the run, if any.
+        offline: The last attempt of the run failed on the transport (not reset by 5xx).
+        error_code: Code of the last transient error, if no success followed it.
         retry_in: Seconds until the next item is due (``None`` = nothing pending).
         pending: Items still waiting after the run.
         busy: Another drain was already running; nothing was done.

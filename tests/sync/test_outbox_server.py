@@ -1,0 +1,206 @@
+"""Outbox against the REAL reference server, with faults from a real loopback proxy.
+
+Every scenario ends with exactly one referral per client_ref on the server and nothing lost.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from desktop.api import ExtranetClient
+from desktop.store import DataKey, LocalStore
+from desktop.sync.outbox import Outbox, PendingImage
+from extranet.runner import EmbeddedServer
+from tests.helpers.fault_proxy import FaultProxy
+
+REFERRALS = "/api/v1/referrals"
+SECRETS = (b"Zacharias", b"Quellmalz", b"5550123", b"QX 4711", b"VS99887766", b"Hinterhof")
+
+
+def referral(config: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "client_ref": str(uuid.uuid4()),
+        "kind": "quick",
+        "servicenummer": config["servicenummer"],
+        "nachname": "Quellmalz",
+        "telefon": "+49 171 5550123",
+        "kennzeichen": "HH-QX 4711",
+        "versicherungsscheinnummer": "VS99887766",
+        "repair_consent": True,
+        "consent": {
+            "granted": True,
+            "text_version": config["consent"]["text_version"],
+            "captured_at": "2026-11-25T06:00:00Z",
+        },
+        "voluntary": {"vorname": "Zacharias", "zusatzinfo": "Auto steht im Hinterhof"},
+    }
+    body.update(overrides)
+    return body
+
+
+def png(seed: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (seed % 256, 80, 160)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def on_server(client: ExtranetClient, client_ref: str) -> list[dict[str, Any]]:
+    return list(client.list_referrals(client_ref=client_ref).items)
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    store = LocalStore(tmp_path / "data", DataKey.generate())
+    yield Outbox(store)
+    store.close()
+
+
+@pytest.fixture
+def proxy(server: EmbeddedServer) -> Iterator[FaultProxy]:
+    with FaultProxy(server.url) as running:
+        yield running
+
+
+def login(url: str, retries: int = 0) -> ExtranetClient:
+    client = ExtranetClient(url, retries=retries, timeout=10)
+    client.login("demo", "demo")
+    return client
+
+
+def test_dropped_answer_after_commit_is_retried_with_the_same_key(
+    outbox: Outbox, proxy: FaultProxy
+) -> None:
+    client = login(proxy.url)
+    body = referral(client.get_config())
+    images = [PendingImage(str(uuid.uuid4()), png(i), "image/png") for i in range(2)]
+    item_id = outbox.enqueue_referral(body, images)
+    proxy.drop_after_forward_next(1, method="POST", path=REFERRALS)
+    proxy.drop_after_forward_next(1, method="PUT", path=REFERRALS)
+
+    first = outbox.drain(client)
+    assert first.offline
+    assert first.sent == []
+    assert outbox.pending_count() == 1
+    report = outbox.drain(client, max_wait=30)
+    assert not report.offline
+    assert report.pending == 0
+
+    [created] = on_server(client, body["client_ref"])
+    result = outbox.referral_result(item_id)
+    assert result is not None
+    assert result["id"] == created["id"]
+    assert len(client.list_images(created["id"])) == 2
+    assert [m for m, _p, a in proxy.log if m == "POST" and a != "forward"] == ["POST"]
+
+
+def test_503_with_retry_after_then_success(outbox: Outbox, proxy: FaultProxy) -> None:
+    client = login(proxy.url)
+    body = referral(client.get_config())
+    outbox.enqueue_referral(body)
+    proxy.fail_next(2, status=503, retry_after="1", method="POST", path=REFERRALS)
+    first = outbox.drain(client)
+    assert first.error_code == "unavailable"
+    assert first.retry_in is not None
+    assert 0.5 <= first.retry_in <= 1.0  # Retry-After wins over the jitter
+    report = outbox.drain(client, max_wait=30)
+    assert report.pending == 0
+    assert len(on_server(client, body["client_ref"])) == 1
+    assert len(proxy.actions("status")) == 2
+
+
+def test_session_expiry_mid_queue_pauses_and_resumes(
+    outbox: Outbox, fresh_server: EmbeddedServer
+) -> None:
+    class ExpireAfterFirst(ExtranetClient):
+        def create_referral(self, payload: dict[str, Any], *, idempotency_key: str) -> Any:
+            answer = super().create_referral(payload, idempotency_key=idempotency_key)
+            fresh_server.expire_sessions()
+            return answer
+
+    client = ExpireAfterFirst(fresh_server.url, retries=0)
+    client.login("demo", "demo")
+    config = client.get_config()
+    bodies = [referral(config) for _ in range(3)]
+    for body in bodies:
+        outbox.enqueue_referral(body)
+
+    report = outbox.drain(client)
+    assert report.auth_required
+    assert len(report.sent) == 1
+    assert outbox.pending_count() == 2
+
+    fresh = login(fresh_server.url)
+    report = outbox.drain(fresh)
+    assert report.pending == 0
+    for body in bodies:
+        assert len(on_server(fresh, body["client_ref"])) == 1
+
+
+def test_permanent_failure_becomes_editable_dead_letter(
+    outbox: Outbox, server: EmbeddedServer
+) -> None:
+    client = login(server.url)
+    body = referral(client.get_config(), repair_consent=False)
+    item_id = outbox.enqueue_referral(body)
+    report = outbox.drain(client)
+    assert [(i, c) for i, c, _d in report.dead] == [(item_id, "repair-consent-required")]
+    [item] = outbox.items()
+    assert (item.state, item.error_code) == ("dead", "repair-consent-required")
+    assert on_server(client, body["client_ref"]) == []
+
+    fixed = outbox.payload(item_id)
+    assert fixed is not None
+    outbox.update_payload(item_id, {**fixed, "repair_consent": True})
+    report = outbox.drain(client)
+    assert report.pending == 0
+    assert len(on_server(client, body["client_ref"])) == 1
+
+
+def test_stale_key_is_reconciled_by_client_ref(outbox: Outbox, proxy: FaultProxy) -> None:
+    client = login(proxy.url)
+    body = referral(client.get_config())
+    item_id = outbox.enqueue_referral(body)
+    proxy.drop_after_forward_next(1, method="POST", path=REFERRALS)
+    assert outbox.drain(client).offline
+    outbox.store.conn.execute(  # pretend the first attempt was two days ago
+        "UPDATE outbox SET first_attempt_at=?, next_attempt_at=0 WHERE id=?",
+        (time.time() - 2 * 86400, item_id),
+    )
+    report = outbox.drain(client)
+    assert report.pending == 0
+    assert len(on_server(client, body["client_ref"])) == 1
+    assert len([e for e in proxy.log if e[0] == "POST" and e[1] == REFERRALS]) == 1
+
+
+def test_nothing_personal_on_disk_after_drafting_and_sending(
+    tmp_path: Path, server: EmbeddedServer
+) -> None:
+    data_dir = tmp_path / "app-data"
+    store = LocalStore(data_dir, DataKey.generate())
+    outbox = Outbox(store)
+    client = login(server.url)
+    body = referral(client.get_config())
+    for i in range(10):  # autosave-like rewrites
+        store.save_draft("d1", "quick", {**body, "rev": i})
+    photo = PendingImage("i1", png(1), "image/png")
+    item_id = outbox.enqueue_referral(body, [photo], draft_id="d1")
+    assert outbox.drain(client).pending == 0
+    result = outbox.referral_result(item_id)
+    assert result is not None
+    assert set(result) >= {"id", "client_ref", "status", "kennzeichen_masked"}
+    assert outbox.payload(item_id) is None  # shrunk: no payload kept after the acknowledgement
+    files = [p for p in data_dir.rglob("*") if p.is_file()]
+    assert any(p.name.endswith("-wal") for p in files)
+    blob = b"".join(p.read_bytes() for p in files)
+    for secret in SECRETS:
+        assert secret not in blob
+        assert secret.decode().encode("utf-16-le") not in blob
+    store.close()
