@@ -1,0 +1,98 @@
+"""OutboxWorker drives the real outbox against the real server from the Qt event loop."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.api import ExtranetClient
+from desktop.store import DataKey, LocalStore
+from desktop.sync.outbox import Outbox
+from desktop.workers import FallbackRunner
+from desktop.workers.outbox_worker import OutboxWorker
+from extranet.runner import EmbeddedServer
+from tests.helpers.fault_proxy import FaultProxy
+
+
+def referral(config: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "client_ref": str(uuid.uuid4()),
+        "kind": "quick",
+        "servicenummer": config["servicenummer"],
+        "nachname": "Quellmalz",
+        "telefon": "+49 171 5550123",
+        "kennzeichen": "HH-QX 4711",
+        "versicherungsscheinnummer": "VS99887766",
+        "repair_consent": True,
+        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
+        "voluntary": {},
+    }
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    store = LocalStore(tmp_path, DataKey.generate())
+    yield Outbox(store)
+    store.close()
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[FallbackRunner]:
+    task_runner = FallbackRunner()
+    yield task_runner
+    task_runner.shutdown()
+
+
+def test_worker_sends_and_reports(
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+) -> None:
+    client = ExtranetClient(server.url)
+    client.login("demo", "demo")
+    config = client.get_config()
+    worker = OutboxWorker(outbox, client, runner)
+    sent: list[tuple[str, dict[str, Any]]] = []
+    worker.item_sent.connect(lambda item_id, result: sent.append((item_id, result)))
+    ids = [outbox.enqueue_referral(referral(config)) for _ in range(2)]
+    with qtbot.waitSignal(worker.drained, timeout=20000):
+        worker.notify_enqueued()
+    qtbot.waitUntil(lambda: len(sent) == 2, timeout=20000)
+    assert [item_id for item_id, _ in sent] == ids
+    assert all(result["id"] for _, result in sent)
+    assert worker.pending == 0
+    assert worker.status_text() == ""
+    worker.stop()
+
+
+def test_worker_pauses_for_login_and_shows_offline(
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+) -> None:
+    with FaultProxy(server.url) as proxy:
+        client = ExtranetClient(proxy.url, retries=0)
+        client.login("demo", "demo")
+        config = client.get_config()
+        client.logout()
+        worker = OutboxWorker(outbox, client, runner, poll_ms=60000)
+        texts: list[str] = []
+        worker.status_text_changed.connect(texts.append)
+        outbox.enqueue_referral(referral(config))
+        with qtbot.waitSignal(worker.auth_required, timeout=5000):
+            worker.notify_enqueued()
+        assert texts[-1] == "Anmeldung nötig – 1 im Postausgang"
+
+        client.login("demo", "demo")
+        proxy.drop_before_forward_next(1, method="POST")
+        with qtbot.waitSignal(worker.drained, timeout=20000):
+            worker.resume()
+        assert texts[-1] == "Offline – 1 im Postausgang"
+        assert not worker.online
+
+        with qtbot.waitSignal(worker.item_sent, timeout=20000):
+            worker.flush_now()
+        qtbot.waitUntil(lambda: worker.pending == 0 and worker.online, timeout=5000)
+        assert texts[-1] == ""
+        worker.stop()
