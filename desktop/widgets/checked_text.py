@@ -1,0 +1,287 @@
+"""Text fields with the privacy engine running live, like a spell checker.
+
+``CheckedTextEdit`` (multi-line) and ``CheckedLineEdit`` (a one-line variant with the same
+machinery) call ``desktop.privacy.text.check(text, field)`` on the GUI thread after a short
+single-shot debounce (the engine is fast), underline the exact characters of each finding,
+and show one inline message under the field (``<field>_message``) with the reason in plain
+German, a one-click neutral rewording where the engine has one, a "Warum?" link and, for
+non-blocking findings, dismissal as a false alarm after an inline confirmation. The field's
+accessible description carries the message so screen readers hear it.
+
+Blocking findings cannot be dismissed: the server re-checks free text and would refuse them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+
+from desktop.privacy.text import Finding, check
+from desktop.validation import FieldResult
+from desktop.widgets.field_edits import FieldMessage, issues_message
+from desktop.widgets.finding_texts import dismiss_label, finding_text, severity_prefix
+from desktop.widgets.highlighter import FindingHighlighter
+
+DEBOUNCE_MS = 180
+_RANK = {"block": 0, "warn": 1, "info": 2}
+_KIND = {"block": "error", "warn": "warning", "info": "info"}
+
+
+def _qt_offset(text: str, index: int) -> int:
+    """Python code-point offset → QTextDocument (UTF-16) position."""
+    prefix = text[:index]
+    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+class CheckedTextEdit(QPlainTextEdit):
+    """Multi-line free-text field checked live by the privacy engine.
+
+    Signals:
+        findings_changed(list): active (not dismissed) findings after each check.
+        why_requested(str): "Warum?" was chosen; the argument is the finding category.
+    """
+
+    findings_changed = Signal(list)
+    why_requested = Signal(str)
+
+    def __init__(
+        self,
+        field: str,
+        *,
+        check_fn: Callable[[str], FieldResult] | None = None,
+        delay_ms: int = DEBOUNCE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(field)
+        self.field = field
+        self.setTabChangesFocus(True)
+        self._validate = check_fn
+        self.message = FieldMessage(field)
+        self.message.fix_clicked.connect(self.apply_suggestion)
+        self.message.why_clicked.connect(self._on_why)
+        self.message.dismiss_confirmed.connect(self.dismiss_current)
+        self._highlighter = FindingHighlighter(self.document(), self)
+        self._findings: list[Finding] = []
+        self._dismissed: set[tuple[str, str]] = set()
+        self._external: tuple[str, str] = ("", "info")
+        self._base_description = ""
+        self.last_check_ms = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.run_check)
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    # ---------------------------------------------------------------- API
+    def text(self) -> str:
+        """The plain text (QLineEdit-compatible name)."""
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit-compatible name)
+        """Replace the text and check it at once."""
+        self.setPlainText(text)
+        self.run_check()
+
+    @property
+    def blocking(self) -> bool:
+        """True while a blocking finding is present."""
+        return any(f.severity == "block" for f in self._findings)
+
+    def findings(self) -> list[Finding]:
+        """Active findings (dismissed ones excluded)."""
+        return list(self._findings)
+
+    def set_base_description(self, text: str) -> None:
+        """Format hint read by screen readers when there is no message."""
+        self._base_description = text
+        self._refresh_message()
+
+    def result(self) -> FieldResult | None:
+        """Structural check result (only for fields with a validator, e.g. nachname)."""
+        return self._validate(self.text()) if self._validate else None
+
+    def show_errors(self) -> FieldResult | None:
+        """On send: check now and show blocking validation errors as well."""
+        self.run_check()
+        result = self.result()
+        self._external = (
+            issues_message(result.issues, include_errors=True) if result else ("", "info")
+        )
+        self._refresh_message()
+        return result
+
+    def show_server_error(self, text: str) -> None:
+        """Show an error the server reported for this field."""
+        self._external = (text, "error")
+        self._refresh_message()
+
+    def clear_message(self) -> None:
+        """Forget validation/server messages (findings stay)."""
+        self._external = ("", "info")
+        self._refresh_message()
+
+    def reset(self) -> None:
+        """Empty the field and forget dismissals (new referral)."""
+        self._dismissed.clear()
+        self._external = ("", "info")
+        self.setPlainText("")
+        self.run_check()
+
+    # ---------------------------------------------------------------- checking
+    @Slot(int, int, int)
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        self._highlighter.shift(position, removed, added)
+        if self._external[0] and self._external[1] != "info":
+            self._external = ("", "info")
+        self._timer.start()
+
+    @Slot()
+    def run_check(self) -> None:
+        """Run the privacy engine now (the debounce timer calls this)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        text = self.toPlainText()
+        found = check(text, self.field) if text.strip() else []
+        active = [f for f in found if self._key(text, f) not in self._dismissed]
+        active.sort(key=lambda f: (_RANK.get(f.severity, 3), f.start))
+        if not text.isascii():
+            spans = [
+                Finding(
+                    f.category,
+                    _qt_offset(text, f.start),
+                    _qt_offset(text, f.end),
+                    f.severity,
+                    f.rule_id,
+                    f.suggestion,
+                )
+                for f in active
+            ]
+        else:
+            spans = active
+        self._highlighter.set_findings(spans)
+        changed = active != self._findings
+        self._findings = active
+        self._refresh_message()
+        self.last_check_ms = (time.perf_counter() - started) * 1000.0
+        if changed:
+            self.findings_changed.emit(list(active))
+
+    @staticmethod
+    def _key(text: str, finding: Finding) -> tuple[str, str]:
+        return finding.rule_id, text[finding.start : finding.end].casefold()
+
+    def _refresh_message(self) -> None:
+        if self._findings:
+            current = self._findings[0]
+            reason = finding_text(current.category, current.rule_id)
+            text = f"{severity_prefix(current.severity)} {reason}"
+            if len(self._findings) > 1:
+                text += " " + self.tr(
+                    "(%n weitere Stelle(n) markiert)", "", len(self._findings) - 1
+                )
+            fix = (
+                self.tr("Ersetzen durch „%1“").replace("%1", current.suggestion)
+                if current.suggestion
+                else None
+            )
+            dismiss = dismiss_label(current.category) if current.severity != "block" else None
+            self.message.show_text(
+                text,
+                _KIND.get(current.severity, "info"),
+                fix_label=fix,
+                dismiss_label=dismiss,
+                why=True,
+            )
+        elif self._external[0]:
+            self.message.show_text(*self._external)
+            text = self._external[0]
+        else:
+            self.message.clear()
+            text = ""
+        self.setAccessibleDescription(" ".join(filter(None, [text, self._base_description])))
+
+    # ---------------------------------------------------------------- actions
+    @Slot()
+    def apply_suggestion(self) -> None:
+        """Replace the span of the shown finding with its neutral rewording (undoable)."""
+        if not self._findings or not self._findings[0].suggestion:
+            return
+        finding, text = self._findings[0], self.toPlainText()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(_qt_offset(text, finding.start))
+        cursor.setPosition(_qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(finding.suggestion or "")
+        self.setTextCursor(cursor)
+        self.run_check()
+        self.setFocus()
+
+    @Slot()
+    def dismiss_current(self) -> None:
+        """Mark the shown (non-blocking) finding as a false alarm for this field."""
+        if not self._findings or self._findings[0].severity == "block":
+            return
+        self._dismissed.add(self._key(self.toPlainText(), self._findings[0]))
+        self.run_check()
+        self.setFocus()
+
+    @Slot()
+    def _on_why(self) -> None:
+        self.why_requested.emit(self._findings[0].category if self._findings else "")
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        """Check at once and show non-blocking validation hints when the field is left."""
+        super().focusOutEvent(event)
+        if self._timer.isActive():
+            self.run_check()
+        result = self.result()
+        if result is not None and self.text().strip():
+            self._external = issues_message(result.issues, include_errors=False)
+            self._refresh_message()
+
+
+class CheckedLineEdit(CheckedTextEdit):
+    """One-line variant (used for ``nachname`` and the Postkorb ``betreff``).
+
+    Enter is swallowed (it never submits), pasted line breaks become spaces, Tab moves on.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        *,
+        check_fn: Callable[[str], FieldResult] | None = None,
+        delay_ms: int = DEBOUNCE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(field, check_fn=check_fn, delay_ms=delay_ms, parent=parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        margins = self.contentsMargins()
+        doc_margin = int(self.document().documentMargin())
+        height = (
+            self.fontMetrics().lineSpacing() + 2 * doc_margin + margins.top() + margins.bottom()
+        )
+        self.setFixedHeight(height + 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Swallow Enter; everything else as usual."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                event.ignore()  # Ctrl+Enter = send, handled by the page's shortcut
+                return
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Paste as one line."""
+        text = " ".join(source.text().split())
+        self.textCursor().insertText(text)

@@ -1,0 +1,226 @@
+"""German texts for privacy findings (by category, optional rule_id overrides) and for
+validation issues (by code). All strings go through Qt's translation system.
+
+The privacy engine and the validators return codes only; this is the one place where they
+become sentences. Unknown codes fall back to a neutral sentence, never to the code itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+_T = Callable[[], str]
+_CATEGORY: dict[str, _T] = {
+    "health": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Gesundheitsangaben gehören nicht in die Vermittlung. Beschreiben Sie nur, was "
+        "vor Ort zu tun ist (z. B. „Bitte laut und deutlich klingeln“).",
+    ),
+    "ethnicity": lambda: QCoreApplication.translate(
+        "FindingTexts", "Angaben zur Herkunft sind besondere Daten und dürfen hier nicht stehen."
+    ),
+    "religion": lambda: QCoreApplication.translate(
+        "FindingTexts", "Angaben zur Religion oder Weltanschauung dürfen hier nicht stehen."
+    ),
+    "politics": lambda: QCoreApplication.translate(
+        "FindingTexts", "Politische Meinungen dürfen hier nicht stehen."
+    ),
+    "union": lambda: QCoreApplication.translate(
+        "FindingTexts", "Angaben zur Gewerkschaftszugehörigkeit dürfen hier nicht stehen."
+    ),
+    "sexual": lambda: QCoreApplication.translate(
+        "FindingTexts", "Angaben zum Sexualleben oder zur Orientierung dürfen hier nicht stehen."
+    ),
+    "judgement": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Bewertungen der Person gehören nicht in die Vermittlung – der Kunde kann sie nach "
+        "Art. 15 DSGVO lesen.",
+    ),
+    "contact": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Kontaktdaten gehören in die Pflichtfelder, nicht in den Freitext.",
+    ),
+    "identifier": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Ausweis-, Konto- oder ähnliche Nummern werden für die Vermittlung nicht gebraucht.",
+    ),
+    "person": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Angaben über weitere Personen werden für die Vermittlung nicht gebraucht.",
+    ),
+    "name_misuse": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ins Namensfeld gehört nur der Nachname, keine Eigenschaften der Person."
+    ),
+    "length": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Langer Text: Umfangreiche Angaben nur auf ausdrücklichen Wunsch des Kunden. "
+        "Bitte bestätigen Sie das.",
+    ),
+}
+
+_RULE: dict[str, _T] = {
+    "health.hearing": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Schwerhörigkeit ist eine Gesundheitsangabe. Schreiben Sie stattdessen, was zu tun "
+        "ist: „Bitte laut und deutlich klingeln“.",
+    ),
+    "health.mobility": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Gehbehinderung ist eine Gesundheitsangabe. Schreiben Sie stattdessen: „Kunde braucht "
+        "etwas länger, um die Tür zu öffnen“.",
+    ),
+}
+
+
+def finding_text(category: str, rule_id: str = "") -> str:
+    """Plain-German reason for a privacy finding."""
+    maker = _RULE.get(rule_id) or _CATEGORY.get(category)
+    if maker is not None:
+        return maker()
+    return QCoreApplication.translate(
+        "FindingTexts",
+        "Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.",
+    )
+
+
+def severity_prefix(severity: str) -> str:
+    """Short lead-in so the state is never conveyed by colour alone."""
+    if severity == "block":
+        return QCoreApplication.translate("FindingTexts", "Nicht zulässig:")
+    if severity == "warn":
+        return QCoreApplication.translate("FindingTexts", "Bitte prüfen:")
+    return QCoreApplication.translate("FindingTexts", "Hinweis:")
+
+
+def dismiss_label(category: str) -> str:
+    """Label of the dismiss button; for ``length`` it confirms the customer's wish."""
+    if category == "length":
+        return QCoreApplication.translate("FindingTexts", "Kunde wünscht das ausdrücklich")
+    return QCoreApplication.translate("FindingTexts", "Kein Problem (Fehlalarm)")
+
+
+_ISSUE: dict[str, _T] = {
+    "required": lambda: QCoreApplication.translate("FindingTexts", "Bitte ausfüllen."),
+    "name.too-long": lambda: QCoreApplication.translate(
+        "FindingTexts", "Der Name ist zu lang (höchstens {max} Zeichen)."
+    ),
+    "name.no-letters": lambda: QCoreApplication.translate(
+        "FindingTexts", "Der Name muss Buchstaben enthalten."
+    ),
+    "name.invalid-characters": lambda: QCoreApplication.translate(
+        "FindingTexts", "Diese Zeichen gehören nicht in einen Namen: {chars}"
+    ),
+    "name.digits": lambda: QCoreApplication.translate(
+        "FindingTexts", "Der Name enthält Ziffern – bitte prüfen."
+    ),
+    "name.too-many-words": lambda: QCoreApplication.translate(
+        "FindingTexts", "Nur den Nachnamen eintragen, keine weiteren Angaben."
+    ),
+    "phone.invalid-characters": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten."
+    ),
+    "phone.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Das ist keine gültige Telefonnummer."
+    ),
+    "phone.too-short": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Telefonnummer ist zu kurz."
+    ),
+    "phone.too-long": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Telefonnummer ist zu lang."
+    ),
+    "phone.invalid-length": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Telefonnummer hat eine unmögliche Länge."
+    ),
+    "phone.invalid-country": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Ländervorwahl gibt es nicht."
+    ),
+    "phone.local-only": lambda: QCoreApplication.translate(
+        "FindingTexts", "Vorwahl fehlt? Die Nummer ist so nur im Ortsnetz erreichbar."
+    ),
+    "phone.unlikely": lambda: QCoreApplication.translate(
+        "FindingTexts", "Diese Nummer scheint nicht vergeben zu sein – bitte prüfen."
+    ),
+    "phone.short": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Nummer ist ungewöhnlich kurz – bitte prüfen."
+    ),
+    "phone.missing-plus": lambda: QCoreApplication.translate(
+        "FindingTexts", "Meinten Sie {suggestion}?"
+    ),
+    "phone.foreign": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ausländische Nummer ({region})."
+    ),
+    "plate.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "So sieht kein deutsches Kennzeichen aus (Beispiel: M-AB 1234)."
+    ),
+    "plate.ambiguous": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Das Kennzeichen ist ohne Trennzeichen mehrdeutig ({options}). Bitte mit Bindestrich "
+        "nach dem Ortskürzel eingeben.",
+    ),
+    "plate.umlaut-in-letters": lambda: QCoreApplication.translate(
+        "FindingTexts", "Nach dem Ortskürzel sind keine Umlaute erlaubt."
+    ),
+    "plate.leading-zero": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Zahl im Kennzeichen beginnt nie mit 0."
+    ),
+    "plate.too-long": lambda: QCoreApplication.translate(
+        "FindingTexts", "Das Kennzeichen ist zu lang ({length} statt höchstens 8 Zeichen)."
+    ),
+    "plate.too-long-with-suffix": lambda: QCoreApplication.translate(
+        "FindingTexts", "Mit E/H-Zusatz {length} Zeichen – bitte prüfen."
+    ),
+    "plate.unknown-district": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ortskürzel „{code}“ ist uns nicht bekannt – bitte prüfen."
+    ),
+    "plate.season-stripped": lambda: QCoreApplication.translate(
+        "FindingTexts", "Saisonmonate ({months}) werden nicht übermittelt."
+    ),
+    "plate.official": lambda: QCoreApplication.translate(
+        "FindingTexts", "Behördenkennzeichen (nur Ziffern)."
+    ),
+    "policy.invalid-characters": lambda: QCoreApplication.translate(
+        "FindingTexts", "Diese Zeichen sind nicht erlaubt: {chars}"
+    ),
+    "policy.empty": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Versicherungsscheinnummer braucht Buchstaben oder Ziffern."
+    ),
+    "policy.too-long": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Nummer ist zu lang ({length} Zeichen, höchstens 20)."
+    ),
+    "policy.longer-than-gdv": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ungewöhnlich lang ({length} Zeichen) – bitte prüfen."
+    ),
+    "policy.letters-only": lambda: QCoreApplication.translate(
+        "FindingTexts", "Nur Buchstaben – bitte prüfen."
+    ),
+    "policy.looks-like-evb": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Das sieht wie eine eVB-Nummer aus, nicht wie eine Versicherungsscheinnummer.",
+    ),
+    "consent.missing": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bitte fragen Sie die Einwilligung ab (Ja oder Nein)."
+    ),
+    "repair_consent.missing": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ohne Einverständnis zur Reparatur oder zum Austausch keine Vermittlung."
+    ),
+    "privacy.blocked": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bitte umformulieren: Der Text enthält unzulässige Angaben."
+    ),
+    "freetext_consent.missing": lambda: QCoreApplication.translate(
+        "FindingTexts", "Freitext nur auf ausdrücklichen Wunsch des Kunden – bitte bestätigen."
+    ),
+}
+
+
+def issue_text(code: str, params: Mapping[str, str] | None = None) -> str:
+    """Plain-German message for a validation issue code."""
+    maker = _ISSUE.get(code)
+    if maker is None:
+        return QCoreApplication.translate("FindingTexts", "Bitte prüfen Sie diese Angabe.")
+    text = maker()
+    try:
+        return text.format(**(params or {}))
+    except (KeyError, IndexError):
+        return text

@@ -1,0 +1,112 @@
+"""Live privacy warnings in CheckedTextEdit / CheckedLineEdit (offscreen, real engine)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from desktop.validation import check_surname
+from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type text as key events (QTest.keyClicks only handles ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _host(qtbot: Any, *editors: CheckedTextEdit) -> QWidget:
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    for editor in editors:
+        layout.addWidget(editor)
+        layout.addWidget(editor.message)
+    qtbot.addWidget(host)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow, timeout=2000)
+    return host
+
+
+def test_hearing_finding_underlined_message_and_fix(qtbot: Any) -> None:
+    edit = CheckedTextEdit("bemerkungen", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    edit.setFocus()
+    with qtbot.waitSignal(edit.findings_changed, timeout=2000):
+        type_text(edit, "Kunde ist schwerhörig")
+    message = edit.message.label
+    assert message.objectName() == "bemerkungen_message"
+    assert message.isVisible()
+    assert "Schwerhörigkeit" in message.text()
+    assert edit.blocking
+    assert (10, 21, "block") in edit._highlighter.spans
+    assert "Schwerhörigkeit" in edit.accessibleDescription()
+    assert not edit.message.dismiss_button.isVisible()  # blocking: reword, not dismiss
+    qtbot.mouseClick(edit.message.fix_button, Qt.MouseButton.LeftButton)
+    assert "schwerhörig" not in edit.text()
+    assert not edit.blocking
+    assert not message.isVisible()
+    assert edit.accessibleDescription() == ""
+
+
+def test_enter_never_inserts_newline_in_line_edit(qtbot: Any) -> None:
+    edit = CheckedLineEdit("nachname", check_fn=check_surname, delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    qtbot.keyClicks(edit, "Meier")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.text() == "Meier"
+
+
+def test_line_edit_shows_validation_hint_on_blur(qtbot: Any) -> None:
+    edit = CheckedLineEdit("nachname", check_fn=check_surname, delay_ms=10)
+    other = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit, other)
+    assert host.isVisible()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Meier2")
+    assert not edit.message.label.isVisible()  # nothing while typing
+    other.setFocus()
+    qtbot.waitUntil(lambda: edit.message.label.isVisible(), timeout=2000)
+    assert "Ziffern" in edit.message.label.text()
+
+
+def test_dismiss_non_blocking_finding_needs_confirmation(qtbot: Any, monkeypatch: Any) -> None:
+    from desktop.privacy import text as engine
+    from desktop.widgets import checked_text
+
+    def fake_check(text: str, field: str) -> list[engine.Finding]:
+        index = text.find("Nachbar")
+        return (
+            [engine.Finding("person", index, index + 7, "warn", "person.other", None)]
+            if index >= 0
+            else []
+        )
+
+    monkeypatch.setattr(checked_text, "check", fake_check)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    edit.setText("Schlüssel beim Nachbar")
+    assert edit.message.dismiss_button.isVisible()
+    qtbot.mouseClick(edit.message.dismiss_button, Qt.MouseButton.LeftButton)
+    assert edit.findings()  # not yet: needs confirmation
+    assert edit.message.confirm_button.isVisible()
+    qtbot.mouseClick(edit.message.confirm_button, Qt.MouseButton.LeftButton)
+    assert edit.findings() == []
+    assert not edit.message.label.isVisible()
+
+
+def test_why_link_emits_category(qtbot: Any) -> None:
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    edit.setText("schwerhörig")
+    with qtbot.waitSignal(edit.why_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(edit.message.why_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["health"]
