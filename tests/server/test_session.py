@@ -6,16 +6,7 @@ import requests
 
 from extranet.runner import EmbeddedServer
 from tests.helpers.server_fixtures import API, CLIENT_HEADERS, api_session
-
-
-def _problem(response: requests.Response, status: int, code: str) -> dict[str, object]:
-    assert response.status_code == status, response.text
-    assert response.headers["Content-Type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["code"] == code
-    assert body["status"] == status
-    assert {"type", "title", "detail"} <= set(body)
-    return dict(body)
+from tests.server.util import problem
 
 
 def test_login_sets_session_cookie_without_expiry(server: EmbeddedServer) -> None:
@@ -48,7 +39,7 @@ def test_every_response_has_request_id(server: EmbeddedServer) -> None:
     missing = requests.get(f"{server.url}{API}/does-not-exist", timeout=10)
     ids = {ok.headers["X-Request-Id"], missing.headers["X-Request-Id"]}
     assert len(ids) == 2
-    _problem(missing, 404, "not-found")
+    problem(missing, 404, "not-found")
 
 
 def test_openapi_lists_the_api(server: EmbeddedServer) -> None:
@@ -64,7 +55,7 @@ def test_wrong_password_is_401(server: EmbeddedServer) -> None:
         headers=CLIENT_HEADERS,
         timeout=10,
     )
-    body = _problem(response, 401, "invalid-credentials")
+    body = problem(response, 401, "invalid-credentials")
     assert "wrong-pw-123" not in str(body)
     assert "Set-Cookie" not in response.headers
 
@@ -76,7 +67,7 @@ def test_unknown_login_is_401(server: EmbeddedServer) -> None:
         headers=CLIENT_HEADERS,
         timeout=10,
     )
-    _problem(response, 401, "invalid-credentials")
+    problem(response, 401, "invalid-credentials")
 
 
 def test_endpoints_need_a_session(server: EmbeddedServer) -> None:
@@ -98,14 +89,14 @@ def test_endpoints_need_a_session(server: EmbeddedServer) -> None:
             timeout=10,
             headers={"Idempotency-Key": "k"},
         )
-        _problem(response, 401, "not-authenticated")
+        problem(response, 401, "not-authenticated")
 
 
 def test_state_changing_requests_need_client_header(server: EmbeddedServer) -> None:
     response = requests.post(
         f"{server.url}{API}/session", json={"login": "demo", "password": "demo"}, timeout=10
     )
-    _problem(response, 403, "client-header-missing")
+    problem(response, 403, "client-header-missing")
     session = api_session(server.url, "demo", "demo")
     response = session.post(
         f"{server.url}{API}/postbox/tickets",
@@ -113,7 +104,7 @@ def test_state_changing_requests_need_client_header(server: EmbeddedServer) -> N
         headers={"X-Client": "browser"},
         timeout=10,
     )
-    _problem(response, 403, "client-header-missing")
+    problem(response, 403, "client-header-missing")
     # GET works without it
     del session.headers["X-Client"]
     assert session.get(f"{server.url}{API}/config", timeout=10).status_code == 200
@@ -127,14 +118,14 @@ def test_logout_invalidates_session_on_server(server: EmbeddedServer) -> None:
     stale = requests.get(
         f"{server.url}{API}/config", cookies={"gv_session": token or ""}, timeout=10
     )
-    _problem(stale, 401, "not-authenticated")
+    problem(stale, 401, "not-authenticated")
 
 
 def test_expire_sessions_hook(fresh_server: EmbeddedServer) -> None:
     session = api_session(fresh_server.url, "demo", "demo")
     assert session.get(f"{fresh_server.url}{API}/config", timeout=10).status_code == 200
     fresh_server.expire_sessions()
-    _problem(session.get(f"{fresh_server.url}{API}/config", timeout=10), 401, "not-authenticated")
+    problem(session.get(f"{fresh_server.url}{API}/config", timeout=10), 401, "not-authenticated")
 
 
 def test_repeated_failures_are_throttled(fresh_server: EmbeddedServer) -> None:
@@ -151,7 +142,7 @@ def test_repeated_failures_are_throttled(fresh_server: EmbeddedServer) -> None:
     locked = requests.post(
         url, json={"login": "demo", "password": "demo"}, headers=CLIENT_HEADERS, timeout=10
     )
-    _problem(locked, 429, "too-many-attempts")
+    problem(locked, 429, "too-many-attempts")
     assert int(locked.headers["Retry-After"]) > 0
     # other accounts are not affected
     assert api_session(fresh_server.url, "demo2", "demo2")
@@ -159,12 +150,12 @@ def test_repeated_failures_are_throttled(fresh_server: EmbeddedServer) -> None:
 
 def test_framework_errors_are_problems(server: EmbeddedServer) -> None:
     session = api_session(server.url, "demo", "demo")
-    _problem(session.put(f"{server.url}{API}/config", timeout=10), 405, "method-not-allowed")
+    problem(session.put(f"{server.url}{API}/config", timeout=10), 405, "method-not-allowed")
     bad = session.post(
         f"{server.url}{API}/session",
         data=b"{not json",
         headers={"Content-Type": "application/json"},
         timeout=10,
     )
-    body = _problem(bad, 422, "validation-failed")
+    body = problem(bad, 422, "validation-failed")
     assert "not json" not in str(body)
