@@ -1,0 +1,96 @@
+"""Local Postkorb cache tables (component ``"postbox"``) and value sealing (Qt-free).
+
+Free text (subject, body, author) is personal data: when a data key is available it is stored
+AES-GCM-sealed with the row id as associated data; without a key the caller must use an
+in-memory database (memory-only mode of :class:`desktop.store.LocalStore`).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+__all__ = ["MIGRATIONS", "Codec", "Sealer", "order_key"]
+
+MIGRATIONS = [
+    """
+    CREATE TABLE postbox_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        cursor TEXT,
+        unread_total INTEGER NOT NULL DEFAULT 0,
+        generation INTEGER NOT NULL DEFAULT 0,
+        sweep_pending INTEGER NOT NULL DEFAULT 0,
+        synced_at REAL
+    );
+    INSERT INTO postbox_state(id) VALUES (1);
+    CREATE TABLE postbox_tickets (
+        id TEXT PRIMARY KEY,
+        subject BLOB,
+        status TEXT NOT NULL,
+        referral_id TEXT,
+        client_ref TEXT,
+        created_at TEXT,
+        updated_at TEXT,
+        etag TEXT,
+        generation INTEGER NOT NULL
+    );
+    CREATE INDEX postbox_tickets_updated ON postbox_tickets(updated_at);
+    CREATE TABLE postbox_messages (
+        id TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL,
+        author BLOB,
+        from_staff INTEGER NOT NULL,
+        body BLOB,
+        client_ref TEXT,
+        created_at TEXT,
+        order_key TEXT NOT NULL,
+        generation INTEGER NOT NULL
+    );
+    CREATE INDEX postbox_messages_ticket ON postbox_messages(ticket_id, order_key);
+    CREATE TABLE postbox_read (
+        ticket_id TEXT PRIMARY KEY,
+        last_read_message_id TEXT
+    );
+    """,
+]
+
+
+class Sealer(Protocol):
+    """What :class:`desktop.store.crypto.DataKey` offers."""
+
+    def encrypt(self, plaintext: bytes, associated_data: bytes = b"") -> bytes:
+        """Seal."""
+        ...
+
+    def decrypt(self, blob: bytes, associated_data: bytes = b"") -> bytes:
+        """Open."""
+        ...
+
+
+class Codec:
+    """Seals text columns with an optional data key (plain UTF-8 without one).
+
+    Args:
+        key: Data key, or ``None`` (only with an in-memory database).
+    """
+
+    def __init__(self, key: Sealer | None) -> None:
+        self._key = key
+
+    def seal(self, text: str, aad: str) -> bytes:
+        """Encode (and encrypt) ``text`` bound to ``aad``."""
+        data = text.encode("utf-8")
+        return self._key.encrypt(data, aad.encode()) if self._key else data
+
+    def open(self, blob: bytes | str | None, aad: str) -> str:
+        """Decode (and decrypt) a value from :meth:`seal`."""
+        if blob is None:
+            return ""
+        if isinstance(blob, str):
+            return blob
+        data = self._key.decrypt(blob, aad.encode()) if self._key else blob
+        return data.decode("utf-8")
+
+
+def order_key(created_at: str, message_id: str) -> str:
+    """Sort key of a message: time, then id (numeric ids padded so they sort numerically)."""
+    return f"{created_at}|{message_id:>24}"

@@ -1,0 +1,144 @@
+"""Read side of the local Postkorb cache for the UI (Qt-free).
+
+Per-ticket unread figures are derived from the SERVER's read pointer (staff messages after the
+last read message); the total shown in badges is the server's ``unread_total``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from desktop.store.db import DB_LOCK
+from desktop.sync.postbox_schema import Codec
+
+__all__ = ["MessageRow", "PostboxReader", "TicketRow"]
+
+
+@dataclass(frozen=True, slots=True)
+class TicketRow:
+    """One ticket as the inbox shows it."""
+
+    id: str
+    subject: str
+    status: str
+    referral_id: str | None
+    created_at: str
+    updated_at: str
+    etag: str | None
+    message_count: int
+    unread_count: int
+    last_message_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """One message of a conversation."""
+
+    id: str
+    ticket_id: str
+    author: str
+    from_staff: bool
+    body: str
+    created_at: str
+    client_ref: str | None
+
+
+_TICKETS_SQL = """
+WITH agg AS (
+    SELECT m.ticket_id AS tid,
+           COUNT(*) AS n,
+           MAX(m.order_key) AS last_key,
+           SUM(CASE WHEN m.from_staff = 1 AND (r.last_read_message_id IS NULL
+                    OR lr.order_key IS NULL OR m.order_key > lr.order_key)
+               THEN 1 ELSE 0 END) AS unread
+    FROM postbox_messages m
+    LEFT JOIN postbox_read r ON r.ticket_id = m.ticket_id
+    LEFT JOIN postbox_messages lr ON lr.id = r.last_read_message_id
+    GROUP BY m.ticket_id
+)
+SELECT t.id, t.subject, t.status, t.referral_id, t.created_at, t.updated_at, t.etag,
+       COALESCE(agg.n, 0), COALESCE(agg.unread, 0),
+       (SELECT id FROM postbox_messages WHERE ticket_id = t.id AND order_key = agg.last_key)
+FROM postbox_tickets t LEFT JOIN agg ON agg.tid = t.id
+{where}
+ORDER BY t.updated_at DESC, t.id DESC
+"""
+
+
+class PostboxReader:
+    """Queries over the cache written by :class:`desktop.sync.postbox.PostboxSync`.
+
+    Args:
+        conn: Connection to the local database.
+        codec: The same codec the sync used (``PostboxSync.codec``).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, codec: Codec) -> None:
+        self._conn = conn
+        self._codec = codec
+
+    def unread_total(self) -> int:
+        """The server's unread total from the last sync."""
+        with DB_LOCK:
+            row = self._conn.execute(
+                "SELECT unread_total FROM postbox_state WHERE id = 1"
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def tickets(self) -> list[TicketRow]:
+        """All tickets, most recently updated first."""
+        return self._tickets("", ())
+
+    def ticket(self, ticket_id: str) -> TicketRow | None:
+        """One ticket or ``None``."""
+        rows = self._tickets("WHERE t.id = ?", (ticket_id,))
+        return rows[0] if rows else None
+
+    def _tickets(self, where: str, args: tuple[str, ...]) -> list[TicketRow]:
+        with DB_LOCK:
+            rows = self._conn.execute(_TICKETS_SQL.format(where=where), args).fetchall()
+        return [
+            TicketRow(
+                id=r[0],
+                subject=self._codec.open(r[1], f"ticket:{r[0]}"),
+                status=r[2],
+                referral_id=r[3],
+                created_at=r[4] or "",
+                updated_at=r[5] or "",
+                etag=r[6],
+                message_count=int(r[7]),
+                unread_count=int(r[8]),
+                last_message_id=r[9],
+            )
+            for r in rows
+        ]
+
+    def messages(self, ticket_id: str) -> list[MessageRow]:
+        """The conversation of one ticket, oldest first."""
+        with DB_LOCK:
+            rows = self._conn.execute(
+                "SELECT id, ticket_id, author, from_staff, body, created_at, client_ref "
+                "FROM postbox_messages WHERE ticket_id = ? ORDER BY order_key",
+                (ticket_id,),
+            ).fetchall()
+        return [
+            MessageRow(
+                id=r[0],
+                ticket_id=r[1],
+                author=self._codec.open(r[2], f"message:{r[0]}:author"),
+                from_staff=bool(r[3]),
+                body=self._codec.open(r[4], f"message:{r[0]}"),
+                created_at=r[5] or "",
+                client_ref=r[6],
+            )
+            for r in rows
+        ]
+
+    def last_read_message_id(self, ticket_id: str) -> str | None:
+        """The server's read pointer of ``ticket_id`` as last synced."""
+        with DB_LOCK:
+            row = self._conn.execute(
+                "SELECT last_read_message_id FROM postbox_read WHERE ticket_id = ?", (ticket_id,)
+            ).fetchone()
+        return None if row is None else row[0]

@@ -1,0 +1,251 @@
+"""Postkorb sync against the REAL reference server (broker demo/demo, staff service/service)."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.api import ExtranetClient
+from desktop.store import DataKey, LocalStore
+from desktop.store.db import open_database
+from desktop.sync.outbox import Outbox
+from desktop.sync.postbox import PostboxSync
+from desktop.sync.postbox_store import PostboxReader
+
+HOSTILE = (
+    '<img src=x onerror="alert(1)"> <a href="http://example.invalid">klick</a> <b>fett</b>'
+    " \u202eRTL-Override\u202c \u200fמרק\u200e & &amp; %s {0} \\n"
+)
+
+
+def _ids(x: Any) -> str:
+    return str(x)
+
+
+@pytest.fixture
+def broker(fresh_server: Any) -> Iterator[ExtranetClient]:
+    client = ExtranetClient(fresh_server.url, sleep=lambda _s: None)
+    client.login("demo", "demo")
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def staff(fresh_server: Any) -> Iterator[ExtranetClient]:
+    client = ExtranetClient(fresh_server.url, sleep=lambda _s: None)
+    client.login("service", "service")
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = open_database(tmp_path / "postbox.db")
+    yield connection
+    connection.close()
+
+
+def _sync(conn: sqlite3.Connection, client: ExtranetClient, **kwargs: Any) -> PostboxSync:
+    return PostboxSync(lambda: conn, client, key=DataKey.generate(), **kwargs)
+
+
+def _new_ticket(client: ExtranetClient, subject: str = "Rückfrage Termin") -> dict[str, Any]:
+    return client.create_ticket(
+        subject=subject,
+        body="Bitte um Rückruf wegen des Termins.",
+        client_ref=str(uuid.uuid4()),
+        idempotency_key=str(uuid.uuid4()),
+    )
+
+
+def _staff_reply(staff: ExtranetClient, ticket_id: str, body: str) -> dict[str, Any]:
+    return staff.post_message(
+        ticket_id, body=body, client_ref=str(uuid.uuid4()), idempotency_key=str(uuid.uuid4())
+    )
+
+
+def test_initial_sync_takes_demo_tickets_and_server_unread(
+    conn: sqlite3.Connection, broker: ExtranetClient
+) -> None:
+    sync = _sync(conn, broker)
+    result = sync.sync_once()
+    reader = PostboxReader(conn, sync.codec)
+    tickets = reader.tickets()
+    assert result.full_resync
+    assert tickets
+    assert result.changed_ticket_ids == {t.id for t in tickets}
+    server_unread = broker.postbox_changes(since=None, limit=500)["unread_total"]
+    assert result.unread_total == server_unread == reader.unread_total()
+    assert any(m.from_staff for t in tickets for m in reader.messages(t.id))
+    assert sync.cursor()
+    again = sync.sync_once()
+    assert not again.full_resync
+    assert again.changed_ticket_ids == set()
+    assert again.new_staff_message_ids == []
+
+
+def test_staff_reply_arrives_and_unread_comes_from_server(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    sync = _sync(conn, broker)
+    ticket = _new_ticket(broker)
+    before = sync.sync_once().unread_total
+    reply = _staff_reply(staff, ticket["id"], "Termin ist am Freitag möglich.")
+    result = sync.sync_once()
+    tid = _ids(ticket["id"])
+    assert result.new_staff_message_ids == [_ids(reply["id"])]
+    assert tid in result.changed_ticket_ids
+    assert result.unread_total == before + 1
+    reader = PostboxReader(conn, sync.codec)
+    bodies = [m.body for m in reader.messages(tid)]
+    assert bodies[-1] == "Termin ist am Freitag möglich."
+    row = reader.ticket(tid)
+    assert row is not None
+    assert row.unread_count == 1
+    assert row.last_message_id == _ids(reply["id"])
+
+
+def test_read_pointer_round_trips_from_another_device(
+    conn: sqlite3.Connection, fresh_server: Any, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    sync = _sync(conn, broker)
+    ticket = _new_ticket(broker)
+    reply = _staff_reply(staff, ticket["id"], "Bitte Fotos nachreichen.")
+    unread_before = sync.sync_once().unread_total
+    other = ExtranetClient(fresh_server.url)
+    other.login("demo", "demo")
+    other.mark_read(ticket["id"], reply["id"])
+    result = sync.sync_once()
+    tid = _ids(ticket["id"])
+    assert tid in result.changed_ticket_ids
+    assert result.unread_total == unread_before - 1
+    reader = PostboxReader(conn, sync.codec)
+    assert reader.last_read_message_id(tid) == _ids(reply["id"])
+    row = reader.ticket(tid)
+    assert row is not None
+    assert row.unread_count == 0
+    other.close()
+
+
+def test_tombstone_removes_ticket_and_messages(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    sync = _sync(conn, broker)
+    ticket = _new_ticket(broker)
+    _staff_reply(staff, ticket["id"], "Erledigt.")
+    sync.sync_once()
+    tid = _ids(ticket["id"])
+    reader = PostboxReader(conn, sync.codec)
+    assert reader.ticket(tid) is not None
+    staff.delete_ticket(ticket["id"])
+    result = sync.sync_once()
+    assert tid in result.changed_ticket_ids
+    assert reader.ticket(tid) is None
+    assert reader.messages(tid) == []
+
+
+def test_status_change_with_etag_is_synced(
+    conn: sqlite3.Connection, broker: ExtranetClient
+) -> None:
+    sync = _sync(conn, broker)
+    ticket = _new_ticket(broker)
+    sync.sync_once()
+    reader = PostboxReader(conn, sync.codec)
+    row = reader.ticket(_ids(ticket["id"]))
+    assert row is not None
+    assert row.etag
+    broker.set_ticket_status(row.id, "closed", etag=row.etag)
+    sync.sync_once()
+    closed = reader.ticket(row.id)
+    assert closed is not None
+    assert closed.status == "closed"
+
+
+def test_paging_applies_every_page(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    for i in range(3):
+        t = _new_ticket(broker, f"Anfrage {i}")
+        _staff_reply(staff, t["id"], f"Antwort {i}")
+    sync = _sync(conn, broker, page_limit=2)
+    result = sync.sync_once()
+    assert result.pages > 2
+    full = broker.postbox_changes(since=None, limit=500)
+    reader = PostboxReader(conn, sync.codec)
+    assert {t.id for t in reader.tickets()} == {_ids(t["id"]) for t in full["tickets"]}
+    assert result.unread_total == full["unread_total"]
+
+
+def test_expired_cursor_resyncs_cleanly_and_keeps_unsent_replies(
+    tmp_path: Path, fresh_server: Any, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    store = LocalStore(tmp_path / "store", DataKey.generate())
+    outbox = Outbox(store)
+    sync = PostboxSync(lambda: store.conn, broker, key=DataKey.generate())
+    ticket = _new_ticket(broker)
+    tid = _ids(ticket["id"])
+    sync.sync_once()
+    reader = PostboxReader(store.conn, sync.codec)
+    expected = {t.id: (t.subject, t.message_count) for t in reader.tickets()}
+    # A row the server no longer knows (deleted while we were away, tombstone pruned).
+    store.conn.execute(
+        "INSERT INTO postbox_tickets(id, subject, status, generation) VALUES ('ghost', x'', "
+        "'open', 0)"
+    )
+    ref = str(uuid.uuid4())
+    outbox.enqueue_message(tid, "Antwort, offline geschrieben.", ref)
+    fresh_server.expire_cursors()
+    reply = _staff_reply(staff, ticket["id"], "Neue Nachricht während der Pause.")
+
+    result = sync.sync_once()
+    assert result.cursor_expired
+    assert result.full_resync
+    assert reader.ticket("ghost") is None
+    assert outbox.pending_count() == 1
+    got = {t.id: (t.subject, t.message_count) for t in reader.tickets()}
+    assert got[tid] == (expected[tid][0], expected[tid][1] + 1)
+    assert _ids(reply["id"]) in result.new_staff_message_ids
+    assert result.unread_total == broker.postbox_changes(since=None)["unread_total"]
+
+    outbox.drain(broker)
+    outbox.drain(broker)
+    sync.sync_once()
+    mine = [m for m in reader.messages(tid) if m.client_ref == ref]
+    assert len(mine) == 1
+    assert mine[0].body == "Antwort, offline geschrieben."
+    assert outbox.pending_count() == 0
+
+
+def test_hostile_text_is_stored_verbatim_and_sealed(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    ticket = _new_ticket(broker)
+    long_line = "x" * 5000  # the server caps bodies at 5000 characters
+    _staff_reply(staff, ticket["id"], HOSTILE)
+    _staff_reply(staff, ticket["id"], long_line)
+    sync = _sync(conn, broker)
+    sync.sync_once()
+    reader = PostboxReader(conn, sync.codec)
+    bodies = [m.body for m in reader.messages(_ids(ticket["id"]))]
+    assert HOSTILE in bodies
+    assert long_line in bodies
+    raw = b"".join(bytes(r[0]) for r in conn.execute("SELECT body FROM postbox_messages"))
+    assert b"onerror" not in raw
+    assert b"Termins" not in raw
+
+
+def test_clear_forgets_everything(conn: sqlite3.Connection, broker: ExtranetClient) -> None:
+    sync = _sync(conn, broker)
+    sync.sync_once()
+    sync.clear()
+    reader = PostboxReader(conn, sync.codec)
+    assert reader.tickets() == []
+    assert reader.unread_total() == 0
+    assert sync.cursor() is None
+    assert sync.sync_once().full_resync
+    assert reader.tickets()
