@@ -1,0 +1,335 @@
+"""The "Datenschutz" page: the company's privacy notice in the app's words, plus local data.
+
+Sections (keys for :meth:`PrivacyPage.show_section`, used by the "Warum?" links):
+``mandatory``, ``consent``, ``free_text``, ``photos``, ``usage_data``, ``postbox``,
+``contact``, ``local_data``. :func:`section_for_finding` maps a finding to its section.
+
+All text is plain text (``Qt.PlainText``); server data (the data-protection contact) is never
+interpreted as HTML.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.views import privacy_page_texts as texts
+
+log = logging.getLogger(__name__)
+
+SECTIONS = texts.SECTIONS
+LOG_RETENTION_DAYS = 7
+DEFAULT_DRAFT_RETENTION_DAYS = 7
+
+
+def section_for_finding(category: str, field: str | None = None) -> str:
+    """Section that explains a finding of ``category`` in ``field`` (for "Warum?" links).
+
+    Args:
+        category: privacy finding category ("health", "judgement", …) or an image warning
+            code ("faces", "document", …).
+        field: the API field name the finding belongs to, if any.
+    """
+    if field in ("betreff", "beschreibung"):
+        return "postbox"
+    if field == "nachname" or category == "name_misuse":
+        return "mandatory"
+    if category in ("faces", "document", "metadata", "gps", "image"):
+        return "photos"
+    if category in ("consent", "long_text", "extensive"):
+        return "consent"
+    return "free_text"
+
+
+def _label(text: str, *, selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _log_dir(data_dir: Path) -> Path:
+    """The app's log directory (``desktop.logs.log_dir()`` when the shell provides it)."""
+    try:
+        provider = getattr(importlib.import_module("desktop.logs"), "log_dir", None)
+    except ImportError:
+        provider = None
+    if callable(provider):
+        return Path(provider())
+    return data_dir / "logs"
+
+
+def delete_local_logs(log_dir: Path) -> int:
+    """Close this process's file handlers writing into ``log_dir`` and delete the log files.
+
+    Handlers reopen their file on the next record, so logging keeps working.
+
+    Returns:
+        Number of files deleted.
+    """
+    if not log_dir.is_dir():
+        return 0
+    root = log_dir.resolve()
+    for handler in logging.getLogger().handlers:
+        filename = getattr(handler, "baseFilename", None)
+        if filename and Path(filename).resolve().parent == root:
+            handler.close()
+    deleted = 0
+    for path in root.iterdir():
+        if path.is_file() and ".log" in path.name:
+            try:
+                path.unlink()
+                deleted += 1
+            except OSError:  # Windows: still open elsewhere; empty it instead
+                path.write_bytes(b"")
+    return deleted
+
+
+class PrivacyPage(QWidget):
+    """Readable privacy notice, the data-protection contact and "Alle lokalen Daten löschen".
+
+    Args:
+        services: the app's ``Services`` (uses ``config``, ``store``, ``tasks`` and the
+            ``config_loaded`` signal when present).
+        parent: optional parent widget.
+
+    Signals:
+        local_data_wiped: emitted after "Alle lokalen Daten löschen" completed.
+    """
+
+    local_data_wiped = Signal()
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("privacy_page")
+        self._services = services
+        self._headings: dict[str, QLabel] = {}
+        self._confirm: QMessageBox | None = None
+
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("privacy_scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setAccessibleName(self.tr("Datenschutzhinweise"))
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+
+        content = QWidget()
+        content.setObjectName("privacy_content")
+        self._body = QVBoxLayout(content)
+        self._body.setSpacing(8)
+        self._body.setContentsMargins(16, 12, 16, 16)
+        self._scroll.setWidget(content)
+        self._build()
+
+        signal = getattr(services, "config_loaded", None)
+        if signal is not None:
+            signal.connect(self._on_config)
+        self._on_config(getattr(services, "config", None))
+
+    # ----------------------------------------------------------------- building
+    def _build(self) -> None:
+        title = _label(self.tr("Datenschutz bei der Vermittlung"))
+        title.setObjectName("privacy_title")
+        self._set_heading_font(title, 1.5)
+        self._body.addWidget(title)
+        self._body.addWidget(_label(texts.intro()))
+        for key, heading, paragraphs in texts.sections():
+            self._add_heading(key, heading)
+            for paragraph in paragraphs:
+                self._body.addWidget(_label(paragraph))
+            if key == "contact":
+                self._contact = _label("", selectable=True)
+                self._contact.setObjectName("privacy_contact")
+                self._body.addWidget(self._contact)
+            elif key == "local_data":
+                self._build_local_data()
+        self._body.addStretch(1)
+
+    def _build_local_data(self) -> None:
+        self._local = _label("")
+        self._local.setObjectName("local_data_facts")
+        self._body.addWidget(self._local)
+        self._wipe = QPushButton(self.tr("Alle lokalen Daten &löschen …"))
+        self._wipe.setObjectName("wipe_local_data")
+        self._wipe.setAccessibleName(self.tr("Alle lokalen Daten löschen"))
+        self._wipe.setAccessibleDescription(texts.wipe_explanation())
+        self._wipe.clicked.connect(self.ask_wipe)
+        self._body.addWidget(_label(texts.wipe_explanation()))
+        self._body.addWidget(self._wipe, 0, Qt.AlignmentFlag.AlignLeft)
+        self._status = _label("")
+        self._status.setObjectName("wipe_status")
+        self._status.setAccessibleName(self.tr("Status"))
+        self._status.hide()
+        self._body.addWidget(self._status)
+        self._update_local_facts()
+
+    def _add_heading(self, key: str, text: str) -> None:
+        heading = _label(text)
+        heading.setObjectName(f"section_{key}")
+        heading.setAccessibleName(text)
+        heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._set_heading_font(heading, 1.2)
+        self._headings[key] = heading
+        self._body.addSpacing(8)
+        self._body.addWidget(heading)
+
+    @staticmethod
+    def _set_heading_font(label: QLabel, scale: float) -> None:
+        font = QFont(label.font())
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+
+    # ----------------------------------------------------------------- public API
+    def sections(self) -> tuple[str, ...]:
+        """The section keys in display order."""
+        return tuple(self._headings)
+
+    def show_section(self, name: str) -> None:
+        """Scroll ``name``'s heading to the top and give it focus (for screen readers).
+
+        Unknown names show the top of the page.
+        """
+        heading = self._headings.get(name)
+        bar = self._scroll.verticalScrollBar()
+        if heading is None:
+            bar.setValue(0)
+            return
+        self._body.activate()
+        bar.setValue(heading.y() - 8)
+        heading.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def heading(self, name: str) -> QLabel:
+        """The heading label of section ``name`` (KeyError if unknown)."""
+        return self._headings[name]
+
+    # ----------------------------------------------------------------- data
+    def _config(self) -> Mapping[str, Any]:
+        config = getattr(self._services, "config", None)
+        return config if isinstance(config, Mapping) else {}
+
+    def _on_config(self, config: object) -> None:
+        contact = config.get("privacy_contact") if isinstance(config, Mapping) else None
+        if isinstance(contact, Mapping):
+            self._contact.setText(texts.contact_block(contact))
+        elif not self._contact.text():
+            self._contact.setText(self.tr("Kontaktdaten: nach der Anmeldung verfügbar."))
+        self._update_local_facts()
+
+    def _retention_days(self) -> int:
+        days = self._config().get("draft_retention_days")
+        if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            return days
+        store = getattr(self._services, "store", None)
+        stored = getattr(store, "retention_days", None)
+        return stored if isinstance(stored, int) and stored > 0 else DEFAULT_DRAFT_RETENTION_DAYS
+
+    def _data_dir(self) -> Path:
+        store = getattr(self._services, "store", None)
+        directory = getattr(store, "data_dir", None) or getattr(self._services, "data_dir", None)
+        return Path(directory) if directory else paths.data_dir()
+
+    def _update_local_facts(self) -> None:
+        store = getattr(self._services, "store", None)
+        memory_only = bool(getattr(store, "memory_only", False))
+        self._local.setText(
+            texts.local_facts(
+                retention_days=self._retention_days(),
+                log_days=LOG_RETENTION_DAYS,
+                memory_only=memory_only,
+                location=str(self._data_dir()),
+            )
+        )
+
+    # ----------------------------------------------------------------- wiping
+    def ask_wipe(self) -> None:
+        """Ask for confirmation (non-modal to the event loop); "Endgültig löschen" wipes."""
+        box = QMessageBox(self)
+        box.setObjectName("wipe_confirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Alle lokalen Daten löschen?"))
+        box.setText(self.tr("Alle lokalen Daten dieser App von diesem PC löschen?"))
+        box.setInformativeText(texts.wipe_explanation())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        delete = box.addButton(self.tr("Endgültig löschen"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("wipe_confirm_delete")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda button: self._confirmed(button is delete))
+        self._confirm = box
+        box.open()
+
+    def _confirmed(self, yes: bool) -> None:
+        self._confirm = None
+        if yes:
+            self.wipe_local_data()
+
+    def wipe_local_data(self) -> None:
+        """Wipe the store (F's ``wipe_all``) and the local logs on the "db" pool."""
+        self._wipe.setEnabled(False)
+        store = getattr(self._services, "store", None)
+        log_dir = _log_dir(self._data_dir())
+
+        def work() -> int:
+            if store is not None and hasattr(store, "wipe_all"):
+                store.wipe_all()
+            return delete_local_logs(log_dir)
+
+        tasks = getattr(self._services, "tasks", None)
+        if tasks is not None and hasattr(tasks, "run"):
+            tasks.run(work, on_done=self._wiped, on_error=self._wipe_failed, pool="db")
+        else:
+            self._run_inline(work)
+
+    def _run_inline(self, work: Callable[[], int]) -> None:
+        try:
+            result = work()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged without data
+            self._wipe_failed(exc)
+        else:
+            self._wiped(result)
+
+    def _wiped(self, _deleted_logs: object = None) -> None:
+        log.info("local data wiped from the privacy page")
+        self._wipe.setEnabled(True)
+        self._show_status(self.tr("Alle lokalen Daten wurden gelöscht."))
+        self._update_local_facts()
+        self.local_data_wiped.emit()
+
+    def _wipe_failed(self, exc: object) -> None:
+        log.warning("wiping local data failed: %s", type(exc).__name__)
+        self._wipe.setEnabled(True)
+        self._show_status(
+            self.tr(
+                "Die lokalen Daten konnten nicht vollständig gelöscht werden. Bitte beenden "
+                "Sie die App und versuchen Sie es erneut."
+            )
+        )
+
+    def _show_status(self, text: str) -> None:
+        self._status.setText(text)
+        self._status.setAccessibleDescription(text)
+        self._status.show()

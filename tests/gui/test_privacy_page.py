@@ -1,0 +1,197 @@
+"""The "Datenschutz" page: notice sections, contact from the server config, local data wipe."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from desktop.store.crypto import DataKey
+from desktop.store.local import LocalStore
+from desktop.views.privacy_page import (
+    SECTIONS,
+    PrivacyPage,
+    delete_local_logs,
+    section_for_finding,
+)
+
+
+class PageServices(QObject):
+    """The slice of the app's Services the page reads (config, store, config_loaded)."""
+
+    config_loaded = Signal(dict)
+
+    def __init__(self, store: LocalStore | None = None, config: dict[str, Any] | None = None):
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.tasks = None
+
+
+CONTACT = {
+    "name": "Erika Beispiel",
+    "organisation": "<b>Datenschutz GmbH</b>",
+    "address": "Musterweg 1\n12345 Musterstadt",
+    "phone": "+49 30 1234567",
+    "email": "datenschutz@example.org",
+}
+
+
+def _all_text(page: PrivacyPage) -> str:
+    return "\n".join(label.text() for label in page.findChildren(QLabel))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LocalStore:
+    s = LocalStore(tmp_path, DataKey.generate())
+    yield s
+    s.close()
+
+
+def test_page_presents_every_part_of_the_notice(qtbot) -> None:
+    page = PrivacyPage(PageServices())
+    qtbot.addWidget(page)
+    assert page.sections() == SECTIONS
+    text = _all_text(page)
+    for needle in (
+        "Nachname",
+        "Telefon",
+        "Kfz-Kennzeichen",
+        "Versicherungsscheinnummer",
+        "Servicenummer",
+        "Einwilligung",
+        "Gewerkschaftszugehörigkeit",
+        "Gesundheit",
+        "„Bitte laut und deutlich klingeln.“",
+        "länger, um die Tür zu öffnen",
+        "Personen",
+        "Aufnahme",
+        "soziale",
+        "nach 7 Tagen",
+        "Sitzungs-Cookie",
+        "Ticket-System",
+        "Art. 15 DSGVO",
+    ):
+        assert needle in text, needle
+    for label in page.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_contact_before_and_after_login_is_plain_text(qtbot) -> None:
+    services = PageServices()
+    page = PrivacyPage(services)
+    qtbot.addWidget(page)
+    contact = page.findChild(QLabel, "privacy_contact")
+    assert "nach der Anmeldung verfügbar" in contact.text()
+    services.config = {"privacy_contact": CONTACT, "draft_retention_days": 3}
+    services.config_loaded.emit(services.config)
+    assert contact.text().splitlines() == [
+        "Erika Beispiel",
+        "<b>Datenschutz GmbH</b>",
+        "Musterweg 1",
+        "12345 Musterstadt",
+        "Telefon: +49 30 1234567",
+        "E-Mail: datenschutz@example.org",
+    ]
+    assert contact.textFormat() == Qt.TextFormat.PlainText
+    facts = page.findChild(QLabel, "local_data_facts").text()
+    assert "nach 3 Tagen ohne Änderung" in facts
+    assert "Protokolle werden nach 7 Tagen gelöscht" in facts
+    assert "verschlüsselt" in facts
+
+
+def test_memory_only_store_is_stated(qtbot, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, None)
+    page = PrivacyPage(PageServices(store))
+    qtbot.addWidget(page)
+    assert "kein Schlüsselbund" in page.findChild(QLabel, "local_data_facts").text()
+    store.close()
+
+
+def test_show_section_scrolls_and_focuses_heading(qtbot) -> None:
+    page = PrivacyPage(PageServices())
+    qtbot.addWidget(page)
+    page.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = page.findChild(QObject, "privacy_scroll")
+    page.show_section("postbox")
+    bar = scroll.verticalScrollBar()
+    assert bar.value() > 0
+    heading = page.heading("postbox")
+    assert heading.visibleRegion().boundingRect().height() > 0
+    page.show_section("nonsense")
+    assert bar.value() == 0
+
+
+@pytest.mark.parametrize(
+    ("category", "field", "section"),
+    [
+        ("health", "bemerkungen", "free_text"),
+        ("judgement", "beschreibung", "postbox"),
+        ("name_misuse", "nachname", "mandatory"),
+        ("faces", None, "photos"),
+    ],
+)
+def test_section_for_finding(category: str, field: str | None, section: str) -> None:
+    assert section_for_finding(category, field) == section
+    assert section in SECTIONS
+
+
+def _open_confirm(qtbot, page: PrivacyPage) -> QMessageBox:
+    qtbot.mouseClick(page.findChild(QPushButton, "wipe_local_data"), Qt.MouseButton.LeftButton)
+    box = page.findChild(QMessageBox, "wipe_confirm")
+    assert box is not None
+    assert box.isVisible()
+    return box
+
+
+def test_cancel_keeps_data(qtbot, store: LocalStore) -> None:
+    store.save_draft("d1", "quick", {"nachname": "Muster"})
+    page = PrivacyPage(PageServices(store))
+    qtbot.addWidget(page)
+    box = _open_confirm(qtbot, page)
+    # Escape is "Abbrechen", never the destructive choice
+    assert box.escapeButton() is box.defaultButton()
+    box.escapeButton().click()
+    assert store.load_draft("d1") == {"nachname": "Muster"}
+
+
+def test_confirmed_wipe_deletes_drafts_and_logs(qtbot, store: LocalStore) -> None:
+    store.save_draft("d1", "quick", {"nachname": "Muster"})
+    logs = store.data_dir / "logs"
+    logs.mkdir()
+    (logs / "glasvermittler.log").write_text("x")
+    (logs / "glasvermittler.log.2026-11-20").write_text("x")
+    page = PrivacyPage(PageServices(store))
+    qtbot.addWidget(page)
+    box = _open_confirm(qtbot, page)
+    with qtbot.waitSignal(page.local_data_wiped, timeout=5000):
+        box.findChild(QPushButton, "wipe_confirm_delete").click()
+    assert store.load_draft("d1") is None
+    assert store.list_drafts() == []
+    assert list(logs.iterdir()) == []
+    assert "gelöscht" in page.findChild(QLabel, "wipe_status").text()
+
+
+def test_delete_local_logs_keeps_handler_working(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    handler = logging.FileHandler(logs / "app.log")
+    logger = logging.getLogger()
+    logger.addHandler(handler)
+    try:
+        logging.getLogger("t").error("before")
+        assert delete_local_logs(logs) == 1
+        assert not (logs / "app.log").exists()
+        logging.getLogger("t").error("after")
+        handler.flush()
+        assert (logs / "app.log").read_text().strip() == "after"
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
