@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -40,15 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     host = args.host
     if args.demo and not _is_loopback(host):
-        print("--demo binds to loopback only; using 127.0.0.1", file=sys.stderr)
+        print(  # noqa: T201 - CLI output
+            "--demo binds to loopback only; using 127.0.0.1", file=sys.stderr
+        )
         host = "127.0.0.1"
     if host == "localhost":
         host = "127.0.0.1"
     server = EmbeddedServer(args.db, host=host, port=args.port, demo=args.demo)
     url = server.start()
-    print(f"listening on {url}", flush=True)
+    print(f"listening on {url}", flush=True)  # noqa: T201 - contract: first stdout line
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        threading.Event().wait()
+        stop.wait()
     except KeyboardInterrupt:
         pass
     finally:

@@ -49,7 +49,7 @@ _PNG_KINDS = {
 }
 
 
-class ImageInvalid(ValueError):
+class ImageInvalid(ValueError):  # noqa: N818 - reads better at call sites
     """The file is not a well-formed image of its type."""
 
 

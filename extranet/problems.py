@@ -37,7 +37,7 @@ _TITLES: dict[int, str] = {
 }
 
 
-class ApiProblem(Exception):
+class ApiProblem(Exception):  # noqa: N818 - it is a problem-details answer
     """An error answer with a stable ``code`` (and optional field ``errors``)."""
 
     def __init__(
