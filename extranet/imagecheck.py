@@ -167,10 +167,12 @@ def _own_find_metadata(data: bytes) -> list[str]:
 def metadata_finder() -> Callable[[bytes], list[str]]:
     """The image pipeline's ``find_metadata`` when installed, else this module's parser."""
     try:
-        from desktop.privacy.image.audit import find_metadata
+        from desktop.privacy.image.audit import (  # type: ignore[import-not-found,unused-ignore]
+            find_metadata,
+        )
     except ImportError:
         return _own_find_metadata
-    return find_metadata  # type: ignore[no-any-return]
+    return find_metadata  # type: ignore[no-any-return,unused-ignore]
 
 
 @dataclass(frozen=True)

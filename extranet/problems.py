@@ -132,7 +132,7 @@ def _pointer(loc: Sequence[Any]) -> str:
 
 async def validation_exception_handler(request: Request, exc: Exception) -> Response:
     """Render FastAPI's request validation errors without echoing the input."""
-    raw = getattr(exc, "errors", lambda: [])()
+    raw: list[dict[str, Any]] = list(getattr(exc, "errors", list)())
     errors = []
     for err in raw:
         kind = str(err.get("type", "invalid"))

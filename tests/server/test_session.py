@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import requests
 
 from extranet.runner import EmbeddedServer
@@ -159,3 +162,11 @@ def test_framework_errors_are_problems(server: EmbeddedServer) -> None:
     )
     body = problem(bad, 422, "validation-failed")
     assert "not json" not in str(body)
+
+
+def test_idle_timeout_ends_session(tmp_path: Path) -> None:
+    with EmbeddedServer(tmp_path / "idle.sqlite", idle_timeout_s=0.3) as srv:
+        session = api_session(srv.url, "demo", "demo")
+        assert session.get(f"{srv.url}{API}/config", timeout=10).status_code == 200
+        time.sleep(0.5)
+        problem(session.get(f"{srv.url}{API}/config", timeout=10), 401, "not-authenticated")
