@@ -89,6 +89,11 @@ class LocalStore:
         return conn
 
     @property
+    def key(self) -> DataKey:
+        """The current data key (changes after :meth:`wipe_all`; re-read it, don't cache it)."""
+        return self._key
+
+    @property
     def lock(self) -> Any:
         """Lock guarding :attr:`conn` across threads."""
         return DB_LOCK

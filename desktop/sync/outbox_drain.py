@@ -202,6 +202,7 @@ def _send_referral(
                 raise
     result = {
         "id": created.get("id"),
+        "number": created.get("number"),
         "client_ref": row["client_ref"],
         "status": created.get("status", "received"),
         "kind": created.get("kind", payload.get("kind")),
