@@ -13,6 +13,7 @@ Blocking findings cannot be dismissed: the server re-checks free text and would 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -25,6 +26,8 @@ from desktop.validation import FieldResult
 from desktop.widgets.field_edits import FieldMessage, issues_message
 from desktop.widgets.finding_texts import dismiss_label, finding_text, severity_prefix
 from desktop.widgets.highlighter import FindingHighlighter
+
+log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 180
 _RANK = {"block": 0, "warn": 1, "info": 2}
@@ -54,11 +57,13 @@ class CheckedTextEdit(QPlainTextEdit):
         *,
         check_fn: Callable[[str], FieldResult] | None = None,
         delay_ms: int = DEBOUNCE_MS,
+        engine_field: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(field)
         self.field = field
+        self.engine_field = engine_field or field
         self.setTabChangesFocus(True)
         self._validate = check_fn
         self.message = FieldMessage(field)
@@ -146,7 +151,11 @@ class CheckedTextEdit(QPlainTextEdit):
         self._timer.stop()
         started = time.perf_counter()
         text = self.toPlainText()
-        found = check(text, self.field) if text.strip() else []
+        try:
+            found = check(text, self.engine_field) if text.strip() else []
+        except Exception as exc:  # noqa: BLE001 - the server re-checks; never crash typing
+            log.warning("privacy check failed: %s", type(exc).__name__)
+            found = []
         active = [f for f in found if self._key(text, f) not in self._dismissed]
         active.sort(key=lambda f: (_RANK.get(f.severity, 3), f.start))
         if not text.isascii():
@@ -256,9 +265,12 @@ class CheckedLineEdit(CheckedTextEdit):
         *,
         check_fn: Callable[[str], FieldResult] | None = None,
         delay_ms: int = DEBOUNCE_MS,
+        engine_field: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(field, check_fn=check_fn, delay_ms=delay_ms, parent=parent)
+        super().__init__(
+            field, check_fn=check_fn, delay_ms=delay_ms, engine_field=engine_field, parent=parent
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

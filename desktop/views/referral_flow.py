@@ -1,0 +1,429 @@
+"""Behaviour of a referral view: consent gating with undo, live review, autosave, send with
+an error summary ("reward early, punish late"), server problems at their fields, reset.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from desktop.api import ApiError, NetworkError
+from desktop.referral_form import (
+    FREE_TEXT,
+    Kind,
+    ReferralForm,
+    build_payload,
+    is_empty,
+    pointer_field,
+    review_text,
+    send_errors,
+)
+from desktop.views.referral_fields import change_signal, read_value, write_value
+from desktop.views.referral_send import ReferralSender
+from desktop.views.referral_view import ReferralLayout
+from desktop.widgets.checked_text import CheckedTextEdit
+from desktop.widgets.field_edits import ValidatedLineEdit
+from desktop.widgets.finding_texts import issue_text
+
+log = logging.getLogger(__name__)
+
+
+def problem_text(code: str, detail: str = "") -> str:
+    """German text for a server problem code (problem+json ``code``)."""
+    texts = {
+        "consent-required": QCoreApplication.translate(
+            "ReferralFlow", "Freiwillige Angaben nur mit Einwilligung des Kunden."
+        ),
+        "repair-consent-required": QCoreApplication.translate(
+            "ReferralFlow", "Der Kunde muss mit Reparatur oder Austausch einverstanden sein."
+        ),
+        "privacy-violation": QCoreApplication.translate(
+            "ReferralFlow", "Der Text enthält Angaben, die nicht übermittelt werden dürfen."
+        ),
+        "validation-failed": QCoreApplication.translate(
+            "ReferralFlow", "Bitte prüfen Sie die markierten Angaben."
+        ),
+        "idempotency-key-reused": QCoreApplication.translate(
+            "ReferralFlow", "Diese Vermittlung wurde mit anderen Angaben schon gesendet."
+        ),
+        "not-authenticated": QCoreApplication.translate(
+            "ReferralFlow", "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an."
+        ),
+        "network": QCoreApplication.translate(
+            "ReferralFlow",
+            "Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.",
+        ),
+    }
+    return (
+        texts.get(code)
+        or detail
+        or QCoreApplication.translate(
+            "ReferralFlow", "Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut."
+        )
+    )
+
+
+def field_problem_text(code: str, detail: str) -> str:
+    """German text for one ``errors[]`` entry (same codes as desktop.validation where shared)."""
+    if code in ("consent-required", "privacy-violation"):
+        return problem_text(code)
+    known = issue_text(code)
+    if known != issue_text("__unknown__"):
+        return known
+    return detail or issue_text("__unknown__")
+
+
+class ReferralView(ReferralLayout):
+    """Quick or complete referral view wired to ``services``.
+
+    Signals:
+        why_requested(): "Warum?" was chosen (the main window shows the privacy page).
+        referral_sent(dict): the server acknowledged a referral.
+    """
+
+    why_requested = Signal()
+    referral_sent = Signal(dict)
+
+    def __init__(self, services: Any, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(services, kind, parent)
+        self.form = ReferralForm(kind=kind)
+        self._key = str(uuid.uuid4())
+        self._draft_id = str(uuid.uuid4())
+        self._in_flight = False
+        self._sent = False
+        self._undo: dict[str, Any] | None = None
+        self._title: str | None = None
+        self.transport = ReferralSender(services, self)
+        self.transport.sent.connect(self._on_sent)
+        self.transport.failed.connect(self._on_failed)
+        self.transport.queued.connect(self._on_queued)
+        self.transport.progress.connect(self._on_progress)
+        self._review_timer = QTimer(self)
+        self._review_timer.setSingleShot(True)
+        self._review_timer.setInterval(250)
+        self._review_timer.timeout.connect(self.update_review)
+        self.autosaver = self._make_autosaver()
+        self._wire()
+        self.apply_config(getattr(services, "config", None))
+        signal = getattr(services, "config_loaded", None)
+        if signal is not None:
+            signal.connect(self.apply_config)
+        self.update_review()
+
+    # ---------------------------------------------------------------- wiring
+    def _wire(self) -> None:
+        for name, widget in self.inputs.items():
+            if name in ("repair_consent", "freetext_consent"):
+                widget.toggled.connect(self._on_changed)  # type: ignore[attr-defined]
+            else:
+                change_signal(widget).connect(self._on_changed)
+        for editor in self.checked.values():
+            editor.why_requested.connect(self._on_why)
+        self.consent_gate.answered.connect(self._on_consent)
+        self.send_button.clicked.connect(self.send)
+        self.new_button.clicked.connect(self.reset)
+        self.error_summary.field_activated.connect(self.focus_field)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.send)
+        if self.photos is not None:
+            self.photos.changed.connect(self._on_changed)
+
+    def _make_autosaver(self) -> Any:
+        store = getattr(self.services, "store", None)
+        if store is None:
+            return None
+        try:
+            from desktop.workers.autosave import DraftAutosaver
+        except ImportError:  # pragma: no cover
+            return None
+        return DraftAutosaver(store, getattr(self.services, "tasks", None), parent=self)
+
+    @Slot(dict)
+    def apply_config(self, config: dict[str, Any] | None) -> None:
+        """Fill catalogues, consent text and Servicenummer from ``GET /config``."""
+        from desktop.views.referral_fields import populate
+
+        config = config or {}
+        for widget in self.inputs.values():
+            catalog = widget.property("catalog_name")
+            entries = config.get("catalogs", {}).get(catalog) if catalog else None
+            if entries:
+                populate(widget, entries)
+        self._set_tab_order()
+        consent = config.get("consent") or {}
+        self.consent_gate.set_consent_text(consent.get("text", ""), consent.get("text_version"))
+        user = getattr(self.services, "user", None)
+        number = config.get("servicenummer") or getattr(user, "servicenummer", "") or ""
+        self.servicenummer.setText(str(number))
+        self.form.servicenummer = str(number)
+
+    # ---------------------------------------------------------------- changes
+    @Slot()
+    def _on_changed(self) -> None:
+        self._review_timer.start()
+        if self.autosaver is not None and not self._sent:
+            self.autosaver.schedule(self._draft_id, self.kind, self.draft_payload)
+        if "freetext_consent" in self.inputs:
+            text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
+            self.counter.setText(self.tr("%1 Zeichen").replace("%1", str(text_len)))
+
+    def draft_payload(self) -> dict[str, Any]:
+        """Raw form values for the encrypted draft store."""
+        form = self.collect_form(self.form)
+        return {
+            "kind": self.kind,
+            "mandatory": dict(form.mandatory),
+            "repair_consent": form.repair_consent,
+            "consent": form.consent,
+            "freetext_consent": form.freetext_consent,
+            "voluntary": dict(form.voluntary),
+        }
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Fill the view from a draft saved by :meth:`draft_payload`."""
+        for name, value in (draft.get("mandatory") or {}).items():
+            widget = self.inputs.get(name)
+            if widget is not None:
+                widget.setText(str(value))  # type: ignore[attr-defined]
+        self.repair_consent.setChecked(bool(draft.get("repair_consent")))
+        consent = draft.get("consent")
+        self.consent_gate.set_answer(consent if isinstance(consent, bool) else None)
+        if consent is True:
+            self._write_voluntary(draft.get("voluntary") or {})
+            self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))
+
+    @Slot()
+    def update_review(self) -> None:
+        """Show exactly the payload that would leave the PC now."""
+        payload = build_payload(self.collect_form(self.form))
+        photos = self.photos.cleaned() if self.photos is not None else []
+        text = review_text(payload)
+        if photos:
+            text += "\n\n" + self.tr("Dazu %1 bereinigte Schadenbild(er).").replace(
+                "%1", str(len(photos))
+            )
+        if self.review.toPlainText() != text:
+            self.review.setPlainText(text)
+
+    # ---------------------------------------------------------------- consent
+    @Slot(bool)
+    def _on_consent(self, granted: bool) -> None:
+        self.form.set_consent(granted, self.consent_gate.text_version)
+        self.messages["consent"].clear()
+        if granted:
+            self.voluntary_box.setEnabled(True)
+            self.banner.hide()
+        else:
+            snapshot = self._voluntary_snapshot()
+            self._write_voluntary({})
+            self.freetext_consent.setChecked(False)
+            self.voluntary_box.setEnabled(False)
+            if snapshot:
+                self._undo = snapshot
+                self.banner.show_message(
+                    self.tr("Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht."),
+                    "warning",
+                    actions=[(self.tr("Rückgängig"), self.undo_withdrawal)],
+                )
+        self._on_changed()
+
+    def _voluntary_snapshot(self) -> dict[str, Any]:
+        values = {
+            name: read_value(self.inputs[name])
+            for _, names in self._voluntary_names()
+            for name in names
+        }
+        snapshot: dict[str, Any] = {k: v for k, v in values.items() if not is_empty(v)}
+        if self.freetext_consent.isChecked():
+            snapshot["freetext_consent"] = True
+        if self.photos is not None and self.photos.count():
+            snapshot["__photos__"] = self.photos.take_all()
+        return snapshot
+
+    def _write_voluntary(self, values: dict[str, Any]) -> None:
+        for _, names in self._voluntary_names():
+            for name in names:
+                write_value(self.inputs[name], values.get(name))
+        if self.photos is not None:
+            if "__photos__" in values:
+                self.photos.put_back(values["__photos__"])
+            elif not values:
+                self.photos.clear()
+
+    @Slot()
+    def undo_withdrawal(self) -> None:
+        """Undo "Nein": consent back to Ja and the cleared values restored."""
+        snapshot, self._undo = self._undo, None
+        self.consent_gate.set_answer(True)
+        if snapshot:
+            self._write_voluntary(snapshot)
+            self.freetext_consent.setChecked(bool(snapshot.get("freetext_consent")))
+        self.banner.hide()
+
+    # ---------------------------------------------------------------- send
+    def _flush_checks(self) -> None:
+        for editor in self.checked.values():
+            editor.run_check()
+
+    def _clear_field_messages(self) -> None:
+        for name, widget in self.inputs.items():
+            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
+                widget.clear_message()
+            elif name in self.messages and not isinstance(widget, CheckedTextEdit):
+                self.messages[name].clear()
+        self.messages["consent"].clear()
+        self.error_summary.clear()
+        self._set_error_title(False)
+
+    @Slot()
+    def send(self) -> None:
+        """Check everything; show the error summary or send (Ctrl+Enter)."""
+        if self._in_flight or self._sent:
+            return
+        self._flush_checks()
+        form = self.collect_form(self.form)
+        blocked = {name for name, editor in self.checked.items() if editor.blocking}
+        errors = send_errors(form, privacy_blocked=blocked)
+        self._clear_field_messages()
+        if errors:
+            self._show_errors([(e.field, issue_text(e.code, e.params)) for e in errors])
+            return
+        payload = build_payload(form)
+        self.review.setPlainText(review_text(payload))
+        photos = self.photos.cleaned() if self.photos is not None else []
+        self._set_in_flight(True)
+        self.send_status.setText(self.tr("Wird gesendet …"))
+        self.transport.send(payload, photos, self._key, draft_id=self._draft_id)
+
+    def _show_errors(self, entries: list[tuple[str, str]]) -> None:
+        for name, text in entries:
+            widget = self.inputs.get(name)
+            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
+                if isinstance(widget, CheckedTextEdit) and widget.findings():
+                    continue  # the finding message already says it
+                widget.show_server_error(text)
+            elif name in self.messages:
+                self.messages[name].show_text(text, "error")
+        self._set_error_title(True)
+        self.error_summary.show_errors(entries)
+        self.scroll_area.ensureWidgetVisible(self.error_summary)
+
+    def _set_error_title(self, error: bool) -> None:
+        window = self.window()
+        if window is self:
+            return
+        if self._title is None:
+            self._title = window.windowTitle()
+        prefix = self.tr("Fehler: ")
+        window.setWindowTitle(prefix + self._title if error else self._title)
+
+    @Slot(str)
+    def focus_field(self, name: str) -> None:
+        """Focus the field an error summary link points to."""
+        target = {"consent": self.consent_gate.yes}.get(name) or self.inputs.get(name)
+        if target is not None:
+            self.scroll_area.ensureWidgetVisible(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_in_flight(self, busy: bool) -> None:
+        self._in_flight = busy
+        self.send_button.setEnabled(not busy and not self._sent)
+
+    @Slot(str)
+    def _on_queued(self, _item_id: str) -> None:
+        self.send_status.setText(self.tr("Im Postausgang – wird gesendet …"))
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.send_status.setText(
+            self.tr("Schadenbilder hochgeladen: %1 von %2")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    @Slot(dict)
+    def _on_sent(self, result: dict[str, Any]) -> None:
+        self._sent = True
+        self._set_in_flight(False)
+        number = str(result.get("number") or result.get("id") or "")
+        self.referral_number.setText(number)
+        self.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
+        self.referral_number.show()
+        self.send_status.setText(self.tr("Vermittlung übermittelt."))
+        self.banner.show_message(
+            self.tr("Vermittlung übermittelt (Nr. %1).").replace("%1", number), "positive"
+        )
+        self.new_button.show()
+        if self.autosaver is not None:
+            self.autosaver.discard(self._draft_id)
+        self.referral_sent.emit(result)
+        self.new_button.setFocus()
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._set_in_flight(False)
+        self.send_button.setText(self.tr("&Erneut senden (Strg+Enter)"))
+        if isinstance(error, tuple):
+            code, detail = error
+            self._show_errors([("", problem_text(code, detail))])
+            self.send_status.setText(problem_text(code, detail))
+            return
+        if not isinstance(error, ApiError):
+            self.send_status.setText(problem_text(""))
+            return
+        if error.is_permanent and not isinstance(error, NetworkError):
+            self._key = str(uuid.uuid4())  # nothing was stored: a corrected body gets a new key
+        entries = [
+            (pointer_field(e.pointer), field_problem_text(e.code, e.detail)) for e in error.errors
+        ]
+        text = problem_text(error.code, error.title)
+        self.send_status.setText(text)
+        self._show_errors(entries or [("", text)])
+
+    # ---------------------------------------------------------------- reset
+    @Slot()
+    def reset(self) -> None:
+        """Start a new referral without restarting the app."""
+        self._clear_field_messages()
+        for name in list(self.inputs):
+            widget = self.inputs[name]
+            if isinstance(widget, CheckedTextEdit):
+                widget.reset()
+            elif name in ("repair_consent", "freetext_consent"):
+                widget.setChecked(False)  # type: ignore[attr-defined]
+            elif isinstance(widget, ValidatedLineEdit):
+                widget.clear()
+            else:
+                write_value(widget, None)
+        if self.photos is not None:
+            self.photos.clear()
+        self.consent_gate.set_answer(None)
+        self.voluntary_box.setEnabled(False)
+        servicenummer = self.form.servicenummer
+        self.form = ReferralForm(kind=self.kind, servicenummer=servicenummer)
+        self._key, self._draft_id = str(uuid.uuid4()), str(uuid.uuid4())
+        self._sent, self._undo = False, None
+        self._set_in_flight(False)
+        self.send_button.setText(self.tr("&Senden (Strg+Enter)"))
+        self.referral_number.clear()
+        self.referral_number.hide()
+        self.new_button.hide()
+        self.send_status.clear()
+        self.banner.hide()
+        self.update_review()
+        self.inputs["nachname"].setFocus()
+
+    @Slot()
+    def _on_why(self) -> None:
+        self.why_requested.emit()
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if callable(show_page):
+            show_page("privacy")

@@ -1,0 +1,164 @@
+"""Sending a referral: through the outbox when the app has one, else directly.
+
+Direct mode runs ``create_referral`` + photo uploads on the TaskRunner "sync" pool with one
+idempotency key per form, so a retry (or a double click) never makes a second referral.
+Outbox mode persists payload + photos first (``enqueue_referral`` on the "db" pool) and
+then waits for the OutboxWorker's ``item_sent``/``item_failed`` for that item.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.api import ApiError, ExtranetClient
+
+log = logging.getLogger(__name__)
+
+
+class PhotoUpload:
+    """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``)."""
+
+    __slots__ = ("data", "image_id", "media_type")
+
+    def __init__(self, image_id: str, data: bytes, media_type: str) -> None:
+        self.image_id, self.data, self.media_type = image_id, data, media_type
+
+
+class _Progress(QObject):
+    changed = Signal(int, int)
+
+
+def create_and_upload(
+    client: ExtranetClient,
+    payload: dict[str, Any],
+    key: str,
+    photos: Sequence[PhotoUpload],
+    progress: _Progress | None = None,
+) -> dict[str, Any]:
+    """Worker: create the referral (idempotent) and upload its cleaned photos."""
+    result = client.create_referral(payload, idempotency_key=key)
+    for done, photo in enumerate(photos, start=1):
+        client.put_image(result["id"], photo.image_id, photo.data, photo.media_type)
+        if progress is not None:
+            progress.changed.emit(done, len(photos))
+    return result
+
+
+class ReferralSender(QObject):
+    """Sends one referral at a time for a view.
+
+    Signals:
+        sent(dict): the server's referral (``id``, ``number``, ...).
+        failed(object): an ``ApiError`` (direct mode) or ``(code, detail)`` (outbox mode).
+        queued(str): outbox mode: stored in the Postausgang, waiting to be sent.
+        progress(int, int): photos uploaded / total.
+    """
+
+    sent = Signal(dict)
+    failed = Signal(object)
+    queued = Signal(str)
+    progress = Signal(int, int)
+
+    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._item_id: str | None = None
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self.progress)
+        worker = getattr(services, "outbox_worker", None)
+        if worker is not None:
+            worker.item_sent.connect(self._on_item_sent)
+            worker.item_failed.connect(self._on_item_failed)
+
+    @property
+    def uses_outbox(self) -> bool:
+        """True when referrals go through the persistent outbox."""
+        return getattr(self._services, "outbox", None) is not None
+
+    def send(
+        self,
+        payload: dict[str, Any],
+        photos: Sequence[PhotoUpload],
+        key: str,
+        *,
+        draft_id: str | None = None,
+    ) -> None:
+        """Start sending; results arrive via the signals."""
+        tasks = self._services.tasks
+        if self.uses_outbox:
+            enqueue = functools.partial(self._enqueue, payload, list(photos), draft_id)
+            tasks.run(enqueue, on_done=self._on_enqueued, on_error=self._on_error, pool="db")
+            return
+        job = functools.partial(
+            create_and_upload, self._services.client, payload, key, list(photos), self._progress
+        )
+        tasks.run(job, on_done=self._on_sent, on_error=self._on_error, pool="sync")
+
+    def _enqueue(
+        self, payload: dict[str, Any], photos: list[PhotoUpload], draft_id: str | None
+    ) -> str:
+        from desktop.sync.outbox_schema import PendingImage
+
+        images = [PendingImage(p.image_id, p.data, p.media_type) for p in photos]
+        outbox = self._services.outbox
+        try:
+            return str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
+        except TypeError:
+            return str(outbox.enqueue_referral(payload, images))
+
+    @Slot(object)
+    def _on_enqueued(self, item_id: str) -> None:
+        self._item_id = item_id
+        self.queued.emit(item_id)
+        worker = getattr(self._services, "outbox_worker", None)
+        if worker is not None:
+            notify = getattr(worker, "notify_enqueued", None) or worker.flush_now
+            notify()
+            return
+        # No worker: drain once ourselves on the sync pool.
+        outbox, client = self._services.outbox, self._services.client
+        self._services.tasks.run(
+            functools.partial(_drain_and_get, outbox, client, item_id),
+            on_done=self._on_drained,
+            on_error=self._on_error,
+            pool="sync",
+        )
+
+    @Slot(object)
+    def _on_drained(self, result: dict[str, Any] | None) -> None:
+        if result is not None:
+            self._item_id = None
+            self.sent.emit(result)
+
+    @Slot(str, dict)
+    def _on_item_sent(self, item_id: str, result: dict[str, Any]) -> None:
+        if item_id == self._item_id:
+            self._item_id = None
+            self.sent.emit(dict(result))
+
+    @Slot(str, str, str)
+    def _on_item_failed(self, item_id: str, code: str, detail: str) -> None:
+        if item_id == self._item_id:
+            self._item_id = None
+            self.failed.emit((code, detail))
+
+    @Slot(object)
+    def _on_sent(self, result: dict[str, Any]) -> None:
+        self.sent.emit(dict(result))
+
+    @Slot(object)
+    def _on_error(self, exc: BaseException) -> None:
+        if not isinstance(exc, ApiError):
+            log.error("referral send failed: %s", type(exc).__name__)
+        self.failed.emit(exc)
+
+
+def _drain_and_get(outbox: Any, client: ExtranetClient, item_id: str) -> dict[str, Any] | None:
+    outbox.drain(client)
+    result = outbox.referral_result(item_id)
+    return dict(result) if result is not None else None

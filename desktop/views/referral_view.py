@@ -1,0 +1,310 @@
+"""Layout of the referral views (quick and complete): mandatory block, consent, voluntary
+sections, free text with the customer's explicit wish, photos, review, send.
+
+The behaviour (consent gating, send, reset) lives in ``referral_flow.ReferralFlow``; this
+module builds the widgets, the explicit tab chain (call-script order, REFERENCE §4) and reads
+the form into a Qt-free :class:`desktop.referral_form.ReferralForm`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.referral_form import (
+    COMPLETE_SECTIONS,
+    FREE_TEXT,
+    MANDATORY,
+    QUICK_FIELDS,
+    VOLUNTARY,
+    Kind,
+    ReferralForm,
+)
+from desktop.validation import (
+    FieldResult,
+    check_phone,
+    check_plate,
+    check_policy_number,
+    check_surname,
+    display_phone,
+)
+from desktop.views.referral_banner import FallbackBanner
+from desktop.views.referral_fields import MultiChoice, field_label, make_input, plain_label
+from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
+from desktop.widgets.consent_gate import ConsentGate
+from desktop.widgets.error_summary import ErrorSummary
+from desktop.widgets.field_edits import FieldMessage, ValidatedLineEdit
+
+
+def _optional(module: str, name: str) -> Any:
+    """A class from another area's module, or None while that module has not landed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+MessageBar: Any = _optional("desktop.widgets.message_bar", "MessageBar") or FallbackBanner
+PhotoStrip: Any = _optional("desktop.widgets.photo_tiles", "PhotoStrip")
+
+SECTION_TITLES = {
+    "person": "Person",
+    "schaden": "Schaden",
+    "fahrzeug": "Fahrzeug",
+    "versicherung": "Versicherung",
+    "service": "Service-Wunsch und Termin",
+    "erreichbarkeit": "Erreichbarkeit",
+    "zusatzinfo": "Zusatzinfo",
+}
+
+
+def _with_message(editor: QWidget, message: FieldMessage) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    layout.addWidget(message)
+    return box
+
+
+def _plate_display(result: FieldResult) -> str | None:
+    return result.canonical
+
+
+def _phone_display(result: FieldResult) -> str | None:
+    return display_phone(result.canonical) if result.canonical else None
+
+
+class ReferralLayout(QWidget):
+    """Widgets of one referral view; subclassed by the flow."""
+
+    def __init__(self, services: Any, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.kind: Kind = kind
+        self.setObjectName(f"referral_{kind}")
+        self.inputs: dict[str, QWidget] = {}
+        self.messages: dict[str, FieldMessage] = {}
+        self.checked: dict[str, CheckedTextEdit] = {}
+        self.banner = MessageBar(self)
+        self.error_summary = ErrorSummary()
+        content = QWidget()
+        self._content_layout = QVBoxLayout(content)
+        title = self.tr("Schnellvermittlung") if kind == "quick" else self.tr("Komplettvermittlung")
+        heading = QLabel(f"<h2>{title}</h2>")
+        self._content_layout.addWidget(heading)
+        self._content_layout.addWidget(self.error_summary)
+        self._content_layout.addWidget(self._build_mandatory())
+        self.consent_gate = ConsentGate()
+        self.messages["consent"] = FieldMessage("consent")
+        self._content_layout.addWidget(self.consent_gate)
+        self._content_layout.addWidget(self.messages["consent"])
+        self.voluntary_box = self._build_voluntary()
+        self._content_layout.addWidget(self.voluntary_box)
+        self._content_layout.addWidget(self._build_review())
+        self._content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        self.scroll_area = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.banner)
+        outer.addWidget(scroll)
+        self.voluntary_box.setEnabled(False)
+        self._set_tab_order()
+
+    # ---------------------------------------------------------------- building
+    def _row(self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage) -> None:
+        label = QLabel(field_label(name))
+        label.setBuddy(editor)
+        editor.setAccessibleName(plain_label(name))
+        form.addRow(label, _with_message(editor, message))
+        self.inputs[name] = editor
+        self.messages[name] = message
+
+    def _build_mandatory(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Pflichtangaben"))
+        form = QFormLayout(box)
+        self.servicenummer = QLineEdit()
+        self.servicenummer.setObjectName("servicenummer")
+        self.servicenummer.setReadOnly(True)
+        self.servicenummer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.servicenummer.setAccessibleName(plain_label("servicenummer"))
+        form.addRow(QLabel(field_label("servicenummer")), self.servicenummer)
+        nachname = CheckedLineEdit("nachname", check_fn=check_surname)
+        self.checked["nachname"] = nachname
+        self._row(form, "nachname", nachname, nachname.message)
+        for name, check, pretty, hint in (
+            ("telefon", check_phone, _phone_display, self.tr("z. B. 0221 1234567")),
+            ("kennzeichen", check_plate, _plate_display, self.tr("z. B. M-AB 1234")),
+            ("versicherungsscheinnummer", check_policy_number, None, ""),
+        ):
+            edit = ValidatedLineEdit(name, check, reformat=pretty)
+            edit.setPlaceholderText(hint)
+            edit.set_base_description(hint)
+            self._row(form, name, edit, edit.message)
+        self.repair_consent = QCheckBox(
+            self.tr("Kunde ist mit &Reparatur oder Austausch durch CARGLASS einverstanden *")
+        )
+        self.repair_consent.setObjectName("repair_consent")
+        self.repair_consent.setAccessibleName(
+            self.tr("Kunde ist mit Reparatur oder Austausch einverstanden")
+        )
+        self.messages["repair_consent"] = FieldMessage("repair_consent")
+        form.addRow(_with_message(self.repair_consent, self.messages["repair_consent"]))
+        self.inputs["repair_consent"] = self.repair_consent
+        return box
+
+    def _voluntary_names(self) -> list[tuple[str, tuple[str, ...]]]:
+        if self.kind == "quick":
+            return [("schaden", QUICK_FIELDS)]
+        return list(COMPLETE_SECTIONS)
+
+    def _build_voluntary(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("voluntary")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        catalogs = (self.services.config or {}).get("catalogs", {}) if self.services else {}
+        for section, names in self._voluntary_names():
+            title = (
+                self.tr("Freiwillige Angaben")
+                if self.kind == "quick"
+                else self.tr(SECTION_TITLES.get(section, section))
+            )
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            for name in names:
+                if name in FREE_TEXT:
+                    self._add_free_text(form, name)
+                    continue
+                editor = make_input(VOLUNTARY[name], catalogs)
+                message = getattr(editor, "message", None) or FieldMessage(name)
+                if isinstance(editor, CheckedTextEdit):
+                    self.checked[name] = editor
+                if isinstance(editor, QCheckBox):
+                    form.addRow(_with_message(editor, message))
+                    self.inputs[name], self.messages[name] = editor, message
+                else:
+                    self._row(form, name, editor, message)
+            layout.addWidget(group)
+        self.photos = (
+            PhotoStrip(self.services)
+            if PhotoStrip is not None and self.kind == "complete"
+            else None
+        )
+        if self.photos is not None:
+            group = QGroupBox(self.tr("Schadenbilder"))
+            QVBoxLayout(group).addWidget(self.photos)
+            layout.addWidget(group)
+        return box
+
+    def _add_free_text(self, form: QFormLayout, name: str) -> None:
+        self.freetext_consent = QCheckBox(
+            self.tr("Kunde wünscht diese Angaben &ausdrücklich (Freitext)")
+        )
+        self.freetext_consent.setObjectName("freetext_consent")
+        self.freetext_consent.setAccessibleName(self.tr("Kunde wünscht Freitext ausdrücklich"))
+        self.messages["freetext_consent"] = FieldMessage("freetext_consent")
+        form.addRow(_with_message(self.freetext_consent, self.messages["freetext_consent"]))
+        self.inputs["freetext_consent"] = self.freetext_consent
+        editor = CheckedTextEdit(name)
+        editor.setPlaceholderText(
+            self.tr("Nur Besonderheiten des Auftrags, z. B. „Bitte laut und deutlich klingeln“.")
+        )
+        editor.set_base_description(self.tr("Keine Gesundheitsangaben oder Bewertungen."))
+        editor.setMinimumHeight(80)
+        self.checked[name] = editor
+        self.counter = QLabel()
+        self.counter.setObjectName(f"{name}_counter")
+        self._row(form, name, editor, editor.message)
+        form.addRow(self.counter)
+
+    def _build_review(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Prüfen und senden: Das verlässt den PC"))
+        layout = QVBoxLayout(box)
+        self.review = QPlainTextEdit()
+        self.review.setObjectName("review")
+        self.review.setReadOnly(True)
+        self.review.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
+        self.review.setMinimumHeight(140)
+        layout.addWidget(self.review)
+        self.send_button = QPushButton(self.tr("&Senden (Strg+Enter)"))
+        self.send_button.setObjectName("send_button")
+        self.send_button.setAutoDefault(False)
+        self.send_status = QLabel()
+        self.send_status.setObjectName("send_status")
+        self.send_status.setWordWrap(True)
+        self.referral_number = QLabel()
+        self.referral_number.setObjectName("referral_number")
+        self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.referral_number.hide()
+        self.new_button = QPushButton(self.tr("&Neue Vermittlung"))
+        self.new_button.setObjectName("new_referral_button")
+        self.new_button.setAutoDefault(False)
+        self.new_button.hide()
+        for widget in (self.send_button, self.send_status, self.referral_number, self.new_button):
+            layout.addWidget(widget)
+        return box
+
+    def _tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = [self.inputs[name] for name in MANDATORY]
+        chain += [self.repair_consent, self.consent_gate.yes, self.consent_gate.no]
+        for _, names in self._voluntary_names():
+            for name in names:
+                if name in FREE_TEXT:
+                    chain.append(self.freetext_consent)
+                widget = self.inputs[name]
+                chain += (
+                    list(widget.boxes.values()) if isinstance(widget, MultiChoice) else [widget]
+                )
+        if self.photos is not None:
+            chain += self.photos.focus_chain()
+        chain += [self.send_button, self.new_button]
+        return chain
+
+    def _set_tab_order(self) -> None:
+        chain = self._tab_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ---------------------------------------------------------------- reading
+    def collect_form(self, form: ReferralForm) -> ReferralForm:
+        """Copy the widget values into ``form`` (consent fields are kept by the flow)."""
+        from desktop.views.referral_fields import read_value
+
+        form.mandatory = {name: self._text(self.inputs[name]) for name in MANDATORY}
+        form.repair_consent = self.repair_consent.isChecked()
+        form.freetext_consent = self.freetext_consent.isChecked()
+        form.voluntary = {
+            name: read_value(self.inputs[name])
+            for _, names in self._voluntary_names()
+            for name in names
+        }
+        return form
+
+    @staticmethod
+    def _text(widget: QWidget) -> str:
+        if isinstance(widget, CheckedTextEdit):
+            return widget.text()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        return ""

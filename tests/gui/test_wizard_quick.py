@@ -1,0 +1,192 @@
+"""Schnellvermittlung end to end against the real reference server (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.views.referral_wizard import QuickReferralView
+from tests.gui.test_wizard_helpers import services_for, type_text
+
+
+@pytest.fixture
+def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
+    with services_for(server.url) as services:
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.resize(900, 1200)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+        yield view
+        view.close()
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def tab(qtbot: Any) -> None:
+    widget = focused()
+    assert widget is not None
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    services = quick.services
+    assert quick.servicenummer.text() == services.config["servicenummer"]
+    assert quick.servicenummer.focusPolicy() == Qt.FocusPolicy.NoFocus
+    quick.inputs["nachname"].setFocus()
+    type_text(focused(), "Müller")  # type: ignore[arg-type]
+    tab(qtbot)
+    assert focused() is quick.inputs["telefon"]
+    qtbot.keyClicks(focused(), "0221 1234567")
+    tab(qtbot)
+    assert focused() is quick.inputs["kennzeichen"]
+    qtbot.keyClicks(focused(), "k-ab 123")
+    tab(qtbot)
+    assert focused() is quick.inputs["versicherungsscheinnummer"]
+    qtbot.keyClicks(focused(), "VS-4711/08")
+    tab(qtbot)
+    assert focused() is quick.repair_consent
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    tab(qtbot)
+    assert focused() is quick.consent_gate.yes
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert quick.consent_gate.answer is True
+    assert quick.voluntary_box.isEnabled()
+    tab(qtbot)
+    assert focused() is quick.inputs["schadenart"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # first real option
+    tab(qtbot)
+    assert focused() is quick.inputs["scheibe"]
+    tab(qtbot)  # Scheibe left empty: not sent
+    assert focused() is quick.freetext_consent
+    tab(qtbot)
+    assert focused() is quick.inputs["bemerkungen"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    number = quick.referral_number.text()
+    assert number.startswith("GV-")
+    page = services.client.list_referrals(client_ref=quick.form.client_ref)
+    assert len(page.items) == 1
+    stored = services.client.get_referral(page.items[0]["id"])
+    assert stored["number"] == number
+    assert stored["nachname"] == "Müller"
+    assert stored["telefon"] == "+492211234567"
+    assert stored["kennzeichen"] == "K-AB 123"
+    assert stored["versicherungsscheinnummer"] == "VS471108"
+    assert stored["voluntary"] == {
+        "schadenart": services.config["catalogs"]["schadenart"][0]["code"]
+    }
+    assert stored["consent"]["granted"] is True
+    assert stored["consent"]["text_version"] == services.config["consent"]["text_version"]
+
+
+def test_enter_in_text_field_does_not_send(qtbot: Any, quick: QuickReferralView) -> None:
+    quick.inputs["nachname"].setFocus()
+    qtbot.keyClicks(focused(), "Meier")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(quick.inputs["telefon"], Qt.Key.Key_Return)
+    assert quick.error_summary.isHidden()
+    assert not quick.referral_number.isVisible()
+
+
+def test_send_with_missing_fields_shows_focused_error_summary(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    quick.inputs["kennzeichen"].setText("DES123")
+    qtbot.mouseClick(quick.send_button, Qt.MouseButton.LeftButton)
+    assert quick.error_summary.isVisible()
+    assert quick.error_summary.hasFocus()
+    fields = [name for name, _ in quick.error_summary.entries]
+    assert fields[:4] == ["nachname", "telefon", "kennzeichen", "versicherungsscheinnummer"]
+    assert "consent" in fields
+    assert "repair_consent" in fields
+    message = quick.findChild(QWidget, "kennzeichen_message")
+    assert message is not None
+    assert message.isVisible()
+    assert "mehrdeutig" in message.text()  # type: ignore[attr-defined]
+    quick.error_summary.field_activated.emit("kennzeichen")
+    assert focused() is quick.inputs["kennzeichen"]
+
+
+def test_hearing_remark_blocks_until_reworded(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.yes.click()
+    quick.freetext_consent.setChecked(True)
+    bemerkungen = quick.inputs["bemerkungen"]
+    bemerkungen.setFocus()
+    type_text(bemerkungen, "Kunde ist schwerhörig")
+    message = quick.findChild(QWidget, "bemerkungen_message")
+    qtbot.waitUntil(lambda: message.isVisible(), timeout=3000)
+    quick.send()
+    assert "bemerkungen" in [name for name, _ in quick.error_summary.entries]
+    assert quick.send_button.isEnabled()
+    fix = quick.findChild(QWidget, "bemerkungen_fix")
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert not message.isVisible()
+    assert "schwerhörig" not in bemerkungen.text()  # type: ignore[attr-defined]
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+
+
+def test_unticking_consent_removes_voluntary_data_with_undo(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.yes.click()
+    quick.inputs["schadenart"].setCurrentIndex(1)  # type: ignore[attr-defined]
+    quick.freetext_consent.setChecked(True)
+    quick.inputs["bemerkungen"].setText("Hinterhof, Tor links")  # type: ignore[attr-defined]
+    quick.update_review()
+    assert '"schadenart"' in quick.review.toPlainText()
+    quick.consent_gate.no.click()
+    quick.update_review()
+    assert not quick.voluntary_box.isEnabled()
+    assert quick.inputs["bemerkungen"].text() == ""  # type: ignore[attr-defined]
+    review = quick.review.toPlainText()
+    assert '"voluntary": {}' in review
+    assert '"granted": false' in review
+    quick.undo_withdrawal()
+    assert quick.consent_gate.answer is True
+    assert quick.inputs["bemerkungen"].text() == "Hinterhof, Tor links"  # type: ignore[attr-defined]
+    quick.consent_gate.no.click()
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    stored = quick.services.client.list_referrals(client_ref=quick.form.client_ref).items[0]
+    assert stored["voluntary"] == {}
+    assert stored["consent"] == {"granted": False}
+
+
+def test_new_referral_resets_without_restart(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.no.click()
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    first_ref = quick.form.client_ref
+    assert not quick.send_button.isEnabled()
+    qtbot.mouseClick(quick.new_button, Qt.MouseButton.LeftButton)
+    assert quick.inputs["nachname"].text() == ""  # type: ignore[attr-defined]
+    assert quick.consent_gate.answer is None
+    assert not quick.referral_number.isVisible()
+    assert quick.form.client_ref != first_ref
+    _fill_mandatory(quick)
+    quick.consent_gate.no.click()
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+
+
+def _fill_mandatory(view: QuickReferralView) -> None:
+    view.inputs["nachname"].setText("Schulz")  # type: ignore[attr-defined]
+    view.inputs["telefon"].setText("030 12345678")  # type: ignore[attr-defined]
+    view.inputs["kennzeichen"].setText("B-XY 42")  # type: ignore[attr-defined]
+    view.inputs["versicherungsscheinnummer"].setText("HV 1234567890")  # type: ignore[attr-defined]
+    view.repair_consent.setChecked(True)
