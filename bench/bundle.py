@@ -1,0 +1,126 @@
+"""Bundle size and start-up time: PyInstaller one-folder bundle vs running from source.
+
+Build the bundle and measure (venv active, repository root; ~1-2 min on 2 cores)::
+
+    pip install -e ".[bundle]"
+    python bench/bundle.py                 # runs: pyinstaller --noconfirm --clean build.spec
+    python bench/bundle.py --dist dist/glasvermittler   # measure an existing bundle
+
+Prints the unpacked size of the bundle (goal <= 250 MB), its largest parts, and the median of
+``--runs`` (default 3) wall-clock start-ups of ``glasvermittler --check-startup`` from the bundle
+and of ``python -m desktop --check-startup`` from source. Start-ups run offscreen with temporary
+data/config directories, so nothing touches the user's files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXE_NAME = "glasvermittler.exe" if sys.platform == "win32" else "glasvermittler"
+GOAL_MB = 250.0
+
+
+def build(distpath: Path, workpath: Path) -> Path:
+    """Run PyInstaller on build.spec; returns the bundle folder."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(distpath),
+        "--workpath",
+        str(workpath),
+        str(ROOT / "build.spec"),
+    ]
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    print(f"build: {time.perf_counter() - started:.1f} s")
+    return distpath / "glasvermittler"
+
+
+def tree_size(path: Path) -> int:
+    """Bytes of all regular files below ``path`` (symlinks not followed or counted)."""
+    total = 0
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            full = Path(dirpath) / name
+            if not full.is_symlink():
+                total += full.stat().st_size
+    return total
+
+
+def largest_parts(bundle: Path, count: int = 8) -> list[tuple[str, int]]:
+    """The biggest top-level entries of the bundle's ``_internal`` folder."""
+    inner = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+    sizes = []
+    for entry in inner.iterdir():
+        size = tree_size(entry) if entry.is_dir() else entry.stat().st_size
+        sizes.append((entry.name, size))
+    return sorted(sizes, key=lambda item: item[1], reverse=True)[:count]
+
+
+def time_startups(cmd: list[str], runs: int) -> tuple[float, list[int]]:
+    """Median wall time of ``runs`` start-ups and their exit codes."""
+    times: list[float] = []
+    codes: list[int] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="gv-bench-") as tmp:
+            env = dict(os.environ)
+            env.update(
+                QT_QPA_PLATFORM="offscreen",
+                GLASVERMITTLER_DATA_DIR=str(Path(tmp) / "data"),
+                GLASVERMITTLER_CONFIG_DIR=str(Path(tmp) / "config"),
+            )
+            started = time.perf_counter()
+            done = subprocess.run(cmd, env=env, capture_output=True, timeout=120, check=False)
+            times.append(time.perf_counter() - started)
+            codes.append(done.returncode)
+            if done.returncode != 0:
+                print(done.stderr.decode(errors="replace")[-2000:], file=sys.stderr)
+    return statistics.median(times), codes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (see the module docstring)."""
+    parser = argparse.ArgumentParser(description="Bundle size and start-up time")
+    parser.add_argument("--dist", type=Path, help="existing bundle folder (skip the build)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="dist folder for builds")
+    args = parser.parse_args(argv)
+
+    bundle = args.dist
+    if bundle is None:
+        bundle = build(args.out, ROOT / "build")
+    exe = bundle / EXE_NAME
+    if not exe.exists():
+        print(f"no {EXE_NAME} in {bundle}", file=sys.stderr)
+        return 2
+
+    size_mb = tree_size(bundle) / 1e6
+    verdict = "within" if size_mb <= GOAL_MB else "OVER"
+    print(f"bundle size (unpacked): {size_mb:.1f} MB ({verdict} the {GOAL_MB:.0f} MB goal)")
+    for name, size in largest_parts(bundle):
+        print(f"  {size / 1e6:7.1f} MB  {name}")
+
+    bundled, codes_b = time_startups([str(exe), "--check-startup"], args.runs)
+    source, codes_s = time_startups([sys.executable, "-m", "desktop", "--check-startup"], args.runs)
+    print(f"start-up --check-startup, median of {args.runs}:")
+    print(f"  bundle: {bundled:.2f} s  exit codes {codes_b}")
+    print(f"  source: {source:.2f} s  exit codes {codes_s}")
+    return 0 if all(code == 0 for code in codes_b + codes_s) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
