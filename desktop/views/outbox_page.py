@@ -1,0 +1,181 @@
+""" "Postausgang": what waits to be sent and what failed, with the server's reason."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.outbox_model import OutboxModel, OutboxRole, reason_text
+from desktop.sync.outbox import OutboxItem, UnknownItemError
+
+__all__ = ["OutboxPage"]
+
+log = logging.getLogger(__name__)
+
+
+class OutboxPage(QWidget):
+    """Outbox list with "Bearbeiten", "Erneut senden", "Löschen" and "Jetzt senden".
+
+    Args:
+        services: App services (uses ``outbox`` and optionally ``outbox_worker``).
+
+    Signals:
+        edit_item(str item_id, str kind): open a failed referral in the wizard; the wizard
+            saves the corrected payload with ``services.outbox.update_payload(item_id, payload)``
+            (which gives it a new idempotency key) and calls ``outbox_worker.notify_enqueued()``.
+    """
+
+    edit_item = Signal(str, str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox_page")
+        self._outbox = services.outbox
+        self._worker = getattr(services, "outbox_worker", None)
+        self.model = OutboxModel(self._outbox, self)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Postausgang"), self)
+        title.setProperty("heading", True)
+        layout.addWidget(title)
+        self._state = QLabel(self)
+        self._state.setObjectName("outbox_state")
+        self._state.setWordWrap(True)
+        layout.addWidget(self._state)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("outbox_table")
+        self.table.setAccessibleName(self.tr("Postausgang"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("outbox_reason")
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
+
+        row = QHBoxLayout()
+        self.edit_button = self._button(row, self.tr("&Bearbeiten"), "edit_outbox_item")
+        self.retry_button = self._button(row, self.tr("&Erneut senden"), "retry_outbox_item")
+        self.delete_button = self._button(row, self.tr("&Löschen"), "delete_outbox_item")
+        row.addStretch(1)
+        self.send_now_button = self._button(row, self.tr("&Jetzt senden"), "send_now")
+        layout.addLayout(row)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.send_now_button.clicked.connect(self.send_now)
+        self.setTabOrder(self.table, self.edit_button)
+        self.setTabOrder(self.edit_button, self.retry_button)
+        self.setTabOrder(self.retry_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.send_now_button)
+
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        if self._worker is not None:
+            self._worker.state_changed.connect(self.refresh)
+        self.refresh()
+
+    def _button(self, row: QHBoxLayout, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        row.addWidget(button)
+        return button
+
+    @Slot()
+    def refresh(self, *_args: object) -> None:
+        """Reload the rows, keeping the selection."""
+        selected = self.selected_item()
+        self.model.refresh()
+        if selected is not None:
+            for row in range(self.model.rowCount()):
+                item = self.model.item_at(row)
+                if item is not None and item.item_id == selected.item_id:
+                    self.table.selectRow(row)
+        pending, dead = self._outbox.pending_count(), self.model.dead_count()
+        if not pending and not dead:
+            self._state.setText(self.tr("Der Postausgang ist leer."))
+        else:
+            self._state.setText(
+                self.tr("%n Sendung(en) warten, ", "", pending)
+                + self.tr("%n fehlgeschlagen.", "", dead)
+            )
+        self.send_now_button.setEnabled(pending > 0)
+        self._update_buttons()
+
+    def selected_item(self) -> OutboxItem | None:
+        """The selected outbox item."""
+        rows = self.table.selectionModel().selectedRows()
+        item: OutboxItem | None = rows[0].data(OutboxRole.ITEM) if rows else None
+        return item
+
+    @Slot()
+    def edit_selected(self) -> None:
+        """Ask the wizard to open a failed referral."""
+        item = self.selected_item()
+        if item is not None and item.state == "dead" and item.kind == "referral":
+            self.edit_item.emit(item.item_id, item.kind)
+
+    @Slot()
+    def retry_selected(self) -> None:
+        """Queue a failed item again and send now."""
+        item = self.selected_item()
+        if item is None or item.state != "dead":
+            return
+        try:
+            self._outbox.retry(item.item_id)
+        except UnknownItemError:
+            log.info("outbox item vanished before retry")
+        self.send_now()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Remove the selected item (and its photos) from the outbox."""
+        item = self.selected_item()
+        if item is not None:
+            self._outbox.delete(item.item_id)
+            log.info("outbox item deleted by the user")
+        self.refresh()
+
+    @Slot()
+    def send_now(self) -> None:
+        """ "Jetzt senden"."""
+        if self._worker is not None:
+            self._worker.flush_now()
+        else:
+            self._outbox.flush_now()
+        self.refresh()
+
+    @Slot()
+    def _update_buttons(self, *_args: object) -> None:
+        item = self.selected_item()
+        dead = item is not None and item.state == "dead"
+        self.edit_button.setEnabled(dead and item is not None and item.kind == "referral")
+        self.retry_button.setEnabled(dead)
+        self.delete_button.setEnabled(item is not None)
+        self.reason.setText(
+            ""
+            if item is None or not item.error_code
+            else self.tr("Grund: ") + reason_text(item.error_code, item.error_detail)
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Refresh when shown."""
+        super().showEvent(event)
+        self.refresh()

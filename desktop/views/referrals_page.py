@@ -1,0 +1,163 @@
+""" "Meine Vermittlungen": the broker's referrals from the server, searchable, status in German."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.referrals_model import (
+    STATUSES,
+    ReferralsFilterModel,
+    ReferralsModel,
+    SyncResult,
+    fetch_changes,
+    status_label,
+)
+from desktop.workers import FallbackRunner
+
+__all__ = ["ReferralsPage"]
+
+log = logging.getLogger(__name__)
+
+
+class ReferralsPage(QWidget):
+    """Search field, status filter, table and "Aktualisieren".
+
+    Args:
+        services: App services (uses ``client``, ``tasks``; follows ``logged_in``,
+            ``logged_out`` and ``outbox_worker.item_sent`` if present).
+    """
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("referrals_page")
+        self._services = services
+        self._runner = getattr(services, "tasks", None) or FallbackRunner(self)
+        self._syncing = False
+        self._again = False
+        self.model = ReferralsModel(self)
+        self.proxy = ReferralsFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Meine Vermittlungen"), self)
+        title.setProperty("heading", True)
+        layout.addWidget(title)
+        filters = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("referral_search")
+        self.search.setPlaceholderText(self.tr("Suchen (Name, Kennzeichen, Nummer …)"))
+        self.search.setAccessibleName(self.tr("Vermittlungen durchsuchen"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName(self.tr("Nach Status filtern"))
+        self.status_filter.addItem(self.tr("Alle Status"), None)
+        for code in STATUSES:
+            self.status_filter.addItem(status_label(code), code)
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        self.refresh_button = QPushButton(self.tr("&Aktualisieren"), self)
+        self.refresh_button.setObjectName("refresh_referrals")
+        self.refresh_button.setAccessibleName(self.tr("Aktualisieren"))
+        self.refresh_button.clicked.connect(self.sync)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.refresh_button)
+        layout.addLayout(filters)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("referrals_table")
+        self.table.setAccessibleName(self.tr("Meine Vermittlungen"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.state = QLabel(self)
+        self.state.setObjectName("referrals_state")
+        layout.addWidget(self.state)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.table)
+        self._connect_services()
+
+    def _connect_services(self) -> None:
+        services = self._services
+        for name, slot in (("logged_in", self.sync), ("logged_out", self.clear)):
+            signal = getattr(services, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        worker = getattr(services, "outbox_worker", None)
+        if worker is not None:
+            worker.item_sent.connect(self.sync)
+
+    @Slot()
+    def clear(self) -> None:
+        """Forget the list (logout): referral data is kept in memory only."""
+        self.model.clear()
+        self.state.setText("")
+
+    @Slot()
+    def sync(self, *_args: object) -> None:
+        """Fetch changes since the last cursor on the "sync" pool."""
+        client = getattr(self._services, "client", None)
+        if client is None or not client.is_authenticated:
+            return
+        if self._syncing:
+            self._again = True
+            return
+        self._syncing = True
+        self.refresh_button.setEnabled(False)
+        self.state.setText(self.tr("Wird aktualisiert …"))
+        self._runner.run(
+            fetch_changes,
+            client,
+            self.model.cursor,
+            on_done=self._on_synced,
+            on_error=self._on_failed,
+            pool="sync",
+        )
+
+    def _on_synced(self, result: SyncResult) -> None:
+        self.model.apply(result)
+        self._finish(self.tr("%n Vermittlung(en)", "", self.model.rowCount()))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        log.info("referral sync failed: %s", type(exc).__name__)
+        self._finish(self.tr("Aktualisierung fehlgeschlagen – bitte später erneut versuchen."))
+
+    def _finish(self, text: str) -> None:
+        self._syncing = False
+        self.refresh_button.setEnabled(True)
+        self.state.setText(text)
+        if self._again:
+            self._again = False
+            self.sync()
+
+    @Slot(int)
+    def _status_changed(self, index: int) -> None:
+        self.proxy.set_status(self.status_filter.itemData(index))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Sync whenever the page is shown."""
+        super().showEvent(event)
+        self.sync()

@@ -1,0 +1,86 @@
+"""Meine Vermittlungen: cursor sync against the real server, German status, filter and search."""
+
+from __future__ import annotations
+
+import uuid
+from types import SimpleNamespace
+from typing import Any
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.api import ExtranetClient
+from desktop.views.referrals_page import ReferralsPage
+from extranet.runner import EmbeddedServer
+from tests.helpers.server_fixtures import api_session
+
+
+def create(client: ExtranetClient, config: dict[str, Any], surname: str) -> dict[str, Any]:
+    body = {
+        "client_ref": str(uuid.uuid4()),
+        "kind": "quick",
+        "servicenummer": config["servicenummer"],
+        "nachname": surname,
+        "telefon": "+49 171 5550123",
+        "kennzeichen": "HH-QX 4711",
+        "versicherungsscheinnummer": "VS99887766",
+        "repair_consent": True,
+        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
+        "voluntary": {},
+    }
+    return client.create_referral(body, idempotency_key=str(uuid.uuid4()))
+
+
+def visible(page: ReferralsPage, column: int) -> list[str]:
+    return [page.proxy.index(r, column).data() for r in range(page.proxy.rowCount())]
+
+
+def test_sync_filter_search_and_cursor_expiry(
+    qtbot: QtBot, qtmodeltester: ModelTester, fresh_server: EmbeddedServer
+) -> None:
+    client = ExtranetClient(fresh_server.url)
+    client.login("demo", "demo")
+    config = client.get_config()
+    before = len(client.list_referrals(limit=100).items)
+    created = [create(client, config, name) for name in ("Quellmalz", "Abendroth", "Zimmer")]
+    staff = api_session(fresh_server.url, "service", "service")
+    answer = staff.patch(
+        f"{fresh_server.url}/api/v1/referrals/{created[1]['id']}",
+        json={"status": "done"},
+        timeout=10,
+    )
+    assert answer.status_code == 200
+
+    page = ReferralsPage(SimpleNamespace(client=client, tasks=None))
+    qtbot.addWidget(page)
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    page.sync()
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 3, timeout=10000)
+    assert "Erledigt" in visible(page, 5)
+
+    page.search.setText("abendr")
+    assert visible(page, 3) == ["Abendroth"]
+    assert visible(page, 5) == ["Erledigt"]
+    page.search.clear()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("done"))
+    assert "Abendroth" in visible(page, 3)
+    assert "Quellmalz" not in visible(page, 3)
+    assert set(visible(page, 5)) == {"Erledigt"}
+    page.status_filter.setCurrentIndex(0)
+
+    create(client, config, "Neumann")
+    page.sync()
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 4, timeout=10000)
+
+    fresh_server.expire_cursors()
+    staff.patch(
+        f"{fresh_server.url}/api/v1/referrals/{created[0]['id']}",
+        json={"status": "appointment_set"},
+        timeout=10,
+    )
+    page.sync()
+    qtbot.waitUntil(lambda: "Termin vereinbart" in visible(page, 5), timeout=10000)
+    assert page.model.rowCount() == before + 4
+    page.clear()
+    assert page.model.rowCount() == 0
