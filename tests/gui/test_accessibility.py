@@ -1,0 +1,186 @@
+"""Keyboard and screen-reader basics, checked by walking the UI with the Tab key.
+
+For every page of the main window (and every step of a stacked page, e.g. wizard steps) the
+test presses Tab until focus comes back round and checks that each widget reached has an
+accessible name (what a screen reader announces: explicit name, button text or buddy label).
+It also checks that every labelled input in a form has its label as buddy with a mnemonic
+(Alt+letter). Placeholder pages (nothing focusable yet) pass trivially.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
+
+PAGES = ("quick", "complete", "drafts", "referrals", "postbox", "privacy")
+INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
+MAX_TAB_STOPS = 400
+_MNEMONIC = re.compile(r"(?<!&)&(?!&)\w")
+
+
+def accessible_name(widget: QWidget) -> str:
+    """What assistive technology announces as the widget's name."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    name = iface.text(QAccessible.Text.Name) if iface is not None and iface.isValid() else ""
+    return (name or widget.accessibleName()).strip()
+
+
+def describe(widget: QWidget) -> str:
+    return f"{type(widget).__name__}(objectName={widget.objectName()!r})"
+
+
+def tab_walk(qtbot, root: QWidget, start: QWidget | None = None) -> list[QWidget]:
+    """Press Tab from ``start`` (default: first focusable widget in ``root``) until focus
+    returns to a widget already seen; return the widgets inside ``root`` reached on the way."""
+    window = root.window()
+    window.activateWindow()
+    first = start or next(
+        (
+            w
+            for w in root.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    seen: list[QWidget] = []
+    for _ in range(MAX_TAB_STOPS):
+        current = QApplication.focusWidget()
+        if current is None or current in seen:
+            break
+        seen.append(current)
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    return [w for w in seen if root.isAncestorOf(w) or w is root]
+
+
+def unnamed(widgets: list[QWidget]) -> list[str]:
+    return [describe(w) for w in widgets if not accessible_name(w)]
+
+
+def missing_mnemonic_buddies(root: QWidget) -> list[str]:
+    """Inputs labelled in a form layout without a buddy label carrying a mnemonic, and buddy
+    labels without a mnemonic."""
+    problems: list[str] = []
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = field_item.widget() if field_item is not None else None
+            label = label_item.widget() if label_item is not None else None
+            if not isinstance(field, INPUTS) or not isinstance(label, QLabel):
+                continue
+            if not label.text().strip():
+                continue
+            if label.buddy() is not field:
+                problems.append(f"{describe(field)}: label {label.text()!r} is not its buddy")
+            elif not _MNEMONIC.search(label.text()):
+                problems.append(f"{describe(field)}: label {label.text()!r} has no mnemonic")
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text().strip() and not _MNEMONIC.search(label.text()):
+            problems.append(f"{describe(buddy)}: buddy label {label.text()!r} has no mnemonic")
+    return sorted(set(problems))
+
+
+def steps(page: QWidget) -> Iterator[str]:
+    """Show each step of every stacked widget in ``page`` in turn (wizard steps)."""
+    yield "start"
+    for stack in page.findChildren(QStackedWidget):
+        if not stack.isVisibleTo(page) or stack.count() < 2:
+            continue
+        before = stack.currentIndex()
+        for index in range(stack.count()):
+            if index != before:
+                stack.setCurrentIndex(index)
+                yield f"{stack.objectName() or 'stack'}[{index}]"
+        stack.setCurrentIndex(before)
+
+
+def check_page(qtbot, page: QWidget) -> list[str]:
+    problems: list[str] = []
+    for step in steps(page):
+        reached = tab_walk(qtbot, page)
+        problems += [f"{step}: no accessible name: {item}" for item in unnamed(reached)]
+        problems += [f"{step}: {item}" for item in missing_mnemonic_buddies(page)]
+    return sorted(set(problems))
+
+
+# ----------------------------------------------------------------------------- tests
+
+
+def test_privacy_page_is_keyboard_accessible(qtbot) -> None:
+    from desktop.views.privacy_page import PrivacyPage
+    from tests.gui.test_privacy_page import PageServices
+
+    page = PrivacyPage(PageServices())
+    qtbot.addWidget(page)
+    page.resize(700, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    reached = tab_walk(qtbot, page)
+    names = {w.objectName() for w in reached}
+    assert {"privacy_scroll", "wipe_local_data"} <= names
+    assert check_page(qtbot, page) == []
+
+
+def test_checks_catch_unnamed_widgets_and_missing_mnemonics(qtbot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    form = QFormLayout(root)
+    plain = QLineEdit(objectName="nachname")
+    form.addRow("Nachname", plain)  # buddy set, but no mnemonic
+    anonymous = QLineEdit(objectName="telefon")
+    form.addRow(anonymous)  # no label, no accessible name
+    root.show()
+    qtbot.waitExposed(root)
+    assert unnamed(tab_walk(qtbot, root)) == [describe(anonymous)]
+    assert missing_mnemonic_buddies(root) == [
+        f"{describe(plain)}: buddy label 'Nachname' has no mnemonic",
+        f"{describe(plain)}: label 'Nachname' has no mnemonic",
+    ]
+
+
+@pytest.fixture
+def window(request):
+    """The logged-in main window (engineer E's fixture), once the shell has landed."""
+    pytest.importorskip("desktop.app")
+    return request.getfixturevalue("logged_in_window")
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_every_page_by_tab(qtbot, window, key: str) -> None:
+    window.show_page(key)
+    page = window.page(key) if hasattr(window, "page") else window.centralWidget()
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=3000)
+    assert check_page(qtbot, page) == []
+
+
+def test_navigation_is_named_and_reachable(qtbot, window) -> None:
+    reached = tab_walk(qtbot, window)
+    assert unnamed(reached) == []
+    nav = {w.objectName() for w in window.findChildren(QAbstractButton)} | {
+        w.objectName() for w in window.findChildren(QWidget)
+    }
+    for key in PAGES:
+        assert f"nav_{key}" in nav
