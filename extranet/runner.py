@@ -68,8 +68,12 @@ class EmbeddedServer:
 
             ensure_demo_data(state)
         self.state = state
-        sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
+        # proto must be IPPROTO_TCP: asyncio only disables Nagle on accepted sockets whose
+        # proto says TCP, and with Nagle on every keep-alive response waits ~40 ms for an ACK.
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((self.host, self.port))
         sock.set_inheritable(True)
         self._socket = sock
