@@ -134,6 +134,15 @@ def fields_for(kind: Kind) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoUpload:
+    """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``)."""
+
+    image_id: str
+    data: bytes
+    media_type: str
+
+
+@dataclass(frozen=True, slots=True)
 class FormError:
     """A blocking problem at one field (``code`` maps to German text)."""
 

@@ -113,10 +113,13 @@ class MultiChoice(QWidget):
         for entry in entries:
             box = QCheckBox(entry["label"], self)
             box.setObjectName(f"{name}_{entry['code']}")
-            box.toggled.connect(self.changed.emit)
+            box.toggled.connect(self._emit_changed)
             layout.addWidget(box)
             self.boxes[entry["code"]] = box
         layout.addStretch(1)
+
+    def _emit_changed(self, _checked: bool = False) -> None:
+        self.changed.emit()
 
     def set_entries(self, entries: Sequence[Mapping[str, str]]) -> None:
         """Rebuild the boxes for a new catalogue (keeps the checked codes that still exist)."""
@@ -131,7 +134,7 @@ class MultiChoice(QWidget):
             box = QCheckBox(entry["label"], self)
             box.setObjectName(f"{self.objectName()}_{entry['code']}")
             box.setChecked(entry["code"] in keep)
-            box.toggled.connect(self.changed.emit)
+            box.toggled.connect(self._emit_changed)
             layout.insertWidget(index, box)
             self.boxes[entry["code"]] = box
 

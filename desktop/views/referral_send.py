@@ -16,17 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.api import ApiError, ExtranetClient
+from desktop.referral_form import PhotoUpload
 
 log = logging.getLogger(__name__)
-
-
-class PhotoUpload:
-    """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``)."""
-
-    __slots__ = ("data", "image_id", "media_type")
-
-    def __init__(self, image_id: str, data: bytes, media_type: str) -> None:
-        self.image_id, self.data, self.media_type = image_id, data, media_type
 
 
 class _Progress(QObject):

@@ -1,0 +1,143 @@
+"""The photo area of a referral: add by file dialog or drag & drop, one tile per photo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.referral_form import PhotoUpload
+from desktop.widgets.photo_tile import PhotoTile
+
+_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
+
+
+class PhotoStrip(QWidget):
+    """Photos of one referral; ``cleaned()`` returns only scrubbed bytes.
+
+    Signals:
+        changed(): a photo was added, cleaned, blurred or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photos")
+        self.setAcceptDrops(True)
+        self.services = services
+        self.tiles: list[PhotoTile] = []
+        self._counter = 0
+        self.add_button = QPushButton(self.tr("&Foto hinzufügen …"), self)
+        self.add_button.setObjectName("photos_add")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.choose_files)
+        hint = QLabel(
+            self.tr(
+                "Oder Bilder hierher ziehen. Ortsangaben und Kameradaten werden vor dem "
+                "Senden entfernt; bitte keine Personen oder Dokumente fotografieren."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        self._row = QHBoxLayout()
+        self._row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.add_button)
+        layout.addWidget(hint)
+        layout.addLayout(self._row)
+
+    def _limit(self) -> int:
+        config = getattr(self.services, "config", None) or {}
+        return int((config.get("limits") or {}).get("max_images", 10))
+
+    @Slot()
+    def choose_files(self) -> None:
+        """File dialog for photos."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Schadenbilder auswählen"),
+            "",
+            self.tr("Bilder (*.jpg *.jpeg *.png *.heic *.heif)"),
+        )
+        self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> None:
+        """Add photos; each is scrubbed on the "media" pool right away."""
+        for path in paths:
+            if len(self.tiles) >= self._limit():
+                break
+            self._counter += 1
+            tile = PhotoTile(self.services, path, self._counter, self)
+            tile.changed.connect(self.changed)
+            tile.remove_requested.connect(lambda t=tile: self.remove(t))
+            self._row.insertWidget(self._row.count() - 1, tile)
+            self.tiles.append(tile)
+        self.changed.emit()
+
+    def remove(self, tile: PhotoTile) -> None:
+        """Drop one photo (its cleaned bytes are forgotten)."""
+        if tile in self.tiles:
+            self.tiles.remove(tile)
+            self._row.removeWidget(tile)
+            tile.deleteLater()
+            self.changed.emit()
+
+    def count(self) -> int:
+        """Number of photos (cleaned or still working)."""
+        return len(self.tiles)
+
+    def busy(self) -> bool:
+        """True while a photo is still being cleaned."""
+        return any(t.result is None and t.error is None for t in self.tiles)
+
+    def cleaned(self) -> list[PhotoUpload]:
+        """Cleaned photos ready for upload."""
+        return [
+            PhotoUpload(t.image_id, t.result.data, t.result.media_type)
+            for t in self.tiles
+            if t.ready
+        ]
+
+    def clear(self) -> None:
+        """Remove every photo."""
+        for tile in list(self.tiles):
+            self.remove(tile)
+
+    def take_all(self) -> list[PhotoTile]:
+        """Detach all tiles (for undo after consent withdrawal)."""
+        tiles, self.tiles = list(self.tiles), []
+        for tile in tiles:
+            self._row.removeWidget(tile)
+            tile.hide()
+        self.changed.emit()
+        return tiles
+
+    def put_back(self, tiles: list[PhotoTile]) -> None:
+        """Re-attach tiles taken by :meth:`take_all`."""
+        for tile in tiles:
+            self._row.insertWidget(self._row.count() - 1, tile)
+            tile.show()
+            self.tiles.append(tile)
+        self.changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """Focusable widgets in tab order."""
+        chain: list[QWidget] = [self.add_button]
+        for tile in self.tiles:
+            chain += tile.focus_chain()
+        return chain
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept dragged image files."""
+        urls = event.mimeData().urls()
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(_SUFFIXES) for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Add dropped image files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files([p for p in paths if p.lower().endswith(_SUFFIXES)])
+        event.acceptProposedAction()

@@ -1,0 +1,121 @@
+"""Komplettvermittlung: every catalogue section, consent gating, photos, send."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desktop.referral_form import fields_for
+from desktop.views.referral_wizard import CompleteReferralView
+from tests.gui.test_wizard_helpers import services_for
+
+
+@pytest.fixture
+def complete(qtbot: Any, server: Any) -> Iterator[CompleteReferralView]:
+    with services_for(server.url) as services:
+        view = CompleteReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        yield view
+        view.close()
+
+
+def test_every_field_has_its_api_name_and_label(complete: CompleteReferralView) -> None:
+    for name in (
+        *fields_for("complete"),
+        "nachname",
+        "telefon",
+        "kennzeichen",
+        "versicherungsscheinnummer",
+        "servicenummer",
+        "repair_consent",
+        "consent",
+        "freetext_consent",
+    ):
+        widget = complete.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+    catalogs = complete.services.config["catalogs"]
+    for name in ("schadenart", "scheibe", "versicherer", "deckung", "service_wunsch"):
+        combo = complete.findChild(QComboBox, name)
+        assert combo is not None
+        assert combo.count() == len(catalogs[name]) + 1  # + "bitte wählen"
+
+
+def test_voluntary_disabled_until_consent(complete: CompleteReferralView) -> None:
+    assert not complete.voluntary_box.isEnabled()
+    complete.consent_gate.yes.click()
+    assert complete.voluntary_box.isEnabled()
+
+
+def test_complete_referral_with_sections_arrives(
+    qtbot: Any, complete: CompleteReferralView
+) -> None:
+    view = complete
+    view.inputs["nachname"].setText("Yılmaz")  # type: ignore[attr-defined]
+    view.inputs["telefon"].setText("+49 89 12345678")  # type: ignore[attr-defined]
+    view.inputs["kennzeichen"].setText("MÜ-XY 123E")  # type: ignore[attr-defined]
+    view.inputs["versicherungsscheinnummer"].setText("KV 2024 00017")  # type: ignore[attr-defined]
+    view.repair_consent.setChecked(True)
+    view.consent_gate.yes.click()
+    view.inputs["versicherer"].setCurrentIndex(view.inputs["versicherer"].findData("huk_coburg"))  # type: ignore[attr-defined]
+    view.inputs["scheibe"].setCurrentIndex(1)  # type: ignore[attr-defined]
+    view.inputs["hsn"].setText("0603")  # type: ignore[attr-defined]
+    view.inputs["assistenzsysteme"].boxes["frontkamera"].setChecked(True)  # type: ignore[attr-defined]
+    view.inputs["nicht_am_arbeitsplatz"].setChecked(True)  # type: ignore[attr-defined]
+    view.freetext_consent.setChecked(True)
+    view.inputs["zusatzinfo"].setText("Stellplatz im Hinterhof, Tor links.")  # type: ignore[attr-defined]
+    view.send()
+    qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=10000)
+    stored = view.services.client.list_referrals(client_ref=view.form.client_ref).items[0]
+    assert stored["kind"] == "complete"
+    assert stored["kennzeichen"] == "MÜ-XY 123E"
+    assert stored["voluntary"] == {
+        "versicherer": "huk_coburg",
+        "scheibe": view.services.config["catalogs"]["scheibe"][0]["code"],
+        "hsn": "0603",
+        "assistenzsysteme": ["frontkamera"],
+        "nicht_am_arbeitsplatz": True,
+        "zusatzinfo": "Stellplatz im Hinterhof, Tor links.",
+    }
+
+
+def test_bad_hsn_blocks_with_summary(complete: CompleteReferralView) -> None:
+    complete.consent_gate.yes.click()
+    complete.inputs["hsn"].setText("12")  # type: ignore[attr-defined]
+    complete.send()
+    assert "hsn" in [name for name, _ in complete.error_summary.entries]
+
+
+def test_photo_is_scrubbed_and_uploaded(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    image = pytest.importorskip("desktop.privacy.image")
+    if not hasattr(image, "scrub"):
+        pytest.skip("image pipeline not landed")
+    from PIL import Image
+
+    path = tmp_path / "damage.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), (90, 120, 160)).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=10000)
+    view.inputs["nachname"].setText("Ott")  # type: ignore[attr-defined]
+    view.inputs["telefon"].setText("0221 1234567")  # type: ignore[attr-defined]
+    view.inputs["kennzeichen"].setText("K-O 1")  # type: ignore[attr-defined]
+    view.inputs["versicherungsscheinnummer"].setText("123456789")  # type: ignore[attr-defined]
+    view.repair_consent.setChecked(True)
+    view.send()
+    qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=15000)
+    referral = view.services.client.list_referrals(client_ref=view.form.client_ref).items[0]
+    assert len(view.services.client.list_images(referral["id"])) == 1
