@@ -34,7 +34,7 @@ TYPED = "Schlüssel liegt beim Hausmeister, Stellplatz Nummer sieben, Tor ist of
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _key(widget: QWidget, ch: str) -> None:
