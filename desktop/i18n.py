@@ -17,7 +17,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing_extensions import override
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from desktop.paths import resource_path
 
@@ -97,13 +99,71 @@ def install_translators(app: QCoreApplication, language: str | None) -> str:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for catalogue in _QT_CATALOGUES:
         _load(app, f"{catalogue}_{code}", qt_dir)
-    if code != DEFAULT_LANGUAGE and not _load(app, app_translation_file(code), ""):
+    if code != DEFAULT_LANGUAGE and not _load(
+        app, app_translation_file(code), "", app_catalogue=True
+    ):
         log.warning("No app translation for language %s; showing German texts", code)
     return code
 
 
-def _load(app: QCoreApplication, filename: str, directory: str) -> bool:
-    translator = QTranslator(app)
+class _SubclassAwareTranslator(QTranslator):
+    """App translator that also tries the base classes' contexts.
+
+    In PySide6 ``self.tr()`` uses the *runtime* class name as context, while lupdate records
+    the class that contains the call. A string written in ``ReferralView`` but shown by its
+    subclass ``QuickReferralView`` is therefore looked up as ``QuickReferralView``; on a miss
+    this translator retries with the names of the Python base classes.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bases: dict[str, tuple[str, ...]] = {}
+
+    @override
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:  # None = "not here", like a null QString in C++
+        found = super().translate(context, source_text, disambiguation, n)
+        if found or not context:
+            return found or None
+        for base in self._base_contexts(context):
+            found = super().translate(base, source_text, disambiguation, n)
+            if found:
+                return found
+        # An empty (non-null) string would stop Qt's search through the other translators.
+        return None
+
+    def _base_contexts(self, context: str) -> tuple[str, ...]:
+        if context not in self._bases:
+            self._bases[context] = _python_bases(context)
+        return self._bases[context]
+
+
+def _python_bases(class_name: str) -> tuple[str, ...]:
+    """Names of the Python-defined base classes of the QObject subclass(es) ``class_name``."""
+    names: list[str] = []
+    stack: list[type] = [QObject]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__name__ != class_name:
+            continue
+        for base in cls.__mro__[1:]:
+            module = getattr(base, "__module__", "")
+            python_class = not module.startswith(("PySide6", "shiboken6", "builtins"))
+            if python_class and base.__name__ not in names:
+                names.append(base.__name__)
+    return tuple(names)
+
+
+def _load(
+    app: QCoreApplication, filename: str, directory: str, *, app_catalogue: bool = False
+) -> bool:
+    translator = _SubclassAwareTranslator(app) if app_catalogue else QTranslator(app)
     if not translator.load(filename, directory):
         log.info("Translation %s not found", filename)
         return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from desktop import i18n
 from tools import i18n as i18n_tool
@@ -90,3 +90,36 @@ def test_read_messages_reports_unfinished_and_plural(tmp_path) -> None:
     )
     done = {m.source: m.finished for m in i18n_tool.read_messages(ts)}
     assert done == {"Ja": True, "Nein": False, "%n Foto(s)": False}
+
+
+class _GreetingBase(QWidget):
+    def greeting(self) -> str:
+        return self.tr("Guten Tag")
+
+
+class _GreetingSub(_GreetingBase):
+    pass
+
+
+def test_subclass_uses_base_class_context(tmp_path, restore_language: QApplication) -> None:
+    # PySide6's self.tr() asks for the runtime class; lupdate files it under the defining class
+    ts = tmp_path / "t_en.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en_GB">'
+        "<context><name>_GreetingBase</name>"
+        "<message><source>Guten Tag</source><translation>Good day</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    qm = tmp_path / "t_en.qm"
+    i18n_tool.run_lrelease(ts, qm)
+    translator = i18n._SubclassAwareTranslator(restore_language)
+    assert translator.load(str(qm))
+    restore_language.installTranslator(translator)
+    try:
+        base, sub = _GreetingBase(), _GreetingSub()
+        assert sub.greeting() == "Good day"
+        assert base.greeting() == "Good day"
+        assert QCoreApplication.translate("_GreetingSub", "Unbekannt") == "Unbekannt"
+    finally:
+        restore_language.removeTranslator(translator)
