@@ -123,3 +123,25 @@ def test_subclass_uses_base_class_context(tmp_path, restore_language: QApplicati
         assert QCoreApplication.translate("_GreetingSub", "Unbekannt") == "Unbekannt"
     finally:
         restore_language.removeTranslator(translator)
+
+
+def test_extra_strings_finds_what_lupdate_misses(tmp_path) -> None:
+    src = tmp_path / "m.py"
+    src.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        '_CTX = "Kasten"\n'
+        '_HEADERS = ("Betreff", "Status")\n'
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate(_CTX, text)\n"
+        "def f(i, s):\n"
+        '    _tr("Offen"); _tr(_HEADERS[i]); _tr(s)\n'
+        '    QCoreApplication.translate(_CTX, "Direkt")\n'
+        '    QCoreApplication.translate("Literal", "lupdate findet das selbst")\n',
+        encoding="utf-8",
+    )
+    assert i18n_tool.extra_strings([src]) == [
+        ("Kasten", "Betreff"),
+        ("Kasten", "Direkt"),
+        ("Kasten", "Offen"),
+        ("Kasten", "Status"),
+    ]
