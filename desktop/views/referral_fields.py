@@ -56,7 +56,7 @@ def field_label(name: str) -> str:
         ),
         "schadendatum": lambda: QCoreApplication.translate("ReferralFields", "Schadendatum"),
         "ursache": lambda: QCoreApplication.translate("ReferralFields", "Ursache"),
-        "scheibe": lambda: QCoreApplication.translate("ReferralFields", "Betroffene &Scheibe"),
+        "scheibe": lambda: QCoreApplication.translate("ReferralFields", "Betroffene Sche&ibe"),
         "schadenart": lambda: QCoreApplication.translate("ReferralFields", "Sch&adenart"),
         "anzahl_einschlaege": lambda: QCoreApplication.translate(
             "ReferralFields", "Anzahl Einschläge"

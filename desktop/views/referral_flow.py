@@ -27,6 +27,7 @@ from desktop.views.referral_fields import change_signal, read_value, write_value
 from desktop.views.referral_send import ReferralSender
 from desktop.views.referral_view import ReferralLayout
 from desktop.widgets.checked_text import CheckedTextEdit
+from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
 
@@ -185,6 +186,17 @@ class ReferralView(ReferralLayout):
             "freetext_consent": form.freetext_consent,
             "voluntary": dict(form.voluntary),
         }
+
+    def load_draft(self, draft_id: str) -> bool:
+        """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
+        store = getattr(self.services, "store", None)
+        draft = store.load_draft(draft_id) if store is not None else None
+        if not draft:
+            return False
+        self.reset()
+        self._draft_id = draft_id
+        self.restore(dict(draft))
+        return True
 
     def restore(self, draft: dict[str, Any]) -> None:
         """Fill the view from a draft saved by :meth:`draft_payload`."""
@@ -357,19 +369,22 @@ class ReferralView(ReferralLayout):
         self.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
         self.referral_number.show()
         self.send_status.setText(self.tr("Vermittlung übermittelt."))
-        self.banner.show_message(
-            self.tr("Vermittlung übermittelt (Nr. %1).").replace("%1", number), "positive"
-        )
+        self.banner.show_message(self.banner_text(number), "positive")
         self.new_button.show()
         if self.autosaver is not None:
             self.autosaver.discard(self._draft_id)
         self.referral_sent.emit(result)
+        announce(self.referral_number, self.banner_text(number))
         self.new_button.setFocus()
+
+    def banner_text(self, number: str) -> str:
+        """Success sentence (banner and screen-reader announcement)."""
+        return self.tr("Vermittlung übermittelt (Nr. %1).").replace("%1", number)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._set_in_flight(False)
-        self.send_button.setText(self.tr("&Erneut senden (Strg+Enter)"))
+        self.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
         if isinstance(error, tuple):
             code, detail = error
             self._show_errors([("", problem_text(code, detail))])

@@ -218,7 +218,7 @@ class ReferralLayout(QWidget):
 
     def _add_free_text(self, form: QFormLayout, name: str) -> None:
         self.freetext_consent = QCheckBox(
-            self.tr("Kunde wünscht diese Angaben &ausdrücklich (Freitext)")
+            self.tr("Kunde wünscht diese Angaben ausdrücklich (Freite&xt)")
         )
         self.freetext_consent.setObjectName("freetext_consent")
         self.freetext_consent.setAccessibleName(self.tr("Kunde wünscht Freitext ausdrücklich"))
@@ -257,7 +257,7 @@ class ReferralLayout(QWidget):
         self.referral_number.setObjectName("referral_number")
         self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.referral_number.hide()
-        self.new_button = QPushButton(self.tr("&Neue Vermittlung"))
+        self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))
         self.new_button.setObjectName("new_referral_button")
         self.new_button.setAutoDefault(False)
         self.new_button.hide()

@@ -12,6 +12,15 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 
+def announce(widget: QWidget, text: str) -> None:
+    """Let screen readers announce ``text`` (QAccessibleAnnouncementEvent, Qt >= 6.8)."""
+    try:
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+    except ImportError:  # pragma: no cover - older Qt
+        return
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
 class ErrorSummary(QFrame):
     """Box at the top of a form listing the blocking problems.
 
@@ -60,6 +69,7 @@ class ErrorSummary(QFrame):
         self.setAccessibleDescription(" ".join(text for _, text in entries))
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, self.tr("Es gibt ein Problem: %n Angabe(n) prüfen", "", len(entries)))
 
     def clear(self) -> None:
         """Hide the summary."""

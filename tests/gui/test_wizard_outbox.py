@@ -1,0 +1,66 @@
+"""Wizard with the real local store: autosaved drafts reload, and sending goes through the
+persistent outbox (no worker: the view drains once itself) with exactly one referral."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop.store import LocalStore
+from desktop.sync.outbox import Outbox
+from desktop.views.referral_wizard import QuickReferralView
+from tests.gui.test_wizard_helpers import services_for
+
+
+def _fill(view: QuickReferralView) -> None:
+    view.inputs["nachname"].setText("Krüger")  # type: ignore[attr-defined]
+    view.inputs["telefon"].setText("040 1234567")  # type: ignore[attr-defined]
+    view.inputs["kennzeichen"].setText("HH-AB 12")  # type: ignore[attr-defined]
+    view.inputs["versicherungsscheinnummer"].setText("P-1234")  # type: ignore[attr-defined]
+    view.repair_consent.setChecked(True)
+
+
+def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, None)
+    with services_for(server.url) as services:
+        services.store = store
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        _fill(view)
+        view.consent_gate.yes.click()
+        view.inputs["schadenart"].setCurrentIndex(2)  # type: ignore[attr-defined]
+        draft_id = view._draft_id
+        qtbot.waitUntil(lambda: store.load_draft(draft_id) is not None, timeout=5000)
+        view.autosaver.flush()
+        qtbot.waitUntil(
+            lambda: (
+                (store.load_draft(draft_id) or {}).get("voluntary", {}).get("schadenart")
+                is not None
+            ),
+            timeout=5000,
+        )
+        other = QuickReferralView(services)
+        qtbot.addWidget(other)
+        assert other.load_draft(draft_id)
+        assert other.inputs["nachname"].text() == "Krüger"  # type: ignore[attr-defined]
+        assert other.consent_gate.answer is True
+        assert other.inputs["schadenart"].currentIndex() == 2  # type: ignore[attr-defined]
+
+
+def test_send_through_outbox_makes_one_referral(qtbot: Any, server: Any, tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, None)
+    with services_for(server.url) as services:
+        services.store = store
+        services.outbox = Outbox(store)
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        _fill(view)
+        view.consent_gate.no.click()
+        view.send()
+        view.send()  # a double send is ignored while in flight
+        qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=10000)
+        items = services.client.list_referrals(client_ref=view.form.client_ref).items
+        assert len(items) == 1
+        assert items[0]["number"] == view.referral_number.text()
+        assert services.outbox.pending_count() == 0
