@@ -113,10 +113,24 @@ def _const_strings(tree: ast.Module) -> tuple[dict[str, str], dict[str, list[str
     return strings, tuples
 
 
-def _is_translate(call: ast.Call) -> bool:
+def _is_translate(call: ast.Call, aliases: frozenset[str] = frozenset()) -> bool:
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    return name == "translate" and len(call.args) >= 2
+    return (name == "translate" or name in aliases) and len(call.args) >= 2
+
+
+def _aliases(tree: ast.Module) -> frozenset[str]:
+    """Names bound to ``QCoreApplication.translate`` anywhere (``tr = ....translate``)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            is_translate = (isinstance(value, ast.Attribute) and value.attr == "translate") or (
+                isinstance(value, ast.Name) and value.id == "translate"
+            )
+            if isinstance(target, ast.Name) and is_translate and target.id != "translate":
+                names.add(target.id)
+    return frozenset(names)
 
 
 def _helpers(tree: ast.Module, strings: dict[str, str]) -> dict[str, str]:
@@ -148,7 +162,8 @@ def extra_strings(files: list[Path]) -> list[tuple[str, str]]:
     """(context, text) pairs that lupdate misses but the code translates at run time.
 
     lupdate only sees ``translate("Context", "literal")`` and ``self.tr("literal")``. This
-    also finds ``translate(CONTEXT, "literal")`` with a module-level string constant, and calls
+    also finds ``translate(CONTEXT, "literal")`` with a module-level string constant, calls
+    through an alias (``tr = QCoreApplication.translate; tr("Context", "literal")``), and calls
     of one-argument helpers (``_tr("literal")`` or ``_tr(HEADERS[i])`` with a module-level
     tuple of literals) whose body is ``translate(CONTEXT, text)``.
     """
@@ -160,14 +175,17 @@ def extra_strings(files: list[Path]) -> list[tuple[str, str]]:
             continue
         strings, tuples = _const_strings(tree)
         helpers = _helpers(tree, strings)
+        aliases = _aliases(tree)
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call) or not call.args:
                 continue
-            if _is_translate(call) and isinstance(call.args[0], ast.Name):
-                context = strings.get(call.args[0].id)
-                text = _resolve(call.args[1], {})
-                if context is not None and text is not None:
-                    pairs.append((context, text))
+            if _is_translate(call, aliases):
+                aliased = getattr(call.func, "id", None) in aliases
+                if aliased or isinstance(call.args[0], ast.Name):
+                    context = _resolve(call.args[0], strings)
+                    text = _resolve(call.args[1], {})
+                    if context is not None and text is not None:
+                        pairs.append((context, text))
                 continue
             name = getattr(call.func, "id", None)
             if name not in helpers:
@@ -274,6 +292,10 @@ def translation_problems(lang: str) -> list[str]:
         shutil.copyfile(ts, copy)
         run_lupdate(copy, TARGETS[lang])
         for msg in read_messages(copy):
+            if not msg.context:
+                # lupdate files alias calls `tr("Context", "text")` under an empty context with
+                # "Context" as source; they never match at run time (extra_strings has them).
+                continue
             if msg.key not in committed:
                 found.append(f"missing: [{msg.context}] {msg.source!r}")
             elif not committed[msg.key].finished:

@@ -136,7 +136,9 @@ def test_extra_strings_finds_what_lupdate_misses(tmp_path) -> None:
         "def f(i, s):\n"
         '    _tr("Offen"); _tr(_HEADERS[i]); _tr(s)\n'
         '    QCoreApplication.translate(_CTX, "Direkt")\n'
-        '    QCoreApplication.translate("Literal", "lupdate findet das selbst")\n',
+        '    QCoreApplication.translate("Literal", "lupdate findet das selbst")\n'
+        "    tr = QCoreApplication.translate\n"
+        '    tr("Modell", "gerade eben")\n',
         encoding="utf-8",
     )
     assert i18n_tool.extra_strings([src]) == [
@@ -144,4 +146,5 @@ def test_extra_strings_finds_what_lupdate_misses(tmp_path) -> None:
         ("Kasten", "Direkt"),
         ("Kasten", "Offen"),
         ("Kasten", "Status"),
+        ("Modell", "gerade eben"),
     ]
