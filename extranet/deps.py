@@ -36,13 +36,22 @@ def get_state(request: Request) -> ServerState:
 
 
 def load_user(state: ServerState, user_id: int) -> User | None:
-    """Read one user by id."""
+    """Read one user by id (cached: accounts do not change while the server runs)."""
+    cached = state.user_cache.get(user_id)
+    if isinstance(cached, User):
+        return cached
     with state.db.tx() as conn:
         row = conn.execute(
             "SELECT id, login, display_name, role, servicenummer FROM users WHERE id = ?",
             (user_id,),
         ).fetchone()
-    return User(**dict(row)) if row else None
+    if row is None:
+        return None
+    user = User(**dict(row))
+    if len(state.user_cache) > 1000:
+        state.user_cache.clear()
+    state.user_cache[user_id] = user
+    return user
 
 
 def current_user(request: Request, state: Annotated[ServerState, Depends(get_state)]) -> User:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extranet.db import Database, get_meta, set_meta
 from extranet.security import LoginThrottle, SessionStore
@@ -18,6 +19,7 @@ class ServerState:
     db: Database
     sessions: SessionStore
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    user_cache: dict[int, Any] = field(default_factory=dict)
 
     @classmethod
     def open(
