@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QWidget,
 )
@@ -102,41 +102,41 @@ class MultiChoice(QWidget):
 
     changed = Signal()
 
+    COLUMNS = 3
+
     def __init__(
         self, name: str, entries: Sequence[Mapping[str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for entry in entries:
-            box = QCheckBox(entry["label"], self)
-            box.setObjectName(f"{name}_{entry['code']}")
-            box.toggled.connect(self._emit_changed)
-            layout.addWidget(box)
-            self.boxes[entry["code"]] = box
-        layout.addStretch(1)
+        self._entries: list[tuple[str, str]] = []
+        self.set_entries(entries)
 
     def _emit_changed(self, _checked: bool = False) -> None:
         self.changed.emit()
 
     def set_entries(self, entries: Sequence[Mapping[str, str]]) -> None:
-        """Rebuild the boxes for a new catalogue (keeps the checked codes that still exist)."""
+        """(Re)build the boxes for a catalogue (keeps the checked codes that still exist)."""
+        wanted = [(entry["code"], entry["label"]) for entry in entries]
+        if wanted == self._entries:
+            return
         keep = self.value()
-        layout = self.layout()
-        assert isinstance(layout, QHBoxLayout)
         for box in self.boxes.values():
-            layout.removeWidget(box)
+            self._grid.removeWidget(box)
+            box.setParent(None)
             box.deleteLater()
         self.boxes = {}
-        for index, entry in enumerate(entries):
-            box = QCheckBox(entry["label"], self)
-            box.setObjectName(f"{self.objectName()}_{entry['code']}")
-            box.setChecked(entry["code"] in keep)
+        self._entries = wanted
+        for index, (code, label) in enumerate(wanted):
+            box = QCheckBox(label, self)
+            box.setObjectName(f"{self.objectName()}_{code}")
+            box.setChecked(code in keep)
             box.toggled.connect(self._emit_changed)
-            layout.insertWidget(index, box)
-            self.boxes[entry["code"]] = box
+            self._grid.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+            self.boxes[code] = box
 
     def value(self) -> list[str]:
         """Checked codes."""

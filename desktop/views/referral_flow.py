@@ -23,7 +23,7 @@ from desktop.referral_form import (
     review_text,
     send_errors,
 )
-from desktop.views.referral_fields import change_signal, read_value, write_value
+from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
 from desktop.views.referral_send import ReferralSender
 from desktop.views.referral_view import ReferralLayout
 from desktop.widgets.checked_text import CheckedTextEdit
@@ -324,8 +324,19 @@ class ReferralView(ReferralLayout):
             elif name in self.messages:
                 self.messages[name].show_text(text, "error")
         self._set_error_title(True)
-        self.error_summary.show_errors(entries)
+        self.error_summary.show_errors(
+            [(name, self._summary_line(name, text)) for name, text in entries]
+        )
         self.scroll_area.ensureWidgetVisible(self.error_summary)
+
+    def _summary_line(self, name: str, text: str) -> str:
+        labels = {
+            "repair_consent": self.tr("Einverständnis zur Reparatur"),
+            "consent": self.tr("Einwilligung"),
+            "freetext_consent": self.tr("Freitext"),
+        }
+        label = labels.get(name) or (plain_label(name) if name in self.inputs else "")
+        return f"{label}: {text}" if label else text
 
     def _set_error_title(self, error: bool) -> None:
         window = self.window()

@@ -121,6 +121,7 @@ class ReferralLayout(QWidget):
         self._content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         self.scroll_area = scroll
         outer = QVBoxLayout(self)
@@ -231,6 +232,7 @@ class ReferralLayout(QWidget):
         )
         editor.set_base_description(self.tr("Keine Gesundheitsangaben oder Bewertungen."))
         editor.setMinimumHeight(80)
+        editor.setMaximumHeight(160)
         self.checked[name] = editor
         self.counter = QLabel()
         self.counter.setObjectName(f"{name}_counter")

@@ -1,0 +1,74 @@
+"""Offscreen screenshots of both referral views (for the README and reviews).
+
+Starts the embedded reference server on a temporary database, logs in as demo/demo, fills the
+quick view with sample data (including a blocked remark) and grabs both views.
+
+Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_screenshots.py [OUTPUT_DIR]``
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.api import ExtranetClient  # noqa: E402
+from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView  # noqa: E402
+from desktop.workers import FallbackRunner  # noqa: E402
+from extranet.runner import EmbeddedServer  # noqa: E402
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="gv-shots-"))
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp, EmbeddedServer(Path(tmp) / "x.sqlite") as server:
+        client = ExtranetClient(server.url)
+        user = client.login("demo", "demo")
+        runner = FallbackRunner()
+        services = SimpleNamespace(
+            client=client,
+            tasks=runner,
+            config=client.get_config(),
+            user=user,
+            store=None,
+            outbox=None,
+        )
+        quick = QuickReferralView(services)
+        quick.resize(820, 1250)
+        quick.show()
+        quick.inputs["nachname"].setText("Müller")  # type: ignore[attr-defined]
+        quick.inputs["telefon"].setText("0221 1234567")  # type: ignore[attr-defined]
+        quick.inputs["kennzeichen"].setText("K-AB 123")  # type: ignore[attr-defined]
+        quick.inputs["versicherungsscheinnummer"].setText("VS-4711/08")  # type: ignore[attr-defined]
+        quick.repair_consent.setChecked(True)
+        quick.consent_gate.yes.click()
+        quick.inputs["schadenart"].setCurrentIndex(1)  # type: ignore[attr-defined]
+        quick.freetext_consent.setChecked(True)
+        quick.inputs["bemerkungen"].setText("Kunde ist schwerhörig")  # type: ignore[attr-defined]
+        quick.update_review()
+        app.processEvents()
+        quick.grab().save(str(out / "schnellvermittlung.png"))
+        complete = CompleteReferralView(services)
+        complete.resize(900, 1400)
+        complete.show()
+        complete.send()
+        app.processEvents()
+        complete.grab().save(str(out / "komplettvermittlung.png"))
+        print(f"screenshots written to {out}")
+        quick.close()
+        complete.close()
+        runner.shutdown(2000)
+        client.close()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
