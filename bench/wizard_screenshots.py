@@ -16,12 +16,12 @@ from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop.api import ExtranetClient  # noqa: E402
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView  # noqa: E402
-from desktop.workers import FallbackRunner  # noqa: E402
-from extranet.runner import EmbeddedServer  # noqa: E402
+from desktop.api import ExtranetClient
+from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.workers import FallbackRunner
+from extranet.runner import EmbeddedServer
 
 
 def main() -> int:
