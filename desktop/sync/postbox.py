@@ -71,7 +71,8 @@ class PostboxSync:
         conn_factory: Returns the connection to use (the caller owns it; it is never closed
             here). Access is serialised with :data:`desktop.store.db.DB_LOCK`.
         client: API client (``postbox_changes``).
-        key: Data key sealing free text at rest; ``None`` only with an in-memory database.
+        key: Data key sealing free text at rest, or a callable returning the current key
+            (``lambda: store.key``); ``None`` only with an in-memory database.
         page_limit: Page size requested from the server.
     """
 
@@ -80,7 +81,7 @@ class PostboxSync:
         conn_factory: Callable[[], sqlite3.Connection],
         client: ChangesClient,
         *,
-        key: Sealer | None = None,
+        key: Sealer | Callable[[], Sealer | None] | None = None,
         page_limit: int = PAGE_LIMIT,
     ) -> None:
         self._conn_factory = conn_factory
@@ -88,13 +89,21 @@ class PostboxSync:
         self.codec = Codec(key)
         self._page_limit = page_limit
         self._running = threading.Lock()
-        with DB_LOCK:
-            apply_migrations(conn_factory(), COMPONENT, MIGRATIONS)
+        self._migrated: sqlite3.Connection | None = None
+        _ = self.conn
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """The connection from the factory."""
-        return self._conn_factory()
+        """The connection from the factory, with the Postkorb tables in place.
+
+        A new connection (e.g. after ``LocalStore.wipe_all``) is migrated on first use.
+        """
+        conn = self._conn_factory()
+        if conn is not self._migrated:
+            with DB_LOCK:
+                apply_migrations(conn, COMPONENT, MIGRATIONS)
+            self._migrated = conn
+        return conn
 
     def cursor(self) -> str | None:
         """The stored cursor (``None`` before the first sync)."""

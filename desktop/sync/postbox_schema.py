@@ -7,6 +7,7 @@ in-memory database (memory-only mode of :class:`desktop.store.LocalStore`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 __all__ = ["MIGRATIONS", "Codec", "Sealer", "order_key"]
@@ -70,16 +71,26 @@ class Codec:
     """Seals text columns with an optional data key (plain UTF-8 without one).
 
     Args:
-        key: Data key, or ``None`` (only with an in-memory database).
+        key: Data key, a zero-argument callable returning the current key (e.g.
+            ``lambda: store.key``, which changes after a wipe), or ``None`` (only with an
+            in-memory database).
     """
 
-    def __init__(self, key: Sealer | None) -> None:
-        self._key = key
+    def __init__(self, key: Sealer | Callable[[], Sealer | None] | None) -> None:
+        self._key_source = key
+
+    @property
+    def _key(self) -> Sealer | None:
+        source = self._key_source
+        if source is None or hasattr(source, "encrypt"):
+            return source  # type: ignore[return-value]
+        return source()
 
     def seal(self, text: str, aad: str) -> bytes:
         """Encode (and encrypt) ``text`` bound to ``aad``."""
         data = text.encode("utf-8")
-        return self._key.encrypt(data, aad.encode()) if self._key else data
+        key = self._key
+        return key.encrypt(data, aad.encode()) if key else data
 
     def open(self, blob: bytes | str | None, aad: str) -> str:
         """Decode (and decrypt) a value from :meth:`seal`."""
@@ -87,7 +98,8 @@ class Codec:
             return ""
         if isinstance(blob, str):
             return blob
-        data = self._key.decrypt(blob, aad.encode()) if self._key else blob
+        key = self._key
+        data = key.decrypt(bytes(blob), aad.encode()) if key else bytes(blob)
         return data.decode("utf-8")
 
 

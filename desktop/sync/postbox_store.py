@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.store.db import DB_LOCK
 from desktop.sync.postbox_schema import Codec
+
+if TYPE_CHECKING:
+    from desktop.sync.postbox import PostboxSync
 
 __all__ = ["MessageRow", "PostboxReader", "TicketRow"]
 
@@ -70,13 +74,25 @@ class PostboxReader:
     """Queries over the cache written by :class:`desktop.sync.postbox.PostboxSync`.
 
     Args:
-        conn: Connection to the local database.
-        codec: The same codec the sync used (``PostboxSync.codec``).
+        source: The :class:`PostboxSync` (follows its connection and key, also after a
+            wipe) or a plain connection.
+        codec: The codec the sync used; defaults to ``source.codec``.
     """
 
-    def __init__(self, conn: sqlite3.Connection, codec: Codec) -> None:
-        self._conn = conn
+    def __init__(
+        self, source: PostboxSync | sqlite3.Connection, codec: Codec | None = None
+    ) -> None:
+        self._source = source
+        if codec is None:
+            if isinstance(source, sqlite3.Connection):
+                raise TypeError("codec is required with a plain connection")
+            codec = source.codec
         self._codec = codec
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        src = self._source
+        return src if isinstance(src, sqlite3.Connection) else src.conn
 
     def unread_total(self) -> int:
         """The server's unread total from the last sync."""

@@ -171,6 +171,11 @@ class FaultProxy:
         """Close the next ``n`` matching connections without forwarding anything."""
         self._add(_Fault("drop-before", n, method, path))
 
+    def clear_faults(self) -> None:
+        """Forget every queued fault (the "network is back")."""
+        with self._lock:
+            self._faults.clear()
+
     def actions(self, action: str | None = None) -> list[tuple[str, str, str]]:
         """Logged requests, optionally only those that got ``action``."""
         with self._lock:

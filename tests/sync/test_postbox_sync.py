@@ -186,11 +186,11 @@ def test_expired_cursor_resyncs_cleanly_and_keeps_unsent_replies(
 ) -> None:
     store = LocalStore(tmp_path / "store", DataKey.generate())
     outbox = Outbox(store)
-    sync = PostboxSync(lambda: store.conn, broker, key=DataKey.generate())
+    sync = PostboxSync(lambda: store.conn, broker, key=lambda: store.key)
     ticket = _new_ticket(broker)
     tid = _ids(ticket["id"])
     sync.sync_once()
-    reader = PostboxReader(store.conn, sync.codec)
+    reader = PostboxReader(sync)
     expected = {t.id: (t.subject, t.message_count) for t in reader.tickets()}
     # A row the server no longer knows (deleted while we were away, tombstone pruned).
     store.conn.execute(
@@ -249,3 +249,19 @@ def test_clear_forgets_everything(conn: sqlite3.Connection, broker: ExtranetClie
     assert sync.cursor() is None
     assert sync.sync_once().full_resync
     assert reader.tickets()
+
+
+def test_store_wipe_gives_a_clean_cache_with_the_new_key(
+    tmp_path: Path, broker: ExtranetClient
+) -> None:
+    store = LocalStore(tmp_path / "store", DataKey.generate())
+    sync = PostboxSync(lambda: store.conn, broker, key=lambda: store.key)
+    reader = PostboxReader(sync)
+    sync.sync_once()
+    count = len(reader.tickets())
+    assert count
+    store.wipe_all()
+    assert reader.tickets() == []
+    assert sync.cursor() is None
+    assert sync.sync_once().full_resync
+    assert len(reader.tickets()) == count

@@ -1,0 +1,183 @@
+"""Postkorb sync benchmark: seed the local reference server through the staff API, then time
+the client's initial sync and a no-change sync, and measure the inbox models' memory.
+
+    python bench/postbox_sync.py                       # 10,000 tickets / 50,000 messages
+    python bench/postbox_sync.py --tickets 1000 --messages 5000
+    python bench/postbox_sync.py --db /tmp/pb.db       # keep (and reuse) the seeded server DB
+
+Goals (issue 7): initial sync <= 3 s, no-change sync <= 50 ms. Prints figures only.
+Seeding goes through HTTP (one requests.Session, bounded: one request at a time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from pathlib import Path
+
+from desktop.api import ExtranetClient
+from desktop.store.crypto import DataKey
+from desktop.store.db import open_database
+from desktop.sync.postbox import PostboxSync
+from desktop.sync.postbox_store import MessageRow, PostboxReader
+from extranet.runner import EmbeddedServer
+
+
+def seed(staff: ExtranetClient, tickets: int, messages: int) -> None:
+    """Open ``tickets`` tickets for "demo" (each with a first message), then replies."""
+    ids: list[str] = []
+    start = time.perf_counter()
+    for i in range(tickets):
+        key = str(uuid.uuid4())
+        t = staff.create_ticket(
+            subject=f"Rückfrage zu Auftrag {i}",
+            body="Bitte Termin bestätigen.",
+            client_ref=key,
+            idempotency_key=key,
+            owner="demo",
+        )
+        ids.append(str(t["id"]))
+    replies = max(0, messages - tickets)
+    for j in range(replies):
+        key = str(uuid.uuid4())
+        staff.post_message(
+            ids[j % len(ids)],
+            body=f"Antwort Nummer {j}: Der Termin ist bestätigt.",
+            client_ref=key,
+            idempotency_key=key,
+        )
+    print(
+        f"seeded {tickets} tickets / {tickets + replies} messages "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
+
+
+def time_sync(url: str, workdir: Path) -> PostboxSync:
+    client = ExtranetClient(url)
+    client.login("demo", "demo")
+    conn = open_database(workdir / "client.db")
+    sync = PostboxSync(lambda: conn, client, key=DataKey.generate())
+    start = time.perf_counter()
+    result = sync.sync_once()
+    initial = time.perf_counter() - start
+    reader = PostboxReader(sync)
+    n_tickets = len(reader.tickets())
+    print(
+        f"initial_sync_s={initial:.3f} pages={result.pages} tickets={n_tickets} "
+        f"unread_total={result.unread_total} (goal <= 3 s)"
+    )
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        sync.sync_once()
+        runs.append(time.perf_counter() - start)
+    print(
+        f"nochange_sync_ms_median={statistics.median(runs) * 1000:.1f} "
+        f"min={min(runs) * 1000:.1f} (goal <= 50 ms)"
+    )
+    start = time.perf_counter()
+    reader.tickets()
+    print(f"ticket_list_query_ms={(time.perf_counter() - start) * 1000:.1f}")
+    return sync
+
+
+def model_memory(n_messages: int) -> None:
+    """Peak Python memory of the inbox models holding ``n_messages`` messages."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.postbox_messages import MessageListModel
+    from desktop.models.postbox_tickets import TicketTableModel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    conn = open_database(None)
+    sync = PostboxSync(lambda: conn, ClientStub(), key=DataKey.generate())
+    tickets = max(1, n_messages // 10)
+    now = "2026-11-25T08:00:00Z"
+    rows_t = [
+        (str(i), sync.codec.seal(f"Betreff {i}", f"ticket:{i}"), "open", now, now, 1)
+        for i in range(tickets)
+    ]
+    conn.executemany(
+        "INSERT INTO postbox_tickets(id, subject, status, created_at, updated_at, "
+        "generation) VALUES (?,?,?,?,?,?)",
+        rows_t,
+    )
+    conn.executemany(
+        "INSERT INTO postbox_messages(id, ticket_id, author, from_staff, body, created_at, "
+        "order_key, generation) VALUES (?,?,?,?,?,?,?,1)",
+        [
+            (f"m{j}", str(j % tickets), b"", j % 2, f"Nachricht {j} " * 8, now, f"{now}|{j:>24}")
+            for j in range(n_messages)
+        ],
+    )
+    reader = PostboxReader(sync)
+    gc.collect()
+    tracemalloc.start()
+    start = time.perf_counter()
+    model = TicketTableModel()
+    model.set_tickets(reader.tickets())
+    load = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    current, _ = tracemalloc.get_traced_memory()
+    print(
+        f"ticket_model tickets={tickets} over messages={n_messages}: load_s={load:.3f} "
+        f"retained_mb={current / 2**20:.1f} peak_mb={peak / 2**20:.1f}"
+    )
+    tracemalloc.reset_peak()
+    before, _ = tracemalloc.get_traced_memory()
+    msgs = [
+        MessageRow(f"m{j}", "0", "", bool(j % 2), f"Nachricht {j} " * 8, now, None)
+        for j in range(n_messages)
+    ]
+    mmodel = MessageListModel()
+    mmodel.set_messages(msgs)
+    del msgs
+    after, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"message_model messages={n_messages}: retained_mb={(after - before) / 2**20:.1f} "
+        f"peak_mb={(peak - before) / 2**20:.1f}"
+    )
+    del model, mmodel, app
+
+
+class ClientStub:
+    """No network needed for the model-memory part (it reads the local cache only)."""
+
+    def postbox_changes(self, *, since: str | None, limit: int = 500) -> dict[str, object]:
+        raise RuntimeError("not used")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tickets", type=int, default=10_000)
+    parser.add_argument("--messages", type=int, default=50_000)
+    parser.add_argument("--model-messages", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, help="server DB to keep/reuse (seeded once)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="pb-bench-") as tmp:
+        workdir = Path(tmp)
+        db = args.db or workdir / "server.db"
+        fresh = not db.exists()
+        with EmbeddedServer(db, demo=True) as server:
+            if fresh:
+                staff = ExtranetClient(server.url)
+                staff.login("service", "service")
+                seed(staff, args.tickets, args.messages)
+                staff.close()
+            time_sync(server.url, workdir)
+        model_memory(args.model_messages)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

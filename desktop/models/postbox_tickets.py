@@ -1,0 +1,242 @@
+"""Ticket list of the Postkorb: table model, filter/search proxy and unread-badge delegate.
+
+Server text is only ever returned through ``DisplayRole`` (item views draw it as plain text);
+no tooltip carries server text, because Qt would interpret tooltip strings as rich text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from desktop.sync.postbox_store import TicketRow
+
+__all__ = [
+    "ID_ROLE",
+    "SORT_ROLE",
+    "UNREAD_ROLE",
+    "TicketFilterProxy",
+    "TicketTableModel",
+    "UnreadBadgeDelegate",
+    "format_time",
+]
+
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+UNREAD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+
+COL_SUBJECT, COL_STATUS, COL_UPDATED, COL_UNREAD = range(4)
+_HEADERS = ("Betreff", "Status", "Aktualisiert", "Ungelesen")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Postkorb", text)
+
+
+def format_time(iso: str) -> str:
+    """ISO 8601 UTC → local ``TT.MM.JJJJ HH:MM`` (the raw string if it does not parse)."""
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return when.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def status_label(status: str) -> str:
+    """German label of a ticket status."""
+    if status == "open":
+        return _tr("Offen")
+    if status == "closed":
+        return _tr("Geschlossen")
+    return status
+
+
+class TicketTableModel(QAbstractTableModel):
+    """Tickets as rows: Betreff, Status, Aktualisiert, Ungelesen."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TicketRow] = []
+        self._times: list[str] = []
+
+    # ------------------------------------------------------------------ data
+    def set_tickets(self, rows: Sequence[TicketRow]) -> None:
+        """Replace the content (same ids in the same order → only ``dataChanged``)."""
+        rows = list(rows)
+        if [r.id for r in rows] == [r.id for r in self._rows] and rows:
+            self._rows = rows
+            self._times = [format_time(r.updated_at) for r in rows]
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(_HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._times = [format_time(r.updated_at) for r in rows]
+        self.endResetModel()
+
+    def ticket(self, row: int) -> TicketRow | None:
+        """The ticket at ``row`` (source row)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, ticket_id: str) -> int:
+        """Source row of ``ticket_id`` or -1."""
+        for i, r in enumerate(self._rows):
+            if r.id == ticket_id:
+                return i
+        return -1
+
+    def unread_total(self) -> int:
+        """Sum of per-ticket unread figures (the badge uses the server total instead)."""
+        return sum(r.unread_count for r in self._rows)
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of tickets."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Four columns."""
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """German column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _tr(_HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell values; server text only as DisplayRole (drawn as plain text)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), row, col)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._display(index.row(), row, col)
+            if col == COL_UNREAD:
+                return _tr("{n} ungelesen").format(n=row.unread_count)
+            return text
+        if role == ID_ROLE:
+            return row.id
+        if role == UNREAD_ROLE:
+            return row.unread_count
+        if role == STATUS_ROLE:
+            return row.status
+        if role == SORT_ROLE:
+            return (row.subject.casefold(), row.status, row.updated_at, row.unread_count)[col]
+        if role == Qt.ItemDataRole.FontRole and row.unread_count:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, i: int, row: TicketRow, col: int) -> Any:
+        if col == COL_SUBJECT:
+            return row.subject
+        if col == COL_STATUS:
+            return status_label(row.status)
+        if col == COL_UPDATED:
+            return self._times[i]
+        return row.unread_count or ""
+
+
+class TicketFilterProxy(QSortFilterProxyModel):
+    """Search in subjects and filter by state ("all", "open", "closed", "unread")."""
+
+    STATES = ("all", "open", "closed", "unread")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._state = "all"
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        """Case-insensitive substring search in the subject."""
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_state(self, state: str) -> None:
+        """One of :attr:`STATES`."""
+        if state not in self.STATES:
+            raise ValueError(state)
+        self.beginFilterChange()
+        self._state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+        """Apply search and state filter."""
+        model = self.sourceModel()
+        if not isinstance(model, TicketTableModel):
+            return True
+        ticket = model.ticket(source_row)
+        if ticket is None:
+            return False
+        if self._state in ("open", "closed") and ticket.status != self._state:
+            return False
+        if self._state == "unread" and not ticket.unread_count:
+            return False
+        return not self._needle or self._needle in ticket.subject.casefold()
+
+
+class UnreadBadgeDelegate(QStyledItemDelegate):
+    """Draws the unread count as a round badge (plain text everywhere)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Badge for the unread column; default painting elsewhere."""
+        count = index.data(UNREAD_ROLE)
+        if index.column() != COL_UNREAD or not count:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget: QWidget | None = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        text = str(count) if count < 100 else "99+"
+        metrics = opt.fontMetrics
+        width = max(metrics.height(), metrics.horizontalAdvance(text) + metrics.height() // 2)
+        rect = QRectF(
+            opt.rect.left() + 4,
+            opt.rect.center().y() - metrics.height() / 2,
+            width,
+            metrics.height(),
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(opt.palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()

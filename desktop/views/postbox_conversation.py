@@ -1,0 +1,81 @@
+"""Read-only conversation view: renders a :class:`MessageListModel` as PLAIN text.
+
+Server text is never interpreted: the view is a ``QPlainTextEdit`` (no HTML at all). Very long
+unbroken lines are split into display segments of :data:`SEGMENT` characters, because Qt's
+word-wrap layout of a megabyte-long line takes tens of seconds; the characters themselves are
+shown unchanged. Each message is its own paragraph, so bidi controls (RTL marks/overrides) in
+one message cannot reorder the next one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from desktop.models.postbox_messages import (
+    AUTHOR_ROLE,
+    PENDING_ROLE,
+    TIME_ROLE,
+    MessageListModel,
+)
+
+__all__ = ["SEGMENT", "ConversationView", "display_text"]
+
+SEGMENT = 2000
+
+
+def display_text(body: str, segment: int = SEGMENT) -> str:
+    """``body`` with lines longer than ``segment`` split for display (content unchanged)."""
+    if len(body) <= segment:
+        return body
+    out: list[str] = []
+    for line in body.split("\n"):
+        if len(line) <= segment:
+            out.append(line)
+        else:
+            out.extend(line[i : i + segment] for i in range(0, len(line), segment))
+    return "\n".join(out)
+
+
+class ConversationView(QPlainTextEdit):
+    """Shows one conversation; re-renders when its model changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversation")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName(self.tr("Nachrichtenverlauf"))
+        self._model: MessageListModel | None = None
+
+    def set_model(self, model: MessageListModel) -> None:
+        """Follow ``model`` (reset/insert/remove/change → re-render)."""
+        self._model = model
+        model.modelReset.connect(self.refresh)
+        model.rowsInserted.connect(self.refresh)
+        model.rowsRemoved.connect(self.refresh)
+        model.dataChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the text from the model."""
+        model = self._model
+        if model is None or model.rowCount() == 0:
+            self.setPlainText("")
+            return
+        parts: list[str] = []
+        for row in range(model.rowCount()):
+            index = model.index(row, 0, QModelIndex())
+            author = str(model.data(index, AUTHOR_ROLE) or "")
+            when = str(model.data(index, TIME_ROLE) or "")
+            pending = bool(model.data(index, PENDING_ROLE))
+            header = f"{author} · {when}" + (" ⏳" if pending else "")
+            body = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            parts.append(f"{header}\n{display_text(body)}\n")
+        self.setPlainText("\n".join(parts))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())

@@ -1,0 +1,296 @@
+""" "Postkorb" page: ticket list, conversation, reply box, close/reopen, "Neue Anfrage".
+
+All server text is shown as plain text (table cells, ``QLabel`` with ``Qt.PlainText``, a
+read-only ``QPlainTextEdit``). Data comes from :class:`PostboxWorker` signals; nothing here
+blocks the GUI thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.postbox_messages import MessageListModel, PendingMessage
+from desktop.models.postbox_tickets import (
+    COL_SUBJECT,
+    COL_UNREAD,
+    COL_UPDATED,
+    ID_ROLE,
+    TicketFilterProxy,
+    TicketTableModel,
+    UnreadBadgeDelegate,
+    status_label,
+)
+from desktop.sync.postbox_store import MessageRow, TicketRow
+from desktop.views.postbox_compose import NewTicketDialog, ReplyBox, art15_hint
+from desktop.views.postbox_conversation import ConversationView
+from desktop.workers.postbox_worker import PostboxWorker
+
+__all__ = ["PostboxPage"]
+
+log = logging.getLogger(__name__)
+
+
+def _plain_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class PostboxPage(QWidget):
+    """The inbox.
+
+    Args:
+        worker: The Postkorb worker (sync, cache reads, writes).
+        parent: Parent widget.
+
+    Signals:
+        unread_changed(int): the server's unread total (navigation badge, window title).
+    """
+
+    unread_changed = Signal(int)
+
+    def __init__(self, worker: PostboxWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postbox_page")
+        self.worker = worker
+        self.model = TicketTableModel(self)
+        self.proxy = TicketFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.messages = MessageListModel(self)
+        self.current_id: str | None = None
+        self.referral_choices: list[tuple[str, str]] = []
+        self._build()
+        worker.tickets_loaded.connect(self._on_tickets)
+        worker.conversation_loaded.connect(self._on_conversation)
+        worker.synced.connect(lambda _r: self.reload())
+        worker.unread_changed.connect(self._on_unread)
+        worker.operation_failed.connect(lambda _c, text: self._show_status(text))
+        worker.state_changed.connect(self._on_state)
+        self._on_unread(worker.unread_total)
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Betreff durchsuchen"))
+        self.search.setAccessibleName(self.tr("Tickets durchsuchen"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("state_filter")
+        self.state_filter.setAccessibleName(self.tr("Tickets filtern"))
+        for key, label in (
+            ("all", self.tr("Alle")),
+            ("unread", self.tr("Ungelesen")),
+            ("open", self.tr("Offen")),
+            ("closed", self.tr("Geschlossen")),
+        ):
+            self.state_filter.addItem(label, key)
+        self.state_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_state(str(self.state_filter.currentData()))
+        )
+        self.new_button = QPushButton(self.tr("Neue Anfrage"), self)
+        self.new_button.setObjectName("new_ticket_button")
+        self.new_button.clicked.connect(self.open_new_ticket)
+        self.refresh_button = QPushButton(self.tr("Aktualisieren"), self)
+        self.refresh_button.setObjectName("refresh_button")
+        self.refresh_button.clicked.connect(self.worker.sync_now)
+        self.status = _plain_label(self, "postbox_status")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("ticket_table")
+        self.table.setAccessibleName(self.tr("Tickets"))
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(UnreadBadgeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_UNREAD, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.subject = _plain_label(self, "ticket_subject")
+        self.ticket_status = _plain_label(self, "ticket_status")
+        self.status_button = QPushButton(self.tr("Ticket schließen"), self)
+        self.status_button.setObjectName("status_button")
+        self.status_button.clicked.connect(self._toggle_status)
+        self.conversation = ConversationView(self)
+        self.conversation.set_model(self.messages)
+        self.reply = ReplyBox(self)
+        self.reply.send_requested.connect(self._send_reply)
+
+        top = QHBoxLayout()
+        for widget in (self.search, self.state_filter, self.new_button, self.refresh_button):
+            top.addWidget(widget)
+        head = QHBoxLayout()
+        head.addWidget(self.subject, 1)
+        head.addWidget(self.ticket_status)
+        head.addWidget(self.status_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head)
+        right_layout.addWidget(self.conversation, 1)
+        right_layout.addWidget(self.reply)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(art15_hint(self))
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        order = [
+            self.search,
+            self.state_filter,
+            self.new_button,
+            self.refresh_button,
+            self.table,
+            self.status_button,
+            self.conversation,
+            self.reply.editor,
+            self.reply.send_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+        self._show_ticket(None)
+
+    # ------------------------------------------------------------------ data in
+    @Slot()
+    def reload(self) -> None:
+        """Reload the ticket list (and the open conversation) from the local cache."""
+        self.worker.load_tickets()
+        if self.current_id is not None:
+            self.worker.load_conversation(self.current_id)
+
+    def _on_tickets(self, rows: list[TicketRow]) -> None:
+        keep = self.current_id
+        self.model.set_tickets(rows)
+        if keep is not None:
+            row = self.model.row_of(keep)
+            if row < 0:
+                self._show_ticket(None)
+            else:
+                self.select_ticket(keep)
+                self._show_ticket(self.model.ticket(row))
+
+    def _on_conversation(
+        self, ticket_id: str, messages: list[MessageRow], pending: list[PendingMessage]
+    ) -> None:
+        if ticket_id != self.current_id:
+            return
+        self.messages.set_messages(messages, pending)
+        ticket = self.model.ticket(self.model.row_of(ticket_id))
+        last = self.messages.last_message_id()
+        if ticket is not None and ticket.unread_count and last is not None:
+            self.worker.mark_read(ticket_id, last)
+
+    def _on_unread(self, total: int) -> None:
+        self.unread_changed.emit(total)
+
+    def _on_state(self, state: str) -> None:
+        if state == "offline":
+            self._show_status(
+                self.tr(
+                    "Offline – der Postkorb zeigt den letzten Stand. Antworten werden "
+                    "gesendet, sobald die Verbindung wieder steht."
+                )
+            )
+        elif state == "online":
+            self._show_status("")
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ selection
+    def select_ticket(self, ticket_id: str) -> None:
+        """Select ``ticket_id`` in the table (if visible under the filter)."""
+        row = self.model.row_of(ticket_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid() and self.table.currentIndex().row() != index.row():
+            self.table.selectRow(index.row())
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        ticket_id = str(self.proxy.data(indexes[0], ID_ROLE))
+        if ticket_id == self.current_id:
+            return
+        self.current_id = ticket_id
+        self._show_ticket(self.model.ticket(self.model.row_of(ticket_id)))
+        self.messages.set_messages([])
+        self.worker.load_conversation(ticket_id)
+
+    def _show_ticket(self, ticket: TicketRow | None) -> None:
+        if ticket is None:
+            self.current_id = None
+            self.messages.set_messages([])
+        self.subject.setText(ticket.subject if ticket else self.tr("Kein Ticket ausgewählt"))
+        self.ticket_status.setText(status_label(ticket.status) if ticket else "")
+        closed = ticket is not None and ticket.status == "closed"
+        self.status_button.setText(
+            self.tr("Wieder öffnen") if closed else self.tr("Ticket schließen")
+        )
+        self.status_button.setEnabled(ticket is not None and bool(ticket.etag))
+        self.reply.setEnabled(ticket is not None and not closed)
+
+    # ------------------------------------------------------------------ actions
+    def _toggle_status(self) -> None:
+        ticket = self.model.ticket(self.model.row_of(self.current_id or ""))
+        if ticket is None or not ticket.etag:
+            return
+        new = "open" if ticket.status == "closed" else "closed"
+        self.status_button.setEnabled(False)
+        self.worker.set_status(ticket.id, new, ticket.etag)
+
+    def _send_reply(self, text: str) -> None:
+        if self.current_id is not None:
+            self.worker.send_reply(self.current_id, text)
+
+    def open_new_ticket(self) -> NewTicketDialog:
+        """Show "Neue Anfrage" (non-blocking); the ticket is sent when accepted."""
+        dialog = NewTicketDialog(self.referral_choices, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                subject, body, referral_id = dialog.values()
+                self.worker.create_ticket(subject, body, referral_id)
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def current_index(self) -> QModelIndex:
+        """Current table index (proxy)."""
+        return self.table.currentIndex()

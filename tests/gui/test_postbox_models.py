@@ -1,0 +1,126 @@
+"""Postkorb models: qtmodeltester, filtering/sorting, plain-text display of hostile text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.models.postbox_messages import (
+    AUTHOR_ROLE,
+    PENDING_ROLE,
+    MessageListModel,
+    PendingMessage,
+)
+from desktop.models.postbox_tickets import (
+    COL_SUBJECT,
+    COL_UNREAD,
+    COL_UPDATED,
+    ID_ROLE,
+    TicketFilterProxy,
+    TicketTableModel,
+)
+from desktop.sync.postbox_store import MessageRow, TicketRow
+from desktop.views.postbox_conversation import SEGMENT, display_text
+
+HOSTILE = '<img src=x onerror="alert(1)"> <b>fett</b> \u202eevil\u202c'
+
+
+def _ticket(i: int, **kw: Any) -> TicketRow:
+    base: dict[str, Any] = {
+        "id": str(i),
+        "subject": f"Anfrage {i}",
+        "status": "open",
+        "referral_id": None,
+        "created_at": f"2026-11-{10 + i:02d}T08:00:00Z",
+        "updated_at": f"2026-11-{10 + i:02d}T09:00:00Z",
+        "etag": f'"{i}"',
+        "message_count": 2,
+        "unread_count": 0,
+        "last_message_id": None,
+    }
+    base.update(kw)
+    return TicketRow(**base)
+
+
+def _msg(i: int, body: str, staff: bool = True) -> MessageRow:
+    return MessageRow(
+        str(i), "1", "Team" if staff else "", staff, body, "2026-11-20T10:00:00Z", None
+    )
+
+
+def test_ticket_model_passes_modeltester(qtmodeltester: Any) -> None:
+    model = TicketTableModel()
+    model.set_tickets([_ticket(1), _ticket(2, unread_count=3, subject=HOSTILE)])
+    qtmodeltester.check(model)
+    model.set_tickets([_ticket(2, unread_count=1), _ticket(3)])
+    qtmodeltester.check(model)
+    model.set_tickets([])
+    qtmodeltester.check(model)
+
+
+def test_proxy_passes_modeltester_and_filters(qtmodeltester: Any) -> None:
+    model = TicketTableModel()
+    proxy = TicketFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_tickets(
+        [
+            _ticket(1, subject="Termin verschieben"),
+            _ticket(2, subject="Fotos fehlen", unread_count=2),
+            _ticket(3, subject="Rechnung", status="closed"),
+        ]
+    )
+    qtmodeltester.check(proxy)
+
+    def ids() -> list[str]:
+        return [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]
+
+    proxy.set_search("TERMIN")
+    assert ids() == ["1"]
+    proxy.set_search("")
+    proxy.set_state("unread")
+    assert ids() == ["2"]
+    proxy.set_state("closed")
+    assert ids() == ["3"]
+    proxy.set_state("open")
+    assert sorted(ids()) == ["1", "2"]
+    proxy.set_state("all")
+    proxy.sort(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+    assert ids() == ["3", "2", "1"]
+    proxy.sort(COL_UNREAD, Qt.SortOrder.DescendingOrder)
+    assert ids()[0] == "2"
+    qtmodeltester.check(proxy)
+
+
+def test_server_text_is_returned_verbatim_and_never_as_tooltip() -> None:
+    model = TicketTableModel()
+    model.set_tickets([_ticket(1, subject=HOSTILE, unread_count=1)])
+    index = model.index(0, COL_SUBJECT)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == HOSTILE
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(index, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, COL_UNREAD), Qt.ItemDataRole.DisplayRole) == 1
+
+
+def test_message_model_passes_modeltester(qtmodeltester: Any) -> None:
+    model = MessageListModel()
+    model.set_messages(
+        [_msg(1, "Hallo"), _msg(2, HOSTILE, staff=False)],
+        [PendingMessage("p1", "Noch nicht gesendet")],
+    )
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.DisplayRole) == HOSTILE
+    assert model.data(model.index(2, 0), PENDING_ROLE) is True
+    assert model.data(model.index(0, 0), AUTHOR_ROLE).startswith("Kundenservice")
+    assert model.last_message_id() == "2"
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
+
+
+def test_display_text_splits_only_very_long_lines() -> None:
+    assert display_text("kurz\nzeilen") == "kurz\nzeilen"
+    long = "y" * (SEGMENT * 2 + 5)
+    shown = display_text("a\n" + long)
+    assert shown.replace("\n", "") == "a" + long
+    assert max(len(line) for line in shown.split("\n")) == SEGMENT
