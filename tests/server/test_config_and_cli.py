@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -148,3 +149,28 @@ def test_demo_binds_loopback_only(tmp_path: Path, host: str) -> None:
         proc.wait(timeout=15)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_server_logs_carry_no_personal_data(
+    fresh_server: EmbeddedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    import uuid
+
+    from tests.server.util import referral_payload, with_consent
+
+    caplog.set_level(logging.DEBUG)
+    demo = api_session(fresh_server.url, "demo", "demo")
+    payload = with_consent(referral_payload(nachname="Zyxwvu"), bemerkungen="schwerhörig")
+    response = demo.post(
+        f"{fresh_server.url}{API}/referrals",
+        json=payload,
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+        timeout=10,
+    )
+    problem(response, 422, "privacy-violation")
+    with sqlite3.connect(fresh_server.db_path) as conn:
+        conn.execute("DROP TABLE tickets")
+    problem(demo.get(f"{fresh_server.url}{API}/postbox/changes", timeout=10), 500, "internal-error")
+    assert "unhandled" in caplog.text  # the 500 was logged ...
+    for secret in ("Zyxwvu", "schwerh", "B-XY", "1234567", demo.cookies["gv_session"]):
+        assert secret not in caplog.text  # ... without personal data or tokens
