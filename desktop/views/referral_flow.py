@@ -18,6 +18,7 @@ from desktop.referral_form import (
     Kind,
     ReferralForm,
     build_payload,
+    damage_is_old,
     is_empty,
     pointer_field,
     review_text,
@@ -169,11 +170,27 @@ class ReferralView(ReferralLayout):
     @Slot()
     def _on_changed(self) -> None:
         self._review_timer.start()
+        self._check_damage_date()
         if self.autosaver is not None and not self._sent:
             self.autosaver.schedule(self._draft_id, self.kind, self.draft_payload)
         if "freetext_consent" in self.inputs:
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
             self.counter.setText(self.tr("%1 Zeichen").replace("%1", str(text_len)))
+
+    def _check_damage_date(self) -> None:
+        widget = self.inputs.get("schadendatum")
+        if widget is None:
+            return
+        value = read_value(widget)
+        if value and damage_is_old(value):
+            self.messages["schadendatum"].show_text(
+                self.tr(
+                    "Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich."
+                ),
+                "warning",
+            )
+        else:
+            self.messages["schadendatum"].clear()
 
     def draft_payload(self) -> dict[str, Any]:
         """Raw form values for the encrypted draft store."""
@@ -304,8 +321,11 @@ class ReferralView(ReferralLayout):
         blocked = {name for name, editor in self.checked.items() if editor.blocking}
         errors = send_errors(form, privacy_blocked=blocked)
         self._clear_field_messages()
-        if errors:
-            self._show_errors([(e.field, issue_text(e.code, e.params)) for e in errors])
+        entries = [(e.field, issue_text(e.code, e.params)) for e in errors]
+        if self.photos is not None and self.photos.busy():
+            entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))
+        if entries:
+            self._show_errors(entries)
             return
         payload = build_payload(form)
         self.review.setPlainText(review_text(payload))
@@ -334,6 +354,7 @@ class ReferralView(ReferralLayout):
             "repair_consent": self.tr("Einverständnis zur Reparatur"),
             "consent": self.tr("Einwilligung"),
             "freetext_consent": self.tr("Freitext"),
+            "photos": self.tr("Schadenbilder"),
         }
         label = labels.get(name) or (plain_label(name) if name in self.inputs else "")
         return f"{label}: {text}" if label else text
@@ -361,7 +382,15 @@ class ReferralView(ReferralLayout):
 
     @Slot(str)
     def _on_queued(self, _item_id: str) -> None:
-        self.send_status.setText(self.tr("Im Postausgang – wird gesendet …"))
+        # Safe on disk: the agent may already start the next referral.
+        self._sent = True
+        self._set_in_flight(False)
+        if self.autosaver is not None:
+            self.autosaver.discard(self._draft_id)
+        self.send_status.setText(
+            self.tr("Im Postausgang – wird gesendet, sobald eine Verbindung besteht.")
+        )
+        self.new_button.show()
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -417,6 +446,7 @@ class ReferralView(ReferralLayout):
     @Slot()
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
+        self.transport.forget()
         self._clear_field_messages()
         for name in list(self.inputs):
             widget = self.inputs[name]

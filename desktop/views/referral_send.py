@@ -67,6 +67,10 @@ class ReferralSender(QObject):
             worker.item_sent.connect(self._on_item_sent)
             worker.item_failed.connect(self._on_item_failed)
 
+    def forget(self) -> None:
+        """Stop reporting on the pending outbox item (the view moved on to a new referral)."""
+        self._item_id = None
+
     @property
     def uses_outbox(self) -> bool:
         """True when referrals go through the persistent outbox."""
@@ -123,7 +127,7 @@ class ReferralSender(QObject):
 
     @Slot(object)
     def _on_drained(self, result: dict[str, Any] | None) -> None:
-        if result is not None:
+        if result is not None and self._item_id is not None:
             self._item_id = None
             self.sent.emit(result)
 

@@ -157,7 +157,7 @@ class ReferralLayout(QWidget):
             ("kennzeichen", check_plate, _plate_display, self.tr("z. B. M-AB 1234")),
             ("versicherungsscheinnummer", check_policy_number, None, ""),
         ):
-            edit = ValidatedLineEdit(name, check, reformat=pretty)
+            edit = ValidatedLineEdit(name, check, reformat=pretty, upper=name == "kennzeichen")
             edit.setPlaceholderText(hint)
             edit.set_base_description(hint)
             self._row(form, name, edit, edit.message)

@@ -180,9 +180,11 @@ class ValidatedLineEdit(QLineEdit):
         check: Callable[[str], FieldResult],
         *,
         reformat: Callable[[FieldResult], str | None] | None = None,
+        upper: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._upper = upper
         self.setObjectName(field)
         self.field = field
         self._check = check
@@ -202,6 +204,10 @@ class ValidatedLineEdit(QLineEdit):
 
     @Slot()
     def _on_edited(self) -> None:
+        if self._upper and self.text() != self.text().upper():
+            position = self.cursorPosition()
+            self.setText(self.text().upper())
+            self.setCursorPosition(position)
         if not self.message.isHidden():
             self._set_message("", "info")
 
