@@ -82,6 +82,11 @@ def full_sync(url: str, limit: int) -> tuple[int, float, list[float], str]:
             return len(times), time.perf_counter() - started, times, cursor or ""
 
 
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the load test and print the figures."""
     parser = argparse.ArgumentParser(prog="python -m extranet.loadtest")
@@ -114,13 +119,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             seconds = seed(url, args.tickets, args.messages)
             total = args.tickets * args.messages
-            print(
-                f"seed_tickets={args.tickets} seed_messages={total} "  # noqa: T201
+            _say(
+                f"seed_tickets={args.tickets} seed_messages={total} "
                 f"seed_s={seconds:.1f} seed_requests_per_s={total / seconds:.0f}"
             )
             pages, sync_s, times, _ = full_sync(url, args.limit)
-            print(
-                f"sync_pages={pages} sync_total_s={sync_s:.2f} "  # noqa: T201
+            _say(
+                f"sync_pages={pages} sync_total_s={sync_s:.2f} "
                 f"sync_median_page_ms={statistics.median(times) * 1000:.0f} "
                 f"sync_max_page_ms={max(times) * 1000:.0f}"
             )

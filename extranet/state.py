@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ from extranet.db import Database, get_meta, set_meta
 from extranet.security import LoginThrottle, SessionStore
 
 DEFAULT_IDLE_TIMEOUT_S = 30 * 60
+# Idempotency keys are kept a week (clients reconcile via ?client_ref= beyond that).
+IDEMPOTENCY_RETENTION = timedelta(days=7)
 
 
 @dataclass
@@ -26,7 +29,13 @@ class ServerState:
         cls, db_path: Path | str, *, idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S
     ) -> ServerState:
         """Open (and create if needed) the database at ``db_path``."""
-        return cls(Database(db_path), SessionStore(idle_timeout_s))
+        db = Database(db_path)
+        cutoff = (datetime.now(UTC) - IDEMPOTENCY_RETENTION).isoformat(timespec="milliseconds")
+        with db.tx() as conn:
+            conn.execute(
+                "DELETE FROM idempotency WHERE created_at < ?", (cutoff.replace("+00:00", "Z"),)
+            )
+        return cls(db, SessionStore(idle_timeout_s))
 
     def cursor_epoch(self) -> int:
         """Current cursor epoch (cursors of older epochs are expired)."""
