@@ -8,7 +8,7 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -24,9 +24,10 @@ from desktop.referral_form import (
     review_text,
     send_errors,
 )
+from desktop.views.referral_drafts import DraftMixin
 from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
+from desktop.views.referral_problems import field_problem_text, problem_text
 from desktop.views.referral_send import ReferralSender
-from desktop.views.referral_view import ReferralLayout
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import ValidatedLineEdit
@@ -35,52 +36,7 @@ from desktop.widgets.finding_texts import issue_text
 log = logging.getLogger(__name__)
 
 
-def problem_text(code: str, detail: str = "") -> str:
-    """German text for a server problem code (problem+json ``code``)."""
-    texts = {
-        "consent-required": QCoreApplication.translate(
-            "ReferralFlow", "Freiwillige Angaben nur mit Einwilligung des Kunden."
-        ),
-        "repair-consent-required": QCoreApplication.translate(
-            "ReferralFlow", "Der Kunde muss mit Reparatur oder Austausch einverstanden sein."
-        ),
-        "privacy-violation": QCoreApplication.translate(
-            "ReferralFlow", "Der Text enthält Angaben, die nicht übermittelt werden dürfen."
-        ),
-        "validation-failed": QCoreApplication.translate(
-            "ReferralFlow", "Bitte prüfen Sie die markierten Angaben."
-        ),
-        "idempotency-key-reused": QCoreApplication.translate(
-            "ReferralFlow", "Diese Vermittlung wurde mit anderen Angaben schon gesendet."
-        ),
-        "not-authenticated": QCoreApplication.translate(
-            "ReferralFlow", "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an."
-        ),
-        "network": QCoreApplication.translate(
-            "ReferralFlow",
-            "Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.",
-        ),
-    }
-    return (
-        texts.get(code)
-        or detail
-        or QCoreApplication.translate(
-            "ReferralFlow", "Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut."
-        )
-    )
-
-
-def field_problem_text(code: str, detail: str) -> str:
-    """German text for one ``errors[]`` entry (same codes as desktop.validation where shared)."""
-    if code in ("consent-required", "privacy-violation"):
-        return problem_text(code)
-    known = issue_text(code)
-    if known != issue_text("__unknown__"):
-        return known
-    return detail or issue_text("__unknown__")
-
-
-class ReferralView(ReferralLayout):
+class ReferralView(DraftMixin):
     """Quick or complete referral view wired to ``services``.
 
     Signals:
@@ -171,7 +127,7 @@ class ReferralView(ReferralLayout):
     def _on_changed(self) -> None:
         self._review_timer.start()
         self._check_damage_date()
-        if self.autosaver is not None and not self._sent:
+        if self.autosaver is not None and not self._sent and self._has_content():
             self.autosaver.schedule(self._draft_id, self.kind, self.draft_payload)
         if "freetext_consent" in self.inputs:
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
@@ -191,42 +147,6 @@ class ReferralView(ReferralLayout):
             )
         else:
             self.messages["schadendatum"].clear()
-
-    def draft_payload(self) -> dict[str, Any]:
-        """Raw form values for the encrypted draft store."""
-        form = self.collect_form(self.form)
-        return {
-            "kind": self.kind,
-            "mandatory": dict(form.mandatory),
-            "repair_consent": form.repair_consent,
-            "consent": form.consent,
-            "freetext_consent": form.freetext_consent,
-            "voluntary": dict(form.voluntary),
-        }
-
-    def load_draft(self, draft_id: str) -> bool:
-        """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
-        store = getattr(self.services, "store", None)
-        draft = store.load_draft(draft_id) if store is not None else None
-        if not draft:
-            return False
-        self.reset()
-        self._draft_id = draft_id
-        self.restore(dict(draft))
-        return True
-
-    def restore(self, draft: dict[str, Any]) -> None:
-        """Fill the view from a draft saved by :meth:`draft_payload`."""
-        for name, value in (draft.get("mandatory") or {}).items():
-            widget = self.inputs.get(name)
-            if widget is not None:
-                widget.setText(str(value))  # type: ignore[attr-defined]
-        self.repair_consent.setChecked(bool(draft.get("repair_consent")))
-        consent = draft.get("consent")
-        self.consent_gate.set_answer(consent if isinstance(consent, bool) else None)
-        if consent is True:
-            self._write_voluntary(draft.get("voluntary") or {})
-            self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))
 
     @Slot()
     def update_review(self) -> None:

@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.referral_flow import ReferralView, field_problem_text, problem_text
+from desktop.views.referral_flow import ReferralView
+from desktop.views.referral_problems import field_problem_text, problem_text
 
 __all__ = [
     "CompleteReferralView",

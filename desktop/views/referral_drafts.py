@@ -1,0 +1,64 @@
+"""Draft support of the referral views: autosave payload, restore, load from the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.referral_form import MANDATORY, ReferralForm
+from desktop.views.referral_view import ReferralLayout
+
+
+class DraftMixin(ReferralLayout):
+    """Autosave/restore for :class:`desktop.views.referral_flow.ReferralView`."""
+
+    _draft_id: str
+    form: ReferralForm
+
+    def reset(self) -> None:  # pragma: no cover - implemented by the flow
+        """Empty the form (provided by the flow)."""
+        raise NotImplementedError
+
+    def _write_voluntary(self, values: dict[str, Any]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _has_content(self) -> bool:
+        """False for an untouched (or just reset) form: no empty drafts."""
+        if self.repair_consent.isChecked() or self.consent_gate.answer is not None:
+            return True
+        return any(self._text(self.inputs[name]).strip() for name in MANDATORY)
+
+    def draft_payload(self) -> dict[str, Any]:
+        """Raw form values for the encrypted draft store."""
+        form = self.collect_form(self.form)
+        return {
+            "kind": self.kind,
+            "mandatory": dict(form.mandatory),
+            "repair_consent": form.repair_consent,
+            "consent": form.consent,
+            "freetext_consent": form.freetext_consent,
+            "voluntary": dict(form.voluntary),
+        }
+
+    def load_draft(self, draft_id: str) -> bool:
+        """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
+        store = getattr(self.services, "store", None)
+        draft = store.load_draft(draft_id) if store is not None else None
+        if not draft:
+            return False
+        self.reset()
+        self._draft_id = draft_id
+        self.restore(dict(draft))
+        return True
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Fill the view from a draft saved by :meth:`draft_payload`."""
+        for name, value in (draft.get("mandatory") or {}).items():
+            widget = self.inputs.get(name)
+            if widget is not None:
+                widget.setText(str(value))  # type: ignore[attr-defined]
+        self.repair_consent.setChecked(bool(draft.get("repair_consent")))
+        consent = draft.get("consent")
+        self.consent_gate.set_answer(consent if isinstance(consent, bool) else None)
+        if consent is True:
+            self._write_voluntary(draft.get("voluntary") or {})
+            self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))
