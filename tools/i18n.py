@@ -203,7 +203,9 @@ def _write_extra_source(directory: Path) -> Path:
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     for context, text in extra_strings(source_files()):
         ctx = json.dumps(context, ensure_ascii=False)
-        lines.append(f"QCoreApplication.translate({ctx}, {json.dumps(text, ensure_ascii=False)})")
+        src = json.dumps(text, ensure_ascii=False)
+        plural = ', "", 2' if "%n" in text else ""  # %n only means something in plural forms
+        lines.append(f"QCoreApplication.translate({ctx}, {src}{plural})")
     path = directory / "extra_strings.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

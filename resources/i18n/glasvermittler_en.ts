@@ -1,4 +1,1590 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>DraftsModel</source>
+        <comment>gerade eben</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>DraftsModel</source>
+        <comment>vor %n Min.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>DraftsModel</source>
+        <comment>vor %n Std.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>DraftsModel</source>
+        <comment>vor %n Tag(en)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckedTextEdit</name>
+    <message numerus="yes">
+        <source>(%n weitere Stelle(n) markiert)</source>
+        <translation>
+            <numerusform>(%n more passage marked)</numerusform>
+            <numerusform>(%n more passages marked)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ersetzen durch „%1“</source>
+        <translation>Replace with “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentGate</name>
+    <message>
+        <source>Einwilligung in freiwillige Angaben *</source>
+        <translation>Consent to voluntary details *</translation>
+    </message>
+    <message>
+        <source>Einwilligung in freiwillige Angaben</source>
+        <translation>Consent to voluntary details</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, Kunde ist einverstanden</source>
+        <translation>&amp;Yes, the customer agrees</translation>
+    </message>
+    <message>
+        <source>N&amp;ein</source>
+        <translation>N&amp;o</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Nachrichtenverlauf</source>
+        <translation>Message history</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsModel</name>
+    <message>
+        <source>Schnellvermittlung</source>
+        <translation>Quick referral</translation>
+    </message>
+    <message>
+        <source>Komplettvermittlung</source>
+        <translation>Complete referral</translation>
+    </message>
+    <message>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kennzeichen</source>
+        <translation>Number plate</translation>
+    </message>
+    <message>
+        <source>Zuletzt geändert</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Automatische Löschung</source>
+        <translation>Automatic deletion</translation>
+    </message>
+    <message>
+        <source>Entwürfe werden aus Datenschutzgründen automatisch gelöscht.</source>
+        <translation>Drafts are deleted automatically for data protection reasons.</translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n Tag(en)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>gerade eben</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>vor %n Min.</source>
+        <translation>
+            <numerusform>%n min. ago</numerusform>
+            <numerusform>%n min. ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vor %n Std.</source>
+        <translation>
+            <numerusform>%n hr ago</numerusform>
+            <numerusform>%n hrs ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vor %n Tag(en)</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPage</name>
+    <message>
+        <source>Entwürfe</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>Kein Schlüsselbund verfügbar: Entwürfe werden nur im Arbeitsspeicher gehalten und gehen beim Beenden der App verloren.</source>
+        <translation>No keychain available: drafts are kept in memory only and are lost when the app is closed.</translation>
+    </message>
+    <message>
+        <source>Ö&amp;ffnen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Entwurf öffnen</source>
+        <translation>Open draft</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Entwurf löschen</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Keine Entwürfe vorhanden.</source>
+        <translation>No drafts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entwürfe werden aus Datenschutzgründen %n Tag(e) nach der letzten Änderung automatisch gelöscht.</source>
+        <translation>
+            <numerusform>For data protection reasons, drafts are deleted automatically %n day after the last change.</numerusform>
+            <numerusform>For data protection reasons, drafts are deleted automatically %n days after the last change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>Es gibt ein Problem</source>
+        <translation>There is a problem</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Es gibt ein Problem&lt;/b&gt;</source>
+        <translation>&lt;b&gt;There is a problem&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Es gibt ein Problem: %n Angabe(n) prüfen</source>
+        <translation>
+            <numerusform>There is a problem: check %n entry</numerusform>
+            <numerusform>There is a problem: check %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warum?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Ja, als Fehlalarm markieren</source>
+        <translation>Yes, mark as false alarm</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FindingTexts</name>
+    <message>
+        <source>Gesundheitsangaben gehören nicht in die Vermittlung. Beschreiben Sie nur, was vor Ort zu tun ist (z. B. „Bitte laut und deutlich klingeln“).</source>
+        <translation>Health details do not belong in a referral. Only describe what needs to be done on site (e.g. “Please ring loudly and clearly”).</translation>
+    </message>
+    <message>
+        <source>Angaben zur Herkunft sind besondere Daten und dürfen hier nicht stehen.</source>
+        <translation>Details of origin are special category data and must not be entered here.</translation>
+    </message>
+    <message>
+        <source>Angaben zur Religion oder Weltanschauung dürfen hier nicht stehen.</source>
+        <translation>Details of religion or beliefs must not be entered here.</translation>
+    </message>
+    <message>
+        <source>Politische Meinungen dürfen hier nicht stehen.</source>
+        <translation>Political opinions must not be entered here.</translation>
+    </message>
+    <message>
+        <source>Angaben zur Gewerkschaftszugehörigkeit dürfen hier nicht stehen.</source>
+        <translation>Details of trade union membership must not be entered here.</translation>
+    </message>
+    <message>
+        <source>Angaben zum Sexualleben oder zur Orientierung dürfen hier nicht stehen.</source>
+        <translation>Details of sex life or orientation must not be entered here.</translation>
+    </message>
+    <message>
+        <source>Bewertungen der Person gehören nicht in die Vermittlung – der Kunde kann sie nach Art. 15 DSGVO lesen.</source>
+        <translation>Judgements about the person do not belong in a referral – the customer can read them under Art. 15 GDPR.</translation>
+    </message>
+    <message>
+        <source>Kontaktdaten gehören in die Pflichtfelder, nicht in den Freitext.</source>
+        <translation>Contact details belong in the mandatory fields, not in free text.</translation>
+    </message>
+    <message>
+        <source>Ausweis-, Konto- oder ähnliche Nummern werden für die Vermittlung nicht gebraucht.</source>
+        <translation>ID, account or similar numbers are not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Angaben über weitere Personen werden für die Vermittlung nicht gebraucht.</source>
+        <translation>Details about other people are not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Ins Namensfeld gehört nur der Nachname, keine Eigenschaften der Person.</source>
+        <translation>The name field holds the surname only, no characteristics of the person.</translation>
+    </message>
+    <message>
+        <source>Langer Text: Umfangreiche Angaben nur auf ausdrücklichen Wunsch des Kunden. Bitte bestätigen Sie das.</source>
+        <translation>Long text: extensive details only at the customer&apos;s explicit request. Please confirm this.</translation>
+    </message>
+    <message>
+        <source>Schwerhörigkeit ist eine Gesundheitsangabe. Schreiben Sie stattdessen, was zu tun ist: „Bitte laut und deutlich klingeln“.</source>
+        <translation>Being hard of hearing is a health detail. Write what needs to be done instead: “Please ring loudly and clearly”.</translation>
+    </message>
+    <message>
+        <source>Gehbehinderung ist eine Gesundheitsangabe. Schreiben Sie stattdessen: „Kunde braucht etwas länger, um die Tür zu öffnen“.</source>
+        <translation>A walking disability is a health detail. Write instead: “Customer needs a little longer to open the door”.</translation>
+    </message>
+    <message>
+        <source>Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.</source>
+        <translation>This detail is probably not needed for the referral. Please check it.</translation>
+    </message>
+    <message>
+        <source>Nicht zulässig:</source>
+        <translation>Not allowed:</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen:</source>
+        <translation>Please check:</translation>
+    </message>
+    <message>
+        <source>Hinweis:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Kunde wünscht das ausdrücklich</source>
+        <translation>Customer explicitly wants this</translation>
+    </message>
+    <message>
+        <source>Kein Problem (Fehlalarm)</source>
+        <translation>No problem (false alarm)</translation>
+    </message>
+    <message>
+        <source>Bitte ausfüllen.</source>
+        <translation>Please fill in.</translation>
+    </message>
+    <message>
+        <source>Der Name ist zu lang (höchstens {max} Zeichen).</source>
+        <translation>The name is too long (at most {max} characters).</translation>
+    </message>
+    <message>
+        <source>Der Name muss Buchstaben enthalten.</source>
+        <translation>The name must contain letters.</translation>
+    </message>
+    <message>
+        <source>Diese Zeichen gehören nicht in einen Namen: {chars}</source>
+        <translation>These characters do not belong in a name: {chars}</translation>
+    </message>
+    <message>
+        <source>Der Name enthält Ziffern – bitte prüfen.</source>
+        <translation>The name contains digits – please check.</translation>
+    </message>
+    <message>
+        <source>Nur den Nachnamen eintragen, keine weiteren Angaben.</source>
+        <translation>Enter the surname only, nothing else.</translation>
+    </message>
+    <message>
+        <source>Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.</source>
+        <translation>The phone number may only contain digits, spaces and + ( ) / -.</translation>
+    </message>
+    <message>
+        <source>Das ist keine gültige Telefonnummer.</source>
+        <translation>This is not a valid phone number.</translation>
+    </message>
+    <message>
+        <source>Die Telefonnummer ist zu kurz.</source>
+        <translation>The phone number is too short.</translation>
+    </message>
+    <message>
+        <source>Die Telefonnummer ist zu lang.</source>
+        <translation>The phone number is too long.</translation>
+    </message>
+    <message>
+        <source>Die Telefonnummer hat eine unmögliche Länge.</source>
+        <translation>The phone number has an impossible length.</translation>
+    </message>
+    <message>
+        <source>Die Ländervorwahl gibt es nicht.</source>
+        <translation>This country code does not exist.</translation>
+    </message>
+    <message>
+        <source>Vorwahl fehlt? Die Nummer ist so nur im Ortsnetz erreichbar.</source>
+        <translation>Area code missing? As entered, the number can only be reached locally.</translation>
+    </message>
+    <message>
+        <source>Diese Nummer scheint nicht vergeben zu sein – bitte prüfen.</source>
+        <translation>This number does not seem to be assigned – please check.</translation>
+    </message>
+    <message>
+        <source>Die Nummer ist ungewöhnlich kurz – bitte prüfen.</source>
+        <translation>The number is unusually short – please check.</translation>
+    </message>
+    <message>
+        <source>Meinten Sie {suggestion}?</source>
+        <translation>Did you mean {suggestion}?</translation>
+    </message>
+    <message>
+        <source>Ausländische Nummer ({region}).</source>
+        <translation>Foreign number ({region}).</translation>
+    </message>
+    <message>
+        <source>So sieht kein deutsches Kennzeichen aus (Beispiel: M-AB 1234).</source>
+        <translation>This does not look like a German number plate (example: M-AB 1234).</translation>
+    </message>
+    <message>
+        <source>Das Kennzeichen ist ohne Trennzeichen mehrdeutig ({options}). Bitte mit Bindestrich nach dem Ortskürzel eingeben.</source>
+        <translation>Without separators the number plate is ambiguous ({options}). Please enter it with a hyphen after the district code.</translation>
+    </message>
+    <message>
+        <source>Nach dem Ortskürzel sind keine Umlaute erlaubt.</source>
+        <translation>Umlauts are not allowed after the district code.</translation>
+    </message>
+    <message>
+        <source>Die Zahl im Kennzeichen beginnt nie mit 0.</source>
+        <translation>The number on a number plate never starts with 0.</translation>
+    </message>
+    <message>
+        <source>Das Kennzeichen ist zu lang ({length} statt höchstens 8 Zeichen).</source>
+        <translation>The number plate is too long ({length} instead of at most 8 characters).</translation>
+    </message>
+    <message>
+        <source>Mit E/H-Zusatz {length} Zeichen – bitte prüfen.</source>
+        <translation>{length} characters with the E/H suffix – please check.</translation>
+    </message>
+    <message>
+        <source>Ortskürzel „{code}“ ist uns nicht bekannt – bitte prüfen.</source>
+        <translation>District code “{code}” is unknown to us – please check.</translation>
+    </message>
+    <message>
+        <source>Saisonmonate ({months}) werden nicht übermittelt.</source>
+        <translation>Seasonal months ({months}) are not transmitted.</translation>
+    </message>
+    <message>
+        <source>Behördenkennzeichen (nur Ziffern).</source>
+        <translation>Official vehicle number plate (digits only).</translation>
+    </message>
+    <message>
+        <source>Diese Zeichen sind nicht erlaubt: {chars}</source>
+        <translation>These characters are not allowed: {chars}</translation>
+    </message>
+    <message>
+        <source>Die Versicherungsscheinnummer braucht Buchstaben oder Ziffern.</source>
+        <translation>The policy number needs letters or digits.</translation>
+    </message>
+    <message>
+        <source>Die Nummer ist zu lang ({length} Zeichen, höchstens 20).</source>
+        <translation>The number is too long ({length} characters, at most 20).</translation>
+    </message>
+    <message>
+        <source>Ungewöhnlich lang ({length} Zeichen) – bitte prüfen.</source>
+        <translation>Unusually long ({length} characters) – please check.</translation>
+    </message>
+    <message>
+        <source>Nur Buchstaben – bitte prüfen.</source>
+        <translation>Letters only – please check.</translation>
+    </message>
+    <message>
+        <source>Das sieht wie eine eVB-Nummer aus, nicht wie eine Versicherungsscheinnummer.</source>
+        <translation>This looks like an eVB number, not a policy number.</translation>
+    </message>
+    <message>
+        <source>Bitte fragen Sie die Einwilligung ab (Ja oder Nein).</source>
+        <translation>Please ask for consent (yes or no).</translation>
+    </message>
+    <message>
+        <source>Ohne Einverständnis zur Reparatur oder zum Austausch keine Vermittlung.</source>
+        <translation>No referral without agreement to the repair or replacement.</translation>
+    </message>
+    <message>
+        <source>Bitte umformulieren: Der Text enthält unzulässige Angaben.</source>
+        <translation>Please reword: the text contains details that are not allowed.</translation>
+    </message>
+    <message>
+        <source>Freitext nur auf ausdrücklichen Wunsch des Kunden – bitte bestätigen.</source>
+        <translation>Free text only at the customer&apos;s explicit request – please confirm.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie diese Angabe.</source>
+        <translation>Please check this entry.</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <source>Neue Anfrage</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Betreff</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Bezug zu einer Vermittlung (optional)</source>
+        <translation>Related referral (optional)</translation>
+    </message>
+    <message>
+        <source>Kein Bezug</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Vermittlung</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Angaben fehlen oder sind ungültig</source>
+        <translation>Details missing or invalid</translation>
+    </message>
+    <message>
+        <source>Einverständnis zur Reparatur fehlt</source>
+        <translation>Agreement to the repair missing</translation>
+    </message>
+    <message>
+        <source>Einwilligung für freiwillige Angaben fehlt</source>
+        <translation>Consent to voluntary details missing</translation>
+    </message>
+    <message>
+        <source>Freitext vom Server aus Datenschutzgründen abgelehnt</source>
+        <translation>Free text rejected by the server for data protection reasons</translation>
+    </message>
+    <message>
+        <source>Sendung wurde zwischenzeitlich verändert</source>
+        <translation>Item was changed in the meantime</translation>
+    </message>
+    <message>
+        <source>Foto ist zu groß</source>
+        <translation>Photo is too large</translation>
+    </message>
+    <message>
+        <source>Fotoformat wird nicht unterstützt</source>
+        <translation>Photo format is not supported</translation>
+    </message>
+    <message>
+        <source>Foto enthält noch Metadaten</source>
+        <translation>Photo still contains metadata</translation>
+    </message>
+    <message>
+        <source>Foto ist beschädigt</source>
+        <translation>Photo is damaged</translation>
+    </message>
+    <message>
+        <source>Vorgang auf dem Server nicht gefunden</source>
+        <translation>Case not found on the server</translation>
+    </message>
+    <message>
+        <source>Keine Berechtigung</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <source>Server vorübergehend nicht erreichbar</source>
+        <translation>Server temporarily unavailable</translation>
+    </message>
+    <message>
+        <source>Keine Verbindung</source>
+        <translation>No connection</translation>
+    </message>
+    <message>
+        <source>Anmeldung abgelaufen</source>
+        <translation>Login expired</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Vorgang</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Versuche</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Vermittlung</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Schadenbild</source>
+        <translation>Damage photo</translation>
+    </message>
+    <message>
+        <source>Postkorb-Nachricht</source>
+        <translation>Inbox message</translation>
+    </message>
+    <message>
+        <source>Postkorb-Anfrage</source>
+        <translation>Inbox request</translation>
+    </message>
+    <message>
+        <source>Wartet auf Versand</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Fehlgeschlagen</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Gesendet</source>
+        <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>Postausgang</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Erneut senden</source>
+        <translation>&amp;Resend</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Jetzt senden</source>
+        <translation>Send &amp;now</translation>
+    </message>
+    <message>
+        <source>Der Postausgang ist leer.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Sendung(en) warten, </source>
+        <translation>
+            <numerusform>%n item waiting, </numerusform>
+            <numerusform>%n items waiting, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fehlgeschlagen.</source>
+        <translation>
+            <numerusform>%n failed.</numerusform>
+            <numerusform>%n failed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grund: </source>
+        <translation>Reason: </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWorker</name>
+    <message numerus="yes">
+        <source>Anmeldung nötig – %n im Postausgang</source>
+        <translation>
+            <numerusform>Login required – %n in the outbox</numerusform>
+            <numerusform>Login required – %n in the outbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline – %n im Postausgang</source>
+        <translation>
+            <numerusform>Offline – %n in the outbox</numerusform>
+            <numerusform>Offline – %n in the outbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n im Postausgang</source>
+        <translation>
+            <numerusform>%n in the outbox</numerusform>
+            <numerusform>%n in the outbox</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>&amp;Foto hinzufügen …</source>
+        <translation>Add p&amp;hoto …</translation>
+    </message>
+    <message>
+        <source>Oder Bilder hierher ziehen. Ortsangaben und Kameradaten werden vor dem Senden entfernt; bitte keine Personen oder Dokumente fotografieren.</source>
+        <translation>Or drag pictures here. Location and camera data are removed before sending; please do not photograph people or documents.</translation>
+    </message>
+    <message>
+        <source>Schadenbilder auswählen</source>
+        <translation>Choose damage photos</translation>
+    </message>
+    <message>
+        <source>Bilder (*.jpg *.jpeg *.png *.heic *.heif)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoTile</name>
+    <message>
+        <source>Gesichter erkannt – bitte unkenntlich machen.</source>
+        <translation>Faces detected – please make them unrecognisable.</translation>
+    </message>
+    <message>
+        <source>Möglicherweise ein Dokument im Bild (Vertrag, Ausweis) – bitte prüfen.</source>
+        <translation>Possibly a document in the picture (contract, ID card) – please check.</translation>
+    </message>
+    <message>
+        <source>Die Datei war unvollständig.</source>
+        <translation>The file was incomplete.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie das Bild.</source>
+        <translation>Please check the picture.</translation>
+    </message>
+    <message>
+        <source>Bereinigtes Schadenbild</source>
+        <translation>Cleaned damage photo</translation>
+    </message>
+    <message>
+        <source>Bild wird bereinigt</source>
+        <translation>Cleaning picture</translation>
+    </message>
+    <message>
+        <source>Gesichter &amp;unkenntlich machen</source>
+        <translation>Make faces &amp;unrecognisable</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>%1 entfernt</source>
+        <translation>%1 removed</translation>
+    </message>
+    <message>
+        <source>Keine Metadaten gefunden.</source>
+        <translation>No metadata found.</translation>
+    </message>
+    <message>
+        <source>Das Bild kann nicht verwendet werden.</source>
+        <translation>The picture cannot be used.</translation>
+    </message>
+</context>
+<context>
+    <name>PostboxPage</name>
+    <message>
+        <source>Betreff durchsuchen</source>
+        <translation>Search subjects</translation>
+    </message>
+    <message>
+        <source>Tickets durchsuchen</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <source>Tickets filtern</source>
+        <translation>Filter tickets</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Ungelesen</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Neue Anfrage</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Ticket schließen</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
+        <source>Offline – der Postkorb zeigt den letzten Stand. Antworten werden gesendet, sobald die Verbindung wieder steht.</source>
+        <translation>Offline – the inbox shows the last known state. Replies will be sent as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Kein Ticket ausgewählt</source>
+        <translation>No ticket selected</translation>
+    </message>
+    <message>
+        <source>Wieder öffnen</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>PostboxWorker</name>
+    <message>
+        <source>Das Ticket wurde inzwischen geändert. Die Ansicht wird aktualisiert.</source>
+        <translation>The ticket has been changed in the meantime. The view is being refreshed.</translation>
+    </message>
+    <message>
+        <source>Keine Verbindung zum Extranet. Bitte später erneut versuchen.</source>
+        <translation>No connection to the Extranet. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Der Text enthält Angaben, die im Postkorb nicht erlaubt sind.</source>
+        <translation>The text contains details that are not allowed in the inbox.</translation>
+    </message>
+    <message>
+        <source>Die Aktion ist fehlgeschlagen.</source>
+        <translation>The action failed.</translation>
+    </message>
+</context>
+<context>
+    <name>Postkorb</name>
+    <message>
+        <source>Postkorb</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Neue Antwort vom Kundenservice</source>
+        <translation>New reply from customer service</translation>
+    </message>
+    <message>
+        <source>{n} neue Antworten vom Kundenservice</source>
+        <translation>{n} new replies from customer service</translation>
+    </message>
+    <message>
+        <source>Aktualisiert</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Betreff</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Geschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Kundenservice</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <source>Nicht zustellbar</source>
+        <translation>Undeliverable</translation>
+    </message>
+    <message>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Sie</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ungelesen</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Wartet auf Versand</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{n} ungelesen</source>
+        <translation>{n} unread</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Datenschutzhinweise</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Datenschutz bei der Vermittlung</source>
+        <translation>Data protection when referring jobs</translation>
+    </message>
+    <message>
+        <source>Alle lokalen Daten &amp;löschen …</source>
+        <translation>&amp;Delete all local data …</translation>
+    </message>
+    <message>
+        <source>Alle lokalen Daten löschen</source>
+        <translation>Delete all local data</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kontaktdaten: nach der Anmeldung verfügbar.</source>
+        <translation>Contact details: available after you log in.</translation>
+    </message>
+    <message>
+        <source>Alle lokalen Daten löschen?</source>
+        <translation>Delete all local data?</translation>
+    </message>
+    <message>
+        <source>Alle lokalen Daten dieser App von diesem PC löschen?</source>
+        <translation>Delete all of this app&apos;s local data from this PC?</translation>
+    </message>
+    <message>
+        <source>Endgültig löschen</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <source>Alle lokalen Daten wurden gelöscht.</source>
+        <translation>All local data has been deleted.</translation>
+    </message>
+    <message>
+        <source>Die lokalen Daten konnten nicht vollständig gelöscht werden. Bitte beenden Sie die App und versuchen Sie es erneut.</source>
+        <translation>The local data could not be deleted completely. Please quit the app and try again.</translation>
+    </message>
+    <message>
+        <source>Vermitteln Sie einen Auftrag nur, wenn die Kundin oder der Kunde mit Reparatur oder Austausch einverstanden ist, und geben Sie nur an, was für die Vermittlung wirklich nötig ist. Diese Seite fasst die Datenschutzhinweise des Glasunternehmens zusammen und zeigt, was diese App auf Ihrem PC speichert.</source>
+        <translation>Only refer a job if the customer agrees to the repair or replacement, and only enter what the referral really needs. This page summarises the glass company&apos;s privacy notice and shows what this app stores on your PC.</translation>
+    </message>
+    <message>
+        <source>Pflichtfelder sind mit einem Sternchen (*) markiert. In der Schnell- und in der Komplettvermittlung sind das nur:</source>
+        <translation>Mandatory fields are marked with an asterisk (*). In both the quick and the complete referral these are only:</translation>
+    </message>
+    <message>
+        <source>Nachname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Kfz-Kennzeichen</source>
+        <translation>Number plate</translation>
+    </message>
+    <message>
+        <source>Versicherungsscheinnummer</source>
+        <translation>Policy number</translation>
+    </message>
+    <message>
+        <source>Die Servicenummer ist ebenfalls Pflicht, wird aber automatisch eingetragen.</source>
+        <translation>The service number is mandatory too, but it is filled in automatically.</translation>
+    </message>
+    <message>
+        <source>Nutzen Sie jedes Pflichtfeld nur für seinen Zweck: Ins Feld „Nachname“ gehört nur der Name, keine Eigenschaften der Person.</source>
+        <translation>Use each mandatory field only for its purpose: the “Surname” field holds the name only, never characteristics of the person.</translation>
+    </message>
+    <message>
+        <source>Alle anderen Angaben sind freiwillig. Fragen Sie vorher, ob die oder der Versicherte mit der Weitergabe an das Glasunternehmen zur schnellen Vermittlung und Bearbeitung einverstanden ist. Die App gibt die freiwilligen Felder erst frei, wenn Sie diese Einwilligung bestätigt haben.</source>
+        <translation>All other details are voluntary. Ask the policyholder first whether they agree to these details being passed on to the glass company for quick referral and handling. The app only unlocks the voluntary fields once you have confirmed this consent.</translation>
+    </message>
+    <message>
+        <source>Freiwillige Angaben müssen den Tatsachen entsprechen.</source>
+        <translation>Voluntary details must be accurate.</translation>
+    </message>
+    <message>
+        <source>„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer mobilen Reparatur.</source>
+        <translation>“Additional information” (complete referral) and “Remarks” (quick referral) are the exception: only write there at the customer&apos;s explicit request, and only particulars without which the job can hardly be handled sensibly – for example special conditions on site for a mobile repair.</translation>
+    </message>
+    <message>
+        <source>In Freitextfeldern dürfen keine besonderen Arten personenbezogener Daten stehen:</source>
+        <translation>Free-text fields must not contain special categories of personal data:</translation>
+    </message>
+    <message>
+        <source>rassische oder ethnische Herkunft</source>
+        <translation>racial or ethnic origin</translation>
+    </message>
+    <message>
+        <source>politische Meinungen</source>
+        <translation>political opinions</translation>
+    </message>
+    <message>
+        <source>religiöse oder weltanschauliche Überzeugungen</source>
+        <translation>religious or philosophical beliefs</translation>
+    </message>
+    <message>
+        <source>Gewerkschaftszugehörigkeit</source>
+        <translation>trade union membership</translation>
+    </message>
+    <message>
+        <source>Gesundheit, Krankheiten oder Behinderungen</source>
+        <translation>health, illnesses or disabilities</translation>
+    </message>
+    <message>
+        <source>Sexualleben oder sexuelle Orientierung</source>
+        <translation>sex life or sexual orientation</translation>
+    </message>
+    <message>
+        <source>Ebenso wenig gehören Bewertungen der Person oder Angaben, die für den Auftrag nicht gebraucht werden, in die Vermittlung. Beschreiben Sie stattdessen neutral, was vor Ort zu tun ist:</source>
+        <translation>Judgements about the person and details the job does not need do not belong in a referral either. Instead, describe neutrally what needs to be done on site:</translation>
+    </message>
+    <message>
+        <source>Statt „Kunde ist schwerhörig“: „Bitte laut und deutlich klingeln.“</source>
+        <translation>Instead of “Customer is hard of hearing”: “Please ring loudly and clearly.”</translation>
+    </message>
+    <message>
+        <source>Statt „Kundin ist gehbehindert“: „Die Kundin braucht etwas länger, um die Tür zu öffnen.“</source>
+        <translation>Instead of “Customer has a walking disability”: “The customer needs a little longer to open the door.”</translation>
+    </message>
+    <message>
+        <source>Statt „Kunde ist sehr schwierig“: nichts eintragen – Bewertungen gehören nicht in die Vermittlung.</source>
+        <translation>Instead of “Customer is very difficult”: enter nothing – judgements do not belong in a referral.</translation>
+    </message>
+    <message>
+        <source>Die App prüft diese Felder schon beim Tippen, markiert problematische Stellen und schlägt neutrale Formulierungen vor.</source>
+        <translation>The app checks these fields as you type, marks problematic passages and suggests neutral wording.</translation>
+    </message>
+    <message>
+        <source>Schadenfotos helfen, Reparatur oder Austausch richtig einzuschätzen. Auf den Fotos dürfen keine Personen zu sehen sein und möglichst keine anderen personenbezogenen Daten – etwa ein Vertrag, ein Ausweis oder andere Dokumente auf dem Armaturenbrett.</source>
+        <translation>Damage photos help to assess the repair or replacement correctly. The photos must not show any people and, as far as possible, no other personal data – such as a contract, an ID card or other documents on the dashboard.</translation>
+    </message>
+    <message>
+        <source>Digitalfotos enthalten oft Datum, Uhrzeit und je nach Kamera sogar den Ort der Aufnahme. Die App entfernt diese Metadaten vor dem Senden, zeigt Ihnen, was entfernt wurde, und markiert erkannte Gesichter, die Sie verpixeln können.</source>
+        <translation>Digital photos often contain the date, the time and, depending on the camera, even the place where they were taken. The app removes this metadata before sending, shows you what was removed and marks detected faces, which you can pixelate.</translation>
+    </message>
+    <message>
+        <source>Fotos für die Vermittlung dürfen nur für die Abwicklung des Schadens verwendet werden – nie auf privaten Webseiten, in sozialen Netzwerken oder auf anderen Plattformen.</source>
+        <translation>Photos taken for a referral may only be used to settle the claim – never on private websites, social networks or other platforms.</translation>
+    </message>
+    <message>
+        <source>Das Glasunternehmen speichert, wer wann welchen Auftrag vermittelt hat, und berechnet daraus Ihre Prämien.</source>
+        <translation>The glass company records who referred which job and when, and calculates your commission from this.</translation>
+    </message>
+    <message>
+        <source>Bei jeder Verbindung fallen technische Nutzungsdaten an, vor allem IP-Adresse, Uhrzeit und die verwendete Programmversion. Sie werden für den Betrieb und zum Aufdecken und Beheben von Störungen und Missbrauch gebraucht und in den Protokolldateien nach 7 Tagen gelöscht.</source>
+        <translation>Every connection produces technical usage data, above all the IP address, the time and the program version used. This data is needed to run the service and to detect and fix faults and misuse, and it is deleted from the log files after 7 days.</translation>
+    </message>
+    <message>
+        <source>Für die Anmeldung wird ein Sitzungs-Cookie verwendet, das nur während der Sitzung gilt. Diese App hält es ausschließlich im Arbeitsspeicher und verwirft es beim Abmelden und Beenden.</source>
+        <translation>Logging in uses a session cookie that is only valid for the session. This app keeps it in memory only and discards it when you log out or quit.</translation>
+    </message>
+    <message>
+        <source>„Mein Postkorb“ ist kein E-Mail-Dienst, sondern ein Ticket-System: für Fragen und Änderungen zu vermittelten Aufträgen.</source>
+        <translation>“My inbox” is not an e-mail service but a ticket system: for questions about and changes to referred jobs.</translation>
+    </message>
+    <message>
+        <source>Schreiben Sie in „Betreff“ und „Beschreibung“ nur, was für die Anfrage nötig ist – keine besonderen Arten von Daten und keine Bewertungen der Person.</source>
+        <translation>Only write in “Subject” and “Description” what the request needs – no special categories of data and no judgements about the person.</translation>
+    </message>
+    <message>
+        <source>Auskunftsrecht (Art. 15 DSGVO): Die betroffene Person kann erfahren, was über sie gespeichert ist – auch Ihre Postkorb-Einträge und woher sie stammen. Fragen Sie sich vor dem Senden: Wie wirkt dieser Text, wenn die Kundin oder der Kunde ihn liest?</source>
+        <translation>Right of access (Art. 15 GDPR): the data subject can find out what is stored about them – including your inbox entries and where they came from. Ask yourself before sending: how will this text come across when the customer reads it?</translation>
+    </message>
+    <message>
+        <source>Bei Fragen zum Datenschutz erreichen Sie den Datenschutzbeauftragten des Glasunternehmens jederzeit hier:</source>
+        <translation>For questions about data protection you can contact the glass company&apos;s data protection officer at any time:</translation>
+    </message>
+    <message>
+        <source>Diese App speichert auf diesem PC nur das Nötigste:</source>
+        <translation>This app stores only what is necessary on this PC:</translation>
+    </message>
+    <message>
+        <source>Pflichtangaben</source>
+        <translation>Mandatory details</translation>
+    </message>
+    <message>
+        <source>Freiwillige Angaben nur mit Einwilligung</source>
+        <translation>Voluntary details only with consent</translation>
+    </message>
+    <message>
+        <source>Was nie eingetragen werden darf</source>
+        <translation>What must never be entered</translation>
+    </message>
+    <message>
+        <source>Schadenfotos</source>
+        <translation>Damage photos</translation>
+    </message>
+    <message>
+        <source>Was das Glasunternehmen über Ihre Nutzung speichert</source>
+        <translation>What the glass company stores about your usage</translation>
+    </message>
+    <message>
+        <source>Mein Postkorb und das Auskunftsrecht</source>
+        <translation>My inbox and the right of access</translation>
+    </message>
+    <message>
+        <source>Fragen zum Datenschutz</source>
+        <translation>Questions about data protection</translation>
+    </message>
+    <message>
+        <source>Was diese App auf diesem PC speichert</source>
+        <translation>What this app stores on this PC</translation>
+    </message>
+    <message>
+        <source>Telefon: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>E-Mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Kontaktdaten: nicht angegeben.</source>
+        <translation>Contact details: not provided.</translation>
+    </message>
+    <message>
+        <source>Entwürfe: Auf diesem PC ist kein Schlüsselbund verfügbar. Entwürfe bleiben daher nur im Arbeitsspeicher und gehen beim Beenden verloren.</source>
+        <translation>Drafts: no keychain is available on this PC. Drafts are therefore kept in memory only and are lost when you quit.</translation>
+    </message>
+    <message>
+        <source>Entwürfe: verschlüsselt (AES-GCM); der Schlüssel liegt im Schlüsselbund des Betriebssystems.</source>
+        <translation>Drafts: encrypted (AES-GCM); the key is kept in the operating system&apos;s keychain.</translation>
+    </message>
+    <message>
+        <source>Entwürfe werden nach einem Tag ohne Änderung automatisch gelöscht.</source>
+        <translation>Drafts are deleted automatically after one day without changes.</translation>
+    </message>
+    <message>
+        <source>Entwürfe werden nach %1 Tagen ohne Änderung automatisch gelöscht.</source>
+        <translation>Drafts are deleted automatically after %1 days without changes.</translation>
+    </message>
+    <message>
+        <source>Postausgang: noch nicht übertragene Vermittlungen, Fotos und Nachrichten, ebenfalls verschlüsselt, bis der Server den Empfang bestätigt hat.</source>
+        <translation>Outbox: referrals, photos and messages not yet transmitted, also encrypted, until the server has confirmed receipt.</translation>
+    </message>
+    <message>
+        <source>Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird nie im Klartext gespeichert.</source>
+        <translation>Login: the session cookie is kept in memory only. Your password is never stored in plain text.</translation>
+    </message>
+    <message>
+        <source>Protokolle: nur technische Angaben, ohne Namen, Telefonnummern, Kennzeichen oder Freitext.</source>
+        <translation>Logs: technical details only, without names, phone numbers, number plates or free text.</translation>
+    </message>
+    <message>
+        <source>Protokolle werden nach einem Tag gelöscht.</source>
+        <translation>Logs are deleted after one day.</translation>
+    </message>
+    <message>
+        <source>Protokolle werden nach %1 Tagen gelöscht.</source>
+        <translation>Logs are deleted after %1 days.</translation>
+    </message>
+    <message>
+        <source>Speicherort: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
+        <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFields</name>
+    <message>
+        <source>&amp;Nachname *</source>
+        <translation>&amp;Surname *</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon *</source>
+        <translation>&amp;Phone *</translation>
+    </message>
+    <message>
+        <source>&amp;Kfz-Kennzeichen *</source>
+        <translation>&amp;Number plate *</translation>
+    </message>
+    <message>
+        <source>&amp;Versicherungsscheinnummer *</source>
+        <translation>Po&amp;licy number *</translation>
+    </message>
+    <message>
+        <source>Servicenummer</source>
+        <translation>Service number</translation>
+    </message>
+    <message>
+        <source>Anre&amp;de</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Vorna&amp;me</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <source>Zweite Telefonnummer</source>
+        <translation>Second phone number</translation>
+    </message>
+    <message>
+        <source>Versic&amp;herer</source>
+        <translation>&amp;Insurer</translation>
+    </message>
+    <message>
+        <source>Deckung</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>Werkstattbindung / Select-Tarif</source>
+        <translation>Approved-repairer tariff / select tariff</translation>
+    </message>
+    <message>
+        <source>Selbstbeteiligung Teilkasko</source>
+        <translation>Partial cover excess</translation>
+    </message>
+    <message>
+        <source>Vorsteuerabzugsberechtigt</source>
+        <translation>Entitled to deduct input VAT</translation>
+    </message>
+    <message>
+        <source>USt-IdNr.</source>
+        <translation>VAT ID no.</translation>
+    </message>
+    <message>
+        <source>Schadennummer des Versicherers</source>
+        <translation>Insurer&apos;s claim number</translation>
+    </message>
+    <message>
+        <source>Schadendatum</source>
+        <translation>Date of damage</translation>
+    </message>
+    <message>
+        <source>Ursache</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Betroffene Sche&amp;ibe</source>
+        <translation>Affected &amp;window</translation>
+    </message>
+    <message>
+        <source>Sch&amp;adenart</source>
+        <translation>Type of d&amp;amage</translation>
+    </message>
+    <message>
+        <source>Anzahl Einschläge</source>
+        <translation>Number of impacts</translation>
+    </message>
+    <message>
+        <source>Schadengröße</source>
+        <translation>Size of damage</translation>
+    </message>
+    <message>
+        <source>Lage des Schadens</source>
+        <translation>Position of damage</translation>
+    </message>
+    <message>
+        <source>Schadenbild</source>
+        <translation>Damage photo</translation>
+    </message>
+    <message>
+        <source>Hersteller</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Modell</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Erstzulassung (Jahr)</source>
+        <translation>First registration (year)</translation>
+    </message>
+    <message>
+        <source>HSN (Schlüsselnummer 2.1)</source>
+        <translation>HSN (key number 2.1)</translation>
+    </message>
+    <message>
+        <source>TSN (Schlüsselnummer 2.2)</source>
+        <translation>TSN (key number 2.2)</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Assistenzsysteme hinter der Scheibe</source>
+        <translation>Driver assistance systems behind the glass</translation>
+    </message>
+    <message>
+        <source>Service-&amp;Wunsch</source>
+        <translation>Preferred ser&amp;vice</translation>
+    </message>
+    <message>
+        <source>Einsatzort (mobiler Service)</source>
+        <translation>Location (mobile service)</translation>
+    </message>
+    <message>
+        <source>Wunschtermin</source>
+        <translation>Preferred date</translation>
+    </message>
+    <message>
+        <source>Tageszeit</source>
+        <translation>Time of day</translation>
+    </message>
+    <message>
+        <source>Erreichbarkeit</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Nicht am Arbeitsplatz anrufen</source>
+        <translation>Do not call at work</translation>
+    </message>
+    <message>
+        <source>&amp;Zusatzinfo</source>
+        <translation>Additional infor&amp;mation</translation>
+    </message>
+    <message>
+        <source>&amp;Bemerkungen</source>
+        <translation>Re&amp;marks</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFlow</name>
+    <message>
+        <source>Freiwillige Angaben nur mit Einwilligung des Kunden.</source>
+        <translation>Voluntary details only with the customer&apos;s consent.</translation>
+    </message>
+    <message>
+        <source>Der Kunde muss mit Reparatur oder Austausch einverstanden sein.</source>
+        <translation>The customer must agree to the repair or replacement.</translation>
+    </message>
+    <message>
+        <source>Der Text enthält Angaben, die nicht übermittelt werden dürfen.</source>
+        <translation>The text contains details that must not be transmitted.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie die markierten Angaben.</source>
+        <translation>Please check the marked entries.</translation>
+    </message>
+    <message>
+        <source>Diese Vermittlung wurde mit anderen Angaben schon gesendet.</source>
+        <translation>This referral has already been sent with different details.</translation>
+    </message>
+    <message>
+        <source>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an.</source>
+        <translation>Your session has expired. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.</source>
+        <translation>No connection to the Extranet. Your entries are kept – please send again.</translation>
+    </message>
+    <message>
+        <source>Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
+        <translation>Sending failed. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralLayout</name>
+    <message>
+        <source>Schnellvermittlung</source>
+        <translation>Quick referral</translation>
+    </message>
+    <message>
+        <source>Komplettvermittlung</source>
+        <translation>Complete referral</translation>
+    </message>
+    <message>
+        <source>Pflichtangaben</source>
+        <translation>Mandatory details</translation>
+    </message>
+    <message>
+        <source>z. B. 0221 1234567</source>
+        <translation>e.g. 0221 1234567</translation>
+    </message>
+    <message>
+        <source>z. B. M-AB 1234</source>
+        <translation>e.g. M-AB 1234</translation>
+    </message>
+    <message>
+        <source>Kunde ist mit &amp;Reparatur oder Austausch durch CARGLASS einverstanden *</source>
+        <translation>Customer agrees to &amp;repair or replacement by CARGLASS *</translation>
+    </message>
+    <message>
+        <source>Kunde ist mit Reparatur oder Austausch einverstanden</source>
+        <translation>Customer agrees to repair or replacement</translation>
+    </message>
+    <message>
+        <source>Freiwillige Angaben</source>
+        <translation>Voluntary details</translation>
+    </message>
+    <message>
+        <source>Schadenbilder</source>
+        <translation>Damage photos</translation>
+    </message>
+    <message>
+        <source>Kunde wünscht diese Angaben ausdrücklich (Freite&amp;xt)</source>
+        <translation>Customer explicitly wants these details (free te&amp;xt)</translation>
+    </message>
+    <message>
+        <source>Kunde wünscht Freitext ausdrücklich</source>
+        <translation>Customer explicitly wants free text</translation>
+    </message>
+    <message>
+        <source>Nur Besonderheiten des Auftrags, z. B. „Bitte laut und deutlich klingeln“.</source>
+        <translation>Only particulars of the job, e.g. “Please ring loudly and clearly”.</translation>
+    </message>
+    <message>
+        <source>Keine Gesundheitsangaben oder Bewertungen.</source>
+        <translation>No health details or judgements.</translation>
+    </message>
+    <message>
+        <source>Prüfen und senden: Das verlässt den PC</source>
+        <translation>Check and send: this is what leaves the PC</translation>
+    </message>
+    <message>
+        <source>Zu übermittelnde Daten</source>
+        <translation>Data to be transmitted</translation>
+    </message>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;ue Vermittlung</source>
+        <translation>N&amp;ew referral</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralView</name>
+    <message>
+        <source>%1 Zeichen</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <source>Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dazu %1 bereinigte Schadenbild(er).</source>
+        <translation>Plus %1 cleaned damage photo(s).</translation>
+    </message>
+    <message>
+        <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
+        <translation>No consent: the voluntary details have been deleted.</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Die Schadenbilder werden noch bereinigt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wird gesendet …</source>
+        <translation>Sending …</translation>
+    </message>
+    <message>
+        <source>Einverständnis zur Reparatur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schadenbilder</source>
+        <translation type="unfinished">Damage photos</translation>
+    </message>
+    <message>
+        <source>Fehler: </source>
+        <translation>Error: </translation>
+    </message>
+    <message>
+        <source>Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schadenbilder hochgeladen: %1 von %2</source>
+        <translation>Damage photos uploaded: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Vermittlungsnummer</source>
+        <translation>Referral number</translation>
+    </message>
+    <message>
+        <source>Vermittlung übermittelt.</source>
+        <translation>Referral transmitted.</translation>
+    </message>
+    <message>
+        <source>Vermittlung übermittelt (Nr. %1).</source>
+        <translation>Referral transmitted (no. %1).</translation>
+    </message>
+    <message>
+        <source>Erneut &amp;senden (Strg+Enter)</source>
+        <translation>Send a&amp;gain (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsModel</name>
+    <message>
+        <source>Eingegangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kunde kontaktiert</source>
+        <translation>Customer contacted</translation>
+    </message>
+    <message>
+        <source>Termin vereinbart</source>
+        <translation>Appointment made</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Storniert</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Kennzeichen</source>
+        <translation>Number plate</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Meine Vermittlungen</source>
+        <translation>My referrals</translation>
+    </message>
+    <message>
+        <source>Suchen (Name, Kennzeichen, Nummer …)</source>
+        <translation>Search (name, number plate, number …)</translation>
+    </message>
+    <message>
+        <source>Vermittlungen durchsuchen</source>
+        <translation>Search referrals</translation>
+    </message>
+    <message>
+        <source>Nach Status filtern</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Alle Status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Wird aktualisiert …</source>
+        <translation>Refreshing …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Vermittlung(en)</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aktualisierung fehlgeschlagen – bitte später erneut versuchen.</source>
+        <translation>Refresh failed – please try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBox</name>
+    <message>
+        <source>Antwort</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Antwort schreiben …</source>
+        <translation>Write a reply …</translation>
+    </message>
+    <message>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Antwort senden</source>
+        <translation>Send reply</translation>
+    </message>
+</context>
 </TS>
