@@ -255,3 +255,25 @@ def test_expired_and_garbled_cursors(fresh_server: EmbeddedServer) -> None:
     )
     again = demo.get(f"{fresh_server.url}{API}/referrals", timeout=10).json()
     assert len(again["items"]) == 5
+
+
+def test_concurrent_duplicates_create_one_referral(server: EmbeddedServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    payload, key = referral_payload(), str(uuid.uuid4())
+    sessions = [api_session(server.url, "demo", "demo") for _ in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        responses = list(pool.map(lambda s: _post(s, server.url, payload, key), sessions))
+    statuses = sorted(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409}
+    assert 201 in statuses
+    ids = {r.json()["id"] for r in responses if r.status_code == 201}
+    assert len(ids) == 1
+    listed = (
+        sessions[0]
+        .get(
+            f"{server.url}{API}/referrals", params={"client_ref": payload["client_ref"]}, timeout=10
+        )
+        .json()
+    )
+    assert len(listed["items"]) == 1
