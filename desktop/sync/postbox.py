@@ -22,12 +22,12 @@ from typing import Any, Protocol
 
 from desktop.api.errors import CursorExpired
 from desktop.store.db import DB_LOCK, apply_migrations
-from desktop.sync.postbox_schema import MIGRATIONS, Codec, Sealer, order_key
+from desktop.sync.postbox_schema import MIGRATIONS, Codec, Sealer, order_key, pack_message
 
 __all__ = ["COMPONENT", "PostboxSync", "SyncResult"]
 
 COMPONENT = "postbox"
-PAGE_LIMIT = 500
+PAGE_LIMIT = 1000  # the reference server's maximum
 _MAX_PAGES = 100_000
 
 
@@ -262,9 +262,11 @@ class PostboxSync:
                 (
                     mid,
                     tid,
-                    self.codec.seal(str(m.get("author") or ""), aad + ":author"),
+                    None,
                     int(staff),
-                    self.codec.seal(str(m.get("body") or ""), aad),
+                    self.codec.seal(
+                        pack_message(str(m.get("author") or ""), str(m.get("body") or "")), aad
+                    ),
                     m.get("client_ref"),
                     created,
                     order_key(created, mid),

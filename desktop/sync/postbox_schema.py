@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-__all__ = ["MIGRATIONS", "Codec", "Sealer", "order_key"]
+__all__ = ["MIGRATIONS", "Codec", "Sealer", "order_key", "pack_message", "unpack_message"]
 
 MIGRATIONS = [
     """
@@ -101,6 +101,20 @@ class Codec:
         key = self._key
         data = key.decrypt(bytes(blob), aad.encode()) if key else bytes(blob)
         return data.decode("utf-8")
+
+
+def pack_message(author: str, body: str) -> str:
+    """Author and body in one string (one seal per message): ``"<len>:<author><body>"``."""
+    return f"{len(author)}:{author}{body}"
+
+
+def unpack_message(packed: str) -> tuple[str, str]:
+    """Inverse of :func:`pack_message`."""
+    head, sep, rest = packed.partition(":")
+    if not sep or not head.isdigit():
+        return "", packed
+    n = int(head)
+    return rest[:n], rest[n:]
 
 
 def order_key(created_at: str, message_id: str) -> str:

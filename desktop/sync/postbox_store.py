@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.store.db import DB_LOCK
-from desktop.sync.postbox_schema import Codec
+from desktop.sync.postbox_schema import Codec, unpack_message
 
 if TYPE_CHECKING:
     from desktop.sync.postbox import PostboxSync
@@ -138,18 +138,21 @@ class PostboxReader:
                 "FROM postbox_messages WHERE ticket_id = ? ORDER BY order_key",
                 (ticket_id,),
             ).fetchall()
-        return [
-            MessageRow(
-                id=r[0],
-                ticket_id=r[1],
-                author=self._codec.open(r[2], f"message:{r[0]}:author"),
-                from_staff=bool(r[3]),
-                body=self._codec.open(r[4], f"message:{r[0]}"),
-                created_at=r[5] or "",
-                client_ref=r[6],
+        result = []
+        for r in rows:
+            author, body = unpack_message(self._codec.open(r[4], f"message:{r[0]}"))
+            result.append(
+                MessageRow(
+                    id=r[0],
+                    ticket_id=r[1],
+                    author=author,
+                    from_staff=bool(r[3]),
+                    body=body,
+                    created_at=r[5] or "",
+                    client_ref=r[6],
+                )
             )
-            for r in rows
-        ]
+        return result
 
     def last_read_message_id(self, ticket_id: str) -> str | None:
         """The server's read pointer of ``ticket_id`` as last synced."""

@@ -16,7 +16,7 @@ from desktop.models.postbox_tickets import COL_SUBJECT, ID_ROLE
 from desktop.store import DataKey, LocalStore
 from desktop.store.db import DB_LOCK
 from desktop.sync.outbox import Outbox
-from desktop.sync.postbox_schema import order_key
+from desktop.sync.postbox_schema import order_key, pack_message
 from desktop.views.postbox_conversation import SEGMENT
 from desktop.views.postbox_page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
@@ -206,9 +206,9 @@ def test_megabyte_body_is_shown_in_bounded_lines(env: Env) -> None:
             (
                 "big",
                 tid,
-                sync.codec.seal("Team", "message:big:author"),
+                None,
                 1,
-                sync.codec.seal(body, "message:big"),
+                sync.codec.seal(pack_message("Team", body), "message:big"),
                 None,
                 "2099-01-01T00:00:00Z",
                 order_key("2099-01-01T00:00:00Z", "big"),
