@@ -132,8 +132,24 @@ class ReferralLayout(QWidget):
         self._set_tab_order()
 
     # ---------------------------------------------------------------- building
+    def _mnemonic_label(self, name: str) -> str:
+        """The field label with a mnemonic: the explicit one, else a free letter."""
+        text = field_label(name)
+        if "&" in text:
+            return text
+        if not hasattr(self, "_used_letters"):
+            explicit = [field_label(n) for n in (*MANDATORY, *VOLUNTARY)]
+            self._used_letters = {t[t.index("&") + 1].lower() for t in explicit if "&" in t}
+            self._used_letters |= set("sujerxf")  # buttons and check boxes of the view
+        for index, char in enumerate(text):
+            if char.isalpha() and char.lower() not in self._used_letters:
+                self._used_letters.add(char.lower())
+                return f"{text[:index]}&{text[index:]}"
+        first = next((i for i, c in enumerate(text) if c.isalpha()), 0)
+        return f"{text[:first]}&{text[first:]}"  # duplicates cycle focus, still reachable
+
     def _row(self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage) -> None:
-        label = QLabel(field_label(name))
+        label = QLabel(self._mnemonic_label(name))
         label.setBuddy(editor)
         editor.setAccessibleName(plain_label(name))
         form.addRow(label, _with_message(editor, message))
