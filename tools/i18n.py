@@ -12,6 +12,8 @@ Commands (from the repository root, venv active)::
     #     or edit the XML: fill <translation>, drop type="unfinished") ...
     python tools/i18n.py build    # pyside6-lrelease -> resources/i18n/*.qm (commit both)
     python tools/i18n.py check    # exit 1 if a string is untranslated/missing or a .qm is stale
+    python tools/i18n.py pending > todo.json   # unfinished entries as JSON (fill "translation")
+    python tools/i18n.py apply todo.json       # write those translations into the .ts (finished)
 
 The tools are the ``lupdate``/``lrelease`` binaries that ship inside the PySide6-Essentials
 wheel (also reachable as ``pyside6-lupdate``/``pyside6-lrelease``).
@@ -319,6 +321,66 @@ def qm_problems(lang: str) -> list[str]:
     return []
 
 
+def pending(lang: str = "en") -> list[dict[str, object]]:
+    """Unfinished entries of ``lang``'s .ts (after ``update``) as JSON-ready dicts.
+
+    Each has ``context``, ``source``, ``comment`` and ``translation`` (a string, or a list of
+    forms for plural messages) for a translator to fill in and pass to :func:`apply`.
+    """
+    out: list[dict[str, object]] = []
+    for msg in read_messages(ts_path(lang)):
+        if msg.context and not msg.finished:
+            forms = list(msg.translations)
+            out.append(
+                {
+                    "context": msg.context,
+                    "source": msg.source,
+                    "comment": msg.comment,
+                    "translation": forms if len(forms) > 1 else forms[0],
+                }
+            )
+    return out
+
+
+def apply(entries: list[dict[str, object]], lang: str = "en") -> int:
+    """Write translations into ``lang``'s .ts and mark them finished.
+
+    Entries with an empty translation are skipped. The file is re-normalised by lupdate.
+
+    Returns:
+        Number of messages changed.
+    """
+    ts = ts_path(lang)
+    wanted = {
+        (str(e["context"]), str(e["source"]), str(e.get("comment") or "")): e["translation"]
+        for e in entries
+    }
+    tree = ET.parse(ts)
+    changed = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", default="")
+        for msg in context.iter("message"):
+            key = (name, msg.findtext("source", default=""), msg.findtext("comment", default=""))
+            value = wanted.get(key)
+            forms = [value] if isinstance(value, str) else list(value or [])
+            if not all(isinstance(f, str) and f.strip() for f in forms) or not forms:
+                continue
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            tr.attrib.pop("type", None)
+            numerus = tr.findall("numerusform")
+            if numerus:
+                for element, text in zip(numerus, forms * len(numerus), strict=False):
+                    element.text = str(text)
+            else:
+                tr.text = str(forms[0])
+            changed += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    run_lupdate(ts, TARGETS[lang])  # back to lupdate's own layout
+    return changed
+
+
 def update() -> None:
     """Extract strings into every target's .ts."""
     I18N_DIR.mkdir(parents=True, exist_ok=True)
@@ -348,9 +410,17 @@ def check() -> int:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["update", "build", "check"])
+    parser.add_argument("command", choices=["update", "build", "check", "pending", "apply"])
+    parser.add_argument("file", nargs="?", help="JSON file for apply")
     args = parser.parse_args(argv)
-    if args.command == "update":
+    if args.command == "pending":
+        print(json.dumps(pending(), ensure_ascii=False, indent=1))
+    elif args.command == "apply":
+        if not args.file:
+            parser.error("apply needs a JSON file")
+        entries = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        print(f"{apply(entries)} translation(s) applied")
+    elif args.command == "update":
         update()
     elif args.command == "build":
         build()

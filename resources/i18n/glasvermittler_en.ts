@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <source>Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich.</source>
-        <translation type="unfinished"></translation>
+        <translation>The damage is older than 4 weeks – a repair is then less often possible.</translation>
     </message>
     <message>
         <source>Dazu %1 bereinigte Schadenbild(er).</source>
@@ -1424,7 +1424,7 @@
     </message>
     <message>
         <source>Die Schadenbilder werden noch bereinigt.</source>
-        <translation type="unfinished"></translation>
+        <translation>The damage photos are still being cleaned.</translation>
     </message>
     <message>
         <source>Wird gesendet …</source>
@@ -1432,19 +1432,19 @@
     </message>
     <message>
         <source>Einverständnis zur Reparatur</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement to the repair</translation>
     </message>
     <message>
         <source>Einwilligung</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent</translation>
     </message>
     <message>
         <source>Freitext</source>
-        <translation type="unfinished"></translation>
+        <translation>Free text</translation>
     </message>
     <message>
         <source>Schadenbilder</source>
-        <translation type="unfinished">Damage photos</translation>
+        <translation>Damage photos</translation>
     </message>
     <message>
         <source>Fehler: </source>
@@ -1452,7 +1452,7 @@
     </message>
     <message>
         <source>Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
-        <translation type="unfinished"></translation>
+        <translation>In the outbox – will be sent as soon as there is a connection.</translation>
     </message>
     <message>
         <source>Schadenbilder hochgeladen: %1 von %2</source>
