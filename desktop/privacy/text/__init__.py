@@ -1,34 +1,33 @@
-"""Privacy checks for free text (placeholder until the engine lands; interface is fixed)."""
+"""Privacy checks for free text: Art. 9 data, judgements, identifiers, name-field misuse.
+
+``check(text, field)`` is the one entry point (used live by the widgets and by the reference
+server's re-check). Lexicons are read from ``resources/privacy`` on the first call, so importing
+this package stays cheap.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from desktop.privacy.text.model import CATEGORIES, FIELDS, Finding
 
-FIELDS = frozenset({"nachname", "zusatzinfo", "bemerkungen", "betreff", "beschreibung"})
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem in a text: what, where (offsets into the original text), how bad."""
-
-    category: str
-    start: int
-    end: int
-    severity: str
-    rule_id: str
-    suggestion: str | None = None
-
-
-_MINIMAL = re.compile(r"schwerh(?:ö|oe)rig", re.IGNORECASE)
+__all__ = ["CATEGORIES", "FIELDS", "Finding", "check"]
 
 
 def check(text: str, field: str) -> list[Finding]:
-    """Return the privacy findings for ``text`` typed into ``field``."""
+    """Return the privacy findings for ``text`` typed into ``field``.
+
+    Args:
+        text: the text exactly as typed.
+        field: one of :data:`FIELDS` (``nachname``, ``zusatzinfo``, ``bemerkungen``,
+            ``betreff``, ``beschreibung``).
+
+    Returns:
+        Findings sorted by position; offsets index into ``text``.
+
+    Raises:
+        ValueError: ``field`` is not one of :data:`FIELDS`.
+    """
     if field not in FIELDS:
         raise ValueError(f"unknown field: {field!r}")
-    return [
-        Finding("health", m.start(), m.end(), "block", "health.hearing",
-                "Bitte laut und deutlich klingeln")
-        for m in _MINIMAL.finditer(text)
-    ]
+    from desktop.privacy.text.engine import get_engine
+
+    return get_engine().check(text, field)

@@ -1,0 +1,115 @@
+"""Speed of the privacy text engine: ``check()`` latency and the package import time.
+
+Usage: ``python bench/text_speed.py [--rounds N]``
+
+Prints p50/p99 of ``check()`` (after the first call that loads the lexicons) for short texts,
+a 2,000-character and a 20,000-character text (realistic agent wording with a few findings
+and evasions), the one-off lexicon load time, and the import time of ``desktop.privacy.text``
+measured in a fresh interpreter. Goals (issue 3): 2,000 characters <= 2 ms, import <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+_SENTENCES = [
+    "Kunde möchte Termin am Vormittag, Einfahrt hinter dem Haus links.",
+    "Bitte laut und deutlich klingeln, Parkplatz an der Moschee ist frei.",
+    "Kd. ist schwerhörig und hat einen Rollator.",
+    "Regensensor und Kamera hinter der Scheibe, Farbe grün metallic.",
+    "Schadennummer 2024-123456, Auftrag 4711-0815, Termin am 14.05. ab 17h.",
+    "Rückruf unter 0171 2345678 erbeten, sonst per Mail.",
+    "Steinschlag auf der Fahrerseite, Riss ca. 20 cm lang, wird größer.",
+    "Kunde ist sehr unfreundlich und s c h w e r h ö r i g.",
+    "Tor ist meist offen, Schlüssel beim Hausmeister in der Kirchstraße.",
+]
+_SHORT = [
+    "Meier",
+    "Herr Dr. von der Heide",
+    "Kd. hört schlecht",
+    "bitte laut klingeln",
+    "Termin am 14.05.",
+    "Storno Auftrag Schulz",
+]
+
+
+def _text(length: int) -> str:
+    parts: list[str] = []
+    size = 0
+    i = 0
+    while size < length:
+        sentence = _SENTENCES[i % len(_SENTENCES)]
+        parts.append(sentence)
+        size += len(sentence) + 1
+        i += 1
+    return " ".join(parts)[:length]
+
+
+def _percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered) * 1e3:7.3f} ms   p99 {p99 * 1e3:7.3f} ms"
+
+
+def _time(texts: list[str], field: str, rounds: int) -> list[float]:
+    from desktop.privacy.text import check
+
+    samples = []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter()
+            check(text, field)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _import_time(runs: int) -> list[float]:
+    code = (
+        "import time; t = time.perf_counter(); import desktop.privacy.text; "
+        "print(time.perf_counter() - t)"
+    )
+    return [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+
+
+def main(argv: list[str]) -> int:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=200)
+    args = parser.parse_args(argv)
+    imports = _import_time(7)
+    print(
+        f"import desktop.privacy.text: median {statistics.median(imports) * 1e3:.1f} ms "
+        f"(fresh interpreter, 7 runs; goal <= 50 ms)"
+    )
+    from desktop.privacy.text import check
+
+    start = time.perf_counter()
+    check("Kunde ist schwerhörig, Tel. 0171 2345678", "zusatzinfo")
+    print(f"first check (loads lexicons): {(time.perf_counter() - start) * 1e3:.1f} ms")
+    short = _percentiles(_time(_SHORT, "nachname", args.rounds))
+    print(f"short texts, nachname:      {short}")
+    print(f"short texts, zusatzinfo:    {_percentiles(_time(_SHORT, 'zusatzinfo', args.rounds))}")
+    medium = _text(2000)
+    print(
+        f"2,000 characters:           {_percentiles(_time([medium], 'zusatzinfo', args.rounds))}"
+        "   (goal p50 <= 2 ms)"
+    )
+    large = _text(20000)
+    rounds = max(5, args.rounds // 10)
+    print(f"20,000 characters:          {_percentiles(_time([large], 'beschreibung', rounds))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

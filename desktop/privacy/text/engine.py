@@ -1,0 +1,180 @@
+"""The recognizer registry and the engine that runs it per field.
+
+In the spirit of Presidio's ``RecognizerRegistry``: every recognizer has a name, the file
+``resources/privacy/fields.toml`` says explicitly which recognizers run on which field (and the
+length limits), and the engine runs them in that order on one normalised copy of the text.
+Everything is loaded once, on the first ``check()``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from desktop.privacy.text.fuzzy import FuzzyIndex
+from desktop.privacy.text.lexicon import Hit, Matcher, parse_file
+from desktop.privacy.text.model import SEVERITY, Finding
+from desktop.privacy.text.normalize import Normalized, fold_term, normalize
+
+_LONG_TOKEN = re.compile(r"[^\W\d_]{8,}")
+
+
+@dataclass(slots=True)
+class Context:
+    """What recognizers see: the field, the original and normalised text, earlier findings."""
+
+    field: str
+    norm: Normalized
+    settings: dict[str, object]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The original text."""
+        return self.norm.original
+
+    def finding(self, hit: Hit) -> Finding:
+        """Turn a normalised-text hit into a finding with original offsets."""
+        start, end = self.norm.span(hit.start, hit.end)
+        rule = hit.rule
+        return Finding(
+            rule.category, start, end, SEVERITY[rule.category], rule.rule_id, rule.suggestion
+        )
+
+
+class Recognizer(Protocol):
+    """A named detector; ``analyze`` returns findings with original offsets."""
+
+    name: str
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """Findings for ``ctx`` (may read ``ctx.findings`` of earlier recognizers)."""
+        ...
+
+
+def read_list(path: Path) -> list[str]:
+    """One entry per line, ``#`` comments, blank lines ignored."""
+    lines = (raw.split(" #", 1)[0].strip() for raw in path.read_text("utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+class SpecialCategoryRecognizer:
+    """Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
+
+    name = "special_categories"
+
+    def __init__(self, root: Path) -> None:
+        pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
+        self.matcher = Matcher(pairs)
+        self.clean = Matcher(parse_file(root / "clean.txt"))
+        self.fuzzy = FuzzyIndex(
+            self.matcher.terms("exact"),
+            self.matcher.terms("prefix"),
+            (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
+        )
+
+    def hits(self, norm: Normalized) -> list[Hit]:
+        """Lexicon hits on the normalised text after removing clean contexts."""
+        text = norm.text
+        hits = list(self.matcher.find(text))
+        covered = [(h.start, h.end) for h in hits]
+        for match in _LONG_TOKEN.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            hits.extend(
+                Hit(start, end, rule, fuzzy=True) for rule in self.fuzzy.lookup(match.group())
+            )
+        if not hits:
+            return hits
+        allowed = [(h.start, h.end) for h in self.clean.find(text)]
+        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in allowed)]
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """Findings for every hit, one per category and span."""
+        return [ctx.finding(hit) for hit in self.hits(ctx.norm)]
+
+
+class LengthRecognizer:
+    """``length`` warning past the per-field limit in ``fields.toml`` (notice §1.2.3)."""
+
+    name = "length"
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """One finding covering the text beyond the limit."""
+        limit = ctx.settings.get("max_length")
+        text = ctx.text
+        if not isinstance(limit, int) or len(text.strip()) <= limit:
+            return []
+        return [
+            Finding("length", limit, len(text), SEVERITY["length"], f"length.{ctx.field}", None)
+        ]
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    """Sort, drop exact duplicates and same-category findings nested in a wider one."""
+    ordered = sorted(set(findings), key=lambda f: (f.start, -(f.end - f.start), f.category))
+    kept: list[Finding] = []
+    for finding in ordered:
+        if any(
+            k.category == finding.category and k.start <= finding.start and finding.end <= k.end
+            for k in kept
+        ):
+            continue
+        kept.append(finding)
+    return kept
+
+
+class Engine:
+    """Runs the registered recognizers that ``fields.toml`` enables for a field."""
+
+    def __init__(self, root: Path) -> None:
+        from desktop.privacy.text.identifiers import IdentifierRecognizer
+        from desktop.privacy.text.names import NameFieldRecognizer
+
+        with (root / "fields.toml").open("rb") as fh:
+            config = tomllib.load(fh)
+        special = SpecialCategoryRecognizer(root)
+        recognizers: list[Recognizer] = [
+            special,
+            IdentifierRecognizer(root),
+            NameFieldRecognizer(root, special),
+            LengthRecognizer(),
+        ]
+        self.registry: dict[str, Recognizer] = {r.name: r for r in recognizers}
+        self.fields: dict[str, dict[str, object]] = config["fields"]
+        for name, settings in self.fields.items():
+            unknown = set(settings["recognizers"]) - set(self.registry)  # type: ignore[arg-type]
+            if unknown:
+                raise ValueError(f"fields.toml: {name}: unknown recognizers {sorted(unknown)}")
+
+    def check(self, text: str, field: str) -> list[Finding]:
+        """All findings for ``text`` in ``field``, sorted by position."""
+        settings = self.fields[field]
+        if not text.strip():
+            return []
+        ctx = Context(field, normalize(text), settings)
+        for name in settings["recognizers"]:  # type: ignore[attr-defined]
+            ctx.findings.extend(self.registry[name].analyze(ctx))
+        return _dedupe(ctx.findings)
+
+
+_ENGINE: Engine | None = None
+_LOCK = threading.Lock()
+
+
+def get_engine() -> Engine:
+    """The process-wide engine, built on first use (thread-safe)."""
+    global _ENGINE
+    if _ENGINE is None:
+        with _LOCK:
+            if _ENGINE is None:
+                from desktop.paths import resource_path
+
+                _ENGINE = Engine(resource_path("privacy"))
+    return _ENGINE

@@ -1,0 +1,203 @@
+"""Identifiers in free text: validated by check digits and by the words in front of them.
+
+Every candidate is found by a narrow format regex and then confirmed by its check digit
+(IBAN, card, tax ID, KVNR, RVNR) or by a context word from ``resources/privacy/identifiers.toml``.
+A nearer job-data word (Schadennummer, Auftrag, VSNR, ...) always wins, so order and claim
+numbers stay clean. Phone numbers must look like phone numbers to a human (leading ``0``, ``+``
+or ``00``) before libphonenumber is asked; it is imported only when such a candidate exists.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.privacy.text import checksums
+from desktop.privacy.text.model import SEVERITY, Finding
+
+if TYPE_CHECKING:
+    from desktop.privacy.text.engine import Context
+
+Add = Callable[[int, int, str], None]
+
+_WINDOW = 40
+_WORD_REST = re.compile(r"[\w.-]*")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}", re.IGNORECASE)
+_CARD = re.compile(r"(?<![\d\w])\d(?:[ -]?\d){12,18}(?![\d\w])")
+_DIGITS11 = re.compile(r"(?<![\d\w])\d{2}[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}(?![\d\w])")
+_DOCUMENT = re.compile(
+    r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
+)
+_KVNR = re.compile(r"(?<!\w)[A-Z][ ]?\d{9}(?!\w)", re.IGNORECASE)
+_RVNR = re.compile(r"(?<!\w)\d{2}[ ]?\d{6}[ ]?[A-Z][ ]?\d{3}(?!\w)", re.IGNORECASE)
+_ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_SPOKEN_SEP = r"(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)"
+_SPOKEN_EMAIL = re.compile(
+    rf"(?<!\w)[\w.-]+(?:\s+{_SPOKEN_SEP}\s+[\w-]+)*\s*(?:\(at\)|\[at\]|\bat\b|\baet\b|@)\s*"
+    rf"[\w-]+(?:\s*(?:\.|{_SPOKEN_SEP})\s*[\w-]+)*?\s*(?:\.|\bpunkt\b|\bdot\b)\s*"
+    r"(?:de|com|net|org|eu|info|at|ch|biz|nl)\b",
+)
+_DATE = (
+    r"(?:\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
+    r"[a-z]*\.?\s+(?:19|20)?\d{2})"
+)
+_BIRTH = re.compile(
+    r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
+    rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
+    r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
+    r"(?:19|20)\d{2}(?!\d)"
+)
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00|0)\d[\d \t/().\-]{3,18}\d(?![\w])"
+    r"|(?<![\w+.,])\d{5,8}(?![\w.,])"
+)
+_DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$")
+_ADDRESS = re.compile(
+    r"(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
+    r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
+    r"|(?<!\w)[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
+    r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+(?:\d{5}\s+)?[A-ZÄÖÜ][\wäöüß\-]+"
+)
+
+
+class IdentifierRecognizer:
+    """Unneeded identifiers (warn): IBAN, cards, tax/ID/insurance numbers, e-mail, phone, ..."""
+
+    name = "identifiers"
+
+    def __init__(self, root: Path) -> None:
+        with (root / "identifiers.toml").open("rb") as fh:
+            words: dict[str, list[str]] = tomllib.load(fh)
+        self._context = {
+            key: re.compile("|".join(re.escape(w.lower()) for w in sorted(values, key=len)[::-1]))
+            for key, values in words.items()
+        }
+
+    def _nearest(self, text: str, start: int, keys: tuple[str, ...]) -> str | None:
+        """Which of ``keys`` (or "job") has a context word nearest before ``start``."""
+        window = text[max(0, start - _WINDOW) : start].lower()
+        best: tuple[int, str] | None = None
+        for key in (*keys, "job"):
+            for match in self._context[key].finditer(window):
+                # a context word counts up to the end of the word it is part of
+                # ("Schadennummer" is job data even though it contains "nummer")
+                end = _WORD_REST.match(window, match.end()).end()  # type: ignore[union-attr]
+                if best is None or end >= best[0]:
+                    best = (end, key)
+        return None if best is None else best[1]
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """Findings for every confirmed identifier in the original text."""
+        text = ctx.text
+        found: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, rule: str) -> None:
+            if any(s < end and start < e for s, e in taken):
+                return
+            taken.append((start, end))
+            found.append((start, end, rule))
+
+        folded = ctx.norm.text
+        for match in _SPOKEN_EMAIL.finditer(folded):
+            add(*ctx.norm.span(*match.span()), "identifier.email")
+        for match in _EMAIL.finditer(text):
+            add(*match.span(), "identifier.email")
+        self._iban(text, add)
+        self._numbers(text, add)
+        for match in _BIRTH.finditer(folded):
+            add(*ctx.norm.span(*match.span()), "identifier.birth_date")
+        for match in _ADDRESS.finditer(text):
+            add(*match.span(), "identifier.address")
+        self._phones(text, add)
+        return [
+            Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
+        ]
+
+    def _iban(self, text: str, add: Add) -> None:
+        for match in _IBAN.finditer(text):
+            raw = match.group()
+            compact = raw.replace(" ", "").upper()
+            lengths = [checksums.IBAN_LENGTHS.get(compact[:2], 0)]
+            lengths = [n for n in lengths if n] or list(range(len(compact), 14, -1))
+            for length in lengths:
+                if checksums.iban_ok(compact[:length]):
+                    end, seen = match.start(), 0
+                    while seen < length:
+                        seen += raw[end - match.start()] != " "
+                        end += 1
+                    add(match.start(), end, "identifier.iban")
+                    break
+
+    def _numbers(self, text: str, add: Add) -> None:
+        for match in _CARD.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            if (
+                checksums.luhn_ok(digits)
+                and checksums.card_prefix_ok(digits)
+                and self._nearest(text, match.start(), ("bank",)) != "job"
+            ):
+                add(*match.span(), "identifier.credit_card")
+        for match in _DIGITS11.finditer(text):
+            near = self._nearest(text, match.start(), ("tax",))
+            if near == "tax" or (
+                near is None and checksums.steuer_id_ok(match.group().replace(" ", ""))
+            ):
+                add(*match.span(), "identifier.tax_id")
+        for match in _RVNR.finditer(text):
+            near = self._nearest(text, match.start(), ("social_security",))
+            if near == "social_security" or (
+                near is None and checksums.rvnr_ok(match.group().replace(" ", ""))
+            ):
+                add(*match.span(), "identifier.social_security")
+        for match in _KVNR.finditer(text):
+            near = self._nearest(text, match.start(), ("health_insurance",))
+            if near == "health_insurance" or (
+                near is None and checksums.kvnr_ok(match.group().replace(" ", ""))
+            ):
+                add(*match.span(), "identifier.health_insurance_number")
+        for match in _DOCUMENT.finditer(text):
+            if (
+                any(c.isdigit() for c in match.group())
+                and self._nearest(text, match.start(), ("id_document",)) == "id_document"
+            ):
+                add(*match.span(), "identifier.id_document")
+        for match in _ACCOUNT.finditer(text):
+            if self._nearest(text, match.start(), ("bank",)) == "bank":
+                add(*match.span(), "identifier.bank_account")
+
+    def _phones(self, text: str, add: Add) -> None:
+        candidates = [m for m in _PHONE.finditer(text) if not _DATE_ONLY.match(m.group())]
+        if not candidates:
+            return
+        import phonenumbers
+
+        for match in candidates:
+            raw = match.group().strip()
+            digits = re.sub(r"\D", "", raw)
+            near = self._nearest(text, match.start(), ("phone",))
+            if (
+                near == "job"
+                or len(digits) < 5
+                or text[match.end() : match.end() + 2].strip()[:1] in {"€", "%"}
+            ):
+                continue
+            local = raw[0] not in "+0"
+            if local and near != "phone":
+                continue
+            try:
+                number = phonenumbers.parse(raw, "DE")
+            except phonenumbers.NumberParseException:
+                continue
+            ok = (
+                phonenumbers.is_possible_number(number)
+                if (local or near == "phone")
+                else (phonenumbers.is_valid_number(number))
+            )
+            if ok:
+                add(*match.span(), "identifier.phone")

@@ -1,0 +1,164 @@
+"""Reading the reviewable lexicon files and matching them against normalised text.
+
+File format (see ``resources/privacy/README.md``)::
+
+    # comment
+    [health.hearing]                        # rule id; the category is the part before the dot
+    suggestion = Bitte laut und deutlich klingeln
+    schwerhörig*                            # word starting with ...
+    *hörgerät*                              # ... anywhere inside a word
+    taub                                    # the whole word
+    *kranke                                 # word ending with ...
+    hört schlecht                           # several words in a row
+    re: (geht|ging) (\\w+ )?in die moschee   # regular expression on the folded text
+
+Terms are folded like the text (lower case, ä → ae, ß → ss), so one spelling covers the
+variants. Every kind is compiled into one prefix-tree regex, so matching costs one C-level scan
+per kind instead of one per term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.privacy.text.normalize import fold_term
+
+_WORD_END = re.compile(r"\w*")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a lexicon section reports: its stable id, category and optional rewording."""
+
+    rule_id: str
+    category: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in the normalised text."""
+
+    start: int
+    end: int
+    rule: Rule
+    fuzzy: bool = False
+
+
+def parse_file(path: Path) -> list[tuple[Rule, str]]:
+    """Parse one lexicon file into ``(rule, entry)`` pairs (entries are still unfolded).
+
+    A comment starts with ``#`` at the start of a line or with `` #`` (space, hash) after an
+    entry. ``suggestion = ...`` inside a section sets the neutral rewording of that rule.
+    """
+    sections: list[tuple[str, list[str], list[str]]] = []  # (rule id, suggestion, entries)
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split(" #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            sections.append((line[1:-1].strip(), [], []))
+        elif not sections:
+            raise ValueError(f"{path.name}:{number}: entry before the first [section]")
+        elif line.startswith("suggestion") and "=" in line:
+            sections[-1][1].append(line.split("=", 1)[1].strip())
+        else:
+            sections[-1][2].append(line)
+    pairs: list[tuple[Rule, str]] = []
+    for rule_id, suggestion, entries in sections:
+        rule = Rule(rule_id, rule_id.split(".", 1)[0], suggestion[-1] if suggestion else None)
+        pairs.extend((rule, entry) for entry in entries)
+    return pairs
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """Regex source matching exactly the given words, longest alternative preferred."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return "(?:" + body + ")?" if optional else body
+
+    return build(root)
+
+
+_KIND_WRAP = {
+    "exact": r"(?<!\w)(?:{})(?!\w)",
+    "prefix": r"(?<!\w)(?:{})",
+    "suffix": r"(?:{})(?!\w)",
+    "infix": r"(?:{})",
+}
+
+
+def _regex_source(entry: str) -> str:
+    """Regex source of a multi-word entry or a ``re:`` entry, on folded text."""
+    if entry.startswith("re:"):
+        source = fold_term(entry[3:].strip())
+        return source.replace(" ", r"\s+")
+    words = []
+    for word in fold_term(entry).split():
+        lead, trail = word.startswith("*"), word.endswith("*")
+        core = re.escape(word.strip("*"))
+        words.append((r"\w*" if lead else "") + core + (r"\w*" if trail else ""))
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+class Matcher:
+    """All entries of a set of lexicon files, compiled for fast matching."""
+
+    def __init__(self, pairs: Iterable[tuple[Rule, str]]) -> None:
+        self._terms: dict[str, dict[str, list[Rule]]] = {k: {} for k in _KIND_WRAP}
+        regexes: dict[Rule, list[str]] = {}
+        for rule, entry in pairs:
+            if entry.startswith("re:") or " " in entry.strip("*"):
+                regexes.setdefault(rule, []).append(_regex_source(entry))
+                continue
+            kind = {(True, True): "infix", (False, True): "prefix", (True, False): "suffix"}.get(
+                (entry.startswith("*"), entry.endswith("*")), "exact"
+            )
+            term = fold_term(entry.strip("*"))
+            if term:
+                self._terms[kind].setdefault(term, []).append(rule)
+        self._kinds = [
+            (kind, re.compile(_KIND_WRAP[kind].format(_trie_pattern(terms))))
+            for kind, terms in self._terms.items()
+            if terms
+        ]
+        self._regexes = [
+            (re.compile("|".join(f"(?:{s})" for s in sources)), rule)
+            for rule, sources in regexes.items()
+        ]
+
+    def terms(self, kind: str) -> dict[str, list[Rule]]:
+        """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
+        return self._terms[kind]
+
+    def find(self, text: str) -> Iterator[Hit]:
+        """Yield every hit in folded ``text``; word kinds are widened to the whole word."""
+        for kind, pattern in self._kinds:
+            table = self._terms[kind]
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if kind in ("prefix", "infix"):
+                    end = _WORD_END.match(text, end).end()  # type: ignore[union-attr]
+                if kind in ("suffix", "infix"):
+                    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                        start -= 1
+                for rule in table[match.group()]:
+                    yield Hit(start, end, rule)
+        for pattern, rule in self._regexes:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    yield Hit(match.start(), match.end(), rule)

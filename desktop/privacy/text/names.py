@@ -1,0 +1,121 @@
+"""The name field (``nachname``): a name and nothing else (notice §1.1).
+
+A name is optional salutations/titles followed by name words (letters with inner apostrophes
+or hyphens), lower-case particles (von der, de la, ben) and nobility ranks; "Name, Vorname" is
+tolerated. Everything from the first thing that is not part of a name -- brackets, digits,
+a dash or comma with a remark, a remark word, a lower-case word after the name, or a word the
+special-category lexicons flag -- to the end is ``name_misuse``. The special-category finding
+itself is kept as well ("Meier (taub)" → name_misuse + health); trigger words that are common
+surnames ("Christ", "Schwarz") are dropped when they stand as the name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.privacy.text.lexicon import parse_file
+from desktop.privacy.text.model import SEVERITY, Finding
+from desktop.privacy.text.normalize import fold_term
+
+if TYPE_CHECKING:
+    from desktop.privacy.text.engine import Context, SpecialCategoryRecognizer
+
+_TOKEN = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
+_DIGIT = re.compile(r"\d")
+
+
+def _is_number(word: str) -> bool:
+    """Digits that carry data (a phone number, a date, a time); one stray digit inside a name
+    word ("Meier2") is a typo that the field validation reports instead."""
+    digits = len(_DIGIT.findall(word))
+    return digits >= 2 or (digits == 1 and not word[:1].isalpha())
+
+
+_SUGGESTION = "Nur den Namen eintragen; nötige Hinweise neutral in Zusatzinfo/Bemerkungen"
+
+
+class NameFieldRecognizer:
+    """``name_misuse`` for anything in the name field that is not part of a name."""
+
+    name = "name_field"
+
+    def __init__(self, root: Path, special: SpecialCategoryRecognizer) -> None:
+        lists: dict[str, set[str]] = {}
+        for rule, entry in parse_file(root / "names.txt"):
+            lists.setdefault(rule.rule_id, set()).add(fold_term(entry))
+        self._salutations = lists["salutations"]
+        self._particles = lists["particles"] | lists["nobility"]
+        self._surnames = lists["surname_exceptions"]
+        self._remarks = lists["remarks"]
+        self._special = special
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """Drop surname false alarms from ``ctx.findings``; return the misuse finding."""
+        text = ctx.text
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        ctx.findings[:] = [f for f in ctx.findings if not self._is_surname(text, f, tokens)]
+        flagged = sorted(
+            f.start for f in ctx.findings if f.category not in ("length", "name_misuse")
+        )
+        misuse = self._first_offence(tokens)
+        start: int | None = None
+        rule_id = "name_misuse.remark"
+        if misuse is not None:
+            start, rule_id = misuse
+        if flagged and (start is None or flagged[0] < start):
+            start, rule_id = flagged[0], "name_misuse.content"
+        if start is None:
+            return []
+        start = max((s for s, _e, _t in tokens if s <= start), default=start)
+        end = len(text.rstrip())
+        return [Finding("name_misuse", start, end, SEVERITY["name_misuse"], rule_id, _SUGGESTION)]
+
+    def _is_surname(self, text: str, finding: Finding, tokens: list[tuple[int, int, str]]) -> bool:
+        """A trigger word that is a known surname standing as (part of) the name."""
+        if finding.category in ("identifier", "length"):
+            return False
+        word = text[finding.start : finding.end]
+        if fold_term(word) not in self._surnames or not word[:1].isupper():
+            return False
+        names = [t for t in tokens if fold_term(t[2].rstrip(".")) not in self._salutations]
+        return bool(names) and (names[0][0] == finding.start or len(names) <= 3)
+
+    def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
+        """Position and rule of the first token that is not part of a name."""
+        seen_name = False
+        after_comma = 0
+        all_lower = all(t[2] == t[2].lower() for t in tokens)
+        for start, _end, raw in tokens:
+            word = raw
+            if word in {"-", "–", "—", "/", "|", ":", "+"}:
+                return start, "name_misuse.separator"
+            if word.endswith(","):
+                if after_comma:
+                    return start, "name_misuse.separator"
+                word = word[:-1]
+                after_comma = 1
+            elif after_comma:
+                after_comma += 1
+            folded = fold_term(word)
+            if _is_number(word):
+                return start, "name_misuse.digits"
+            if _DIGIT.search(word):  # a typo such as "Meier2": the field validation says so
+                seen_name = True
+                continue
+            if any(c in "()[]{}<>" for c in word):
+                return start, "name_misuse.brackets"
+            if not _NAME_WORD.match(word):
+                return start, "name_misuse.remark"
+            if folded in self._salutations and not seen_name:
+                continue
+            if folded in self._particles:
+                continue
+            if folded.rstrip(".") in self._remarks or (after_comma > 3):
+                return start, "name_misuse.remark"
+            if seen_name and word[0].islower() and not all_lower:
+                return start, "name_misuse.remark"
+            seen_name = True
+        return None

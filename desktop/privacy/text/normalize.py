@@ -1,0 +1,249 @@
+"""Normalise typed text for matching and map every normalised position back to the original.
+
+The canonical form is lower case with umlauts spelled out (``ä`` → ``ae``, ``ß`` → ``ss``),
+accents dropped (``ć`` → ``c``), invisible characters removed (zero-width characters, soft
+hyphens, BOM), combining diaeresis folded into its base letter, a hyphen inside a lower-case word
+removed (``schwer-hörig``) and letter-spaced words collapsed (``s c h w e r h ö r i g``).
+Lexicon terms go through the same function, so both sides always meet in the same spelling.
+
+Offsets are kept as a piecewise mapping (one segment per run of unchanged characters), which
+keeps the common case -- plain ASCII text -- at C speed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e"
+    "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+_FIXED = {
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+    "ẞ": "ss",
+    "ı": "i",
+    "ø": "oe",
+    "æ": "ae",
+    "œ": "oe",
+    "ł": "l",
+    "đ": "d",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "’": "'",
+    "‘": "'",
+    "‚": "'",
+    "´": "'",
+    "`": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+}
+_UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
+
+# A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
+# hyphen between a letter and a lower-case letter (word split by a hyphen).
+_SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
+# Letter-spaced word: at least four single letters separated by one space, dot, dash or underscore.
+_UNIT = r"(?:ae|oe|ue|ss|[^\W\d_])"  # one typed letter after folding
+_SPACED = re.compile(rf"(?<!\w)(?:{_UNIT}[ ._\-]){{3,}}{_UNIT}(?!\w)")
+_SEPARATORS = " ._-"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Canonical replacement of one special character ('' drops it)."""
+    if char in _INVISIBLE or unicodedata.combining(char):
+        return ""
+    low = char.lower()
+    if low in _FIXED:
+        return _FIXED[low]
+    if low.isascii():
+        return low
+    base = unicodedata.normalize("NFD", low)
+    stripped = "".join(c for c in base if not unicodedata.combining(c))
+    stripped = "".join(_FIXED.get(c, c) for c in stripped)
+    return stripped or low
+
+
+def _fold_cluster(cluster: str) -> str:
+    """Fold a base letter plus combining marks (``o`` + U+0308 → ``oe``, ``é`` → ``e``)."""
+    base = cluster[0].lower()
+    if "\u0308" in cluster[1:] and base in _UMLAUT_BASE:
+        return _UMLAUT_BASE[base]
+    return base
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text plus the mapping back to the original.
+
+    Attributes:
+        text: the canonical text that lexicons are matched against.
+        original: the text as typed.
+    """
+
+    text: str
+    original: str
+    _nstarts: tuple[int, ...]
+    _ostarts: tuple[int, ...]
+    _oends: tuple[int, ...]
+    _identity: tuple[bool, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span ``[start, end)`` to the original text."""
+        if end <= start:
+            pos = self._orig_start(min(start, len(self.text) - 1)) if self.text else 0
+            return pos, pos
+        return self._orig_start(start), self._orig_end(end - 1)
+
+    def _seg(self, index: int) -> int:
+        return bisect_right(self._nstarts, index) - 1
+
+    def _orig_start(self, index: int) -> int:
+        seg = self._seg(index)
+        if self._identity[seg]:
+            return self._ostarts[seg] + index - self._nstarts[seg]
+        return self._ostarts[seg]
+
+    def _orig_end(self, index: int) -> int:
+        seg = self._seg(index)
+        if self._identity[seg]:
+            return self._ostarts[seg] + index - self._nstarts[seg] + 1
+        return self._oends[seg]
+
+
+class _Builder:
+    """Collects output pieces with their original spans."""
+
+    __slots__ = ("identity", "nstarts", "oends", "ostarts", "parts", "pos")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.nstarts: list[int] = []
+        self.ostarts: list[int] = []
+        self.oends: list[int] = []
+        self.identity: list[bool] = []
+        self.pos = 0
+
+    def add(self, piece: str, ostart: int, oend: int, identity: bool) -> None:
+        if not piece:
+            if self.oends and not self.identity[-1] and self.oends[-1] == ostart:
+                self.oends[-1] = oend  # a dropped mark extends the preceding replacement
+            return
+        self.parts.append(piece)
+        self.nstarts.append(self.pos)
+        self.ostarts.append(ostart)
+        self.oends.append(oend)
+        self.identity.append(identity)
+        self.pos += len(piece)
+
+
+def _fold(text: str) -> _Builder:
+    out = _Builder()
+    last = 0
+    for match in _SPECIAL.finditer(text):
+        start, end = match.span()
+        if start > last:
+            out.add(text[last:start].lower(), last, start, True)
+        token = match.group()
+        if token == "-":
+            replacement = ""
+        elif len(token) > 1:
+            replacement = _fold_cluster(token)
+        else:
+            replacement = _fold_char(token)
+        out.add(replacement, start, end, len(replacement) == 1 and end - start == 1)
+        last = end
+    if last < len(text):
+        out.add(text[last:].lower(), last, len(text), True)
+    return out
+
+
+def normalize(text: str) -> Normalized:
+    """Return the canonical form of ``text`` with an offset mapping to the original.
+
+    Args:
+        text: the text as typed.
+
+    Returns:
+        A :class:`Normalized` whose ``span()`` maps matches back to ``text``.
+    """
+    built = _fold(text)
+    folded = "".join(built.parts)
+    if _SPACED.search(folded) is None:
+        return Normalized(
+            folded,
+            text,
+            tuple(built.nstarts),
+            tuple(built.ostarts),
+            tuple(built.oends),
+            tuple(built.identity),
+        )
+    first = Normalized(
+        folded,
+        text,
+        tuple(built.nstarts),
+        tuple(built.ostarts),
+        tuple(built.oends),
+        tuple(built.identity),
+    )
+    return _collapse_spacing(first)
+
+
+def _collapse_spacing(first: Normalized) -> Normalized:
+    """Remove the separators of letter-spaced words, composing the offset mapping."""
+    folded = first.text
+    out = _Builder()
+    last = 0
+
+    def copy(a: int, b: int) -> None:
+        # Copy folded[a:b] character-wise through the first mapping (only near spaced runs).
+        for i in range(a, b):
+            ostart, oend = first.span(i, i + 1)
+            out.add(folded[i], ostart, oend, oend - ostart == 1)
+
+    for match in _SPACED.finditer(folded):
+        start, end = match.span()
+        _copy_range(first, out, last, start)
+        for i in range(start, end):
+            if folded[i] not in _SEPARATORS:
+                copy(i, i + 1)
+        last = end
+    _copy_range(first, out, last, len(folded))
+    return Normalized(
+        "".join(out.parts),
+        first.original,
+        tuple(out.nstarts),
+        tuple(out.ostarts),
+        tuple(out.oends),
+        tuple(out.identity),
+    )
+
+
+def _copy_range(first: Normalized, out: _Builder, a: int, b: int) -> None:
+    """Copy ``first.text[a:b]`` into ``out`` segment by segment."""
+    i = a
+    while i < b:
+        seg = first._seg(i)
+        seg_end = first._nstarts[seg + 1] if seg + 1 < len(first._nstarts) else len(first.text)
+        stop = min(seg_end, b)
+        if first._identity[seg]:
+            ostart = first._ostarts[seg] + i - first._nstarts[seg]
+            out.add(first.text[i:stop], ostart, ostart + stop - i, True)
+        else:
+            out.add(first.text[i:stop], first._ostarts[seg], first._oends[seg], False)
+        i = stop
+
+
+def fold_term(term: str) -> str:
+    """Canonical spelling of a lexicon term (same folding as the text, no spacing collapse)."""
+    return "".join(_fold(term).parts)

@@ -1,0 +1,50 @@
+"""Near misses that must stay clean (labelling guide rules 1-6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.privacy.text import check
+
+CLEAN = [
+    # locations, landmarks, streets, organisations
+    "Parkplatz an der Moschee",
+    "Auto steht hinter der Kirche",
+    "Kirchstraße, Einfahrt links",
+    "Treffpunkt vor dem Gewerkschaftshaus",
+    "Krankenhausparkplatz, Ebene 2",
+    # car features, types, colours
+    "Regensensor und Kamera hinter der Scheibe",
+    "Fingerabdrucksensor am Türgriff",
+    "Farbe schwarz metallic",
+    "Blindniete an der Leiste lose",
+    # job data
+    "Termin am 14.05. ab 17 Uhr",
+    "Auftragsnummer 4711-0815",
+    "Schadennummer 2024-123456",
+    "Kennzeichen M-AB 1234",
+    "FIN WVWZZZ1JZXW000001",
+    "Selbstbeteiligung 150 Euro",
+    # neutral need-oriented wording
+    "Bitte laut und deutlich klingeln",
+    "Kunde braucht etwas länger, um die Tür zu öffnen",
+    "Kd. hat es eilig",
+    "Kundin spricht nur Englisch, Tochter übersetzt",
+    # events without membership
+    "Bahnstreik, Kunde kommt später",
+    "Mietpartei im Erdgeschoss informieren",
+    "verärgert wegen der Wartezeit",
+    "hat Angst vor einer Nachberechnung",
+    "ist zufrieden mit der Reparatur",
+    "Kontakt per Mail, Tel. über die Zentrale",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_near_miss_stays_clean(text: str) -> None:
+    assert check(text, "zusatzinfo") == []
+
+
+@pytest.mark.parametrize("text", ["Storno Auftrag Schulz", "Rückfrage zu Auftrag GV-2026-000123"])
+def test_job_subject_stays_clean(text: str) -> None:
+    assert check(text, "betreff") == []
