@@ -362,8 +362,8 @@ def apply(entries: list[dict[str, object]], lang: str = "en") -> int:
         for msg in context.iter("message"):
             key = (name, msg.findtext("source", default=""), msg.findtext("comment", default=""))
             value = wanted.get(key)
-            forms = [value] if isinstance(value, str) else list(value or [])
-            if not all(isinstance(f, str) and f.strip() for f in forms) or not forms:
+            forms = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
                 continue
             tr = msg.find("translation")
             if tr is None:

@@ -16,8 +16,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from typing_extensions import override
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -55,6 +57,27 @@ def section_for_finding(category: str, field: str | None = None) -> str:
     if category in ("consent", "long_text", "extensive"):
         return "consent"
     return "free_text"
+
+
+def open_privacy(origin: QWidget, category: str | None = None, field: str | None = None) -> bool:
+    """Show the privacy page of ``origin``'s main window at the section explaining a finding.
+
+    This is what a "Warum?" link calls: ``MainWindow.show_page("privacy")`` plus
+    :meth:`PrivacyPage.show_section` with :func:`section_for_finding` (the top of the page when
+    neither ``category`` nor ``field`` is given).
+
+    Returns:
+        False when ``origin`` is not inside a window with ``show_page`` (nothing happened).
+    """
+    window = origin.window()
+    show_page = getattr(window, "show_page", None)
+    if not callable(show_page):
+        return False
+    show_page("privacy")
+    page = window.findChild(PrivacyPage)
+    if page is not None:
+        page.show_section(section_for_finding(category or "", field) if category or field else "")
+    return True
 
 
 def _label(text: str, *, selectable: bool = False) -> QLabel:
@@ -123,6 +146,7 @@ class PrivacyPage(QWidget):
         self._services = services
         self._headings: dict[str, QLabel] = {}
         self._confirm: QMessageBox | None = None
+        self._pending_section = ""
 
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("privacy_scroll")
@@ -212,6 +236,20 @@ class PrivacyPage(QWidget):
 
         Unknown names show the top of the page.
         """
+        self._pending_section = name
+        self._apply_section()
+        if not self.isVisible():
+            return  # showEvent applies it once the page has its real size
+        # the layout of a page that was hidden until now settles in the next event loop turn
+        QTimer.singleShot(0, self._apply_deferred)
+
+    def _apply_deferred(self) -> None:
+        if self._pending_section:
+            self._apply_section()
+            self._pending_section = ""  # later visits via the navigation start at the top
+
+    def _apply_section(self) -> None:
+        name = self._pending_section
         heading = self._headings.get(name)
         bar = self._scroll.verticalScrollBar()
         if heading is None:
@@ -220,6 +258,13 @@ class PrivacyPage(QWidget):
         self._body.activate()
         bar.setValue(heading.y() - 8)
         heading.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """Scroll to a section requested while the page was hidden."""
+        super().showEvent(event)
+        if self._pending_section:
+            QTimer.singleShot(0, self._apply_deferred)
 
     def heading(self, name: str) -> QLabel:
         """The heading label of section ``name`` (KeyError if unknown)."""

@@ -75,14 +75,20 @@ def _consent() -> list[str]:
             "und Bearbeitung einverstanden ist. Die App gibt die freiwilligen Felder erst frei, "
             "wenn Sie diese Einwilligung bestätigt haben.",
         ),
-        translate("PrivacyPage", "Freiwillige Angaben müssen den Tatsachen entsprechen."),
+        translate(
+            "PrivacyPage",
+            "Die Auswahlfelder (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) helfen dem "
+            "Glasunternehmen, den Auftrag zu bearbeiten und den Kontakt mit der Kundin oder dem "
+            "Kunden gut vorzubereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.",
+        ),
         translate(
             "PrivacyPage",
             "„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind "
             "die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des "
             "Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll "
             "bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer "
-            "mobilen Reparatur.",
+            "mobilen Reparatur. Sagen Sie vorher, was Sie dort eintragen möchten, und holen Sie "
+            "das Einverständnis dafür ein.",
         ),
     ]
 
@@ -306,6 +312,11 @@ def local_facts(*, retention_days: int, log_days: int, memory_only: bool, locati
             "PrivacyPage",
             "Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird "
             "nie im Klartext gespeichert.",
+        ),
+        translate(
+            "PrivacyPage",
+            "„Anmeldung merken“ legt Benutzername und Passwort im Schlüsselbund des "
+            "Betriebssystems ab; ohne Schlüsselbund fragt die App jedes Mal nach dem Passwort.",
         ),
         translate(
             "PrivacyPage",

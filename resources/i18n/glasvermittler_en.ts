@@ -32,6 +32,37 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Benutzername oder Passwort ist falsch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zu viele Versuche. Bitte in {n} Sekunden erneut versuchen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Server ist nicht erreichbar. Bitte die Verbindung prüfen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anmeldung fehlgeschlagen ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Kein Schlüsselbund des Betriebssystems verfügbar: Entwürfe und Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim Beenden verloren.</source>
+        <translation>No operating-system keychain available: drafts and the outbox are kept in memory only and are lost when the app quits.</translation>
+    </message>
+    <message>
+        <source>Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).</source>
+        <translation>The built-in demo server could not be started ({reason}).</translation>
+    </message>
 </context>
 <context>
     <name>CheckedTextEdit</name>
@@ -155,8 +186,19 @@
         <translation>Drafts</translation>
     </message>
     <message>
-        <source>Kein Schlüsselbund verfügbar: Entwürfe werden nur im Arbeitsspeicher gehalten und gehen beim Beenden der App verloren.</source>
-        <translation>No keychain available: drafts are kept in memory only and are lost when the app is closed.</translation>
+        <source>Kein Schlüsselbund verfügbar: Entwürfe und Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim Beenden der App verloren. Es wird nichts unverschlüsselt gespeichert.</source>
+        <translation>No keychain available: drafts and the outbox are kept in memory only and are lost when the app quits. Nothing is stored unencrypted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Die App wurde zuletzt nicht regulär beendet. Ihre Eingaben sind gesichert (%n Entwurf/Entwürfe).</source>
+        <translation>
+            <numerusform>The app did not shut down normally last time. Your entries are saved (%n draft).</numerusform>
+            <numerusform>The app did not shut down normally last time. Your entries are saved (%n drafts).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Letzten Entwurf wiederherstellen</source>
+        <translation>Restore last draft</translation>
     </message>
     <message>
         <source>Ö&amp;ffnen</source>
@@ -226,24 +268,28 @@
         <translation>Health details do not belong in a referral. Only describe what needs to be done on site (e.g. “Please ring loudly and clearly”).</translation>
     </message>
     <message>
-        <source>Angaben zur Herkunft sind besondere Daten und dürfen hier nicht stehen.</source>
-        <translation>Details of origin are special category data and must not be entered here.</translation>
-    </message>
-    <message>
         <source>Angaben zur Religion oder Weltanschauung dürfen hier nicht stehen.</source>
         <translation>Details of religion or beliefs must not be entered here.</translation>
-    </message>
-    <message>
-        <source>Politische Meinungen dürfen hier nicht stehen.</source>
-        <translation>Political opinions must not be entered here.</translation>
     </message>
     <message>
         <source>Angaben zur Gewerkschaftszugehörigkeit dürfen hier nicht stehen.</source>
         <translation>Details of trade union membership must not be entered here.</translation>
     </message>
     <message>
-        <source>Angaben zum Sexualleben oder zur Orientierung dürfen hier nicht stehen.</source>
-        <translation>Details of sex life or orientation must not be entered here.</translation>
+        <source>Angaben zu Herkunft, Hautfarbe oder Staatsangehörigkeit sind besondere Daten und dürfen hier nicht stehen. Falls es um die Verständigung geht: „Kunde spricht wenig Deutsch, bitte einfache Sprache“.</source>
+        <translation>Details of origin, skin colour or nationality are special categories of data and must not appear here. If it is about communication: “Customer speaks little German, please use simple language”.</translation>
+    </message>
+    <message>
+        <source>Politische Meinungen oder Aktivitäten dürfen hier nicht stehen.</source>
+        <translation>Political opinions or activities must not appear here.</translation>
+    </message>
+    <message>
+        <source>Angaben zum Sexualleben, zur sexuellen Orientierung oder Identität dürfen hier nicht stehen.</source>
+        <translation>Details of sex life, sexual orientation or identity must not appear here.</translation>
+    </message>
+    <message>
+        <source>Biometrische oder genetische Angaben (z. B. Fingerabdruck, Gentest, Erbkrankheit) dürfen hier nicht stehen.</source>
+        <translation>Biometric or genetic details (e.g. fingerprint, genetic test, hereditary disease) must not appear here.</translation>
     </message>
     <message>
         <source>Bewertungen der Person gehören nicht in die Vermittlung – der Kunde kann sie nach Art. 15 DSGVO lesen.</source>
@@ -278,6 +324,54 @@
         <translation>A walking disability is a health detail. Write instead: “Customer needs a little longer to open the door”.</translation>
     </message>
     <message>
+        <source>Sehschwäche ist eine Gesundheitsangabe. Schreiben Sie stattdessen, was zu tun ist: „Bitte Unterlagen telefonisch erläutern“.</source>
+        <translation>Poor eyesight is health data. Write instead what needs to be done: “Please explain the documents by phone”.</translation>
+    </message>
+    <message>
+        <source>Auch freundliche Bewertungen der Person gehören nicht in die Vermittlung. Beschreiben Sie nur das Anliegen.</source>
+        <translation>Even friendly judgements of the person do not belong in the referral. Describe only the request.</translation>
+    </message>
+    <message>
+        <source>Bankverbindungen werden für die Vermittlung nicht gebraucht.</source>
+        <translation>Bank details are not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Kreditkartennummern gehören nie in die Vermittlung.</source>
+        <translation>Credit card numbers never belong in the referral.</translation>
+    </message>
+    <message>
+        <source>E-Mail-Adressen werden für die Vermittlung nicht gebraucht – der Kunde wird telefonisch kontaktiert.</source>
+        <translation>E-mail addresses are not needed for the referral – the customer is contacted by phone.</translation>
+    </message>
+    <message>
+        <source>Telefonnummern gehören in das Feld Telefon (oder die zweite Telefonnummer), nicht in den Freitext.</source>
+        <translation>Phone numbers belong in the Phone field (or the second phone number), not in the free text.</translation>
+    </message>
+    <message>
+        <source>Das Geburtsdatum wird für die Vermittlung nicht gebraucht.</source>
+        <translation>The date of birth is not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Die Wohnanschrift wird nicht gebraucht. Für den mobilen Service gibt es das Feld Einsatzort.</source>
+        <translation>The home address is not needed. For the mobile service there is the Service location field.</translation>
+    </message>
+    <message>
+        <source>Ausweis- oder Passnummern werden für die Vermittlung nicht gebraucht.</source>
+        <translation>ID card or passport numbers are not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Die Steuer-ID wird für die Vermittlung nicht gebraucht.</source>
+        <translation>The tax ID is not needed for the referral.</translation>
+    </message>
+    <message>
+        <source>Ins Namensfeld gehört nur der Nachname, keine Ziffern oder Nummern.</source>
+        <translation>The name field takes only the surname, no digits or numbers.</translation>
+    </message>
+    <message>
+        <source>Ins Namensfeld gehört nur der Nachname, keine Anmerkungen in Klammern.</source>
+        <translation>The name field takes only the surname, no remarks in brackets.</translation>
+    </message>
+    <message>
         <source>Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.</source>
         <translation>This detail is probably not needed for the referral. Please check it.</translation>
     </message>
@@ -300,6 +394,14 @@
     <message>
         <source>Kein Problem (Fehlalarm)</source>
         <translation>No problem (false alarm)</translation>
+    </message>
+    <message>
+        <source>Ja, der Kunde wünscht diese Angaben ausdrücklich</source>
+        <translation>Yes, the customer explicitly wants these details</translation>
+    </message>
+    <message>
+        <source>Ja, als Fehlalarm markieren</source>
+        <translation>Yes, mark as false alarm</translation>
     </message>
     <message>
         <source>Bitte ausfüllen.</source>
@@ -448,6 +550,139 @@
     <message>
         <source>Bitte prüfen Sie diese Angabe.</source>
         <translation>Please check this entry.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Anmelden – {app}</source>
+        <translation>Log in – {app}</translation>
+    </message>
+    <message>
+        <source>Bitte mit dem Extranet-Zugang anmelden.</source>
+        <translation>Please log in with your Extranet account.</translation>
+    </message>
+    <message>
+        <source>Demo-Modus: eingebauter Server, Zugang „demo“ / Passwort „demo“.</source>
+        <translation>Demo mode: built-in server, user “demo” / password “demo”.</translation>
+    </message>
+    <message>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>&amp;Benutzername</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Passwort</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Anmeldung &amp;merken</source>
+        <translation>&amp;Remember login</translation>
+    </message>
+    <message>
+        <source>Anmeldung merken</source>
+        <translation>Remember login</translation>
+    </message>
+    <message>
+        <source>&amp;Anmelden</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>Kein Schlüsselbund des Betriebssystems verfügbar: Die Anmeldung kann nicht gespeichert werden, das Passwort wird bei jeder Anmeldung abgefragt.</source>
+        <translation>No operating-system keychain available: the login cannot be saved, the password is asked for at every login.</translation>
+    </message>
+    <message>
+        <source>Bitte Benutzername und Passwort eingeben.</source>
+        <translation>Please enter user name and password.</translation>
+    </message>
+    <message>
+        <source>Anmeldung läuft …</source>
+        <translation>Logging in …</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Wird geladen …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Anmelden …</source>
+        <translation>Log in …</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Einstellungen …</source>
+        <translation>Settings …</translation>
+    </message>
+    <message>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Hilfe</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Datenschutzhinweise</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Eingebauter Demo-Server: keine echten Vermittlungen, nur Demo-Zugänge.</source>
+        <translation>Built-in demo server: no real referrals, demo accounts only.</translation>
+    </message>
+    <message>
+        <source>Demo-Modus mit eingebautem Server</source>
+        <translation>Demo mode with built-in server</translation>
+    </message>
+    <message>
+        <source>{title}, {n} ungelesen</source>
+        <translation>{title}, {n} unread</translation>
+    </message>
+    <message>
+        <source>{app} – Postkorb: {n} ungelesen</source>
+        <translation>{app} – Inbox: {n} unread</translation>
+    </message>
+    <message>
+        <source>Verbindung: {state}</source>
+        <translation>Connection: {state}</translation>
+    </message>
+    <message>
+        <source>Angemeldet: {name}</source>
+        <translation>Logged in: {name}</translation>
+    </message>
+    <message>
+        <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
+        <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Hinweis schließen</source>
+        <translation>Close notice</translation>
     </message>
 </context>
 <context>
@@ -812,14 +1047,6 @@
         <translation>Inbox</translation>
     </message>
     <message>
-        <source>Neue Antwort vom Kundenservice</source>
-        <translation>New reply from customer service</translation>
-    </message>
-    <message>
-        <source>{n} neue Antworten vom Kundenservice</source>
-        <translation>{n} new replies from customer service</translation>
-    </message>
-    <message>
         <source>Aktualisiert</source>
         <translation>Updated</translation>
     </message>
@@ -832,8 +1059,16 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>Glasvermittler</source>
+        <translation>Glasvermittler</translation>
+    </message>
+    <message>
         <source>Kundenservice</source>
         <translation>Customer service</translation>
+    </message>
+    <message>
+        <source>Neue Antwort vom Kundenservice im Postkorb</source>
+        <translation>New reply from customer service in the inbox</translation>
     </message>
     <message>
         <source>Nicht zustellbar</source>
@@ -858,6 +1093,10 @@
     <message>
         <source>Wartet auf Versand</source>
         <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{n} neue Antworten vom Kundenservice im Postkorb</source>
+        <translation>{n} new replies from customer service in the inbox</translation>
     </message>
     <message>
         <source>{n} ungelesen</source>
@@ -947,12 +1186,12 @@
         <translation>All other details are voluntary. Ask the policyholder first whether they agree to these details being passed on to the glass company for quick referral and handling. The app only unlocks the voluntary fields once you have confirmed this consent.</translation>
     </message>
     <message>
-        <source>Freiwillige Angaben müssen den Tatsachen entsprechen.</source>
-        <translation>Voluntary details must be accurate.</translation>
+        <source>Die Auswahlfelder (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) helfen dem Glasunternehmen, den Auftrag zu bearbeiten und den Kontakt mit der Kundin oder dem Kunden gut vorzubereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.</source>
+        <translation>The selection fields (for example vehicle, type of damage or preferred appointment) help the glass company to process the job and to prepare the contact with the customer well. Voluntary details must be true.</translation>
     </message>
     <message>
-        <source>„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer mobilen Reparatur.</source>
-        <translation>“Additional information” (complete referral) and “Remarks” (quick referral) are the exception: only write there at the customer&apos;s explicit request, and only particulars without which the job can hardly be handled sensibly – for example special conditions on site for a mobile repair.</translation>
+        <source>„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer mobilen Reparatur. Sagen Sie vorher, was Sie dort eintragen möchten, und holen Sie das Einverständnis dafür ein.</source>
+        <translation>“Additional info” (complete referral) and “Remarks” (quick referral) are the exception: enter something there only at the customer&apos;s explicit request, and only particulars without which the job can hardly be processed sensibly – for example special local conditions for a mobile repair. Say beforehand what you want to enter there and obtain agreement for it.</translation>
     </message>
     <message>
         <source>In Freitextfeldern dürfen keine besonderen Arten personenbezogener Daten stehen:</source>
@@ -1113,6 +1352,10 @@
     <message>
         <source>Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird nie im Klartext gespeichert.</source>
         <translation>Login: the session cookie is kept in memory only. Your password is never stored in plain text.</translation>
+    </message>
+    <message>
+        <source>„Anmeldung merken“ legt Benutzername und Passwort im Schlüsselbund des Betriebssystems ab; ohne Schlüsselbund fragt die App jedes Mal nach dem Passwort.</source>
+        <translation>“Remember login” stores user name and password in the operating system&apos;s keychain; without a keychain the app asks for the password every time.</translation>
     </message>
     <message>
         <source>Protokolle: nur technische Angaben, ohne Namen, Telefonnummern, Kennzeichen oder Freitext.</source>
@@ -1585,6 +1828,37 @@
     <message>
         <source>Antwort senden</source>
         <translation>Send reply</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Server-Adresse</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>leer = eingebauter Demo-Server</source>
+        <translation>empty = built-in demo server</translation>
+    </message>
+    <message>
+        <source>&amp;Server-Adresse</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>S&amp;prache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Ohne Server-Adresse startet der eingebaute Demo-Server (nur Demo-Zugänge). Änderungen werden beim nächsten Start wirksam.</source>
+        <translation>Without a server address the built-in demo server starts (demo accounts only). Changes take effect at the next start.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+)
 
 from desktop.store.crypto import DataKey
 from desktop.store.local import LocalStore
@@ -17,6 +25,7 @@ from desktop.views.privacy_page import (
     SECTIONS,
     PrivacyPage,
     delete_local_logs,
+    open_privacy,
     section_for_finding,
 )
 
@@ -195,3 +204,43 @@ def test_delete_local_logs_keeps_handler_working(tmp_path: Path) -> None:
     finally:
         logger.removeHandler(handler)
         handler.close()
+
+
+class _Window(QMainWindow):
+    """Stand-in for MainWindow's page switching (the real shell is tested by E)."""
+
+    def __init__(self, page: PrivacyPage) -> None:
+        super().__init__()
+        self.stack = QStackedWidget()
+        self.form = QLineEdit()
+        self.stack.addWidget(self.form)
+        self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.shown: list[str] = []
+
+    def show_page(self, key: str) -> None:
+        self.shown.append(key)
+        self.stack.setCurrentIndex(1 if key == "privacy" else 0)
+
+
+def test_why_link_opens_the_section_of_the_finding(qtbot) -> None:
+    page = PrivacyPage(PageServices())
+    window = _Window(page)
+    qtbot.addWidget(window)
+    window.resize(700, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not page.isVisible()
+    assert open_privacy(window.form, "faces") is True
+    assert window.shown == ["privacy"]
+    photos = page.heading("photos")
+    bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
+    qtbot.waitUntil(lambda: photos.hasFocus() and bar.value() > 0)
+    assert photos.visibleRegion().boundingRect().height() > 0
+    assert not page.heading("mandatory").visibleRegion().boundingRect().height()
+
+
+def test_why_link_outside_a_main_window_does_nothing(qtbot) -> None:
+    lone = QLineEdit()
+    qtbot.addWidget(lone)
+    assert open_privacy(lone, "health", "bemerkungen") is False
