@@ -148,6 +148,18 @@ class MultiChoice(QWidget):
             box.setChecked(code in codes)
 
 
+class DateField(QDateEdit):
+    """Date input where Tab moves to the next field, as everywhere else in the form.
+
+    (QDateEdit's default Tab walks day → month → year first; the sections stay reachable
+    with the arrow keys, and typing a separator moves on.)
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt override)
+        """Leave the widget instead of moving between date sections."""
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str]]]) -> QWidget:
     """Create the input widget for one voluntary field."""
     if spec.type == "code":
@@ -159,7 +171,7 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
     elif spec.type == "codes":
         widget = MultiChoice(spec.name, catalogs.get(spec.catalog or spec.name, []))
     elif spec.type == "date":
-        edit = QDateEdit()
+        edit = DateField()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
         edit.setMinimumDate(_NO_DATE)
@@ -250,6 +262,7 @@ def change_signal(widget: QWidget) -> Any:
 
 __all__ = [
     "VOLUNTARY",
+    "DateField",
     "MultiChoice",
     "change_signal",
     "field_label",

@@ -122,6 +122,9 @@ class ReferralLayout(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a tab stop: focusing a field scrolls it into view; the wheel still scrolls.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName(title)
         scroll.setWidget(content)
         self.scroll_area = scroll
         outer = QVBoxLayout(self)
@@ -164,7 +167,11 @@ class ReferralLayout(QWidget):
         self.servicenummer.setReadOnly(True)
         self.servicenummer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.servicenummer.setAccessibleName(plain_label("servicenummer"))
-        form.addRow(QLabel(field_label("servicenummer")), self.servicenummer)
+        # Read-only display outside the tab chain: the label is its buddy (screen readers
+        # announce the relation) but carries no mnemonic, since Alt+letter cannot focus it.
+        service_label = QLabel(field_label("servicenummer"))
+        service_label.setBuddy(self.servicenummer)
+        form.addRow(service_label, self.servicenummer)
         nachname = CheckedLineEdit("nachname", check_fn=check_surname)
         self.checked["nachname"] = nachname
         self._row(form, "nachname", nachname, nachname.message)

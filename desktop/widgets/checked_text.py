@@ -24,7 +24,12 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 from desktop.privacy.text import Finding, check
 from desktop.validation import FieldResult
 from desktop.widgets.field_edits import FieldMessage, issues_message
-from desktop.widgets.finding_texts import dismiss_label, finding_text, severity_prefix
+from desktop.widgets.finding_texts import (
+    confirm_label,
+    dismiss_label,
+    finding_text,
+    severity_prefix,
+)
 from desktop.widgets.highlighter import FindingHighlighter
 
 log = logging.getLogger(__name__)
@@ -182,6 +187,9 @@ class CheckedTextEdit(QPlainTextEdit):
 
     @staticmethod
     def _key(text: str, finding: Finding) -> tuple[str, str]:
+        if finding.category == "length":
+            # The confirmed customer wish covers the whole text, also as it grows.
+            return finding.rule_id, ""
         return finding.rule_id, text[finding.start : finding.end].casefold()
 
     def _refresh_message(self) -> None:
@@ -204,6 +212,7 @@ class CheckedTextEdit(QPlainTextEdit):
                 _KIND.get(current.severity, "info"),
                 fix_label=fix,
                 dismiss_label=dismiss,
+                confirm_label=confirm_label(current.category),
                 why=True,
             )
         elif self._external[0]:

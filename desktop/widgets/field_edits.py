@@ -93,9 +93,14 @@ class FieldMessage(QWidget):
         *,
         fix_label: str | None = None,
         dismiss_label: str | None = None,
+        confirm_label: str | None = None,
         why: bool = False,
     ) -> None:
-        """Show ``text`` with the given actions; ``kind`` is error | warning | info."""
+        """Show ``text`` with the given actions; ``kind`` is error | warning | info.
+
+        ``dismiss_label`` offers dismissal, which needs a second click on the confirmation
+        button (``confirm_label``, default "Ja, als Fehlalarm markieren").
+        """
         self.label.setText(text)
         self.label.setStyleSheet(_STYLE.get(kind, _STYLE["info"]))
         self.label.setProperty("kind", kind)
@@ -105,6 +110,7 @@ class FieldMessage(QWidget):
         self.dismiss_button.setVisible(bool(dismiss_label))
         if dismiss_label:
             self.dismiss_button.setText(dismiss_label)
+            self.confirm_button.setText(confirm_label or self.tr("Ja, als Fehlalarm markieren"))
         self.why_button.setVisible(why)
         self.confirm_button.hide()
         self.cancel_button.hide()

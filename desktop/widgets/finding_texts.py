@@ -18,20 +18,30 @@ _CATEGORY: dict[str, _T] = {
         "Gesundheitsangaben gehören nicht in die Vermittlung. Beschreiben Sie nur, was "
         "vor Ort zu tun ist (z. B. „Bitte laut und deutlich klingeln“).",
     ),
-    "ethnicity": lambda: QCoreApplication.translate(
-        "FindingTexts", "Angaben zur Herkunft sind besondere Daten und dürfen hier nicht stehen."
+    "ethnic_origin": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Angaben zu Herkunft, Hautfarbe oder Staatsangehörigkeit sind besondere Daten und "
+        "dürfen hier nicht stehen. Falls es um die Verständigung geht: „Kunde spricht wenig "
+        "Deutsch, bitte einfache Sprache“.",
     ),
     "religion": lambda: QCoreApplication.translate(
         "FindingTexts", "Angaben zur Religion oder Weltanschauung dürfen hier nicht stehen."
     ),
-    "politics": lambda: QCoreApplication.translate(
-        "FindingTexts", "Politische Meinungen dürfen hier nicht stehen."
+    "political": lambda: QCoreApplication.translate(
+        "FindingTexts", "Politische Meinungen oder Aktivitäten dürfen hier nicht stehen."
     ),
     "union": lambda: QCoreApplication.translate(
         "FindingTexts", "Angaben zur Gewerkschaftszugehörigkeit dürfen hier nicht stehen."
     ),
-    "sexual": lambda: QCoreApplication.translate(
-        "FindingTexts", "Angaben zum Sexualleben oder zur Orientierung dürfen hier nicht stehen."
+    "sex_life": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Angaben zum Sexualleben, zur sexuellen Orientierung oder Identität dürfen hier "
+        "nicht stehen.",
+    ),
+    "biometric_genetic": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Biometrische oder genetische Angaben (z. B. Fingerabdruck, Gentest, Erbkrankheit) "
+        "dürfen hier nicht stehen.",
     ),
     "judgement": lambda: QCoreApplication.translate(
         "FindingTexts",
@@ -60,6 +70,16 @@ _CATEGORY: dict[str, _T] = {
     ),
 }
 
+# Older category names (placeholder engine) map to the issue-3 names.
+_ALIASES = {
+    "ethnicity": "ethnic_origin",
+    "politics": "political",
+    "sexual": "sex_life",
+}
+
+CATEGORIES = frozenset(_CATEGORY)
+"""Every category with its own German text (the issue-3 list plus contact/person)."""
+
 _RULE: dict[str, _T] = {
     "health.hearing": lambda: QCoreApplication.translate(
         "FindingTexts",
@@ -71,12 +91,62 @@ _RULE: dict[str, _T] = {
         "Gehbehinderung ist eine Gesundheitsangabe. Schreiben Sie stattdessen: „Kunde braucht "
         "etwas länger, um die Tür zu öffnen“.",
     ),
+    "health.vision": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Sehschwäche ist eine Gesundheitsangabe. Schreiben Sie stattdessen, was zu tun ist: "
+        "„Bitte Unterlagen telefonisch erläutern“.",
+    ),
+    "judgement.positive": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Auch freundliche Bewertungen der Person gehören nicht in die Vermittlung. "
+        "Beschreiben Sie nur das Anliegen.",
+    ),
+    "identifier.iban": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bankverbindungen werden für die Vermittlung nicht gebraucht."
+    ),
+    "identifier.bank_account": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bankverbindungen werden für die Vermittlung nicht gebraucht."
+    ),
+    "identifier.credit_card": lambda: QCoreApplication.translate(
+        "FindingTexts", "Kreditkartennummern gehören nie in die Vermittlung."
+    ),
+    "identifier.email": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "E-Mail-Adressen werden für die Vermittlung nicht gebraucht – der Kunde wird "
+        "telefonisch kontaktiert.",
+    ),
+    "identifier.phone": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Telefonnummern gehören in das Feld Telefon (oder die zweite Telefonnummer), nicht "
+        "in den Freitext.",
+    ),
+    "identifier.birth_date": lambda: QCoreApplication.translate(
+        "FindingTexts", "Das Geburtsdatum wird für die Vermittlung nicht gebraucht."
+    ),
+    "identifier.address": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Die Wohnanschrift wird nicht gebraucht. Für den mobilen Service gibt es das Feld "
+        "Einsatzort.",
+    ),
+    "identifier.id_document": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ausweis- oder Passnummern werden für die Vermittlung nicht gebraucht."
+    ),
+    "identifier.tax_id": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Steuer-ID wird für die Vermittlung nicht gebraucht."
+    ),
+    "name_misuse.digits": lambda: QCoreApplication.translate(
+        "FindingTexts", "Ins Namensfeld gehört nur der Nachname, keine Ziffern oder Nummern."
+    ),
+    "name_misuse.brackets": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Ins Namensfeld gehört nur der Nachname, keine Anmerkungen in Klammern.",
+    ),
 }
 
 
 def finding_text(category: str, rule_id: str = "") -> str:
     """Plain-German reason for a privacy finding."""
-    maker = _RULE.get(rule_id) or _CATEGORY.get(category)
+    maker = _RULE.get(rule_id) or _CATEGORY.get(_ALIASES.get(category, category))
     if maker is not None:
         return maker()
     return QCoreApplication.translate(
@@ -99,6 +169,15 @@ def dismiss_label(category: str) -> str:
     if category == "length":
         return QCoreApplication.translate("FindingTexts", "Kunde wünscht das ausdrücklich")
     return QCoreApplication.translate("FindingTexts", "Kein Problem (Fehlalarm)")
+
+
+def confirm_label(category: str) -> str:
+    """Label of the button that confirms a dismissal (second step)."""
+    if category == "length":
+        return QCoreApplication.translate(
+            "FindingTexts", "Ja, der Kunde wünscht diese Angaben ausdrücklich"
+        )
+    return QCoreApplication.translate("FindingTexts", "Ja, als Fehlalarm markieren")
 
 
 _ISSUE: dict[str, _T] = {

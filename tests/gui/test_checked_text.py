@@ -64,7 +64,12 @@ def test_enter_never_inserts_newline_in_line_edit(qtbot: Any) -> None:
     assert edit.text() == "Meier"
 
 
-def test_line_edit_shows_validation_hint_on_blur(qtbot: Any) -> None:
+def test_line_edit_shows_validation_hint_on_blur(qtbot: Any, monkeypatch: Any) -> None:
+    from desktop.widgets import checked_text
+
+    # Only the structural hint is under test here (the real engine may also flag digits in a
+    # name as name_misuse, and a finding message takes precedence over a hint).
+    monkeypatch.setattr(checked_text, "check", lambda text, field: [])
     edit = CheckedLineEdit("nachname", check_fn=check_surname, delay_ms=10)
     other = CheckedTextEdit("zusatzinfo", delay_ms=10)
     host = _host(qtbot, edit, other)
@@ -111,3 +116,49 @@ def test_why_link_emits_category(qtbot: Any) -> None:
     with qtbot.waitSignal(edit.why_requested, timeout=1000) as blocker:
         qtbot.mouseClick(edit.message.why_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0] == edit.findings()[0].category
+
+
+def test_length_warning_asks_to_confirm_customer_wish(qtbot: Any, monkeypatch: Any) -> None:
+    from desktop.privacy import text as engine
+    from desktop.widgets import checked_text
+
+    limit = 40
+
+    def fake_check(text: str, field: str) -> list[engine.Finding]:
+        if len(text) <= limit:
+            return []
+        return [engine.Finding("length", limit, len(text), "warn", f"length.{field}", None)]
+
+    monkeypatch.setattr(checked_text, "check", fake_check)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    edit.setText("Bitte vor dem Termin anrufen, Hinterhof. " * 2)
+    message = edit.message
+    assert message.label.isVisible()
+    assert "ausdrücklich" in message.label.text()
+    assert "Kunde wünscht" in message.dismiss_button.text()
+    assert not edit.blocking  # a warning never blocks sending
+    qtbot.mouseClick(message.dismiss_button, Qt.MouseButton.LeftButton)
+    assert edit.findings()  # needs the confirmation
+    assert "ausdrücklich" in message.confirm_button.text()
+    qtbot.mouseClick(message.confirm_button, Qt.MouseButton.LeftButton)
+    assert edit.findings() == []
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    type_text(edit, " Danke.")
+    edit.run_check()
+    assert edit.findings() == []  # the confirmed wish covers the growing text
+    assert not message.label.isVisible()
+
+
+def test_escape_never_discards_text(qtbot: Any) -> None:
+    line = CheckedLineEdit("nachname", check_fn=check_surname, delay_ms=10)
+    area = CheckedTextEdit("bemerkungen", delay_ms=10)
+    host = _host(qtbot, line, area)
+    assert host.isVisible()
+    for editor, value in ((line, "Meier"), (area, "Bitte klingeln")):
+        editor.setFocus()
+        qtbot.keyClicks(editor, value)
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        assert editor.text() == value

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.views.referral_wizard import QuickReferralView
 from tests.gui.test_wizard_helpers import services_for, type_text
@@ -43,6 +44,10 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     services = quick.services
     assert quick.servicenummer.text() == services.config["servicenummer"]
     assert quick.servicenummer.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert quick.servicenummer.isReadOnly()
+    assert quick.consent_gate.text_label.text() == services.config["consent"]["text"]
+    assert quick.consent_gate.answer is None  # no default
+    assert not quick.voluntary_box.isEnabled()
     quick.inputs["nachname"].setFocus()
     type_text(focused(), "Müller")  # type: ignore[arg-type]
     tab(qtbot)
@@ -69,8 +74,10 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     assert focused() is quick.inputs["scheibe"]
     tab(qtbot)  # Scheibe left empty: not sent
     assert focused() is quick.freetext_consent
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # the customer explicitly wants the remark
     tab(qtbot)
     assert focused() is quick.inputs["bemerkungen"]
+    qtbot.keyClicks(focused(), "Hinterhof, Tor links")
     qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
     number = quick.referral_number.text()
@@ -84,10 +91,18 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     assert stored["kennzeichen"] == "K-AB 123"
     assert stored["versicherungsscheinnummer"] == "VS471108"
     assert stored["voluntary"] == {
-        "schadenart": services.config["catalogs"]["schadenart"][0]["code"]
+        "schadenart": services.config["catalogs"]["schadenart"][0]["code"],
+        "bemerkungen": "Hinterhof, Tor links",
     }
+    # The review showed exactly what left the PC.
+    reviewed = json.loads(quick.review.toPlainText())
+    for key in ("nachname", "telefon", "kennzeichen", "versicherungsscheinnummer", "voluntary"):
+        assert reviewed[key] == stored[key]
+    assert reviewed["servicenummer"] == stored["servicenummer"]
+    assert reviewed["consent"] == stored["consent"]
     assert stored["consent"]["granted"] is True
     assert stored["consent"]["text_version"] == services.config["consent"]["text_version"]
+    assert stored["consent"]["captured_at"]  # when the customer agreed
 
 
 def test_enter_in_text_field_does_not_send(qtbot: Any, quick: QuickReferralView) -> None:
@@ -182,6 +197,64 @@ def test_new_referral_resets_without_restart(qtbot: Any, quick: QuickReferralVie
     quick.consent_gate.no.click()
     quick.send()
     qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+
+
+def test_escape_never_discards(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.yes.click()
+    quick.freetext_consent.setChecked(True)
+    quick.inputs["bemerkungen"].setText("Hinterhof, Tor links")  # type: ignore[attr-defined]
+    for name in ("nachname", "telefon", "kennzeichen", "bemerkungen"):
+        quick.inputs[name].setFocus()
+        qtbot.keyClick(quick.inputs[name], Qt.Key.Key_Escape)
+    qtbot.keyClick(quick.send_button, Qt.Key.Key_Escape)
+    assert quick.inputs["nachname"].text() == "Schulz"  # type: ignore[attr-defined]
+    assert quick.inputs["kennzeichen"].text() == "B-XY 42"  # type: ignore[attr-defined]
+    assert quick.inputs["bemerkungen"].text() == "Hinterhof, Tor links"  # type: ignore[attr-defined]
+    assert quick.consent_gate.answer is True
+    assert quick.isVisible()
+
+
+def test_format_hint_on_leaving_field_not_while_typing(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    plate = quick.inputs["kennzeichen"]
+    message = quick.findChild(QWidget, "kennzeichen_message")
+    plate.setFocus()
+    qtbot.keyClicks(plate, "xq-ab 12")
+    assert not message.isVisible()  # reward early: nothing while typing
+    tab(qtbot)
+    assert message.isVisible()
+    assert "XQ" in message.text()  # type: ignore[attr-defined]  # unknown district: warning
+    assert message.property("kind") == "warning"
+    assert "XQ" in plate.accessibleDescription()
+    qtbot.keyClick(plate, Qt.Key.Key_Backspace)  # editing clears the hint
+    assert not message.isVisible()
+
+
+def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
+    class Shell(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def show_page(self, key: str) -> None:
+            self.shown.append(key)
+
+    with services_for(server.url) as services:
+        shell = Shell()
+        qtbot.addWidget(shell)
+        view = QuickReferralView(services)
+        shell.setCentralWidget(view)
+        shell.show()
+        view.consent_gate.yes.click()
+        view.freetext_consent.setChecked(True)
+        view.inputs["bemerkungen"].setText("Kunde ist schwerhörig")  # type: ignore[attr-defined]
+        why = view.findChild(QWidget, "bemerkungen_why")
+        assert why.isVisible()
+        qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
+        assert shell.shown == ["privacy"]
+        shell.close()
 
 
 def _fill_mandatory(view: QuickReferralView) -> None:
