@@ -1,0 +1,78 @@
+"""``python -m desktop.privacy image --out DIR [--json] [--no-faces] [--blur-faces] FILE...``.
+
+Writes each cleaned file into DIR (input stem + ``.jpg``/``.png``); with ``--json`` prints one
+JSON line per input. Exit status 0 when every input was cleaned, 1 when any failed (the others
+are still done), 2 on usage errors. Prints no personal data (paths and metadata kinds only;
+GPS/time values appear only in the JSON the caller asked for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop.privacy.image.model import ImageRejected
+from desktop.privacy.image.pipeline import scrub
+
+_EXT = {"image/jpeg": ".jpg", "image/png": ".png"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m desktop.privacy image", description=__doc__)
+    ap.add_argument("--out", required=True, type=Path, help="directory for the cleaned files")
+    ap.add_argument("--json", action="store_true", help="print one JSON line per input")
+    ap.add_argument("--no-faces", action="store_true", help="skip face detection")
+    ap.add_argument("--blur-faces", action="store_true", help="pixelate detected faces")
+    ap.add_argument("files", nargs="+", type=Path)
+    return ap
+
+
+def _one(path: Path, out_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    line: dict[str, Any] = {"input": str(path), "ok": False, "output": None, "media_type": None,
+                            "width": None, "height": None, "removed": [], "warnings": [],
+                            "faces": [], "error": None}  # fmt: skip
+    try:
+        data = path.read_bytes()
+    except OSError:
+        line["error"] = {"code": "unreadable", "message": "Die Datei kann nicht gelesen werden."}
+        return line
+    try:
+        result = scrub(data, detect_faces=not args.no_faces, blur_faces=args.blur_faces)
+    except ImageRejected as exc:
+        line["error"] = {"code": exc.code, "message": exc.message}
+        return line
+    target = out_dir / (path.stem + _EXT[result.media_type])
+    target.write_bytes(result.data)
+    line.update(
+        ok=True,
+        output=str(target),
+        media_type=result.media_type,
+        width=result.width,
+        height=result.height,
+        removed=[asdict(item) for item in result.removed],
+        warnings=result.warnings,
+        faces=[asdict(face) for face in result.faces],
+    )
+    return line
+
+
+def main(argv: list[str]) -> int:
+    """Clean every FILE into --out; return 0 if all succeeded, 1 if any failed."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    args.out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in args.files:
+        line = _one(path, args.out, args)
+        failed += not line["ok"]
+        if args.json:
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        elif not line["ok"]:
+            sys.stderr.write(f"{path.name}: {line['error']['code']}\n")
+    return 1 if failed else 0

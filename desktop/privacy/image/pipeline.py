@@ -1,0 +1,275 @@
+"""``scrub``: sniff, refuse, strip (allow-list), bake orientation, flag faces/documents, audit."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from desktop.privacy.image import render
+from desktop.privacy.image.audit import find_metadata
+from desktop.privacy.image.containers import walk_gif, walk_png, walk_webp
+from desktop.privacy.image.exif import parse_exif
+from desktop.privacy.image.faces import (
+    DETECT_SIDE,
+    FaceDetector,
+    default_detector,
+    pixelate,
+    scale_boxes,
+)
+from desktop.privacy.image.jpeg import MalformedImage, walk_jpeg
+from desktop.privacy.image.model import (
+    TRUNCATED_MESSAGE,
+    FaceBox,
+    ImageRejected,
+    RemovedItem,
+    ScrubResult,
+    merge_removed,
+    removed,
+)
+from desktop.privacy.image.sniff import GIF, HEIF, JPEG, PNG, WEBP, check_pixels, sniff
+
+#: Default pixel limit checked on the declared size before decoding (a 108 MP phone fits).
+DEFAULT_MAX_PIXELS = 120_000_000
+DOC_SIDE = 1000
+
+
+@dataclass
+class _Job:
+    """State of one scrub run."""
+
+    fmt: str
+    removed: list[RemovedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    orientation: int = 1
+    icc: bytes | None = None
+    subsampling: int = 2
+    lossless: bytes | None = None  # stripped original, usable as output as is
+    prefer_png: bool = False
+    transparency: Any = None
+    source: bytes = b""
+    frames: list[tuple[Image.Image, int]] = field(default_factory=list)
+    _t: float = field(default_factory=time.perf_counter)
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = round(self.timings.get(name, 0.0) + now - self._t, 4)
+        self._t = now
+
+
+def scrub(
+    data: bytes,
+    *,
+    detect_faces: bool = True,
+    blur_faces: bool = False,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    detect_documents: bool = True,
+    max_side: int | None = None,
+    max_output_bytes: int | None = None,
+    detector: FaceDetector | None = None,
+) -> ScrubResult:
+    """Clean a photo for upload.
+
+    Args:
+        data: The file as read from disk (format sniffed from the bytes).
+        detect_faces: Look for faces (advisory boxes, warning ``faces``).
+        blur_faces: Pixelate every face found (implies detection).
+        max_pixels: Refuse files declaring more pixels, before decoding.
+        detect_documents: Look for a document / dense text (warning ``document``).
+        max_side: Downscale so the longest side is at most this (None: keep size).
+        max_output_bytes: Downscale until the file fits (server ``limits.max_image_bytes``).
+        detector: Face detector to use (default: OpenCV Haar cascades, loaded lazily).
+
+    Returns:
+        The cleaned JPEG or PNG and a report of what was removed and found.
+
+    Raises:
+        ImageRejected: With a stable ``code``; no other exception escapes.
+    """
+    try:
+        return _scrub(
+            data, detect_faces or blur_faces, blur_faces, max_pixels, detect_documents,
+            max_side, max_output_bytes, detector,
+        )  # fmt: skip
+    except ImageRejected:
+        raise
+    except MemoryError as exc:
+        raise ImageRejected("too-many-pixels") from exc
+    except Exception as exc:
+        raise ImageRejected("corrupt") from exc
+
+
+def _scrub(
+    data: bytes,
+    faces_on: bool,
+    blur: bool,
+    max_pixels: int,
+    docs_on: bool,
+    max_side: int | None,
+    max_bytes: int | None,
+    detector: FaceDetector | None,
+) -> ScrubResult:
+    job = _Job(sniff(data))
+    check_pixels(job.fmt, data, max_pixels)
+    _parse(job, data)
+    job.lap("parse")
+    img = _decode(job, data, full=job.lossless is None)
+    job.lap("decode")
+    small = render.to_rgb(render.shrink(img, DOC_SIDE))
+    faces: list[FaceBox] = []
+    if faces_on:
+        faces = _faces(small, img.size, detector or default_detector())
+        job.lap("faces")
+    if docs_on:
+        from desktop.privacy.image.document import looks_like_document
+
+        if looks_like_document(np.asarray(small)):
+            job.warnings.append("document")
+        job.lap("document")
+    if faces:
+        job.warnings.append("faces")
+    needs_pixels = (blur and faces) or (max_side is not None and max(img.size) > max_side)
+    if job.lossless is not None and needs_pixels:
+        job.lossless = None
+        img = _decode(job, data, full=True)
+        job.lap("decode")
+    if blur and faces:
+        img = pixelate(img, faces)
+        job.frames = []  # an animation is flattened to its blurred first frame
+    out, media_type, size = _output(job, img, max_side, max_bytes)
+    job.lap("encode")
+    _verify(out, decoded=out is job.lossless)
+    job.lap("verify")
+    job.timings["total"] = round(sum(job.timings.values()), 4)
+    return ScrubResult(
+        out, media_type, size[0], size[1], merge_removed(job.removed), job.warnings, faces,
+        job.timings,
+    )  # fmt: skip
+
+
+def _parse(job: _Job, data: bytes) -> None:
+    """Walk the container: removed items, orientation, ICC, and a lossless candidate."""
+    if job.fmt == JPEG:
+        jw = walk_jpeg(data)
+        job.removed, job.orientation, job.icc = jw.removed, jw.orientation, jw.icc
+        job.subsampling = jw.subsampling
+        if jw.truncated:
+            job.warnings.append("truncated")
+        if job.orientation == 1 and not jw.truncated:
+            job.lossless = jw.data
+        job.source = jw.data  # decode from stripped bytes: Pillow never sees the EXIF
+        return
+    walkers = {PNG: walk_png, WEBP: walk_webp, GIF: walk_gif}
+    if job.fmt in walkers:
+        cw = walkers[job.fmt](data)
+        job.removed, job.orientation, job.icc = cw.removed, cw.orientation, cw.icc
+        if cw.truncated:
+            raise ImageRejected("corrupt", TRUNCATED_MESSAGE)
+        if job.fmt == PNG and job.orientation == 1:
+            job.lossless = cw.data
+        job.prefer_png = job.fmt != WEBP or cw.lossless or cw.alpha
+        job.source = cw.data if job.fmt == PNG else data
+        return
+    job.source = data
+
+
+def _decode(job: _Job, data: bytes, *, full: bool) -> Image.Image:
+    """Pixels as they must be displayed (orientation applied)."""
+    source = job.source
+    if job.fmt == HEIF:
+        render.register_heif()
+    img = render.open_image(job.lossless if job.lossless is not None else source)
+    if job.fmt == HEIF:
+        _heif_metadata(job, img)
+    if job.fmt == GIF:
+        job.frames = _gif_frames(img)
+    if job.fmt in (GIF, PNG) and img.mode == "P":
+        job.transparency = img.info.get("transparency")
+    img = render.load(img) if full else render.draft_rgb(img, DOC_SIDE)
+    return render.upright(img, job.orientation)
+
+
+def _heif_metadata(job: _Job, img: Image.Image) -> None:
+    """HEIF metadata as pillow-heif exposes it; ``irot``/EXIF orientation already applied."""
+    exif = img.info.get("exif")
+    if exif:
+        job.removed.extend(parse_exif(exif[6:] if exif.startswith(b"Exif\0") else exif).items)
+    if img.info.get("xmp"):
+        job.removed.append(removed("xmp"))
+    job.icc = img.info.get("icc_profile") or None
+    job.subsampling = 0 if img.info.get("chroma") == 444 else 2
+
+
+def _gif_frames(img: Image.Image) -> list[tuple[Image.Image, int]]:
+    n_frames = int(getattr(img, "n_frames", 1))
+    if n_frames <= 1:
+        return []
+    frames = []
+    for i in range(n_frames):
+        img.seek(i)
+        frames.append((render.load(img).convert("RGBA"), int(img.info.get("duration", 100))))
+    img.seek(0)
+    return frames
+
+
+def _faces(small: Image.Image, size: tuple[int, int], detector: FaceDetector) -> list[FaceBox]:
+    tiny = render.shrink(small, DETECT_SIDE)
+    boxes = detector.detect(np.asarray(tiny))
+    return scale_boxes(boxes, size[0] / tiny.width, size)
+
+
+def _encode(job: _Job, img: Image.Image) -> tuple[bytes, str]:
+    frames = job.frames
+    if frames:
+        return render.encode_apng([f for f, _ in frames], [d for _, d in frames], 0), "image/png"
+    if job.fmt in (JPEG, HEIF) or not job.prefer_png:
+        return render.encode_jpeg(img, job.icc, job.subsampling), "image/jpeg"
+    return render.encode_png(img, job.icc, job.transparency), "image/png"
+
+
+def _output(
+    job: _Job, img: Image.Image, max_side: int | None, max_bytes: int | None
+) -> tuple[bytes, str, tuple[int, int]]:
+    if job.lossless is not None:
+        out = job.lossless
+        media = "image/jpeg" if job.fmt == JPEG else "image/png"
+        if max_bytes is None or len(out) <= max_bytes:
+            return out, media, _size_of(out)
+        img = _decode(job, job.lossless, full=True)
+    if max_side is not None and max(img.size) > max_side:
+        img = render.shrink(img, max_side)
+        job.warnings.append("downscaled")
+    out, media = _encode(job, img)
+    for _ in range(6):
+        if max_bytes is None or len(out) <= max_bytes:
+            break
+        f = max(0.3, min(0.9, (max_bytes / len(out)) ** 0.5 * 0.95))
+        img = img.resize((max(1, round(img.width * f)), max(1, round(img.height * f))))
+        job.frames = []
+        if "downscaled" not in job.warnings:
+            job.warnings.append("downscaled")
+        out, media = _encode(job, img)
+    else:
+        raise ImageRejected("too-large")
+    return out, media, _size_of(out)
+
+
+def _size_of(data: bytes) -> tuple[int, int]:
+    size = render.open_image(data).size
+    return int(size[0]), int(size[1])
+
+
+def _verify(out: bytes, *, decoded: bool) -> None:
+    """Re-audit the output with the allow-list parser; decode it unless that already happened."""
+    try:
+        leftover = find_metadata(out)
+    except MalformedImage as exc:
+        raise ImageRejected("unclean") from exc
+    if leftover:
+        raise ImageRejected("unclean")
+    if not decoded:
+        render.draft_rgb(render.open_image(out), 64)

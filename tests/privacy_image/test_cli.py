@@ -1,0 +1,94 @@
+"""``python -m desktop.privacy image``: JSON lines, output files and exit status (in-process)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import piexif
+import pytest
+from PIL import Image
+
+from desktop.privacy.image.cli import main
+
+KEYS = {"input", "ok", "output", "media_type", "width", "height", "removed", "warnings", "faces",
+        "error"}  # fmt: skip
+
+
+def _photo(tmp_path: Path, name: str = "foto.jpeg") -> Path:
+    buf = io.BytesIO()
+    g = piexif.GPSIFD
+    gps = {
+        g.GPSLatitudeRef: b"N",
+        g.GPSLatitude: ((52, 1), (31, 1), (12, 1)),
+        g.GPSLongitudeRef: b"E",
+        g.GPSLongitude: ((13, 1), (24, 1), (0, 1)),
+    }
+    Image.new("RGB", (64, 48), (10, 200, 30)).save(
+        buf, "JPEG", exif=piexif.dump({"GPS": gps}), comment=b"secret"
+    )
+    path = tmp_path / name
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_json_line_per_input_and_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _photo(tmp_path)
+    out = tmp_path / "out"
+    assert main(["--out", str(out), "--json", "--no-faces", str(src)]) == 0
+    (line,) = _lines(capsys)
+    assert set(line) == KEYS
+    assert line["ok"] is True
+    assert line["error"] is None
+    assert line["output"] == str(out / "foto.jpg")
+    assert (line["media_type"], line["width"], line["height"]) == ("image/jpeg", 64, 48)
+    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[union-attr]
+    assert kinds["gps"]["value"] == "52.52, 13.40"
+    assert "comment" in kinds
+    cleaned = (out / "foto.jpg").read_bytes()
+    assert b"secret" not in cleaned
+    assert b"Exif" not in cleaned
+
+
+def test_one_failure_gives_exit_1_and_the_rest_is_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _photo(tmp_path)
+    empty = tmp_path / "leer.jpg"
+    empty.write_bytes(b"")
+    missing = tmp_path / "fehlt.jpg"
+    out = tmp_path / "out"
+    assert main(["--out", str(out), "--json", str(empty), str(missing), str(good)]) == 1
+    lines = _lines(capsys)
+    assert [line["ok"] for line in lines] == [False, False, True]
+    assert lines[0]["error"] == {"code": "empty", "message": "Die Datei ist leer."}
+    assert lines[1]["error"]["code"] == "unreadable"  # type: ignore[index]
+    assert (out / "foto.jpg").exists()
+
+
+def test_without_json_failures_go_to_stderr_without_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "kaputt.jpg"
+    bad.write_bytes(b"not an image")
+    assert main(["--out", str(tmp_path / "out"), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == "kaputt.jpg: unsupported-format"
+
+
+def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json"]) == 2
+    capsys.readouterr()
+
+
+def test_blur_faces_flag_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _photo(tmp_path)
+    assert main(["--out", str(tmp_path / "o"), "--json", "--blur-faces", str(src)]) == 0
+    (line,) = _lines(capsys)
+    assert line["faces"] == []

@@ -1,0 +1,119 @@
+"""Face flagging and blurring on a photo of the shared face set (read in place, never copied)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from desktop.privacy.image import FaceBox, HaarFaceDetector, find_metadata, scrub
+from desktop.privacy.image.faces import merge_boxes, pixelate
+from tests.privacy_image.conftest import FACES_DIR
+
+FACE = "with_faces/examples_obama.jpg"
+NO_FACE = "without_faces/wss_21.png"
+
+
+def _read(rel: str) -> bytes:
+    path = FACES_DIR / rel
+    if not path.exists():
+        pytest.skip(f"shared face photo missing: {rel}")
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def face_photo() -> bytes:
+    return _read(FACE)
+
+
+def test_face_is_detected_and_reported(face_photo: bytes) -> None:
+    result = scrub(face_photo)
+    assert result.faces
+    assert "faces" in result.warnings
+    for box in result.faces:
+        assert 0 <= box.x < result.width
+        assert 0 <= box.y < result.height
+        assert box.x + box.w <= result.width
+        assert box.y + box.h <= result.height
+        assert 0 < box.score <= 1
+
+
+def test_blur_makes_the_face_unrecognisable(face_photo: bytes) -> None:
+    plain = scrub(face_photo, detect_faces=False)
+    blurred = scrub(face_photo, blur_faces=True)
+    assert blurred.faces
+    assert find_metadata(blurred.data) == []
+    box = max(blurred.faces, key=lambda b: b.w * b.h)
+    crop = (box.x, box.y, box.x + box.w, box.y + box.h)
+    with Image.open(io.BytesIO(plain.data)) as a, Image.open(io.BytesIO(blurred.data)) as b:
+        before = np.asarray(a.convert("L").crop(crop), dtype=np.float64)
+        after = np.asarray(b.convert("L").crop(crop), dtype=np.float64)
+    # a 6×6 mosaic leaves almost no detail: local gradients collapse
+    assert np.abs(np.diff(after, axis=1)).mean() < 0.25 * np.abs(np.diff(before, axis=1)).mean()
+    # and the detector itself no longer finds those faces
+    again = scrub(blurred.data).faces
+    assert all(_iou(old, new) < 0.2 for old in blurred.faces for new in again)
+
+
+def test_windscreen_photo_has_no_faces() -> None:
+    result = scrub(_read(NO_FACE))
+    assert result.faces == []
+    assert "faces" not in result.warnings
+
+
+def test_no_faces_option_skips_detection(face_photo: bytes) -> None:
+    result = scrub(face_photo, detect_faces=False)
+    assert result.faces == []
+    assert "faces" not in result.timings
+
+
+def _iou(a: FaceBox, b: FaceBox) -> float:
+    ix = max(0, min(a.x + a.w, b.x + b.w) - max(a.x, b.x))
+    iy = max(0, min(a.y + a.h, b.y + b.h) - max(a.y, b.y))
+    return ix * iy / (a.w * a.h + b.w * b.h - ix * iy)
+
+
+class _FixedDetector:
+    def __init__(self, boxes: list[FaceBox]) -> None:
+        self.boxes = boxes
+
+    def detect(self, rgb: np.ndarray) -> list[FaceBox]:  # type: ignore[type-arg]
+        return self.boxes
+
+
+def test_boxes_are_scaled_to_output_coordinates() -> None:
+    img = Image.new("RGB", (1280, 960), (128, 128, 128))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    detector = _FixedDetector([FaceBox(64, 48, 32, 32, 0.9)])  # on the 640-px copy
+    result = scrub(buf.getvalue(), detector=detector)
+    assert result.faces == [FaceBox(128, 96, 64, 64, 0.9)]
+
+
+def test_merge_keeps_the_best_of_overlapping_boxes() -> None:
+    a, b, c = FaceBox(0, 0, 10, 10, 0.9), FaceBox(1, 1, 10, 10, 0.5), FaceBox(50, 50, 5, 5, 0.4)
+    assert merge_boxes([b, c, a]) == [a, c]
+
+
+def test_pixelate_changes_only_the_box_and_its_margin() -> None:
+    rng = np.random.default_rng(1)
+    img = Image.fromarray(rng.integers(0, 255, (100, 100, 3), dtype=np.uint8))
+    out = pixelate(img, [FaceBox(40, 40, 20, 20, 1.0)])
+    a, b = np.asarray(img), np.asarray(out)
+    assert (a[:30] == b[:30]).all()
+    assert (a[40:60, 40:60] != b[40:60, 40:60]).any()
+
+
+def test_haar_detector_loads_shipped_cascades() -> None:
+    assert HaarFaceDetector().detect(np.zeros((64, 64, 3), np.uint8)) == []
+
+
+def test_face_set_directory_layout() -> None:
+    root = Path(FACES_DIR)
+    if not root.exists():
+        pytest.skip("shared face set missing")
+    assert (root / "with_faces").is_dir()
+    assert (root / "without_faces").is_dir()

@@ -1,0 +1,201 @@
+"""``scrub`` in-process: the error contract, orientation baking details, limits, documents."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import piexif
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from PIL.JpegImagePlugin import get_sampling
+
+from desktop.privacy.image import (
+    REJECT_MESSAGES,
+    TRUNCATED_MESSAGE,
+    ImageRejected,
+    ScrubResult,
+    find_metadata,
+    scrub,
+)
+
+
+def _jpeg(img: Image.Image, **params: Any) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", **params)
+    return buf.getvalue()
+
+
+def _png(img: Image.Image, **params: Any) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG", **params)
+    return buf.getvalue()
+
+
+def _scene(w: int = 320, h: int = 240) -> Image.Image:
+    rng = np.random.default_rng(7)
+    arr = rng.integers(90, 160, (h, w, 3), dtype=np.uint8)
+    arr[: h // 4, : w // 4] = (220, 20, 20)
+    return Image.fromarray(arr)
+
+
+def _reject(data: bytes, **kwargs: Any) -> ImageRejected:
+    with pytest.raises(ImageRejected) as info:
+        scrub(data, detect_faces=False, **kwargs)
+    return info.value
+
+
+# ------------------------------------------------------------------ error contract
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "empty"),
+        (b"%PDF-1.7\n" + b"x" * 100, "unsupported-format"),
+        (b"BM" + b"\0" * 100, "unsupported-format"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x13" * 50, "corrupt"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 30, "corrupt"),
+        (b"GIF89a" + b"\x01" * 30, "corrupt"),
+        (b"RIFF\x10\0\0\0WEBPVP8 " + b"\0" * 20, "corrupt"),
+    ],
+)
+def test_bad_input_raises_one_exception_with_a_code_and_german_message(
+    data: bytes, code: str
+) -> None:
+    exc = _reject(data)
+    assert exc.code == code
+    assert exc.message in (REJECT_MESSAGES[code], TRUNCATED_MESSAGE)
+
+
+def test_reject_messages_are_german() -> None:
+    assert "leer" in REJECT_MESSAGES["empty"]
+    assert "Dateiformat" in REJECT_MESSAGES["unsupported-format"]
+    assert "Bildpunkte" in REJECT_MESSAGES["too-many-pixels"]
+    assert "beschädigt" in REJECT_MESSAGES["corrupt"]
+
+
+def test_declared_dimensions_are_refused_before_decoding() -> None:
+    data = _jpeg(_scene())
+    assert _reject(data, max_pixels=320 * 240 - 1).code == "too-many-pixels"
+    assert scrub(data, detect_faces=False, max_pixels=320 * 240).width == 320
+
+
+def _png_header_only(w: int, h: int) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+    chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + chunk + struct.pack(">I", zlib.crc32(chunk[4:]))
+
+
+def test_png_header_claiming_a_giant_picture_is_refused() -> None:
+    assert _reject(_png_header_only(30000, 30000)).code == "too-many-pixels"
+
+
+def test_zero_dimensions_are_corrupt() -> None:
+    assert _reject(_png_header_only(0, 10)).code == "corrupt"
+
+
+def test_truncated_jpeg_is_cleaned_with_a_warning() -> None:
+    data = _jpeg(_scene(), exif=piexif.dump({"0th": {piexif.ImageIFD.Make: b"Cam"}}))
+    result = scrub(data[: len(data) * 2 // 3], detect_faces=False)
+    assert "truncated" in result.warnings
+    assert find_metadata(result.data) == []
+    assert result.width == 320
+
+
+def test_truncated_png_is_refused() -> None:
+    data = _png(_scene())
+    assert _reject(data[: len(data) // 2]).code == "corrupt"
+
+
+# ------------------------------------------------------------------ orientation / quality
+def test_rotated_jpeg_is_baked_keeping_444_sampling_and_icc() -> None:
+    icc = b"\0" * 128  # Pillow passes any bytes; only equality is checked here
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Orientation: 6}})
+    data = _jpeg(_scene(), quality=100, subsampling=0, exif=exif, icc_profile=icc)
+    result = scrub(data, detect_faces=False)
+    assert (result.width, result.height) == (240, 320)
+    with Image.open(io.BytesIO(result.data)) as img:
+        assert get_sampling(img) == 0
+        assert img.info.get("icc_profile") == icc
+        assert "exif" not in img.info
+        upright = np.asarray(img.convert("RGB"))
+    # the red block was top-left of the stored pixels: orientation 6 puts it top-right
+    assert upright[10, -10, 0] > 180
+    assert upright[10, -10, 1] < 80
+
+
+def test_upright_jpeg_is_a_lossless_strip() -> None:
+    src = _scene()
+    data = _jpeg(src, quality=90, exif=piexif.dump({"0th": {piexif.ImageIFD.Artist: b"X"}}))
+    result = scrub(data, detect_faces=False)
+    with Image.open(io.BytesIO(data)) as a, Image.open(io.BytesIO(result.data)) as b:
+        assert a.tobytes() == b.tobytes()
+    assert len(result.data) < len(data)
+    assert [item.kind for item in result.removed] == ["owner"]
+
+
+def test_result_shape_and_timings() -> None:
+    result = scrub(_png(_scene()), detect_faces=True)
+    assert isinstance(result, ScrubResult)
+    assert result.media_type == "image/png"
+    assert (result.width, result.height) == (320, 240)
+    assert result.faces == []
+    assert {"parse", "decode", "faces", "verify", "total"} <= set(result.timings)
+
+
+def test_png_exif_orientation_is_baked_losslessly() -> None:
+    src = _scene()
+    exif = Image.Exif()
+    exif[0x0112] = 8
+    result = scrub(_png(src, exif=exif.tobytes()), detect_faces=False)
+    with Image.open(io.BytesIO(result.data)) as img:
+        assert img.tobytes() == src.transpose(Image.Transpose.ROTATE_90).tobytes()
+
+
+def test_max_side_downscales_with_a_warning() -> None:
+    result = scrub(_jpeg(_scene()), detect_faces=False, max_side=160)
+    assert (result.width, result.height) == (160, 120)
+    assert "downscaled" in result.warnings
+    assert find_metadata(result.data) == []
+
+
+# ------------------------------------------------------------------ documents
+def _document(w: int = 900, h: int = 700) -> Image.Image:
+    """A sheet of typed text lying on a dark dashboard."""
+    img = Image.new("RGB", (w, h), (120, 110, 100))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((150, 80, 750, 640), fill=(245, 245, 240))
+    font = ImageFont.load_default(size=16)
+    for row in range(18):
+        text = "Versicherungsschein Nr 12345 Muster GmbH" if row % 3 else "Vertrag"
+        draw.text((180, 100 + row * 28), text, fill=(20, 20, 20), font=font)
+    return img
+
+
+def test_document_photo_is_flagged() -> None:
+    result = scrub(_jpeg(_document(), quality=92), detect_faces=False)
+    assert "document" in result.warnings
+
+
+def test_damage_like_photo_is_not_flagged_as_document() -> None:
+    img = _scene(900, 700)
+    draw = ImageDraw.Draw(img)
+    draw.line((100, 600, 450, 300, 800, 350), fill=(235, 235, 235), width=3)  # a crack
+    result = scrub(_jpeg(img), detect_faces=False)
+    assert "document" not in result.warnings
+
+
+def test_detect_documents_can_be_switched_off() -> None:
+    result = scrub(_jpeg(_document()), detect_faces=False, detect_documents=False)
+    assert result.warnings == []
+
+
+def test_corpus_heic_keeps_no_metadata(corpus: Path) -> None:
+    result = scrub((corpus / "heic_orient6.heic").read_bytes(), detect_faces=False)
+    assert result.media_type == "image/jpeg"
+    assert (result.width, result.height) == (640, 480)  # irot applied once, EXIF 6 not again
+    assert {"gps", "datetime", "serial"} <= {item.kind for item in result.removed}
+    assert find_metadata(result.data) == []
