@@ -1,1 +1,89 @@
-"""Fixtures for Qt tests."""
+"""Fixtures for Qt tests: the real main window on the embedded server, with leak checks.
+
+``main_window``: :func:`desktop.app.create_main_window` on a temporary data dir with the
+embedded reference server (logged out, login dialog open). ``logged_in_window``: the same,
+logged in as demo/demo through the login dialog. Teardown closes the window (which saves
+drafts, stops workers, drains the pools and stops the embedded server) and asserts that no
+thread of the app is left running. The OS keychain is replaced by keyring's "fail" backend so
+that tests never touch the developer's keychain (the app then runs memory-only).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__ = ["app_threads", "close_window", "log_in"]
+
+
+@pytest.fixture
+def no_keychain() -> Iterator[None]:
+    """Use keyring's "fail" backend (as on headless Linux) for the test's duration."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+def app_threads() -> set[threading.Thread]:
+    """Live Python threads that are real threads (not Qt pool threads seen as dummies)."""
+    return {
+        t
+        for t in threading.enumerate()
+        if t.is_alive() and not isinstance(t, threading._DummyThread)
+    }
+
+
+def close_window(qtbot: Any, window: Any, before: set[threading.Thread]) -> None:
+    """Close ``window`` like the user would and assert that the app left nothing running."""
+    services = window.services
+    runner = services.tasks
+    window.close()
+    assert services.server is None, "embedded server still referenced after close"
+    assert runner.closed
+    qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
+    for name in ("sync", "db", "media"):
+        assert runner.pool(name).activeThreadCount() == 0, f"pool {name} still busy"
+    window.deleteLater()
+    qtbot.wait(1)
+
+
+def log_in(qtbot: Any, window: Any, login: str = "demo", password: str = "demo") -> None:
+    """Log in through the open login dialog and wait for the server config."""
+    from PySide6.QtCore import Qt
+
+    dialog = window.controller.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.login_edit.setText(login)
+    dialog.password_edit.setText(password)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.services.config is not None, timeout=15_000)
+
+
+@pytest.fixture
+def main_window(qtbot: Any, tmp_path: Path, no_keychain: None) -> Iterator[Any]:
+    """The main window on a fresh embedded server (logged out, login dialog open)."""
+    from desktop.app import create_main_window
+
+    before = app_threads()
+    window = create_main_window(data_dir=tmp_path / "app-data")
+    try:
+        yield window
+    finally:
+        close_window(qtbot, window, before)
+
+
+@pytest.fixture
+def logged_in_window(qtbot: Any, main_window: Any) -> Any:
+    """The main window logged in as demo/demo (server config loaded)."""
+    log_in(qtbot, main_window)
+    return main_window

@@ -1,0 +1,275 @@
+"""Application start: QApplication, settings, services, main window, login, clean quit.
+
+Start-up order (the window is on screen before anything heavy is imported):
+
+1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
+2. The embedded reference server starts on the "sync" pool (or the configured URL is used);
+   meanwhile the feature modules are imported on the "media" pool.
+3. When the backend is ready: API client, local store and outbox, feature pages
+   (:func:`desktop.views.pages.install_pages`), then the login dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.views.main_window import MainWindow
+
+__all__ = ["AppController", "create_main_window", "main"]
+
+log = logging.getLogger(__name__)
+
+READY_TIMEOUT_MS = 60_000
+_PREIMPORT = (
+    "desktop.api",
+    "desktop.views.referral_wizard",
+    "desktop.views.drafts_page",
+    "desktop.views.referrals_page",
+    "desktop.views.postbox_install",
+    "desktop.views.outbox_page",
+    "desktop.views.privacy_page",
+)
+
+
+def _preimport() -> None:
+    """Worker side: import the feature modules so that building the pages is quick."""
+    import importlib
+
+    for name in _PREIMPORT:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - install_pages reports broken pages itself
+            continue
+
+
+class AppController(QObject):
+    """Wires services, main window and dialogs together; owns the quit sequence.
+
+    Args:
+        services: The app services (not started yet).
+        window: The main window built on ``services``.
+    """
+
+    def __init__(self, services: Services, window: MainWindow) -> None:
+        super().__init__(window)
+        self.services = services
+        self.window = window
+        self.login_dialog = None
+        self.page_results: dict[str, str] = {}
+        self._closed = False
+        services.ready.connect(self._on_ready)
+        services.backend_failed.connect(self._on_backend_failed)
+        services.auth_required.connect(self.ask_login)
+        window.login_requested.connect(self.ask_login)
+        window.logout_requested.connect(self.logout)
+        window.settings_requested.connect(self.open_settings)
+        window.closing.connect(self.shutdown)
+
+    def start(self) -> None:
+        """Start the backend; feature modules are imported meanwhile."""
+        self.services.tasks.run(_preimport, pool="media")
+        self.services.start_backend()
+
+    @Slot()
+    def _on_ready(self) -> None:
+        from desktop.views.pages import install_pages
+
+        services, window = self.services, self.window
+        self.page_results = install_pages(window, services)
+        if services.outbox_worker is not None:
+            services.outbox_worker.status_text_changed.connect(window.set_outbox_status)
+            window.set_outbox_status(services.outbox_worker.status_text())
+        if services.store is not None and services.store.memory_only:
+            window.message_bar.show_message(
+                self.tr(
+                    "Kein Schlüsselbund des Betriebssystems verfügbar: Entwürfe und "
+                    "Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim "
+                    "Beenden verloren."
+                ),
+                "warning",
+            )
+        self.ask_login()
+
+    @Slot(str)
+    def _on_backend_failed(self, reason: str) -> None:
+        self.window.message_bar.show_message(
+            self.tr("Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).").format(
+                reason=reason
+            ),
+            "error",
+        )
+
+    @Slot()
+    def ask_login(self) -> None:
+        """Open the login dialog (window-modal, non-blocking) unless it is open already."""
+        from desktop.dialogs.login_dialog import LoginDialog
+
+        if self._closed or not self.services.is_ready:
+            return
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            self.login_dialog.raise_()
+            return
+        if self.login_dialog is not None:
+            self.login_dialog.deleteLater()
+        self.login_dialog = LoginDialog(self.services, self.window)
+        self.login_dialog.open()
+
+    @Slot()
+    def logout(self) -> None:
+        """Log out and ask for a new login."""
+        self.services.logout()
+        self.ask_login()
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Show the settings dialog (window-modal)."""
+        from desktop.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.settings, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Save pending drafts, stop workers, drain pools, stop the embedded server."""
+        if self._closed:
+            return
+        self._closed = True
+        from desktop.workers.autosave import DraftAutosaver
+
+        for saver in self.window.findChildren(DraftAutosaver):
+            saver.flush()
+        if self.login_dialog is not None:
+            self.login_dialog.close()
+        self.services.shutdown()
+
+
+def _ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return QApplication(list(argv) if argv is not None else [sys.argv[0]])
+
+
+def build(
+    *, data_dir: Path, server_url: str | None, settings: Settings | None = None
+) -> MainWindow:
+    """Create services, window and controller and show the window (backend not started)."""
+    settings = settings if settings is not None else Settings()
+    services = Services(data_dir=data_dir, settings=settings, server_url=server_url)
+    window = MainWindow(services)
+    services.setParent(window)
+    window.controller = AppController(services, window)  # type: ignore[attr-defined]
+    window.show()
+    return window
+
+
+def wait_ready(window: MainWindow, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
+    """Process events until the backend is ready (or failed); True if ready."""
+    services = window.services
+    if services.is_ready:
+        return True
+    loop = QEventLoop()
+    services.ready.connect(loop.quit)
+    services.backend_failed.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return services.is_ready
+
+
+def create_main_window(*, data_dir: Path, server_url: str | None = None) -> MainWindow:
+    """Build the app in-process and return the shown, ready main window (for tests).
+
+    Args:
+        data_dir: Directory for the local store and the embedded server's database.
+        server_url: Extranet URL; ``None`` starts the embedded demo server.
+
+    Returns:
+        The main window: pages installed, login dialog open (``window.controller``).
+
+    Raises:
+        RuntimeError: The backend did not become ready.
+    """
+    _ensure_app()
+    window = build(data_dir=Path(data_dir), server_url=server_url)
+    window.controller.start()  # type: ignore[attr-defined]
+    if not wait_ready(window):
+        window.close()
+        raise RuntimeError("backend did not start")
+    return window
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="glasvermittler", description=APP_NAME)
+    parser.add_argument(
+        "--check-startup",
+        action="store_true",
+        help="print startup_ms once the main window is shown, then exit",
+    )
+    parser.add_argument("--server-url", default=None, help="Extranet URL (overrides settings)")
+    parser.add_argument("--version", action="version", version=__version__)
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
+    """Run the app; returns the exit code.
+
+    Args:
+        argv: Command-line arguments without the program name.
+        t0: ``time.perf_counter()`` at process start (for ``--check-startup``).
+    """
+    t0 = t0 if t0 is not None else time.perf_counter()
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    app = _ensure_app()
+    from desktop import paths
+    from desktop.i18n import install_translators
+    from desktop.logs import setup_logging
+
+    data_dir = paths.data_dir()
+    logs = setup_logging(data_dir / "logs")
+    settings = Settings()
+    install_translators(app, settings.language)
+    server_url = args.server_url if args.server_url is not None else settings.server_url
+    window = build(data_dir=data_dir, server_url=server_url or None, settings=settings)
+    controller: AppController = window.controller  # type: ignore[attr-defined]
+    app.aboutToQuit.connect(controller.shutdown)
+    if args.check_startup:
+        _check_startup(window, t0)
+    QTimer.singleShot(0, controller.start)
+    code = app.exec()
+    logs.close()
+    return code
+
+
+def _check_startup(window: MainWindow, t0: float) -> None:
+    """Print ``startup_ms`` once shown, ``ready_ms`` once usable, then quit."""
+
+    def shown() -> None:
+        print(f"startup_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)
+
+    def ready() -> None:
+        print(f"ready_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)
+        QTimer.singleShot(0, window.close)
+
+    def failed(_reason: str) -> None:
+        print("backend_failed", flush=True)
+        QCoreApplication.exit(1)
+
+    QTimer.singleShot(0, shown)
+    window.services.ready.connect(lambda: QTimer.singleShot(0, ready))
+    window.services.backend_failed.connect(failed)

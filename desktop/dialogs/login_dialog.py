@@ -1,0 +1,228 @@
+"""Login dialog: Benutzername, Passwort, optional "Anmeldung merken" in the OS keychain.
+
+Without a keychain (``keyring.errors.NoKeyringError``, e.g. headless Linux) the checkbox is
+disabled and the dialog says that the password is asked for each time; nothing is ever stored
+in plain text.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, secrets
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+__all__ = ["LoginDialog", "login_error_text"]
+
+log = logging.getLogger(__name__)
+
+
+def login_error_text(exc: BaseException) -> str:
+    """German explanation of a failed login (never echoes what the user typed)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.api import NetworkError, NotAuthenticated, RateLimited, ServerUnavailable
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("LoginDialog", text)
+
+    if isinstance(exc, NotAuthenticated):
+        return tr("Benutzername oder Passwort ist falsch.")
+    if isinstance(exc, RateLimited):
+        seconds = int(exc.retry_after or 60)
+        return tr("Zu viele Versuche. Bitte in {n} Sekunden erneut versuchen.").format(n=seconds)
+    if isinstance(exc, NetworkError):
+        return tr("Der Server ist nicht erreichbar. Bitte die Verbindung prüfen.")
+    if isinstance(exc, ServerUnavailable):
+        return tr("Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.")
+    code = getattr(exc, "code", "") or type(exc).__name__
+    return tr("Anmeldung fehlgeschlagen ({code}).").format(code=code)
+
+
+class LoginDialog(QDialog):
+    """Asks for login and password and logs in through ``services`` (non-blocking).
+
+    The dialog closes with ``accept()`` once ``services.logged_in`` fires.
+    """
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("login_dialog")
+        self.setWindowTitle(self.tr("Anmelden – {app}").format(app=APP_NAME))
+        self.services = services
+        self._busy = False
+        self.keychain = secrets.keychain_available()
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Bitte mit dem Extranet-Zugang anmelden."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        if services.embedded:
+            demo = QLabel(
+                self.tr("Demo-Modus: eingebauter Server, Zugang „demo“ / Passwort „demo“."), self
+            )
+            demo.setObjectName("login_demo_hint")
+            demo.setWordWrap(True)
+            layout.addWidget(demo)
+
+        form = QFormLayout()
+        self.login_edit = QLineEdit(self)
+        self.login_edit.setObjectName("login")
+        self.login_edit.setAccessibleName(self.tr("Benutzername"))
+        self.login_edit.setAutoFillBackground(True)
+        login_label = QLabel(self.tr("&Benutzername"), self)
+        login_label.setBuddy(self.login_edit)
+        form.addRow(login_label, self.login_edit)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password")
+        self.password_edit.setAccessibleName(self.tr("Passwort"))
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        password_label = QLabel(self.tr("&Passwort"), self)
+        password_label.setBuddy(self.password_edit)
+        form.addRow(password_label, self.password_edit)
+        layout.addLayout(form)
+
+        self.remember = QCheckBox(self.tr("Anmeldung &merken"), self)
+        self.remember.setObjectName("remember_login")
+        self.remember.setAccessibleName(self.tr("Anmeldung merken"))
+        layout.addWidget(self.remember)
+        self.keychain_note = QLabel(self)
+        self.keychain_note.setObjectName("keychain_note")
+        self.keychain_note.setWordWrap(True)
+        layout.addWidget(self.keychain_note)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("login_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton(self.tr("&Anmelden"), self)
+        self.login_button.setObjectName("login_button")
+        self.login_button.setDefault(True)
+        self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("login_cancel")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.setTabOrder(self.login_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.remember)
+        self.setTabOrder(self.remember, self.login_button)
+        self.setTabOrder(self.login_button, self.cancel_button)
+
+        services.logged_in.connect(self._on_logged_in)
+        services.login_failed.connect(self._on_failed)
+        self._setup_keychain()
+
+    # ------------------------------------------------------------------ keychain
+    def _setup_keychain(self) -> None:
+        settings = self.services.settings
+        if not self.keychain:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.keychain_note.setText(
+                self.tr(
+                    "Kein Schlüsselbund des Betriebssystems verfügbar: Die Anmeldung kann "
+                    "nicht gespeichert werden, das Passwort wird bei jeder Anmeldung abgefragt."
+                )
+            )
+            self.login_edit.setFocus()
+            return
+        self.keychain_note.hide()
+        remembered = secrets.remembered_login() if settings.remember_login else None
+        if remembered is not None:
+            self.login_edit.setText(remembered.login)
+            self.password_edit.setText(remembered.password)
+            self.remember.setChecked(True)
+            self.login_button.setFocus()
+        else:
+            self.login_edit.setText(settings.last_login if settings.remember_login else "")
+            (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+
+    def _store_choice(self, login: str, password: str) -> None:
+        settings = self.services.settings
+        if not self.keychain:
+            return
+        if self.remember.isChecked():
+            try:
+                secrets.remember_login(login, password)
+            except secrets.KeychainUnavailableError:
+                settings.remember_login = False
+                log.info("keychain refused the remembered login")
+                return
+            settings.remember_login = True
+            settings.last_login = login
+        elif settings.remember_login:
+            secrets.forget_login()
+            settings.remember_login = False
+            settings.last_login = ""
+
+    # ------------------------------------------------------------------ flow
+    @Slot()
+    def submit(self) -> None:
+        """Start the login (ignored while one is running or fields are empty)."""
+        if self._busy:
+            return
+        login = self.login_edit.text().strip()
+        if not login or not self.password_edit.text():
+            self._show_error(self.tr("Bitte Benutzername und Passwort eingeben."))
+            (self.password_edit if login else self.login_edit).setFocus()
+            return
+        self._set_busy(True)
+        self.error_label.hide()
+        self.services.login(login, self.password_edit.text())
+
+    @Slot()
+    def _on_logged_in(self) -> None:
+        if not self._busy:
+            return
+        self._store_choice(self.login_edit.text().strip(), self.password_edit.text())
+        self._set_busy(False)
+        self.password_edit.clear()
+        self.accept()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        if not self._busy:
+            return
+        self._set_busy(False)
+        self._show_error(login_error_text(exc))
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setAccessibleName(text)
+        self.error_label.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.login_edit, self.password_edit, self.remember, self.login_button):
+            widget.setEnabled(not busy and (widget is not self.remember or self.keychain))
+        self.login_button.setText(self.tr("Anmeldung läuft …") if busy else self.tr("&Anmelden"))
+
+    @property
+    def busy(self) -> bool:
+        """True while a login request runs."""
+        return self._busy

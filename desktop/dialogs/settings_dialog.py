@@ -1,0 +1,102 @@
+"""Settings dialog: Extranet server URL (empty = embedded demo server) and UI language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import available_languages, normalize_language
+from desktop.settings import Settings, validate_server_url
+
+__all__ = ["SettingsDialog"]
+
+_URL_PROBLEMS = {
+    "scheme": "Die Adresse muss mit http:// oder https:// beginnen.",
+    "host": "Die Adresse enthält keinen gültigen Servernamen oder Port.",
+    "query": "Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten.",
+}
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`Settings`; changes apply at the next start (the dialog says so).
+
+    Attributes:
+        changed: True after OK stored a different value.
+    """
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Einstellungen"))
+        self.settings = settings
+        self.changed = False
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.server_url = QLineEdit(settings.server_url, self)
+        self.server_url.setObjectName("server_url")
+        self.server_url.setAccessibleName(self.tr("Server-Adresse"))
+        self.server_url.setPlaceholderText(self.tr("leer = eingebauter Demo-Server"))
+        url_label = QLabel(self.tr("&Server-Adresse"), self)
+        url_label.setBuddy(self.server_url)
+        form.addRow(url_label, self.server_url)
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        self.language.setAccessibleName(self.tr("Sprache"))
+        for lang in available_languages():
+            self.language.addItem(lang.native_name, lang.code)
+        current = normalize_language(settings.language)
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        language_label = QLabel(self.tr("S&prache"), self)
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        layout.addLayout(form)
+        hint = QLabel(
+            self.tr(
+                "Ohne Server-Adresse startet der eingebaute Demo-Server (nur Demo-Zugänge). "
+                "Änderungen werden beim nächsten Start wirksam."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("settings_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.server_url, self.language)
+
+    @Slot()
+    def save(self) -> None:
+        """Validate and store; stays open with a message if the URL is unusable."""
+        url = self.server_url.text().strip()
+        problem = validate_server_url(url)
+        if problem is not None:
+            self.error_label.setText(self.tr(_URL_PROBLEMS[problem]))
+            self.error_label.show()
+            self.server_url.setFocus()
+            return
+        language = str(self.language.currentData())
+        if url.rstrip("/") != self.settings.server_url:
+            self.settings.server_url = url
+            self.changed = True
+        if language != self.settings.language:
+            self.settings.language = language
+            self.changed = True
+        self.accept()

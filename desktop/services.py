@@ -1,0 +1,276 @@
+"""App services shared by every view: API client, task pools, settings, local store, outbox.
+
+One :class:`Services` object is created by :mod:`desktop.app` and handed to every view's
+constructor. It owns the session life cycle (login → config → workers) and the embedded
+reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen in
+:meth:`Services.start_backend`, after the main window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.settings import Settings
+from desktop.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.api import ExtranetClient, LoginInfo
+    from desktop.store import LocalStore
+    from desktop.sync.outbox import Outbox
+    from desktop.workers.outbox_worker import OutboxWorker
+    from desktop.workers.retention import RetentionTimer
+    from extranet.runner import EmbeddedServer
+
+__all__ = ["EMBEDDED_DB", "Services"]
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_DB = "embedded-server.db"
+"""SQLite file of the embedded demo server inside the data directory."""
+
+
+def _start_embedded(db_path: Path) -> EmbeddedServer:
+    """Worker side: start the reference server (imports FastAPI/uvicorn on this thread)."""
+    from extranet.runner import EmbeddedServer
+
+    server = EmbeddedServer(db_path, demo=True)
+    server.start()
+    return server
+
+
+def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
+    return client.login(login, password)
+
+
+class Services(QObject):
+    """Shared app state; lives on the GUI thread.
+
+    Args:
+        data_dir: Directory for the local store, logs and the embedded server's database.
+        settings: Typed settings.
+        server_url: Extranet URL; ``None`` or ``""`` starts the embedded demo server.
+
+    Attributes:
+        client: API client (``None`` until :attr:`ready`).
+        tasks: Background pools.
+        settings: Typed settings.
+        config: Server configuration after login (``None`` before).
+        store: Local encrypted store (``None`` until :attr:`ready`).
+        outbox: Persistent outbox on ``store``.
+        outbox_worker: Drains the outbox in the background.
+        retention: Hourly draft purge.
+        embedded: True when the in-process demo server is used.
+        user: Logged-in user or ``None``.
+        server: The embedded server object (``None`` for a remote server).
+
+    Signals:
+        ready(): client, store and outbox exist; pages can be built.
+        backend_failed(str): the embedded server could not start (exception type name).
+        logged_in(): after a successful login.
+        logged_out(): after logout or when the session ended.
+        login_failed(object): the login exception (an ``ApiError``).
+        config_loaded(dict): server configuration loaded after login.
+        connection_changed(str): "connecting", "logged-out", "online" or "offline".
+        auth_required(): the session expired; ask for the password again.
+    """
+
+    ready = Signal()
+    backend_failed = Signal(str)
+    logged_in = Signal()
+    logged_out = Signal()
+    login_failed = Signal(object)
+    config_loaded = Signal(dict)
+    connection_changed = Signal(str)
+    auth_required = Signal()
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        settings: Settings,
+        server_url: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self.server_url = (server_url or "").strip().rstrip("/")
+        self.embedded = not self.server_url
+        self.tasks = TaskRunner(self)
+        self.client: ExtranetClient | None = None
+        self.config: dict[str, Any] | None = None
+        self.store: LocalStore | None = None
+        self.outbox: Outbox | None = None
+        self.outbox_worker: OutboxWorker | None = None
+        self.retention: RetentionTimer | None = None
+        self.user: LoginInfo | None = None
+        self.server: EmbeddedServer | None = None
+        self.connection_state = "connecting"
+        self.is_ready = False
+        self._shut_down = False
+
+    # ------------------------------------------------------------------ start-up
+    def start_backend(self) -> None:
+        """Start the embedded server (on the "sync" pool) or use the configured URL."""
+        self._set_connection("connecting")
+        if not self.embedded:
+            self._on_server_url(self.server_url)
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.tasks.run(
+            _start_embedded,
+            self.data_dir / EMBEDDED_DB,
+            on_done=self._on_embedded_started,
+            on_error=self._on_embedded_failed,
+            pool="sync",
+        )
+
+    @Slot(object)
+    def _on_embedded_started(self, server: EmbeddedServer) -> None:
+        if self._shut_down:
+            server.stop()
+            return
+        self.server = server
+        self._on_server_url(server.url)
+
+    @Slot(object)
+    def _on_embedded_failed(self, exc: BaseException) -> None:
+        log.error("embedded server did not start: %s", type(exc).__name__)
+        self._set_connection("offline")
+        self.backend_failed.emit(type(exc).__name__)
+
+    def _on_server_url(self, url: str) -> None:
+        from desktop.api import ExtranetClient
+
+        self.server_url = url
+        self.client = ExtranetClient(url, timeout=float(self.settings.request_timeout_s))
+        self._open_store()
+        self.is_ready = True
+        self._set_connection("logged-out")
+        self.ready.emit()
+
+    def _open_store(self) -> None:
+        from desktop.store import DataKey, LocalStore
+        from desktop.sync.outbox import Outbox
+        from desktop.workers.outbox_worker import OutboxWorker
+        from desktop.workers.retention import RetentionTimer
+
+        assert self.client is not None
+        key = DataKey.load_or_create()
+        self.store = LocalStore(self.data_dir, key)
+        self.outbox = Outbox(self.store)
+        self.outbox_worker = OutboxWorker(self.outbox, self.client, self.tasks, parent=self)
+        self.outbox_worker.auth_required.connect(self._on_auth_required)
+        self.outbox_worker.state_changed.connect(self._on_outbox_state)
+        self.logged_in.connect(self.outbox_worker.resume)
+        self.retention = RetentionTimer(self.store, parent=self)
+        self.config_loaded.connect(self.retention.apply_config)
+        self.retention.start()
+
+    # ------------------------------------------------------------------ session
+    def login(self, login: str, password: str) -> None:
+        """Log in on the "sync" pool; emits :attr:`logged_in` or :attr:`login_failed`."""
+        if self.client is None:
+            raise RuntimeError("backend not ready")
+        self.tasks.run(
+            _login,
+            self.client,
+            login,
+            password,
+            on_done=self._on_logged_in,
+            on_error=self._on_login_failed,
+        )
+
+    @Slot(object)
+    def _on_logged_in(self, user: LoginInfo) -> None:
+        self.user = user
+        self._set_connection("online")
+        self.logged_in.emit()
+        self.load_config()
+
+    @Slot(object)
+    def _on_login_failed(self, exc: BaseException) -> None:
+        from desktop.api import NetworkError
+
+        if isinstance(exc, NetworkError):
+            self._set_connection("offline")
+        self.login_failed.emit(exc)
+
+    def load_config(self) -> None:
+        """Fetch ``GET /config`` on the "sync" pool; emits :attr:`config_loaded`."""
+        if self.client is None:
+            return
+        self.tasks.run(
+            self.client.get_config, on_done=self._on_config, on_error=self._on_config_error
+        )
+
+    @Slot(object)
+    def _on_config(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.config_loaded.emit(config)
+
+    @Slot(object)
+    def _on_config_error(self, exc: BaseException) -> None:
+        log.warning("config not loaded: %s", type(exc).__name__)
+        self._check_auth(exc)
+
+    def logout(self) -> None:
+        """End the session (server call on the "sync" pool); emits :attr:`logged_out` now."""
+        client = self.client
+        self.user = None
+        self.config = None
+        if client is not None:
+            self.tasks.run(client.logout, on_error=lambda _exc: None)
+        self._set_connection("logged-out")
+        self.logged_out.emit()
+
+    @Slot()
+    def _on_auth_required(self) -> None:
+        self.user = None
+        self._set_connection("logged-out")
+        self.auth_required.emit()
+
+    def _check_auth(self, exc: BaseException) -> None:
+        from desktop.api import NetworkError, NotAuthenticated
+
+        if isinstance(exc, NotAuthenticated):
+            self._on_auth_required()
+        elif isinstance(exc, NetworkError):
+            self._set_connection("offline")
+
+    @Slot(int, bool)
+    def _on_outbox_state(self, _pending: int, online: bool) -> None:
+        if self.user is None:
+            return
+        self._set_connection("online" if online else "offline")
+
+    def _set_connection(self, state: str) -> None:
+        if state != self.connection_state:
+            self.connection_state = state
+            self.connection_changed.emit(state)
+
+    # ------------------------------------------------------------------ shutdown
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop workers, drain the pools, close the client, stop the embedded server."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        for worker in (self.outbox_worker, self.retention):
+            if worker is not None:
+                worker.stop()
+        for child in self.findChildren(QObject):
+            stop = getattr(child, "stop", None)
+            if child.metaObject().className() == "PostboxWorker" and callable(stop):
+                stop()
+        self.tasks.shutdown(timeout_ms)
+        if self.client is not None:
+            self.client.close()
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,313 @@
+"""Main window: navigation on the left, one page per feature, banner and status bar.
+
+Pages are placeholders until :func:`desktop.views.pages.install_pages` replaces them with
+``set_page(key, widget)``; so the window can be shown before the feature modules are imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import override
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.widgets.message_bar import MessageBar
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+__all__ = ["NAV_KEYS", "PAGE_KEYS", "MainWindow", "nav_title"]
+
+PAGE_KEYS = ("quick", "complete", "drafts", "referrals", "postbox", "privacy")
+"""Pages named in the contract (navigation objectNames ``nav_<key>``)."""
+
+NAV_KEYS = ("quick", "complete", "drafts", "referrals", "postbox", "outbox", "privacy")
+"""Every navigation entry in display order (``outbox`` = Postausgang)."""
+
+_CONTEXT = "MainWindow"
+_TITLES = {
+    "quick": "Schnellvermittlung",
+    "complete": "Komplettvermittlung",
+    "drafts": "Entwürfe",
+    "referrals": "Meine Vermittlungen",
+    "postbox": "Postkorb",
+    "outbox": "Postausgang",
+    "privacy": "Datenschutz",
+}
+_CONNECTION_TEXTS = {
+    "connecting": "Verbindung wird hergestellt …",
+    "logged-out": "Nicht angemeldet",
+    "online": "Verbunden",
+    "offline": "Offline",
+}
+
+
+def nav_title(key: str) -> str:
+    """Translated title of a navigation entry."""
+    return QCoreApplication.translate(_CONTEXT, _TITLES[key])
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Args:
+        services: Shared app services (connection state, login state).
+
+    Attributes:
+        message_bar: Banner above the pages for app-wide notes.
+        tray_icon: Always ``None`` for now (no tray icon).
+
+    Signals:
+        page_changed(str key): another page became current.
+        logout_requested(), settings_requested(), login_requested(): menu actions.
+        closing(): the window is about to close (the app shuts services down).
+    """
+
+    page_changed = Signal(str)
+    logout_requested = Signal()
+    login_requested = Signal()
+    settings_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.services = services
+        self.tray_icon: Any = None
+        self._pages: dict[str, QWidget] = {}
+        self._nav: dict[str, QPushButton] = {}
+        self._badges: dict[str, int] = {}
+        self.resize(1100, 760)
+        self._build_central()
+        self._build_menu()
+        self._build_status_bar()
+        self._update_title()
+        self._on_login_state()
+        services.connection_changed.connect(self._on_connection_changed)
+        services.logged_in.connect(self._on_login_state)
+        services.logged_out.connect(self._on_login_state)
+        self._on_connection_changed(services.connection_state)
+        self.show_page("quick")
+
+    # ------------------------------------------------------------------ building
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        nav = QFrame(central)
+        nav.setObjectName("navigation")
+        nav.setAccessibleName(self.tr("Navigation"))
+        nav.setFrameShape(QFrame.Shape.StyledPanel)
+        nav_layout = QVBoxLayout(nav)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        for index, key in enumerate(NAV_KEYS, start=1):
+            button = QPushButton(nav_title(key), nav)
+            button.setObjectName(f"nav_{key}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; padding: 6px 12px;")
+            button.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            button.setToolTip(f"{nav_title(key)} (Strg+{index})")
+            button.setAccessibleName(nav_title(key))
+            button.clicked.connect(lambda _checked=False, k=key: self.show_page(k))
+            self._group.addButton(button)
+            nav_layout.addWidget(button)
+            self._nav[key] = button
+        nav_layout.addStretch(1)
+        outer.addWidget(nav)
+
+        right = QWidget(central)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 8, 8, 0)
+        self.message_bar = MessageBar(right)
+        right_layout.addWidget(self.message_bar)
+        self.stack = QStackedWidget(right)
+        self.stack.setObjectName("pages")
+        right_layout.addWidget(self.stack, 1)
+        outer.addWidget(right, 1)
+        for key in NAV_KEYS:
+            self._add_page(key, self._placeholder(key, self.tr("Wird geladen …")))
+        self.setCentralWidget(central)
+        for first, second in zip(NAV_KEYS, NAV_KEYS[1:], strict=False):
+            self.setTabOrder(self._nav[first], self._nav[second])
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("Datei"))
+        self.login_action = QAction(self.tr("Anmelden …"), self)
+        self.login_action.triggered.connect(self.login_requested)
+        self.logout_action = QAction(self.tr("Abmelden"), self)
+        self.logout_action.triggered.connect(self.logout_requested)
+        self.settings_action = QAction(self.tr("Einstellungen …"), self)
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.settings_requested)
+        quit_action = QAction(self.tr("Beenden"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        for action in (self.login_action, self.logout_action, self.settings_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Hilfe"))
+        privacy = QAction(self.tr("Datenschutzhinweise"), self)
+        privacy.triggered.connect(lambda: self.show_page("privacy"))
+        help_menu.addAction(privacy)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.connection_label = QLabel(bar)
+        self.connection_label.setObjectName("connection_state")
+        bar.addWidget(self.connection_label)
+        self.user_label = QLabel(bar)
+        self.user_label.setObjectName("user_label")
+        bar.addWidget(self.user_label)
+        self.outbox_button = QToolButton(bar)
+        self.outbox_button.setObjectName("outbox_status")
+        self.outbox_button.setAutoRaise(True)
+        self.outbox_button.setAccessibleName(nav_title("outbox"))
+        self.outbox_button.clicked.connect(lambda: self.show_page("outbox"))
+        self.outbox_button.hide()
+        bar.addPermanentWidget(self.outbox_button)
+        self.demo_badge = QLabel(self.tr("Demo"), bar)
+        self.demo_badge.setObjectName("demo_badge")
+        self.demo_badge.setToolTip(
+            self.tr("Eingebauter Demo-Server: keine echten Vermittlungen, nur Demo-Zugänge.")
+        )
+        self.demo_badge.setAccessibleName(self.tr("Demo-Modus mit eingebautem Server"))
+        self.demo_badge.setStyleSheet(
+            "QLabel { background: #c98a00; color: white; font-weight: bold;"
+            " padding: 1px 8px; border-radius: 3px; }"
+        )
+        self.demo_badge.setVisible(self.services.embedded)
+        bar.addPermanentWidget(self.demo_badge)
+
+    def _placeholder(self, key: str, text: str) -> QWidget:
+        label = QLabel(text, self)
+        label.setObjectName(f"placeholder_{key}")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setAccessibleName(f"{nav_title(key)}: {text}")
+        return label
+
+    def _add_page(self, key: str, widget: QWidget) -> None:
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+
+    # ------------------------------------------------------------------ pages
+    @property
+    def page_keys(self) -> tuple[str, ...]:
+        """Keys of every page, in navigation order."""
+        return NAV_KEYS
+
+    def page(self, key: str) -> QWidget:
+        """The widget currently installed for ``key`` (placeholder or feature page)."""
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        """Key of the page on screen."""
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), "")
+
+    def set_page(self, key: str, widget: QWidget) -> None:
+        """Replace the page under ``key`` (keeps its position and current state)."""
+        old = self._pages[key]
+        was_current = self.stack.currentWidget() is old
+        index = self.stack.indexOf(old)
+        self.stack.insertWidget(index, widget)
+        self._pages[key] = widget
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if was_current:
+            self.stack.setCurrentWidget(widget)
+
+    def set_placeholder(self, key: str, text: str) -> None:
+        """Show a text instead of the page (e.g. "folgt" or a load error)."""
+        self.set_page(key, self._placeholder(key, text))
+
+    @Slot(str)
+    def show_page(self, key: str) -> None:
+        """Make ``key`` the current page and check its navigation entry."""
+        widget = self._pages[key]
+        self.stack.setCurrentWidget(widget)
+        self._nav[key].setChecked(True)
+        self.page_changed.emit(key)
+
+    def nav_button(self, key: str) -> QPushButton:
+        """The navigation button of ``key``."""
+        return self._nav[key]
+
+    def set_badge(self, key: str, count: int) -> None:
+        """Show a counter on a navigation entry (e.g. unread Postkorb messages)."""
+        self._badges[key] = max(0, int(count))
+        title = nav_title(key)
+        button = self._nav[key]
+        if self._badges[key]:
+            button.setText(f"{title} ({self._badges[key]})")
+            button.setAccessibleName(
+                self.tr("{title}, {n} ungelesen").format(title=title, n=self._badges[key])
+            )
+        else:
+            button.setText(title)
+            button.setAccessibleName(title)
+        self._update_title()
+
+    def badge(self, key: str) -> int:
+        """Counter shown on ``key`` (0 if none)."""
+        return self._badges.get(key, 0)
+
+    def set_outbox_status(self, text: str) -> None:
+        """Status-bar note about the Postausgang ("" hides it)."""
+        self.outbox_button.setText(text)
+        self.outbox_button.setToolTip(text)
+        self.outbox_button.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ state
+    def _update_title(self) -> None:
+        unread = self._badges.get("postbox", 0)
+        if unread:
+            self.setWindowTitle(
+                self.tr("{app} – Postkorb: {n} ungelesen").format(app=APP_NAME, n=unread)
+            )
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    @Slot(str)
+    def _on_connection_changed(self, state: str) -> None:
+        text = _CONNECTION_TEXTS.get(state, state)
+        self.connection_label.setText(QCoreApplication.translate(_CONTEXT, text))
+        self.connection_label.setAccessibleName(
+            self.tr("Verbindung: {state}").format(state=self.connection_label.text())
+        )
+
+    @Slot()
+    def _on_login_state(self) -> None:
+        user = self.services.user
+        logged_in = user is not None
+        self.login_action.setEnabled(not logged_in)
+        self.logout_action.setEnabled(logged_in)
+        if user is not None:
+            name = user.display_name or user.login
+            self.user_label.setText(self.tr("Angemeldet: {name}").format(name=name))
+        else:
+            self.user_label.setText("")
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,103 @@
+"""The app shell against the embedded reference server: window, login, Demo badge, quit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+
+from desktop.views.main_window import NAV_KEYS, PAGE_KEYS
+from tests.helpers.qt_fixtures import log_in
+
+
+def test_window_shows_navigation_demo_badge_and_login_dialog(main_window) -> None:
+    window = main_window
+    assert window.isVisible()
+    names = {b.objectName() for b in window.findChildren(QAbstractButton)}
+    assert {f"nav_{key}" for key in PAGE_KEYS} <= names
+    badge = window.findChild(QLabel, "demo_badge")
+    assert badge is not None and badge.isVisible() and badge.text() == "Demo"
+    assert window.services.embedded
+    assert window.services.server is not None and window.services.server.running
+    dialog = window.controller.login_dialog
+    assert dialog.isVisible()
+    assert dialog.findChild(QLineEdit, "login") is not None
+    assert dialog.findChild(QLineEdit, "password").echoMode() == QLineEdit.EchoMode.Password
+    assert window.findChild(QLabel, "connection_state").text() == "Nicht angemeldet"
+
+
+def test_every_page_is_installed_and_reachable(main_window, qtbot) -> None:
+    window = main_window
+    assert set(window.controller.page_results) == set(NAV_KEYS)
+    assert all(result == "ok" for result in window.controller.page_results.values())
+    for key in NAV_KEYS:
+        qtbot.mouseClick(window.nav_button(key), Qt.MouseButton.LeftButton)
+        assert window.current_key() == key
+        assert window.page(key).isVisible()
+        assert not window.page(key).objectName().startswith("placeholder_")
+
+
+def test_login_with_demo_account(main_window, qtbot) -> None:
+    window = main_window
+    services = window.services
+    with qtbot.waitSignal(services.config_loaded, timeout=15_000):
+        log_in(qtbot, window)
+    assert services.user is not None and services.user.login == "demo"
+    assert services.client.is_authenticated
+    assert "catalogs" in services.config
+    assert not window.controller.login_dialog.isVisible()
+    assert window.findChild(QLabel, "connection_state").text() == "Verbunden"
+    assert "demo" in window.findChild(QLabel, "user_label").text().lower() or (
+        services.user.display_name in window.findChild(QLabel, "user_label").text()
+    )
+
+
+def test_wrong_password_is_refused_with_a_message(main_window, qtbot) -> None:
+    dialog = main_window.controller.login_dialog
+    dialog.login_edit.setText("demo")
+    dialog.password_edit.setText("falsch")
+    with qtbot.waitSignal(main_window.services.login_failed, timeout=15_000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Benutzername oder Passwort ist falsch."
+    assert "falsch" not in dialog.error_label.text().replace("ist falsch", "")
+    assert main_window.services.user is None
+
+
+def test_no_keychain_means_no_remember_and_memory_only_banner(main_window) -> None:
+    dialog = main_window.controller.login_dialog
+    assert not dialog.remember.isEnabled()
+    assert "jeder Anmeldung" in dialog.keychain_note.text()
+    assert main_window.services.store.memory_only
+    assert "Arbeitsspeicher" in main_window.message_bar.text
+
+
+def test_logout_returns_to_the_login_dialog(logged_in_window, qtbot) -> None:
+    window = logged_in_window
+    with qtbot.waitSignal(window.services.logged_out, timeout=5000):
+        window.logout_action.trigger()
+    assert window.services.user is None
+    qtbot.waitUntil(lambda: window.controller.login_dialog.isVisible(), timeout=5000)
+
+
+def test_postbox_badge_goes_into_title(main_window) -> None:
+    main_window.set_badge("postbox", 3)
+    assert "3" in main_window.windowTitle()
+    assert main_window.nav_button("postbox").text().endswith("(3)")
+    main_window.set_badge("postbox", 0)
+    assert main_window.windowTitle() == "Glasvermittler"
+
+
+def test_quit_stops_server_and_threads(qtbot, tmp_path, no_keychain) -> None:
+    from desktop.app import create_main_window
+    from tests.helpers.qt_fixtures import app_threads
+
+    before = app_threads()
+    window = create_main_window(data_dir=tmp_path / "data")
+    server = window.services.server
+    assert server.running
+    window.close()
+    assert not server.running
+    assert window.services.tasks.closed
+    qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
+    window.deleteLater()
+    QApplication.processEvents()
