@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import threading
 import tomllib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
 from desktop.privacy.text.fuzzy import FuzzyIndex
-from desktop.privacy.text.lexicon import Hit, Matcher, parse_file
+from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
 from desktop.privacy.text.normalize import Normalized, fold_term, normalize
 
@@ -63,6 +65,14 @@ def read_list(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+_CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
+
+
+def _without_clean(table: dict[str, list[Rule]]) -> dict[str, list[Rule]]:
+    out = {term: [r for r in rules if r is not _CLEAN] for term, rules in table.items()}
+    return {term: rules for term, rules in out.items() if rules}
+
+
 class SpecialCategoryRecognizer:
     """Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
 
@@ -70,30 +80,47 @@ class SpecialCategoryRecognizer:
 
     def __init__(self, root: Path) -> None:
         pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
-        self.matcher = Matcher(pairs)
-        self.clean = Matcher(parse_file(root / "clean.txt"))
+        clean = [(_CLEAN, entry) for _rule, entry in parse_file(root / "clean.txt")]
+        # One matcher for both: one scan per kind instead of two.
+        self.matcher = Matcher(pairs + clean)
         self.fuzzy = FuzzyIndex(
-            self.matcher.terms("exact"),
-            self.matcher.terms("prefix"),
+            _without_clean(self.matcher.terms("exact")),
+            _without_clean(self.matcher.terms("prefix")),
             (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
         )
 
     def hits(self, norm: Normalized) -> list[Hit]:
         """Lexicon hits on the normalised text after removing clean contexts."""
         text = norm.text
-        hits = list(self.matcher.find(text))
-        covered = [(h.start, h.end) for h in hits]
+        hits: list[Hit] = []
+        clean: list[tuple[int, int]] = []
+        for hit in self.matcher.find(text):
+            if hit.rule is _CLEAN:
+                clean.append((hit.start, hit.end))
+            else:
+                hits.append(hit)
+        covered = bytearray(len(text))
+        for hit in hits:
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        lookup = self.fuzzy.lookup
         for match in _LONG_TOKEN.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in covered):
+            if 1 in covered[start:end]:
                 continue
-            hits.extend(
-                Hit(start, end, rule, fuzzy=True) for rule in self.fuzzy.lookup(match.group())
-            )
+            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(match.group()))
         if not hits:
             return hits
-        allowed = [(h.start, h.end) for h in self.clean.find(text)]
-        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in allowed)]
+        allowed = sorted(clean)
+        if not allowed:
+            return hits
+        starts = [s for s, _e in allowed]
+        reach = list(accumulate((e for _s, e in allowed), max))  # furthest end so far
+        kept = []
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            if i < 0 or reach[i] < hit.end:
+                kept.append(hit)
+        return kept
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Findings for every hit, one per category and span."""

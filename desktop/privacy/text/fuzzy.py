@@ -14,6 +14,7 @@ from desktop.privacy.text.lexicon import Rule
 
 _K = 7
 MIN_LENGTH = 8
+_CACHE_SIZE = 20000
 
 
 def _deletes(word: str) -> list[str]:
@@ -46,6 +47,7 @@ class FuzzyIndex:
         self, exact: dict[str, list[Rule]], prefix: dict[str, list[Rule]], stop: Iterable[str]
     ) -> None:
         self._stop = frozenset(stop)
+        self._cache: dict[str, list[Rule]] = {}  # words repeat: typing re-checks the same text
         self._terms: dict[str, tuple[bool, list[Rule]]] = {}
         self._index: dict[str, set[str]] = {}
         for is_prefix, table in ((False, exact), (True, prefix)):
@@ -61,6 +63,14 @@ class FuzzyIndex:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
         if len(token) < MIN_LENGTH or token in self._stop or not token.isalpha():
             return []
+        cached = self._cache.get(token)
+        if cached is None:
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.clear()
+            cached = self._cache[token] = self._lookup(token)
+        return cached
+
+    def _lookup(self, token: str) -> list[Rule]:
         head = token[:_K]
         candidates: set[str] = set()
         for key in [head, token[: _K - 1], *_deletes(head)]:

@@ -26,13 +26,13 @@ Add = Callable[[int, int, str], None]
 _WINDOW = 40
 _WORD_REST = re.compile(r"[\w.-]*")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}", re.IGNORECASE)
-_CARD = re.compile(r"(?<![\d\w])\d(?:[ -]?\d){12,18}(?![\d\w])")
-_DIGITS11 = re.compile(r"(?<![\d\w])\d{2}[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}(?![\d\w])")
+_CARD = re.compile(r"\d(?<!\w\d)(?:[ -]?\d){12,18}(?!\w)")
+_DIGITS11 = re.compile(r"\d(?<!\w\d)\d[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}(?!\w)")
 _DOCUMENT = re.compile(
     r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
 )
-_KVNR = re.compile(r"(?<!\w)[A-Z][ ]?\d{9}(?!\w)", re.IGNORECASE)
-_RVNR = re.compile(r"(?<!\w)\d{2}[ ]?\d{6}[ ]?[A-Z][ ]?\d{3}(?!\w)", re.IGNORECASE)
+_KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
+_RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _SPOKEN_SEP = r"(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)"
@@ -53,10 +53,19 @@ _BIRTH = re.compile(
     r"(?:19|20)\d{2}(?!\d)"
 )
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+|00|0)\d[\d \t/().\-]{3,18}\d(?![\w])"
-    r"|(?<![\w+.,])\d{5,8}(?![\w.,])"
+    r"[+\d](?<![\w+][+\d])"
+    r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,]\d)\d{4,7}(?![\w.,]))"
 )
 _DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$")
+# Cheap hints that an address may be present (on the folded text): a PLZ before a city, or a
+# street word before a house number.
+_ADDRESS_HINT = re.compile(
+    r"\d{5}\s+\w|(?:strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|pfad|steig)"
+    r"\s+\d{1,4}\s?[a-z]?(?:\s*,|\s+in\s|\s+\d{5})"
+)
+_AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
+_BIRTH_HINT = re.compile(r"geb|jahrgang|dob|birth|born")
+_NON_DIGIT = re.compile(r"\D")
 _ADDRESS = re.compile(
     r"(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
@@ -104,16 +113,20 @@ class IdentifierRecognizer:
             found.append((start, end, rule))
 
         folded = ctx.norm.text
-        for match in _SPOKEN_EMAIL.finditer(folded):
-            add(*ctx.norm.span(*match.span()), "identifier.email")
-        for match in _EMAIL.finditer(text):
-            add(*match.span(), "identifier.email")
+        if "@" in folded or _AT_HINT.search(folded):
+            for match in _SPOKEN_EMAIL.finditer(folded):
+                add(*ctx.norm.span(*match.span()), "identifier.email")
+        if "@" in text:
+            for match in _EMAIL.finditer(text):
+                add(*match.span(), "identifier.email")
         self._iban(text, add)
         self._numbers(text, add)
-        for match in _BIRTH.finditer(folded):
-            add(*ctx.norm.span(*match.span()), "identifier.birth_date")
-        for match in _ADDRESS.finditer(text):
-            add(*match.span(), "identifier.address")
+        if _BIRTH_HINT.search(folded):
+            for match in _BIRTH.finditer(folded):
+                add(*ctx.norm.span(*match.span()), "identifier.birth_date")
+        if _ADDRESS_HINT.search(folded):
+            for match in _ADDRESS.finditer(text):
+                add(*match.span(), "identifier.address")
         self._phones(text, add)
         return [
             Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
@@ -136,7 +149,7 @@ class IdentifierRecognizer:
 
     def _numbers(self, text: str, add: Add) -> None:
         for match in _CARD.finditer(text):
-            digits = re.sub(r"\D", "", match.group())
+            digits = _NON_DIGIT.sub("", match.group())
             if (
                 checksums.luhn_ok(digits)
                 and checksums.card_prefix_ok(digits)
@@ -179,7 +192,7 @@ class IdentifierRecognizer:
 
         for match in candidates:
             raw = match.group().strip()
-            digits = re.sub(r"\D", "", raw)
+            digits = _NON_DIGIT.sub("", raw)
             near = self._nearest(text, match.start(), ("phone",))
             if (
                 near == "job"

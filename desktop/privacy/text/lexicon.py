@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.privacy.text.anchors import anchors
 from desktop.privacy.text.normalize import fold_term
 
 _WORD_END = re.compile(r"\w*")
@@ -75,7 +76,10 @@ def parse_file(path: Path) -> list[tuple[Rule, str]]:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """Regex source matching exactly the given words, longest alternative preferred."""
+    """Regex source matching exactly the given words, longest alternative preferred.
+
+    A space inside a term (a phrase such as "hört schlecht") matches any run of whitespace.
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = root
@@ -84,7 +88,11 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:  # type: ignore[type-arg]
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alternatives = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         optional = "" in node
         if not alternatives:
             return ""
@@ -115,20 +123,33 @@ def _regex_source(entry: str) -> str:
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
+def _kind(entry: str) -> str | None:
+    """Trie kind of a plain entry, or ``None`` when it needs a regex (``re:``, inner ``*``)."""
+    if entry.startswith("re:") or "*" in entry.strip("*"):
+        return None
+    lead, trail = entry.startswith("*"), entry.endswith("*")
+    return {(True, True): "infix", (False, True): "prefix", (True, False): "suffix"}.get(
+        (lead, trail), "exact"
+    )
+
+
 class Matcher:
-    """All entries of a set of lexicon files, compiled for fast matching."""
+    """All entries of a set of lexicon files, compiled for fast matching.
+
+    Plain entries (single words and phrases) go into one prefix-tree regex per kind; ``re:``
+    entries are compiled one by one and run only when the text contains one of their required
+    literals (see :mod:`desktop.privacy.text.anchors`).
+    """
 
     def __init__(self, pairs: Iterable[tuple[Rule, str]]) -> None:
         self._terms: dict[str, dict[str, list[Rule]]] = {k: {} for k in _KIND_WRAP}
-        regexes: dict[Rule, list[str]] = {}
+        sources: dict[str, list[Rule]] = {}
         for rule, entry in pairs:
-            if entry.startswith("re:") or " " in entry.strip("*"):
-                regexes.setdefault(rule, []).append(_regex_source(entry))
+            kind = _kind(entry)
+            if kind is None:
+                sources.setdefault(_regex_source(entry), []).append(rule)
                 continue
-            kind = {(True, True): "infix", (False, True): "prefix", (True, False): "suffix"}.get(
-                (entry.startswith("*"), entry.endswith("*")), "exact"
-            )
-            term = fold_term(entry.strip("*"))
+            term = " ".join(fold_term(entry.strip("*")).split())
             if term:
                 self._terms[kind].setdefault(term, []).append(rule)
         self._kinds = [
@@ -136,10 +157,30 @@ class Matcher:
             for kind, terms in self._terms.items()
             if terms
         ]
-        self._regexes = [
-            (re.compile("|".join(f"(?:{s})" for s in sources)), rule)
-            for rule, sources in regexes.items()
-        ]
+        self._always: list[tuple[re.Pattern[str], list[Rule]]] = []
+        self._anchored: list[tuple[frozenset[str], re.Pattern[str], list[Rule]]] = []
+        for source, rules in sources.items():
+            pattern = re.compile(source)
+            required = anchors(source)
+            if required is None:
+                self._always.append((pattern, rules))
+            else:
+                self._anchored.append((required, pattern, rules))
+        # One scan finds every anchor: a lookahead at each position yields the longest anchor
+        # starting there; the anchors that are prefixes of it start there as well.
+        every = {a for required, _p, _r in self._anchored for a in required}
+        self._closure = {a: frozenset(b for b in every if a.startswith(b)) for a in every}
+        self._anchor_scan = re.compile("(?=(" + _trie_pattern(every) + "))") if every else None
+
+    def _present(self, text: str) -> frozenset[str]:
+        """The anchors that occur in ``text``."""
+        if self._anchor_scan is None:
+            return frozenset()
+        found: set[str] = set()
+        closure = self._closure
+        for match in self._anchor_scan.finditer(text):
+            found |= closure[match.group(1)]
+        return frozenset(found)
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
         """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
@@ -156,9 +197,14 @@ class Matcher:
                 if kind in ("suffix", "infix"):
                     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                         start -= 1
-                for rule in table[match.group()]:
+                term = match.group()
+                rules = table.get(term) or table[" ".join(term.split())]
+                for rule in rules:
                     yield Hit(start, end, rule)
-        for pattern, rule in self._regexes:
+        present = self._present(text)
+        runnable = [(p, r) for req, p, r in self._anchored if not req.isdisjoint(present)]
+        for pattern, rules in self._always + runnable:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
-                    yield Hit(match.start(), match.end(), rule)
+                    for rule in rules:
+                        yield Hit(match.start(), match.end(), rule)
