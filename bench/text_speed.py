@@ -2,11 +2,12 @@
 
 Usage: ``python bench/text_speed.py [--rounds N]``
 
-Prints p50/p99/min wall-clock time and the median thread-CPU time of ``check()`` (after the first call that loads the lexicons) for short texts,
-a 2,000-character and a 20,000-character text (realistic agent wording with a few findings
-and evasions), the one-off lexicon load time, and the import time of ``desktop.privacy.text``
-measured in a fresh interpreter (median of 7). On a shared, loaded machine the wall-clock
-p50 includes waiting for a CPU; the CPU-time median shows the engine's own cost. Goals (issue 3): 2,000 characters <= 2 ms, import <= 50 ms.
+Prints p50/p99/min wall-clock time and the median thread-CPU time of ``check()`` (after the
+first call, which loads the lexicons) for short texts, a 2,000-character and a 20,000-character
+text (realistic agent wording with a few findings and evasions), the one-off lexicon load time,
+and the import time of ``desktop.privacy.text`` in a fresh interpreter (median of 7). On a
+shared, loaded machine the wall-clock p50 includes waiting for a CPU; the CPU-time median
+shows the engine's own cost. Goals (issue 3): 2,000 characters <= 2 ms, import <= 50 ms.
 """
 
 from __future__ import annotations
