@@ -5,10 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QSystemTrayIcon
-
 from desktop.store.db import open_database
+from desktop.views.postbox_notify import PostboxNotifier, window_tray
 from desktop.views.postbox_page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 
@@ -40,9 +38,7 @@ def create_postbox_page(services: Any) -> PostboxPage:
         )
     outbox_worker = getattr(services, "outbox_worker", None)
     if outbox_worker is not None:
-        worker.outbox_flush = outbox_worker.flush_now
-        outbox_worker.item_sent.connect(lambda *_a: worker.sync_now())
-        outbox_worker.item_failed.connect(lambda *_a: worker.sync_now())
+        _connect_outbox_worker(worker, outbox_worker)
     page = PostboxPage(worker)
     if hasattr(services, "logged_in"):
         services.logged_in.connect(worker.start)
@@ -53,6 +49,24 @@ def create_postbox_page(services: Any) -> PostboxPage:
     return page
 
 
+def _connect_outbox_worker(worker: PostboxWorker, outbox_worker: Any) -> None:
+    """Replies queued here are sent at once; delivery (or failure) refreshes the Postkorb;
+    when the Postkorb reaches the server again after being offline, the outbox retries now."""
+    worker.outbox_flush = getattr(outbox_worker, "notify_enqueued", outbox_worker.flush_now)
+    outbox_worker.item_sent.connect(lambda *_a: worker.sync_now())
+    outbox_worker.item_failed.connect(lambda *_a: worker.sync_now())
+    was_offline = [False]
+
+    def on_state(state: str) -> None:
+        if state == "offline":
+            was_offline[0] = True
+        elif state == "online" and was_offline[0]:
+            was_offline[0] = False
+            outbox_worker.flush_now()
+
+    worker.state_changed.connect(on_state)
+
+
 def install_postbox(window: Any, services: Any) -> PostboxPage:
     """Create the page, put it under "postbox" and connect badge and notifications."""
     page = create_postbox_page(services)
@@ -60,17 +74,12 @@ def install_postbox(window: Any, services: Any) -> PostboxPage:
     set_badge = getattr(window, "set_badge", None)
     if callable(set_badge):
         page.unread_changed.connect(lambda n: set_badge("postbox", n))
-    tray = getattr(window, "tray_icon", None)
-    if isinstance(tray, QSystemTrayIcon) and QSystemTrayIcon.isSystemTrayAvailable():
-
-        def notify(ids: list[str]) -> None:
-            title = QCoreApplication.translate("Postkorb", "Postkorb")
-            text = QCoreApplication.translate("Postkorb", "Neue Antwort vom Kundenservice")
-            if len(ids) > 1:
-                text = QCoreApplication.translate(
-                    "Postkorb", "{n} neue Antworten vom Kundenservice"
-                ).format(n=len(ids))
-            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 5000)
-
-        page.worker.new_staff_messages.connect(notify)
+        set_badge("postbox", page.worker.unread_total)
+    notifier = PostboxNotifier(
+        window_tray(window),
+        window_active=lambda: bool(getattr(window, "isActiveWindow", lambda: False)()),
+        parent=page,
+    )
+    page.worker.new_staff_messages.connect(notifier.on_new_staff_messages)
+    page.notifier = notifier
     return page

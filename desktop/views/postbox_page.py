@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,6 +78,7 @@ class PostboxPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.messages = MessageListModel(self)
         self.current_id: str | None = None
+        self.notifier: QObject | None = None  # set by install_postbox (tray notes)
         self.referral_choices: list[tuple[str, str]] = []
         self._build()
         worker.tickets_loaded.connect(self._on_tickets)

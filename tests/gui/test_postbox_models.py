@@ -23,7 +23,7 @@ from desktop.models.postbox_tickets import (
 from desktop.sync.postbox_store import MessageRow, TicketRow
 from desktop.views.postbox_conversation import SEGMENT, display_text
 
-HOSTILE = '<img src=x onerror="alert(1)"> <b>fett</b> \u202eevil\u202c'
+HOSTILE = '<img src=x onerror="alert(1)"> <b>wichtig</b> \u202eevil\u202c'
 
 
 def _ticket(i: int, **kw: Any) -> TicketRow:

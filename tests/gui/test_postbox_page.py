@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover
     from desktop.workers import FallbackRunner as TaskRunner  # type: ignore[assignment]
 
 HOSTILE = (
-    '<img src=x onerror="alert(1)"> <a href="http://example.invalid">hier</a> <b>fett</b> '
+    '<img src=x onerror="alert(1)"> <a href="http://example.invalid">hier</a> <b>wichtig</b> '
     "\u202eRTL\u202c \u200f"
 )
 WAIT = 15_000

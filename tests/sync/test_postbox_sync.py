@@ -18,7 +18,7 @@ from desktop.sync.postbox import PostboxSync
 from desktop.sync.postbox_store import PostboxReader
 
 HOSTILE = (
-    '<img src=x onerror="alert(1)"> <a href="http://example.invalid">klick</a> <b>fett</b>'
+    '<img src=x onerror="alert(1)"> <a href="http://example.invalid">klick</a> <b>wichtig</b>'
     " \u202eRTL-Override\u202c \u200fמרק\u200e & &amp; %s {0} \\n"
 )
 

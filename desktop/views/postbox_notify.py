@@ -1,0 +1,131 @@
+"""System-tray note when the customer service answers in the Postkorb.
+
+The decision (:meth:`PostboxNotifier.decide`) is separate from showing, so it is testable on
+machines without a system tray (CI, offscreen). The note never contains server text: subjects
+and bodies are personal data, and some platforms render tray messages as markup.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+__all__ = ["Notification", "PostboxNotifier", "notification_for"]
+
+log = logging.getLogger(__name__)
+
+SHOW_MS = 5000
+_SEEN_LIMIT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """What the tray should show."""
+
+    title: str
+    text: str
+    count: int
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Postkorb", text)
+
+
+def notification_for(count: int) -> Notification | None:
+    """German title and text for ``count`` new staff replies (``None`` for zero)."""
+    if count <= 0:
+        return None
+    if count == 1:
+        text = _tr("Neue Antwort vom Kundenservice im Postkorb")
+    else:
+        text = _tr("{n} neue Antworten vom Kundenservice im Postkorb").format(n=count)
+    return Notification(_tr("Postkorb"), text, count)
+
+
+class PostboxNotifier(QObject):
+    """Turns ``PostboxWorker.new_staff_messages`` into (at most one) tray note per sync.
+
+    Args:
+        tray: The tray icon, or a callable returning it (``None`` → no note).
+        available: Whether a system tray exists (default
+            ``QSystemTrayIcon.isSystemTrayAvailable``).
+        window_active: Whether the user is looking at the app right now (then the badge is
+            enough and no note pops up). Default: never active.
+
+    Signals:
+        notified(str, str): title and text of a note that was shown.
+    """
+
+    notified = Signal(str, str)
+
+    def __init__(
+        self,
+        tray: Any = None,
+        *,
+        available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        window_active: Callable[[], bool] = lambda: False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tray = tray
+        self._available = available
+        self._window_active = window_active
+        self._seen: set[str] = set()
+
+    def tray(self) -> Any:
+        """The current tray icon (or ``None``)."""
+        return self._tray() if callable(self._tray) else self._tray
+
+    def decide(self, message_ids: list[str]) -> Notification | None:
+        """The note to show for these new staff messages, or ``None``.
+
+        No note when nothing is new (ids already notified are ignored), when there is no
+        system tray, or while the app window is active.
+        """
+        fresh = [m for m in dict.fromkeys(message_ids) if m not in self._seen]
+        if len(self._seen) > _SEEN_LIMIT:
+            self._seen.clear()
+        self._seen.update(fresh)
+        if not fresh or not self._available() or self._window_active():
+            return None
+        return notification_for(len(fresh))
+
+    def on_new_staff_messages(self, message_ids: list[str]) -> None:
+        """Slot for ``PostboxWorker.new_staff_messages``."""
+        note = self.decide([str(m) for m in message_ids])
+        if note is None:
+            return
+        tray = self.tray()
+        if tray is None:
+            return
+        tray.showMessage(note.title, note.text, QSystemTrayIcon.MessageIcon.Information, SHOW_MS)
+        self.notified.emit(note.title, note.text)
+
+
+def window_tray(window: Any) -> Callable[[], QSystemTrayIcon | None]:
+    """Tray icon of ``window`` (``window.tray_icon``), else one created on first use."""
+    own: list[QSystemTrayIcon] = []
+
+    def get() -> QSystemTrayIcon | None:
+        tray = getattr(window, "tray_icon", None)
+        if isinstance(tray, QSystemTrayIcon):
+            return tray
+        if not own:
+            icon = window.windowIcon() if isinstance(window, QWidget) else None
+            if icon is None or icon.isNull():
+                return None  # a tray entry without an icon is invisible anyway
+            created = QSystemTrayIcon(icon, window if isinstance(window, QObject) else None)
+            created.setToolTip(_tr("Glasvermittler"))
+            created.show()
+            show_page = getattr(window, "show_page", None)
+            if callable(show_page):
+                created.messageClicked.connect(lambda: show_page("postbox"))
+            own.append(created)
+        return own[0]
+
+    return get
