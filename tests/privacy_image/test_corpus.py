@@ -206,8 +206,9 @@ def test_removed_items_name_gps_and_time_with_values(cli_run: CliRun) -> None:
     assert removed["gps"]["value"] == "48.86, 2.35"
     assert removed["gps"]["label"] == "Aufnahmeort (GPS)"
     assert removed["datetime"]["value"] == "14.07.2023 09:26"
-    kinds = {item["kind"] for item in cli_run.lines["thumb_gps.jpg"]["removed"]}
-    assert "thumbnail" in kinds
+    thumb = {item["kind"]: item for item in cli_run.lines["thumb_gps.jpg"]["removed"]}
+    assert "thumbnail" in thumb
+    assert thumb["gps"]["value"] == "48.86, 2.35"  # the thumbnail's own GPS is reported too
     png_kinds = {item["kind"] for item in cli_run.lines["png16_rgb_meta.png"]["removed"]}
     assert {"text_chunk", "xmp", "gps"} <= png_kinds
 

@@ -93,6 +93,34 @@ def test_png_header_claiming_a_giant_picture_is_refused() -> None:
     assert _reject(_png_header_only(30000, 30000)).code == "too-many-pixels"
 
 
+def test_webp_canvas_claiming_a_giant_picture_is_refused() -> None:
+    vp8x = b"VP8X" + struct.pack("<I", 10) + b"\0\0\0\0" + (19999).to_bytes(3, "little") * 2
+    data = b"RIFF" + struct.pack("<I", 4 + len(vp8x)) + b"WEBP" + vp8x
+    assert _reject(data).code == "too-many-pixels"
+
+
+def test_mpf_second_image_and_motion_photo_trailer_are_dropped() -> None:
+    main = _jpeg(_scene())
+    second = _jpeg(_scene(80, 60))
+    mpf = b"MPF\0" + b"MM\0\x2a\0\0\0\x08" + b"\0" * 40
+    app2 = b"\xff\xe2" + struct.pack(">H", len(mpf) + 2) + mpf
+    video = b"\0\0\0\x18ftypmp42" + b"MotionPhoto_Data" + b"\x01" * 200
+    data = main[:2] + app2 + main[2:] + second + video
+    result = scrub(data, detect_faces=False)
+    assert result.data.endswith(main[-64:])  # ends at the first image's EOI
+    assert len(result.data) <= len(main)
+    assert {"extra_image", "trailer"} <= {item.kind for item in result.removed}
+    assert find_metadata(result.data) == []
+    assert find_metadata(data) == ["extra_image", "trailer"]
+
+
+def test_find_metadata_refuses_what_it_cannot_parse() -> None:
+    with pytest.raises(ValueError, match="format"):
+        find_metadata(b"just text")
+    with pytest.raises(ValueError, match="truncated"):
+        find_metadata(_png(_scene())[:200])
+
+
 def test_zero_dimensions_are_corrupt() -> None:
     assert _reject(_png_header_only(0, 10)).code == "corrupt"
 

@@ -80,20 +80,24 @@ class _Reader:
         return out
 
 
-def parse_exif(tiff: bytes) -> ExifInfo:
-    """Read a TIFF-structured EXIF block (without the ``Exif\\0\\0`` prefix); never raises."""
+def parse_exif(tiff: bytes, *, _nested: bool = False) -> ExifInfo:
+    """Read a TIFF-structured EXIF block (without the ``Exif\\0\\0`` prefix); never raises.
+
+    The EXIF thumbnail (IFD1) is a JPEG of its own and may carry its own EXIF (GPS, serial):
+    what it holds is reported too, one level deep.
+    """
     info = ExifInfo()
     if len(tiff) < 8 or tiff[:2] not in (b"II", b"MM"):
         info.items.append(removed("exif"))
         return info
     with contextlib.suppress(struct.error, ValueError, IndexError, OverflowError):
-        _walk(_Reader(tiff), info)
+        _walk(_Reader(tiff), info, nested=_nested)
     if not info.items:
         info.items.append(removed("exif"))
     return info
 
 
-def _walk(r: _Reader, info: ExifInfo) -> None:
+def _walk(r: _Reader, info: ExifInfo, *, nested: bool) -> None:
     ifd0, next_off = r.ifd(r.u32(4) or 0)
     exif_ifd = r.ifd(r.u32(ifd0[0x8769][2]) or 0)[0] if 0x8769 in ifd0 else {}
     gps_ifd = r.ifd(r.u32(ifd0[0x8825][2]) or 0)[0] if 0x8825 in ifd0 else {}
@@ -116,8 +120,25 @@ def _walk(r: _Reader, info: ExifInfo) -> None:
         info.items.append(removed("makernote"))
     if next_off:
         info.items.append(removed("thumbnail"))
+        if not nested:
+            info.items.extend(_thumbnail_items(r, next_off))
     if set(tags) - _CAMERA - _SERIAL - _OWNER - _COMMENT - set(_DATETIME) - _POINTERS - {0x0112}:
         info.items.append(removed("exif"))
+
+
+def _thumbnail_items(r: _Reader, ifd1_off: int) -> list[RemovedItem]:
+    """What the EXIF block inside the IFD1 thumbnail JPEG reveals (its own GPS, serial ...)."""
+    ifd1, _ = r.ifd(ifd1_off)
+    if 0x0201 not in ifd1 or 0x0202 not in ifd1:
+        return []
+    start, length = r.u32(ifd1[0x0201][2]) or 0, r.u32(ifd1[0x0202][2]) or 0
+    thumb = r.b[start : start + length]
+    pos = thumb.find(b"\xff\xe1")
+    if not thumb.startswith(b"\xff\xd8") or pos < 0 or thumb[pos + 4 : pos + 10] != b"Exif\0\0":
+        return []
+    (seg_len,) = struct.unpack(">H", thumb[pos + 2 : pos + 4])
+    inner = parse_exif(thumb[pos + 10 : pos + 2 + seg_len], _nested=True)
+    return [item for item in inner.items if item.kind != "exif"]
 
 
 def _gps_value(r: _Reader, gps: dict[int, tuple[int, int, int]]) -> str | None:
