@@ -1,8 +1,10 @@
 """Text fields with the privacy engine running live, like a spell checker.
 
 ``CheckedTextEdit`` (multi-line) and ``CheckedLineEdit`` (a one-line variant with the same
-machinery) call ``desktop.privacy.text.check(text, field)`` on the GUI thread after a short
-single-shot debounce (the engine is fast), underline the exact characters of each finding,
+machinery) call ``desktop.privacy.text.check(text, field)`` after a short single-shot
+debounce — on the GUI thread for short texts (well under a millisecond), on a Qt pool thread
+for long ones (latest wins: a result for text that has changed since is dropped, so the GUI
+thread only applies finished results) — underline the exact characters of each finding,
 and show one inline message under the field (``<field>_message``) with the reason in plain
 German, a one-click neutral rewording where the engine has one, a "Warum?" link and, for
 non-blocking findings, dismissal as a false alarm after an inline confirmation. The field's
@@ -13,11 +15,12 @@ Blocking findings cannot be dismissed: the server re-checks free text and would 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -35,6 +38,8 @@ from desktop.widgets.highlighter import FindingHighlighter
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 180
+ASYNC_MIN_CHARS = 400
+"""From this length on the debounced check runs on a pool thread (GUI stays responsive)."""
 _RANK = {"block": 0, "warn": 1, "info": 2}
 _KIND = {"block": "error", "warn": "warning", "info": "info"}
 
@@ -43,6 +48,36 @@ def _qt_offset(text: str, index: int) -> int:
     """Python code-point offset → QTextDocument (UTF-16) position."""
     prefix = text[:index]
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def _run_engine(text: str, field: str) -> list[Finding]:
+    """The engine's findings; never raises (the server re-checks anyway)."""
+    try:
+        return check(text, field) if text.strip() else []
+    except Exception as exc:  # noqa: BLE001 - never crash typing
+        log.warning("privacy check failed: %s", type(exc).__name__)
+        return []
+
+
+class _Relay(QObject):
+    """Carries a pool thread's result back to the GUI thread (queued connection)."""
+
+    done = Signal(int, str, object)
+
+
+class _CheckJob(QRunnable):
+    """One privacy check of a text snapshot on a pool thread."""
+
+    def __init__(self, relay: _Relay, token: int, text: str, field: str) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._relay, self._token, self._text, self._field = relay, token, text, field
+
+    def run(self) -> None:
+        """Check and hand the result to the GUI thread."""
+        found = _run_engine(self._text, self._field)
+        with contextlib.suppress(RuntimeError):  # the editor was deleted meanwhile
+            self._relay.done.emit(self._token, self._text, found)
 
 
 class CheckedTextEdit(QPlainTextEdit):
@@ -84,7 +119,11 @@ class CheckedTextEdit(QPlainTextEdit):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.run_check)
+        self._timer.timeout.connect(self._on_debounced)
+        self._token = 0
+        self._applied_token = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_checked)
         self.document().contentsChange.connect(self._on_contents_change)
 
     # ---------------------------------------------------------------- API
@@ -151,16 +190,41 @@ class CheckedTextEdit(QPlainTextEdit):
         self._timer.start()
 
     @Slot()
+    def _on_debounced(self) -> None:
+        text = self.toPlainText()
+        if len(text) < ASYNC_MIN_CHARS:
+            self.run_check()
+            return
+        self._token += 1
+        QThreadPool.globalInstance().start(
+            _CheckJob(self._relay, self._token, text, self.engine_field)
+        )
+
+    @Slot(int, str, object)
+    def _on_checked(self, token: int, text: str, found: list[Finding]) -> None:
+        if token != self._token or text != self.toPlainText():
+            return  # stale: the text changed, a newer check is due
+        started = time.perf_counter()
+        self._apply(text, found)
+        self.last_check_ms = (time.perf_counter() - started) * 1000.0
+
+    @property
+    def check_pending(self) -> bool:
+        """True while a debounced or background check has not been applied yet."""
+        return self._timer.isActive() or self._token != self._applied_token
+
+    @Slot()
     def run_check(self) -> None:
-        """Run the privacy engine now (the debounce timer calls this)."""
+        """Run the privacy engine now, synchronously (send, blur and set_text call this)."""
         self._timer.stop()
+        self._token += 1  # a background result still under way is now stale
         started = time.perf_counter()
         text = self.toPlainText()
-        try:
-            found = check(text, self.engine_field) if text.strip() else []
-        except Exception as exc:  # noqa: BLE001 - the server re-checks; never crash typing
-            log.warning("privacy check failed: %s", type(exc).__name__)
-            found = []
+        self._apply(text, _run_engine(text, self.engine_field))
+        self.last_check_ms = (time.perf_counter() - started) * 1000.0
+
+    def _apply(self, text: str, found: list[Finding]) -> None:
+        self._applied_token = self._token
         active = [f for f in found if self._key(text, f) not in self._dismissed]
         active.sort(key=lambda f: (_RANK.get(f.severity, 3), f.start))
         if not text.isascii():
@@ -181,7 +245,6 @@ class CheckedTextEdit(QPlainTextEdit):
         changed = active != self._findings
         self._findings = active
         self._refresh_message()
-        self.last_check_ms = (time.perf_counter() - started) * 1000.0
         if changed:
             self.findings_changed.emit(list(active))
 
@@ -254,7 +317,7 @@ class CheckedTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         """Check at once and show non-blocking validation hints when the field is left."""
         super().focusOutEvent(event)
-        if self._timer.isActive():
+        if self.check_pending:
             self.run_check()
         result = self.result()
         if result is not None and self.text().strip():

@@ -9,6 +9,10 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from desktop.privacy.text import Finding
 
+# Categories about the text as a whole: the inline message says it, nothing is underlined
+# (a ``length`` span covers everything past the limit and grows with every keystroke).
+UNMARKED = frozenset({"length"})
+
 _COLOURS = {"block": QColor(196, 30, 30), "warn": QColor(204, 120, 0), "info": QColor(40, 90, 200)}
 
 
@@ -41,7 +45,11 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Replace the underlined spans and repaint the affected blocks only."""
-        new = sorted((f.start, f.end, f.severity) for f in findings if f.end > f.start)
+        new = sorted(
+            (f.start, f.end, f.severity)
+            for f in findings
+            if f.end > f.start and f.category not in UNMARKED
+        )
         if new == self._spans:
             return
         touched = {s for s, _, _ in self._spans} | {s for s, _, _ in new}

@@ -162,3 +162,58 @@ def test_escape_never_discards_text(qtbot: Any) -> None:
         qtbot.keyClicks(editor, value)
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
         assert editor.text() == value
+
+
+def _fake_xyz(text: str, field: str) -> list[Any]:
+    from desktop.privacy import text as engine
+
+    index = text.find("XYZ")
+    return [engine.Finding("health", index, index + 3, "block", "health.x", None)] * (index >= 0)
+
+
+def test_long_text_is_checked_off_the_gui_thread(qtbot: Any, monkeypatch: Any) -> None:
+    import threading
+
+    from desktop.widgets import checked_text
+
+    threads: list[bool] = []
+
+    def fake_check(text: str, field: str) -> list[Any]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return _fake_xyz(text, field)
+
+    monkeypatch.setattr(checked_text, "check", fake_check)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    long_text = "Bitte im Hinterhof parken. " * 20 + "XYZ"
+    assert len(long_text) >= checked_text.ASYNC_MIN_CHARS
+    with qtbot.waitSignal(edit.findings_changed, timeout=3000):
+        edit.setPlainText(long_text)  # typed/pasted: goes through the debounce
+    assert threads == [False]  # ran on a pool thread
+    assert edit.blocking
+    start = long_text.index("XYZ")
+    assert edit._highlighter.spans == [(start, start + 3, "block")]
+    assert edit.message.label.isVisible()
+
+
+def test_stale_background_result_is_dropped(qtbot: Any, monkeypatch: Any) -> None:
+    from desktop.widgets import checked_text
+
+    monkeypatch.setattr(checked_text, "check", _fake_xyz)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    emitted: list[list[Any]] = []
+    edit.findings_changed.connect(emitted.append)
+    edit.setPlainText("Bitte im Hinterhof parken. " * 20 + "XYZ")
+    edit._timer.stop()
+    edit._on_debounced()  # the check of the text with XYZ is under way ...
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    for _ in range(3):
+        cursor.deletePreviousChar()  # ... but XYZ is gone before its result arrives
+    qtbot.waitUntil(lambda: not edit.check_pending, timeout=3000)
+    assert emitted == []  # the stale finding was never shown
+    assert edit.findings() == []
+    assert not edit.message.label.isVisible()
