@@ -50,6 +50,7 @@ _FIELDS = (
 _SECRETS = (
     r"password|passwort|passwd|pwd|token|secret|cookie|gv_session|session|api[_-]?key|authorization"
 )
+_VALUE = r"""\s*[:=]\s*(?:"[^"]*"|'[^']*'|[^\s,;}&]+)"""
 
 # Order matters: the first alternative that matches at a position wins.
 _PATTERNS: list[tuple[str, str | None]] = [
@@ -63,11 +64,8 @@ _PATTERNS: list[tuple[str, str | None]] = [
     (r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b", None),  # loopback/IP:port
     # secrets and field/value pairs
     (r"(?i:\bbearer\s+\S+)", "Bearer <secret>"),
-    (
-        rf"(?i:[\"']?\b(?:{_SECRETS})\b[\"']?\s*[:=]\s*(?:\"[^\"]*\"|'[^']*'|[^\s,;}}&]+))",
-        "<secret>",
-    ),
-    (rf"(?i:[\"']?\b(?:{_FIELDS})\b[\"']?\s*[:=]\s*(?:\"[^\"]*\"|'[^']*'|[^\s,;}}&]+))", "<field>"),
+    (rf"(?i:[\"']?\b(?:{_SECRETS})\b[\"']?{_VALUE})", "<secret>"),
+    (rf"(?i:[\"']?\b(?:{_FIELDS})\b[\"']?{_VALUE})", "<field>"),
     # identifiers of people and things
     (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>"),
     (r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b", "<iban>"),
@@ -84,6 +82,8 @@ _PATTERNS: list[tuple[str, str | None]] = [
     (r"\"[^\"\n]*\"|'[^'\n]*'|„[^“\n]*“|«[^»\n]*»", "<text>"),
 ]
 _MASTER = re.compile("|".join(f"({pattern})" for pattern, _ in _PATTERNS))
+if _MASTER.groups != len(_PATTERNS):  # redact() maps group numbers to _PATTERNS
+    raise RuntimeError("log redaction patterns must not contain capturing groups")
 _SAFE_ARG = re.compile(
     r"[a-z0-9_.:/-]{1,64}"  # codes, pool names, paths, lower-case identifiers
     r"|[A-Z][A-Za-z0-9]*(?:Error|Exception|Warning|Expired|Failed|Unavailable|Authenticated|"

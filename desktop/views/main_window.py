@@ -6,6 +6,7 @@ Pages are placeholders until :func:`desktop.views.pages.install_pages` replaces 
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         for key in NAV_KEYS:
             self._add_page(key, self._placeholder(key, self.tr("Wird geladen …")))
         self.setCentralWidget(central)
-        for first, second in zip(NAV_KEYS, NAV_KEYS[1:], strict=False):
+        for first, second in itertools.pairwise(NAV_KEYS):
             self.setTabOrder(self._nav[first], self._nav[second])
 
     def _build_menu(self) -> None:

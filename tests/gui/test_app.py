@@ -15,9 +15,12 @@ def test_window_shows_navigation_demo_badge_and_login_dialog(main_window) -> Non
     names = {b.objectName() for b in window.findChildren(QAbstractButton)}
     assert {f"nav_{key}" for key in PAGE_KEYS} <= names
     badge = window.findChild(QLabel, "demo_badge")
-    assert badge is not None and badge.isVisible() and badge.text() == "Demo"
+    assert badge is not None
+    assert badge.isVisible()
+    assert badge.text() == "Demo"
     assert window.services.embedded
-    assert window.services.server is not None and window.services.server.running
+    assert window.services.server is not None
+    assert window.services.server.running
     dialog = window.controller.login_dialog
     assert dialog.isVisible()
     assert dialog.findChild(QLineEdit, "login") is not None
@@ -41,7 +44,8 @@ def test_login_with_demo_account(main_window, qtbot) -> None:
     services = window.services
     with qtbot.waitSignal(services.config_loaded, timeout=15_000):
         log_in(qtbot, window)
-    assert services.user is not None and services.user.login == "demo"
+    assert services.user is not None
+    assert services.user.login == "demo"
     assert services.client.is_authenticated
     assert "catalogs" in services.config
     assert not window.controller.login_dialog.isVisible()

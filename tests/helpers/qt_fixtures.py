@@ -62,7 +62,8 @@ def log_in(qtbot: Any, window: Any, login: str = "demo", password: str = "demo")
     from PySide6.QtCore import Qt
 
     dialog = window.controller.login_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     dialog.login_edit.setText(login)
     dialog.password_edit.setText(password)
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)

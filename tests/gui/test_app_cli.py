@@ -1,0 +1,45 @@
+"""``python -m desktop --check-startup`` starts the real app (embedded server) and exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_check_startup_prints_figures_and_exits_cleanly(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["GLASVERMITTLER_DATA_DIR"] = str(tmp_path / "data")
+    env["GLASVERMITTLER_CONFIG_DIR"] = str(tmp_path / "config")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--check-startup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
+    assert int(lines["startup_ms"]) > 0
+    assert int(lines["ready_ms"]) >= int(lines["startup_ms"])
+    # the embedded server used its own database in the data dir, and logs were written there
+    assert (tmp_path / "data" / "embedded-server.db").is_file()
+    assert (tmp_path / "data" / "logs" / "glasvermittler.log").is_file()
+
+
+def test_version_flag(tmp_path: Path) -> None:
+    from desktop import __version__
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == __version__
