@@ -1,6 +1,6 @@
 """Bundle size and start-up time: PyInstaller one-folder bundle vs running from source.
 
-Build the bundle and measure (venv active, repository root; ~1-2 min on 2 cores)::
+Build the bundle and measure (venv active, repository root; ~1.5-2.5 min on 2 cores)::
 
     pip install -e ".[bundle]"
     python bench/bundle.py                 # runs: pyinstaller --noconfirm --clean build.spec
@@ -66,6 +66,8 @@ def largest_parts(bundle: Path, count: int = 8) -> list[tuple[str, int]]:
     inner = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
     sizes = []
     for entry in inner.iterdir():
+        if entry.is_symlink():  # PyInstaller links duplicates to one copy; count that once
+            continue
         size = tree_size(entry) if entry.is_dir() else entry.stat().st_size
         sizes.append((entry.name, size))
     return sorted(sizes, key=lambda item: item[1], reverse=True)[:count]

@@ -4,7 +4,7 @@
 #   bash tools/ci_bundle_check.sh            # from the repository root, venv active
 #
 # Installs the `bundle` extra (PyInstaller) if missing, builds into build/ci-dist (about
-# 1-2 minutes on 2 cores), checks that no library the spec drops is needed by what remains,
+# 1.5-2.5 minutes on 2 cores), checks that no library the spec drops is needed by what remains,
 # and runs the bundle offscreen with temporary data/config directories. Exit code 0 = OK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
