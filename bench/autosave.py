@@ -9,6 +9,7 @@ UPDATE in WAL mode, file database) and (b) the GUI-thread cost of ``DraftAutosav
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import tempfile
@@ -98,7 +99,9 @@ def main() -> None:
         schedule_ms: list[float] = []
         for i in range(args.keystrokes):
             start = time.perf_counter()
-            saver.schedule("bench", "complete", lambda i=i: full_draft(text[: 200 + i % 700]))
+            saver.schedule(
+                "bench", "complete", functools.partial(full_draft, text[: 200 + i % 700])
+            )
             schedule_ms.append((time.perf_counter() - start) * 1000)
         saver.flush()
         saver.deleteLater()

@@ -8,6 +8,7 @@ Without a keychain (``key is None``) the whole database lives in memory (``memor
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import sqlite3
@@ -23,7 +24,7 @@ from desktop.store.crypto import DataKey
 from desktop.store.db import DB_LOCK, apply_migrations, open_database
 from desktop.store.masking import find_field, mask_plate, mask_surname
 
-__all__ = ["DB_FILENAME", "DEFAULT_RETENTION_DAYS", "DraftInfo", "LocalStore"]
+__all__ = ["DB_FILENAME", "DEFAULT_RETENTION_DAYS", "DraftInfo", "LocalStore", "Photos"]
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,16 @@ MIGRATIONS = [
         PRIMARY KEY (draft_id, blob_id)
     );
     """,
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
+
+#: Draft photos as stored and loaded: ``{blob_id: (data, media_type)}``.
+Photos = Mapping[str, tuple[bytes, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +87,70 @@ class LocalStore:
         self.data_dir = Path(data_dir)
         self.memory_only = key is None
         self._key = key if key is not None else DataKey.generate()
-        self.retention_days = DEFAULT_RETENTION_DAYS
+        self._retention_days = DEFAULT_RETENTION_DAYS
         self.db_path: Path | None = None if self.memory_only else self.data_dir / DB_FILENAME
         self._retired: set[str] = set()
+        self.unclean_shutdown = False
+        self._previous_session_start: float | None = None
         self.conn = self._open()
+        self._begin_session()
 
     # ------------------------------------------------------------------ plumbing
     def _open(self) -> sqlite3.Connection:
         conn = open_database(self.db_path)
         apply_migrations(conn, "store", MIGRATIONS)
         return conn
+
+    def _meta(self, key: str) -> str | None:
+        with DB_LOCK:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with DB_LOCK:
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def _begin_session(self) -> None:
+        """Detect a crash of the previous run and mark this run as open."""
+        self.unclean_shutdown = self._meta("session_open") == "1"
+        started = self._meta("session_started_at")
+        self._previous_session_start = float(started) if started else None
+        stored_days = self._meta("retention_days")
+        if stored_days is not None and stored_days.isdigit() and int(stored_days) > 0:
+            self._retention_days = int(stored_days)
+        self._set_meta("session_open", "1")
+        self._set_meta("session_started_at", repr(time.time()))
+
+    @property
+    def retention_days(self) -> int:
+        """Draft retention in days (last value from the server config, kept across starts)."""
+        return self._retention_days
+
+    @retention_days.setter
+    def retention_days(self, days: int) -> None:
+        if days <= 0:
+            raise ValueError("retention must be at least one day")
+        self._retention_days = int(days)
+        self._set_meta("retention_days", str(int(days)))
+
+    def recovered_drafts(self) -> list[DraftInfo]:
+        """Drafts of a run that ended without :meth:`close` (crash, kill, power cut).
+
+        Empty after a clean shutdown. The app offers these back at start ("Entwürfe" page);
+        call :meth:`dismiss_recovery` once the offer was shown.
+        """
+        if not self.unclean_shutdown:
+            return []
+        since = self._previous_session_start or 0.0
+        return [d for d in self.list_drafts() if d.updated_at >= since]
+
+    def dismiss_recovery(self) -> None:
+        """Forget the crash notice (the user saw or used the offer)."""
+        self.unclean_shutdown = False
 
     @property
     def key(self) -> DataKey:
@@ -119,11 +183,26 @@ class LocalStore:
         return serialize.loads(self._key.decrypt(bytes(blob), aad.encode("utf-8")))
 
     # ------------------------------------------------------------------ drafts
-    def save_draft(self, draft_id: str, kind: str, payload: Mapping[str, Any]) -> None:
+    def save_draft(
+        self,
+        draft_id: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        photos: Photos | None = None,
+    ) -> None:
         """Insert or replace a draft (the autosave path: one small encrypted UPDATE).
 
         Saving a retired draft (already sent, see :meth:`retire_draft`) is a no-op, so a late
         autosave can never resurrect a referral that is in the outbox.
+
+        Args:
+            draft_id: Stable id of the draft (the wizard's ``client_ref`` is a good choice).
+            kind: "quick" | "complete".
+            payload: Everything needed to restore the form exactly: values, consent state,
+                dismissed findings, current step... (JSON-able; bytes allowed).
+            photos: If given, the draft's complete set of cleaned photos
+                ``{image_id: (data, media_type)}``: new ones are stored, missing ones deleted,
+                unchanged ones are not rewritten (cheap on every keystroke).
         """
         if draft_id in self._retired:
             return
@@ -140,6 +219,8 @@ class LocalStore:
                 " plate_masked=excluded.plate_masked, payload=excluded.payload",
                 (draft_id, kind, now, now, initial, plate, blob),
             )
+            if photos is not None:
+                self._sync_photos(draft_id, photos)
 
     def load_draft(self, draft_id: str) -> dict[str, Any] | None:
         """The draft's payload, or ``None`` if absent (or no longer decryptable)."""
@@ -232,6 +313,20 @@ class LocalStore:
             result[row["blob_id"]] = (value["data"], value["media_type"])
         return result
 
+    def _sync_photos(self, draft_id: str, photos: Photos) -> None:
+        with DB_LOCK:
+            stored = {
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT blob_id FROM draft_blobs WHERE draft_id = ?", (draft_id,)
+                )
+            }
+            for blob_id in stored - set(photos):
+                self.delete_draft_blob(draft_id, blob_id)
+            for blob_id, (data, media_type) in photos.items():
+                if blob_id not in stored:
+                    self.save_draft_blob(draft_id, blob_id, data, media_type)
+
     def delete_draft_blob(self, draft_id: str, blob_id: str) -> None:
         """Remove one photo from a draft."""
         with DB_LOCK:
@@ -258,12 +353,17 @@ class LocalStore:
                 self.memory_only = True
                 self.db_path = None
             self.conn = self._open()
+            self._set_meta("session_open", "1")
+            self._set_meta("retention_days", str(self._retention_days))
+            self.unclean_shutdown = False
         log.info("local data wiped")
 
     def close(self) -> None:
-        """Checkpoint and close the connection."""
+        """Mark a clean shutdown, checkpoint and close the connection."""
         with DB_LOCK:
             try:
+                with contextlib.suppress(sqlite3.Error):
+                    self._set_meta("session_open", "0")
                 if self.db_path is not None:
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:

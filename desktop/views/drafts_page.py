@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,24 +21,58 @@ from PySide6.QtWidgets import (
 
 from desktop.models.drafts_model import DraftRole, DraftsModel
 
-__all__ = ["DraftsPage"]
+__all__ = ["DraftsPage", "memory_only_text", "recovery_text"]
 
 log = logging.getLogger(__name__)
 
 
-def _banner(parent: QWidget, text: str, object_name: str) -> QWidget:
-    """E's MessageBar if available, else a plain word-wrapped label."""
+def memory_only_text() -> str:
+    """German banner text for a store without keychain (``LocalStore.memory_only``)."""
+    return QCoreApplication.translate(
+        "DraftsPage",
+        "Kein Schlüsselbund verfügbar: Entwürfe und Postausgang werden nur im Arbeitsspeicher "
+        "gehalten und gehen beim Beenden der App verloren. Es wird nichts unverschlüsselt "
+        "gespeichert.",
+    )
+
+
+def recovery_text(count: int) -> str:
+    """German banner text after a crash (``LocalStore.recovered_drafts()``)."""
+    return QCoreApplication.translate(
+        "DraftsPage",
+        "Die App wurde zuletzt nicht regulär beendet. Ihre Eingaben sind gesichert "
+        "(%n Entwurf/Entwürfe).",
+        "",
+        count,
+    )
+
+
+def _banner(
+    parent: QWidget,
+    text: str,
+    object_name: str,
+    action: tuple[str, Callable[[], object]] | None = None,
+) -> QWidget:
+    """E's MessageBar if available, else a word-wrapped label (plus a button for the action)."""
     try:
         from desktop.widgets.message_bar import MessageBar
     except ImportError:
-        label = QLabel(text, parent)
+        box = QWidget(parent)
+        box.setObjectName(object_name)
+        row = QHBoxLayout(box)
+        label = QLabel(text, box)
         label.setWordWrap(True)
-        label.setObjectName(object_name)
         label.setAccessibleName(text)
-        return label
+        row.addWidget(label, 1)
+        if action is not None:
+            button = QPushButton(action[0], box)
+            button.setObjectName("message_bar_action")
+            button.clicked.connect(lambda _checked=False: action[1]())
+            row.addWidget(button)
+        return box
     bar = MessageBar(parent)
     bar.setObjectName(object_name)
-    bar.show_message(text, kind="warning")
+    bar.show_message(text, kind="warning", actions=[action] if action else [])
     return bar
 
 
@@ -65,16 +100,22 @@ class DraftsPage(QWidget):
         title.setProperty("heading", True)
         layout.addWidget(title)
         if self._store.memory_only:
-            layout.addWidget(
-                _banner(
-                    self,
-                    self.tr(
-                        "Kein Schlüsselbund verfügbar: Entwürfe werden nur im Arbeitsspeicher "
-                        "gehalten und gehen beim Beenden der App verloren."
-                    ),
-                    "memory_only_banner",
-                )
+            layout.addWidget(_banner(self, memory_only_text(), "memory_only_banner"))
+        self.recovery_banner: QWidget | None = None
+        recovered = self._store.recovered_drafts()
+        if recovered:
+            self._recovered = recovered[0]  # newest change first
+            self.recovery_banner = _banner(
+                self,
+                recovery_text(len(recovered)),
+                "recovery_banner",
+                (self.tr("Letzten Entwurf wiederherstellen"), self.restore_recovered),
             )
+            closed = getattr(self.recovery_banner, "closed", None)
+            if closed is not None:
+                closed.connect(self._store.dismiss_recovery)
+            layout.addWidget(self.recovery_banner)
+            QTimer.singleShot(0, self._bring_to_front)
         self._retention = QLabel(self)
         self._retention.setObjectName("retention_hint")
         self._retention.setWordWrap(True)
@@ -119,6 +160,23 @@ class DraftsPage(QWidget):
             if signal is not None:
                 signal.connect(self.refresh)
         self.refresh()
+
+    @Slot()
+    def restore_recovered(self) -> None:
+        """Open the newest draft of the crashed run in its wizard."""
+        self._store.dismiss_recovery()
+        if self.recovery_banner is not None:
+            self.recovery_banner.hide()
+        info = self._recovered
+        if self._store.draft_kind(info.draft_id) is not None:
+            self.open_draft.emit(info.draft_id, info.kind)
+
+    def _bring_to_front(self) -> None:
+        """After a crash, show this page (the window may offer ``show_page``)."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if window is not self and callable(show_page):
+            show_page("drafts")
 
     @Slot()
     def refresh(self, *_args: object) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.store import LocalStore
+from desktop.store import LocalStore, Photos
 from desktop.workers import Runner
 
 __all__ = ["DraftAutosaver"]
@@ -25,6 +25,8 @@ __all__ = ["DraftAutosaver"]
 log = logging.getLogger(__name__)
 
 PayloadFn = Callable[[], Mapping[str, Any]]
+PhotosFn = Callable[[], Photos]
+_Write = tuple[str, Mapping[str, Any], Photos | None]
 
 
 class DraftAutosaver(QObject):
@@ -58,10 +60,10 @@ class DraftAutosaver(QObject):
         self._runner = runner
         self._delay_ms = delay_ms
         self._max_delay_ms = max_delay_ms
-        self._pending: dict[str, tuple[str, PayloadFn]] = {}
+        self._pending: dict[str, tuple[str, PayloadFn, PhotosFn | None]] = {}
         self._first_change: float | None = None
         self._writing = False
-        self._queued_writes: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        self._queued_writes: dict[str, _Write] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -71,9 +73,20 @@ class DraftAutosaver(QObject):
         """The store drafts are written to."""
         return self._store
 
-    def schedule(self, draft_id: str, kind: str, payload: PayloadFn) -> None:
-        """Note a change; the draft is saved after the debounce interval."""
-        self._pending[draft_id] = (kind, payload)
+    def schedule(
+        self, draft_id: str, kind: str, payload: PayloadFn, photos: PhotosFn | None = None
+    ) -> None:
+        """Note a change; the draft is saved after the debounce interval.
+
+        Args:
+            draft_id: Draft to write.
+            kind: "quick" | "complete".
+            payload: Called on the GUI thread at save time; returns the complete form state
+                (values, consent state, dismissed findings...).
+            photos: Optional; returns the cleaned photos ``{image_id: (data, media_type)}``
+                (references, no copies). Only new photos are written, removed ones deleted.
+        """
+        self._pending[draft_id] = (kind, payload, photos)
         now = time.monotonic()
         if self._first_change is None:
             self._first_change = now
@@ -94,24 +107,25 @@ class DraftAutosaver(QObject):
         self._timer.stop()
         self._first_change = None
         pending, self._pending = self._pending, {}
-        for draft_id, (kind, payload_fn) in pending.items():
+        for draft_id, (kind, payload_fn, photos_fn) in pending.items():
             try:
                 payload = dict(payload_fn())
+                photos = dict(photos_fn()) if photos_fn is not None else None
             except Exception as exc:  # noqa: BLE001 - a broken form must not stop autosave
                 log.warning("autosave: payload callable raised %s", type(exc).__name__)
                 self.failed.emit(draft_id, type(exc).__name__)
                 continue
-            self._queued_writes[draft_id] = (kind, payload)
+            self._queued_writes[draft_id] = (kind, payload, photos)
         self._write_next()
 
     def _write_next(self) -> None:
         if self._writing or not self._queued_writes:
             return
         draft_id = next(iter(self._queued_writes))
-        kind, payload = self._queued_writes.pop(draft_id)
+        kind, payload, photos = self._queued_writes.pop(draft_id)
         if self._runner is None:
             try:
-                self._store.save_draft(draft_id, kind, payload)
+                self._store.save_draft(draft_id, kind, payload, photos)
             except Exception as exc:  # noqa: BLE001
                 self._on_failed(draft_id, exc)
             else:
@@ -124,6 +138,7 @@ class DraftAutosaver(QObject):
             draft_id,
             kind,
             payload,
+            photos,
             on_done=functools.partial(self._on_saved, draft_id),
             on_error=functools.partial(self._on_written, draft_id),
             pool="db",

@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.models.drafts_model import DraftRole, DraftsModel
 from desktop.store import DataKey, LocalStore
@@ -77,10 +78,10 @@ def test_page_opens_and_deletes(tmp_path: Path, qtbot: QtBot) -> None:
 def test_memory_only_banner(tmp_path: Path, qtbot: QtBot) -> None:
     page = DraftsPage(SimpleNamespace(store=LocalStore(tmp_path, None)))
     qtbot.addWidget(page)
-    assert page.findChild(object, "memory_only_banner") is not None
+    assert page.findChild(QWidget, "memory_only_banner") is not None
     with_key = DraftsPage(SimpleNamespace(store=LocalStore(tmp_path, DataKey.generate())))
     qtbot.addWidget(with_key)
-    assert with_key.findChild(object, "memory_only_banner") is None
+    assert with_key.findChild(QWidget, "memory_only_banner") is None
 
 
 def test_old_draft_is_gone_after_start(tmp_path: Path, qtbot: QtBot) -> None:
@@ -104,3 +105,35 @@ def test_old_draft_is_gone_after_start(tmp_path: Path, qtbot: QtBot) -> None:
     assert blocker.args == [1]
     assert restarted.retention_days == 2
     retention.stop()
+
+
+def test_after_a_crash_the_draft_is_offered_back(tmp_path: Path, qtbot: QtBot) -> None:
+    key = DataKey.generate()
+    crashed = LocalStore(tmp_path, key)
+    crashed.save_draft("older", "quick", PAYLOAD)
+    crashed.save_draft("typing", "complete", {**PAYLOAD, "consent": True})
+    crashed.conn.execute("UPDATE drafts SET updated_at = updated_at - 60 WHERE id = 'older'")
+    crashed.conn.close()  # killed: close() never ran
+
+    store = LocalStore(tmp_path, key)  # next start
+    page = DraftsPage(SimpleNamespace(store=store))
+    qtbot.addWidget(page)
+    banner = page.findChild(QWidget, "recovery_banner")
+    assert banner is not None
+    texts = " ".join(label.text() for label in banner.findChildren(QLabel))
+    assert "nicht regulär beendet" in texts
+    assert "(1 Entwurf" in texts  # only the draft typed in the crashed run
+    [button] = [
+        b for b in banner.findChildren(QPushButton) if b.objectName() == "message_bar_action"
+    ]
+    with qtbot.waitSignal(page.open_draft) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["typing", "complete"]
+    assert store.recovered_drafts() == []
+    assert store.load_draft("typing") == {**PAYLOAD, "consent": True}
+    store.close()
+
+    clean = LocalStore(tmp_path, key)
+    calm = DraftsPage(SimpleNamespace(store=clean))
+    qtbot.addWidget(calm)
+    assert calm.findChild(QWidget, "recovery_banner") is None

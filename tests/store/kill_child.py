@@ -19,6 +19,20 @@ from tests.store.file_keyring import install
 
 SERVICE = "Glasvermittler-killtest"
 TEXT = "Kunde Zacharias Quellmalz meldet Steinschlag auf der Frontscheibe. " * 20
+#: Cleaned photos attached before typing started ({image_id: (data, media_type)}).
+PHOTOS = {
+    "6f1c0a8e-0000-4000-8000-000000000001": (b"\x89PNG\r\n\x1a\nKILLTESTPHOTO-1", "image/png"),
+    "6f1c0a8e-0000-4000-8000-000000000002": (b"\xff\xd8\xffKILLTESTPHOTO-2", "image/jpeg"),
+}
+#: Form state besides the text that must come back exactly.
+STATE = {
+    "kind": "complete",
+    "repair_consent": True,
+    "consent": True,
+    "freetext_consent": True,
+    "dismissed": {"zusatzinfo": [["person.other", "Zacharias"]]},
+    "step": 3,
+}
 
 
 def main(argv: list[str]) -> int:
@@ -31,11 +45,15 @@ def main(argv: list[str]) -> int:
     state = {"typed": 0}
 
     def payload() -> dict[str, object]:
-        return {"nachname": "Quellmalz", "voluntary": {"zusatzinfo": TEXT[: state["typed"]]}}
+        return {
+            **STATE,
+            "nachname": "Quellmalz",
+            "voluntary": {"zusatzinfo": TEXT[: state["typed"]]},
+        }
 
     def keystroke() -> None:
         state["typed"] += 1
-        saver.schedule(draft_id, "complete", payload)
+        saver.schedule(draft_id, "complete", payload, lambda: PHOTOS)
         sys.stdout.write(f"{state['typed']} {time.monotonic()}\n")
         sys.stdout.flush()
 

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.store import DataKey, LocalStore
 from tests.store.file_keyring import install
-from tests.store.kill_child import SERVICE, TEXT
+from tests.store.kill_child import PHOTOS, SERVICE, STATE, TEXT
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,12 +54,23 @@ def test_sigkill_loses_at_most_the_last_second(tmp_path: Path) -> None:
     try:
         store = LocalStore(data_dir, DataKey.load_or_create(SERVICE))
         draft = store.load_draft("d1")
+        photos = store.load_draft_blobs("d1")
+        offered = [d.draft_id for d in store.recovered_drafts()]
     finally:
         keyring.set_keyring(previous)
+    assert store.unclean_shutdown
+    assert offered == ["d1"]  # the next start offers the draft back
     assert draft is not None
+    assert {k: draft[k] for k in STATE} == STATE  # consent state, dismissed findings, step
+    assert photos == PHOTOS  # cleaned photos, byte for byte
     restored = draft["voluntary"]["zusatzinfo"]
     assert TEXT.startswith(restored)
     assert len(restored) >= typed - within_last_second, (len(restored), typed)
     on_disk = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.is_file())
     assert b"Quellmalz" not in on_disk
     assert b"Steinschlag" not in on_disk
+    assert b"KILLTESTPHOTO" not in on_disk
+    store.close()
+    again = LocalStore(data_dir, DataKey.generate())  # clean close → nothing to recover
+    assert not again.unclean_shutdown
+    assert again.recovered_drafts() == []

@@ -118,3 +118,62 @@ def test_wipe_all_shreds_key_and_files(tmp_path: Path, file_keyring: FileTestKey
     assert file_keyring.get_password(SERVICE, KEY_NAME) != old_key_text
     assert cipher not in all_bytes(tmp_path)
     assert b"Schwarzkopf" not in all_bytes(tmp_path)
+
+
+def test_draft_restores_exactly_with_photos_in_sync(tmp_path: Path) -> None:
+    key = DataKey.generate()
+    store = LocalStore(tmp_path, key)
+    state = {
+        **PAYLOAD,
+        "consent": True,
+        "freetext_consent": False,
+        "dismissed": {"zusatzinfo": [["person.other", "Quellmalz"]]},
+        "step": 2,
+        "thumb": b"\x00\x01binary",
+    }
+    photos = {"a": (b"\xff\xd8one", "image/jpeg"), "b": (b"\x89PNGtwo", "image/png")}
+    store.save_draft("d1", "complete", state, photos)
+    rowids = dict(store.conn.execute("SELECT blob_id, rowid FROM draft_blobs").fetchall())
+    store.save_draft("d1", "complete", state, photos)  # keystroke: photos are not rewritten
+    assert dict(store.conn.execute("SELECT blob_id, rowid FROM draft_blobs").fetchall()) == rowids
+    store.save_draft("d1", "complete", state, {"b": photos["b"], "c": (b"three", "image/png")})
+    store.close()
+
+    again = LocalStore(tmp_path, key)
+    assert again.load_draft("d1") == state
+    assert again.load_draft_blobs("d1") == {"b": photos["b"], "c": (b"three", "image/png")}
+    store_bytes = all_bytes(tmp_path)
+    assert b"\xff\xd8one" not in store_bytes
+    assert b"three" not in store_bytes
+
+
+def test_crash_is_detected_and_drafts_are_offered_back(tmp_path: Path) -> None:
+    key = DataKey.generate()
+    first = LocalStore(tmp_path, key)
+    first.save_draft("old", "quick", PAYLOAD)
+    first.close()  # clean shutdown
+    second = LocalStore(tmp_path, key)
+    assert not second.unclean_shutdown
+    assert second.recovered_drafts() == []
+    second.save_draft("typed", "complete", PAYLOAD)
+    second.conn.close()  # no close(): the process died
+
+    third = LocalStore(tmp_path, key)
+    assert third.unclean_shutdown
+    assert [d.draft_id for d in third.recovered_drafts()] == ["typed"]
+    third.dismiss_recovery()
+    assert third.recovered_drafts() == []
+    third.close()
+    assert not LocalStore(tmp_path, key).unclean_shutdown
+
+
+def test_retention_days_survive_a_restart(tmp_path: Path) -> None:
+    key = DataKey.generate()
+    store = LocalStore(tmp_path, key)
+    assert store.retention_days == 7
+    store.retention_days = 3  # from the server config
+    store.close()
+    again = LocalStore(tmp_path, key)  # next start, before login: purge with the known value
+    assert again.retention_days == 3
+    with pytest.raises(ValueError, match="at least one day"):
+        again.retention_days = 0

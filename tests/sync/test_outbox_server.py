@@ -204,3 +204,75 @@ def test_nothing_personal_on_disk_after_drafting_and_sending(
         assert secret not in blob
         assert secret.decode().encode("utf-16-le") not in blob
     store.close()
+
+
+def test_drain_order_is_referral_then_its_photos_then_postbox(
+    outbox: Outbox, proxy: FaultProxy
+) -> None:
+    client = login(proxy.url)
+    config = client.get_config()
+    ticket = client.create_ticket(
+        subject="Rückfrage zum Termin",
+        body="Bitte um kurze Rückmeldung.",
+        client_ref=str(uuid.uuid4()),
+        idempotency_key=str(uuid.uuid4()),
+    )
+    message_id = outbox.enqueue_message(str(ticket["id"]), "Termin passt.", str(uuid.uuid4()))
+    first = outbox.enqueue_referral(
+        referral(config), [PendingImage(str(uuid.uuid4()), png(i), "image/png") for i in (1, 2)]
+    )
+    second = outbox.enqueue_referral(referral(config))
+    assert [i.item_id for i in outbox.items() if i.kind != "image"] == [first, second, message_id]
+    proxy.log.clear()
+
+    report = outbox.drain(client)
+    assert report.pending == 0
+    writes = [(m, p.rsplit("/", 1)[-1]) for m, p, _a in proxy.log if m in ("POST", "PUT")]
+    assert [m for m, _ in writes] == ["POST", "PUT", "PUT", "POST", "POST"]
+    assert writes[0][1] == writes[3][1] == "referrals"
+    assert writes[4][1] == "messages"
+    assert [kind for _i, kind, _r in report.sent] == [
+        "referral",
+        "image",
+        "image",
+        "referral",
+        "message",
+    ]
+
+
+def test_acknowledged_referral_shrinks_and_its_bytes_leave_the_database(
+    tmp_path: Path, server: EmbeddedServer
+) -> None:
+    data_dir = tmp_path / "shrink"
+    store = LocalStore(data_dir, DataKey.generate())
+    outbox = Outbox(store)
+    client = login(server.url)
+    body = referral(client.get_config())
+    photo = png(77)
+    item_id = outbox.enqueue_referral(body, [PendingImage(str(uuid.uuid4()), photo, "image/png")])
+    sealed = [bytes(r[0]) for r in store.conn.execute("SELECT payload FROM outbox").fetchall()]
+    assert len(sealed) == 2
+    assert all(len(s) > 64 for s in sealed)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db_file = data_dir / "local.db"
+    assert all(s in db_file.read_bytes() for s in sealed)  # encrypted copies on disk
+
+    assert outbox.drain(client).pending == 0
+    rows = store.conn.execute("SELECT kind, state, payload, result FROM outbox").fetchall()
+    assert [(r["kind"], r["state"], r["payload"]) for r in rows] == [("referral", "sent", None)]
+    result = outbox.referral_result(item_id)
+    assert result is not None
+    assert result["kennzeichen_masked"] == "HH-•• •••1"
+    assert result["client_ref"] == body["client_ref"]
+    assert result["status"] == "received"
+    assert "Quellmalz" not in str(result)
+    assert "5550123" not in str(result)
+    store.close()  # checkpoint + close: the WAL is folded into the database file
+
+    on_disk = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    for sealed_blob in sealed:  # payload and photo ciphertexts are overwritten (secure_delete)
+        assert sealed_blob not in on_disk
+        assert sealed_blob[20:80] not in on_disk
+    assert photo[40:120] not in on_disk
+    for secret in SECRETS:
+        assert secret not in on_disk
