@@ -30,6 +30,10 @@ def _categories(text: str, field: str = "zusatzinfo") -> set[str]:
         "Kunde ist blind",
         "customer is deaf",
         "Kunde ist Rolstuhlfahrer",  # typo
+        "Kd. kann nicht lange stehen",
+        "Kd. nach Knie-OP noch nicht mobil",
+        "Kd. hat Mukoviszidose",
+        "Kd. ist in Chemotherapie",
     ],
 )
 def test_health(text: str) -> None:
@@ -37,7 +41,14 @@ def test_health(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Kunde ist Türke", "Kundin ist Russin", "Kunde ist Flüchtling", "dunkelhäutiger Kunde"]
+    "text",
+    [
+        "Kunde ist Türke",
+        "Kundin ist Russin",
+        "Kunde ist Flüchtling",
+        "dunkelhäutiger Kunde",
+        "Kundin stammt aus Nigeria",
+    ],
 )
 def test_ethnic_origin(text: str) -> None:
     assert "ethnic_origin" in _categories(text)
@@ -52,7 +63,12 @@ def test_political(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Kunde ist Muslim", "Kundin ist katholisch", "Kunde ist Pfarrer", "Kd. ist Zeuge Jehovas"],
+    [
+        "Kunde ist Muslim",
+        "Kundin ist katholisch",
+        "Kd. ist Zeuge Jehovas",
+        "evangelisch-freikirchlich",
+    ],
 )
 def test_religion(text: str) -> None:
     assert "religion" in _categories(text)

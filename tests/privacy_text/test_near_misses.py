@@ -37,6 +37,19 @@ CLEAN = [
     "hat Angst vor einer Nachberechnung",
     "ist zufrieden mit der Reparatur",
     "Kontakt per Mail, Tel. über die Zentrale",
+    # professions and workplaces (rule 5), idioms, vehicles, surnames after a salutation
+    "Kd. ist Krankenpfleger, Schichtplan folgt",
+    "Kd. arbeitet im Klinikum als Hausmeister",
+    "Kd. ist Zahnärztin, Praxis schließt um 18 Uhr",
+    "Fahrzeug der Diakonie",
+    "Kd. ist krank vor Sorge um das Auto",
+    "Die Heckscheibe ist mit der Zeit blind geworden",
+    "Wagen kommt aus Polen (Reimport), FIN prüfen",
+    "Kd. fliegt morgen in die Türkei, vorher reparieren",
+    "Kd. kommt aus dem Urlaub zurück",
+    "Schlüssel beim Nachbarn, Herr Christ",
+    "Frau Dr. Schwarz holt das Auto ab",
+    "Termin nach Ostern",
 ]
 
 

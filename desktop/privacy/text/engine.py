@@ -65,6 +65,21 @@ def read_list(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+_SALUTATION_BEFORE = re.compile(
+    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
+)
+
+
+def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
+    """A capitalised single word right after Herr/Frau/Familie is a surname, not a trigger."""
+    if hit.end - hit.start > 40 or " " in norm.text[hit.start : hit.end]:
+        return False
+    if not _SALUTATION_BEFORE.search(norm.text, max(0, hit.start - 12), hit.start):
+        return False
+    start, _end = norm.span(hit.start, hit.start + 1)
+    return norm.original[start : start + 1].isupper()
+
+
 _CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
 
 
@@ -90,6 +105,10 @@ class SpecialCategoryRecognizer:
         )
 
     def hits(self, norm: Normalized) -> list[Hit]:
+        """Lexicon hits minus clean contexts and surnames after a salutation ("Herr Christ")."""
+        return [h for h in self._hits(norm) if not _is_name_after_salutation(norm, h)]
+
+    def _hits(self, norm: Normalized) -> list[Hit]:
         """Lexicon hits on the normalised text after removing clean contexts."""
         text = norm.text
         hits: list[Hit] = []

@@ -110,11 +110,44 @@ _KIND_WRAP = {
 }
 
 
+def _fold_pattern(source: str) -> str:
+    """Fold a hand-written regex like the text: lower case and umlauts spelled out, escapes
+    (``\\W``, ``\\d``) and hyphens kept; a space matches any whitespace (``\\s+``, or ``\\s``
+    inside a character class)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        if char == " ":
+            out.append(r"\s" if in_class else r"\s+")
+        elif char == "-" or char.isascii():
+            out.append(char.lower())
+        else:
+            out.append(fold_term(char))
+        i += 1
+    return "".join(out)
+
+
 def _regex_source(entry: str) -> str:
     """Regex source of a multi-word entry or a ``re:`` entry, on folded text."""
     if entry.startswith("re:"):
-        source = fold_term(entry[3:].strip())
-        return source.replace(" ", r"\s+")
+        # Whole words: a regex starts at a word start and ends at a word end unless it says
+        # otherwise ("ist krank" must not match "ist Krankenpfleger").
+        source = _fold_pattern(entry[3:].strip())
+        if not source.startswith("(?<"):
+            source = r"(?<!\w)(?:" + source + ")"
+        if not source.endswith(("\\s+)", "*)", "])", "$)", "\\b)")):
+            source += r"(?!\w)"
+        return source
     words = []
     for word in fold_term(entry).split():
         lead, trail = word.startswith("*"), word.endswith("*")
