@@ -28,6 +28,8 @@ def _ids(text: str, field: str = "bemerkungen") -> list[tuple[str, str]]:
         ("Perso-Nr. T22000129", "identifier.id_document", "T22000129"),
         ("Kd. geb. 03.07.1961", "identifier.birth_date", "geb. 03.07.1961"),
         ("Handy 0171 2345678", "identifier.phone", "0171 2345678"),
+        ("Kd. hat am 12.4. Geburtstag", "identifier.birth_date", "12.4. Geburtstag"),
+        ("Kto 1234567890 bei der Sparkasse", "identifier.bank_account", "1234567890"),
         ("erreichbar unter +49 30 12345678", "identifier.phone", "+49 30 12345678"),
     ],
 )
@@ -64,6 +66,9 @@ def test_id_card_copy_in_words() -> None:
     "text",
     [
         "Schadennummer 2024-123456",
+        "Schadennr. 44-556677-2025",
+        "Rechnung Nr. 2026-0042",
+        "Teilenummer 8W0845099",
         "Auftragsnummer 88812345",
         "Auftrag 4711-0815 bitte stornieren",
         "VSNR 12345678901",

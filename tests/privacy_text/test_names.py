@@ -28,6 +28,9 @@ from desktop.privacy.text import check
         "Schwarz",
         "Weiß",
         "Polenz",
+        "Schulz jun.",
+        "Herr Türk",
+        "Peter Weiß",
     ],
 )
 def test_real_names_are_clean(name: str) -> None:
@@ -44,6 +47,8 @@ def test_real_names_are_clean(name: str) -> None:
         ("Meier 0171 2345678", {"identifier"}),
         ("Krause [Kunde seit 2010]", set()),
         ("Hoffmann Rollstuhlfahrer", {"health"}),
+        ("Meier Türke", {"ethnic_origin"}),
+        ("Schmidt Witwe", set()),
     ],
 )
 def test_name_misuse(text: str, also: set[str]) -> None:

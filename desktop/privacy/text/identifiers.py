@@ -49,12 +49,13 @@ _DATE = (
 _BIRTH = re.compile(
     r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
     rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
+    r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s+(?:\w+\s+)?geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     r"(?:19|20)\d{2}(?!\d)"
 )
 _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
-    r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,]\d)\d{4,7}(?![\w.,]))"
+    r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,/\-]\d)\d{4,7}(?![\w.,/\-]))"
 )
 _DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$")
 # Cheap hints that an address may be present (on the folded text): a PLZ before a city, or a
@@ -95,7 +96,10 @@ class IdentifierRecognizer:
             for match in self._context[key].finditer(window):
                 # a context word counts up to the end of the word it is part of
                 # ("Schadennummer" is job data even though it contains "nummer")
-                end = _WORD_REST.match(window, match.end()).end()  # type: ignore[union-attr]
+                end = match.end()
+                while end > match.start() and not window[end - 1].isalnum():
+                    end -= 1  # "nr. " ends where the word ends
+                end = _WORD_REST.match(window, end).end()  # type: ignore[union-attr]
                 if best is None or end >= best[0]:
                     best = (end, key)
         return None if best is None else best[1]

@@ -49,7 +49,10 @@ class NameFieldRecognizer:
         self._salutations = lists["salutations"]
         self._particles = lists["particles"] | lists["nobility"]
         self._surnames = lists["surname_exceptions"]
-        self._remarks = lists["remarks"]
+        self._surnames_first = lists["surname_exceptions_first"]
+        self._suffixes = lists["suffixes"]
+        self._leading = lists["leading"]
+        self._remarks = lists["remarks"] | self._leading
         self._special = special
 
     def analyze(self, ctx: Context) -> list[Finding]:
@@ -78,10 +81,16 @@ class NameFieldRecognizer:
         if finding.category in ("identifier", "length"):
             return False
         word = text[finding.start : finding.end]
-        if fold_term(word) not in self._surnames or not word[:1].isupper():
+        folded = fold_term(word)
+        if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
             return False
-        names = [t for t in tokens if fold_term(t[2].rstrip(".")) not in self._salutations]
-        return bool(names) and (names[0][0] == finding.start or len(names) <= 3)
+        skip = self._salutations | self._leading
+        names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
+        if not names:
+            return False
+        if names[0][0] == finding.start:
+            return True
+        return folded in self._surnames and len(names) <= 3
 
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
         """Position and rule of the first token that is not part of a name."""
@@ -109,7 +118,9 @@ class NameFieldRecognizer:
                 return start, "name_misuse.brackets"
             if not _NAME_WORD.match(word):
                 return start, "name_misuse.remark"
-            if folded in self._salutations and not seen_name:
+            if (folded in self._salutations or folded in self._leading) and not seen_name:
+                continue
+            if folded in self._suffixes and seen_name:
                 continue
             if folded in self._particles:
                 continue
