@@ -8,7 +8,7 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -398,7 +398,9 @@ class ReferralView(DraftMixin):
 
     @Slot()
     def _on_why(self) -> None:
-        self.why_requested.emit()
+        if self.receivers(SIGNAL("why_requested()")) > 0:
+            self.why_requested.emit()  # the shell (pages.py) shows the privacy page
+            return
         window = self.window()
         show_page = getattr(window, "show_page", None)
         if callable(show_page):

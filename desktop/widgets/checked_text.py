@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from desktop.privacy.text import Finding, check
 from desktop.validation import FieldResult
+from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import FieldMessage, issues_message
 from desktop.widgets.finding_texts import (
     confirm_label,
@@ -115,6 +116,7 @@ class CheckedTextEdit(QPlainTextEdit):
         self._dismissed: set[tuple[str, str]] = set()
         self._external: tuple[str, str] = ("", "info")
         self._base_description = ""
+        self._announced = ""
         self.last_check_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -285,6 +287,9 @@ class CheckedTextEdit(QPlainTextEdit):
             self.message.clear()
             text = ""
         self.setAccessibleDescription(" ".join(filter(None, [text, self._base_description])))
+        if self._findings and text != self._announced:
+            announce(self, text)  # screen readers hear a new warning once, politely
+        self._announced = text if self._findings else ""
 
     # ---------------------------------------------------------------- actions
     @Slot()

@@ -217,3 +217,20 @@ def test_stale_background_result_is_dropped(qtbot: Any, monkeypatch: Any) -> Non
     assert emitted == []  # the stale finding was never shown
     assert edit.findings() == []
     assert not edit.message.label.isVisible()
+
+
+def test_new_warning_is_announced_once(qtbot: Any, monkeypatch: Any) -> None:
+    from desktop.widgets import checked_text
+
+    said: list[str] = []
+    monkeypatch.setattr(checked_text, "check", _fake_xyz)
+    monkeypatch.setattr(checked_text, "announce", lambda widget, text: said.append(text))
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    host = _host(qtbot, edit)
+    assert host.isVisible()
+    edit.setText("Kunde XYZ")
+    edit.setText("Kunde XYZ, Hinterhof")  # same warning: not repeated
+    assert said == [edit.message.label.text()]
+    edit.setText("Kunde, Hinterhof")
+    edit.setText("Kunde XYZ")
+    assert len(said) == 2

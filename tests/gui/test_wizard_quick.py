@@ -257,6 +257,22 @@ def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
         shell.close()
 
 
+def test_server_problem_appears_at_its_field(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.text_version = "veraltet"  # consent asked with an outdated text
+    quick.consent_gate.yes.click()
+    quick.inputs["schadenart"].setCurrentIndex(1)  # type: ignore[attr-defined]
+    quick.send()
+    qtbot.waitUntil(lambda: quick.error_summary.isVisible(), timeout=10000)
+    assert [name for name, _ in quick.error_summary.entries] == ["consent"]
+    message = quick.findChild(QWidget, "consent_message")
+    assert message.isVisible()
+    assert "Einwilligung" in message.text()  # type: ignore[attr-defined]
+    assert quick.send_button.isEnabled()  # corrected, it can be sent again
+    assert not quick.referral_number.isVisible()
+    assert quick.services.client.list_referrals(client_ref=quick.form.client_ref).items == []
+
+
 def _fill_mandatory(view: QuickReferralView) -> None:
     view.inputs["nachname"].setText("Schulz")  # type: ignore[attr-defined]
     view.inputs["telefon"].setText("030 12345678")  # type: ignore[attr-defined]
