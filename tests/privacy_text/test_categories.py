@@ -103,7 +103,15 @@ def test_biometric_genetic(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Kunde ist unfreundlich", "Kundin ist sehr nett", "Kd. ist ein Choleriker", "VN ist verpeilt"],
+    [
+        "Kunde ist unfreundlich",
+        "Kundin ist sehr nett",
+        "Kd. ist ein Choleriker",
+        "VN ist verpeilt",
+        "Kd. hat einen schwierigen Charakter",
+        "Kd. war sehr kooperativ",
+        "schwieriger Kunde",
+    ],
 )
 def test_judgement_negative_and_positive(text: str) -> None:
     assert "judgement" in _categories(text)

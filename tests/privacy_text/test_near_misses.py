@@ -50,6 +50,11 @@ CLEAN = [
     "Schlüssel beim Nachbarn, Herr Christ",
     "Frau Dr. Schwarz holt das Auto ab",
     "Termin nach Ostern",
+    # describing things, not the person
+    "schwierige Anfahrt, enge Einfahrt",
+    "Reparatur schwierig wegen Sensor",
+    "unangenehmer Geruch im Auto",
+    "ältere Dame, bitte Geduld beim Klingeln",
 ]
 
 
