@@ -55,7 +55,14 @@ def test_ethnic_origin(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Kunde ist AfD-Mitglied", "Kd. ist Grünen-Wähler", "Kunde ist Reichsbürger"]
+    "text",
+    [
+        "Kunde ist AfD-Mitglied",
+        "Kd. ist Grünen-Wähler",
+        "Kunde ist Reichsbürger",
+        "Kd. ist Mitglied der Grünen",
+        "Kd. geht montags demonstrieren",
+    ],
 )
 def test_political(text: str) -> None:
     assert "political" in _categories(text)

@@ -55,6 +55,10 @@ CLEAN = [
     "Reparatur schwierig wegen Sensor",
     "unangenehmer Geruch im Auto",
     "ältere Dame, bitte Geduld beim Klingeln",
+    "Parteitag in der Stadthalle, Straße gesperrt",
+    "Wegen Streik im Nahverkehr kommt der Monteur später",
+    "Kd. ist die linke Spur gefahren",
+    "Termin mit Ehemann abstimmen",
 ]
 
 

@@ -156,6 +156,16 @@ def _regex_source(entry: str) -> str:
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
+def _term_variants(entry: str) -> set[str]:
+    """Folded spellings of a plain entry. The text keeps a hyphen before a capital letter
+    ("IG-Metaller") but drops it before a small one ("schwer-hörig"), so an entry with a
+    hyphen is registered both ways."""
+    variants = {" ".join(fold_term(entry).split())}
+    if "-" in entry:
+        variants.add(" ".join("-".join(fold_term(p) for p in entry.split("-")).split()))
+    return {v for v in variants if v}
+
+
 def _kind(entry: str) -> str | None:
     """Trie kind of a plain entry, or ``None`` when it needs a regex (``re:``, inner ``*``)."""
     if entry.startswith("re:") or "*" in entry.strip("*"):
@@ -182,8 +192,7 @@ class Matcher:
             if kind is None:
                 sources.setdefault(_regex_source(entry), []).append(rule)
                 continue
-            term = " ".join(fold_term(entry.strip("*")).split())
-            if term:
+            for term in _term_variants(entry.strip("*")):
                 self._terms[kind].setdefault(term, []).append(rule)
         self._kinds = [
             (kind, re.compile(_KIND_WRAP[kind].format(_trie_pattern(terms))))
