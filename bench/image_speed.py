@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import statistics
 import subprocess
@@ -79,7 +80,7 @@ def _wall(cmd: list[str]) -> float:
 
 
 def _whole_process(files: list[Path], work: Path, rounds: int) -> None:
-    ours, ours_nf, tool = [], [], []
+    ours, ours_nf, tool, per_ours, per_tool = [], [], [], [], []
     exiftool = shutil.which("exiftool")
     for r in range(rounds):
         out = work / f"out{r}"
@@ -91,6 +92,12 @@ def _whole_process(files: list[Path], work: Path, rounds: int) -> None:
             et_out = work / f"et{r}"
             et_out.mkdir()
             tool.append(_wall([exiftool, "-q", "-all=", "-o", str(et_out) + "/", *map(str, files)]))
+        for f in files:  # one process per photo, as an upload dialog without a server would
+            per_ours.append(_wall([sys.executable, "-m", "desktop.privacy", "image", "--out",
+                                   str(out / "single"), str(f)]))  # fmt: skip
+            if exiftool:
+                per_tool.append(_wall([exiftool, "-q", "-all=", "-o",
+                                       str(work / f"single{r}{f.stem}.jpg"), str(f)]))  # fmt: skip
     o, onf = statistics.median(ours), statistics.median(ours_nf)
     print(f"whole process, {len(files)} × 12 MP JPEG in one call (median of {rounds}):")
     print(f"  ours (faces + documents): {o:.2f} s")
@@ -99,6 +106,9 @@ def _whole_process(files: list[Path], work: Path, rounds: int) -> None:
         t = statistics.median(tool)
         print(f"  exiftool -all=:           {t:.2f} s")
         print(f"  ratio ours/exiftool: {o / t:.2f} (faces on), {onf / t:.2f} (--no-faces)")
+        po, pt = statistics.median(per_ours), statistics.median(per_tool)
+        print(f"one process per photo (median): ours {po:.2f} s, exiftool -all= {pt:.2f} s, "
+              f"ratio {po / pt:.2f} (faces on)")  # fmt: skip
     else:
         print("  exiftool not installed: no ratio")
 
@@ -129,14 +139,18 @@ def _in_process(datas: list[bytes], rounds: int) -> None:
     print(f"  full pipeline, Orientation 6 baked (q95 re-encode): {med(bake):.3f} s")
 
 
+# VmHWM (peak RSS of this process image; ru_maxrss would carry the parent's peak over exec).
 _PEAK = """
-import resource, sys
+import sys
 from desktop.privacy.image import scrub
+def hwm():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
 data = open(sys.argv[1], "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = hwm()
 scrub(data)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(before, after)
+print(before, hwm())
 """
 
 
@@ -163,7 +177,8 @@ def main() -> None:
             path.write_bytes(data)
             files.append(path)
         sizes = ", ".join(f"{len(d) / 1e6:.1f}" for d in datas)
-        print(f"five 12 MP JPEGs ({sizes} MB; the last stored with Orientation 6)")
+        print(f"five 12 MP JPEGs ({sizes} MB; the last stored with Orientation 6); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
         _whole_process(files, work, a.rounds)
         _in_process(datas, a.rounds)
         print("memory (fresh process, full pipeline on one photo):")
