@@ -58,9 +58,19 @@ def main() -> int:
         complete = CompleteReferralView(services)
         complete.resize(900, 1400)
         complete.show()
-        complete.send()
+        complete.inputs["nachname"].setText("Öztürk")  # type: ignore[attr-defined]
+        complete.inputs["kennzeichen"].setText("XQ-AB 12")  # type: ignore[attr-defined]
+        complete.consent_gate.yes.click()
+        complete.inputs["scheibe"].setCurrentIndex(1)  # type: ignore[attr-defined]
+        complete.freetext_consent.setChecked(True)
+        complete.inputs["zusatzinfo"].setText(  # type: ignore[attr-defined]
+            "Kunde ist Dialysepatient, bitte nur vormittags."
+        )
+        complete.send()  # error summary at the top, messages at the fields
         app.processEvents()
         complete.grab().save(str(out / "komplettvermittlung.png"))
+        # The whole form (the view itself scrolls).
+        complete.scroll_area.widget().grab().save(str(out / "komplettvermittlung_ganz.png"))
         print(f"screenshots written to {out}")
         quick.close()
         complete.close()

@@ -55,7 +55,6 @@ class ReferralView(DraftMixin):
         self._in_flight = False
         self._sent = False
         self._undo: dict[str, Any] | None = None
-        self._title: str | None = None
         self.transport = ReferralSender(services, self)
         self.transport.sent.connect(self._on_sent)
         self.transport.failed.connect(self._on_failed)
@@ -280,13 +279,16 @@ class ReferralView(DraftMixin):
         return f"{label}: {text}" if label else text
 
     def _set_error_title(self, error: bool) -> None:
+        """Prefix the window title with "Fehler: " while the error summary is shown (GOV.UK);
+        the rest of the title stays the shell's (it may change meanwhile, e.g. badges)."""
         window = self.window()
         if window is self:
             return
-        if self._title is None:
-            self._title = window.windowTitle()
-        prefix = self.tr("Fehler: ")
-        window.setWindowTitle(prefix + self._title if error else self._title)
+        title, prefix = window.windowTitle(), self.tr("Fehler: ")
+        if error and not title.startswith(prefix):
+            window.setWindowTitle(prefix + title)
+        elif not error and title.startswith(prefix):
+            window.setWindowTitle(title[len(prefix) :])
 
     @Slot(str)
     def focus_field(self, name: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from desktop.views.referral_wizard import QuickReferralView
 from tests.gui.test_wizard_helpers import services_for, type_text
@@ -170,8 +170,15 @@ def test_unticking_consent_removes_voluntary_data_with_undo(
     review = quick.review.toPlainText()
     assert '"voluntary": {}' in review
     assert '"granted": false' in review
-    quick.undo_withdrawal()
+    undo = next(
+        b
+        for b in quick.banner.findChildren(QPushButton)
+        if b.text().replace("&", "") == "Rückgängig" and b.isVisible()
+    )
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)  # the banner's undo action
     assert quick.consent_gate.answer is True
+    assert quick.voluntary_box.isEnabled()
+    assert quick.freetext_consent.isChecked()
     assert quick.inputs["bemerkungen"].text() == "Hinterhof, Tor links"  # type: ignore[attr-defined]
     quick.consent_gate.no.click()
     quick.send()

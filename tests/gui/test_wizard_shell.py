@@ -37,6 +37,10 @@ def test_ctrl_enter_sends_from_the_main_window(qtbot: Any, logged_in_window: Any
     window.show_page("quick")
     view = window.page("quick")
     qtbot.waitUntil(lambda: bool(view.servicenummer.text()), timeout=5000)
+    title = window.windowTitle()
+    view.send()  # nothing filled in: error summary, title prefixed
+    assert view.error_summary.isVisible()
+    assert window.windowTitle() == "Fehler: " + title
     view.inputs["nachname"].setText("Schulz")
     view.inputs["telefon"].setText("030 12345678")
     view.inputs["kennzeichen"].setText("B-XY 42")
@@ -52,3 +56,4 @@ def test_ctrl_enter_sends_from_the_main_window(qtbot: Any, logged_in_window: Any
         timeout=15000,
     )
     assert view.error_summary.isHidden()
+    assert not window.windowTitle().startswith("Fehler: ")
