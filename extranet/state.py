@@ -23,6 +23,9 @@ class ServerState:
     sessions: SessionStore
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     user_cache: dict[int, Any] = field(default_factory=dict)
+    # Postkorb unread totals per (user id, staff?) -> (global change seq, total): a total is
+    # reused while no change happened anywhere (every write advances the seq).
+    unread_cache: dict[tuple[int, bool], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def open(

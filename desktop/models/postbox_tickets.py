@@ -31,6 +31,7 @@ __all__ = [
     "TicketFilterProxy",
     "TicketTableModel",
     "UnreadBadgeDelegate",
+    "format_date",
     "format_time",
 ]
 
@@ -58,6 +59,12 @@ def format_time(iso: str) -> str:
     except ValueError:
         return iso
     return when.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def format_date(iso: Any) -> str:
+    """ISO 8601 → local ``TT.MM.JJJJ`` ("" for nothing, the raw string if it does not parse)."""
+    text = format_time(str(iso or ""))
+    return text.split(" ", 1)[0] if text != iso else text
 
 
 def status_label(status: str) -> str:

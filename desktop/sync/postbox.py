@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -29,6 +30,15 @@ __all__ = ["COMPONENT", "PostboxSync", "SyncResult"]
 COMPONENT = "postbox"
 PAGE_LIMIT = 1000  # the reference server's maximum
 _MAX_PAGES = 100_000
+_TICKET_KEYS = (
+    "subject",
+    "status",
+    "referral_id",
+    "client_ref",
+    "created_at",
+    "updated_at",
+    "etag",
+)
 
 
 class ChangesClient(Protocol):
@@ -90,6 +100,9 @@ class PostboxSync:
         self._page_limit = page_limit
         self._running = threading.Lock()
         self._migrated: sqlite3.Connection | None = None
+        # Ticket states written during the running sync: pages are self-contained, so an
+        # initial sync sees the same ticket on many pages; it is sealed and written once.
+        self._written: dict[str, tuple[Any, ...]] = {}
         _ = self.conn
 
     @property
@@ -121,6 +134,7 @@ class PostboxSync:
             desktop.api.ApiError: Network/auth errors; everything applied so far is kept.
         """
         with self._running:
+            self._written = {}
             result = SyncResult()
             cursor = self.cursor()
             result.full_resync = cursor is None
@@ -155,15 +169,25 @@ class PostboxSync:
 
     # ------------------------------------------------------------------ internals
     def _pull(self, cursor: str | None, result: SyncResult, stop: threading.Event | None) -> None:
+        """Apply pages in order; page n+1 is fetched (one helper thread) while n is applied."""
         start_fresh = cursor is None
-        for _ in range(_MAX_PAGES):
-            page = self._client.postbox_changes(since=cursor, limit=self._page_limit)
-            self._apply_page(page, result, start_fresh)
-            start_fresh = False
-            result.pages += 1
-            cursor = page.get("next_cursor") or cursor
-            if not page.get("has_more") or (stop is not None and stop.is_set()):
-                return
+        with ThreadPoolExecutor(1, thread_name_prefix="postbox-prefetch") as pool:
+            page = self._fetch(cursor)
+            for _ in range(_MAX_PAGES):
+                cursor = page.get("next_cursor") or cursor
+                more = bool(page.get("has_more")) and not (stop is not None and stop.is_set())
+                ahead: Future[dict[str, Any]] | None = None
+                if more:
+                    ahead = pool.submit(self._fetch, cursor)
+                self._apply_page(page, result, start_fresh)
+                start_fresh = False
+                result.pages += 1
+                if ahead is None or (stop is not None and stop.is_set()):
+                    return  # (a page fetched ahead is dropped; the cursor stays consistent)
+                page = ahead.result()
+
+    def _fetch(self, cursor: str | None) -> dict[str, Any]:
+        return self._client.postbox_changes(since=cursor, limit=self._page_limit)
 
     def _apply_page(self, page: Mapping[str, Any], result: SyncResult, start_fresh: bool) -> None:
         tickets = list(page.get("tickets") or [])
@@ -220,6 +244,10 @@ class PostboxSync:
         rows = []
         for t in tickets:
             tid = _sid(t.get("id"))
+            state = (gen, *(t.get(k) for k in _TICKET_KEYS))
+            if self._written.get(tid) == state:
+                continue
+            self._written[tid] = state
             rows.append(
                 (
                     tid,

@@ -112,9 +112,7 @@ class NewTicketDialog(QDialog):
         self.referral = QComboBox(self)
         self.referral.setObjectName("referral_id")
         self.referral.setAccessibleName(self.tr("Bezug zu einer Vermittlung (optional)"))
-        self.referral.addItem(self.tr("Kein Bezug"), None)
-        for referral_id, label in referrals:
-            self.referral.addItem(label, referral_id)
+        self.set_referrals(referrals)
         form = QFormLayout()
         form.addRow(self.tr("Betreff"), self.subject)
         form.addRow("", self.subject.message)
@@ -145,6 +143,22 @@ class NewTicketDialog(QDialog):
         self.setTabOrder(self.send_button, cancel)
         self.resize(560, 420)
         self._update()
+
+    def set_referrals(
+        self, referrals: Sequence[tuple[str, str]], select: str | None = None
+    ) -> None:
+        """(Re)fill the optional link; keeps the current choice unless ``select`` is given."""
+        keep = select if select is not None else self.referral.currentData()
+        self.referral.clear()
+        self.referral.addItem(self.tr("Kein Bezug"), None)
+        for referral_id, label in referrals:
+            self.referral.addItem(label, referral_id)
+        if keep is not None:
+            found = self.referral.findData(keep)
+            if found < 0:  # not (yet) among the loaded referrals: keep the link anyway
+                self.referral.addItem(str(keep), keep)
+                found = self.referral.count() - 1
+            self.referral.setCurrentIndex(found)
 
     def values(self) -> tuple[str, str, str | None]:
         """``(subject, body, referral_id)``."""

@@ -80,6 +80,7 @@ class PostboxPage(QWidget):
         self.current_id: str | None = None
         self.notifier: QObject | None = None  # set by install_postbox (tray notes)
         self.referral_choices: list[tuple[str, str]] = []
+        self._dialog: NewTicketDialog | None = None
         self._build()
         worker.tickets_loaded.connect(self._on_tickets)
         worker.conversation_loaded.connect(self._on_conversation)
@@ -87,6 +88,7 @@ class PostboxPage(QWidget):
         worker.unread_changed.connect(self._on_unread)
         worker.operation_failed.connect(lambda _c, text: self._show_status(text))
         worker.state_changed.connect(self._on_state)
+        worker.referral_choices_loaded.connect(self._on_referral_choices)
         self._on_unread(worker.unread_total)
         self.reload()
 
@@ -278,19 +280,33 @@ class PostboxPage(QWidget):
         if self.current_id is not None:
             self.worker.send_reply(self.current_id, text)
 
-    def open_new_ticket(self) -> NewTicketDialog:
-        """Show "Neue Anfrage" (non-blocking); the ticket is sent when accepted."""
+    def open_new_ticket(self, referral_id: str | None = None) -> NewTicketDialog:
+        """Show "Neue Anfrage" (non-blocking); the ticket is sent when accepted.
+
+        Args:
+            referral_id: Preselected referral link (e.g. "Rückfrage" from a referral).
+        """
         dialog = NewTicketDialog(self.referral_choices, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if referral_id is not None:
+            dialog.set_referrals(self.referral_choices, select=referral_id)
+        self._dialog = dialog
 
         def done(result: int) -> None:
+            self._dialog = None
             if result == QDialog.DialogCode.Accepted:
-                subject, body, referral_id = dialog.values()
-                self.worker.create_ticket(subject, body, referral_id)
+                subject, body, ref = dialog.values()
+                self.worker.create_ticket(subject, body, ref)
 
         dialog.finished.connect(done)
         dialog.open()
+        self.worker.load_referral_choices()
         return dialog
+
+    def _on_referral_choices(self, choices: list[tuple[str, str]]) -> None:
+        self.referral_choices = list(choices)
+        if self._dialog is not None:
+            self._dialog.set_referrals(self.referral_choices)
 
     def current_index(self) -> QModelIndex:
         """Current table index (proxy)."""

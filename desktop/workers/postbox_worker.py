@@ -26,6 +26,7 @@ from desktop.api.errors import (
     ServerUnavailable,
 )
 from desktop.models.postbox_messages import PendingMessage
+from desktop.models.postbox_tickets import format_date
 from desktop.sync.postbox import PostboxSync, SyncResult
 from desktop.sync.postbox_schema import Sealer
 from desktop.sync.postbox_store import PostboxReader
@@ -38,6 +39,24 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 60_000
 BACKOFF_BASE_MS = 5_000
 BACKOFF_CAP_MS = 300_000
+
+
+def referral_choices(client: Any, max_pages: int = 10) -> list[tuple[str, str]]:
+    """``(id, "GV-2026-000123 · 24.11.2026")`` for the broker's referrals, newest first."""
+    items: dict[str, dict[str, Any]] = {}
+    cursor = None
+    for _ in range(max_pages):
+        page = client.list_referrals(since=cursor, limit=500)
+        for item in page.items:
+            items[str(item.get("id"))] = item
+        cursor = page.next_cursor
+        if not page.has_more:
+            break
+    ordered = sorted(items.values(), key=lambda r: str(r.get("created_at") or ""), reverse=True)
+    return [
+        (str(r.get("id")), f"{r.get('number') or r.get('id')} · {format_date(r.get('created_at'))}")
+        for r in ordered
+    ]
 
 
 class PostboxWorker(QObject):
@@ -57,6 +76,8 @@ class PostboxWorker(QObject):
         new_staff_messages(list): ids of new staff replies (not on the very first sync).
         tickets_loaded(list): ``list[TicketRow]`` after :meth:`load_tickets`.
         conversation_loaded(str, list, list): ticket id, messages, pending replies.
+        referral_choices_loaded(list): ``(referral_id, label)`` pairs for "Neue Anfrage"
+            (label = number and date only, no personal data), newest first.
         state_changed(str): "syncing" | "online" | "offline".
         auth_required(): the session expired (401).
         operation_failed(str, str): problem code and German text of a failed action.
@@ -67,6 +88,7 @@ class PostboxWorker(QObject):
     new_staff_messages = Signal(list)
     tickets_loaded = Signal(list)
     conversation_loaded = Signal(str, list, list)
+    referral_choices_loaded = Signal(list)
     state_changed = Signal(str)
     auth_required = Signal()
     operation_failed = Signal(str, str)
@@ -197,6 +219,16 @@ class PostboxWorker(QObject):
 
     def _conversation(self, ticket_id: str) -> tuple[str, list[Any], list[PendingMessage]]:
         return ticket_id, self.reader.messages(ticket_id), self.pending_replies(ticket_id)
+
+    def load_referral_choices(self) -> None:
+        """Fetch the broker's referrals (sync pool) → :attr:`referral_choices_loaded`."""
+        self._runner.run(
+            referral_choices,
+            self._client,
+            on_done=self.referral_choices_loaded.emit,
+            on_error=lambda _e: None,  # the link is optional; offline the list stays as it was
+            pool="sync",
+        )
 
     def pending_replies(self, ticket_id: str) -> list[PendingMessage]:
         """Replies to ``ticket_id`` still in the outbox (pending or dead)."""

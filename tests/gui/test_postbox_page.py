@@ -229,3 +229,66 @@ def test_ticket_selection_follows_proxy_sorting(env: Env) -> None:
     ids = [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]
     env.open_ticket(ids[-1])
     assert env.page.current_index().row() == proxy.rowCount() - 1
+
+
+def test_new_ticket_links_one_of_the_brokers_referrals(env: Env, qtbot: Any) -> None:
+    env.sync()
+    referrals = env.client.list_referrals(limit=500).items
+    assert referrals  # the demo broker has referrals
+    dialog = env.page.open_new_ticket()
+    qtbot.waitUntil(lambda: dialog.referral.count() == len(referrals) + 1, timeout=WAIT)
+    labels = [dialog.referral.itemText(i) for i in range(dialog.referral.count())]
+    assert labels[0] == "Kein Bezug"
+    assert all(label.startswith("GV-") for label in labels[1:])
+    shown = " ".join(labels)
+    for r in referrals:  # number and date only: no names, plates or phone numbers
+        for key in ("nachname", "kennzeichen", "telefon", "versicherungsscheinnummer"):
+            if r.get(key):
+                assert str(r[key]) not in shown
+    pick = str(dialog.referral.itemData(2))
+    dialog.referral.setCurrentIndex(2)
+    dialog.subject.setPlainText("Rückfrage zur Vermittlung")
+    dialog.body.setPlainText("Ist der Termin schon vereinbart?")
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=WAIT)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: env.outbox.pending_count() == 1, timeout=WAIT)
+    env.outbox.drain(env.client)
+    env.sync()
+    linked = [t for t in env.worker.reader.tickets() if t.subject == "Rückfrage zur Vermittlung"]
+    assert [t.referral_id for t in linked] == [pick]
+
+
+def test_new_ticket_can_start_with_a_referral_selected(env: Env, qtbot: Any) -> None:
+    referral_id = str(env.client.list_referrals(limit=500).items[0]["id"])
+    dialog = env.page.open_new_ticket(referral_id=referral_id)
+    assert dialog.values()[2] == referral_id
+    qtbot.waitUntil(lambda: dialog.referral.count() > 2, timeout=WAIT)
+    assert dialog.values()[2] == referral_id  # still selected after the list arrived
+    dialog.reject()
+
+
+def test_models_stay_consistent_through_live_changes(env: Env) -> None:
+    """QAbstractItemModelTester on the page's three models while real changes arrive
+    (pytest-qt turns every tester complaint into a test failure)."""
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    mode = QAbstractItemModelTester.FailureReportingMode.Warning
+    testers = [QAbstractItemModelTester(m, mode) for m in (env.page.model, env.page.proxy)]
+    testers.append(QAbstractItemModelTester(env.page.messages, mode))
+    tid = env.new_ticket("Modelltest")
+    env.sync()
+    env.open_ticket(tid)
+    env.staff_reply(tid, "Antwort eins")
+    env.sync()
+    env.page.search.setText("modell")
+    assert env.page.proxy.rowCount() == 1
+    env.page.state_filter.setCurrentIndex(env.page.state_filter.findData("closed"))
+    assert env.page.proxy.rowCount() == 0
+    env.page.state_filter.setCurrentIndex(env.page.state_filter.findData("all"))
+    env.page.search.clear()
+    env.staff.delete_ticket(tid)  # tombstone: the open ticket disappears
+    env.sync()
+    env.qtbot.waitUntil(lambda: env.page.model.row_of(tid) < 0, timeout=WAIT)
+    assert env.page.current_id is None
+    assert env.page.messages.rowCount() == 0
+    assert len(testers) == 3
