@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.models.outbox_model import OutboxModel, OutboxRole, reason_text
 from desktop.sync.outbox import OutboxItem, UnknownItemError
 
-__all__ = ["OutboxPage"]
+__all__ = ["OutboxPage", "OutboxStatus"]
 
 log = logging.getLogger(__name__)
 
@@ -179,3 +180,45 @@ class OutboxPage(QWidget):
         """Refresh when shown."""
         super().showEvent(event)
         self.refresh()
+
+
+class OutboxStatus(QWidget):
+    """Status-bar piece: "Offline – 3 im Postausgang" and a "Jetzt senden" button.
+
+    Hidden while nothing waits. For ``QStatusBar.addPermanentWidget``.
+
+    Args:
+        worker: The app's :class:`desktop.workers.outbox_worker.OutboxWorker`.
+
+    Signals:
+        open_requested(): the text was clicked (show the "Postausgang" page).
+    """
+
+    open_requested = Signal()
+
+    def __init__(self, worker: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox_status_bar")
+        self._worker = worker
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text_button = QToolButton(self)
+        self.text_button.setObjectName("outbox_status_text")
+        self.text_button.setAutoRaise(True)
+        self.text_button.clicked.connect(self.open_requested)
+        self.send_button = QToolButton(self)
+        self.send_button.setObjectName("outbox_send_now")
+        self.send_button.setText(self.tr("Jetzt senden"))
+        self.send_button.setAccessibleName(self.tr("Postausgang jetzt senden"))
+        self.send_button.clicked.connect(worker.flush_now)
+        row.addWidget(self.text_button)
+        row.addWidget(self.send_button)
+        worker.status_text_changed.connect(self.set_text)
+        self.set_text(worker.status_text())
+
+    @Slot(str)
+    def set_text(self, text: str) -> None:
+        """Show the worker's status text (empty → hidden)."""
+        self.text_button.setText(text)
+        self.text_button.setAccessibleName(text)
+        self.setVisible(bool(text))

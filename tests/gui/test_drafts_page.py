@@ -21,6 +21,12 @@ from desktop.workers.retention import RetentionTimer
 PAYLOAD = {"nachname": "Quellmalz", "kennzeichen": "HH-QX 4711", "telefon": "0171 5550123"}
 
 
+def age(store: LocalStore, draft_id: str, *, days: float) -> None:
+    """Pretend the draft was last changed ``days`` ago."""
+    stamp = time.time() - days * 86400
+    store.conn.execute("UPDATE drafts SET updated_at=? WHERE id=?", (stamp, draft_id))
+
+
 def texts(model: DraftsModel) -> list[list[str]]:
     return [
         [model.index(r, c).data() for c in range(model.columnCount())]
@@ -137,3 +143,29 @@ def test_after_a_crash_the_draft_is_offered_back(tmp_path: Path, qtbot: QtBot) -
     calm = DraftsPage(SimpleNamespace(store=clean))
     qtbot.addWidget(calm)
     assert calm.findChild(QWidget, "recovery_banner") is None
+
+
+def test_retention_runs_again_on_its_timer_and_page_shows_remaining_days(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    store = LocalStore(tmp_path, DataKey.generate())
+    retention = RetentionTimer(store, interval_ms=50)  # "hourly", shortened
+    assert retention.start() == 0
+    page = DraftsPage(SimpleNamespace(store=store, retention=retention))
+    qtbot.addWidget(page)
+    store.save_draft("aging", "quick", PAYLOAD)
+    store.retention_days = 5
+    store.conn.execute(
+        "UPDATE drafts SET updated_at=? WHERE id='aging'", (time.time() - 3 * 86400,)
+    )
+    page.refresh()
+    assert page.model.index(0, 4).data() == "in 2 Tag(en)"
+    assert "5 Tag(e)" in page.findChild(QLabel, "retention_hint").text()
+
+    store.conn.execute(
+        "UPDATE drafts SET updated_at=? WHERE id='aging'", (time.time() - 6 * 86400,)
+    )
+    with qtbot.waitSignal(retention.purged, check_params_cb=lambda n: n == 1, timeout=5000):
+        pass  # the timer fires without anybody calling run_once
+    assert page.model.rowCount() == 0  # the page followed the purge
+    retention.stop()

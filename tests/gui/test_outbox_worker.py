@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.api import ExtranetClient
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
+from desktop.views.outbox_page import OutboxStatus
 from desktop.workers import FallbackRunner
 from desktop.workers.outbox_worker import OutboxWorker
 from extranet.runner import EmbeddedServer
@@ -95,4 +98,36 @@ def test_worker_pauses_for_login_and_shows_offline(
             worker.flush_now()
         qtbot.waitUntil(lambda: worker.pending == 0 and worker.online, timeout=5000)
         assert texts[-1] == ""
+        worker.stop()
+
+
+def test_status_bar_piece_offline_then_jetzt_senden(
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+) -> None:
+    with FaultProxy(server.url) as proxy:
+        client = ExtranetClient(proxy.url, retries=0)
+        client.login("demo", "demo")
+        config = client.get_config()
+        worker = OutboxWorker(outbox, client, runner, poll_ms=60000)
+        host = QWidget()  # the status bar
+        qtbot.addWidget(host)
+        status = OutboxStatus(worker, host)
+        host.show()
+        assert status.isHidden()  # nothing waits
+        proxy.drop_before_forward_next(2, method="POST")
+        for _ in range(2):
+            outbox.enqueue_referral(referral(config))
+        with qtbot.waitSignal(worker.drained, timeout=20000):
+            worker.notify_enqueued()
+        assert status.text_button.text() == "Offline – 2 im Postausgang"
+        assert status.isVisible()
+        assert status.send_button.text() == "Jetzt senden"
+
+        with qtbot.waitSignal(worker.drained, timeout=20000):  # still offline: nothing lost
+            status.send_button.click()
+        assert worker.pending == 2
+        status.send_button.click()
+        qtbot.waitUntil(lambda: worker.pending == 0, timeout=20000)
+        assert status.isHidden()
+        assert len(proxy.actions("drop-before")) == 2
         worker.stop()
