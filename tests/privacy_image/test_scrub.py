@@ -227,3 +227,51 @@ def test_corpus_heic_keeps_no_metadata(corpus: Path) -> None:
     assert (result.width, result.height) == (640, 480)  # irot applied once, EXIF 6 not again
     assert {"gps", "datetime", "serial"} <= {item.kind for item in result.removed}
     assert find_metadata(result.data) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["orient_1.jpg", "png16_rgb_meta.png", "webp_lossy_meta.webp", "webp_lossless_meta.webp",
+     "gif_comment.gif", "heic_meta.heic"],
+)  # fmt: skip
+def test_every_format_is_measured_before_decoding(corpus: Path, name: str) -> None:
+    data = (corpus / name).read_bytes()
+    assert _reject(data, max_pixels=640 * 480 - 1).code == "too-many-pixels"
+
+
+def test_output_byte_limit_downscales_until_it_fits() -> None:
+    data = _jpeg(_scene(640, 480), quality=95)
+    result = scrub(data, detect_faces=False, max_output_bytes=len(data) // 3)
+    assert len(result.data) <= len(data) // 3
+    assert "downscaled" in result.warnings
+    assert result.width < 640
+    assert find_metadata(result.data) == []
+
+
+def test_impossible_byte_limit_is_refused() -> None:
+    assert _reject(_jpeg(_scene()), max_output_bytes=50).code == "too-large"
+
+
+@pytest.mark.parametrize(
+    "name", ["orient_6.jpg", "png_exif_orient6.png", "webp_orient6.webp", "gif_comment.gif"]
+)
+def test_damaged_files_give_a_result_or_image_rejected_only(corpus: Path, name: str) -> None:
+    original = (corpus / name).read_bytes()
+    rng = np.random.default_rng(11)
+    codes: list[str] = []
+    for _ in range(12):
+        data = bytearray(original)
+        for pos in rng.integers(0, min(len(data), 4096), 6):  # headers and metadata
+            data[int(pos)] = int(rng.integers(0, 256))
+        cut = int(rng.integers(len(data) // 2, len(data) + 1))
+        codes.append(_outcome(bytes(data[:cut])))
+    assert set(codes) <= {"ok", *REJECT_MESSAGES}
+
+
+def _outcome(data: bytes) -> str:
+    """ "ok" (and the output is clean) or the rejection code; any other exception propagates."""
+    try:
+        result = scrub(data, detect_faces=False, detect_documents=False)
+    except ImageRejected as exc:
+        return exc.code
+    return "ok" if find_metadata(result.data) == [] else "unclean-output"
