@@ -127,6 +127,7 @@ class AppController(QObject):
         if self.login_dialog is not None:
             self.login_dialog.deleteLater()
         self.login_dialog = LoginDialog(self.services, self.window)
+        self.login_dialog.settings_requested.connect(self.open_settings)
         self.login_dialog.open()
 
     @Slot()
@@ -140,7 +141,10 @@ class AppController(QObject):
         """Show the settings dialog (window-modal)."""
         from desktop.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services.settings, self.window)
+        parent = self.login_dialog if self.login_dialog is not None else self.window
+        if not parent.isVisible():
+            parent = self.window
+        dialog = SettingsDialog(self.services.settings, parent)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

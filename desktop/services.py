@@ -229,7 +229,14 @@ class Services(QObject):
         self.logged_out.emit()
 
     @Slot()
+    def notify_auth_required(self) -> None:
+        """A worker got a 401: the session ended; ask for the password again."""
+        self._on_auth_required()
+
+    @Slot()
     def _on_auth_required(self) -> None:
+        if self.user is None:
+            return
         self.user = None
         self._set_connection("logged-out")
         self.auth_required.emit()
@@ -262,10 +269,11 @@ class Services(QObject):
         for worker in (self.outbox_worker, self.retention):
             if worker is not None:
                 worker.stop()
-        for child in self.findChildren(QObject):
-            stop = getattr(child, "stop", None)
-            if child.metaObject().className() == "PostboxWorker" and callable(stop):
-                stop()
+        if self.is_ready:
+            from desktop.workers.postbox_worker import PostboxWorker
+
+            for postbox_worker in self.findChildren(PostboxWorker):
+                postbox_worker.stop()
         self.tasks.shutdown(timeout_ms)
         if self.client is not None:
             self.client.close()

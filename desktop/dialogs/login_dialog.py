@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -59,7 +59,12 @@ class LoginDialog(QDialog):
     """Asks for login and password and logs in through ``services`` (non-blocking).
 
     The dialog closes with ``accept()`` once ``services.logged_in`` fires.
+
+    Signals:
+        settings_requested(): "Einstellungen …" was clicked (server URL, language).
     """
+
+    settings_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +90,6 @@ class LoginDialog(QDialog):
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("login")
         self.login_edit.setAccessibleName(self.tr("Benutzername"))
-        self.login_edit.setAutoFillBackground(True)
         login_label = QLabel(self.tr("&Benutzername"), self)
         login_label.setBuddy(self.login_edit)
         form.addRow(login_label, self.login_edit)
@@ -122,6 +126,11 @@ class LoginDialog(QDialog):
         self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("login_cancel")
+        self.settings_button = QPushButton(self.tr("&Einstellungen …"), self)
+        self.settings_button.setObjectName("login_settings")
+        self.settings_button.setAutoDefault(False)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.buttons.addButton(self.settings_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -130,6 +139,7 @@ class LoginDialog(QDialog):
         self.setTabOrder(self.password_edit, self.remember)
         self.setTabOrder(self.remember, self.login_button)
         self.setTabOrder(self.login_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.settings_button)
 
         services.logged_in.connect(self._on_logged_in)
         services.login_failed.connect(self._on_failed)

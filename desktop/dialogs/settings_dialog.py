@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,9 +20,15 @@ from desktop.settings import Settings, validate_server_url
 __all__ = ["SettingsDialog"]
 
 _URL_PROBLEMS = {
-    "scheme": "Die Adresse muss mit http:// oder https:// beginnen.",
-    "host": "Die Adresse enthält keinen gültigen Servernamen oder Port.",
-    "query": "Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten.",
+    "scheme": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Die Adresse muss mit http:// oder https:// beginnen."
+    ),
+    "host": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Die Adresse enthält keinen gültigen Servernamen oder Port."
+    ),
+    "query": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten."
+    ),
 }
 
 
@@ -88,7 +94,9 @@ class SettingsDialog(QDialog):
         url = self.server_url.text().strip()
         problem = validate_server_url(url)
         if problem is not None:
-            self.error_label.setText(self.tr(_URL_PROBLEMS[problem]))
+            self.error_label.setText(
+                QCoreApplication.translate("SettingsDialog", str(_URL_PROBLEMS[problem]))
+            )
             self.error_label.show()
             self.server_url.setFocus()
             return

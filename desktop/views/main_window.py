@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,25 +42,25 @@ NAV_KEYS = ("quick", "complete", "drafts", "referrals", "postbox", "outbox", "pr
 
 _CONTEXT = "MainWindow"
 _TITLES = {
-    "quick": "Schnellvermittlung",
-    "complete": "Komplettvermittlung",
-    "drafts": "Entwürfe",
-    "referrals": "Meine Vermittlungen",
-    "postbox": "Postkorb",
-    "outbox": "Postausgang",
-    "privacy": "Datenschutz",
+    "quick": QT_TRANSLATE_NOOP(_CONTEXT, "Schnellvermittlung"),
+    "complete": QT_TRANSLATE_NOOP(_CONTEXT, "Komplettvermittlung"),
+    "drafts": QT_TRANSLATE_NOOP(_CONTEXT, "Entwürfe"),
+    "referrals": QT_TRANSLATE_NOOP(_CONTEXT, "Meine Vermittlungen"),
+    "postbox": QT_TRANSLATE_NOOP(_CONTEXT, "Postkorb"),
+    "outbox": QT_TRANSLATE_NOOP(_CONTEXT, "Postausgang"),
+    "privacy": QT_TRANSLATE_NOOP(_CONTEXT, "Datenschutz"),
 }
 _CONNECTION_TEXTS = {
-    "connecting": "Verbindung wird hergestellt …",
-    "logged-out": "Nicht angemeldet",
-    "online": "Verbunden",
-    "offline": "Offline",
+    "connecting": QT_TRANSLATE_NOOP(_CONTEXT, "Verbindung wird hergestellt …"),
+    "logged-out": QT_TRANSLATE_NOOP(_CONTEXT, "Nicht angemeldet"),
+    "online": QT_TRANSLATE_NOOP(_CONTEXT, "Verbunden"),
+    "offline": QT_TRANSLATE_NOOP(_CONTEXT, "Offline"),
 }
 
 
 def nav_title(key: str) -> str:
     """Translated title of a navigation entry."""
-    return QCoreApplication.translate(_CONTEXT, _TITLES[key])
+    return QCoreApplication.translate(_CONTEXT, str(_TITLES[key]))
 
 
 class MainWindow(QMainWindow):
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_connection_changed(self, state: str) -> None:
         text = _CONNECTION_TEXTS.get(state, state)
-        self.connection_label.setText(QCoreApplication.translate(_CONTEXT, text))
+        self.connection_label.setText(QCoreApplication.translate(_CONTEXT, str(text)))
         self.connection_label.setAccessibleName(
             self.tr("Verbindung: {state}").format(state=self.connection_label.text())
         )

@@ -64,7 +64,10 @@ def _referrals(window: Any, services: Any) -> QWidget:
 def _postbox(window: Any, services: Any) -> QWidget | None:
     from desktop.views.postbox_install import install_postbox
 
-    install_postbox(window, services)  # calls window.set_page("postbox", ...) itself
+    page = install_postbox(window, services)  # calls window.set_page("postbox", ...) itself
+    notify = getattr(services, "notify_auth_required", None)
+    if notify is not None:
+        page.worker.auth_required.connect(notify)
     return None
 
 

@@ -595,6 +595,10 @@
         <translation>&amp;Log in</translation>
     </message>
     <message>
+        <source>&amp;Einstellungen …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
         <source>Kein Schlüsselbund des Betriebssystems verfügbar: Die Anmeldung kann nicht gespeichert werden, das Passwort wird bei jeder Anmeldung abgefragt.</source>
         <translation>No operating-system keychain available: the login cannot be saved, the password is asked for at every login.</translation>
     </message>
@@ -870,6 +874,17 @@
     <message>
         <source>Grund: </source>
         <translation>Reason: </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStatus</name>
+    <message>
+        <source>Jetzt senden</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Postausgang jetzt senden</source>
+        <translation>Send outbox now</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1847,18 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Die Adresse muss mit http:// oder https:// beginnen.</source>
+        <translation>The address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Die Adresse enthält keinen gültigen Servernamen oder Port.</source>
+        <translation>The address has no valid server name or port.</translation>
+    </message>
+    <message>
+        <source>Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten.</source>
+        <translation>The address must not contain parameters, anchors or credentials.</translation>
+    </message>
     <message>
         <source>Einstellungen</source>
         <translation>Settings</translation>

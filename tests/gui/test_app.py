@@ -105,3 +105,28 @@ def test_quit_stops_server_and_threads(qtbot, tmp_path, no_keychain) -> None:
     qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
     window.deleteLater()
     QApplication.processEvents()
+
+
+def test_expired_session_asks_for_login_again(logged_in_window, qtbot) -> None:
+    window = logged_in_window
+    services = window.services
+    services.server.expire_sessions()
+    with qtbot.waitSignal(services.auth_required, timeout=15_000):
+        services.load_config()
+    assert services.user is None
+    qtbot.waitUntil(lambda: window.controller.login_dialog.isVisible(), timeout=5000)
+    assert window.findChild(QLabel, "connection_state").text() == "Nicht angemeldet"
+    log_in(qtbot, window)
+    assert services.user is not None
+
+
+def test_settings_reachable_from_login_dialog(main_window, qtbot) -> None:
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    dialog = main_window.controller.login_dialog
+    qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)
+    settings = dialog.findChild(SettingsDialog)
+    assert settings is not None
+    qtbot.waitUntil(settings.isVisible, timeout=3000)
+    assert settings.server_url.text() == ""
+    settings.reject()

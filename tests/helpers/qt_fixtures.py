@@ -66,7 +66,8 @@ def log_in(qtbot: Any, window: Any, login: str = "demo", password: str = "demo")
     assert dialog.isVisible()
     dialog.login_edit.setText(login)
     dialog.password_edit.setText(password)
-    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.services.logged_in, timeout=15_000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.services.config is not None, timeout=15_000)
 
 
