@@ -59,6 +59,20 @@ CLEAN = [
     "Wegen Streik im Nahverkehr kommt der Monteur später",
     "Kd. ist die linke Spur gefahren",
     "Termin mit Ehemann abstimmen",
+    # words that judge people but here describe things
+    "Reparatur gescheitert, neuer Termin folgt",
+    "Riss hat sich gebildet",
+    "Mit herzlichen Grüßen",
+    "keine aggressiven Reinigungsmittel verwenden",
+    "chaotische Parksituation vor dem Haus",
+    "fetter Kratzer in der Scheibe",
+    "Vogel gegen die Scheibe geflogen",
+    "Fahrzeugtyp: Golf 7",
+    "dreistelliger Betrag",
+    "Fahrzeug desinfiziert übergeben",
+    "Querschnitt der Scheibe prüfen",
+    "Kd. fährt einen Japaner",
+    "Parkplatz beim Chinesen um die Ecke",
 ]
 
 
