@@ -84,13 +84,31 @@ class _FixedDetector:
         return self.boxes
 
 
-def test_boxes_are_scaled_to_output_coordinates() -> None:
-    img = Image.new("RGB", (1280, 960), (128, 128, 128))
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])  # JPEG: decoded at 1/2 DCT scale for detection
+def test_boxes_are_scaled_to_output_coordinates(fmt: str) -> None:
+    img = Image.new("RGB", (2560, 1920), (128, 128, 128))
     buf = io.BytesIO()
-    img.save(buf, "PNG")
+    img.save(buf, fmt)
     detector = _FixedDetector([FaceBox(64, 48, 32, 32, 0.9)])  # on the 640-px copy
     result = scrub(buf.getvalue(), detector=detector)
-    assert result.faces == [FaceBox(128, 96, 64, 64, 0.9)]
+    assert result.faces == [FaceBox(256, 192, 128, 128, 0.9)]
+    smaller = scrub(buf.getvalue(), detector=detector, max_side=1280)
+    assert (smaller.width, smaller.height) == (1280, 960)
+    assert smaller.faces == [FaceBox(128, 96, 64, 64, 0.9)]
+
+
+def test_blur_hits_the_reported_box_on_a_large_jpeg() -> None:
+    rng = np.random.default_rng(5)
+    img = Image.fromarray(rng.integers(0, 255, (1920, 2560, 3), dtype=np.uint8))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=90)
+    detector = _FixedDetector([FaceBox(320, 240, 40, 40, 0.9)])
+    result = scrub(buf.getvalue(), detector=detector, blur_faces=True)
+    (box,) = result.faces
+    with Image.open(io.BytesIO(result.data)) as out:
+        face = np.asarray(out.convert("L").crop((box.x, box.y, box.x + box.w, box.y + box.h)))
+        elsewhere = np.asarray(out.convert("L").crop((0, 0, box.w, box.h)))
+    assert face.std() < 0.5 * elsewhere.std()
 
 
 def test_merge_keeps_the_best_of_overlapping_boxes() -> None:

@@ -114,15 +114,18 @@ def _scrub(
     detector: FaceDetector | None,
 ) -> ScrubResult:
     job = _Job(sniff(data))
-    check_pixels(job.fmt, data, max_pixels)
+    declared = check_pixels(job.fmt, data, max_pixels)
     _parse(job, data)
     job.lap("parse")
     img = _decode(job, data, full=job.lossless is None)
     job.lap("decode")
+    # A lossless JPEG is only decoded at a reduced DCT scale here: its real (upright) size is
+    # the declared one. Face boxes are kept in full-size coordinates until the output exists.
+    full = (declared or img.size) if job.lossless is not None else img.size
     small = render.to_rgb(render.shrink(img, DOC_SIDE))
     faces: list[FaceBox] = []
     if faces_on:
-        faces = _faces(small, img.size, detector or default_detector())
+        faces = _faces(small, full, detector or default_detector())
         job.lap("faces")
     if docs_on:
         from desktop.privacy.image.document import looks_like_document
@@ -132,7 +135,7 @@ def _scrub(
         job.lap("document")
     if faces:
         job.warnings.append("faces")
-    needs_pixels = (blur and faces) or (max_side is not None and max(img.size) > max_side)
+    needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
     if job.lossless is not None and needs_pixels:
         job.lossless = None
         img = _decode(job, data, full=True)
@@ -141,6 +144,8 @@ def _scrub(
         img = pixelate(img, faces)
         job.frames = []  # an animation is flattened to its blurred first frame
     out, media_type, size = _output(job, img, max_side, max_bytes)
+    if faces and size != full:  # downscaled for upload: boxes follow the output pixels
+        faces = scale_boxes(faces, size[0] / full[0], size)
     job.lap("encode")
     _verify(out, decoded=out is job.lossless)
     job.lap("verify")
