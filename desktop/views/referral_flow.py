@@ -240,6 +240,9 @@ class ReferralView(DraftMixin):
         blocked = {name for name, editor in self.checked.items() if editor.blocking}
         errors = send_errors(form, privacy_blocked=blocked)
         self._clear_field_messages()
+        for widget in self.inputs.values():
+            if isinstance(widget, ValidatedLineEdit) and widget.text().strip():
+                widget.show_errors()  # format warnings stay visible (they never block)
         entries = [(e.field, issue_text(e.code, e.params)) for e in errors]
         if self.photos is not None and self.photos.busy():
             entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))

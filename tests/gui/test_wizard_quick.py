@@ -239,6 +239,25 @@ def test_format_hint_on_leaving_field_not_while_typing(
     assert not message.isVisible()
 
 
+def test_warnings_never_block_and_stay_visible_on_send(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    quick.inputs["kennzeichen"].setText("XQ-AB 12")  # type: ignore[attr-defined]
+    quick.repair_consent.setChecked(False)
+    quick.send()  # blocked by the missing agreement, not by the unknown district
+    assert [name for name, _ in quick.error_summary.entries] == ["repair_consent", "consent"]
+    message = quick.findChild(QWidget, "kennzeichen_message")
+    assert message.isVisible()
+    assert message.property("kind") == "warning"
+    quick.repair_consent.setChecked(True)
+    quick.consent_gate.no.click()
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    stored = quick.services.client.list_referrals(client_ref=quick.form.client_ref).items[0]
+    assert stored["kennzeichen"] == "XQ-AB 12"
+
+
 def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
     class Shell(QMainWindow):
         def __init__(self) -> None:
