@@ -92,3 +92,15 @@ def test_blur_faces_flag_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--out", str(tmp_path / "o"), "--json", "--blur-faces", str(src)]) == 0
     (line,) = _lines(capsys)
     assert line["faces"] == []
+
+
+def test_same_stem_twice_gets_two_outputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = _photo(tmp_path / "a"), _photo(tmp_path / "b")
+    out = tmp_path / "out"
+    assert main(["--out", str(out), "--json", "--no-faces", str(first), str(second)]) == 0
+    outputs = [line["output"] for line in _lines(capsys)]
+    assert outputs == [str(out / "foto.jpg"), str(out / "foto-2.jpg")]

@@ -31,7 +31,17 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _one(path: Path, out_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
+def _target(out_dir: Path, stem: str, ext: str, used: set[Path]) -> Path:
+    """``DIR/stem.ext``, or ``stem-2.ext`` ... when an earlier input of this run took the name."""
+    target, n = out_dir / (stem + ext), 1
+    while target in used:
+        n += 1
+        target = out_dir / f"{stem}-{n}{ext}"
+    used.add(target)
+    return target
+
+
+def _one(path: Path, out_dir: Path, args: argparse.Namespace, used: set[Path]) -> dict[str, Any]:
     line: dict[str, Any] = {"input": str(path), "ok": False, "output": None, "media_type": None,
                             "width": None, "height": None, "removed": [], "warnings": [],
                             "faces": [], "error": None}  # fmt: skip
@@ -45,7 +55,7 @@ def _one(path: Path, out_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
     except ImageRejected as exc:
         line["error"] = {"code": exc.code, "message": exc.message}
         return line
-    target = out_dir / (path.stem + _EXT[result.media_type])
+    target = _target(out_dir, path.stem, _EXT[result.media_type], used)
     target.write_bytes(result.data)
     line.update(
         ok=True,
@@ -68,8 +78,9 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     args.out.mkdir(parents=True, exist_ok=True)
     failed = 0
+    used: set[Path] = set()
     for path in args.files:
-        line = _one(path, args.out, args)
+        line = _one(path, args.out, args, used)
         failed += not line["ok"]
         if args.json:
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
