@@ -73,6 +73,12 @@ CLEAN = [
     "Querschnitt der Scheibe prüfen",
     "Kd. fährt einen Japaner",
     "Parkplatz beim Chinesen um die Ecke",
+    # real words one typo away from a trigger word
+    "Der Schwager holt das Auto ab",
+    "Schätzer kommt am Montag",
+    "Kundinnen und Kunden bitte informieren",
+    "Vernetzung der Kamera prüfen",
+    "Christina Meier ist die Ansprechpartnerin",
 ]
 
 
