@@ -246,10 +246,11 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     app = _ensure_app()
     from desktop import paths
     from desktop.i18n import install_translators
-    from desktop.logs import setup_logging
+    from desktop.logs import install_qt_message_handler, setup_logging
 
     data_dir = paths.data_dir()
     logs = setup_logging(data_dir / "logs")
+    install_qt_message_handler()
     settings = Settings()
     install_translators(app, settings.language)
     server_url = args.server_url if args.server_url is not None else settings.server_url

@@ -32,6 +32,7 @@ __all__ = [
     "RETENTION_DAYS",
     "LogSetup",
     "RedactingFilter",
+    "install_qt_message_handler",
     "purge_old_logs",
     "redact",
     "redact_value",
@@ -229,6 +230,26 @@ class LogSetup:
             self._timer = None
         logging.getLogger().removeHandler(self.handler)
         self.handler.close()
+
+
+def install_qt_message_handler() -> None:
+    """Route Qt's own warnings (``qWarning`` …) into logging (logger ``qt``, redacted too)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        # Qt's text is the message itself (not an argument), so pattern redaction applies.
+        qt_log.log(levels.get(kind, logging.WARNING), message.replace("%", "%%"))
+
+    qInstallMessageHandler(handler)
 
 
 def setup_logging(directory: Path, level: int = logging.INFO) -> LogSetup:

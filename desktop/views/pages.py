@@ -74,7 +74,29 @@ def _postbox(window: Any, services: Any) -> QWidget | None:
 def _outbox(window: Any, services: Any) -> QWidget:
     from desktop.views.outbox_page import OutboxPage
 
-    return OutboxPage(services)
+    page = OutboxPage(services)
+    page.edit_item.connect(lambda item_id, _kind: _edit_outbox_item(window, services, item_id))
+    return page
+
+
+def _edit_outbox_item(window: Any, services: Any, item_id: str) -> None:
+    """Open a failed outbox referral in its wizard (``edit_outbox_item`` of the view)."""
+    outbox = getattr(services, "outbox", None)
+    payload = (outbox.payload(item_id) if outbox is not None else None) or {}
+    kind = payload.get("kind")
+    key = kind if kind in ("quick", "complete") else "complete"
+    editor = getattr(window.page(key), "edit_outbox_item", None)
+    if callable(editor):
+        editor(item_id)
+        window.show_page(key)
+        return
+    window.message_bar.show_message(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Das Bearbeiten im Assistenten folgt. Bitte „Erneut senden“ oder „Löschen“ nutzen.",
+        ),
+        "info",
+    )
 
 
 def _privacy(window: Any, services: Any) -> QWidget:

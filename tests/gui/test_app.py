@@ -130,3 +130,19 @@ def test_settings_reachable_from_login_dialog(main_window, qtbot) -> None:
     qtbot.waitUntil(settings.isVisible, timeout=3000)
     assert settings.server_url.text() == ""
     settings.reject()
+
+
+def test_a_broken_page_shows_a_placeholder_instead_of_crashing(main_window, monkeypatch) -> None:
+    from desktop.views import pages
+
+    def boom(window, services):
+        raise RuntimeError("broken feature module")
+
+    monkeypatch.setattr(pages, "BUILDERS", {"drafts": boom})
+    results = pages.install_pages(main_window, main_window.services)
+    assert results == {"drafts": "RuntimeError"}
+    page = main_window.page("drafts")
+    assert page.objectName() == "placeholder_drafts"
+    assert "konnte nicht geladen werden" in page.text()
+    main_window.show_page("drafts")
+    assert page.isVisible()
