@@ -10,7 +10,6 @@ interpreted as HTML.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import paths
+from desktop import logs, paths
 from desktop.views import privacy_page_texts as texts
+from desktop.views.privacy_page_local import delete_local_logs, log_dir_for
 
 log = logging.getLogger(__name__)
 
 SECTIONS = texts.SECTIONS
-LOG_RETENTION_DAYS = 7
+LOG_RETENTION_DAYS = logs.RETENTION_DAYS
 DEFAULT_DRAFT_RETENTION_DAYS = 7
 
 
@@ -87,43 +88,6 @@ def _label(text: str, *, selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _log_dir(data_dir: Path) -> Path:
-    """The app's log directory (``desktop.logs.log_dir()`` when the shell provides it)."""
-    try:
-        provider = getattr(importlib.import_module("desktop.logs"), "log_dir", None)
-    except ImportError:
-        provider = None
-    if callable(provider):
-        return Path(provider())
-    return data_dir / "logs"
-
-
-def delete_local_logs(log_dir: Path) -> int:
-    """Close this process's file handlers writing into ``log_dir`` and delete the log files.
-
-    Handlers reopen their file on the next record, so logging keeps working.
-
-    Returns:
-        Number of files deleted.
-    """
-    if not log_dir.is_dir():
-        return 0
-    root = log_dir.resolve()
-    for handler in logging.getLogger().handlers:
-        filename = getattr(handler, "baseFilename", None)
-        if filename and Path(filename).resolve().parent == root:
-            handler.close()
-    deleted = 0
-    for path in root.iterdir():
-        if path.is_file() and ".log" in path.name:
-            try:
-                path.unlink()
-                deleted += 1
-            except OSError:  # Windows: still open elsewhere; empty it instead
-                path.write_bytes(b"")
-    return deleted
 
 
 class PrivacyPage(QWidget):
@@ -178,7 +142,9 @@ class PrivacyPage(QWidget):
         self._set_heading_font(title, 1.5)
         self._body.addWidget(title)
         self._body.addWidget(_label(texts.intro()))
-        for key, heading, paragraphs in texts.sections():
+        sections = texts.sections()
+        self._build_contents([(key, heading) for key, heading, _ in sections])
+        for key, heading, paragraphs in sections:
             self._add_heading(key, heading)
             for paragraph in paragraphs:
                 self._body.addWidget(_label(paragraph))
@@ -189,6 +155,25 @@ class PrivacyPage(QWidget):
             elif key == "local_data":
                 self._build_local_data()
         self._body.addStretch(1)
+
+    def _build_contents(self, entries: list[tuple[str, str]]) -> None:
+        """A grid of flat buttons, one per section (keyboard and 200 % friendly)."""
+        box = QWidget()
+        box.setObjectName("privacy_contents")
+        box.setAccessibleName(self.tr("Inhalt"))
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 4, 0, 4)
+        columns = 4
+        for index, (key, heading) in enumerate(entries):
+            button = QPushButton(heading, box)
+            button.setObjectName(f"toc_{key}")
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.setAccessibleName(self.tr("Zum Abschnitt: %1").replace("%1", heading))
+            button.setStyleSheet("text-align: left; text-decoration: underline;")
+            button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
+            grid.addWidget(button, index // columns, index % columns)
+        self._body.addWidget(box)
 
     def _build_local_data(self) -> None:
         self._local = _label("")
@@ -336,7 +321,7 @@ class PrivacyPage(QWidget):
         """Wipe the store (F's ``wipe_all``) and the local logs on the "db" pool."""
         self._wipe.setEnabled(False)
         store = getattr(self._services, "store", None)
-        log_dir = _log_dir(self._data_dir())
+        log_dir = log_dir_for(self._data_dir())
 
         def work() -> int:
             if store is not None and hasattr(store, "wipe_all"):

@@ -678,6 +678,10 @@
         <translation>Logged in: {name}</translation>
     </message>
     <message>
+        <source>Das Bearbeiten im Assistenten folgt. Bitte „Erneut senden“ oder „Löschen“ nutzen.</source>
+        <translation>Editing in the wizard is not available yet. Please use “Resend” or “Delete”.</translation>
+    </message>
+    <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
         <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
     </message>
@@ -722,6 +726,22 @@
     <message>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxEditDialog</name>
+    <message>
+        <source>Sendung korrigieren</source>
+        <extracomment>Fields checked by the privacy engine before a corrected referral is queued again.</extracomment>
+        <translation>Correct the item</translation>
+    </message>
+    <message>
+        <source>Grund: </source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <source>Speichern und senden</source>
+        <translation>Save and send</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1147,14 @@
     <message>
         <source>Datenschutz bei der Vermittlung</source>
         <translation>Data protection when referring jobs</translation>
+    </message>
+    <message>
+        <source>Inhalt</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Zum Abschnitt: %1</source>
+        <translation>Go to section: %1</translation>
     </message>
     <message>
         <source>Alle lokalen Daten &amp;löschen …</source>

@@ -244,3 +244,20 @@ def test_why_link_outside_a_main_window_does_nothing(qtbot) -> None:
     lone = QLineEdit()
     qtbot.addWidget(lone)
     assert open_privacy(lone, "health", "bemerkungen") is False
+
+
+def test_contents_buttons_jump_to_their_section(qtbot) -> None:
+    page = PrivacyPage(PageServices())
+    qtbot.addWidget(page)
+    page.resize(700, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    buttons = {key: page.findChild(QPushButton, f"toc_{key}") for key in SECTIONS}
+    assert all(buttons.values())
+    assert buttons["contact"].text() == page.heading("contact").text()
+    bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
+    buttons["contact"].setFocus()
+    qtbot.keyClick(buttons["contact"], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.heading("contact").hasFocus())
+    assert bar.value() > 0
+    assert page.heading("contact").visibleRegion().boundingRect().height() > 0
