@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import itertools
 import logging
 from typing import Any
 
@@ -9,9 +11,15 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -20,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.outbox_model import OutboxModel, OutboxRole, reason_text
-from desktop.sync.outbox import OutboxItem, UnknownItemError
+from desktop.sync.outbox import Outbox, OutboxItem, UnknownItemError
 
-__all__ = ["OutboxPage", "OutboxStatus"]
+__all__ = ["OutboxEditDialog", "OutboxPage", "OutboxStatus"]
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +41,11 @@ class OutboxPage(QWidget):
     Args:
         services: App services (uses ``outbox`` and optionally ``outbox_worker``).
 
+    "Bearbeiten" opens an :class:`OutboxEditDialog` with the fields the server refused.
+
     Signals:
-        edit_item(str item_id, str kind): open a failed referral in the wizard; the wizard
-            saves the corrected payload with ``services.outbox.update_payload(item_id, payload)``
-            (which gives it a new idempotency key) and calls ``outbox_worker.notify_enqueued()``.
+        edit_item(str item_id, str kind): "Bearbeiten" was chosen for a failed referral
+            (informational; the page's own dialog does the editing).
     """
 
     edit_item = Signal(str, str)
@@ -127,11 +136,23 @@ class OutboxPage(QWidget):
         return item
 
     @Slot()
-    def edit_selected(self) -> None:
-        """Ask the wizard to open a failed referral."""
+    def edit_selected(self) -> OutboxEditDialog | None:
+        """Open the correction dialog for a failed referral (window-modal, non-blocking)."""
         item = self.selected_item()
-        if item is not None and item.state == "dead" and item.kind == "referral":
-            self.edit_item.emit(item.item_id, item.kind)
+        if item is None or item.state != "dead" or item.kind != "referral":
+            return None
+        self.edit_item.emit(item.item_id, item.kind)
+        dialog = OutboxEditDialog(self._outbox, item, self)
+        dialog.accepted.connect(self._edited)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _edited(self) -> None:
+        if self._worker is not None:
+            self._worker.notify_enqueued()
+        self.refresh()
 
     @Slot()
     def retry_selected(self) -> None:
@@ -222,3 +243,157 @@ class OutboxStatus(QWidget):
         self.text_button.setText(text)
         self.text_button.setAccessibleName(text)
         self.setVisible(bool(text))
+
+
+#: Fields checked by the privacy engine before a corrected referral is queued again.
+_ENGINE_FIELDS = {
+    "nachname": "nachname",
+    "vorname": "nachname",
+    "zusatzinfo": "zusatzinfo",
+    "bemerkungen": "bemerkungen",
+}
+_MULTILINE = {"zusatzinfo", "bemerkungen"}
+_DEFAULT_POINTERS = (
+    "/nachname",
+    "/telefon",
+    "/kennzeichen",
+    "/versicherungsscheinnummer",
+    "/repair_consent",
+)
+
+
+def _get(payload: dict[str, Any], pointer: str) -> Any:
+    node: Any = payload
+    for part in pointer.strip("/").split("/"):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def _put(payload: dict[str, Any], pointer: str, value: Any) -> None:
+    *parents, leaf = pointer.strip("/").split("/")
+    node = payload
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value
+
+
+def _label(name: str) -> str:
+    try:
+        from desktop.views.referral_fields import field_label
+    except ImportError:  # pragma: no cover - the wizard package is part of the app
+        return name
+    return field_label(name).replace("&", "").rstrip(" *")
+
+
+class OutboxEditDialog(QDialog):
+    """Correct the fields the server refused; saving queues the item with a NEW key.
+
+    Mandatory fields are checked with ``desktop.validation``, free text with the privacy
+    engine (the server re-checks both). Emptying a voluntary field removes it.
+    """
+
+    def __init__(self, outbox: Outbox, item: OutboxItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox_edit_dialog")
+        self.setWindowTitle(self.tr("Sendung korrigieren"))
+        self._outbox, self._item = outbox, item
+        self._payload = outbox.payload(item.item_id) or {}
+        self.editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code, item.error_detail))
+        reason.setObjectName("edit_reason")
+        reason.setWordWrap(True)
+        layout.addWidget(reason)
+        form = QFormLayout()
+        layout.addLayout(form)
+        pointers = list(dict.fromkeys(p for p, _c in item.error_fields)) or _DEFAULT_POINTERS
+        for pointer in pointers:
+            editor = self._editor(pointer)
+            if editor is not None:
+                form.addRow(_label(pointer.rsplit("/", 1)[-1]), editor)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("edit_problem")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.addButton(
+            self.tr("Speichern und senden"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("edit_save")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        chain = [*self.editors.values(), self.save_button]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _editor(self, pointer: str) -> QWidget | None:
+        name = pointer.rsplit("/", 1)[-1]
+        value = _get(self._payload, pointer)
+        widget: QWidget
+        if isinstance(value, bool) or name == "repair_consent":
+            widget = QCheckBox(_label(name), self)
+            widget.setChecked(bool(value))
+        elif value is None or isinstance(value, str):
+            if name in _MULTILINE:
+                widget = QPlainTextEdit(value or "", self)
+                widget.setTabChangesFocus(True)
+            else:
+                widget = QLineEdit(value or "", self)
+        else:
+            return None  # lists/dates: correct them by deleting and entering the referral anew
+        widget.setObjectName(name)
+        widget.setAccessibleName(_label(name))
+        self.editors[pointer] = widget
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        """The corrected payload (not yet saved)."""
+        payload = copy.deepcopy(self._payload)
+        for pointer, widget in self.editors.items():
+            if isinstance(widget, QCheckBox):
+                _put(payload, pointer, widget.isChecked())
+            elif isinstance(widget, QPlainTextEdit):
+                _put(payload, pointer, widget.toPlainText().strip())
+            elif isinstance(widget, QLineEdit):
+                _put(payload, pointer, widget.text().strip())
+        return payload
+
+    def problems(self, payload: dict[str, Any]) -> list[str]:
+        """German reasons that keep the corrected referral from being queued."""
+        from desktop.privacy.text import check
+        from desktop.validation import MANDATORY_CHECKS
+        from desktop.widgets.finding_texts import finding_text, issue_text
+
+        found: list[str] = []
+        for pointer in self.editors:
+            name, value = pointer.rsplit("/", 1)[-1], _get(payload, pointer)
+            if not isinstance(value, str):
+                continue
+            if name in MANDATORY_CHECKS:
+                result = MANDATORY_CHECKS[name](value)
+                errors = [i for i in result.issues if i.severity == "error"]
+                found += [f"{_label(name)}: {issue_text(i.code, i.params)}" for i in errors]
+                if not errors and result.canonical is not None:
+                    _put(payload, pointer, result.canonical)
+            if name in _ENGINE_FIELDS and value:
+                for finding in check(value, _ENGINE_FIELDS[name]):
+                    if finding.severity == "block":
+                        text = finding_text(finding.category, finding.rule_id)
+                        found.append(f"{_label(name)}: {text}")
+        return found
+
+    def accept(self) -> None:
+        """Check, then save with a new idempotency key and close."""
+        payload = self.values()
+        problems = self.problems(payload)
+        if problems:
+            self.problem.setText("\n".join(problems))
+            return
+        try:
+            self._outbox.update_payload(self._item.item_id, payload)
+        except UnknownItemError:
+            log.info("outbox item vanished while editing")
+        super().accept()
