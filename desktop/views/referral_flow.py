@@ -91,6 +91,7 @@ class ReferralView(DraftMixin):
             shortcut.activated.connect(self.send)
         if self.photos is not None:
             self.photos.changed.connect(self._on_changed)
+            self.photos.changed.connect(self._set_tab_order)  # new tiles join the chain
 
     def _make_autosaver(self) -> Any:
         store = getattr(self.services, "store", None)
