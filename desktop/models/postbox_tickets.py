@@ -6,7 +6,7 @@ no tooltip carries server text, because Qt would interpret tooltip strings as ri
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -76,27 +76,69 @@ def status_label(status: str) -> str:
     return status
 
 
+def _sort_key(column: int) -> Callable[[TicketRow], Any]:
+    if column == COL_SUBJECT:
+        return lambda r: (r.subject.casefold(), r.id)
+    if column == COL_STATUS:
+        return lambda r: (r.status, r.updated_at, r.id)
+    if column == COL_UNREAD:
+        return lambda r: (r.unread_count, r.updated_at, r.id)
+    return lambda r: (r.updated_at, r.id)
+
+
 class TicketTableModel(QAbstractTableModel):
-    """Tickets as rows: Betreff, Status, Aktualisiert, Ungelesen."""
+    """Tickets as rows: Betreff, Status, Aktualisiert, Ungelesen.
+
+    The model sorts itself (Python's sort with one key per row): letting
+    ``QSortFilterProxyModel`` sort 10,000 rows calls :meth:`data` ~200,000 times on the GUI
+    thread (over a second). :class:`TicketFilterProxy` forwards ``sort`` here.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TicketRow] = []
-        self._times: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._times: dict[str, str] = {}  # updated_at → shown text, filled lazily
+        self._sort = (COL_UPDATED, Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------------ data
     def set_tickets(self, rows: Sequence[TicketRow]) -> None:
-        """Replace the content (same ids in the same order → only ``dataChanged``)."""
-        rows = list(rows)
-        if [r.id for r in rows] == [r.id for r in self._rows] and rows:
+        """Replace the content, in the current sort order (same ids in the same order →
+        only ``dataChanged``)."""
+        rows = self._sorted(rows)
+        if rows and [r.id for r in rows] == [r.id for r in self._rows]:
             self._rows = rows
-            self._times = [format_time(r.updated_at) for r in rows]
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(_HEADERS) - 1))
             return
         self.beginResetModel()
         self._rows = rows
-        self._times = [format_time(r.updated_at) for r in rows]
+        self._ids = {r.id: i for i, r in enumerate(rows)}
+        if len(self._times) > 4 * len(rows) + 1000:
+            self._times.clear()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (keeps persistent indexes, e.g. the selection)."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else "" for i in old]
+        self._sort = (column, order)
+        self._rows = self._sorted(self._rows)
+        self._ids = {r.id: i for i, r in enumerate(self._rows)}
+        new = [
+            self.index(self._ids[tid], i.column()) if tid in self._ids else QModelIndex()
+            for tid, i in zip(old_ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        """Current sort column and order."""
+        return self._sort
+
+    def _sorted(self, rows: Sequence[TicketRow]) -> list[TicketRow]:
+        column, order = self._sort
+        return sorted(rows, key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def ticket(self, row: int) -> TicketRow | None:
         """The ticket at ``row`` (source row)."""
@@ -104,10 +146,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def row_of(self, ticket_id: str) -> int:
         """Source row of ``ticket_id`` or -1."""
-        for i, r in enumerate(self._rows):
-            if r.id == ticket_id:
-                return i
-        return -1
+        return self._ids.get(ticket_id, -1)
 
     def unread_total(self) -> int:
         """Sum of per-ticket unread figures (the badge uses the server total instead)."""
@@ -169,7 +208,10 @@ class TicketTableModel(QAbstractTableModel):
         if col == COL_STATUS:
             return status_label(row.status)
         if col == COL_UPDATED:
-            return self._times[i]
+            shown = self._times.get(row.updated_at)
+            if shown is None:
+                shown = self._times[row.updated_at] = format_time(row.updated_at)
+            return shown
         return row.unread_count or ""
 
 
@@ -184,6 +226,14 @@ class TicketFilterProxy(QSortFilterProxyModel):
         self._state = "all"
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in :class:`TicketTableModel` (fast); the proxy keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, TicketTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
         """Case-insensitive substring search in the subject."""
@@ -201,6 +251,8 @@ class TicketFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         """Apply search and state filter."""
+        if self._state == "all" and not self._needle:
+            return True
         model = self.sourceModel()
         if not isinstance(model, TicketTableModel):
             return True

@@ -48,17 +48,17 @@ class MessageRow:
     client_ref: str | None
 
 
+# Unread = staff messages after the read pointer, compared numerically like the server does
+# (message ids increase monotonically); one pointer lookup per ticket, not per message.
 _TICKETS_SQL = """
 WITH agg AS (
     SELECT m.ticket_id AS tid,
            COUNT(*) AS n,
            MAX(m.order_key) AS last_key,
-           SUM(CASE WHEN m.from_staff = 1 AND (r.last_read_message_id IS NULL
-                    OR lr.order_key IS NULL OR m.order_key > lr.order_key)
-               THEN 1 ELSE 0 END) AS unread
+           SUM(m.from_staff = 1 AND (r.last_read_message_id IS NULL
+               OR CAST(m.id AS INTEGER) > CAST(r.last_read_message_id AS INTEGER))) AS unread
     FROM postbox_messages m
     LEFT JOIN postbox_read r ON r.ticket_id = m.ticket_id
-    LEFT JOIN postbox_messages lr ON lr.id = r.last_read_message_id
     GROUP BY m.ticket_id
 )
 SELECT t.id, t.subject, t.status, t.referral_id, t.created_at, t.updated_at, t.etag,

@@ -37,6 +37,7 @@ from desktop.models.postbox_tickets import (
     UnreadBadgeDelegate,
     status_label,
 )
+from desktop.sync.postbox import SyncResult
 from desktop.sync.postbox_store import MessageRow, TicketRow
 from desktop.views.postbox_compose import NewTicketDialog, ReplyBox, art15_hint
 from desktop.views.postbox_conversation import ConversationView
@@ -84,7 +85,7 @@ class PostboxPage(QWidget):
         self._build()
         worker.tickets_loaded.connect(self._on_tickets)
         worker.conversation_loaded.connect(self._on_conversation)
-        worker.synced.connect(lambda _r: self.reload())
+        worker.synced.connect(self._on_synced)
         worker.unread_changed.connect(self._on_unread)
         worker.operation_failed.connect(lambda _c, text: self._show_status(text))
         worker.state_changed.connect(self._on_state)
@@ -190,6 +191,15 @@ class PostboxPage(QWidget):
         """Reload the ticket list (and the open conversation) from the local cache."""
         self.worker.load_tickets()
         if self.current_id is not None:
+            self.worker.load_conversation(self.current_id)
+
+    def _on_synced(self, result: SyncResult) -> None:
+        # The ticket list is only re-read when something changed (a no-change sync every
+        # minute must not re-read and decrypt 10,000 tickets); the open conversation is
+        # cheap and also shows outbox state changes (pending → undeliverable).
+        if result.changed_ticket_ids or result.full_resync or self.model.rowCount() == 0:
+            self.reload()
+        elif self.current_id is not None:
             self.worker.load_conversation(self.current_id)
 
     def _on_tickets(self, rows: list[TicketRow]) -> None:

@@ -124,3 +124,23 @@ def test_display_text_splits_only_very_long_lines() -> None:
     shown = display_text("a\n" + long)
     assert shown.replace("\n", "") == "a" + long
     assert max(len(line) for line in shown.split("\n")) == SEGMENT
+
+
+def test_model_sorts_itself_and_keeps_persistent_indexes(qtmodeltester: Any) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = TicketTableModel()
+    proxy = TicketFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    model.set_tickets([_ticket(1, subject="b"), _ticket(2, subject="c"), _ticket(3, subject="a")])
+    ids = lambda: [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]  # noqa: E731
+    assert ids() == ["3", "2", "1"]  # default: newest update first
+    held = QPersistentModelIndex(proxy.index(ids().index("1"), COL_SUBJECT))
+    proxy.sort(COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    assert ids() == ["3", "1", "2"]
+    assert held.isValid()
+    assert held.data(ID_ROLE) == "1"
+    assert model.sort_order() == (COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    model.set_tickets([_ticket(4, subject="0"), *[model.ticket(r) for r in range(3)]])  # type: ignore[list-item]
+    assert ids() == ["4", "3", "1", "2"]  # new content arrives in the chosen order
