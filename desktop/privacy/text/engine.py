@@ -13,11 +13,12 @@ import threading
 import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
+from desktop.privacy.text import chunks
 from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
@@ -153,13 +154,15 @@ class LengthRecognizer:
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """One finding covering the text beyond the limit."""
-        limit = ctx.settings.get("max_length")
-        text = ctx.text
+        return self.findings(ctx.text, ctx.field, ctx.settings)
+
+    @staticmethod
+    def findings(text: str, field: str, settings: dict[str, object]) -> list[Finding]:
+        """The check itself (needs no normalised text)."""
+        limit = settings.get("max_length")
         if not isinstance(limit, int) or len(text.strip()) <= limit:
             return []
-        return [
-            Finding("length", limit, len(text), SEVERITY["length"], f"length.{ctx.field}", None)
-        ]
+        return [Finding("length", limit, len(text), SEVERITY["length"], f"length.{field}", None)]
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
@@ -198,16 +201,60 @@ class Engine:
             unknown = set(settings["recognizers"]) - set(self.registry)  # type: ignore[arg-type]
             if unknown:
                 raise ValueError(f"fields.toml: {name}: unknown recognizers {sorted(unknown)}")
+        self._cache: dict[tuple[str, str, tuple[str, ...]], tuple[Finding, ...]] = {}
+        self._cache_lock = threading.Lock()
 
     def check(self, text: str, field: str) -> list[Finding]:
-        """All findings for ``text`` in ``field``, sorted by position."""
+        """All findings for ``text`` in ``field``, sorted by position.
+
+        Free text is analysed sentence by sentence (see :mod:`desktop.privacy.text.chunks`)
+        with a cache of recent sentences; the name field and the length check always see the
+        whole text.
+        """
         settings = self.fields[field]
         if not text.strip():
             return []
-        ctx = Context(field, normalize(text), settings)
-        for name in settings["recognizers"]:  # type: ignore[attr-defined]
+        names: list[str] = list(settings["recognizers"])  # type: ignore[call-overload]
+        if field == "nachname":
+            return self._analyze(text, field, tuple(names))
+        local = tuple(n for n in names if n != "length")
+        findings = LengthRecognizer.findings(text, field, settings) if "length" in names else []
+        for start, end in chunks.spans(text):
+            piece = text[start:end]
+            if piece.strip():
+                findings.extend(_shift(f, start) for f in self._cached(piece, field, local))
+        return _dedupe(findings)
+
+    def _analyze(self, text: str, field: str, names: tuple[str, ...]) -> list[Finding]:
+        ctx = Context(field, normalize(text), self.fields[field])
+        for name in names:
             ctx.findings.extend(self.registry[name].analyze(ctx))
         return _dedupe(ctx.findings)
+
+    def _cached(self, piece: str, field: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+        key = (piece, field, names)
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple(self._analyze(piece, field, names))
+            with self._cache_lock:
+                if len(self._cache) >= _CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = found
+        return found
+
+    def clear_cache(self) -> None:
+        """Forget remembered sentences (benchmarks measure the uncached cost with it)."""
+        with self._cache_lock:
+            self._cache.clear()
+
+
+_CACHE_SIZE = 2048
+
+
+def _shift(finding: Finding, offset: int) -> Finding:
+    if not offset:
+        return finding
+    return replace(finding, start=finding.start + offset, end=finding.end + offset)
 
 
 _ENGINE: Engine | None = None

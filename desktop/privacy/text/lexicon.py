@@ -211,7 +211,13 @@ class Matcher:
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
         every = {a for required, _p, _r in self._anchored for a in required}
-        self._closure = {a: frozenset(b for b in every if a.startswith(b)) for a in every}
+        self._by_anchor: dict[str, list[int]] = {a: [] for a in every}
+        for index, (required, _p, _r) in enumerate(self._anchored):
+            for anchor in required:
+                self._by_anchor[anchor].append(index)
+        self._closure = {
+            a: frozenset(a[:i] for i in range(1, len(a) + 1) if a[:i] in every) for a in every
+        }
         self._anchor_scan = re.compile("(?=(" + _trie_pattern(every) + "))") if every else None
 
     def _present(self, text: str) -> frozenset[str]:
@@ -244,7 +250,9 @@ class Matcher:
                 for rule in rules:
                     yield Hit(start, end, rule)
         present = self._present(text)
-        runnable = [(p, r) for req, p, r in self._anchored if not req.isdisjoint(present)]
+        by_anchor = self._by_anchor
+        indices = sorted({i for anchor in present for i in by_anchor[anchor]})
+        runnable = [self._anchored[i][1:] for i in indices]
         for pattern, rules in self._always + runnable:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
