@@ -9,15 +9,17 @@ changes, every regex simply runs unfiltered.
 
 from __future__ import annotations
 
+import importlib
 from itertools import product
 from typing import Any
 
+_p: Any
+_c: Any
 try:  # pragma: no cover - the import itself is what is guarded
-    from re import _constants as _c
-    from re import _parser as _p
+    _p = importlib.import_module("re._parser")
+    _c = importlib.import_module("re._constants")
 except ImportError:  # pragma: no cover
-    _p = None  # type: ignore[assignment]
-    _c = None  # type: ignore[assignment]
+    _p = _c = None
 
 _MAX_SET = 48  # largest set of alternative strings kept while expanding
 _MIN_LENGTH = 3  # anchors shorter than this filter too little to be worth it

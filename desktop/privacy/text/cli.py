@@ -28,8 +28,10 @@ def check_line(line: str) -> dict[str, Any]:
 
     try:
         record = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return _error(f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except ValueError:
+        return _error("invalid JSON")
     if not isinstance(record, dict):
         return _error("expected a JSON object")
     ident = record.get("id")

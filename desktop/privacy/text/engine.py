@@ -13,7 +13,8 @@ import threading
 import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
@@ -34,7 +35,7 @@ class Context:
     field: str
     norm: Normalized
     settings: dict[str, object]
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = dc_field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -198,7 +199,7 @@ class Engine:
         self.registry: dict[str, Recognizer] = {r.name: r for r in recognizers}
         self.fields: dict[str, dict[str, object]] = config["fields"]
         for name, settings in self.fields.items():
-            unknown = set(settings["recognizers"]) - set(self.registry)  # type: ignore[arg-type]
+            unknown = set(settings["recognizers"]) - set(self.registry)
             if unknown:
                 raise ValueError(f"fields.toml: {name}: unknown recognizers {sorted(unknown)}")
         self._cache: dict[tuple[str, str, tuple[str, ...]], tuple[Finding, ...]] = {}
