@@ -174,6 +174,9 @@ class ReferralLayout(QWidget):
         form.addRow(service_label, self.servicenummer)
         nachname = CheckedLineEdit("nachname", check_fn=check_surname)
         self.checked["nachname"] = nachname
+        nachname.set_base_description(
+            self.tr("Pflichtangabe: nur der Nachname, keine weiteren Angaben zur Person.")
+        )
         self._row(form, "nachname", nachname, nachname.message)
         for name, check, pretty, hint in (
             ("telefon", check_phone, _phone_display, self.tr("z. B. 0221 1234567")),
@@ -182,12 +185,13 @@ class ReferralLayout(QWidget):
         ):
             edit = ValidatedLineEdit(name, check, reformat=pretty, upper=name == "kennzeichen")
             edit.setPlaceholderText(hint)
-            edit.set_base_description(hint)
+            edit.set_base_description(" ".join(filter(None, [self.tr("Pflichtangabe."), hint])))
             self._row(form, name, edit, edit.message)
         self.repair_consent = QCheckBox(
             self.tr("Kunde ist mit &Reparatur oder Austausch durch CARGLASS einverstanden *")
         )
         self.repair_consent.setObjectName("repair_consent")
+        self.repair_consent.setAccessibleDescription(self.tr("Pflichtangabe."))
         self.repair_consent.setAccessibleName(
             self.tr("Kunde ist mit Reparatur oder Austausch einverstanden")
         )
@@ -220,6 +224,7 @@ class ReferralLayout(QWidget):
                     self._add_free_text(form, name)
                     continue
                 editor = make_input(VOLUNTARY[name], catalogs)
+                self._describe_voluntary(editor)
                 message = getattr(editor, "message", None) or FieldMessage(name)
                 if isinstance(editor, CheckedTextEdit):
                     self.checked[name] = editor
@@ -240,11 +245,24 @@ class ReferralLayout(QWidget):
             layout.addWidget(group)
         return box
 
+    def _describe_voluntary(self, editor: QWidget) -> None:
+        """Screen readers hear that the field is voluntary and needs consent."""
+        text = self.tr("Freiwillige Angabe, nur mit Einwilligung des Kunden.")
+        if isinstance(editor, CheckedTextEdit):
+            editor.set_base_description(text)
+            return
+        editor.setAccessibleDescription(text)
+        for box in editor.boxes.values() if isinstance(editor, MultiChoice) else ():
+            box.setAccessibleDescription(text)
+
     def _add_free_text(self, form: QFormLayout, name: str) -> None:
         self.freetext_consent = QCheckBox(
             self.tr("Kunde wünscht diese Angaben ausdrücklich (Freite&xt)")
         )
         self.freetext_consent.setObjectName("freetext_consent")
+        self.freetext_consent.setAccessibleDescription(
+            self.tr("Freitext wird nur übermittelt, wenn der Kunde ihn ausdrücklich wünscht.")
+        )
         self.freetext_consent.setAccessibleName(self.tr("Kunde wünscht Freitext ausdrücklich"))
         self.messages["freetext_consent"] = FieldMessage("freetext_consent")
         form.addRow(_with_message(self.freetext_consent, self.messages["freetext_consent"]))

@@ -287,6 +287,11 @@ _ISSUE: dict[str, _T] = {
     "privacy.blocked": lambda: QCoreApplication.translate(
         "FindingTexts", "Bitte umformulieren: Der Text enthält unzulässige Angaben."
     ),
+    "unknown-version": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Der Einwilligungstext wurde geändert. Bitte lesen Sie die aktuelle Fassung vor und "
+        "fragen Sie erneut.",
+    ),
     "freetext_consent.missing": lambda: QCoreApplication.translate(
         "FindingTexts", "Freitext nur auf ausdrücklichen Wunsch des Kunden – bitte bestätigen."
     ),

@@ -26,4 +26,6 @@ def test_view_is_keyboard_accessible(qtbot: Any, server: Any, view_class: type) 
         assert {"nachname", "consent_yes", "schadenart", "send_button"} <= reached
         assert "servicenummer" not in reached
         assert check_page(qtbot, view) == []
+        undescribed = [name for name, w in view.inputs.items() if not w.accessibleDescription()]
+        assert undescribed == []
         view.close()

@@ -258,6 +258,17 @@ def test_warnings_never_block_and_stay_visible_on_send(
     assert stored["kennzeichen"] == "XQ-AB 12"
 
 
+def test_double_click_on_send_makes_one_referral(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.no.click()
+    qtbot.mouseDClick(quick.send_button, Qt.MouseButton.LeftButton)
+    quick.send()  # and Ctrl+Enter on top
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    quick.send()  # after success: nothing more is sent
+    page = quick.services.client.list_referrals(client_ref=quick.form.client_ref)
+    assert len(page.items) == 1
+
+
 def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
     class Shell(QMainWindow):
         def __init__(self) -> None:
@@ -293,7 +304,7 @@ def test_server_problem_appears_at_its_field(qtbot: Any, quick: QuickReferralVie
     assert [name for name, _ in quick.error_summary.entries] == ["consent"]
     message = quick.findChild(QWidget, "consent_message")
     assert message.isVisible()
-    assert "Einwilligung" in message.text()  # type: ignore[attr-defined]
+    assert "Einwilligungstext wurde geändert" in message.text()  # type: ignore[attr-defined]
     assert quick.send_button.isEnabled()  # corrected, it can be sent again
     assert not quick.referral_number.isVisible()
     assert quick.services.client.list_referrals(client_ref=quick.form.client_ref).items == []
