@@ -22,7 +22,6 @@ wheel (also reachable as ``pyside6-lupdate``/``pyside6-lrelease``).
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import shutil
 import subprocess
@@ -33,6 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as `python tools/i18n.py`
+    sys.path.insert(0, str(ROOT))
+
+from tools.i18n_extract import extra_strings  # noqa: E402
+
 I18N_DIR = ROOT / "resources" / "i18n"
 SOURCE_DIR = ROOT / "desktop"
 SOURCE_LANGUAGE = "de_DE"
@@ -91,113 +95,6 @@ def ts_path(lang: str) -> Path:
 def source_files() -> list[Path]:
     """The Python files lupdate scans: every ``desktop/**/*.py``, sorted."""
     return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def _const_strings(tree: ast.Module) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Module-level ``NAME = "text"`` and ``NAME = ("a", "b", ...)`` constants."""
-    strings: dict[str, str] = {}
-    tuples: dict[str, list[str]] = {}
-    for node in tree.body:
-        target: ast.expr | None = None
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-        elif isinstance(node, ast.AnnAssign):
-            target = node.target
-        value = getattr(node, "value", None)
-        if not isinstance(target, ast.Name) or value is None:
-            continue
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            strings[target.id] = value.value
-        elif isinstance(value, ast.Tuple | ast.List) and value.elts:
-            items = [e.value for e in value.elts if isinstance(e, ast.Constant)]
-            if len(items) == len(value.elts) and all(isinstance(i, str) for i in items):
-                tuples[target.id] = [str(i) for i in items]
-    return strings, tuples
-
-
-def _is_translate(call: ast.Call, aliases: frozenset[str] = frozenset()) -> bool:
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    return (name == "translate" or name in aliases) and len(call.args) >= 2
-
-
-def _aliases(tree: ast.Module) -> frozenset[str]:
-    """Names bound to ``QCoreApplication.translate`` anywhere (``tr = ....translate``)."""
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-            is_translate = (isinstance(value, ast.Attribute) and value.attr == "translate") or (
-                isinstance(value, ast.Name) and value.id == "translate"
-            )
-            if isinstance(target, ast.Name) and is_translate and target.id != "translate":
-                names.add(target.id)
-    return frozenset(names)
-
-
-def _helpers(tree: ast.Module, strings: dict[str, str]) -> dict[str, str]:
-    """One-argument functions ``def _tr(text): return ...translate(CONTEXT, text)``."""
-    found: dict[str, str] = {}
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
-            continue
-        param = node.args.args[0].arg
-        for call in ast.walk(node):
-            if not isinstance(call, ast.Call) or not _is_translate(call):
-                continue
-            ctx, text = call.args[0], call.args[1]
-            context = _resolve(ctx, strings)
-            if context is not None and isinstance(text, ast.Name) and text.id == param:
-                found[node.name] = context
-    return found
-
-
-def _resolve(node: ast.expr, strings: dict[str, str]) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name):
-        return strings.get(node.id)
-    return None
-
-
-def extra_strings(files: list[Path]) -> list[tuple[str, str]]:
-    """(context, text) pairs that lupdate misses but the code translates at run time.
-
-    lupdate only sees ``translate("Context", "literal")`` and ``self.tr("literal")``. This
-    also finds ``translate(CONTEXT, "literal")`` with a module-level string constant, calls
-    through an alias (``tr = QCoreApplication.translate; tr("Context", "literal")``), and calls
-    of one-argument helpers (``_tr("literal")`` or ``_tr(HEADERS[i])`` with a module-level
-    tuple of literals) whose body is ``translate(CONTEXT, text)``.
-    """
-    pairs: list[tuple[str, str]] = []
-    for path in files:
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-        except (SyntaxError, UnicodeDecodeError):
-            continue
-        strings, tuples = _const_strings(tree)
-        helpers = _helpers(tree, strings)
-        aliases = _aliases(tree)
-        for call in ast.walk(tree):
-            if not isinstance(call, ast.Call) or not call.args:
-                continue
-            if _is_translate(call, aliases):
-                aliased = getattr(call.func, "id", None) in aliases
-                if aliased or isinstance(call.args[0], ast.Name):
-                    context = _resolve(call.args[0], strings)
-                    text = _resolve(call.args[1], {})
-                    if context is not None and text is not None:
-                        pairs.append((context, text))
-                continue
-            name = getattr(call.func, "id", None)
-            if name not in helpers:
-                continue
-            arg = call.args[0]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                pairs.append((helpers[name], arg.value))
-            elif isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name):
-                pairs += [(helpers[name], item) for item in tuples.get(arg.value.id, [])]
-    return sorted(set(pairs))
 
 
 def _write_extra_source(directory: Path) -> Path:

@@ -544,6 +544,10 @@
         <translation>Please reword: the text contains details that are not allowed.</translation>
     </message>
     <message>
+        <source>Der Einwilligungstext wurde geändert. Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut.</source>
+        <translation>The consent text has changed. Please read out the current version and ask again.</translation>
+    </message>
+    <message>
         <source>Freitext nur auf ausdrücklichen Wunsch des Kunden – bitte bestätigen.</source>
         <translation>Free text only at the customer&apos;s explicit request – please confirm.</translation>
     </message>
@@ -685,6 +689,50 @@
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
         <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
     </message>
+    <message>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>Entwürfe</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>Komplettvermittlung</source>
+        <translation>Complete referral</translation>
+    </message>
+    <message>
+        <source>Meine Vermittlungen</source>
+        <translation>My referrals</translation>
+    </message>
+    <message>
+        <source>Nicht angemeldet</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Postausgang</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Postkorb</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Schnellvermittlung</source>
+        <translation>Quick referral</translation>
+    </message>
+    <message>
+        <source>Verbindung wird hergestellt …</source>
+        <translation>Connecting …</translation>
+    </message>
+    <message>
+        <source>Verbunden</source>
+        <translation>Connected</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -726,6 +774,10 @@
     <message>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
+        <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1107,10 @@
         <source>Wieder öffnen</source>
         <translation>Reopen</translation>
     </message>
+    <message>
+        <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
+        <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
+    </message>
 </context>
 <context>
     <name>PostboxWorker</name>
@@ -1234,7 +1290,7 @@
     </message>
     <message>
         <source>„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer mobilen Reparatur. Sagen Sie vorher, was Sie dort eintragen möchten, und holen Sie das Einverständnis dafür ein.</source>
-        <translation>“Additional info” (complete referral) and “Remarks” (quick referral) are the exception: enter something there only at the customer&apos;s explicit request, and only particulars without which the job can hardly be processed sensibly – for example special local conditions for a mobile repair. Say beforehand what you want to enter there and obtain agreement for it.</translation>
+        <translation>“Additional information” (complete referral) and “Remarks” (quick referral) are the exception: enter something there only at the customer&apos;s explicit request, and only particulars without which the job can hardly be processed sensibly – for example special local conditions for a mobile repair. Say beforehand what you want to enter there and obtain agreement for it.</translation>
     </message>
     <message>
         <source>In Freitextfeldern dürfen keine besonderen Arten personenbezogener Daten stehen:</source>
@@ -1630,12 +1686,20 @@
         <translation>Mandatory details</translation>
     </message>
     <message>
+        <source>Pflichtangabe: nur der Nachname, keine weiteren Angaben zur Person.</source>
+        <translation>Mandatory: the surname only, no other details about the person.</translation>
+    </message>
+    <message>
         <source>z. B. 0221 1234567</source>
         <translation>e.g. 0221 1234567</translation>
     </message>
     <message>
         <source>z. B. M-AB 1234</source>
         <translation>e.g. M-AB 1234</translation>
+    </message>
+    <message>
+        <source>Pflichtangabe.</source>
+        <translation>Mandatory.</translation>
     </message>
     <message>
         <source>Kunde ist mit &amp;Reparatur oder Austausch durch CARGLASS einverstanden *</source>
@@ -1654,8 +1718,16 @@
         <translation>Damage photos</translation>
     </message>
     <message>
+        <source>Freiwillige Angabe, nur mit Einwilligung des Kunden.</source>
+        <translation>Voluntary detail, only with the customer&apos;s consent.</translation>
+    </message>
+    <message>
         <source>Kunde wünscht diese Angaben ausdrücklich (Freite&amp;xt)</source>
         <translation>Customer explicitly wants these details (free te&amp;xt)</translation>
+    </message>
+    <message>
+        <source>Freitext wird nur übermittelt, wenn der Kunde ihn ausdrücklich wünscht.</source>
+        <translation>Free text is only transmitted if the customer explicitly wants it.</translation>
     </message>
     <message>
         <source>Kunde wünscht Freitext ausdrücklich</source>
@@ -1684,6 +1756,34 @@
     <message>
         <source>Ne&amp;ue Vermittlung</source>
         <translation>N&amp;ew referral</translation>
+    </message>
+    <message>
+        <source>Erreichbarkeit</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Fahrzeug</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Schaden</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <source>Service-Wunsch und Termin</source>
+        <translation>Service request and appointment</translation>
+    </message>
+    <message>
+        <source>Versicherung</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>Zusatzinfo</source>
+        <translation>Additional information</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1971,10 @@
     <message>
         <source>Antwort senden</source>
         <translation>Send reply</translation>
+    </message>
+    <message>
+        <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
+        <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
     </message>
 </context>
 <context>

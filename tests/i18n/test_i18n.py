@@ -165,13 +165,38 @@ def test_extra_strings_finds_what_lupdate_misses(tmp_path) -> None:
         '    QCoreApplication.translate(_CTX, "Direkt")\n'
         '    QCoreApplication.translate("Literal", "lupdate findet das selbst")\n'
         "    tr = QCoreApplication.translate\n"
-        '    tr("Modell", "gerade eben")\n',
+        '    tr("Modell", "gerade eben")\n'
+        '_TITLES = {"a": "Titel A", "b": "Titel B"}\n'
+        '_STATES = {"on": QT_TRANSLATE_NOOP(_CTX, "Verbunden")}\n'
+        "def title(key):\n"
+        "    return QCoreApplication.translate(_CTX, str(_TITLES[key]))\n"
+        "class Box(QWidget):\n"
+        "    def label(self, state):\n"
+        "        text = _STATES.get(state, _SECTIONS[0])\n"
+        "        return self.tr(text)\n",
         encoding="utf-8",
     )
-    assert i18n_tool.extra_strings([src]) == [
+    other = tmp_path / "other.py"
+    other.write_text(
+        '_SECTIONS = ("Person", "Schaden")\n'
+        'HINT = "Bitte sachlich schreiben."\n'
+        "def hint(parent):\n"
+        "    return parent.tr(HINT)\n"
+        "class Page(QWidget):\n"
+        "    def build(self):\n"
+        "        hint(self)\n",
+        encoding="utf-8",
+    )
+    assert i18n_tool.extra_strings([src, other]) == [
+        ("Box", "Person"),
+        ("Box", "Schaden"),
         ("Kasten", "Betreff"),
         ("Kasten", "Direkt"),
         ("Kasten", "Offen"),
         ("Kasten", "Status"),
+        ("Kasten", "Titel A"),
+        ("Kasten", "Titel B"),
+        ("Kasten", "Verbunden"),
         ("Modell", "gerade eben"),
+        ("Page", "Bitte sachlich schreiben."),
     ]
