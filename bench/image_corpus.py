@@ -119,6 +119,9 @@ def _summarise(
         print(f"re-encoded JPEGs (orientation baked), colour-managed PSNR: median "
               f"{statistics.median(psnrs):.1f} dB, min {min(psnrs):.1f} dB")  # fmt: skip
     print(f"ICC profile kept: {icc_kept}/{with_icc}")
+    for code in ("faces", "document", "truncated"):
+        hits = [n for n, line in lines.items() if code in line.get("warnings", [])]
+        print(f"warning '{code}' on {len(hits)} file(s) {hits}")
 
 
 if __name__ == "__main__":
