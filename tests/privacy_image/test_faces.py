@@ -135,3 +135,17 @@ def test_face_set_directory_layout() -> None:
         pytest.skip("shared face set missing")
     assert (root / "with_faces").is_dir()
     assert (root / "without_faces").is_dir()
+
+
+def test_concurrent_detection_gives_the_same_boxes(face_photo: bytes) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.privacy.image.render import open_image, shrink
+
+    rgb = np.asarray(shrink(open_image(face_photo).convert("RGB"), 320))
+    detector = HaarFaceDetector()
+    expected = detector.detect(rgb)
+    assert expected
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(lambda _: detector.detect(rgb), range(6)))
+    assert all(result == expected for result in results)

@@ -28,7 +28,12 @@ class FaceDetector(Protocol):
 
 
 class HaarFaceDetector:
-    """OpenCV Haar cascades (frontal + profile); thread-safe, loads cv2 on first call."""
+    """OpenCV Haar cascades (frontal + profile); thread-safe, loads cv2 on first call.
+
+    OpenCV algorithm objects must not be shared between threads (a ``CascadeClassifier`` keeps
+    per-call buffers; concurrent ``detectMultiScale`` calls can crash the process), so every
+    thread that detects gets its own pair of cascades (loaded once per thread, ~0.1 s).
+    """
 
     def __init__(
         self, min_neighbors: int = 5, min_size: int = 20, scale_factor: float = 1.1
@@ -36,8 +41,7 @@ class HaarFaceDetector:
         self._min_neighbors = min_neighbors
         self._scale_factor = scale_factor
         self._min_size = min_size
-        self._lock = threading.Lock()
-        self._cascades: list[Any] | None = None
+        self._local = threading.local()
 
     def _load(self) -> list[Any]:
         import cv2
@@ -53,10 +57,10 @@ class HaarFaceDetector:
         """Faces in ``rgb``; boxes overlapping each other are merged."""
         import cv2
 
-        with self._lock:
-            if self._cascades is None:
-                self._cascades = self._load()
-            frontal, profile = self._cascades
+        cascades: list[Any] | None = getattr(self._local, "cascades", None)
+        if cascades is None:
+            cascades = self._local.cascades = self._load()
+        frontal, profile = cascades
         gray = cv2.equalizeHist(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
         width = gray.shape[1]
         boxes = self._run(frontal, gray)
