@@ -96,7 +96,7 @@ def cli_run(
     files = [str(corpus / name) for name in sorted(manifest)]
     proc = subprocess.run(
         [sys.executable, "-m", "desktop.privacy", "image", "--out", str(out), "--json",
-         "--no-faces", *files],
+         "--no-faces", "--show-values", *files],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=240,
     )  # fmt: skip
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]

@@ -48,7 +48,7 @@ def test_json_line_per_input_and_exit_0(tmp_path: Path, capsys: pytest.CaptureFi
     assert line["output"] == str(out / "foto.jpg")
     assert (line["media_type"], line["width"], line["height"]) == ("image/jpeg", 64, 48)
     kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[union-attr]
-    assert kinds["gps"]["value"] == "52.52, 13.40"
+    assert kinds["gps"] == {"kind": "gps", "label": "Aufnahmeort (GPS)", "value": None}
     assert "comment" in kinds
     cleaned = (out / "foto.jpg").read_bytes()
     assert b"secret" not in cleaned
@@ -104,3 +104,12 @@ def test_same_stem_twice_gets_two_outputs(
     assert main(["--out", str(out), "--json", "--no-faces", str(first), str(second)]) == 0
     outputs = [line["output"] for line in _lines(capsys)]
     assert outputs == [str(out / "foto.jpg"), str(out / "foto-2.jpg")]
+
+
+def test_values_only_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _photo(tmp_path)
+    out = str(tmp_path / "out")
+    assert main(["--out", out, "--json", "--no-faces", "--show-values", str(src)]) == 0
+    (line,) = _lines(capsys)
+    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[union-attr]
+    assert kinds["gps"]["value"] == "52.52, 13.40"

@@ -2,8 +2,9 @@
 
 Writes each cleaned file into DIR (input stem + ``.jpg``/``.png``); with ``--json`` prints one
 JSON line per input. Exit status 0 when every input was cleaned, 1 when any failed (the others
-are still done), 2 on usage errors. Prints no personal data (paths and metadata kinds only;
-GPS/time values appear only in the JSON the caller asked for).
+are still done), 2 on usage errors. Prints no personal data: removed items carry kind and
+German label, their ``value`` (the GPS position or capture time found) stays ``null`` unless
+``--show-values`` asks for it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--json", action="store_true", help="print one JSON line per input")
     ap.add_argument("--no-faces", action="store_true", help="skip face detection")
     ap.add_argument("--blur-faces", action="store_true", help="pixelate detected faces")
+    ap.add_argument(
+        "--show-values", action="store_true", help="include the GPS position / time found"
+    )
     ap.add_argument("files", nargs="+", type=Path)
     return ap
 
@@ -63,7 +67,10 @@ def _one(path: Path, out_dir: Path, args: argparse.Namespace, used: set[Path]) -
         media_type=result.media_type,
         width=result.width,
         height=result.height,
-        removed=[asdict(item) for item in result.removed],
+        removed=[
+            {**asdict(item), "value": item.value if args.show_values else None}
+            for item in result.removed
+        ],
         warnings=result.warnings,
         faces=[asdict(face) for face in result.faces],
     )
