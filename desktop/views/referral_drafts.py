@@ -35,6 +35,8 @@ class DraftMixin(ReferralLayout):
             "mandatory": dict(form.mandatory),
             "repair_consent": form.repair_consent,
             "consent": form.consent,
+            "consent_text_version": form.consent_text_version,
+            "consent_captured_at": form.consent_captured_at,
             "freetext_consent": form.freetext_consent,
             "voluntary": dict(form.voluntary),
         }
@@ -60,5 +62,10 @@ class DraftMixin(ReferralLayout):
         consent = draft.get("consent")
         self.consent_gate.set_answer(consent if isinstance(consent, bool) else None)
         if consent is True:
+            # The customer agreed during the call, to the text read out then.
+            if draft.get("consent_captured_at"):
+                self.form.consent_captured_at = str(draft["consent_captured_at"])
+            if draft.get("consent_text_version"):
+                self.form.consent_text_version = str(draft["consent_text_version"])
             self._write_voluntary(draft.get("voluntary") or {})
             self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))

@@ -19,12 +19,12 @@ from desktop.referral_form import (
     ReferralForm,
     build_payload,
     damage_is_old,
-    is_empty,
     pointer_field,
     review_text,
     send_errors,
 )
-from desktop.views.referral_drafts import DraftMixin
+from desktop.validation import register_districts
+from desktop.views.referral_consent import ConsentMixin
 from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
 from desktop.views.referral_problems import field_problem_text, problem_text
 from desktop.views.referral_send import ReferralSender
@@ -36,7 +36,7 @@ from desktop.widgets.finding_texts import issue_text
 log = logging.getLogger(__name__)
 
 
-class ReferralView(DraftMixin):
+class ReferralView(ConsentMixin):
     """Quick or complete referral view wired to ``services``.
 
     Signals:
@@ -121,6 +121,13 @@ class ReferralView(DraftMixin):
         number = config.get("servicenummer") or getattr(user, "servicenummer", "") or ""
         self.servicenummer.setText(str(number))
         self.form.servicenummer = str(number)
+        # District codes the server knows beyond the shipped list (optional in /config).
+        extra = config.get("districts") or config.get("catalogs", {}).get("unterscheidungszeichen")
+        register_districts(
+            (str(e["code"]), str(e.get("label", "")))
+            for e in extra or []
+            if isinstance(e, dict) and e.get("code")
+        )
 
     # ---------------------------------------------------------------- changes
     @Slot()
@@ -160,61 +167,6 @@ class ReferralView(DraftMixin):
             )
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
-
-    # ---------------------------------------------------------------- consent
-    @Slot(bool)
-    def _on_consent(self, granted: bool) -> None:
-        self.form.set_consent(granted, self.consent_gate.text_version)
-        self.messages["consent"].clear()
-        if granted:
-            self.voluntary_box.setEnabled(True)
-            self.banner.hide()
-        else:
-            snapshot = self._voluntary_snapshot()
-            self._write_voluntary({})
-            self.freetext_consent.setChecked(False)
-            self.voluntary_box.setEnabled(False)
-            if snapshot:
-                self._undo = snapshot
-                self.banner.show_message(
-                    self.tr("Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht."),
-                    "warning",
-                    actions=[(self.tr("Rückgängig"), self.undo_withdrawal)],
-                )
-        self._on_changed()
-
-    def _voluntary_snapshot(self) -> dict[str, Any]:
-        values = {
-            name: read_value(self.inputs[name])
-            for _, names in self._voluntary_names()
-            for name in names
-        }
-        snapshot: dict[str, Any] = {k: v for k, v in values.items() if not is_empty(v)}
-        if self.freetext_consent.isChecked():
-            snapshot["freetext_consent"] = True
-        if self.photos is not None and self.photos.count():
-            snapshot["__photos__"] = self.photos.take_all()
-        return snapshot
-
-    def _write_voluntary(self, values: dict[str, Any]) -> None:
-        for _, names in self._voluntary_names():
-            for name in names:
-                write_value(self.inputs[name], values.get(name))
-        if self.photos is not None:
-            if "__photos__" in values:
-                self.photos.put_back(values["__photos__"])
-            elif not values:
-                self.photos.clear()
-
-    @Slot()
-    def undo_withdrawal(self) -> None:
-        """Undo "Nein": consent back to Ja and the cleared values restored."""
-        snapshot, self._undo = self._undo, None
-        self.consent_gate.set_answer(True)
-        if snapshot:
-            self._write_voluntary(snapshot)
-            self.freetext_consent.setChecked(bool(snapshot.get("freetext_consent")))
-        self.banner.hide()
 
     # ---------------------------------------------------------------- send
     def _flush_checks(self) -> None:

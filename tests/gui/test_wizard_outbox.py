@@ -28,6 +28,7 @@ def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -
         qtbot.addWidget(view)
         _fill(view)
         view.consent_gate.yes.click()
+        view.form.consent_captured_at = "2026-01-05T09:00:00Z"  # asked earlier in the call
         view.inputs["schadenart"].setCurrentIndex(2)  # type: ignore[attr-defined]
         draft_id = view._draft_id
         qtbot.waitUntil(lambda: store.load_draft(draft_id) is not None, timeout=5000)
@@ -45,6 +46,9 @@ def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -
         assert other.inputs["nachname"].text() == "Krüger"  # type: ignore[attr-defined]
         assert other.consent_gate.answer is True
         assert other.inputs["schadenart"].currentIndex() == 2  # type: ignore[attr-defined]
+        # consent keeps the time and text version of the call, not of the restore
+        assert other.form.consent_captured_at == "2026-01-05T09:00:00Z"
+        assert other.form.consent_text_version == view.form.consent_text_version
 
 
 def test_send_through_outbox_makes_one_referral(qtbot: Any, server: Any, tmp_path: Path) -> None:

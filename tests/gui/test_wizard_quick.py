@@ -269,6 +269,19 @@ def test_double_click_on_send_makes_one_referral(qtbot: Any, quick: QuickReferra
     assert len(page.items) == 1
 
 
+def test_server_may_add_district_codes(quick: QuickReferralView) -> None:
+    from desktop.validation import check_plate, districts
+
+    assert [i.code for i in check_plate("QX-AB 12").issues] == ["plate.unknown-district"]
+    config = dict(quick.services.config)
+    config["districts"] = [{"code": "QX", "label": "Neuer Kreis"}]
+    try:
+        quick.apply_config(config)
+        assert check_plate("QX-AB 12").issues == ()
+    finally:
+        districts._extra.pop("QX", None)
+
+
 def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
     class Shell(QMainWindow):
         def __init__(self) -> None:
