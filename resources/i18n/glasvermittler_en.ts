@@ -98,6 +98,17 @@
     </message>
 </context>
 <context>
+    <name>ConsentMixin</name>
+    <message>
+        <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
+        <translation>No consent: the voluntary details have been deleted.</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Nachrichtenverlauf</source>
@@ -1799,14 +1810,6 @@
     <message>
         <source>Dazu %1 bereinigte Schadenbild(er).</source>
         <translation>Plus %1 cleaned damage photo(s).</translation>
-    </message>
-    <message>
-        <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
-        <translation>No consent: the voluntary details have been deleted.</translation>
-    </message>
-    <message>
-        <source>Rückgängig</source>
-        <translation>Undo</translation>
     </message>
     <message>
         <source>Die Schadenbilder werden noch bereinigt.</source>
