@@ -79,6 +79,11 @@ CLEAN = [
     "Kundinnen und Kunden bitte informieren",
     "Vernetzung der Kamera prüfen",
     "Christina Meier ist die Ansprechpartnerin",
+    # according to / reactions to an event
+    "Laut Kunde ist der Riss seit gestern größer geworden",
+    "Der Kunde ist etwas ungeduldig, weil er das Auto für die Arbeit braucht",
+    "Kunde arbeitet als Krankenpfleger im Schichtdienst",
+    "Kunde spricht nur wenig Deutsch, bitte langsam sprechen",
 ]
 
 
