@@ -136,6 +136,10 @@ class PostboxWorker(QObject):
         self._stop.set()
         self._timer.stop()
 
+    def next_sync_ms(self) -> int:
+        """Milliseconds until the next scheduled sync (-1: none scheduled)."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
     @property
     def busy(self) -> bool:
         """True while a sync runs."""
