@@ -166,6 +166,33 @@ def _term_variants(entry: str) -> set[str]:
     return {v for v in variants if v}
 
 
+_WORD_START = r"(?<!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Regex:
+    pattern: re.Pattern[str]
+    rules: list[Rule]
+    word_start: bool  # the match must start at a word start
+
+
+def _scan(regex: _Regex, text: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping matches like ``finditer``; with ``word_start`` only at word starts."""
+    search = regex.pattern.search
+    pos = 0
+    while pos <= len(text):
+        match = search(text, pos)
+        if match is None:
+            return
+        start, end = match.span()
+        if regex.word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        if end > start:
+            yield start, end
+        pos = end if end > start else start + 1
+
+
 def _kind(entry: str) -> str | None:
     """Trie kind of a plain entry, or ``None`` when it needs a regex (``re:``, inner ``*``)."""
     if entry.startswith("re:") or "*" in entry.strip("*"):
@@ -199,20 +226,25 @@ class Matcher:
             for kind, terms in self._terms.items()
             if terms
         ]
-        self._always: list[tuple[re.Pattern[str], list[Rule]]] = []
-        self._anchored: list[tuple[frozenset[str], re.Pattern[str], list[Rule]]] = []
+        self._always: list[_Regex] = []
+        self._anchored: list[tuple[frozenset[str], _Regex]] = []
         for source, rules in sources.items():
-            pattern = re.compile(source)
+            # A leading "(?<!\w)" would stop the regex engine from skipping ahead to the first
+            # character; it is checked in Python instead (see _scan).
+            word_start = source.startswith(_WORD_START)
+            regex = _Regex(
+                re.compile(source[len(_WORD_START) :] if word_start else source), rules, word_start
+            )
             required = anchors(source)
             if required is None:
-                self._always.append((pattern, rules))
+                self._always.append(regex)
             else:
-                self._anchored.append((required, pattern, rules))
+                self._anchored.append((required, regex))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
-        every = {a for required, _p, _r in self._anchored for a in required}
+        every = {a for required, _regex in self._anchored for a in required}
         self._by_anchor: dict[str, list[int]] = {a: [] for a in every}
-        for index, (required, _p, _r) in enumerate(self._anchored):
+        for index, (required, _regex) in enumerate(self._anchored):
             for anchor in required:
                 self._by_anchor[anchor].append(index)
         self._closure = {
@@ -252,9 +284,7 @@ class Matcher:
         present = self._present(text)
         by_anchor = self._by_anchor
         indices = sorted({i for anchor in present for i in by_anchor[anchor]})
-        runnable = [self._anchored[i][1:] for i in indices]
-        for pattern, rules in self._always + runnable:
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    for rule in rules:
-                        yield Hit(match.start(), match.end(), rule)
+        for regex in self._always + [self._anchored[i][1] for i in indices]:
+            for start, end in _scan(regex, text):
+                for rule in regex.rules:
+                    yield Hit(start, end, rule)
