@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.validation import FieldResult, Issue
 from desktop.widgets.finding_texts import issue_text
@@ -23,6 +31,22 @@ _STYLE = {
     "warning": "color: #8a4b00;",
     "info": "color: #444444;",
 }
+_STYLE_DARK = {
+    "error": "color: #ff8a80;",
+    "warning": "color: #ffc46b;",
+    "info": "color: #d0d0d0;",
+}
+
+
+def dark_theme() -> bool:
+    """True when the application palette is dark (text colours must stay readable)."""
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def message_style(kind: str) -> str:
+    """Style sheet of an inline message of ``kind`` for the current (light/dark) theme."""
+    styles = _STYLE_DARK if dark_theme() else _STYLE
+    return styles.get(kind, styles["info"])
 
 
 class FieldMessage(QWidget):
@@ -102,7 +126,7 @@ class FieldMessage(QWidget):
         button (``confirm_label``, default "Ja, als Fehlalarm markieren").
         """
         self.label.setText(text)
-        self.label.setStyleSheet(_STYLE.get(kind, _STYLE["info"]))
+        self.label.setStyleSheet(message_style(kind))
         self.label.setProperty("kind", kind)
         self.fix_button.setVisible(bool(fix_label))
         if fix_label:

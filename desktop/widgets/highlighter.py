@@ -8,20 +8,27 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop.privacy.text import Finding
+from desktop.widgets.field_edits import dark_theme
 
 # Categories about the text as a whole: the inline message says it, nothing is underlined
 # (a ``length`` span covers everything past the limit and grows with every keystroke).
 UNMARKED = frozenset({"length"})
 
 _COLOURS = {"block": QColor(196, 30, 30), "warn": QColor(204, 120, 0), "info": QColor(40, 90, 200)}
+_COLOURS_DARK = {
+    "block": QColor(255, 110, 110),
+    "warn": QColor(255, 190, 90),
+    "info": QColor(130, 170, 255),
+}
 
 
-def _format(severity: str) -> QTextCharFormat:
+def _format(severity: str, dark: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(_COLOURS.get(severity, _COLOURS["info"]))
-    if severity == "block":
-        fmt.setBackground(QColor(255, 228, 228))
+    colours = _COLOURS_DARK if dark else _COLOURS
+    fmt.setUnderlineColor(colours.get(severity, colours["info"]))
+    if severity == "block":  # readable with the theme's own text colour
+        fmt.setBackground(QColor(96, 32, 32) if dark else QColor(255, 228, 228))
     return fmt
 
 
@@ -36,7 +43,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         super().__init__(parent or document)
         self.setDocument(document)
         self._spans: list[tuple[int, int, str]] = []
-        self._formats = {key: _format(key) for key in _COLOURS}
+        dark = dark_theme()
+        self._formats = {key: _format(key, dark) for key in _COLOURS}
 
     @property
     def spans(self) -> list[tuple[int, int, str]]:

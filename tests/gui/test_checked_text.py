@@ -234,3 +234,31 @@ def test_new_warning_is_announced_once(qtbot: Any, monkeypatch: Any) -> None:
     edit.setText("Kunde, Hinterhof")
     edit.setText("Kunde XYZ")
     assert len(said) == 2
+
+
+def test_messages_and_marks_stay_readable_in_a_dark_theme(qtbot: Any) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.widgets.field_edits import FieldMessage
+
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor(32, 32, 32))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor(230, 230, 230))
+    try:
+        app.setPalette(dark)
+        message = FieldMessage("zusatzinfo")
+        qtbot.addWidget(message)
+        message.show_text("Nicht zulässig: …", "error")
+        assert "#ff8a80" in message.label.styleSheet()  # light red on dark
+        edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+        qtbot.addWidget(edit)
+        block = edit._highlighter._formats["block"]
+        assert block.background().color().lightness() < 128
+    finally:
+        app.setPalette(light)
+    message = FieldMessage("zusatzinfo")
+    qtbot.addWidget(message)
+    message.show_text("Nicht zulässig: …", "error")
+    assert "#b00020" in message.label.styleSheet()
