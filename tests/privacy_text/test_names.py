@@ -31,6 +31,7 @@ from desktop.privacy.text import check
         "Schulz jun.",
         "Herr Türk",
         "Peter Weiß",
+        "Frau Prof. Dr. h.c. Schmidt",
     ],
 )
 def test_real_names_are_clean(name: str) -> None:
@@ -49,6 +50,7 @@ def test_real_names_are_clean(name: str) -> None:
         ("Hoffmann Rollstuhlfahrer", {"health"}),
         ("Meier Türke", {"ethnic_origin"}),
         ("Schmidt Witwe", set()),
+        ("Schröder, nett", {"judgement"}),
     ],
 )
 def test_name_misuse(text: str, also: set[str]) -> None:

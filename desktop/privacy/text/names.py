@@ -34,6 +34,7 @@ def _is_number(word: str) -> bool:
     return digits >= 2 or (digits == 1 and not word[:1].isalpha())
 
 
+_JUDGEMENT_SUGGESTION = "Konkretes Anliegen sachlich beschreiben, ohne die Person zu bewerten"
 _SUGGESTION = "Nur den Namen eintragen; nötige Hinweise neutral in Zusatzinfo/Bemerkungen"
 
 
@@ -53,6 +54,7 @@ class NameFieldRecognizer:
         self._suffixes = lists["suffixes"]
         self._leading = lists["leading"]
         self._remarks = lists["remarks"] | self._leading
+        self._judgements = lists["judgement_words"]
         self._special = special
 
     def analyze(self, ctx: Context) -> list[Finding]:
@@ -74,7 +76,32 @@ class NameFieldRecognizer:
             return []
         start = max((s for s, _e, _t in tokens if s <= start), default=start)
         end = len(text.rstrip())
-        return [Finding("name_misuse", start, end, SEVERITY["name_misuse"], rule_id, _SUGGESTION)]
+        found = [Finding("name_misuse", start, end, SEVERITY["name_misuse"], rule_id, _SUGGESTION)]
+        return found + self._judgements_after(tokens, start, ctx.findings)
+
+    def _judgements_after(
+        self, tokens: list[tuple[int, int, str]], start: int, earlier: list[Finding]
+    ) -> list[Finding]:
+        """Words that judge the person when they follow a name ("Schröder, nett")."""
+        out = []
+        for s, e, raw in tokens:
+            word = raw.strip(",;:()!.")
+            if s < start or fold_term(word) not in self._judgements:
+                continue
+            s += raw.index(word)
+            if not any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
+                e = s + len(word)
+                out.append(
+                    Finding(
+                        "judgement",
+                        s,
+                        e,
+                        SEVERITY["judgement"],
+                        "judgement.name_field",
+                        _JUDGEMENT_SUGGESTION,
+                    )
+                )
+        return out
 
     def _is_surname(self, text: str, finding: Finding, tokens: list[tuple[int, int, str]]) -> bool:
         """A trigger word that is a known surname standing as (part of) the name."""
@@ -116,10 +143,10 @@ class NameFieldRecognizer:
                 continue
             if any(c in "()[]{}<>" for c in word):
                 return start, "name_misuse.brackets"
-            if not _NAME_WORD.match(word):
-                return start, "name_misuse.remark"
             if (folded in self._salutations or folded in self._leading) and not seen_name:
                 continue
+            if not _NAME_WORD.match(word):
+                return start, "name_misuse.remark"
             if folded in self._suffixes and seen_name:
                 continue
             if folded in self._particles:
