@@ -139,6 +139,18 @@ def _in_process(datas: list[bytes], rounds: int) -> None:
     print(f"  full pipeline, Orientation 6 baked (q95 re-encode): {med(bake):.3f} s")
 
 
+def _heic(data: bytes, rounds: int) -> None:
+    from desktop.privacy.image import scrub
+
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        result = scrub(data)
+        times.append(time.perf_counter() - t)
+    print(f"  HEIC {result.width}×{result.height} → JPEG q95 4:4:4, full pipeline: "
+          f"{statistics.median(times):.3f} s")  # fmt: skip
+
+
 # VmHWM (peak RSS of this process image; ru_maxrss would carry the parent's peak over exec).
 _PEAK = """
 import sys
@@ -166,6 +178,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="write the generated photos here")
+    ap.add_argument("--heic", type=Path, help="also time this HEIC (e.g. corpus big_phone.heic)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gv-image-bench-"))
     try:
@@ -181,6 +194,8 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
         _whole_process(files, work, a.rounds)
         _in_process(datas, a.rounds)
+        if a.heic:
+            _heic(a.heic.read_bytes(), a.rounds)
         print("memory (fresh process, full pipeline on one photo):")
         _peak_memory(files[0], "upright (lossless strip)")
         _peak_memory(files[-1], "Orientation 6 (full decode + re-encode)")
