@@ -100,8 +100,10 @@ def _edit_outbox_item(window: Any, services: Any, item_id: str) -> None:
 
 
 def _privacy(window: Any, services: Any) -> QWidget:
-    from desktop.views.privacy_page import PrivacyPage
+    from desktop.views.privacy_page import PrivacyPage, connect_why_links
 
+    # built last: "Warum?" of every checked field built so far jumps to its section
+    connect_why_links(window)
     return PrivacyPage(services)
 
 

@@ -81,6 +81,30 @@ def open_privacy(origin: QWidget, category: str | None = None, field: str | None
     return True
 
 
+def connect_why_links(root: QWidget) -> int:
+    """Let every checked free-text field below ``root`` open its section on "Warum?".
+
+    Connects ``why_requested(category)`` of each ``CheckedTextEdit`` / ``CheckedLineEdit``
+    (G's widgets) to :func:`open_privacy` with the field's engine field, so "Warum?" lands on
+    the paragraph that explains the finding. Connections made earlier (e.g. a view that only
+    calls ``show_page("privacy")``) stay; this one runs after them.
+
+    Returns:
+        Number of fields connected.
+    """
+    count = 0
+    for widget in root.findChildren(QWidget):
+        signal = getattr(widget, "why_requested", None)
+        field = getattr(widget, "engine_field", None) or getattr(widget, "field", None)
+        if signal is None or not isinstance(field, str):
+            continue
+        signal.connect(
+            lambda category="", w=widget, f=field: open_privacy(w, str(category or ""), f)
+        )
+        count += 1
+    return count
+
+
 def _label(text: str, *, selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)

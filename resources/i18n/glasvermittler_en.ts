@@ -555,6 +555,38 @@
         <translation>Please reword: the text contains details that are not allowed.</translation>
     </message>
     <message>
+        <source>Die Angabe ist zu lang – bitte kürzen.</source>
+        <translation>The entry is too long – please shorten it.</translation>
+    </message>
+    <message>
+        <source>Die HSN hat genau 4 Ziffern (Fahrzeugschein Feld 2.1).</source>
+        <translation>The HSN has exactly 4 digits (registration certificate field 2.1).</translation>
+    </message>
+    <message>
+        <source>Die TSN hat genau 3 Zeichen, Buchstaben oder Ziffern (Feld 2.2).</source>
+        <translation>The TSN has exactly 3 characters, letters or digits (field 2.2).</translation>
+    </message>
+    <message>
+        <source>Die FIN hat 17 Zeichen, ohne I, O und Q (Fahrzeugschein Feld E).</source>
+        <translation>The VIN has 17 characters, without I, O and Q (registration certificate field E).</translation>
+    </message>
+    <message>
+        <source>Bitte das Jahr der Erstzulassung vierstellig angeben (ab 1900).</source>
+        <translation>Please enter the year of first registration with four digits (from 1900).</translation>
+    </message>
+    <message>
+        <source>Bitte ein gültiges Datum angeben.</source>
+        <translation>Please enter a valid date.</translation>
+    </message>
+    <message>
+        <source>Das Schadendatum liegt in der Zukunft.</source>
+        <translation>The date of damage is in the future.</translation>
+    </message>
+    <message>
+        <source>Der Wunschtermin liegt in der Vergangenheit.</source>
+        <translation>The preferred date is in the past.</translation>
+    </message>
+    <message>
         <source>Der Einwilligungstext wurde geändert. Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut.</source>
         <translation>The consent text has changed. Please read out the current version and ask again.</translation>
     </message>

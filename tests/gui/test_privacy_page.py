@@ -24,6 +24,7 @@ from desktop.store.local import LocalStore
 from desktop.views.privacy_page import (
     SECTIONS,
     PrivacyPage,
+    connect_why_links,
     delete_local_logs,
     open_privacy,
     section_for_finding,
@@ -261,3 +262,40 @@ def test_contents_buttons_jump_to_their_section(qtbot) -> None:
     qtbot.waitUntil(lambda: page.heading("contact").hasFocus())
     assert bar.value() > 0
     assert page.heading("contact").visibleRegion().boundingRect().height() > 0
+
+
+def test_why_link_of_a_checked_field_opens_its_section(qtbot) -> None:
+    from desktop.widgets.checked_text import CheckedTextEdit
+
+    page = PrivacyPage(PageServices())
+    window = _Window(page)
+    editor = CheckedTextEdit("beschreibung", parent=window.form)
+    qtbot.addWidget(window)
+    window.resize(700, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    assert connect_why_links(window) >= 1
+    editor.why_requested.emit("health")
+    assert window.shown == ["privacy"]
+    qtbot.waitUntil(lambda: page.heading("postbox").hasFocus())
+
+
+def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_in_window) -> None:
+    window = logged_in_window
+    window.show()
+    window.show_page("quick")
+    quick = window.page("quick")
+    quick.consent_gate.yes.click()
+    quick.freetext_consent.setChecked(True)
+    editor = quick.inputs["bemerkungen"]
+    editor.setText("Kunde ist schwerhörig")
+    why = editor.message.why_button
+    qtbot.waitUntil(why.isVisible)
+    qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
+    page = window.page("privacy")
+    assert window.stack.currentWidget() is page
+    bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
+    heading = page.heading("free_text")
+    # offscreen, the main window is not the active window, so focus is not checked here
+    qtbot.waitUntil(lambda: bar.value() > 0 and bar.value() == heading.y() - 8)
+    assert heading.visibleRegion().boundingRect().height() > 0
