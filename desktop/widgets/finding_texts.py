@@ -287,6 +287,30 @@ _ISSUE: dict[str, _T] = {
     "privacy.blocked": lambda: QCoreApplication.translate(
         "FindingTexts", "Bitte umformulieren: Der Text enthält unzulässige Angaben."
     ),
+    "text.too-long": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die Angabe ist zu lang – bitte kürzen."
+    ),
+    "hsn.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die HSN hat genau 4 Ziffern (Fahrzeugschein Feld 2.1)."
+    ),
+    "tsn.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die TSN hat genau 3 Zeichen, Buchstaben oder Ziffern (Feld 2.2)."
+    ),
+    "fin.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Die FIN hat 17 Zeichen, ohne I, O und Q (Fahrzeugschein Feld E)."
+    ),
+    "erstzulassung.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bitte das Jahr der Erstzulassung vierstellig angeben (ab 1900)."
+    ),
+    "date.invalid": lambda: QCoreApplication.translate(
+        "FindingTexts", "Bitte ein gültiges Datum angeben."
+    ),
+    "date.future": lambda: QCoreApplication.translate(
+        "FindingTexts", "Das Schadendatum liegt in der Zukunft."
+    ),
+    "date.past": lambda: QCoreApplication.translate(
+        "FindingTexts", "Der Wunschtermin liegt in der Vergangenheit."
+    ),
     "unknown-version": lambda: QCoreApplication.translate(
         "FindingTexts",
         "Der Einwilligungstext wurde geändert. Bitte lesen Sie die aktuelle Fassung vor und "

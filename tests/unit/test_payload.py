@@ -108,3 +108,46 @@ def test_pointer_field() -> None:
     assert pointer_field("/voluntary/zusatzinfo") == "zusatzinfo"
     assert pointer_field("/kennzeichen") == "kennzeichen"
     assert pointer_field("/consent/text_version") == "consent"
+
+
+def test_every_issue_code_has_a_german_text() -> None:
+    import re
+    from pathlib import Path
+
+    from desktop.widgets.finding_texts import issue_text
+
+    root = Path(__file__).resolve().parents[2] / "desktop"
+    sources = [*sorted((root / "validation").glob("*.py")), root / "referral_form.py"]
+    codes = {
+        code
+        for path in sources
+        for code in re.findall(r'"([a-z_]+\.[a-z-]+)"', path.read_text(encoding="utf-8"))
+        if not code.endswith((".py", ".tsv"))
+    }
+    assert len(codes) > 30
+    fallback = issue_text("__no_such_code__")
+    assert sorted(c for c in codes if issue_text(c) == fallback) == []
+
+
+def test_every_privacy_category_has_its_own_german_text() -> None:
+    from desktop.widgets.finding_texts import dismiss_label, finding_text
+
+    categories = (
+        "health",
+        "ethnic_origin",
+        "political",
+        "religion",
+        "union",
+        "sex_life",
+        "biometric_genetic",
+        "judgement",
+        "identifier",
+        "name_misuse",
+        "length",
+    )
+    fallback = finding_text("__no_such_category__")
+    texts = {category: finding_text(category) for category in categories}
+    assert [c for c, text in texts.items() if text == fallback] == []
+    assert len(set(texts.values())) == len(categories)
+    assert "ausdrücklich" in texts["length"]
+    assert "ausdrücklich" in dismiss_label("length")
