@@ -35,10 +35,10 @@ _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
 _RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
-_SPOKEN_SEP = r"(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)"
+_SPOKEN_SEP = r"[\[(]?(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)[\])]?"
 _SPOKEN_EMAIL = re.compile(
     rf"(?<!\w)[\w.-]+(?:\s+{_SPOKEN_SEP}\s+[\w-]+)*\s*(?:\(at\)|\[at\]|\bat\b|\baet\b|@)\s*"
-    rf"[\w-]+(?:\s*(?:\.|{_SPOKEN_SEP})\s*[\w-]+)*?\s*(?:\.|\bpunkt\b|\bdot\b)\s*"
+    rf"[\w-]+(?:\s*(?:\.|{_SPOKEN_SEP})\s*[\w-]+)*?\s*(?:\.|[\[(]?\b(?:punkt|dot)\b[\])]?)\s*"
     r"(?:de|com|net|org|eu|info|at|ch|biz|nl)\b",
 )
 _DATE = (
@@ -52,6 +52,9 @@ _BIRTH = re.compile(
     r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s+(?:\w+\s+)?geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     r"(?:19|20)\d{2}(?!\d)"
+    r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
+    rf"|(?<![\w*])\*\s?{_DATE}(?!\d)"
+    rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
 )
 _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
@@ -65,14 +68,29 @@ _ADDRESS_HINT = re.compile(
     r"\s+\d{1,4}\s?[a-z]?(?:\s*,|\s+in\s|\s+\d{5})"
 )
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
-_BIRTH_HINT = re.compile(r"geb|jahrgang|dob|birth|born")
+_BIRTH_HINT = re.compile(r"geb|jahrgang|jg|dob|birth|born|\*")
 _NON_DIGIT = re.compile(r"\D")
 _ADDRESS = re.compile(
-    r"(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
+    r"(?<!\w)\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+,?\s+[A-ZÄÖÜ][\wäöüß.\-]*(?:\s+[\wäöüß.\-]+){0,2}?"
+    r"\s+\d{1,4}\s?[a-zA-Z]?\b"
+    r"|(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
     r"|(?<!\w)[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
     r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+(?:\d{5}\s+)?[A-ZÄÖÜ][\wäöüß\-]+"
 )
+
+
+_ADDRESS_LEAD = re.compile(
+    r"(?:(?:kd\.?|kunde|kundin|vn|wohnt|wohnhaft|lebt|in|der|die|im|neue|adresse:?|anschrift:?"
+    r"|wohnadresse:?|einsatzort:?|rechnung)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _address_lead(address: str) -> int:
+    """Length of leading words that are not part of the address ("Kd. wohnt ...")."""
+    match = _ADDRESS_LEAD.match(address)
+    return match.end() if match else 0
 
 
 class IdentifierRecognizer:
@@ -130,7 +148,7 @@ class IdentifierRecognizer:
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
         if _ADDRESS_HINT.search(folded):
             for match in _ADDRESS.finditer(text):
-                add(*match.span(), "identifier.address")
+                add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
         self._phones(text, add)
         return [
             Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
