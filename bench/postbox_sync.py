@@ -12,6 +12,7 @@ Seeding goes through HTTP (one requests.Session, bounded: one request at a time)
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import statistics
@@ -72,7 +73,7 @@ def time_sync(url: str, workdir: Path, runs: int = 3) -> None:
     sync = None
     for i in range(runs):
         conn = open_database(workdir / f"client{i}.db")
-        sync = PostboxSync(lambda conn=conn: conn, client, key=DataKey.generate())
+        sync = PostboxSync(functools.partial(lambda c: c, conn), client, key=DataKey.generate())
         cpu, start = time.process_time(), time.perf_counter()
         result = sync.sync_once()
         walls.append(time.perf_counter() - start)

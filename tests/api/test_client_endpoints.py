@@ -107,10 +107,8 @@ def test_validation_errors_carry_field_pointers(server: Any) -> None:
 
 def test_missing_idempotency_key_is_bad_request(server: Any) -> None:
     client = _client(server.url)
-    client.login("demo", "demo")
+    user = client.login("demo", "demo")
     with pytest.raises(BadRequest) as err:
-        client.transport.request(
-            "POST", "/referrals", json=_referral_payload(client.user.servicenummer)
-        )
+        client.transport.request("POST", "/referrals", json=_referral_payload(user.servicenummer))
     assert err.value.code == "idempotency-key-missing"
     client.logout()

@@ -134,7 +134,10 @@ def test_model_sorts_itself_and_keeps_persistent_indexes(qtmodeltester: Any) -> 
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     model.set_tickets([_ticket(1, subject="b"), _ticket(2, subject="c"), _ticket(3, subject="a")])
-    ids = lambda: [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]  # noqa: E731
+
+    def ids() -> list[str]:
+        return [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]
+
     assert ids() == ["3", "2", "1"]  # default: newest update first
     held = QPersistentModelIndex(proxy.index(ids().index("1"), COL_SUBJECT))
     proxy.sort(COL_SUBJECT, Qt.SortOrder.AscendingOrder)

@@ -110,11 +110,9 @@ def test_sync_fills_table_and_reports_server_unread(env: Env) -> None:
     server_total = env.client.postbox_changes(since=None)["unread_total"]
     assert unread.args == [server_total]
     assert env.page.model.rowCount() == len(env.page.worker.reader.tickets()) > 0
-    assert (
-        env.page.findChild(type(env.page.subject), "postbox_hint")
-        .text()
-        .startswith("Die betroffene Person kann Auskunft")
-    )
+    hint = env.page.findChild(type(env.page.subject), "postbox_hint")
+    assert hint is not None
+    assert hint.text().startswith("Die betroffene Person kann Auskunft")
 
 
 def test_hostile_reply_shown_literally_and_marked_read_on_server(env: Env) -> None:
