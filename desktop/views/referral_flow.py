@@ -4,13 +4,14 @@ an error summary ("reward early, punish late"), server problems at their fields,
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from typing import Any
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.api import ApiError, NetworkError
 from desktop.referral_form import (
@@ -22,6 +23,7 @@ from desktop.referral_form import (
     pointer_field,
     review_text,
     send_errors,
+    voluntary_format_error,
 )
 from desktop.validation import register_districts
 from desktop.views.referral_consent import ConsentMixin
@@ -92,6 +94,19 @@ class ReferralView(ConsentMixin):
         if self.photos is not None:
             self.photos.changed.connect(self._on_changed)
             self.photos.changed.connect(self._set_tab_order)  # new tiles join the chain
+        for name in ("hsn", "tsn", "fin", "erstzulassung"):
+            line = self.inputs.get(name)
+            if isinstance(line, QLineEdit):
+                line.editingFinished.connect(functools.partial(self._hint_voluntary, name))
+                line.textEdited.connect(self.messages[name].clear)
+
+    def _hint_voluntary(self, name: str) -> None:
+        """Format hint when a checked voluntary field is left (blocks only on send)."""
+        code = voluntary_format_error(name, read_value(self.inputs[name]))
+        if code is None:
+            self.messages[name].clear()
+        else:
+            self.messages[name].show_text(issue_text(code), "warning")
 
     def _make_autosaver(self) -> Any:
         store = getattr(self.services, "store", None)

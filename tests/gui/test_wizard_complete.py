@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.referral_form import fields_for
@@ -86,11 +87,25 @@ def test_complete_referral_with_sections_arrives(
     }
 
 
-def test_bad_hsn_blocks_with_summary(complete: CompleteReferralView) -> None:
+def test_bad_hsn_hint_on_leaving_then_blocks_with_summary(
+    qtbot: Any, complete: CompleteReferralView
+) -> None:
+    complete.activateWindow()
+    qtbot.waitUntil(complete.isActiveWindow, timeout=3000)
     complete.consent_gate.yes.click()
-    complete.inputs["hsn"].setText("12")  # type: ignore[attr-defined]
+    hsn = complete.inputs["hsn"]
+    message = complete.findChild(QWidget, "hsn_message")
+    hsn.setFocus()
+    qtbot.keyClicks(hsn, "12")
+    assert not message.isVisible()  # nothing while typing
+    qtbot.keyClick(hsn, Qt.Key.Key_Tab)
+    assert message.isVisible()
+    assert "4 Ziffern" in message.text()  # type: ignore[attr-defined]
+    assert message.property("kind") == "warning"
     complete.send()
-    assert "hsn" in [name for name, _ in complete.error_summary.entries]
+    entries = dict(complete.error_summary.entries)
+    assert "4 Ziffern" in entries["hsn"]
+    assert message.property("kind") == "error"
 
 
 def test_photo_is_scrubbed_and_uploaded(
