@@ -34,6 +34,7 @@ FROM_STAFF_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 PENDING_ROLE = int(Qt.ItemDataRole.UserRole) + 5
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+AUTHOR_SHOWN = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,10 @@ class MessageListModel(QAbstractListModel):
     def author_label(msg: MessageRow) -> str:
         """Who wrote it, in German."""
         if msg.from_staff:
-            return _tr("Kundenservice") + (f" ({msg.author})" if msg.author else "")
+            # The name comes from the server: cut, and isolated (FSI…PDI) so bidi controls in
+            # it cannot reorder the rest of the line.
+            name = msg.author[:AUTHOR_SHOWN]
+            return _tr("Kundenservice") + (f" (\u2068{name}\u2069)" if name else "")
         return _tr("Sie")
 
     @staticmethod

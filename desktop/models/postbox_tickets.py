@@ -33,6 +33,7 @@ __all__ = [
     "UnreadBadgeDelegate",
     "format_date",
     "format_time",
+    "shown_text",
 ]
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -48,6 +49,15 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Postkorb", text)
+
+
+SUBJECT_SHOWN = 300  # characters of a subject shown (the server allows 200)
+
+
+def shown_text(text: str, limit: int = SUBJECT_SHOWN) -> str:
+    """``text`` cut to ``limit`` characters for display (a hostile server may send megabytes;
+    laying them out in a label or table cell would freeze the UI)."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def format_time(iso: str) -> str:
@@ -204,7 +214,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def _display(self, i: int, row: TicketRow, col: int) -> Any:
         if col == COL_SUBJECT:
-            return row.subject
+            return shown_text(row.subject)
         if col == COL_STATUS:
             return status_label(row.status)
         if col == COL_UPDATED:

@@ -35,6 +35,7 @@ from desktop.models.postbox_tickets import (
     TicketFilterProxy,
     TicketTableModel,
     UnreadBadgeDelegate,
+    shown_text,
     status_label,
 )
 from desktop.sync.postbox import SyncResult
@@ -268,7 +269,9 @@ class PostboxPage(QWidget):
         if ticket is None:
             self.current_id = None
             self.messages.set_messages([])
-        self.subject.setText(ticket.subject if ticket else self.tr("Kein Ticket ausgewählt"))
+        self.subject.setText(
+            shown_text(ticket.subject) if ticket else self.tr("Kein Ticket ausgewählt")
+        )
         self.ticket_status.setText(status_label(ticket.status) if ticket else "")
         closed = ticket is not None and ticket.status == "closed"
         self.status_button.setText(

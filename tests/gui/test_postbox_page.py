@@ -290,3 +290,42 @@ def test_models_stay_consistent_through_live_changes(env: Env) -> None:
     assert env.page.current_id is None
     assert env.page.messages.rowCount() == 0
     assert len(testers) == 3
+
+
+def test_megabyte_subject_and_author_are_cut_and_isolated(env: Env) -> None:
+    env.sync()
+    subject = "<b>" + "\u202e" + "S" * 1_000_000
+    author = "\u202eEvil<i>" * 10_000
+    codec = env.worker.sync.codec
+    with DB_LOCK:
+        env.store.conn.execute(
+            "INSERT INTO postbox_tickets(id, subject, status, created_at, updated_at, etag, "
+            "generation) VALUES ('huge', ?, 'open', '2099-01-01T00:00:00Z', "
+            "'2099-01-01T00:00:00Z', '\"e\"', 0)",
+            (codec.seal(subject, "ticket:huge"),),
+        )
+        env.store.conn.execute(
+            "INSERT INTO postbox_messages(id, ticket_id, author, from_staff, body, client_ref, "
+            "created_at, order_key, generation) VALUES ('hm', 'huge', NULL, 1, ?, NULL, ?, ?, 0)",
+            (
+                codec.seal(pack_message(author, "<a href='x'>Hallo</a>"), "message:hm"),
+                "2099-01-01T00:00:00Z",
+                order_key("2099-01-01T00:00:00Z", "hm"),
+            ),
+        )
+    with env.qtbot.waitSignal(env.worker.tickets_loaded, timeout=WAIT):
+        env.page.reload()
+    env.open_ticket("huge")
+    row = env.page.model.row_of("huge")
+    cell = env.page.model.data(env.page.model.index(row, COL_SUBJECT))
+    assert cell.startswith("<b>\u202eSSS")
+    assert cell.endswith("…")
+    assert len(cell) <= 301
+    assert env.page.subject.text() == cell
+    assert env.page.subject.textFormat() == Qt.TextFormat.PlainText
+    text = env.page.conversation.toPlainText()
+    assert "<a href='x'>Hallo</a>" in text
+    header = text.split("\n", 1)[0]
+    assert header.startswith("Kundenservice (\u2068\u202eEvil<i>")
+    assert "\u2069) · " in header
+    assert len(header) < 200
