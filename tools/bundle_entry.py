@@ -1,12 +1,85 @@
-"""Entry point of the PyInstaller bundle (see build.spec): runs the GUI app."""
+"""Entry point of the PyInstaller bundle (see build.spec): runs the GUI app.
+
+``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
+--check-bundle``) checks that the data files made it into the bundle: the English translation
+loads and translates, the privacy lexicons flag a health detail, the OpenCV face cascades load,
+and a photo's GPS data is removed. Prints one line per check; exit code 1 if one fails.
+"""
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import sys
+from collections.abc import Callable
+
+
+def _translation() -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.i18n import install_translators
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    install_translators(app, "en")
+    source = "Datenschutz bei der Vermittlung"
+    return QCoreApplication.translate("PrivacyPage", source) not in ("", source)
+
+
+def _lexicons() -> bool:
+    from desktop.privacy.text import check
+
+    return any(f.category == "health" for f in check("Kunde ist schwerhörig", "bemerkungen"))
+
+
+def _face_cascades() -> bool:
+    from pathlib import Path
+
+    import cv2
+
+    base = Path(cv2.data.haarcascades)  # type: ignore[attr-defined,unused-ignore]
+    names = ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml")
+    return all(not cv2.CascadeClassifier(str(base / name)).empty() for name in names)
+
+
+def _photo_metadata() -> bool:
+    from PIL import Image
+
+    from desktop.privacy.image import scrub
+
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (50.0, 56.0, 21.0), 3: "E", 4: (6.0, 57.0, 30.0)}
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 160)).save(buf, "JPEG", exif=exif)
+    result = scrub(buf.getvalue(), detect_faces=True)
+    return any(item.kind == "gps" for item in result.removed)
+
+
+CHECKS: dict[str, Callable[[], bool]] = {
+    "translation": _translation,
+    "lexicons": _lexicons,
+    "face-cascades": _face_cascades,
+    "photo-metadata": _photo_metadata,
+}
+
+
+def check_bundle() -> int:
+    """Run :data:`CHECKS`; 0 when all pass."""
+    failed = 0
+    for name, check in CHECKS.items():
+        try:
+            ok = check()
+        except Exception as exc:  # noqa: BLE001 - reported, never hides a failure
+            ok = False
+            print(f"{name}: error {type(exc).__name__}: {exc}", flush=True)
+        print(f"{name}: {'ok' if ok else 'FAILED'}", flush=True)
+        failed += not ok
+    return 1 if failed else 0
+
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # harmless unless a dependency spawns processes
+    if sys.argv[1:] == ["--check-bundle"]:
+        sys.exit(check_bundle())
     from desktop.app import main
 
     sys.exit(main())

@@ -299,3 +299,15 @@ def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_i
     # offscreen, the main window is not the active window, so focus is not checked here
     qtbot.waitUntil(lambda: bar.value() > 0 and bar.value() == heading.y() - 8)
     assert heading.visibleRegion().boundingRect().height() > 0
+
+
+def test_real_window_shows_the_servers_contact_and_retention(logged_in_window) -> None:
+    config = logged_in_window.services.config
+    page = logged_in_window.page("privacy")
+    contact = page.findChild(QLabel, "privacy_contact").text()
+    server_contact = config["privacy_contact"]
+    assert server_contact["email"] in contact
+    assert server_contact["name"] in contact
+    days = config["draft_retention_days"]
+    facts = page.findChild(QLabel, "local_data_facts").text()
+    assert (f"nach {days} Tagen" if days != 1 else "nach einem Tag") in facts
