@@ -287,8 +287,25 @@ class LocalStore:
         return int(cur.rowcount)
 
     def purge_expired(self) -> int:
-        """Apply :attr:`retention_days` (called at start and hourly)."""
-        return self.purge_drafts_older_than(self.retention_days)
+        """Apply :attr:`retention_days` (called at start and hourly).
+
+        Also forgets acknowledged referrals (already shrunk to id, client_ref, status and a
+        masked plate) after the same period: the server is the system of record.
+
+        Returns:
+            The number of drafts deleted.
+        """
+        count = self.purge_drafts_older_than(self.retention_days)
+        cutoff = time.time() - self.retention_days * _DAY
+        with DB_LOCK:
+            has_outbox = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='outbox'"
+            ).fetchone()
+            if has_outbox:
+                self.conn.execute(
+                    "DELETE FROM outbox WHERE state='sent' AND updated_at < ?", (cutoff,)
+                )
+        return count
 
     # ------------------------------------------------------------------ draft photos
     def save_draft_blob(self, draft_id: str, blob_id: str, data: bytes, media_type: str) -> None:

@@ -90,3 +90,22 @@ def test_flush_now_makes_items_due(tmp_path: Path) -> None:
     store.conn.execute("UPDATE outbox SET next_attempt_at=?", (time.time() + 999,))
     outbox.flush_now()
     assert store.conn.execute("SELECT next_attempt_at FROM outbox").fetchone()[0] == 0
+
+
+def test_acknowledged_referrals_are_forgotten_after_the_retention_period(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, DataKey.generate())
+    outbox = Outbox(store)
+    old, recent, waiting = (outbox.enqueue_referral(PAYLOAD) for _ in range(3))
+    store.conn.execute(
+        "UPDATE outbox SET state='sent', payload=NULL, result='{}', updated_at=? WHERE id=?",
+        (time.time() - 8 * 86400, old),
+    )
+    store.conn.execute(
+        "UPDATE outbox SET state='sent', payload=NULL, result='{}' WHERE id=?", (recent,)
+    )
+    store.conn.execute(
+        "UPDATE outbox SET updated_at=? WHERE id=?", (time.time() - 30 * 86400, waiting)
+    )
+    store.purge_expired()
+    remaining = {i.item_id for i in outbox.items(include_sent=True)}
+    assert remaining == {recent, waiting}  # unsent items are never purged
