@@ -91,6 +91,7 @@ class PostboxPage(QWidget):
         worker.operation_failed.connect(lambda _c, text: self._show_status(text))
         worker.state_changed.connect(self._on_state)
         worker.referral_choices_loaded.connect(self._on_referral_choices)
+        worker.pending_tickets_changed.connect(self._on_pending_tickets)
         self._on_unread(worker.unread_total)
         self.reload()
 
@@ -122,6 +123,8 @@ class PostboxPage(QWidget):
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.worker.sync_now)
         self.status = _plain_label(self, "postbox_status")
+        self.pending_note = _plain_label(self, "pending_tickets")
+        self.pending_note.hide()
 
         self.table = QTableView(self)
         self.table.setObjectName("ticket_table")
@@ -170,6 +173,7 @@ class PostboxPage(QWidget):
         layout.addWidget(art15_hint(self))
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.pending_note)
         layout.addWidget(splitter, 1)
         order = [
             self.search,
@@ -224,6 +228,22 @@ class PostboxPage(QWidget):
         last = self.messages.last_message_id()
         if ticket is not None and ticket.unread_count and last is not None:
             self.worker.mark_read(ticket_id, last)
+
+    def _on_pending_tickets(self, pending: int, dead: int) -> None:
+        parts = []
+        if pending:
+            parts.append(
+                self.tr(
+                    "Neue Anfragen im Postausgang: {n} (werden gesendet, sobald die "
+                    "Verbindung steht)"
+                ).format(n=pending)
+            )
+        if dead:
+            parts.append(
+                self.tr("Nicht zustellbare Anfragen: {n} (siehe Postausgang)").format(n=dead)
+            )
+        self.pending_note.setText("\n".join(parts))
+        self.pending_note.setVisible(bool(parts))
 
     def _on_unread(self, total: int) -> None:
         self.unread_changed.emit(total)

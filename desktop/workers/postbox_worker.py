@@ -27,6 +27,7 @@ from desktop.api.errors import (
 )
 from desktop.models.postbox_messages import PendingMessage
 from desktop.models.postbox_tickets import format_date
+from desktop.sync.outbox_schema import KIND_TICKET
 from desktop.sync.postbox import PostboxSync, SyncResult
 from desktop.sync.postbox_schema import Sealer
 from desktop.sync.postbox_store import PostboxReader
@@ -76,6 +77,7 @@ class PostboxWorker(QObject):
         new_staff_messages(list): ids of new staff replies (not on the very first sync).
         tickets_loaded(list): ``list[TicketRow]`` after :meth:`load_tickets`.
         conversation_loaded(str, list, list): ticket id, messages, pending replies.
+        pending_tickets_changed(int, int): new tickets waiting in the outbox, undeliverable.
         referral_choices_loaded(list): ``(referral_id, label)`` pairs for "Neue Anfrage"
             (label = number and date only, no personal data), newest first.
         state_changed(str): "syncing" | "online" | "offline".
@@ -89,6 +91,7 @@ class PostboxWorker(QObject):
     tickets_loaded = Signal(list)
     conversation_loaded = Signal(str, list, list)
     referral_choices_loaded = Signal(list)
+    pending_tickets_changed = Signal(int, int)
     state_changed = Signal(str)
     auth_required = Signal()
     operation_failed = Signal(str, str)
@@ -211,6 +214,19 @@ class PostboxWorker(QObject):
     def load_tickets(self) -> None:
         """Read the ticket list on the "db" pool → :attr:`tickets_loaded`."""
         self._runner.run(self.reader.tickets, on_done=self.tickets_loaded.emit, pool="db")
+        if self._outbox is not None:
+            self._runner.run(
+                self.pending_ticket_counts,
+                on_done=lambda r: self.pending_tickets_changed.emit(*r),
+                pool="db",
+            )
+
+    def pending_ticket_counts(self) -> tuple[int, int]:
+        """New tickets ("Neue Anfrage") in the outbox: ``(pending, undeliverable)``."""
+        if self._outbox is None:
+            return 0, 0
+        items = [i for i in self._outbox.items() if i.kind == KIND_TICKET]
+        return sum(i.state == "pending" for i in items), sum(i.state == "dead" for i in items)
 
     def load_conversation(self, ticket_id: str) -> None:
         """Read one conversation (+ pending replies) → :attr:`conversation_loaded`."""
@@ -286,7 +302,7 @@ class PostboxWorker(QObject):
                 body,
                 ref,
                 referral_id,
-                on_done=lambda _id: self._after_enqueue(None),
+                on_done=lambda _id: self._after_enqueue(None, ticket=True),
                 on_error=self._on_write_error,
                 pool="db",
             )
@@ -307,9 +323,11 @@ class PostboxWorker(QObject):
             self.sync.clear, on_done=lambda _r: self.tickets_loaded.emit([]), pool="db"
         )
 
-    def _after_enqueue(self, ticket_id: str | None) -> None:
+    def _after_enqueue(self, ticket_id: str | None, *, ticket: bool = False) -> None:
         if ticket_id is not None:
             self.load_conversation(ticket_id)
+        if ticket:
+            self.load_tickets()
         if self.outbox_flush is not None:
             self.outbox_flush()
 

@@ -183,8 +183,12 @@ def test_new_ticket_dialog_goes_through_outbox(env: Env, qtbot: Any) -> None:
     assert dialog.findChild(type(env.page.subject), "postbox_hint") is not None
     dialog.send_button.click()
     qtbot.waitUntil(lambda: env.outbox.pending_count() == 1, timeout=WAIT)
+    note = env.page.pending_note
+    qtbot.waitUntil(lambda: "Neue Anfragen im Postausgang: 1" in note.text(), timeout=WAIT)
+    assert note.isVisible()
     env.outbox.drain(env.client)
     env.sync()
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT)
     subjects = [
         env.page.model.data(env.page.model.index(r, COL_SUBJECT))
         for r in range(env.page.model.rowCount())
