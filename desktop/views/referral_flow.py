@@ -10,8 +10,8 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.api import ApiError, NetworkError
 from desktop.referral_form import (
@@ -99,6 +99,19 @@ class ReferralView(ConsentMixin):
             if isinstance(line, QLineEdit):
                 line.editingFinished.connect(functools.partial(self._hint_voluntary, name))
                 line.textEdited.connect(self.messages[name].clear)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Opening a fresh form puts the cursor into Nachname (the call starts there)."""
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        fresh = not self._has_content()
+        if fresh and (focus is None or not self.isAncestorOf(focus)):
+            QTimer.singleShot(0, self, self._focus_first)  # cancelled if self is deleted
+
+    @Slot()
+    def _focus_first(self) -> None:
+        if self.isVisible():
+            self.inputs["nachname"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _hint_voluntary(self, name: str) -> None:
         """Format hint when a checked voluntary field is left (blocks only on send)."""

@@ -9,6 +9,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 
+def test_opening_a_fresh_form_puts_the_cursor_into_nachname(
+    qtbot: Any, logged_in_window: Any
+) -> None:
+    window = logged_in_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.show_page("privacy")
+    window.nav_button("complete").setFocus()
+    window.show_page("complete")
+    view = window.page("complete")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.inputs["nachname"], timeout=3000)
+
+
 def test_why_opens_privacy_page_and_escape_keeps_input(qtbot: Any, logged_in_window: Any) -> None:
     window = logged_in_window
     window.show_page("quick")
