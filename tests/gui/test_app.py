@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from desktop.views.main_window import NAV_KEYS, PAGE_KEYS
 from tests.helpers.qt_fixtures import log_in
@@ -146,3 +146,55 @@ def test_a_broken_page_shows_a_placeholder_instead_of_crashing(main_window, monk
     assert "konnte nicht geladen werden" in page.text()
     main_window.show_page("drafts")
     assert page.isVisible()
+
+
+def test_unread_postbox_answer_shows_in_navigation_and_title(main_window, qtbot) -> None:
+    import uuid
+
+    from desktop.api import ExtranetClient
+
+    staff = ExtranetClient(main_window.services.server.url, retries=0)
+    try:
+        staff.login("service", "service")
+        staff.create_ticket(
+            subject="Rückfrage zum Termin",
+            body="Bitte Termin bestätigen.",
+            client_ref=str(uuid.uuid4()),
+            idempotency_key=str(uuid.uuid4()),
+            owner="demo",
+        )
+    finally:
+        staff.close()
+    log_in(qtbot, main_window)
+    qtbot.waitUntil(lambda: main_window.badge("postbox") > 0, timeout=15_000)
+    count = main_window.badge("postbox")
+    assert main_window.nav_button("postbox").text() == f"Postkorb ({count})"
+    assert f"Postkorb: {count} ungelesen" in main_window.windowTitle()
+
+
+def test_typing_then_quitting_keeps_the_draft(qtbot, tmp_path, memory_keyring) -> None:
+    from desktop.app import create_main_window
+    from desktop.store import DataKey, LocalStore
+    from tests.helpers.qt_fixtures import app_threads
+
+    before = app_threads()
+    window = create_main_window(data_dir=tmp_path / "data")
+    log_in(qtbot, window)
+    assert not window.services.store.memory_only
+    window.show_page("quick")
+    surname = window.page("quick").findChild(QWidget, "nachname")
+    assert surname is not None
+    qtbot.keyClicks(surname, "Berger")
+    window.close()  # right away: the debounced autosave must still reach the disk
+    qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
+    window.deleteLater()
+    store = LocalStore(tmp_path / "data", DataKey.load_or_create())
+    try:
+        drafts = store.list_drafts()
+        assert len(drafts) == 1
+        assert drafts[0].kind == "quick"
+        payload = store.load_draft(drafts[0].draft_id)
+        assert "Berger" in str(payload)
+    finally:
+        store.close()
+    assert b"Berger" not in (tmp_path / "data" / "local.db").read_bytes()

@@ -8,9 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from PySide6.QtCore import Qt
 
@@ -21,39 +19,7 @@ from desktop.logs import LOG_FILE, setup_logging
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.widgets.message_bar import MessageBar
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in this process only (stands in for the OS keychain)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
+from tests.helpers.qt_fixtures import MemoryKeyring
 
 
 @pytest.fixture

@@ -311,3 +311,19 @@ def test_real_window_shows_the_servers_contact_and_retention(logged_in_window) -
     days = config["draft_retention_days"]
     facts = page.findChild(QLabel, "local_data_facts").text()
     assert (f"nach {days} Tagen" if days != 1 else "nach einem Tag") in facts
+
+
+def test_wipe_in_the_real_app_empties_drafts_and_outbox_and_stays_usable(
+    qtbot, logged_in_window
+) -> None:
+    services = logged_in_window.services
+    store = services.store
+    store.save_draft("d-wipe", "quick", {"nachname": "Muster"})
+    page = logged_in_window.page("privacy")
+    box = _open_confirm(qtbot, page)
+    with qtbot.waitSignal(page.local_data_wiped, timeout=10_000):
+        box.findChild(QPushButton, "wipe_confirm_delete").click()
+    assert services.store.list_drafts() == []
+    assert services.outbox.pending_count() == 0
+    services.store.save_draft("d-after", "quick", {"nachname": "Neu"})
+    assert services.store.load_draft("d-after") == {"nachname": "Neu"}

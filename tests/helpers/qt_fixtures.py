@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
-__all__ = ["app_threads", "close_window", "log_in"]
+__all__ = ["MemoryKeyring", "app_threads", "close_window", "log_in"]
 
 
 @pytest.fixture
@@ -30,6 +32,43 @@ def no_keychain() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     try:
         yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in this process only (stands in for the OS keychain)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        """Stored value or None."""
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        """Store a value."""
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        """Delete a value (PasswordDeleteError if absent)."""
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A working in-process keychain for the test's duration (never the developer's)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
     finally:
         keyring.set_keyring(previous)
 
