@@ -51,5 +51,8 @@ def resources_dir() -> Path:
 
 
 def resource_path(relative: str) -> Path:
-    """Absolute path of a file below ``resources/``, e.g. ``resource_path("privacy/health.txt")``."""
+    """Absolute path of a file below ``resources/``.
+
+    Example: ``resource_path("privacy/health.txt")``.
+    """
     return resources_dir() / relative

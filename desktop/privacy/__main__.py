@@ -9,7 +9,9 @@ def main(argv: list[str] | None = None) -> int:
     """Dispatch to the text or image command line."""
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] not in {"text", "image"}:
-        sys.stderr.write("usage: python -m desktop.privacy text --jsonl | image --out DIR FILE...\n")
+        sys.stderr.write(
+            "usage: python -m desktop.privacy text --jsonl | image --out DIR FILE...\n"
+        )
         return 2
     if args[0] == "text":
         from desktop.privacy.text.cli import main as text_main

@@ -1139,6 +1139,14 @@
         <translation>Close ticket</translation>
     </message>
     <message>
+        <source>Neue Anfragen im Postausgang: {n} (werden gesendet, sobald die Verbindung steht)</source>
+        <translation>New requests in the outbox: {n} (will be sent as soon as there is a connection)</translation>
+    </message>
+    <message>
+        <source>Nicht zustellbare Anfragen: {n} (siehe Postausgang)</source>
+        <translation>Requests that cannot be delivered: {n} (see outbox)</translation>
+    </message>
+    <message>
         <source>Offline – der Postkorb zeigt den letzten Stand. Antworten werden gesendet, sobald die Verbindung wieder steht.</source>
         <translation>Offline – the inbox shows the last known state. Replies will be sent as soon as the connection is back.</translation>
     </message>
