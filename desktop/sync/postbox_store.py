@@ -7,6 +7,7 @@ last read message); the total shown in badges is the server's ``unread_total``.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -153,6 +154,28 @@ class PostboxReader:
                 )
             )
         return result
+
+    def known_client_refs(self, refs: Iterable[str], *, kind: str = "message") -> set[str]:
+        """Those of ``refs`` that the server already delivered back (tickets or messages).
+
+        An outbox item whose answer was lost is committed on the server and arrives through
+        the sync before the outbox learns it; the UI must not show it twice.
+        """
+        wanted = sorted(set(refs))
+        if not wanted:
+            return set()
+        table = "postbox_tickets" if kind == "ticket" else "postbox_messages"
+        found: set[str] = set()
+        with DB_LOCK:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT client_ref FROM {table} WHERE client_ref IN ({marks})",
+                    chunk,
+                ).fetchall()
+                found.update(str(r[0]) for r in rows)
+        return found
 
     def last_read_message_id(self, ticket_id: str) -> str | None:
         """The server's read pointer of ``ticket_id`` as last synced."""

@@ -12,7 +12,7 @@ import random
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -226,7 +226,12 @@ class PostboxWorker(QObject):
         if self._outbox is None:
             return 0, 0
         items = [i for i in self._outbox.items() if i.kind == KIND_TICKET]
-        return sum(i.state == "pending" for i in items), sum(i.state == "dead" for i in items)
+        # A ticket whose answer was lost is already in the synced list: not "waiting" twice.
+        arrived = self.reader.known_client_refs(
+            (i.client_ref for i in items if i.state == "pending"), kind="ticket"
+        )
+        pending = sum(i.state == "pending" and i.client_ref not in arrived for i in items)
+        return pending, sum(i.state == "dead" for i in items)
 
     def load_conversation(self, ticket_id: str) -> None:
         """Read one conversation (+ pending replies) → :attr:`conversation_loaded`."""
@@ -238,7 +243,9 @@ class PostboxWorker(QObject):
         )
 
     def _conversation(self, ticket_id: str) -> tuple[str, list[Any], list[PendingMessage]]:
-        return ticket_id, self.reader.messages(ticket_id), self.pending_replies(ticket_id)
+        messages = self.reader.messages(ticket_id)
+        delivered = {m.client_ref for m in messages if m.client_ref}
+        return ticket_id, messages, self.pending_replies(ticket_id, delivered)
 
     def load_referral_choices(self) -> None:
         """Fetch the broker's referrals (sync pool) → :attr:`referral_choices_loaded`."""
@@ -250,13 +257,21 @@ class PostboxWorker(QObject):
             pool="sync",
         )
 
-    def pending_replies(self, ticket_id: str) -> list[PendingMessage]:
-        """Replies to ``ticket_id`` still in the outbox (pending or dead)."""
+    def pending_replies(
+        self, ticket_id: str, delivered: Collection[str] = ()
+    ) -> list[PendingMessage]:
+        """Replies to ``ticket_id`` still in the outbox (pending or dead).
+
+        Args:
+            ticket_id: The conversation.
+            delivered: ``client_ref`` values already in the synced conversation: a reply the
+                server committed while its answer was lost is shown once, as delivered.
+        """
         if self._outbox is None:
             return []
         result = []
         for item in self._outbox.items():
-            if item.kind != "message" or item.state == "sent":
+            if item.kind != "message" or item.state == "sent" or item.client_ref in delivered:
                 continue
             payload = self._outbox.payload(item.item_id) or {}
             if str(payload.get("ticket_id")) == ticket_id:

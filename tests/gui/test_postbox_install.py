@@ -40,6 +40,7 @@ class Services(QObject):
         self.store = store
         self.outbox = Outbox(store)
         self.outbox_worker = OutboxWorker(self.outbox, client, runner, parent=self)
+        self.logged_in.connect(self.outbox_worker.resume)  # as desktop.services does
 
 
 class Window(QWidget):
@@ -58,15 +59,16 @@ class Window(QWidget):
 
 
 class App:
-    def __init__(self, qtbot: Any, server: Any, tmp_path: Path) -> None:
+    def __init__(self, qtbot: Any, server: Any, tmp_path: Path, key: DataKey | None = None) -> None:
         self.qtbot = qtbot
+        self.key = key or DataKey.generate()
         self.proxy = FaultProxy(server.url)
         self.proxy.start()
         self.client = ExtranetClient(self.proxy.url, retries=0, sleep=lambda _s: None)
         self.client.login("demo", "demo")
         self.staff = ExtranetClient(server.url, sleep=lambda _s: None)
         self.staff.login("service", "service")
-        self.store = LocalStore(tmp_path / "store", DataKey.generate())
+        self.store = LocalStore(tmp_path / "store", self.key)  # same dir + key = restart
         self.runner = TaskRunner()
         self.services = Services(self.client, self.store, self.runner)
         self.window = Window()
@@ -199,3 +201,61 @@ def test_offline_reply_is_pending_then_delivered_once_despite_a_lost_answer(app:
     assert app.page.conversation.toPlainText().count(REPLY) == 1
     assert _server_bodies(app.staff, tid).count(REPLY) == 1
     assert [m.body for m in app.worker.reader.messages(tid)].count(REPLY) == 1
+
+
+def test_reply_committed_before_a_restart_is_delivered_and_shown_exactly_once(
+    qtbot: Any, fresh_server: Any, tmp_path: Path
+) -> None:
+    first = App(qtbot, fresh_server, tmp_path)
+    ticket = first.client.create_ticket(
+        subject="Frage zum Auftrag",
+        body="Bitte kurz melden.",
+        client_ref=str(uuid.uuid4()),
+        idempotency_key=str(uuid.uuid4()),
+    )
+    tid = str(ticket["id"])
+    messages_path = f"/api/v1/postbox/tickets/{tid}/messages"
+    try:
+        first.synced()
+        first.qtbot.waitUntil(lambda: first.page.model.row_of(tid) >= 0, timeout=WAIT)
+        with first.qtbot.waitSignal(first.worker.conversation_loaded, timeout=WAIT):
+            first.page.select_ticket(tid)
+        # The server commits the reply but its answer is lost; then the network is gone.
+        first.proxy.drop_after_forward_next(1, method="POST", path=messages_path)
+        first.proxy.drop_before_forward_next(100_000)
+        first.page.reply.editor.setPlainText(REPLY)
+        first.qtbot.waitUntil(first.page.reply.send_button.isEnabled, timeout=WAIT)
+        first.page.reply.send_button.click()
+        first.qtbot.waitUntil(
+            lambda: ("POST", messages_path, "drop-after") in first.proxy.actions(), timeout=WAIT
+        )
+        first.qtbot.waitUntil(
+            lambda: "Wartet auf Versand" in first.page.conversation.toPlainText(), timeout=WAIT
+        )
+        assert first.services.outbox.pending_count() == 1
+    finally:
+        first.close()  # the app quits with the reply still in the outbox
+
+    second = App(qtbot, fresh_server, tmp_path, key=first.key)  # the app starts again
+    try:
+        assert second.services.outbox.pending_count() == 1
+        assert _server_bodies(second.staff, tid).count(REPLY) == 1  # committed before
+        # The sync brings the committed reply before the outbox learns it: shown once,
+        # not additionally as "Wartet auf Versand".
+        second.synced()
+        second.qtbot.waitUntil(lambda: second.page.model.row_of(tid) >= 0, timeout=WAIT)
+        with second.qtbot.waitSignal(second.worker.conversation_loaded, timeout=WAIT):
+            second.page.select_ticket(tid)
+        text = second.page.conversation.toPlainText()
+        assert text.count(REPLY) == 1
+        assert "Wartet auf Versand" not in text
+        second.services.logged_in.emit()  # the session is back: the outbox resumes
+        second.qtbot.waitUntil(lambda: second.services.outbox.pending_count() == 0, timeout=WAIT)
+        second.synced()
+        assert _server_bodies(second.staff, tid).count(REPLY) == 1
+        assert [m.body for m in second.worker.reader.messages(tid)].count(REPLY) == 1
+        with second.qtbot.waitSignal(second.worker.conversation_loaded, timeout=WAIT):
+            second.worker.load_conversation(tid)
+        assert second.page.conversation.toPlainText().count(REPLY) == 1
+    finally:
+        second.close()

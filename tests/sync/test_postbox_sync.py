@@ -265,3 +265,22 @@ def test_store_wipe_gives_a_clean_cache_with_the_new_key(
     assert sync.cursor() is None
     assert sync.sync_once().full_resync
     assert len(reader.tickets()) == count
+
+
+def test_known_client_refs_finds_what_the_server_sent_back(
+    conn: sqlite3.Connection, broker: ExtranetClient
+) -> None:
+    ticket_ref, message_ref = str(uuid.uuid4()), str(uuid.uuid4())
+    ticket = broker.create_ticket(
+        subject="Termin", body="Passt Freitag?", client_ref=ticket_ref, idempotency_key=ticket_ref
+    )
+    broker.post_message(
+        ticket["id"], body="Oder Montag?", client_ref=message_ref, idempotency_key=message_ref
+    )
+    sync = _sync(conn, broker)
+    sync.sync_once()
+    reader = PostboxReader(sync)
+    unknown = str(uuid.uuid4())
+    assert reader.known_client_refs([ticket_ref, unknown], kind="ticket") == {ticket_ref}
+    assert reader.known_client_refs([message_ref, unknown]) == {message_ref}
+    assert reader.known_client_refs([]) == set()
