@@ -210,3 +210,24 @@ def test_navigation_is_named_and_reachable(qtbot, window) -> None:
     }
     for key in PAGES:
         assert f"nav_{key}" in nav
+
+
+# The call script (REFERENCE §4): mandatory fields in the order they are asked for, then the
+# consent question, the voluntary sections (free text last), then Senden.
+CALL_SCRIPT = ("nachname", "telefon", "kennzeichen", "versicherungsscheinnummer", "consent_yes")
+
+
+@pytest.mark.parametrize("key", ["quick", "complete"])
+def test_tab_order_follows_the_call_script(qtbot, window, key: str) -> None:
+    window.show_page(key)
+    page = window.page(key)
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=3000)
+    page.findChild(QAbstractButton, "consent_yes").click()  # voluntary sections join the chain
+    start = page.findChild(QWidget, "nachname")
+    names = [w.objectName() for w in tab_walk(qtbot, page, start)]
+    assert names[:4] == list(CALL_SCRIPT[:4]), names[:8]
+    assert "servicenummer" not in names  # read-only, outside the tab chain
+    consent, send = names.index("consent_yes"), names.index("send_button")
+    voluntary = [n for n in ("schadenart", "bemerkungen", "zusatzinfo") if n in names]
+    assert voluntary, names
+    assert all(consent < names.index(n) < send for n in voluntary), names
