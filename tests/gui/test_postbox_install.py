@@ -203,8 +203,9 @@ def test_offline_reply_is_pending_then_delivered_once_despite_a_lost_answer(app:
     assert [m.body for m in app.worker.reader.messages(tid)].count(REPLY) == 1
 
 
-def test_reply_committed_before_a_restart_is_delivered_and_shown_exactly_once(
-    qtbot: Any, fresh_server: Any, tmp_path: Path
+@pytest.mark.parametrize("committed", [True, False], ids=["answer-lost", "never-arrived"])
+def test_reply_written_before_a_restart_is_delivered_and_shown_exactly_once(
+    qtbot: Any, fresh_server: Any, tmp_path: Path, committed: bool
 ) -> None:
     first = App(qtbot, fresh_server, tmp_path)
     ticket = first.client.create_ticket(
@@ -220,14 +221,17 @@ def test_reply_committed_before_a_restart_is_delivered_and_shown_exactly_once(
         first.qtbot.waitUntil(lambda: first.page.model.row_of(tid) >= 0, timeout=WAIT)
         with first.qtbot.waitSignal(first.worker.conversation_loaded, timeout=WAIT):
             first.page.select_ticket(tid)
-        # The server commits the reply but its answer is lost; then the network is gone.
-        first.proxy.drop_after_forward_next(1, method="POST", path=messages_path)
+        # Either the server commits the reply but its answer is lost, or nothing arrives;
+        # then the network is gone.
+        if committed:
+            first.proxy.drop_after_forward_next(1, method="POST", path=messages_path)
         first.proxy.drop_before_forward_next(100_000)
+        action = "drop-after" if committed else "drop-before"
         first.page.reply.editor.setPlainText(REPLY)
         first.qtbot.waitUntil(first.page.reply.send_button.isEnabled, timeout=WAIT)
         first.page.reply.send_button.click()
         first.qtbot.waitUntil(
-            lambda: ("POST", messages_path, "drop-after") in first.proxy.actions(), timeout=WAIT
+            lambda: ("POST", messages_path, action) in first.proxy.actions(), timeout=WAIT
         )
         first.qtbot.waitUntil(
             lambda: "Wartet auf Versand" in first.page.conversation.toPlainText(), timeout=WAIT
@@ -239,16 +243,16 @@ def test_reply_committed_before_a_restart_is_delivered_and_shown_exactly_once(
     second = App(qtbot, fresh_server, tmp_path, key=first.key)  # the app starts again
     try:
         assert second.services.outbox.pending_count() == 1
-        assert _server_bodies(second.staff, tid).count(REPLY) == 1  # committed before
-        # The sync brings the committed reply before the outbox learns it: shown once,
-        # not additionally as "Wartet auf Versand".
+        assert _server_bodies(second.staff, tid).count(REPLY) == int(committed)
+        # A committed reply arrives through the sync before the outbox learns it: shown
+        # once, not additionally as "Wartet auf Versand"; otherwise it is shown as waiting.
         second.synced()
         second.qtbot.waitUntil(lambda: second.page.model.row_of(tid) >= 0, timeout=WAIT)
         with second.qtbot.waitSignal(second.worker.conversation_loaded, timeout=WAIT):
             second.page.select_ticket(tid)
         text = second.page.conversation.toPlainText()
         assert text.count(REPLY) == 1
-        assert "Wartet auf Versand" not in text
+        assert ("Wartet auf Versand" in text) is not committed
         second.services.logged_in.emit()  # the session is back: the outbox resumes
         second.qtbot.waitUntil(lambda: second.services.outbox.pending_count() == 0, timeout=WAIT)
         second.synced()
