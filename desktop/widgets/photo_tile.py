@@ -1,7 +1,10 @@
 """One damage photo: scrubbed on the "media" pool, shown cleaned with what was removed.
 
 Only the cleaned bytes are kept (in memory); the original file is re-read from its path when
-the agent asks to blur faces, and never copied anywhere.
+the agent asks to blur faces, and never copied anywhere. Decoding and scaling the preview
+happen on the worker too (a 12-megapixel JPEG takes far longer than a frame to decode), and
+the server's byte limit (``/config`` ``limits.max_image_bytes``) is applied while cleaning,
+so an oversized photo is shrunk or refused here with a German message, never by the server.
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 import functools
 import logging
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -20,12 +24,47 @@ log = logging.getLogger(__name__)
 THUMB = 220
 
 
-def scrub_file(path: str, blur_faces: bool) -> Any:
-    """Worker: read the original and return ``desktop.privacy.image.scrub``'s result."""
+@dataclass(frozen=True, slots=True)
+class CleanedPhoto:
+    """Worker result: the pipeline's ``ScrubResult`` and a ready preview image."""
+
+    result: Any
+    preview: QImage
+
+
+def scrub_file(path: str, blur_faces: bool, max_output_bytes: int | None = None) -> CleanedPhoto:
+    """Worker: read the original, clean it and render the preview (QImage is thread-safe)."""
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     data = Path(path).read_bytes()
-    return scrub(data, detect_faces=True, blur_faces=blur_faces)
+    result = scrub(
+        data, detect_faces=True, blur_faces=blur_faces, max_output_bytes=max_output_bytes
+    )
+    return CleanedPhoto(result, preview_image(result, boxes=not blur_faces))
+
+
+def preview_image(result: Any, *, boxes: bool = True) -> QImage:
+    """The cleaned picture scaled to the tile, face boxes drawn in red (any thread)."""
+    image = QImage.fromData(result.data)
+    if image.isNull():
+        return QImage()
+    scaled = image.scaled(
+        THUMB,
+        THUMB,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    if boxes and result.faces and image.width() > 0:
+        scaled = scaled.convertToFormat(QImage.Format.Format_ARGB32)
+        factor = scaled.width() / image.width()
+        painter = QPainter(scaled)
+        painter.setPen(QPen(QColor(220, 0, 0), 2))
+        for face in result.faces:
+            painter.drawRect(
+                QRectF(face.x * factor, face.y * factor, face.w * factor, face.h * factor)
+            )
+        painter.end()
+    return scaled
 
 
 def warning_text(code: str) -> str:
@@ -38,8 +77,41 @@ def warning_text(code: str) -> str:
             "PhotoTile", "Möglicherweise ein Dokument im Bild (Vertrag, Ausweis) – bitte prüfen."
         ),
         "truncated": QCoreApplication.translate("PhotoTile", "Die Datei war unvollständig."),
+        "downscaled": QCoreApplication.translate(
+            "PhotoTile", "Für den Versand verkleinert (Größenlimit des Servers)."
+        ),
     }
     return texts.get(code) or QCoreApplication.translate("PhotoTile", "Bitte prüfen Sie das Bild.")
+
+
+def reject_text(code: str, fallback: str) -> str:
+    """German text for a rejected photo (``ImageRejected.code``)."""
+    texts = {
+        "empty": QCoreApplication.translate("PhotoTile", "Die Datei ist leer."),
+        "unsupported-format": QCoreApplication.translate(
+            "PhotoTile", "Dieses Dateiformat wird nicht unterstützt (JPEG, PNG, WebP, GIF, HEIC)."
+        ),
+        "too-many-pixels": QCoreApplication.translate(
+            "PhotoTile", "Das Bild hat zu viele Bildpunkte und wird nicht geöffnet."
+        ),
+        "corrupt": QCoreApplication.translate(
+            "PhotoTile", "Die Datei ist beschädigt und kann nicht gelesen werden."
+        ),
+        "too-large": QCoreApplication.translate(
+            "PhotoTile", "Das Bild ist auch verkleinert noch zu groß für den Versand."
+        ),
+        "unclean": QCoreApplication.translate(
+            "PhotoTile", "Die Metadaten konnten nicht sicher entfernt werden."
+        ),
+        "unreadable": QCoreApplication.translate(
+            "PhotoTile", "Die Datei kann nicht gelesen werden."
+        ),
+    }
+    return (
+        texts.get(code)
+        or fallback
+        or QCoreApplication.translate("PhotoTile", "Das Bild kann nicht verwendet werden.")
+    )
 
 
 class PhotoTile(QFrame):
@@ -62,6 +134,8 @@ class PhotoTile(QFrame):
         self.result: Any = None
         self.error: str | None = None
         self._generation = 0
+        self._pending_blur = False
+        self.blurred = False
         self.picture = QLabel(self)
         self.picture.setFixedSize(THUMB, THUMB)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -104,33 +178,48 @@ class PhotoTile(QFrame):
     def _start(self, *, blur: bool) -> None:
         self._generation += 1
         generation = self._generation
+        self._pending_blur = blur
+        # The previous result is dropped: while blurring, the unblurred bytes must not be
+        # sendable (busy() is True until the new result arrives).
+        self.result, self.error = None, None
         self.progress.show()
         self.blur_button.setEnabled(False)
         self.services.tasks.run(
-            functools.partial(scrub_file, self.path, blur),
+            functools.partial(scrub_file, self.path, blur, self._max_bytes()),
             on_done=functools.partial(self._on_done, generation),
             on_error=functools.partial(self._on_error, generation),
             pool="media",
         )
+
+    def _max_bytes(self) -> int | None:
+        """The server's per-image byte limit from ``/config`` (None: no limit known)."""
+        config = getattr(self.services, "config", None) or {}
+        value = (config.get("limits") or {}).get("max_image_bytes")
+        return int(value) if isinstance(value, int | float) and value > 0 else None
 
     @Slot()
     def blur_faces(self) -> None:
         """Re-run the pipeline on the original with faces blurred."""
         self._start(blur=True)
 
-    def _on_done(self, generation: int, result: Any) -> None:
+    def _on_done(self, generation: int, cleaned: CleanedPhoto) -> None:
         if generation != self._generation:
             return  # latest wins
-        self.result, self.error = result, None
+        result = cleaned.result
+        self.result, self.error, self.blurred = result, None, self._pending_blur
         self.progress.hide()
-        self.picture.setPixmap(self._thumbnail(result))
+        self.picture.setPixmap(QPixmap.fromImage(cleaned.preview))
         lines = [self.tr("%1 entfernt").replace("%1", item.label) for item in result.removed]
-        lines += [warning_text(code) for code in result.warnings if code != "faces" or result.faces]
+        for code in result.warnings:
+            if code == "faces" and self.blurred:
+                lines.append(self.tr("Gesichter unkenntlich gemacht."))
+            elif code != "faces" or result.faces:
+                lines.append(warning_text(code))
         if not lines:
             lines = [self.tr("Keine Metadaten gefunden.")]
         self.details.setText("\n".join(lines))
         self.setAccessibleDescription(" ".join(lines))
-        self.blur_button.setVisible(bool(result.faces))
+        self.blur_button.setVisible(bool(result.faces) and not self.blurred)
         self.blur_button.setEnabled(True)
         self.changed.emit()
 
@@ -139,26 +228,8 @@ class PhotoTile(QFrame):
             return
         self.progress.hide()
         self.result = None
-        self.error = str(getattr(exc, "message", "")) or self.tr(
-            "Das Bild kann nicht verwendet werden."
-        )
+        code = str(getattr(exc, "code", "")) or ("unreadable" if isinstance(exc, OSError) else "")
+        self.error = reject_text(code, str(getattr(exc, "message", "")))
         log.info("photo rejected: %s", getattr(exc, "code", type(exc).__name__))
         self.details.setText(self.error)
         self.changed.emit()
-
-    def _thumbnail(self, result: Any) -> QPixmap:
-        image = QImage.fromData(result.data)
-        if image.isNull():
-            return QPixmap()
-        if result.faces:
-            painter = QPainter(image)
-            painter.setPen(QPen(QColor(220, 0, 0), max(2, image.width() // 200)))
-            for face in result.faces:
-                painter.drawRect(QRect(int(face.x), int(face.y), int(face.w), int(face.h)))
-            painter.end()
-        return QPixmap.fromImage(image).scaled(
-            THUMB,
-            THUMB,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )

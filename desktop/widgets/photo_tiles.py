@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from desktop.referral_form import PhotoUpload
 from desktop.widgets.photo_tile import PhotoTile
 
-_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
+_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif")
 
 
 class PhotoStrip(QWidget):
@@ -42,11 +42,16 @@ class PhotoStrip(QWidget):
             self,
         )
         hint.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("photos_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
         self._row = QHBoxLayout()
         self._row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.add_button)
         layout.addWidget(hint)
+        layout.addWidget(self.message)
         layout.addLayout(self._row)
 
     def _limit(self) -> int:
@@ -60,14 +65,17 @@ class PhotoStrip(QWidget):
             self,
             self.tr("Schadenbilder auswählen"),
             "",
-            self.tr("Bilder (*.jpg *.jpeg *.png *.heic *.heif)"),
+            self.tr("Bilder (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)"),
         )
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
         """Add photos; each is scrubbed on the "media" pool right away."""
-        for path in paths:
+        self.message.hide()
+        self.setAccessibleDescription("")
+        for index, path in enumerate(paths):
             if len(self.tiles) >= self._limit():
+                self._say_limit(len(paths) - index)
                 break
             self._counter += 1
             tile = PhotoTile(self.services, path, self._counter, self)
@@ -76,6 +84,16 @@ class PhotoStrip(QWidget):
             self._row.insertWidget(self._row.count() - 1, tile)
             self.tiles.append(tile)
         self.changed.emit()
+
+    def _say_limit(self, left_out: int) -> None:
+        text = (
+            self.tr("Höchstens %1 Schadenbilder pro Vermittlung – %2 Bild(er) nicht übernommen.")
+            .replace("%1", str(self._limit()))
+            .replace("%2", str(left_out))
+        )
+        self.message.setText(text)
+        self.message.show()
+        self.setAccessibleDescription(text)
 
     def remove(self, tile: PhotoTile) -> None:
         """Drop one photo (its cleaned bytes are forgotten)."""

@@ -1041,8 +1041,12 @@
         <translation>Choose damage photos</translation>
     </message>
     <message>
-        <source>Bilder (*.jpg *.jpeg *.png *.heic *.heif)</source>
-        <translation>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</translation>
+        <source>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)</translation>
+    </message>
+    <message>
+        <source>Höchstens %1 Schadenbilder pro Vermittlung – %2 Bild(er) nicht übernommen.</source>
+        <translation>At most %1 damage photos per referral – %2 photo(s) not added.</translation>
     </message>
 </context>
 <context>
@@ -1060,8 +1064,40 @@
         <translation>The file was incomplete.</translation>
     </message>
     <message>
+        <source>Für den Versand verkleinert (Größenlimit des Servers).</source>
+        <translation>Downscaled for sending (server size limit).</translation>
+    </message>
+    <message>
         <source>Bitte prüfen Sie das Bild.</source>
         <translation>Please check the picture.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist leer.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>Dieses Dateiformat wird nicht unterstützt (JPEG, PNG, WebP, GIF, HEIC).</source>
+        <translation>This file format is not supported (JPEG, PNG, WebP, GIF, HEIC).</translation>
+    </message>
+    <message>
+        <source>Das Bild hat zu viele Bildpunkte und wird nicht geöffnet.</source>
+        <translation>The image has too many pixels and is not opened.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist beschädigt und kann nicht gelesen werden.</source>
+        <translation>The file is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Das Bild ist auch verkleinert noch zu groß für den Versand.</source>
+        <translation>Even downscaled, the image is too large to send.</translation>
+    </message>
+    <message>
+        <source>Die Metadaten konnten nicht sicher entfernt werden.</source>
+        <translation>The metadata could not be removed safely.</translation>
+    </message>
+    <message>
+        <source>Die Datei kann nicht gelesen werden.</source>
+        <translation>The file cannot be read.</translation>
     </message>
     <message>
         <source>Bereinigtes Schadenbild</source>
@@ -1082,6 +1118,10 @@
     <message>
         <source>%1 entfernt</source>
         <translation>%1 removed</translation>
+    </message>
+    <message>
+        <source>Gesichter unkenntlich gemacht.</source>
+        <translation>Faces made unrecognisable.</translation>
     </message>
     <message>
         <source>Keine Metadaten gefunden.</source>

@@ -132,3 +132,110 @@ def test_withdrawing_consent_takes_the_photos_undo_brings_them_back(
     view.undo_withdrawal()
     assert view.photos.count() == 1
     assert len(view.photos.cleaned()) == 1
+
+
+def _noisy_png(side: int = 600) -> bytes:
+    """Random pixels: a photo that cannot be compressed below a few hundred kB."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.random.default_rng(5).integers(0, 256, (side, side, 3), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_server_byte_limit_shrinks_or_refuses_the_photo_locally(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    path = tmp_path / "gross.png"
+    path.write_bytes(_noisy_png())
+    limits = view.services.config["limits"]
+    limits["max_image_bytes"] = 150_000  # the server's /config limit
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=20000)
+    tile = view.photos.tiles[0]
+    assert tile.ready
+    assert len(view.photos.cleaned()[0].data) <= 150_000
+    assert "verkleinert" in tile.details.text()
+    limits["max_image_bytes"] = 40  # unreachable (even 1x1 px is more): refused, in German
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=20000)
+    refused = view.photos.tiles[1]
+    assert not refused.ready
+    assert refused.details.text() == "Das Bild ist auch verkleinert noch zu groß für den Versand."
+    assert len(view.photos.cleaned()) == 1  # the refused photo is never uploaded
+
+
+def test_photo_limit_says_what_was_left_out(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    view.services.config["limits"]["max_images"] = 1
+    path = tmp_path / "schaden.jpg"
+    path.write_bytes(_gps_jpeg())
+    view.photos.add_files([str(path), str(path)])
+    assert view.photos.count() == 1
+    message = view.photos.message
+    assert message.isVisible()
+    assert "Höchstens 1 Schadenbilder" in message.text()
+    assert "1 Bild(er) nicht übernommen" in message.text()
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=15000)
+
+
+def test_document_on_the_photo_is_flagged_on_the_tile(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("RGB", (900, 700), (120, 110, 100))  # a contract on the dashboard
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((150, 80, 750, 640), fill=(245, 245, 240))
+    font = ImageFont.load_default(size=16)
+    for row in range(18):
+        text = "Versicherungsschein Nr 12345 Muster GmbH" if row % 3 else "Vertrag"
+        draw.text((180, 100 + row * 28), text, fill=(20, 20, 20), font=font)
+    path = tmp_path / "vertrag.jpg"
+    img.save(path, "JPEG", quality=92)
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=15000)
+    tile = view.photos.tiles[0]
+    assert "Dokument im Bild" in tile.details.text()
+    assert "Dokument im Bild" in tile.accessibleDescription()
+
+
+def test_faces_are_boxed_and_can_be_made_unrecognisable(
+    qtbot: Any, complete: CompleteReferralView
+) -> None:
+    from tests.privacy_image.conftest import FACES_DIR
+
+    path = FACES_DIR / "with_faces" / "examples_obama.jpg"
+    if not path.exists():
+        pytest.skip("shared face photo missing")
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    view.photos.add_files([str(path)])  # read in place, never copied
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=30000)
+    tile = view.photos.tiles[0]
+    assert tile.result.faces
+    assert "Gesichter erkannt" in tile.details.text()
+    assert tile.blur_button.isVisible()
+    before = view.photos.cleaned()[0].data
+    tile.blur_button.click()
+    assert view.photos.busy()  # re-cleaning: nothing can be sent meanwhile
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=30000)
+    assert tile.blurred
+    assert "Gesichter unkenntlich gemacht." in tile.details.text()
+    assert "Gesichter erkannt" not in tile.details.text()
+    assert not tile.blur_button.isVisible()
+    assert view.photos.cleaned()[0].data != before
+    assert not tile.picture.pixmap().isNull()
