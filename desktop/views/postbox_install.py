@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from desktop.store.db import open_database
-from desktop.views.postbox_notify import PostboxNotifier, window_tray
+from desktop.views.postbox_notify import PostboxNotifier, window_status, window_tray
 from desktop.views.postbox_page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 
@@ -78,6 +78,7 @@ def install_postbox(window: Any, services: Any) -> PostboxPage:
     notifier = PostboxNotifier(
         window_tray(window),
         window_active=lambda: bool(getattr(window, "isActiveWindow", lambda: False)()),
+        status=window_status(window),
         parent=page,
     )
     page.worker.new_staff_messages.connect(notifier.on_new_staff_messages)

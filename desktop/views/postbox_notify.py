@@ -1,8 +1,10 @@
-"""System-tray note when the customer service answers in the Postkorb.
+"""System-tray note and status-line message when the customer service answers in the Postkorb.
 
-The decision (:meth:`PostboxNotifier.decide`) is separate from showing, so it is testable on
-machines without a system tray (CI, offscreen). The note never contains server text: subjects
-and bodies are personal data, and some platforms render tray messages as markup.
+The status line shows the same calm, count-only text for a few seconds, also where no system
+tray exists (many Linux desktops, CI). The tray decision (:meth:`PostboxNotifier.decide`) is
+separate from showing, so it is testable on machines without a system tray. Neither ever
+contains server text: subjects and bodies are personal data, and some platforms render tray
+messages as markup.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-__all__ = ["Notification", "PostboxNotifier", "notification_for"]
+__all__ = ["Notification", "PostboxNotifier", "notification_for", "window_status", "window_tray"]
 
 log = logging.getLogger(__name__)
 
 SHOW_MS = 5000
+STATUS_MS = 10_000
 _SEEN_LIMIT = 10_000
 
 
@@ -56,6 +59,8 @@ class PostboxNotifier(QObject):
             ``QSystemTrayIcon.isSystemTrayAvailable``).
         window_active: Whether the user is looking at the app right now (then the badge is
             enough and no note pops up). Default: never active.
+        status: Shows a text in the window's status line (see :func:`window_status`); called
+            for every new reply, with or without a tray. ``None`` → no status message.
 
     Signals:
         notified(str, str): title and text of a note that was shown.
@@ -69,12 +74,14 @@ class PostboxNotifier(QObject):
         *,
         available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         window_active: Callable[[], bool] = lambda: False,
+        status: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tray = tray
         self._available = available
         self._window_active = window_active
+        self._status = status
         self._seen: set[str] = set()
 
     def tray(self) -> Any:
@@ -87,17 +94,27 @@ class PostboxNotifier(QObject):
         No note when nothing is new (ids already notified are ignored), when there is no
         system tray, or while the app window is active.
         """
+        return self._tray_note(self._take_fresh(message_ids))
+
+    def _take_fresh(self, message_ids: list[str]) -> list[str]:
         fresh = [m for m in dict.fromkeys(message_ids) if m not in self._seen]
         if len(self._seen) > _SEEN_LIMIT:
             self._seen.clear()
         self._seen.update(fresh)
+        return fresh
+
+    def _tray_note(self, fresh: list[str]) -> Notification | None:
         if not fresh or not self._available() or self._window_active():
             return None
         return notification_for(len(fresh))
 
     def on_new_staff_messages(self, message_ids: list[str]) -> None:
         """Slot for ``PostboxWorker.new_staff_messages``."""
-        note = self.decide([str(m) for m in message_ids])
+        fresh = self._take_fresh([str(m) for m in message_ids])
+        status_note = notification_for(len(fresh))
+        if status_note is not None and self._status is not None:
+            self._status(status_note.text)
+        note = self._tray_note(fresh)
         if note is None:
             return
         tray = self.tray()
@@ -129,3 +146,17 @@ def window_tray(window: Any) -> Callable[[], QSystemTrayIcon | None]:
         return own[0]
 
     return get
+
+
+def window_status(window: Any) -> Callable[[str], None] | None:
+    """A sink showing a text in ``window``'s status bar for a few seconds (or ``None``)."""
+    status_bar = getattr(window, "statusBar", None)
+    if not callable(status_bar):
+        return None
+
+    def show(text: str) -> None:
+        bar = status_bar()
+        if bar is not None:
+            bar.showMessage(text, STATUS_MS)
+
+    return show
