@@ -64,12 +64,38 @@ def test_findings_are_sorted_and_inside_the_text() -> None:
         ("Kunde hört schlecht", "laut und deutlich klingeln"),
         ("Kunde ist gehbehindert", "etwas länger"),
         ("Kunde kann schlecht laufen", "etwas länger"),
+        ("Kunde läuft schlecht", "etwas länger"),
+        ("Kd. ist taub", "laut und deutlich klingeln"),
+        ("KUNDIN TRÄGT HÖRGERÄT", "laut und deutlich klingeln"),
+        ("Kd. s c h w e r h o e r i g", "laut und deutlich klingeln"),
+        ("Kunde sitzt im Rolstuhl", "etwas länger"),
+        ("Kunde uses a wheelchair", "etwas länger"),
     ],
 )
 def test_neutral_suggestion_from_the_notice(text: str, expected: str) -> None:
     health = [f for f in check(text, "zusatzinfo") if f.category == "health"]
     assert health
     assert expected in (health[0].suggestion or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kd. streikt am Montag", "union"),
+        ("Kunde ist am Samstag auf einer Demo", "political"),
+    ],
+)
+def test_unavailability_reasons_get_a_neutral_suggestion(text: str, category: str) -> None:
+    found = [f for f in check(text, "zusatzinfo") if f.category == category]
+    assert found
+    assert found[0].suggestion == "Kunde ist zu diesem Zeitpunkt nicht erreichbar"
+
+
+def test_judgements_offer_no_replacement_text() -> None:
+    # A judgement has no neutral rewording: an instruction must not replace the typed word.
+    found = check("Kunde ist ein Choleriker", "zusatzinfo")
+    assert [f.category for f in found] == ["judgement"]
+    assert found[0].suggestion is None
 
 
 def test_length_warning_only_past_the_limit() -> None:

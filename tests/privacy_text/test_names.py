@@ -32,6 +32,17 @@ from desktop.privacy.text import check
         "Herr Türk",
         "Peter Weiß",
         "Frau Prof. Dr. h.c. Schmidt",
+        # surnames and first names that are also trigger or remark words
+        "Thomas Mann",
+        "Mann, Thomas",
+        "Herr Vater",
+        "Hans Krebs",
+        "Krebs, Hans",
+        "Ahmet Kaplan",
+        "Christian Schulz",
+        "Roman Meier",
+        "Hans Schweizer",
+        "Frau Taub",
     ],
 )
 def test_real_names_are_clean(name: str) -> None:
@@ -51,6 +62,14 @@ def test_real_names_are_clean(name: str) -> None:
         ("Meier Türke", {"ethnic_origin"}),
         ("Schmidt Witwe", set()),
         ("Schröder, nett", {"judgement"}),
+        ("Meier (schwerhörig)", {"health"}),
+        ("Meier (schwerhoerig)", {"health"}),
+        ("Meier schwerhörig", {"health"}),
+        ("Meier - taub", {"health"}),
+        ("Meier hat Krebs", {"health"}),
+        ("Krebs (Pfarrer)", {"religion"}),
+        ("Meier Sohn ruft an", set()),
+        ("Schmidt Vorname Peter", set()),
     ],
 )
 def test_name_misuse(text: str, also: set[str]) -> None:
@@ -66,3 +85,26 @@ def test_name_misuse(text: str, also: set[str]) -> None:
 
 def test_trigger_word_in_a_free_text_field_is_still_found() -> None:
     assert check("Kunde ist Christ", "zusatzinfo")
+
+
+@pytest.mark.parametrize("text", ["Nachname: Meier", "Schwerhörig Meier", "Vorname Peter"])
+def test_remark_before_the_name_is_misuse(text: str) -> None:
+    assert "name_misuse" in {f.category for f in check(text, "nachname")}
+
+
+@pytest.mark.parametrize(
+    "first_name", ["Hans", "Anna-Lena", "Hans-Peter", "Marie Luise", "Jean-Luc", "Mehmet Ali"]
+)
+def test_first_names_are_clean(first_name: str) -> None:
+    # The Vorname field is checked with the name-field rules (GUI and server re-check).
+    assert check(first_name, "nachname") == []
+
+
+def test_name_misuse_offers_no_replacement_text() -> None:
+    # The UI replaces the underlined span with the suggestion: an instruction must never be
+    # written into the name field. The health finding keeps the notice's neutral wording.
+    findings = check("Meier (schwerhörig)", "nachname")
+    misuse = next(f for f in findings if f.category == "name_misuse")
+    health = next(f for f in findings if f.category == "health")
+    assert misuse.suggestion is None
+    assert health.suggestion == "Bitte laut und deutlich klingeln"

@@ -34,8 +34,10 @@ def _is_number(word: str) -> bool:
     return digits >= 2 or (digits == 1 and not word[:1].isalpha())
 
 
-_JUDGEMENT_SUGGESTION = "Konkretes Anliegen sachlich beschreiben, ohne die Person zu bewerten"
-_SUGGESTION = "Nur den Namen eintragen; nötige Hinweise neutral in Zusatzinfo/Bemerkungen"
+# No suggestion for name_misuse or a judgement: the UI offers "replace with <suggestion>", and
+# the only neutral form is the name alone (the agent deletes the addition; needs such as
+# "Bitte laut und deutlich klingeln" go into Zusatzinfo/Bemerkungen, see the health finding).
+_SUGGESTION: str | None = None
 
 
 class NameFieldRecognizer:
@@ -54,6 +56,7 @@ class NameFieldRecognizer:
         self._suffixes = lists["suffixes"]
         self._leading = lists["leading"]
         self._remarks = lists["remarks"] | self._leading
+        self._surname_remarks = lists["surname_remarks"]
         self._judgements = lists["judgement_words"]
         self._special = special
 
@@ -61,11 +64,14 @@ class NameFieldRecognizer:
         """Drop surname false alarms from ``ctx.findings``; return the misuse finding."""
         text = ctx.text
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        ctx.findings[:] = [f for f in ctx.findings if not self._is_surname(text, f, tokens)]
+        misuse = self._first_offence(tokens)
+        cut = len(text) if misuse is None else misuse[0]  # words in a remark are no surname
+        ctx.findings[:] = [
+            f for f in ctx.findings if not (f.start < cut and self._is_surname(text, f, tokens))
+        ]
         flagged = sorted(
             f.start for f in ctx.findings if f.category not in ("length", "name_misuse")
         )
-        misuse = self._first_offence(tokens)
         start: int | None = None
         rule_id = "name_misuse.remark"
         if misuse is not None:
@@ -98,7 +104,7 @@ class NameFieldRecognizer:
                         e,
                         SEVERITY["judgement"],
                         "judgement.name_field",
-                        _JUDGEMENT_SUGGESTION,
+                        None,
                     )
                 )
         return out
@@ -122,9 +128,11 @@ class NameFieldRecognizer:
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
         """Position and rule of the first token that is not part of a name."""
         seen_name = False
+        names = 0
         after_comma = 0
         all_lower = all(t[2] == t[2].lower() for t in tokens)
-        for start, _end, raw in tokens:
+        last = len(tokens) - 1
+        for index, (start, _end, raw) in enumerate(tokens):
             word = raw
             if word in {"-", "–", "—", "/", "|", ":", "+"}:
                 return start, "name_misuse.separator"
@@ -151,9 +159,21 @@ class NameFieldRecognizer:
                 continue
             if folded in self._particles:
                 continue
+            if self._surname_remark(word, folded, names, index == last):
+                seen_name = True
+                names += 1
+                continue
             if folded.rstrip(".") in self._remarks or (after_comma > 3):
                 return start, "name_misuse.remark"
             if seen_name and word[0].islower() and not all_lower:
                 return start, "name_misuse.remark"
             seen_name = True
+            names += 1
         return None
+
+    def _surname_remark(self, word: str, folded: str, names: int, is_last: bool) -> bool:
+        """A remark word that is also a surname ("Mann") standing as the name: the first name
+        word ("Mann, Thomas", "Herr Vater") or the last of two ("Thomas Mann")."""
+        if folded not in self._surname_remarks or not word[:1].isupper():
+            return False
+        return names == 0 or (names == 1 and is_last)
