@@ -3,7 +3,8 @@
 ``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
 --check-bundle``) checks that the data files made it into the bundle: the English translation
 loads and translates, the privacy lexicons flag a health detail, the OpenCV face cascades load,
-and a photo's GPS data is removed. Prints one line per check; exit code 1 if one fails.
+and a photo's GPS data is removed (JPEG, and HEIC through pillow-heif's libraries). Prints one
+line per check; exit code 1 if one fails.
 """
 
 from __future__ import annotations
@@ -54,11 +55,28 @@ def _photo_metadata() -> bool:
     return any(item.kind == "gps" for item in result.removed)
 
 
+def _heic_photo() -> bool:
+    """An iPhone-style HEIC photo (pillow-heif's own libraries) is read and cleaned."""
+    import pillow_heif
+    from PIL import Image
+
+    from desktop.privacy.image import scrub
+
+    pillow_heif.register_heif_opener()
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (50.0, 56.0, 21.0), 3: "E", 4: (6.0, 57.0, 30.0)}
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 160)).save(buf, "HEIF", exif=exif, quality=50)
+    result = scrub(buf.getvalue(), detect_faces=False)
+    return result.media_type == "image/jpeg" and any(item.kind == "gps" for item in result.removed)
+
+
 CHECKS: dict[str, Callable[[], bool]] = {
     "translation": _translation,
     "lexicons": _lexicons,
     "face-cascades": _face_cascades,
     "photo-metadata": _photo_metadata,
+    "heic-photo": _heic_photo,
 }
 
 

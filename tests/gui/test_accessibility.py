@@ -231,3 +231,41 @@ def test_tab_order_follows_the_call_script(qtbot, window, key: str) -> None:
     voluntary = [n for n in ("schadenart", "bemerkungen", "zusatzinfo") if n in names]
     assert voluntary, names
     assert all(consent < names.index(n) < send for n in voluntary), names
+
+
+def tab_stops_out_of_view(qtbot, root: QWidget) -> list[str]:
+    """Walk ``root`` by Tab like :func:`tab_walk`; the focus stops not scrolled into view."""
+    hidden: list[str] = []
+    first = next(
+        (
+            w
+            for w in root.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ),
+        None,
+    )
+    if first is None:
+        return hidden
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    seen: list[QWidget] = []
+    for _ in range(MAX_TAB_STOPS):
+        current = QApplication.focusWidget()
+        if current is None or current in seen:
+            break
+        seen.append(current)
+        if root.isAncestorOf(current) and current.visibleRegion().isEmpty():
+            hidden.append(describe(current))
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    return hidden
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_usable_at_200_percent_on_a_full_hd_screen(qtbot, window, key: str) -> None:
+    # 200 % scaling on a 1920x1080 screen leaves 960x540 logical pixels for the whole window:
+    # nothing may force the window bigger, and every Tab stop must scroll into view.
+    window.resize(960, 540)
+    window.show_page(key)
+    page = window.page(key)
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=3000)
+    assert window.width() <= 960 and window.height() <= 540, window.size()
+    assert tab_stops_out_of_view(qtbot, page) == []
