@@ -267,5 +267,6 @@ def test_usable_at_200_percent_on_a_full_hd_screen(qtbot, window, key: str) -> N
     window.show_page(key)
     page = window.page(key)
     qtbot.waitUntil(lambda: page.isVisible(), timeout=3000)
-    assert window.width() <= 960 and window.height() <= 540, window.size()
+    assert window.width() <= 960, window.size()
+    assert window.height() <= 540, window.size()
     assert tab_stops_out_of_view(qtbot, page) == []
