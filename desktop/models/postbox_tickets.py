@@ -110,12 +110,14 @@ class TicketTableModel(QAbstractTableModel):
         self._ids: dict[str, int] = {}
         self._times: dict[str, str] = {}  # updated_at → shown text, filled lazily
         self._sort = (COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.version = 0  # bumped whenever rows or their order change (filter caches)
 
     # ------------------------------------------------------------------ data
     def set_tickets(self, rows: Sequence[TicketRow]) -> None:
         """Replace the content, in the current sort order (same ids in the same order →
         only ``dataChanged``)."""
         rows = self._sorted(rows)
+        self.version += 1
         if rows and [r.id for r in rows] == [r.id for r in self._rows]:
             self._rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(_HEADERS) - 1))
@@ -134,6 +136,7 @@ class TicketTableModel(QAbstractTableModel):
         old_ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else "" for i in old]
         self._sort = (column, order)
         self._rows = self._sorted(self._rows)
+        self.version += 1
         self._ids = {r.id: i for i, r in enumerate(self._rows)}
         new = [
             self.index(self._ids[tid], i.column()) if tid in self._ids else QModelIndex()
@@ -157,6 +160,10 @@ class TicketTableModel(QAbstractTableModel):
     def row_of(self, ticket_id: str) -> int:
         """Source row of ``ticket_id`` or -1."""
         return self._ids.get(ticket_id, -1)
+
+    def rows(self) -> Sequence[TicketRow]:
+        """All tickets in source-row order (read-only view for filters)."""
+        return self._rows
 
     def unread_total(self) -> int:
         """Sum of per-ticket unread figures (the badge uses the server total instead)."""
@@ -234,8 +241,17 @@ class TicketFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self._state = "all"
+        # Which source rows pass, computed in one pass per (model version, filter): Qt asks
+        # filterAcceptsRow once per row, and 10,000 full checks cost tens of ms per keystroke.
+        self._accepted: bytearray = bytearray()
+        self._accepted_for: tuple[int, int, str, str] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802
+        """Qt API; forgets the cached filter result."""
+        self._accepted_for = None
+        super().setSourceModel(model)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in :class:`TicketTableModel` (fast); the proxy keeps its order."""
@@ -266,9 +282,13 @@ class TicketFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, TicketTableModel):
             return True
-        ticket = model.ticket(source_row)
-        if ticket is None:
-            return False
+        tag = (id(model), model.version, self._state, self._needle)
+        if tag != self._accepted_for:
+            self._accepted = bytearray(self._accepts(t) for t in model.rows())
+            self._accepted_for = tag
+        return 0 <= source_row < len(self._accepted) and bool(self._accepted[source_row])
+
+    def _accepts(self, ticket: TicketRow) -> bool:
         if self._state in ("open", "closed") and ticket.status != self._state:
             return False
         if self._state == "unread" and not ticket.unread_count:

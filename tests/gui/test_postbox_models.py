@@ -147,3 +147,30 @@ def test_model_sorts_itself_and_keeps_persistent_indexes(qtmodeltester: Any) -> 
     assert model.sort_order() == (COL_SUBJECT, Qt.SortOrder.AscendingOrder)
     model.set_tickets([_ticket(4, subject="0"), *[model.ticket(r) for r in range(3)]])  # type: ignore[list-item]
     assert ids() == ["4", "3", "1", "2"]  # new content arrives in the chosen order
+
+
+def test_filter_follows_changes_and_sorting_under_an_active_search(qapp: Any) -> None:
+    model = TicketTableModel()
+    proxy = TicketFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_tickets([_ticket(1, subject="Termin"), _ticket(2, subject="Rechnung")])
+
+    def ids() -> list[str]:
+        return [str(proxy.data(proxy.index(r, 0), ID_ROLE)) for r in range(proxy.rowCount())]
+
+    proxy.set_search("termin")
+    assert ids() == ["1"]
+    # same ids in the same order, changed subjects (dataChanged path)
+    model.set_tickets([_ticket(1, subject="Rechnung"), _ticket(2, subject="Neuer Termin")])
+    assert ids() == ["2"]
+    model.set_tickets(
+        [_ticket(3, subject="Termin B"), _ticket(4, subject="Foto"), _ticket(5, subject="Termin A")]
+    )
+    assert sorted(ids()) == ["3", "5"]
+    proxy.sort(COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    assert ids() == ["5", "3"]
+    proxy.set_state("closed")
+    assert ids() == []
+    proxy.set_state("all")
+    proxy.set_search("")
+    assert ids() == ["4", "5", "3"]

@@ -282,8 +282,8 @@ def test_models_stay_consistent_through_live_changes(env: Env) -> None:
     env.open_ticket(tid)
     env.staff_reply(tid, "Antwort eins")
     env.sync()
-    env.page.search.setText("modell")
-    assert env.page.proxy.rowCount() == 1
+    env.page.search.setText("modell")  # filtered after a short typing pause
+    env.qtbot.waitUntil(lambda: env.page.proxy.rowCount() == 1, timeout=WAIT)
     env.page.state_filter.setCurrentIndex(env.page.state_filter.findData("closed"))
     assert env.page.proxy.rowCount() == 0
     env.page.state_filter.setCurrentIndex(env.page.state_filter.findData("all"))
