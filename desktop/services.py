@@ -9,6 +9,8 @@ reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,15 @@ def _start_embedded(db_path: Path) -> EmbeddedServer:
     server = EmbeddedServer(db_path, demo=True)
     server.start()
     return server
+
+
+def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]:
+    """The client's backoff sleep: ends at once when the app quits (no thread left waiting)."""
+
+    def sleep(seconds: float) -> None:
+        quit_event.wait(seconds)
+
+    return sleep
 
 
 def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
@@ -112,6 +123,7 @@ class Services(QObject):
         self.connection_state = "connecting"
         self.is_ready = False
         self._shut_down = False
+        self._quit = threading.Event()
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
@@ -147,7 +159,11 @@ class Services(QObject):
         from desktop.api import ExtranetClient
 
         self.server_url = url
-        self.client = ExtranetClient(url, timeout=float(self.settings.request_timeout_s))
+        self.client = ExtranetClient(
+            url,
+            timeout=float(self.settings.request_timeout_s),
+            sleep=_interruptible_sleep(self._quit),
+        )
         self._open_store()
         self.is_ready = True
         self._set_connection("logged-out")
@@ -266,6 +282,7 @@ class Services(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self._quit.set()  # a retry backoff in a pool thread ends now
         for worker in (self.outbox_worker, self.retention):
             if worker is not None:
                 worker.stop()

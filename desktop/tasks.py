@@ -36,6 +36,10 @@ _ids = itertools.count(1)
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 
 
+def _released(*_args: Any, **_kwargs: Any) -> None:
+    """Stands in for a delivered task's function."""
+
+
 def live_runners() -> list[TaskRunner]:
     """Every TaskRunner not yet garbage-collected (used by the tests' leak check)."""
     return list(_runners)
@@ -74,11 +78,17 @@ class Task(QRunnable):
         self._with_cancel = with_cancel
         self.on_done = on_done
         self.on_error = on_error
+        self.outcome: tuple[bool, Any] | None = None
         self.done = False
 
     def cancel(self) -> None:
         """Ask the task to stop (cooperative) and drop its result when it arrives."""
         self.cancel_event.set()
+
+    def release(self) -> None:
+        """Drop ``fn`` and its arguments (called on the GUI thread after delivery)."""
+        self._fn = _released
+        self._args = ()
 
     @property
     def cancelled(self) -> bool:
@@ -86,31 +96,37 @@ class Task(QRunnable):
         return self.cancel_event.is_set()
 
     def run(self) -> None:
-        """Worker side: call ``fn`` and hand the outcome to the GUI thread."""
+        """Worker side: call ``fn`` and hand the outcome to the GUI thread.
+
+        The outcome travels on the task itself, and every reference the task holds (``fn``,
+        its arguments, the callbacks, the outcome) is dropped on the GUI thread in
+        :meth:`TaskRunner._finish`. So the pool thread never drops the last reference to a
+        QObject (a bound method's owner, a result), which would destroy it on the wrong
+        thread — a crash under load.
+        """
         try:
             if self._with_cancel:
-                result = self._fn(*self._args, cancel=self.cancel_event)
+                self.outcome = (True, self._fn(*self._args, cancel=self.cancel_event))
             else:
-                result = self._fn(*self._args)
+                self.outcome = (True, self._fn(*self._args))
         except BaseException as exc:  # noqa: BLE001 - delivered to on_error on the GUI thread
-            self._runner.dispatcher.deliver.emit(self, False, exc)
-        else:
-            self._runner.dispatcher.deliver.emit(self, True, result)
+            self.outcome = (False, exc)
+        self._runner.dispatcher.deliver.emit(self)
 
 
 class _Dispatcher(QObject):
     """Lives on the GUI thread; worker threads emit :attr:`deliver`, Qt queues the call."""
 
-    deliver = Signal(object, bool, object)  # task, ok, result-or-exception
+    deliver = Signal(object)  # the finished task (outcome on it)
 
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__(runner)
         self._runner = runner
         self.deliver.connect(self._on_deliver)
 
-    @Slot(object, bool, object)
-    def _on_deliver(self, task: Task, ok: bool, value: Any) -> None:
-        self._runner._finish(task, ok, value)
+    @Slot(object)
+    def _on_deliver(self, task: Task) -> None:
+        self._runner._finish(task)
 
 
 def _receiver_alive(callback: Callable[..., Any]) -> bool:
@@ -139,13 +155,15 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.dispatcher = _Dispatcher(self)
+        # Pools first: Qt deletes children in creation order, and a QThreadPool's destructor
+        # waits for its running tasks — so they can still deliver to a live dispatcher.
         self._pools: dict[str, QThreadPool] = {}
         for name, threads in POOLS.items():
             pool = QThreadPool(self)
             pool.setMaxThreadCount(threads)
             pool.setObjectName(f"tasks-{name}")
             self._pools[name] = pool
+        self.dispatcher = _Dispatcher(self)
         self._active: dict[int, Task] = {}  # strong refs until delivered
         self._closed = False
         _runners.add(self)
@@ -223,13 +241,18 @@ class TaskRunner(QObject):
         """True after :meth:`shutdown`."""
         return self._closed
 
-    def _finish(self, task: Task, ok: bool, value: Any) -> None:
+    def _finish(self, task: Task) -> None:
         self._active.pop(task.id, None)
         task.done = True
+        ok, value = task.outcome if task.outcome is not None else (False, None)
+        callback: Callable[[Any], Any] | None = task.on_done if ok else task.on_error
+        # Drop the task's references here, on the GUI thread (see Task.run).
+        task.on_done = task.on_error = None
+        task.outcome = None
+        task.release()
         try:
             if task.cancelled:
                 return
-            callback = task.on_done if ok else task.on_error
             if callback is None:
                 if not ok:
                     log.error("background task failed: %s", type(value).__name__, exc_info=value)
@@ -237,7 +260,6 @@ class TaskRunner(QObject):
             if _receiver_alive(callback):
                 callback(value)
         finally:
-            task.on_done = task.on_error = None
             self.task_finished.emit(task.id)
             if not self._active:
                 self.idle.emit()

@@ -6,6 +6,7 @@ a "Jetzt senden" button to :meth:`OutboxWorker.flush_now`.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from typing import TYPE_CHECKING, Any
@@ -95,7 +96,7 @@ class OutboxWorker(QObject):
         self._running = True
         self._timer.stop()
         self._runner.run(
-            self._outbox.drain,
+            functools.partial(self._outbox.drain, stop=self._stop),
             self._client,
             on_done=self._on_done,
             on_error=self._on_error,

@@ -198,3 +198,43 @@ def test_typing_then_quitting_keeps_the_draft(qtbot, tmp_path, memory_keyring) -
     finally:
         store.close()
     assert b"Berger" not in (tmp_path / "data" / "local.db").read_bytes()
+
+
+def test_quit_during_a_long_retry_after_leaves_no_thread(
+    qtbot, tmp_path, server, no_keychain
+) -> None:
+    import uuid
+
+    from desktop.app import create_main_window
+    from tests.helpers.fault_proxy import FaultProxy
+
+    with FaultProxy(server.url) as proxy:
+        window = create_main_window(data_dir=tmp_path / "data", server_url=proxy.url)
+        log_in(qtbot, window)
+        services = window.services
+        config = services.config
+        services.outbox.enqueue_referral(
+            {
+                "client_ref": str(uuid.uuid4()),
+                "kind": "quick",
+                "servicenummer": config["servicenummer"],
+                "nachname": "Quellmalz",
+                "telefon": "+49 171 5550123",
+                "kennzeichen": "HH-QX 4711",
+                "versicherungsscheinnummer": "VS99887766",
+                "repair_consent": True,
+                "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
+                "voluntary": {},
+            }
+        )
+        # the server is "busy" for 25 s: the client's retry waits inside the pool thread
+        proxy.fail_next(10, status=503, retry_after="25", method="POST", path="/api/v1/referrals")
+        services.outbox_worker.notify_enqueued()
+        qtbot.waitUntil(lambda: len(proxy.actions("status")) >= 1, timeout=10_000)
+        runner = services.tasks
+        window.close()
+        # right after close every pool is idle: the backoff sleep ended with the app
+        for name in ("sync", "db", "media"):
+            assert runner.pool(name).activeThreadCount() == 0, name
+        window.deleteLater()
+        QApplication.processEvents()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +132,25 @@ def test_status_bar_piece_offline_then_jetzt_senden(
         assert status.isHidden()
         assert len(proxy.actions("drop-before")) == 2
         worker.stop()
+
+
+def test_stop_reaches_a_drain_that_has_not_sent_yet(
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+) -> None:
+    client = ExtranetClient(server.url)
+    client.login("demo", "demo")
+    config = client.get_config()
+    worker = OutboxWorker(outbox, client, runner)
+    reports: list[Any] = []
+    worker.drained.connect(reports.append)
+    for _ in range(3):
+        outbox.enqueue_referral(referral(config))
+    gate = threading.Event()
+    runner.run(gate.wait, 10.0, pool="sync")  # the drain queues behind this
+    worker.notify_enqueued()
+    worker.stop()  # quit while the drain waits for its thread
+    gate.set()
+    qtbot.waitUntil(lambda: len(reports) == 1, timeout=10000)
+    assert reports[0].sent == []
+    assert worker.pending == outbox.pending_count() == 3  # kept for the next start
+    client.close()
