@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +37,7 @@ from desktop.privacy.image.sniff import GIF, HEIF, JPEG, PNG, WEBP, check_pixels
 #: Default pixel limit checked on the declared size before decoding (a 108 MP phone fits).
 DEFAULT_MAX_PIXELS = 120_000_000
 DOC_SIDE = 1000
+_SWAPS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 
 
 @dataclass
@@ -113,16 +116,76 @@ def _scrub(
     max_bytes: int | None,
     detector: FaceDetector | None,
 ) -> ScrubResult:
+    start = time.perf_counter()
     job = _Job(sniff(data))
     declared = check_pixels(job.fmt, data, max_pixels)
     _parse(job, data)
     job.lap("parse")
-    img = _decode(job, data, full=job.lossless is None)
+    # A re-encode (rotation bake, HEIC/WebP → JPEG ...) that does not wait for face boxes runs
+    # on a pool thread while this thread decodes a small copy and looks for faces/documents:
+    # Pillow and OpenCV release the GIL, so the two overlap on a second core.
+    concurrent = job.lossless is None and not blur
+    pending: Future[_Rendered] | None = None
+    img: Image.Image | None = None
+    if job.fmt == JPEG:
+        # JPEGs are analysed on a reduced-scale DCT decode; the full decode (if any) is separate.
+        if concurrent:
+            pending = _pool().submit(_render, job, None, max_side, max_bytes)
+        small, full = _jpeg_preview(job, declared)
+    else:
+        img = _decode(job, full=True)
+        full = img.size
+        small = render.to_rgb(render.shrink(img, DOC_SIDE))  # before the pool shares nothing
+        if concurrent:
+            pending = _pool().submit(_render, job, img, max_side, max_bytes)
+    small = render.to_rgb(small)
     job.lap("decode")
-    # A lossless JPEG is only decoded at a reduced DCT scale here: its real (upright) size is
-    # the declared one. Face boxes are kept in full-size coordinates until the output exists.
-    full = (declared or img.size) if job.lossless is not None else img.size
-    small = render.to_rgb(render.shrink(img, DOC_SIDE))
+    faces = _analyse(job, small, full, faces_on, docs_on, detector)
+    if pending is None:
+        needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
+        if job.lossless is not None and needs_pixels:
+            job.lossless = None
+        if img is None and job.lossless is None:
+            img = _decode(job, full=True)
+            job.lap("decode")
+        if img is not None and blur and faces:
+            img = pixelate(img, faces)
+            job.frames = []  # an animation is flattened to its blurred first frame
+        rendered = _render(job, img, max_side, max_bytes)
+    else:
+        rendered = pending.result()
+    job.warnings.extend(rendered.warnings)
+    for name, seconds in rendered.timings.items():
+        job.timings[name] = round(job.timings.get(name, 0.0) + seconds, 4)
+    out, size = rendered.data, rendered.size
+    if faces and size != full:  # downscaled for upload: boxes follow the output pixels
+        faces = scale_boxes(faces, size[0] / full[0], size)
+    job.timings["total"] = round(time.perf_counter() - start, 4)  # wall time; stages overlap
+    return ScrubResult(
+        out, rendered.media_type, size[0], size[1], merge_removed(job.removed), job.warnings,
+        faces, job.timings,
+    )  # fmt: skip
+
+
+def _jpeg_preview(
+    job: _Job, declared: tuple[int, int] | None
+) -> tuple[Image.Image, tuple[int, int]]:
+    """Upright reduced-scale decode of a JPEG for the detectors, and its full upright size."""
+    img = render.open_image(job.lossless if job.lossless is not None else job.source)
+    w, h = declared or img.size
+    small = render.upright(render.draft_rgb(img, DOC_SIDE), job.orientation)
+    return small, ((h, w) if job.orientation in _SWAPS else (w, h))
+
+
+def _analyse(
+    job: _Job,
+    small: Image.Image,
+    full: tuple[int, int],
+    faces_on: bool,
+    docs_on: bool,
+    detector: FaceDetector | None,
+) -> list[FaceBox]:
+    """Face boxes (in full-size coordinates) and the ``faces``/``document`` warnings."""
     faces: list[FaceBox] = []
     if faces_on:
         faces = _faces(small, full, detector or default_detector())
@@ -135,25 +198,59 @@ def _scrub(
         job.lap("document")
     if faces:
         job.warnings.append("faces")
-    needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
-    if job.lossless is not None and needs_pixels:
-        job.lossless = None
-        img = _decode(job, data, full=True)
-        job.lap("decode")
-    if blur and faces:
-        img = pixelate(img, faces)
-        job.frames = []  # an animation is flattened to its blurred first frame
-    out, media_type, size = _output(job, img, max_side, max_bytes)
-    if faces and size != full:  # downscaled for upload: boxes follow the output pixels
-        faces = scale_boxes(faces, size[0] / full[0], size)
-    job.lap("encode")
+    return faces
+
+
+@dataclass
+class _Rendered:
+    """The output bytes of one scrub and the render stage's own warnings and timings."""
+
+    data: bytes
+    media_type: str
+    size: tuple[int, int]
+    warnings: list[str]
+    timings: dict[str, float]
+
+
+def _render(
+    job: _Job, img: Image.Image | None, max_side: int | None, max_bytes: int | None
+) -> _Rendered:
+    """Decode (when ``img`` is None and pixels are needed), encode and verify the output.
+
+    Runs on a pool thread next to the analysis: it only reads ``job`` and reports its warnings
+    and timings separately (nothing here may touch the caller's lists).
+    """
+    t = time.perf_counter()
+    timings: dict[str, float] = {}
+    warnings: list[str] = []
+
+    def lap(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = round(timings.get(name, 0.0) + now - t, 4)
+        t = now
+
+    if img is None and job.lossless is None:
+        img = _decode(job, full=True)
+        lap("decode")
+    out, media_type, size = _output(job, img, max_side, max_bytes, warnings)
+    lap("encode")
     _verify(out, decoded=out is job.lossless)
-    job.lap("verify")
-    job.timings["total"] = round(sum(job.timings.values()), 4)
-    return ScrubResult(
-        out, media_type, size[0], size[1], merge_removed(job.removed), job.warnings, faces,
-        job.timings,
-    )  # fmt: skip
+    lap("verify")
+    return _Rendered(out, media_type, size, warnings, timings)
+
+
+_pool_lock = threading.Lock()
+_pool_instance: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """Threads for the re-encode that overlaps the analysis (created on first use)."""
+    global _pool_instance
+    with _pool_lock:
+        if _pool_instance is None:
+            _pool_instance = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gv-image")
+        return _pool_instance
 
 
 def _parse(job: _Job, data: bytes) -> None:
@@ -183,12 +280,11 @@ def _parse(job: _Job, data: bytes) -> None:
     job.source = data
 
 
-def _decode(job: _Job, data: bytes, *, full: bool) -> Image.Image:
+def _decode(job: _Job, *, full: bool) -> Image.Image:
     """Pixels as they must be displayed (orientation applied)."""
-    source = job.source
     if job.fmt == HEIF:
         render.register_heif()
-    img = render.open_image(job.lossless if job.lossless is not None else source)
+    img = render.open_image(job.lossless if job.lossless is not None else job.source)
     if job.fmt == HEIF:
         _heif_metadata(job, img)
     if job.fmt == GIF:
@@ -228,8 +324,9 @@ def _faces(small: Image.Image, size: tuple[int, int], detector: FaceDetector) ->
     return scale_boxes(boxes, size[0] / tiny.width, size)
 
 
-def _encode(job: _Job, img: Image.Image) -> tuple[bytes, str]:
-    frames = job.frames
+def _encode(
+    job: _Job, img: Image.Image, frames: list[tuple[Image.Image, int]]
+) -> tuple[bytes, str]:
     if frames:
         return render.encode_apng([f for f, _ in frames], [d for _, d in frames], 0), "image/png"
     if job.fmt in (JPEG, HEIF) or not job.prefer_png:
@@ -238,27 +335,33 @@ def _encode(job: _Job, img: Image.Image) -> tuple[bytes, str]:
 
 
 def _output(
-    job: _Job, img: Image.Image, max_side: int | None, max_bytes: int | None
+    job: _Job,
+    img: Image.Image | None,
+    max_side: int | None,
+    max_bytes: int | None,
+    warnings: list[str],
 ) -> tuple[bytes, str, tuple[int, int]]:
     if job.lossless is not None:
         out = job.lossless
         media = "image/jpeg" if job.fmt == JPEG else "image/png"
         if max_bytes is None or len(out) <= max_bytes:
             return out, media, _size_of(out)
-        img = _decode(job, job.lossless, full=True)
+    if img is None:
+        img = _decode(job, full=True)
+    frames = job.frames
     if max_side is not None and max(img.size) > max_side:
         img = render.shrink(img, max_side)
-        job.warnings.append("downscaled")
-    out, media = _encode(job, img)
+        warnings.append("downscaled")
+    out, media = _encode(job, img, frames)
     for _ in range(6):
         if max_bytes is None or len(out) <= max_bytes:
             break
         f = max(0.3, min(0.9, (max_bytes / len(out)) ** 0.5 * 0.95))
         img = img.resize((max(1, round(img.width * f)), max(1, round(img.height * f))))
-        job.frames = []
-        if "downscaled" not in job.warnings:
-            job.warnings.append("downscaled")
-        out, media = _encode(job, img)
+        frames = []
+        if "downscaled" not in warnings:
+            warnings.append("downscaled")
+        out, media = _encode(job, img, frames)
     else:
         raise ImageRejected("too-large")
     return out, media, _size_of(out)

@@ -65,10 +65,14 @@ def register_heif() -> None:
 
 
 def fresh(img: Image.Image) -> Image.Image:
-    """A new image with the same pixels (and palette) and an empty ``.info``."""
-    out = Image.frombytes(img.mode, img.size, img.tobytes())
-    if img.mode == "P" and img.palette is not None:
-        out.putpalette(img.palette.tobytes(), img.palette.mode)
+    """A new plain image with the same pixels (and palette) and an empty ``.info``.
+
+    ``copy()`` builds a bare ``Image.Image`` (no plugin state, no ``encoderinfo``, no cached
+    EXIF) around one copy of the pixel memory; only ``.info`` is carried over, and it is
+    replaced. A third of the cost of ``frombytes(tobytes())`` (two conversions) on 12 MP.
+    """
+    out = img.copy()
+    out.info = {}
     return out
 
 
