@@ -238,3 +238,47 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
             assert runner.pool(name).activeThreadCount() == 0, name
         window.deleteLater()
         QApplication.processEvents()
+
+
+def test_logs_of_a_whole_referral_carry_no_personal_data(qtbot, tmp_path, memory_keyring) -> None:
+    import logging
+
+    from desktop.app import create_main_window
+    from desktop.logs import setup_logging
+    from tests.helpers.qt_fixtures import app_threads, close_window
+
+    data_dir = tmp_path / "data"
+    root = logging.getLogger()
+    level = root.level
+    logs = setup_logging(data_dir / "logs", level=logging.DEBUG)
+    root.setLevel(logging.DEBUG)  # strictest: every library's debug output goes to the file
+    try:
+        before = app_threads()
+        window = create_main_window(data_dir=data_dir)
+        log_in(qtbot, window)
+        window.show_page("quick")
+        view = window.page("quick")
+        values = {
+            "nachname": "Quellmalz",
+            "telefon": "0171 5550123",
+            "kennzeichen": "HH-QX 4711",
+            "versicherungsscheinnummer": "VS99887766",
+        }
+        for name, value in values.items():
+            edit = view.findChild(QWidget, name)
+            assert edit is not None, name
+            edit.setText(value)
+        view.repair_consent.setChecked(True)
+        view.consent_gate.no.click()
+        view.send()
+        qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=20_000)
+        close_window(qtbot, window, before)
+    finally:
+        root.setLevel(level)
+        logs.close()
+    files = [p for p in (data_dir / "logs").iterdir() if p.is_file()]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    # the file really logged the session (request lines themselves are redacted)
+    assert text.count("urllib3.connectionpool") >= 5
+    for value in [*values.values(), "5550123", "4711", "demo"]:
+        assert value not in text, value
