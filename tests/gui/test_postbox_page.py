@@ -105,6 +105,11 @@ def env(qtbot: Any, fresh_server: Any, tmp_path: Path) -> Iterator[Env]:
 
 
 def test_sync_fills_table_and_reports_server_unread(env: Env) -> None:
+    hint = env.page.findChild(type(env.page.subject), "postbox_hint")
+    assert hint is not None
+    assert hint.isVisible()  # the permanent Art. 15 hint above the inbox
+    assert hint.textFormat() == Qt.TextFormat.PlainText
+    assert "Art. 15" in hint.text()
     with env.qtbot.waitSignal(env.worker.unread_changed, timeout=WAIT) as unread:
         env.sync()
     server_total = env.client.postbox_changes(since=None)["unread_total"]

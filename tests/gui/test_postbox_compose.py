@@ -1,0 +1,86 @@
+"""Writing in the Postkorb: the same live privacy warnings as the wizard's free-text fields,
+and the permanent Art. 15 hint (no server needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop.privacy.text import Finding, check
+from desktop.views.postbox_compose import NewTicketDialog, ReplyBox
+from desktop.widgets.checked_text import CheckedTextEdit
+
+WAIT = 5_000
+HEALTH = "Der Kunde ist schwanger und kann erst später kommen."
+PHONE = "Bitte Herrn Müller unter 0171 2345678 anrufen."
+
+
+def _key(findings: list[Finding]) -> list[tuple[str, str, int, int, str]]:
+    return [(f.severity, f.category, f.start, f.end, f.rule_id) for f in findings]
+
+
+def _settle(qtbot: Any, editor: Any, text: str) -> None:
+    """Type ``text`` and wait for the debounced live check (no explicit check call) to
+    show exactly the engine's findings for it."""
+    editor.setPlainText(text)
+    expected = _key(check(text, editor.engine_field))
+    if expected:
+        qtbot.waitUntil(lambda: _key(editor.findings()) == expected, timeout=WAIT)
+    else:  # nothing to wait for: let the debounce run out
+        qtbot.wait(400)
+        assert editor.findings() == []
+
+
+def test_reply_box_warns_exactly_like_the_wizard_field(qtbot: Any) -> None:
+    reply = ReplyBox()
+    qtbot.addWidget(reply)
+    wizard = CheckedTextEdit("beschreibung")  # the wizard's free-text widget
+    qtbot.addWidget(wizard)
+    reply.show()
+    for text in (HEALTH, PHONE):
+        _settle(qtbot, reply.editor, text)
+        _settle(qtbot, wizard, text)
+        assert _key(reply.editor.findings()) == _key(wizard.findings())
+        assert _key(reply.editor.findings()) == _key(check(text, "beschreibung"))
+        assert reply.editor.findings()
+        assert reply.editor.message.text  # the inline German message is shown
+    _settle(qtbot, reply.editor, HEALTH)
+    assert reply.editor.blocking
+    assert not reply.send_button.isEnabled()
+    _settle(qtbot, reply.editor, PHONE)  # a warning only: sending stays possible
+    assert not reply.editor.blocking
+    assert reply.send_button.isEnabled()
+
+
+def test_new_ticket_checks_subject_and_description_live(qtbot: Any) -> None:
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle(qtbot, dialog.body, "Wann kommt die Rechnung?")
+    _settle(qtbot, dialog.subject, "Kunde schwanger")
+    assert dialog.subject.blocking
+    assert dialog.findChild(QLabel, "betreff_message").isVisibleTo(dialog)
+    assert not dialog.send_button.isEnabled()
+    _settle(qtbot, dialog.subject, "Rückfrage Termin")
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=WAIT)
+    _settle(qtbot, dialog.body, PHONE)
+    assert _key(dialog.body.findings()) == _key(check(PHONE, "beschreibung"))
+    assert dialog.body.message.text
+    assert dialog.send_button.isEnabled()  # a warning does not block
+
+
+def test_art15_hint_is_permanent_plain_and_calm(qtbot: Any) -> None:
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    hint = dialog.findChild(QLabel, "postbox_hint")
+    assert hint is not None
+    assert hint.isVisible()
+    assert hint.textFormat() == Qt.TextFormat.PlainText
+    assert "Art. 15" in hint.text()
+    assert hint.accessibleName() == hint.text()
+    _settle(qtbot, dialog.subject, "Kunde schwanger")
+    assert hint.isVisible()  # stays while findings come and go
+    assert "!" not in hint.text()  # calm: no alarm wording
