@@ -47,7 +47,7 @@ def test_json_line_per_input_and_exit_0(tmp_path: Path, capsys: pytest.CaptureFi
     assert line["error"] is None
     assert line["output"] == str(out / "foto.jpg")
     assert (line["media_type"], line["width"], line["height"]) == ("image/jpeg", 64, 48)
-    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[union-attr]
+    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[attr-defined]
     assert kinds["gps"] == {"kind": "gps", "label": "Aufnahmeort (GPS)", "value": None}
     assert "comment" in kinds
     cleaned = (out / "foto.jpg").read_bytes()
@@ -111,5 +111,5 @@ def test_values_only_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = str(tmp_path / "out")
     assert main(["--out", out, "--json", "--no-faces", "--show-values", str(src)]) == 0
     (line,) = _lines(capsys)
-    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[union-attr]
+    kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[attr-defined]
     assert kinds["gps"]["value"] == "52.52, 13.40"

@@ -11,7 +11,7 @@ from PIL import Image
 
 from desktop.privacy.image import FaceBox, HaarFaceDetector, find_metadata, scrub
 from desktop.privacy.image.faces import merge_boxes, pixelate
-from tests.privacy_image.conftest import FACES_DIR
+from tests.privacy_image.conftest import FACES_DIR, missing
 
 FACE = "with_faces/examples_obama.jpg"
 NO_FACE = "without_faces/wss_21.png"
@@ -20,7 +20,7 @@ NO_FACE = "without_faces/wss_21.png"
 def _read(rel: str) -> bytes:
     path = FACES_DIR / rel
     if not path.exists():
-        pytest.skip(f"shared face photo missing: {rel}")
+        missing(f"shared face photo missing: {rel}")
     return path.read_bytes()
 
 
@@ -80,7 +80,7 @@ class _FixedDetector:
     def __init__(self, boxes: list[FaceBox]) -> None:
         self.boxes = boxes
 
-    def detect(self, rgb: np.ndarray) -> list[FaceBox]:  # type: ignore[type-arg]
+    def detect(self, rgb: np.ndarray) -> list[FaceBox]:
         return self.boxes
 
 
@@ -132,7 +132,7 @@ def test_haar_detector_loads_shipped_cascades() -> None:
 def test_face_set_directory_layout() -> None:
     root = Path(FACES_DIR)
     if not root.exists():
-        pytest.skip("shared face set missing")
+        missing("shared face set missing")
     assert (root / "with_faces").is_dir()
     assert (root / "without_faces").is_dir()
 
@@ -149,3 +149,43 @@ def test_concurrent_detection_gives_the_same_boxes(face_photo: bytes) -> None:
     with ThreadPoolExecutor(3) as pool:
         results = list(pool.map(lambda _: detector.detect(rgb), range(6)))
     assert all(result == expected for result in results)
+
+
+class _RecordingDetector(_FixedDetector):
+    def __init__(self, boxes: list[FaceBox]) -> None:
+        super().__init__(boxes)
+        self.shapes: list[tuple[int, ...]] = []
+
+    def detect(self, rgb: np.ndarray) -> list[FaceBox]:
+        self.shapes.append(rgb.shape)
+        return self.boxes
+
+
+def _rotated_noise_jpeg() -> bytes:
+    """2560×1920 stored pixels with EXIF Orientation 6: shown upright as 1920×2560."""
+    rng = np.random.default_rng(7)
+    img = Image.fromarray(rng.integers(0, 255, (1920, 2560, 3), dtype=np.uint8))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=90, exif=exif.tobytes())
+    return buf.getvalue()
+
+
+def test_rotated_jpeg_is_analysed_upright_while_the_bake_runs_alongside() -> None:
+    data = _rotated_noise_jpeg()
+    detector = _RecordingDetector([FaceBox(100, 200, 40, 40, 0.9)])
+    result = scrub(data, detector=detector)
+    assert (result.width, result.height) == (1920, 2560)
+    assert detector.shapes == [(640, 480, 3)]  # the detector saw an upright copy
+    assert result.faces == [FaceBox(400, 800, 160, 160, 0.9)]
+    assert result.warnings == ["faces"]
+    # The re-encode does not depend on the analysis that ran next to it.
+    assert scrub(data, detect_faces=False, detect_documents=False).data == result.data
+    blurred = scrub(data, detector=detector, blur_faces=True)
+    assert blurred.faces == result.faces
+    with Image.open(io.BytesIO(blurred.data)) as out:
+        gray = out.convert("L")
+        face = np.asarray(gray.crop((400, 800, 560, 960)))
+        elsewhere = np.asarray(gray.crop((0, 0, 160, 160)))
+    assert face.std() < 0.5 * elsewhere.std()
