@@ -12,17 +12,21 @@ measures:
   due until the underlines are updated;
 - for comparison, the same check run synchronously on the GUI thread.
 
-The goal is that no single event keeps the GUI thread busy for more than 16 ms.
+The goal is that no single event keeps the GUI thread busy for more than 16 ms. Several
+rounds (``--rounds``) separate systematic cost from one-off stalls of a loaded machine; the
+load average is printed with the figures.
 
-Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py``
+Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py [--rounds 3]``
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -49,25 +53,14 @@ def _key(widget: QWidget, ch: str) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    host = QWidget()
-    layout = QVBoxLayout(host)
-    edit = CheckedTextEdit("zusatzinfo", delay_ms=10_000)  # the bench fires checks itself
-    layout.addWidget(edit)
-    layout.addWidget(edit.message)
-    host.resize(700, 500)
-    host.show()
+def _round(app: QApplication, edit: CheckedTextEdit) -> dict[str, list[float]]:
+    """Type 200 keys into a fresh ~1,800-character text; times per keystroke."""
     base = (SENTENCE * 20)[:1790] + " Kunde ist schwerhörig."
     edit.setPlainText(base)
     edit.run_check()
     app.processEvents()
-    typed = TYPED[:200]
-    key_ms: list[float] = []
-    gui_check_ms: list[float] = []
-    latency_ms: list[float] = []
-    sync_ms: list[float] = []
-    for index, ch in enumerate(typed):
+    times: dict[str, list[float]] = {"key": [], "check": [], "latency": [], "sync": []}
+    for index, ch in enumerate(TYPED[:200]):
         cursor = edit.textCursor()
         if index == 100:  # second half typed in the middle of the text
             cursor.setPosition(900)
@@ -77,7 +70,7 @@ def main() -> int:
         started = time.perf_counter()
         _key(edit, ch)
         app.processEvents()
-        key_ms.append((time.perf_counter() - started) * 1000)
+        times["key"].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         edit._timer.stop()
         edit._on_debounced()
@@ -85,32 +78,61 @@ def main() -> int:
         while edit.check_pending:
             app.processEvents()
             time.sleep(0.0002)
-        latency_ms.append((time.perf_counter() - started) * 1000)
-        gui_check_ms.append(schedule_ms + edit.last_check_ms)
+        times["latency"].append((time.perf_counter() - started) * 1000)
+        times["check"].append(schedule_ms + edit.last_check_ms)
         if index % 10 == 0:
             started = time.perf_counter()
             edit.run_check()
             app.processEvents()
-            sync_ms.append((time.perf_counter() - started) * 1000)
-    length = len(edit.toPlainText())
-    worst = [max(a, b) for a, b in zip(key_ms, gui_check_ms, strict=True)]
+            times["sync"].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="typing rounds (default 3)")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10_000)  # the bench fires checks itself
+    layout.addWidget(edit)
+    layout.addWidget(edit.message)
+    host.resize(700, 500)
+    host.show()
+    total: dict[str, list[float]] = {"key": [], "check": [], "latency": [], "sync": []}
+    round_max: list[float] = []
+    for _ in range(max(1, args.rounds)):
+        times = _round(app, edit)
+        for name, values in times.items():
+            total[name] += values
+        round_max.append(max(max(times["key"]), max(times["check"])))
+    worst = [max(a, b) for a, b in zip(total["key"], total["check"], strict=True)]
     print(
-        f"zusatzinfo length: {length} characters, {len(typed)} keystrokes, "
-        f"{len(edit.findings())} finding(s), {len(edit._highlighter.spans)} underlined"
+        f"zusatzinfo length: {len(edit.toPlainText())} characters, {len(worst)} keystrokes "
+        f"({args.rounds} rounds of 200), {len(edit.findings())} finding(s), "
+        f"{len(edit._highlighter.spans)} underlined"
     )
     for label, values in (
-        ("keystroke handling (GUI)", key_ms),
-        ("check schedule+apply (GUI)", gui_check_ms),
+        ("keystroke handling (GUI)", total["key"]),
+        ("check schedule+apply (GUI)", total["check"]),
         ("busiest GUI event/keystroke", worst),
-        ("keystroke-to-underline", latency_ms),
-        ("same check synchronously", sync_ms),
+        ("keystroke-to-underline", total["latency"]),
+        ("same check synchronously", total["sync"]),
     ):
         print(
             f"{label:30s} p50 {statistics.median(values):6.2f} ms  "
             f"p99 {_percentile(values, 0.99):6.2f} ms  max {max(values):6.2f} ms"
         )
-    verdict = "OK" if _percentile(worst, 0.99) <= 16.0 else "OVER BUDGET"
-    print(f"goal: GUI thread busy <= 16 ms per event (p99) -> {verdict}")
+    over = sum(1 for value in worst if value > 16.0)
+    print("max busy per round: " + ", ".join(f"{value:.1f} ms" for value in round_max))
+    print(f"GUI events > 16 ms: {over} of {len(worst)}")
+    verdict = (
+        "OK" if over == 0 else ("p99 OK, outliers" if _percentile(worst, 0.99) <= 16 else "OVER")
+    )
+    print(f"goal: GUI thread never busy > 16 ms per keystroke -> {verdict}")
+    loadavg = Path("/proc/loadavg")
+    print(f"load: {loadavg.read_text().strip() if loadavg.exists() else '?'}")
     host.close()
     host.deleteLater()
     app.processEvents()
