@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,11 +115,11 @@ class NewTicketDialog(QDialog):
         self.referral.setAccessibleName(self.tr("Bezug zu einer Vermittlung (optional)"))
         self.set_referrals(referrals)
         form = QFormLayout()
-        form.addRow(self.tr("Betreff"), self.subject)
+        form.addRow(self.tr("&Betreff"), self.subject)
         form.addRow("", self.subject.message)
-        form.addRow(self.tr("Beschreibung"), self.body)
+        form.addRow(self.tr("Be&schreibung"), self.body)
         form.addRow("", self.body.message)
-        form.addRow(self.tr("Vermittlung"), self.referral)
+        form.addRow(self.tr("&Vermittlung"), self.referral)
         self.buttons = QDialogButtonBox(self)
         self.send_button = self.buttons.addButton(
             self.tr("Senden"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -164,6 +165,13 @@ class NewTicketDialog(QDialog):
         """``(subject, body, referral_id)``."""
         data = self.referral.currentData()
         return self.subject.text().strip(), self.body.text().strip(), data
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Esc never discards a typed request; it only closes an empty dialog."""
+        if event.key() == Qt.Key.Key_Escape and any(self.values()[:2]):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _ready(self) -> bool:
         subject, body, _ = self.values()

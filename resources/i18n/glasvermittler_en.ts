@@ -803,12 +803,20 @@
         <translation>Related referral (optional)</translation>
     </message>
     <message>
-        <source>Kein Bezug</source>
-        <translation>None</translation>
+        <source>&amp;Betreff</source>
+        <translation>&amp;Subject</translation>
     </message>
     <message>
-        <source>Vermittlung</source>
-        <translation>Referral</translation>
+        <source>Be&amp;schreibung</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Vermittlung</source>
+        <translation>&amp;Referral</translation>
+    </message>
+    <message>
+        <source>Kein Bezug</source>
+        <translation>None</translation>
     </message>
     <message>
         <source>Senden</source>

@@ -270,3 +270,36 @@ def test_usable_at_200_percent_on_a_full_hd_screen(qtbot, window, key: str) -> N
     assert window.width() <= 960, window.size()
     assert window.height() <= 540, window.size()
     assert tab_stops_out_of_view(qtbot, page) == []
+
+
+def test_dialogs_are_keyboard_accessible(qtbot, window) -> None:
+    from desktop.dialogs.login_dialog import LoginDialog
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    window.show_page("postbox")
+    dialogs = [
+        LoginDialog(window.services, window),
+        SettingsDialog(window.services.settings, window),
+        window.page("postbox").open_new_ticket(),
+    ]
+    problems: list[str] = []
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        problems += [f"{type(dialog).__name__}: {item}" for item in check_page(qtbot, dialog)]
+        dialog.reject()
+    assert problems == []
+
+
+def test_escape_keeps_a_typed_postbox_request(qtbot, window) -> None:
+    window.show_page("postbox")
+    dialog = window.page("postbox").open_new_ticket()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.subject, "Terminfrage")
+    qtbot.keyClick(dialog.subject, Qt.Key.Key_Escape)
+    qtbot.keyClick(dialog.body, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.values()[0] == "Terminfrage"
+    dialog.subject.clear()
+    qtbot.keyClick(dialog.subject, Qt.Key.Key_Escape)  # nothing typed: Esc closes as usual
+    assert not dialog.isVisible()
