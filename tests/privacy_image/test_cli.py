@@ -113,3 +113,24 @@ def test_values_only_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[st
     (line,) = _lines(capsys)
     kinds = {item["kind"]: item for item in line["removed"]}  # type: ignore[attr-defined]
     assert kinds["gps"]["value"] == "52.52, 13.40"
+
+
+def test_parallel_jobs_keep_input_order_and_give_the_same_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.jpg"  # slowest first: later inputs finish earlier on the other worker
+    Image.effect_noise((1600, 1200), 40).convert("RGB").save(big, "JPEG", quality=90)
+    names = [big, _photo(tmp_path, "a.jpg"), tmp_path / "leer.jpg", _photo(tmp_path, "b.jpg")]
+    names[2].write_bytes(b"")
+    lines = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code = main(["--out", str(out), "--json", "--jobs", jobs, *map(str, names)])
+        assert code == 1  # the empty file fails, the others are done
+        lines[jobs] = _lines(capsys)
+        assert [line["input"] for line in lines[jobs]] == [str(p) for p in names]
+    assert [line["ok"] for line in lines["2"]] == [True, True, False, True]
+    for one, two in zip(lines["1"], lines["2"], strict=True):
+        assert {**one, "output": None} == {**two, "output": None}
+        if one["ok"]:
+            assert Path(str(one["output"])).read_bytes() == Path(str(two["output"])).read_bytes()
