@@ -34,6 +34,12 @@ def _categories(text: str, field: str = "zusatzinfo") -> set[str]:
         "Kd. nach Knie-OP noch nicht mobil",
         "Kd. hat Mukoviszidose",
         "Kd. ist in Chemotherapie",
+        "Kunde läuft schlecht",
+        "Kd. muss zur Darmspiegelung am Dienstag",
+        "Kundin ist in der 30. SSW",
+        "Kd. hat eine Hörschädigung",
+        "Kd. hat ein künstliches Hüftgelenk",
+        "Kd. ist auf Sauerstoff angewiesen",
     ],
 )
 def test_health(text: str) -> None:
@@ -127,3 +133,23 @@ def test_judgement_negative_and_positive(text: str) -> None:
 @pytest.mark.parametrize("field", ["zusatzinfo", "bemerkungen", "betreff", "beschreibung"])
 def test_every_free_text_field_is_checked(field: str) -> None:
     assert "health" in _categories("Kunde ist schwerhörig", field)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kd. ist Deutschtürke", "ethnic_origin"),
+        ("Kd. hat keinen deutschen Pass", "ethnic_origin"),
+        ("Kd. ist schwarz, bitte nicht wundern", "ethnic_origin"),
+        ("Kd. wählt die Grünen", "political"),
+        ("Kd. hat bei der Wahl die Grünen gewählt", "political"),
+        ("Kd. (m) ist mit einem Mann verheiratet", "sex_life"),
+        ("Kundin betrügt ihren Mann", "sex_life"),
+        ("Customer is a devout Christian", "religion"),
+        ("Kd. ist ein Angeber", "judgement"),
+        ("Kd. nervt", "judgement"),
+        ("Kd. ist etwas einfach gestrickt", "judgement"),
+    ],
+)
+def test_more_paraphrases(text: str, category: str) -> None:
+    assert category in _categories(text, "bemerkungen")

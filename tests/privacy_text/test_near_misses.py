@@ -84,6 +84,16 @@ CLEAN = [
     "Der Kunde ist etwas ungeduldig, weil er das Auto für die Arbeit braucht",
     "Kunde arbeitet als Krankenpfleger im Schichtdienst",
     "Kunde spricht nur wenig Deutsch, bitte langsam sprechen",
+    "Kd. ist Pfleger im Altenheim",
+    "Kd. hat Schichtdienst im Krankenhaus",
+    "Kunde Christian Meier erreichbar ab 17 Uhr",
+    "Kd. liest einen Roman, bitte laut klopfen",
+    "Kunde geht schlecht ans Telefon, bitte SMS",
+    "Motor läuft schlecht, Termin trotzdem",
+    "Spiegelung in der Scheibe stört",
+    "Der Kunde hat einen Knall gehört, dann war die Scheibe kaputt",
+    "Fahrzeug ist schwarz.",
+    "Kd. ist dunkel gekleidet",
 ]
 
 
