@@ -15,7 +15,7 @@ Method (OpenCV, on a grayscale copy whose longest side is ``DOC_SIDE`` px):
 
 Cracks and chips are long, thin, irregular and rarely stacked in parallel; drawn detection
 labels and a watermark are single lines. Measured by ``bench/faces_quality.py`` (false alarms
-on the windscreen photos) and by ``tests/privacy_image/test_document.py`` (rendered documents).
+on the windscreen photos) and by ``tests/privacy_image/test_scrub.py`` (rendered documents).
 Limits: documents rotated by more than ~15° or photographed from very far away are missed.
 """
 
