@@ -64,6 +64,7 @@ class FieldMessage(QWidget):
 
     def __init__(self, field: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._state: tuple[object, ...] | None = None
         self.setObjectName(f"{field}_message_box")
         self.label = QLabel(self)
         self.label.setObjectName(f"{field}_message")
@@ -125,8 +126,14 @@ class FieldMessage(QWidget):
         ``dismiss_label`` offers dismissal, which needs a second click on the confirmation
         button (``confirm_label``, default "Ja, als Fehlalarm markieren").
         """
+        state = (text, kind, fix_label, dismiss_label, confirm_label, why)
+        if state == self._state and not self.isHidden() and not self.confirm_button.isVisible():
+            return  # unchanged (every live check lands here): no restyle, no relayout
+        self._state = state
         self.label.setText(text)
-        self.label.setStyleSheet(message_style(kind))
+        style = message_style(kind)
+        if self.label.styleSheet() != style:
+            self.label.setStyleSheet(style)  # restyling costs milliseconds: only on change
         self.label.setProperty("kind", kind)
         self.fix_button.setVisible(bool(fix_label))
         if fix_label:
@@ -143,6 +150,7 @@ class FieldMessage(QWidget):
 
     def clear(self) -> None:
         """Hide the message and every action."""
+        self._state = None
         self.label.clear()
         for button in (
             self.fix_button,
