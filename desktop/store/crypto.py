@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Sequence
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -80,6 +81,18 @@ class DataKey:
         """Encrypt ``plaintext``; returns ``version || nonce || ciphertext+tag``."""
         nonce = os.urandom(_NONCE_BYTES)
         return _VERSION + nonce + self._aead.encrypt(nonce, plaintext, associated_data)
+
+    def encrypt_many(self, items: Sequence[tuple[bytes, bytes]]) -> list[bytes]:
+        """:meth:`encrypt` for many ``(plaintext, associated_data)`` pairs with one random
+        draw for all nonces (one syscall instead of one per value; added for the Postkorb
+        sync, which seals ~60,000 values in a first sync)."""
+        nonces = os.urandom(_NONCE_BYTES * len(items))
+        aead = self._aead
+        out = []
+        for i, (plaintext, associated_data) in enumerate(items):
+            nonce = nonces[i * _NONCE_BYTES : (i + 1) * _NONCE_BYTES]
+            out.append(_VERSION + nonce + aead.encrypt(nonce, plaintext, associated_data))
+        return out
 
     def decrypt(self, blob: bytes, associated_data: bytes = b"") -> bytes:
         """Decrypt a blob from :meth:`encrypt` with the same associated data.

@@ -103,6 +103,7 @@ class PostboxSync:
         # Ticket states written during the running sync: pages are self-contained, so an
         # initial sync sees the same ticket on many pages; it is sealed and written once.
         self._written: dict[str, tuple[Any, ...]] = {}
+        self._had_messages = True
         _ = self.conn
 
     @property
@@ -137,6 +138,11 @@ class PostboxSync:
             self._written = {}
             result = SyncResult()
             cursor = self.cursor()
+            with DB_LOCK:  # an empty cache (first sync) needs no "already known?" lookups
+                self._had_messages = (
+                    self.conn.execute("SELECT 1 FROM postbox_messages LIMIT 1").fetchone()
+                    is not None
+                )
             result.full_resync = cursor is None
             try:
                 self._pull(cursor, result, stop)
@@ -199,7 +205,11 @@ class PostboxSync:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 gen = self._begin_generation(conn, start_fresh)
-                known = self._known_message_ids(conn, [_sid(m.get("id")) for m in messages])
+                known = (
+                    self._known_message_ids(conn, [_sid(m.get("id")) for m in messages])
+                    if self._had_messages
+                    else set()
+                )
                 self._upsert_tickets(conn, tickets, gen, result)
                 self._upsert_messages(conn, messages, gen, known, result)
                 self._apply_tombstones(conn, tombstones, result)
@@ -241,17 +251,19 @@ class PostboxSync:
         gen: int,
         result: SyncResult,
     ) -> None:
-        rows = []
+        rows: list[list[Any]] = []
+        texts = []
         for t in tickets:
             tid = _sid(t.get("id"))
-            state = (gen, *(t.get(k) for k in _TICKET_KEYS))
+            state = (gen, *map(t.get, _TICKET_KEYS))
             if self._written.get(tid) == state:
                 continue
             self._written[tid] = state
+            texts.append((str(t.get("subject") or ""), f"ticket:{tid}"))
             rows.append(
-                (
+                [
                     tid,
-                    self.codec.seal(str(t.get("subject") or ""), f"ticket:{tid}"),
+                    None,  # sealed subject, filled below (one nonce draw per page)
                     str(t.get("status") or "open"),
                     None if t.get("referral_id") is None else _sid(t.get("referral_id")),
                     t.get("client_ref"),
@@ -259,9 +271,11 @@ class PostboxSync:
                     t.get("updated_at"),
                     t.get("etag"),
                     gen,
-                )
+                ]
             )
             result.changed_ticket_ids.add(tid)
+        for row, sealed in zip(rows, self.codec.seal_many(texts), strict=True):
+            row[1] = sealed
         conn.executemany(
             "INSERT INTO postbox_tickets(id, subject, status, referral_id, client_ref, "
             "created_at, updated_at, etag, generation) VALUES (?,?,?,?,?,?,?,?,?) "
@@ -280,30 +294,36 @@ class PostboxSync:
         known: set[str],
         result: SyncResult,
     ) -> None:
-        rows = []
+        rows: list[list[Any]] = []
+        texts = []
         for m in messages:
             mid, tid = _sid(m.get("id")), _sid(m.get("ticket_id"))
             created = str(m.get("created_at") or "")
             staff = bool(m.get("from_staff"))
-            aad = f"message:{mid}"
-            rows.append(
+            texts.append(
                 (
+                    pack_message(str(m.get("author") or ""), str(m.get("body") or "")),
+                    f"message:{mid}",
+                )
+            )
+            rows.append(
+                [
                     mid,
                     tid,
                     None,
                     int(staff),
-                    self.codec.seal(
-                        pack_message(str(m.get("author") or ""), str(m.get("body") or "")), aad
-                    ),
+                    None,
                     m.get("client_ref"),
                     created,
                     order_key(created, mid),
                     gen,
-                )
+                ]
             )
             result.changed_ticket_ids.add(tid)
             if staff and mid not in known:
                 result.new_staff_message_ids.append(mid)
+        for row, sealed in zip(rows, self.codec.seal_many(texts), strict=True):
+            row[4] = sealed  # body: author and text in one seal, one nonce draw per page
         conn.executemany(
             "INSERT INTO postbox_messages(id, ticket_id, author, from_staff, body, client_ref, "
             "created_at, order_key, generation) VALUES (?,?,?,?,?,?,?,?,?) "

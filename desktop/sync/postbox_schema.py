@@ -7,7 +7,7 @@ in-memory database (memory-only mode of :class:`desktop.store.LocalStore`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 __all__ = ["MIGRATIONS", "Codec", "Sealer", "order_key", "pack_message", "unpack_message"]
@@ -91,6 +91,18 @@ class Codec:
         data = text.encode("utf-8")
         key = self._key
         return key.encrypt(data, aad.encode()) if key else data
+
+    def seal_many(self, items: Sequence[tuple[str, str]]) -> list[bytes]:
+        """:meth:`seal` for many ``(text, aad)`` pairs (one random draw for all nonces when
+        the key offers ``encrypt_many``)."""
+        key = self._key
+        encoded = [(text.encode("utf-8"), aad.encode()) for text, aad in items]
+        if not key:
+            return [data for data, _aad in encoded]
+        many = getattr(key, "encrypt_many", None)
+        if many is not None:
+            return list(many(encoded))
+        return [key.encrypt(data, aad) for data, aad in encoded]
 
     def open(self, blob: bytes | str | None, aad: str) -> str:
         """Decode (and decrypt) a value from :meth:`seal`."""

@@ -284,3 +284,20 @@ def test_known_client_refs_finds_what_the_server_sent_back(
     assert reader.known_client_refs([ticket_ref, unknown], kind="ticket") == {ticket_ref}
     assert reader.known_client_refs([message_ref, unknown]) == {message_ref}
     assert reader.known_client_refs([]) == set()
+
+
+def test_seal_many_uses_fresh_nonces_and_opens_back() -> None:
+    from desktop.sync.postbox_schema import Codec
+
+    codec = Codec(DataKey.generate())
+    blobs = codec.seal_many([("gleich", "message:1"), ("gleich", "message:1"), ("", "t:2")])
+    assert len({bytes(b) for b in blobs}) == 3
+    assert b"gleich" not in b"".join(blobs)
+    assert [
+        codec.open(b, aad) for b, aad in zip(blobs, ["message:1"] * 2 + ["t:2"], strict=True)
+    ] == [
+        "gleich",
+        "gleich",
+        "",
+    ]
+    assert Codec(None).seal_many([("klar", "x")]) == [b"klar"]
