@@ -68,3 +68,42 @@ def test_send_through_outbox_makes_one_referral(qtbot: Any, server: Any, tmp_pat
         assert len(items) == 1
         assert items[0]["number"] == view.referral_number.text()
         assert services.outbox.pending_count() == 0
+
+
+def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    from desktop.workers.outbox_worker import OutboxWorker
+    from tests.helpers.fault_proxy import FaultProxy
+
+    store = LocalStore(tmp_path, None)
+    with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
+        services.store = store
+        services.outbox = Outbox(store)
+        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
+        services.outbox_worker = worker
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        _fill(view)
+        view.consent_gate.no.click()
+        client_ref = view.form.client_ref
+        proxy.drop_before_forward_next(1, method="POST")  # the line is down
+        with qtbot.waitSignal(worker.drained, timeout=20000):
+            view.send()
+        assert "Postausgang" in view.send_status.text()
+        assert not view.referral_number.isVisible()
+        assert view.new_button.isVisible()  # the agent can take the next call at once
+        assert not view.send_button.isEnabled()  # and cannot send the same referral twice
+        assert worker.pending == 1
+        view.new_button.click()
+        assert view.inputs["nachname"].text() == ""  # type: ignore[attr-defined]
+        assert view.form.client_ref != client_ref
+        with qtbot.waitSignal(worker.item_sent, timeout=20000):
+            worker.flush_now()  # back online ("Jetzt senden")
+        qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
+        items = services.client.list_referrals(client_ref=client_ref).items
+        assert len(items) == 1
+        assert items[0]["voluntary"] == {}
+        assert not view.referral_number.isVisible()  # the new form is not the queued one
+        worker.stop()
