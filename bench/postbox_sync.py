@@ -68,25 +68,42 @@ def seed(staff: ExtranetClient, tickets: int, messages: int) -> None:
     )
 
 
-def time_sync(url: str, workdir: Path, runs: int = 3) -> None:
+def process_cpu_s(pid: int | None) -> float | None:
+    """User+system CPU seconds of another process (Linux ``/proc``; None elsewhere)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_sync(url: str, workdir: Path, runs: int = 3, server_pid: int | None = None) -> None:
     """Initial sync into ``runs`` fresh client databases, then no-change syncs.
 
-    Wall times depend on the machine's load (the embedded server runs in this process and
-    competes for the GIL and the cores), so the median and minimum of several runs are shown
-    together with the CPU time of the whole process and the load average.
+    Wall times depend on the machine's load (and, with ``--in-process``, the embedded server
+    competes with the client for the GIL), so the median and minimum of several runs are shown
+    together with the CPU time of this process, of the server process and the load average.
     """
     client = ExtranetClient(url)
     client.login("demo", "demo")
-    walls, cpus = [], []
+    walls: list[float] = []
+    cpus: list[float] = []
+    server_cpus: list[float] = []
     sync = None
     result = None
     for i in range(runs):
         conn = open_database(workdir / f"client{i}.db")
         sync = PostboxSync(functools.partial(lambda c: c, conn), client, key=DataKey.generate())
+        server_before = process_cpu_s(server_pid)
         cpu, start = time.process_time(), time.perf_counter()
         result = sync.sync_once()
         walls.append(time.perf_counter() - start)
         cpus.append(time.process_time() - cpu)
+        server_after = process_cpu_s(server_pid)
+        if server_before is not None and server_after is not None:
+            server_cpus.append(server_after - server_before)
     assert sync is not None
     assert result is not None
     reader = PostboxReader(sync)
@@ -97,6 +114,8 @@ def time_sync(url: str, workdir: Path, runs: int = 3) -> None:
         f"pages={result.pages} "
         f"tickets={n_tickets} unread_total={result.unread_total} (goal <= 3 s)"
     )
+    if server_cpus:
+        print(f"initial_sync_server_cpu_s median={statistics.median(server_cpus):.3f}")
     times = []
     for _ in range(15):
         start = time.perf_counter()
@@ -199,8 +218,8 @@ def model_memory(n_messages: int) -> None:
 
 
 @contextlib.contextmanager
-def server_process(db: Path) -> Iterator[str]:
-    """The reference server in its own process on a free loopback port; yields its URL."""
+def server_process(db: Path) -> Iterator[tuple[str, int]]:
+    """The reference server in its own process on a free loopback port; yields URL and pid."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "extranet", "--db", str(db), "--port", "0", "--demo"],
         stdout=subprocess.PIPE,
@@ -212,7 +231,7 @@ def server_process(db: Path) -> Iterator[str]:
         line = proc.stdout.readline().strip()
         if not line.startswith("listening on "):
             raise RuntimeError("server did not start")
-        yield line.removeprefix("listening on ")
+        yield line.removeprefix("listening on "), proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -252,8 +271,8 @@ def main(argv: list[str] | None = None) -> int:
                 time_sync(server.url, workdir, args.runs)
         else:
             print("server: own process (python -m extranet); cpu_s is the client's alone")
-            with server_process(db) as url:
-                time_sync(url, workdir, args.runs)
+            with server_process(db) as (url, pid):
+                time_sync(url, workdir, args.runs, server_pid=pid)
         model_memory(args.model_messages)
     return 0
 
