@@ -166,7 +166,7 @@ class ReferralView(ConsentMixin):
             self.autosaver.schedule(self._draft_id, self.kind, self.draft_payload)
         if "freetext_consent" in self.inputs:
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
-            self.counter.setText(self.tr("%1 Zeichen").replace("%1", str(text_len)))
+            self._show_count(text_len)
 
     def _check_damage_date(self) -> None:
         widget = self.inputs.get("schadendatum")

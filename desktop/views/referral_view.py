@@ -271,14 +271,34 @@ class ReferralLayout(QWidget):
         editor.setPlaceholderText(
             self.tr("Nur Besonderheiten des Auftrags, z. B. „Bitte laut und deutlich klingeln“.")
         )
-        editor.set_base_description(self.tr("Keine Gesundheitsangaben oder Bewertungen."))
+        art15 = self.tr(
+            "Die betroffene Person kann Auskunft über diese Angaben verlangen (Art. 15 DSGVO) – "
+            "bitte nur sachliche, für den Auftrag nötige Hinweise."
+        )
+        editor.set_base_description(
+            self.tr("Keine Gesundheitsangaben oder Bewertungen.") + " " + art15
+        )
         editor.setMinimumHeight(80)
         editor.setMaximumHeight(160)
         self.checked[name] = editor
+        self.free_text_limit = VOLUNTARY[name].max
         self.counter = QLabel()
         self.counter.setObjectName(f"{name}_counter")
+        hint = QLabel(art15)
+        hint.setObjectName(f"{name}_hint")
+        hint.setWordWrap(True)
         self._row(form, name, editor, editor.message)
         form.addRow(self.counter)
+        form.addRow(hint)
+        self._show_count(0)
+
+    def _show_count(self, count: int) -> None:
+        """Characters typed of the allowed maximum (free text)."""
+        self.counter.setText(
+            self.tr("%1 von %2 Zeichen")
+            .replace("%1", str(count))
+            .replace("%2", str(self.free_text_limit))
+        )
 
     def _build_review(self) -> QGroupBox:
         box = QGroupBox(self.tr("Prüfen und senden: Das verlässt den PC"))

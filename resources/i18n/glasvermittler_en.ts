@@ -1837,8 +1837,16 @@
         <translation>Only particulars of the job, e.g. “Please ring loudly and clearly”.</translation>
     </message>
     <message>
+        <source>Die betroffene Person kann Auskunft über diese Angaben verlangen (Art. 15 DSGVO) – bitte nur sachliche, für den Auftrag nötige Hinweise.</source>
+        <translation>The data subject may request access to these entries (Art. 15 GDPR) – please write only factual notes needed for the job.</translation>
+    </message>
+    <message>
         <source>Keine Gesundheitsangaben oder Bewertungen.</source>
         <translation>No health details or judgements.</translation>
+    </message>
+    <message>
+        <source>%1 von %2 Zeichen</source>
+        <translation>%1 of %2 characters</translation>
     </message>
     <message>
         <source>Prüfen und senden: Das verlässt den PC</source>
@@ -1887,10 +1895,6 @@
 </context>
 <context>
     <name>ReferralView</name>
-    <message>
-        <source>%1 Zeichen</source>
-        <translation>%1 characters</translation>
-    </message>
     <message>
         <source>Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich.</source>
         <translation>The damage is older than 4 weeks – a repair is then less often possible.</translation>

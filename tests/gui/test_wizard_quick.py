@@ -329,3 +329,17 @@ def _fill_mandatory(view: QuickReferralView) -> None:
     view.inputs["kennzeichen"].setText("B-XY 42")  # type: ignore[attr-defined]
     view.inputs["versicherungsscheinnummer"].setText("HV 1234567890")  # type: ignore[attr-defined]
     view.repair_consent.setChecked(True)
+
+
+def test_free_text_counter_and_art15_hint(quick: QuickReferralView) -> None:
+    counter = quick.findChild(QWidget, "bemerkungen_counter")
+    hint = quick.findChild(QWidget, "bemerkungen_hint")
+    assert counter.text() == "0 von 1000 Zeichen"  # type: ignore[attr-defined]
+    assert "Art. 15 DSGVO" in hint.text()  # type: ignore[attr-defined]
+    assert hint.isVisible()
+    quick.consent_gate.yes.click()
+    bemerkungen = quick.inputs["bemerkungen"]
+    bemerkungen.setFocus()
+    type_text(bemerkungen, "Bitte laut klingeln")
+    assert counter.text() == "19 von 1000 Zeichen"  # type: ignore[attr-defined]
+    assert "Art. 15 DSGVO" in bemerkungen.accessibleDescription()
