@@ -70,6 +70,9 @@ _ADDRESS_HINT = re.compile(
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
 _BIRTH_HINT = re.compile(r"geb|jahrgang|jg|dob|birth|born|\*")
 _NON_DIGIT = re.compile(r"\D")
+# Every number format below (IBAN, card, tax ID, RVNR, KVNR, account) holds at least five
+# digits in a row (single separators allowed): without such a run those scans are skipped.
+_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){4}")
 _ADDRESS = re.compile(
     r"(?<!\w)\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+,?\s+[A-ZÄÖÜ][\wäöüß.\-]*(?:\s+[\wäöüß.\-]+){0,2}?"
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
@@ -141,8 +144,11 @@ class IdentifierRecognizer:
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add(*match.span(), "identifier.email")
-        self._iban(text, add)
-        self._numbers(text, add)
+        if _DIGIT_RUN.search(text):
+            self._iban(text, add)
+            self._numbers(text, add)
+        elif self._context["id_document"].search(text.lower()):
+            self._documents(text, add)
         if _BIRTH_HINT.search(folded):
             for match in _BIRTH.finditer(folded):
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
@@ -196,15 +202,18 @@ class IdentifierRecognizer:
                 near is None and checksums.kvnr_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.health_insurance_number")
+        self._documents(text, add)
+        for match in _ACCOUNT.finditer(text):
+            if self._nearest(text, match.start(), ("bank",)) == "bank":
+                add(*match.span(), "identifier.bank_account")
+
+    def _documents(self, text: str, add: Add) -> None:
         for match in _DOCUMENT.finditer(text):
             if (
                 any(c.isdigit() for c in match.group())
                 and self._nearest(text, match.start(), ("id_document",)) == "id_document"
             ):
                 add(*match.span(), "identifier.id_document")
-        for match in _ACCOUNT.finditer(text):
-            if self._nearest(text, match.start(), ("bank",)) == "bank":
-                add(*match.span(), "identifier.bank_account")
 
     def _phones(self, text: str, add: Add) -> None:
         candidates = [m for m in _PHONE.finditer(text) if not _DATE_ONLY.match(m.group())]
