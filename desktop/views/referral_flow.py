@@ -61,6 +61,7 @@ class ReferralView(ConsentMixin):
         self.transport.sent.connect(self._on_sent)
         self.transport.failed.connect(self._on_failed)
         self.transport.queued.connect(self._on_queued)
+        self.transport.waiting.connect(self._on_waiting)
         self.transport.progress.connect(self._on_progress)
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
@@ -293,10 +294,19 @@ class ReferralView(ConsentMixin):
         self._set_in_flight(False)
         if self.autosaver is not None:
             self.autosaver.discard(self._draft_id)
-        self.send_status.setText(
-            self.tr("Im Postausgang – wird gesendet, sobald eine Verbindung besteht.")
-        )
+        self._on_waiting(self.transport.online)
         self.new_button.show()
+
+    @Slot(bool)
+    def _on_waiting(self, online: bool) -> None:
+        """The stored referral is still in the Postausgang: say whether it is going out."""
+        if online:
+            text = self.tr("Im Postausgang gespeichert – wird gesendet …")
+        else:
+            text = self.tr(
+                "Offline: Im Postausgang – wird gesendet, sobald eine Verbindung besteht."
+            )
+        self.send_status.setText(text)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

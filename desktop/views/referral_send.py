@@ -48,12 +48,15 @@ class ReferralSender(QObject):
         sent(dict): the server's referral (``id``, ``number``, ...).
         failed(object): an ``ApiError`` (direct mode) or ``(code, detail)`` (outbox mode).
         queued(str): outbox mode: stored in the Postausgang, waiting to be sent.
+        waiting(bool): outbox mode: the stored referral is still pending; True while the
+            worker is online (being sent), False while offline (waits for a connection).
         progress(int, int): photos uploaded / total.
     """
 
     sent = Signal(dict)
     failed = Signal(object)
     queued = Signal(str)
+    waiting = Signal(bool)
     progress = Signal(int, int)
 
     def __init__(self, services: Any, parent: QObject | None = None) -> None:
@@ -66,6 +69,7 @@ class ReferralSender(QObject):
         if worker is not None:
             worker.item_sent.connect(self._on_item_sent)
             worker.item_failed.connect(self._on_item_failed)
+            worker.state_changed.connect(self._on_worker_state)
 
     def forget(self) -> None:
         """Stop reporting on the pending outbox item (the view moved on to a new referral)."""
@@ -136,6 +140,17 @@ class ReferralSender(QObject):
         if item_id == self._item_id:
             self._item_id = None
             self.sent.emit(dict(result))
+
+    @Slot(int, bool)
+    def _on_worker_state(self, _pending: int, online: bool) -> None:
+        if self._item_id is not None:
+            self.waiting.emit(online)
+
+    @property
+    def online(self) -> bool:
+        """The outbox worker's last known connection state (True without a worker)."""
+        worker = getattr(self._services, "outbox_worker", None)
+        return bool(getattr(worker, "online", True))
 
     @Slot(str, str, str)
     def _on_item_failed(self, item_id: str, code: str, detail: str) -> None:

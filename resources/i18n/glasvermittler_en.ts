@@ -1932,8 +1932,12 @@
         <translation>Error: </translation>
     </message>
     <message>
-        <source>Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
-        <translation>In the outbox – will be sent as soon as there is a connection.</translation>
+        <source>Im Postausgang gespeichert – wird gesendet …</source>
+        <translation>Saved in the outbox – sending …</translation>
+    </message>
+    <message>
+        <source>Offline: Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
+        <translation>Offline: in the outbox – will be sent as soon as there is a connection.</translation>
     </message>
     <message>
         <source>Schadenbilder hochgeladen: %1 von %2</source>

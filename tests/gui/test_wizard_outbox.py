@@ -91,7 +91,7 @@ def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
         proxy.drop_before_forward_next(1, method="POST")  # the line is down
         with qtbot.waitSignal(worker.drained, timeout=20000):
             view.send()
-        assert "Postausgang" in view.send_status.text()
+        assert view.send_status.text().startswith("Offline: Im Postausgang")
         assert not view.referral_number.isVisible()
         assert view.new_button.isVisible()  # the agent can take the next call at once
         assert not view.send_button.isEnabled()  # and cannot send the same referral twice
