@@ -149,6 +149,11 @@ def test_every_free_text_field_is_checked(field: str) -> None:
         ("Kd. ist ein Angeber", "judgement"),
         ("Kd. nervt", "judgement"),
         ("Kd. ist etwas einfach gestrickt", "judgement"),
+        ("Kd. ist herzlich und lustig", "judgement"),
+        ("Kd. ist ein Schlitzohr", "judgement"),
+        ("Kd. ist Mitglied der Jungen Union", "political"),
+        ("Kd. sammelt Unterschriften für die Linke", "political"),
+        ("Kd. ist zum Islam konvertiert", "religion"),
     ],
 )
 def test_more_paraphrases(text: str, category: str) -> None:

@@ -43,6 +43,7 @@ from desktop.privacy.text import check
         "Roman Meier",
         "Hans Schweizer",
         "Frau Taub",
+        "Herrn Prof. Dr.-Ing. Lutz",
     ],
 )
 def test_real_names_are_clean(name: str) -> None:
@@ -108,3 +109,8 @@ def test_name_misuse_offers_no_replacement_text() -> None:
     health = next(f for f in findings if f.category == "health")
     assert misuse.suggestion is None
     assert health.suggestion == "Bitte laut und deutlich klingeln"
+
+
+def test_instruction_after_a_name_is_misuse_but_no_judgement() -> None:
+    found = check("Hartmann schwerhörig, laut klingeln", "nachname")
+    assert {f.category for f in found} == {"name_misuse", "health"}

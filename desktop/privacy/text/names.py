@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
 _DIGIT = re.compile(r"\d")
+_INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
 
 def _is_number(word: str) -> bool:
@@ -88,11 +89,15 @@ class NameFieldRecognizer:
     def _judgements_after(
         self, tokens: list[tuple[int, int, str]], start: int, earlier: list[Finding]
     ) -> list[Finding]:
-        """Words that judge the person when they follow a name ("Schröder, nett")."""
+        """Words that judge the person when they follow a name ("Schröder, nett"); an adverb
+        of an instruction ("laut klingeln", "langsam sprechen") is not a judgement."""
         out = []
-        for s, e, raw in tokens:
+        for index, (s, e, raw) in enumerate(tokens):
             word = raw.strip(",;:()!.")
             if s < start or fold_term(word) not in self._judgements:
+                continue
+            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+            if word == raw and _INFINITIVE.match(following):
                 continue
             s += raw.index(word)
             if not any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
