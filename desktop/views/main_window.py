@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         )
         self.demo_badge.setAccessibleName(self.tr("Demo-Modus mit eingebautem Server"))
         self.demo_badge.setStyleSheet(
-            "QLabel { background: #c98a00; color: white; font-weight: bold;"
+            "QLabel { background: #c98a00; color: #1a1a1a; font-weight: bold;"
             " padding: 1px 8px; border-radius: 3px; }"
         )
         self.demo_badge.setVisible(self.services.embedded)

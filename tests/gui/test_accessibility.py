@@ -12,12 +12,13 @@ them. Placeholder pages (nothing focusable yet) pass trivially.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -303,3 +304,96 @@ def test_escape_keeps_a_typed_postbox_request(qtbot, window) -> None:
     dialog.subject.clear()
     qtbot.keyClick(dialog.subject, Qt.Key.Key_Escape)  # nothing typed: Esc closes as usual
     assert not dialog.isVisible()
+
+
+# ----------------------------------------------------------------------------- contrast
+
+MIN_CONTRAST = 4.5  # WCAG 2.x AA for normal text
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * (channel(color.blue()))
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 ... 21)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _dominant_colour(image: QImage) -> QColor:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = memoryview(image.constBits()).cast("I")
+    return QColor.fromRgb(Counter(pixels).most_common(1)[0][0])
+
+
+def low_contrast_labels(window: QWidget) -> list[str]:
+    """Visible, enabled labels whose text colour (the palette their style sheet or the theme
+    gives them) has too little contrast against what is painted behind them (the dominant
+    colour of their area in a grab of the whole window)."""
+    image = window.grab().toImage()
+    ratio = image.devicePixelRatio()
+    problems: list[str] = []
+    for label in window.findChildren(QLabel):
+        if not (label.isVisible() and label.isEnabled() and label.text().strip()):
+            continue
+        area = label.visibleRegion().boundingRect()
+        if area.width() < 4 or area.height() < 4:
+            continue
+        corner = label.mapTo(window, area.topLeft())
+        part = image.copy(
+            int(corner.x() * ratio),
+            int(corner.y() * ratio),
+            int(area.width() * ratio),
+            int(area.height() * ratio),
+        )
+        text = label.palette().color(label.foregroundRole())
+        found = contrast_ratio(text, _dominant_colour(part))
+        if found < MIN_CONTRAST:
+            problems.append(f"{describe(label)} {label.text()[:30]!r}: {found:.2f}")
+    return problems
+
+
+@pytest.fixture(params=["light", "dark"])
+def themed_window(request, qtbot):
+    """The logged-in main window created under a light or a dark (Fusion) palette."""
+    from tools.screenshots import apply_dark_palette
+
+    app = QApplication.instance()
+    palette, style = app.palette(), app.style().name()
+    if request.param == "dark":
+        apply_dark_palette(app)
+    try:
+        yield request.getfixturevalue("logged_in_window")
+    finally:
+        app.setPalette(palette)
+        app.setStyle(style)
+        app.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+
+
+def test_text_is_readable_in_light_and_dark_themes(qtbot, themed_window) -> None:
+    window = themed_window
+    problems: list[str] = []
+    for key in PAGES:
+        window.show_page(key)
+        qtbot.waitUntil(window.page(key).isVisible, timeout=3000)
+        problems += [f"{key}: {item}" for item in low_contrast_labels(window)]
+    # a live warning under a free-text field
+    window.show_page("quick")
+    page = window.page("quick")
+    page.findChild(QAbstractButton, "consent_yes").click()
+    remarks = page.findChild(QWidget, "bemerkungen")
+    remarks.setFocus()
+    qtbot.keyClicks(remarks, "Kunde ist gehbehindert")
+    message = page.findChild(QLabel, "bemerkungen_message")
+    qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=5000)
+    problems += [f"quick warning: {item}" for item in low_contrast_labels(window)]
+    assert problems == [], "\n".join(problems)
