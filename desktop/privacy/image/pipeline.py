@@ -126,11 +126,14 @@ def _scrub(
     # Pillow and OpenCV release the GIL, so the two overlap on a second core.
     concurrent = job.lossless is None and not blur
     pending: Future[_Rendered] | None = None
+    decoding: Future[Image.Image] | None = None
     img: Image.Image | None = None
     if job.fmt == JPEG:
         # JPEGs are analysed on a reduced-scale DCT decode; the full decode (if any) is separate.
         if concurrent:
             pending = _pool().submit(_render, job, None, max_side, max_bytes)
+        elif job.lossless is None:  # blurring a re-encoded JPEG: decode while faces are sought
+            decoding = _pool().submit(_decode, job, full=True)
         small, full = _jpeg_preview(job, declared)
     else:
         img = _decode(job, full=True)
@@ -146,7 +149,7 @@ def _scrub(
         if job.lossless is not None and needs_pixels:
             job.lossless = None
         if img is None and job.lossless is None:
-            img = _decode(job, full=True)
+            img = decoding.result() if decoding is not None else _decode(job, full=True)
             job.lap("decode")
         if img is not None and blur and faces:
             img = pixelate(img, faces)
