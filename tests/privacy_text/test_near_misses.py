@@ -94,6 +94,10 @@ CLEAN = [
     "Der Kunde hat einen Knall gehört, dann war die Scheibe kaputt",
     "Fahrzeug ist schwarz.",
     "Kd. ist dunkel gekleidet",
+    "Auto steht in der Tiefgarage, Stellplatz 14, Zufahrt über die Moltkestraße",
+    "Kd. ist Hörgeräteakustiker, Laden im Zentrum",
+    "Kd. fährt Sprinter mit Rollstuhlrampe (Firmenwagen Pflegedienst)",
+    "Kd. arbeitet in der Psychiatrie als Sekretärin",
 ]
 
 

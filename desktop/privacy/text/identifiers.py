@@ -78,7 +78,8 @@ _ADDRESS = re.compile(
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
     r"|(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
-    r"|(?<!\w)[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
+    r"|(?<!\w)(?!(?:Stell|Park|Abstell|Garagen|Tiefgaragen|Einstell|Stand|Sitz)platz)"
+    r"[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
     r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+(?:\d{5}\s+)?[A-ZÄÖÜ][\wäöüß\-]+"
 )
 
