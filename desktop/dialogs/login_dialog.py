@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, secrets
+from desktop.widgets.field_edits import message_style
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -114,7 +115,7 @@ class LoginDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("login_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(message_style("error"))  # readable in dark themes
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         layout.addWidget(self.error_label)

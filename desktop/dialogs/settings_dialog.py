@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import available_languages, normalize_language
 from desktop.settings import Settings, validate_server_url
+from desktop.widgets.field_edits import message_style
 
 __all__ = ["SettingsDialog"]
 
@@ -77,7 +78,7 @@ class SettingsDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("settings_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(message_style("error"))  # readable in dark themes
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(

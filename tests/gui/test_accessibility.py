@@ -396,4 +396,34 @@ def test_text_is_readable_in_light_and_dark_themes(qtbot, themed_window) -> None
     message = page.findChild(QLabel, "bemerkungen_message")
     qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=5000)
     problems += [f"quick warning: {item}" for item in low_contrast_labels(window)]
+    problems += [f"dialog: {item}" for item in dialog_error_contrast(qtbot, window)]
     assert problems == [], "\n".join(problems)
+
+
+def dialog_error_contrast(qtbot, window) -> list[str]:
+    """Low-contrast labels of the login dialog after a wrong password and of the settings
+    dialog after an unusable server address (their error lines)."""
+    from desktop.dialogs.login_dialog import LoginDialog
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    login = LoginDialog(window.services, window)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitExposed(login)
+    login.findChild(QLineEdit, "login").setText("demo")
+    login.findChild(QLineEdit, "password").setText("falsch")
+    login.findChild(QAbstractButton, "login_button").click()
+    error = login.findChild(QLabel, "login_error")
+    qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=10000)
+    problems = low_contrast_labels(login)
+    settings = SettingsDialog(window.services.settings, window)
+    qtbot.addWidget(settings)
+    settings.show()
+    qtbot.waitExposed(settings)
+    settings.server_url.setText("ftp://extranet.example.com")
+    settings.save()
+    assert settings.findChild(QLabel, "settings_error").isVisible()
+    problems += low_contrast_labels(settings)
+    login.reject()
+    settings.reject()
+    return problems
