@@ -29,7 +29,7 @@ from desktop.validation import register_districts
 from desktop.views.referral_consent import ConsentMixin
 from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
 from desktop.views.referral_problems import field_problem_text, problem_text
-from desktop.views.referral_send import ReferralSender
+from desktop.views.referral_send import QueuedFailure, ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import ValidatedLineEdit
@@ -56,6 +56,7 @@ class ReferralView(ConsentMixin):
         self._draft_id = str(uuid.uuid4())
         self._in_flight = False
         self._sent = False
+        self._dead_item: str | None = None  # outbox item the server refused (outbox mode)
         self._undo: dict[str, Any] | None = None
         self.transport = ReferralSender(services, self)
         self.transport.sent.connect(self._on_sent)
@@ -236,7 +237,10 @@ class ReferralView(ConsentMixin):
         photos = self.photos.cleaned() if self.photos is not None else []
         self._set_in_flight(True)
         self.send_status.setText(self.tr("Wird gesendet …"))
-        self.transport.send(payload, photos, self._key, draft_id=self._draft_id)
+        self.transport.send(
+            payload, photos, self._key, draft_id=self._draft_id, replaces=self._dead_item
+        )
+        self._dead_item = None
 
     def _show_errors(self, entries: list[tuple[str, str]]) -> None:
         for name, text in entries:
@@ -333,6 +337,16 @@ class ReferralView(ConsentMixin):
         announce(self.referral_number, self.banner_text(number))
         self.new_button.setFocus()
 
+    def _on_refused_in_outbox(self, failure: QueuedFailure) -> None:
+        """The server refused the queued referral: back to the form, errors at the fields;
+        sending again replaces the dead letter in the Postausgang."""
+        self._sent, self._dead_item = False, failure.item_id
+        self._set_in_flight(False)
+        text = problem_text(failure.code, failure.detail)
+        entries = [(pointer_field(p), field_problem_text(c, "")) for p, c in failure.fields]
+        self.send_status.setText(text)
+        self._show_errors(entries or [("", text)])
+
     def banner_text(self, number: str) -> str:
         """Success sentence (banner and screen-reader announcement)."""
         return self.tr("Vermittlung übermittelt (Nr. %1).").replace("%1", number)
@@ -341,10 +355,8 @@ class ReferralView(ConsentMixin):
     def _on_failed(self, error: object) -> None:
         self._set_in_flight(False)
         self.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
-        if isinstance(error, tuple):
-            code, detail = error
-            self._show_errors([("", problem_text(code, detail))])
-            self.send_status.setText(problem_text(code, detail))
+        if isinstance(error, QueuedFailure):
+            self._on_refused_in_outbox(error)
             return
         if not isinstance(error, ApiError):
             self.send_status.setText(problem_text(""))
@@ -381,7 +393,7 @@ class ReferralView(ConsentMixin):
         servicenummer = self.form.servicenummer
         self.form = ReferralForm(kind=self.kind, servicenummer=servicenummer)
         self._key, self._draft_id = str(uuid.uuid4()), str(uuid.uuid4())
-        self._sent, self._undo = False, None
+        self._sent, self._undo, self._dead_item = False, None, None
         self._set_in_flight(False)
         self.send_button.setText(self.tr("&Senden (Strg+Enter)"))
         self.referral_number.clear()

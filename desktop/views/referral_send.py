@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -19,6 +20,19 @@ from desktop.api import ApiError, ExtranetClient
 from desktop.referral_form import PhotoUpload
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedFailure:
+    """The server refused a referral sent through the outbox (it is now a dead letter).
+
+    ``fields`` are the problem's ``(pointer, code)`` pairs, for messages at the fields.
+    """
+
+    item_id: str
+    code: str
+    detail: str
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 class _Progress(QObject):
@@ -46,7 +60,7 @@ class ReferralSender(QObject):
 
     Signals:
         sent(dict): the server's referral (``id``, ``number``, ...).
-        failed(object): an ``ApiError`` (direct mode) or ``(code, detail)`` (outbox mode).
+        failed(object): an ``ApiError`` (direct mode) or a :class:`QueuedFailure` (outbox).
         queued(str): outbox mode: stored in the Postausgang, waiting to be sent.
         waiting(bool): outbox mode: the stored referral is still pending; True while the
             worker is online (being sent), False while offline (waits for a connection).
@@ -87,11 +101,16 @@ class ReferralSender(QObject):
         key: str,
         *,
         draft_id: str | None = None,
+        replaces: str | None = None,
     ) -> None:
-        """Start sending; results arrive via the signals."""
+        """Start sending; results arrive via the signals.
+
+        ``replaces`` is the dead letter of an earlier attempt of the same form (outbox mode):
+        it is deleted once the corrected referral is stored.
+        """
         tasks = self._services.tasks
         if self.uses_outbox:
-            enqueue = functools.partial(self._enqueue, payload, list(photos), draft_id)
+            enqueue = functools.partial(self._enqueue, payload, list(photos), draft_id, replaces)
             tasks.run(enqueue, on_done=self._on_enqueued, on_error=self._on_error, pool="db")
             return
         job = functools.partial(
@@ -100,16 +119,23 @@ class ReferralSender(QObject):
         tasks.run(job, on_done=self._on_sent, on_error=self._on_error, pool="sync")
 
     def _enqueue(
-        self, payload: dict[str, Any], photos: list[PhotoUpload], draft_id: str | None
+        self,
+        payload: dict[str, Any],
+        photos: list[PhotoUpload],
+        draft_id: str | None,
+        replaces: str | None = None,
     ) -> str:
         from desktop.sync.outbox_schema import PendingImage
 
         images = [PendingImage(p.image_id, p.data, p.media_type) for p in photos]
         outbox = self._services.outbox
         try:
-            return str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
+            item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
         except TypeError:
-            return str(outbox.enqueue_referral(payload, images))
+            item_id = str(outbox.enqueue_referral(payload, images))
+        if replaces:  # stored first, then the old dead letter goes: never neither
+            outbox.delete(replaces)
+        return item_id
 
     @Slot(object)
     def _on_enqueued(self, item_id: str) -> None:
@@ -154,9 +180,17 @@ class ReferralSender(QObject):
 
     @Slot(str, str, str)
     def _on_item_failed(self, item_id: str, code: str, detail: str) -> None:
-        if item_id == self._item_id:
-            self._item_id = None
-            self.failed.emit((code, detail))
+        if item_id != self._item_id:
+            return
+        self._item_id = None
+        failure = QueuedFailure(item_id, code, detail)
+        outbox = self._services.outbox
+        self._services.tasks.run(
+            functools.partial(_with_fields, outbox, failure),
+            on_done=self.failed.emit,
+            on_error=lambda _exc: self.failed.emit(failure),
+            pool="db",
+        )
 
     @Slot(object)
     def _on_sent(self, result: dict[str, Any]) -> None:
@@ -167,6 +201,13 @@ class ReferralSender(QObject):
         if not isinstance(exc, ApiError):
             log.error("referral send failed: %s", type(exc).__name__)
         self.failed.emit(exc)
+
+
+def _with_fields(outbox: Any, failure: QueuedFailure) -> QueuedFailure:
+    """Worker: add the field pointers the outbox stored with the dead letter."""
+    item = outbox.item(failure.item_id)
+    fields = tuple(getattr(item, "error_fields", ()) or ()) if item is not None else ()
+    return QueuedFailure(failure.item_id, failure.code, failure.detail, fields)
 
 
 def _drain_and_get(outbox: Any, client: ExtranetClient, item_id: str) -> dict[str, Any] | None:

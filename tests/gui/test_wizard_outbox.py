@@ -107,3 +107,41 @@ def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
         assert items[0]["voluntary"] == {}
         assert not view.referral_number.isVisible()  # the new form is not the queued one
         worker.stop()
+
+
+def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.workers.outbox_worker import OutboxWorker
+
+    store = LocalStore(tmp_path, None)
+    with services_for(server.url) as services:
+        services.store = store
+        services.outbox = Outbox(store)
+        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
+        services.outbox_worker = worker
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        _fill(view)
+        view.consent_gate.text_version = "veraltet"  # consent asked with an outdated text
+        view.consent_gate.yes.click()
+        view.send()
+        qtbot.waitUntil(lambda: view.error_summary.isVisible(), timeout=15000)
+        assert [name for name, _ in view.error_summary.entries] == ["consent"]
+        message = view.findChild(QWidget, "consent_message")
+        assert "Einwilligungstext wurde geändert" in message.text()  # type: ignore[attr-defined]
+        assert view.send_button.isEnabled()  # back to the form: correct and send again
+        assert services.outbox.dead_count() == 1
+        view.consent_gate.text_version = services.config["consent"]["text_version"]
+        view.consent_gate.no.click()  # asked again with the current text: no
+        view.consent_gate.yes.click()  # ... then yes
+        view.send()
+        qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=15000)
+        items = services.client.list_referrals(client_ref=view.form.client_ref).items
+        assert len(items) == 1
+        assert services.outbox.dead_count() == 0  # the dead letter was replaced
+        assert services.outbox.pending_count() == 0
+        worker.stop()
