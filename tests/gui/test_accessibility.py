@@ -396,6 +396,17 @@ def test_text_is_readable_in_light_and_dark_themes(qtbot, themed_window) -> None
     message = page.findChild(QLabel, "bemerkungen_message")
     qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=5000)
     problems += [f"quick warning: {item}" for item in low_contrast_labels(window)]
+    # the voluntary sections of the Komplettvermittlung, enabled by consent
+    window.show_page("complete")
+    window.page("complete").findChild(QAbstractButton, "consent_yes").click()
+    problems += [f"complete, consent: {item}" for item in low_contrast_labels(window)]
+    # a Postkorb conversation
+    window.show_page("postbox")
+    postbox = window.page("postbox")
+    qtbot.waitUntil(lambda: postbox.proxy.rowCount() > 0, timeout=10000)
+    postbox.table.selectRow(0)
+    qtbot.waitUntil(lambda: postbox.current_id is not None, timeout=5000)
+    problems += [f"postbox ticket: {item}" for item in low_contrast_labels(window)]
     problems += [f"dialog: {item}" for item in dialog_error_contrast(qtbot, window)]
     assert problems == [], "\n".join(problems)
 
