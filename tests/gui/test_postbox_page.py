@@ -338,3 +338,31 @@ def test_megabyte_subject_and_author_are_cut_and_isolated(env: Env) -> None:
     assert header.startswith("Kundenservice (\u2068\u202eEvil<i>")
     assert "\u2069) · " in header
     assert len(header) < 200
+
+
+def test_new_ticket_committed_with_a_lost_answer_is_not_shown_as_waiting(
+    env: Env, qtbot: Any
+) -> None:
+    env.sync()
+    env.proxy.drop_after_forward_next(1, method="POST", path="/api/v1/postbox/tickets")
+    dialog = env.page.open_new_ticket()
+    dialog.subject.setPlainText("Frage zum Zahlungsziel")
+    dialog.body.setPlainText("Bis wann muss die Rechnung bezahlt sein?")
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=WAIT)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: env.outbox.pending_count() == 1, timeout=WAIT)
+    note = env.page.pending_note
+    qtbot.waitUntil(lambda: "Neue Anfragen im Postausgang: 1" in note.text(), timeout=WAIT)
+    env.outbox.drain(env.client)  # the server commits, the answer is lost
+    assert ("POST", "/api/v1/postbox/tickets", "drop-after") in env.proxy.actions()
+    assert env.outbox.pending_count() == 1
+    env.sync()  # the ticket arrives through the feed: shown once, no longer "waiting"
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT)
+    subjects = [t.subject for t in env.worker.reader.tickets()]
+    assert subjects.count("Frage zum Zahlungsziel") == 1
+    env.outbox.flush_now()
+    env.outbox.drain(env.client)  # the retry is answered from the server's idempotency
+    assert env.outbox.pending_count() == 0
+    with qtbot.waitSignal(env.worker.synced, timeout=WAIT):
+        env.worker.sync_now()
+    assert [t.subject for t in env.worker.reader.tickets()].count("Frage zum Zahlungsziel") == 1
