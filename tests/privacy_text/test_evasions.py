@@ -57,3 +57,22 @@ def test_normalize_maps_every_span_into_the_original() -> None:
 
 def test_ordinary_spaced_text_is_not_collapsed_into_a_finding() -> None:
     assert check("Seite A B C D bitte prüfen", "zusatzinfo") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "typed"),
+    [
+        ("Kd. ist I G   M e t a l l, Termin später", "union", "I G   M e t a l l"),
+        ("Kd. ist A f D - W ä h l e r", "political", "A f D - W ä h l e r"),
+        ("Kd. s c h w e r   h ö r i g", "health", "s c h w e r   h ö r i g"),
+    ],
+)
+def test_several_letter_spaced_words(text: str, category: str, typed: str) -> None:
+    found = [f for f in check(text, "bemerkungen") if f.category == category]
+    assert found
+    start = text.index(typed)
+    assert start <= found[0].start < found[0].end <= start + len(typed)
+
+
+def test_abbreviations_with_dots_are_not_collapsed_into_words() -> None:
+    assert normalize("Kd. u. Fr. Meier").text == "kd. u. fr. meier"

@@ -52,9 +52,11 @@ _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 # A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
 # hyphen between a letter and a lower-case letter (word split by a hyphen).
 _SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
-# Letter-spaced word: at least four single letters separated by one space, dot, dash or underscore.
+# Letter-spaced words: at least four single letters separated by one space, dot, dash or
+# underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
+# space between two spaced words.
 _UNIT = r"(?:ae|oe|ue|ss|[^\W\d_])"  # one typed letter after folding
-_SPACED = re.compile(rf"(?<!\w)(?:{_UNIT}[ ._\-]){{3,}}{_UNIT}(?!\w)")
+_SPACED = re.compile(rf"(?<!\w){_UNIT}(?:[ ._\-]{{1,5}}{_UNIT}(?!\w)){{3,}}(?!\w)")
 _SEPARATORS = " ._-"
 
 
@@ -214,9 +216,19 @@ def _collapse_spacing(first: Normalized) -> Normalized:
     for match in _SPACED.finditer(folded):
         start, end = match.span()
         _copy_range(first, out, last, start)
-        for i in range(start, end):
+        i = start
+        while i < end:
             if folded[i] not in _SEPARATORS:
                 copy(i, i + 1)
+                i += 1
+                continue
+            j = i
+            while j < end and folded[j] in _SEPARATORS:
+                j += 1
+            if j - i > 1:  # a word boundary between spaced words
+                ostart, oend = first.span(i, i + 1)
+                out.add(" ", ostart, oend, False)
+            i = j
         last = end
     _copy_range(first, out, last, len(folded))
     return Normalized(
