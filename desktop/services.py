@@ -45,10 +45,17 @@ def _start_embedded(db_path: Path) -> EmbeddedServer:
 
 
 def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]:
-    """The client's backoff sleep: ends at once when the app quits (no thread left waiting)."""
+    """The client's backoff sleep: ends at once when the app quits (no thread left waiting).
+
+    On quit it raises instead of letting the client retry: callers (the outbox drain, the
+    Postkorb sync) treat it like a lost connection and keep their work for the next start.
+    """
 
     def sleep(seconds: float) -> None:
-        quit_event.wait(seconds)
+        if quit_event.wait(seconds):
+            from desktop.api import NetworkError
+
+            raise NetworkError("retry cancelled: the app is quitting", maybe_committed=True)
 
     return sleep
 

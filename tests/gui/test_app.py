@@ -201,7 +201,7 @@ def test_typing_then_quitting_keeps_the_draft(qtbot, tmp_path, memory_keyring) -
 
 
 def test_quit_during_a_long_retry_after_leaves_no_thread(
-    qtbot, tmp_path, server, no_keychain
+    qtbot, tmp_path, server, memory_keyring
 ) -> None:
     import uuid
 
@@ -232,12 +232,22 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         services.outbox_worker.notify_enqueued()
         qtbot.waitUntil(lambda: len(proxy.actions("status")) >= 1, timeout=10_000)
         runner = services.tasks
+        attempts = len(proxy.actions("status"))
         window.close()
         # right after close every pool is idle: the backoff sleep ended with the app
         for name in ("sync", "db", "media"):
             assert runner.pool(name).activeThreadCount() == 0, name
+        assert len(proxy.actions("status")) == attempts  # and it did not retry on the way out
         window.deleteLater()
         QApplication.processEvents()
+    from desktop.store import DataKey, LocalStore
+    from desktop.sync.outbox import Outbox
+
+    store = LocalStore(tmp_path / "data", DataKey.load_or_create())
+    try:
+        assert Outbox(store).pending_count() == 1  # still queued for the next start
+    finally:
+        store.close()
 
 
 def test_logs_of_a_whole_referral_carry_no_personal_data(qtbot, tmp_path, memory_keyring) -> None:
