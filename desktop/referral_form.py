@@ -268,11 +268,17 @@ def voluntary_format_error(name: str, value: Any, *, today: date | None = None) 
         "tsn": lambda: None if _TSN.match(text) else "tsn.invalid",
         "fin": lambda: None if _FIN.match(text) else "fin.invalid",
         "erstzulassung": lambda: _year_error(text, today),
+        "telefon2": lambda: _phone_error(text),
         "schadendatum": lambda: _date_error(text, today, past=True),
         "wunschtermin": lambda: _date_error(text, today, past=False),
     }
     check = checks.get(name)
     return check() if check else None
+
+
+def _phone_error(text: str) -> str | None:
+    errors = MANDATORY_CHECKS["telefon"](text).errors
+    return errors[0].code if errors else None
 
 
 def _year_error(text: str, today: date) -> str | None:

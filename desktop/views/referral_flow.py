@@ -96,7 +96,7 @@ class ReferralView(ConsentMixin):
         if self.photos is not None:
             self.photos.changed.connect(self._on_changed)
             self.photos.changed.connect(self._set_tab_order)  # new tiles join the chain
-        for name in ("hsn", "tsn", "fin", "erstzulassung"):
+        for name in ("hsn", "tsn", "fin", "erstzulassung", "telefon2"):
             line = self.inputs.get(name)
             if isinstance(line, QLineEdit):
                 line.editingFinished.connect(functools.partial(self._hint_voluntary, name))

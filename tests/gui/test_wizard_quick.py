@@ -343,3 +343,19 @@ def test_free_text_counter_and_art15_hint(quick: QuickReferralView) -> None:
     type_text(bemerkungen, "Bitte laut klingeln")
     assert counter.text() == "19 von 1000 Zeichen"  # type: ignore[attr-defined]
     assert "Art. 15 DSGVO" in bemerkungen.accessibleDescription()
+
+
+def test_ctrl_enter_in_bemerkungen_sends_without_a_line_break(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    quick.consent_gate.yes.click()
+    quick.freetext_consent.setChecked(True)
+    bemerkungen = quick.inputs["bemerkungen"]
+    bemerkungen.setFocus()
+    qtbot.waitUntil(lambda: focused() is bemerkungen, timeout=3000)
+    type_text(bemerkungen, "Bitte laut klingeln")
+    qtbot.keyClick(bemerkungen, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    stored = quick.services.client.list_referrals(client_ref=quick.form.client_ref).items[0]
+    assert stored["voluntary"]["bemerkungen"] == "Bitte laut klingeln"

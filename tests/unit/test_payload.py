@@ -100,6 +100,9 @@ def test_voluntary_formats() -> None:
     assert voluntary_format_error("fin", "WVWZZZ1JZXW00000O") == "fin.invalid"
     assert voluntary_format_error("schadendatum", "2026-12-01", today=today) == "date.future"
     assert voluntary_format_error("erstzulassung", "1899", today=today) == "erstzulassung.invalid"
+    assert voluntary_format_error("telefon2", "0221 1234567") is None
+    assert voluntary_format_error("telefon2", "12") == "phone.too-short"  # impossible: blocks
+    assert voluntary_format_error("telefon2", "+49 30123") is None  # unlikely: never blocks
     assert damage_is_old("2026-10-01", today=today)
     assert not damage_is_old("2026-11-20", today=today)
 
