@@ -154,6 +154,10 @@ def test_every_free_text_field_is_checked(field: str) -> None:
         ("Kd. ist Mitglied der Jungen Union", "political"),
         ("Kd. sammelt Unterschriften für die Linke", "political"),
         ("Kd. ist zum Islam konvertiert", "religion"),
+        ("Kd. geht fremd", "sex_life"),
+        ("customer uses a walker", "health"),
+        ("customer had surgery last week", "health"),
+        ("customer is a Green party member", "political"),
     ],
 )
 def test_more_paraphrases(text: str, category: str) -> None:

@@ -98,6 +98,8 @@ CLEAN = [
     "Kd. ist Hörgeräteakustiker, Laden im Zentrum",
     "Kd. fährt Sprinter mit Rollstuhlrampe (Firmenwagen Pflegedienst)",
     "Kd. arbeitet in der Psychiatrie als Sekretärin",
+    "car is black, parked behind the church",
+    "Kd. geht ungern zu Fremden",
 ]
 
 
