@@ -91,12 +91,19 @@ class LoginDialog(QDialog):
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("login")
         self.login_edit.setAccessibleName(self.tr("Benutzername"))
+        self.login_edit.setAccessibleDescription(self.tr("Ihr Benutzername für das Extranet."))
         login_label = QLabel(self.tr("&Benutzername"), self)
         login_label.setBuddy(self.login_edit)
         form.addRow(login_label, self.login_edit)
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("password")
         self.password_edit.setAccessibleName(self.tr("Passwort"))
+        self.password_edit.setAccessibleDescription(
+            self.tr(
+                "Ihr Extranet-Passwort. Gespeichert wird es nur mit „Anmeldung merken“, und nur im"
+                " Schlüsselbund des Betriebssystems."
+            )
+        )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         password_label = QLabel(self.tr("&Passwort"), self)
         password_label.setBuddy(self.password_edit)

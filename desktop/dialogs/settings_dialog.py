@@ -51,6 +51,12 @@ class SettingsDialog(QDialog):
         self.server_url = QLineEdit(settings.server_url, self)
         self.server_url.setObjectName("server_url")
         self.server_url.setAccessibleName(self.tr("Server-Adresse"))
+        self.server_url.setAccessibleDescription(
+            self.tr(
+                "Basisadresse des Extranets, zum Beispiel https://extranet.example.com. Leer "
+                "lassen für den eingebauten Demo-Server. Wirkt beim nächsten Start."
+            )
+        )
         self.server_url.setPlaceholderText(self.tr("leer = eingebauter Demo-Server"))
         url_label = QLabel(self.tr("&Server-Adresse"), self)
         url_label.setBuddy(self.server_url)
@@ -58,6 +64,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self)
         self.language.setObjectName("language")
         self.language.setAccessibleName(self.tr("Sprache"))
+        self.language.setAccessibleDescription(
+            self.tr("Sprache der Oberfläche. Wirkt beim nächsten Start.")
+        )
         for lang in available_languages():
             self.language.addItem(lang.native_name, lang.code)
         current = normalize_language(settings.language)

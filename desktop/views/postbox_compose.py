@@ -56,6 +56,12 @@ class ReplyBox(QWidget):
         self.editor = CheckedTextEdit("beschreibung", parent=self)
         self.editor.setObjectName("body")
         self.editor.setAccessibleName(self.tr("Antwort"))
+        self.editor.setAccessibleDescription(
+            self.tr(
+                "Ihre Antwort in diesem Ticket. Nur was für die Anfrage nötig ist; keine "
+                "Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen."
+            )
+        )
         self.editor.setPlaceholderText(self.tr("Antwort schreiben …"))
         self.editor.setMaximumHeight(140)
         self.send_button = QPushButton(self.tr("Senden"), self)
@@ -107,12 +113,27 @@ class NewTicketDialog(QDialog):
         self.subject = CheckedLineEdit("betreff", parent=self)
         self.subject.setObjectName("subject")
         self.subject.setAccessibleName(self.tr("Betreff"))
+        self.subject.setAccessibleDescription(
+            self.tr(
+                "Kurzer Betreff der Anfrage, ohne personenbezogene Daten, die für die Anfrage "
+                "nicht nötig sind."
+            )
+        )
         self.body = CheckedTextEdit("beschreibung", parent=self)
         self.body.setObjectName("body")
         self.body.setAccessibleName(self.tr("Beschreibung"))
+        self.body.setAccessibleDescription(
+            self.tr(
+                "Ihre Anfrage. Nur was für die Anfrage nötig ist; keine Gesundheitsangaben oder "
+                "anderen besonderen Daten, keine Bewertungen von Personen."
+            )
+        )
         self.referral = QComboBox(self)
         self.referral.setObjectName("referral_id")
         self.referral.setAccessibleName(self.tr("Bezug zu einer Vermittlung (optional)"))
+        self.referral.setAccessibleDescription(
+            self.tr("Optional: die Vermittlung, auf die sich die Anfrage bezieht.")
+        )
         self.set_referrals(referrals)
         form = QFormLayout()
         form.addRow(self.tr("&Betreff"), self.subject)

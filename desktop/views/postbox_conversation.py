@@ -50,6 +50,9 @@ class ConversationView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAccessibleName(self.tr("Nachrichtenverlauf"))
+        self.setAccessibleDescription(
+            self.tr("Alle Nachrichten des gewählten Tickets, nur zum Lesen.")
+        )
         self._model: MessageListModel | None = None
 
     def set_model(self, model: MessageListModel) -> None:

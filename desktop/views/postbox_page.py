@@ -105,6 +105,9 @@ class PostboxPage(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Betreff durchsuchen"))
         self.search.setAccessibleName(self.tr("Tickets durchsuchen"))
+        self.search.setAccessibleDescription(
+            self.tr("Zeigt nur Tickets, die den eingegebenen Text enthalten.")
+        )
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -114,6 +117,9 @@ class PostboxPage(QWidget):
         self.state_filter = QComboBox(self)
         self.state_filter.setObjectName("state_filter")
         self.state_filter.setAccessibleName(self.tr("Tickets filtern"))
+        self.state_filter.setAccessibleDescription(
+            self.tr("Wählt, welche Tickets die Liste zeigt.")
+        )
         for key, label in (
             ("all", self.tr("Alle")),
             ("unread", self.tr("Ungelesen")),

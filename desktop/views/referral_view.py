@@ -167,6 +167,9 @@ class ReferralLayout(QWidget):
         self.servicenummer.setReadOnly(True)
         self.servicenummer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.servicenummer.setAccessibleName(plain_label("servicenummer"))
+        self.servicenummer.setAccessibleDescription(
+            self.tr("Wird automatisch eingetragen und kann nicht geändert werden.")
+        )
         # Read-only display outside the tab chain: the label is its buddy (screen readers
         # announce the relation) but carries no mnemonic, since Alt+letter cannot focus it.
         service_label = QLabel(field_label("servicenummer"))
@@ -308,6 +311,9 @@ class ReferralLayout(QWidget):
         self.review.setReadOnly(True)
         self.review.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
+        self.review.setAccessibleDescription(
+            self.tr("Genau diese Daten werden an das Glasunternehmen gesendet.")
+        )
         self.review.setMinimumHeight(140)
         layout.addWidget(self.review)
         self.send_button = QPushButton(self.tr("&Senden (Strg+Enter)"))

@@ -63,11 +63,17 @@ class ReferralsPage(QWidget):
         self.search.setObjectName("referral_search")
         self.search.setPlaceholderText(self.tr("Suchen (Name, Kennzeichen, Nummer …)"))
         self.search.setAccessibleName(self.tr("Vermittlungen durchsuchen"))
+        self.search.setAccessibleDescription(
+            self.tr("Zeigt nur Vermittlungen, die den eingegebenen Text enthalten.")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
         self.status_filter.setAccessibleName(self.tr("Nach Status filtern"))
+        self.status_filter.setAccessibleDescription(
+            self.tr("Wählt, welche Vermittlungen die Liste zeigt.")
+        )
         self.status_filter.addItem(self.tr("Alle Status"), None)
         for code in STATUSES:
             self.status_filter.addItem(status_label(code), code)

@@ -114,6 +114,10 @@
         <source>Nachrichtenverlauf</source>
         <translation>Message history</translation>
     </message>
+    <message>
+        <source>Alle Nachrichten des gewählten Tickets, nur zum Lesen.</source>
+        <translation>All messages of the selected ticket, read-only.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsModel</name>
@@ -618,12 +622,20 @@
         <translation>User name</translation>
     </message>
     <message>
+        <source>Ihr Benutzername für das Extranet.</source>
+        <translation>Your Extranet user name.</translation>
+    </message>
+    <message>
         <source>&amp;Benutzername</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
         <source>Passwort</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ihr Extranet-Passwort. Gespeichert wird es nur mit „Anmeldung merken“, und nur im Schlüsselbund des Betriebssystems.</source>
+        <translation>Your Extranet password. It is only stored with “Remember login”, and only in the operating system&apos;s keychain.</translation>
     </message>
     <message>
         <source>&amp;Passwort</source>
@@ -707,6 +719,10 @@
     <message>
         <source>Demo-Modus mit eingebautem Server</source>
         <translation>Demo mode with built-in server</translation>
+    </message>
+    <message>
+        <source>{title}, {n} fehlgeschlagen</source>
+        <translation>{title}, {n} failed</translation>
     </message>
     <message>
         <source>{title}, {n} ungelesen</source>
@@ -795,12 +811,24 @@
         <translation>Subject</translation>
     </message>
     <message>
+        <source>Kurzer Betreff der Anfrage, ohne personenbezogene Daten, die für die Anfrage nicht nötig sind.</source>
+        <translation>Short subject of the request, without personal data the request does not need.</translation>
+    </message>
+    <message>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
+        <source>Ihre Anfrage. Nur was für die Anfrage nötig ist; keine Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen.</source>
+        <translation>Your request. Only what the request needs; no health details or other special categories of data, no judgements of people.</translation>
+    </message>
+    <message>
         <source>Bezug zu einer Vermittlung (optional)</source>
         <translation>Related referral (optional)</translation>
+    </message>
+    <message>
+        <source>Optional: die Vermittlung, auf die sich die Anfrage bezieht.</source>
+        <translation>Optional: the referral this request is about.</translation>
     </message>
     <message>
         <source>&amp;Betreff</source>
@@ -1013,6 +1041,13 @@
 <context>
     <name>OutboxWorker</name>
     <message numerus="yes">
+        <source>%n fehlgeschlagen – bitte prüfen</source>
+        <translation>
+            <numerusform>%n failed – please check</numerusform>
+            <numerusform>%n failed – please check</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Anmeldung nötig – %n im Postausgang</source>
         <translation>
             <numerusform>Login required – %n in the outbox</numerusform>
@@ -1151,8 +1186,16 @@
         <translation>Search tickets</translation>
     </message>
     <message>
+        <source>Zeigt nur Tickets, die den eingegebenen Text enthalten.</source>
+        <translation>Shows only tickets containing the text entered.</translation>
+    </message>
+    <message>
         <source>Tickets filtern</source>
         <translation>Filter tickets</translation>
+    </message>
+    <message>
+        <source>Wählt, welche Tickets die Liste zeigt.</source>
+        <translation>Chooses which tickets the list shows.</translation>
     </message>
     <message>
         <source>Alle</source>
@@ -1785,6 +1828,10 @@
         <translation>Mandatory details</translation>
     </message>
     <message>
+        <source>Wird automatisch eingetragen und kann nicht geändert werden.</source>
+        <translation>Filled in automatically; cannot be changed.</translation>
+    </message>
+    <message>
         <source>Pflichtangabe: nur der Nachname, keine weiteren Angaben zur Person.</source>
         <translation>Mandatory: the surname only, no other details about the person.</translation>
     </message>
@@ -1855,6 +1902,10 @@
     <message>
         <source>Zu übermittelnde Daten</source>
         <translation>Data to be transmitted</translation>
+    </message>
+    <message>
+        <source>Genau diese Daten werden an das Glasunternehmen gesendet.</source>
+        <translation>Exactly this data is sent to the glass company.</translation>
     </message>
     <message>
         <source>&amp;Senden (Strg+Enter)</source>
@@ -2022,8 +2073,16 @@
         <translation>Search referrals</translation>
     </message>
     <message>
+        <source>Zeigt nur Vermittlungen, die den eingegebenen Text enthalten.</source>
+        <translation>Shows only referrals containing the text entered.</translation>
+    </message>
+    <message>
         <source>Nach Status filtern</source>
         <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Wählt, welche Vermittlungen die Liste zeigt.</source>
+        <translation>Chooses which referrals the list shows.</translation>
     </message>
     <message>
         <source>Alle Status</source>
@@ -2058,6 +2117,10 @@
     <message>
         <source>Antwort</source>
         <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ihre Antwort in diesem Ticket. Nur was für die Anfrage nötig ist; keine Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen.</source>
+        <translation>Your reply in this ticket. Only what the request needs; no health details or other special categories of data, no judgements of people.</translation>
     </message>
     <message>
         <source>Antwort schreiben …</source>
@@ -2099,6 +2162,10 @@
         <translation>Server address</translation>
     </message>
     <message>
+        <source>Basisadresse des Extranets, zum Beispiel https://extranet.example.com. Leer lassen für den eingebauten Demo-Server. Wirkt beim nächsten Start.</source>
+        <translation>Base address of the Extranet, for example https://extranet.example.com. Leave empty for the built-in demo server. Takes effect at the next start.</translation>
+    </message>
+    <message>
         <source>leer = eingebauter Demo-Server</source>
         <translation>empty = built-in demo server</translation>
     </message>
@@ -2109,6 +2176,10 @@
     <message>
         <source>Sprache</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sprache der Oberfläche. Wirkt beim nächsten Start.</source>
+        <translation>Language of the user interface. Takes effect at the next start.</translation>
     </message>
     <message>
         <source>S&amp;prache</source>

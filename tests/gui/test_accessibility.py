@@ -439,3 +439,28 @@ def dialog_error_contrast(qtbot, window) -> list[str]:
     login.reject()
     settings.reject()
     return problems
+
+
+def test_every_input_has_a_name_and_a_description(qtbot, window) -> None:
+    """What a screen reader says about each input: its name and a description (what belongs
+    in it), in the main window's pages and in the dialogs."""
+    from desktop.dialogs.login_dialog import LoginDialog
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    window.show_page("postbox")
+    roots = [
+        window,
+        LoginDialog(window.services, window),
+        SettingsDialog(window.services.settings, window),
+        window.page("postbox").open_new_ticket(),
+    ]
+    missing: set[str] = set()
+    for root in roots:
+        for widget in root.findChildren(QWidget):
+            if not isinstance(widget, INPUTS) or isinstance(
+                widget.parent(), (QComboBox, QAbstractSpinBox)
+            ):
+                continue  # a combo box's or spin box's own line edit is part of it
+            if not widget.accessibleName() or not widget.accessibleDescription():
+                missing.add(f"{type(root).__name__}: {describe(widget)}")
+    assert sorted(missing) == []
