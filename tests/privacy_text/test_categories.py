@@ -155,6 +155,8 @@ def test_every_free_text_field_is_checked(field: str) -> None:
         ("Kd. sammelt Unterschriften für die Linke", "political"),
         ("Kd. ist zum Islam konvertiert", "religion"),
         ("Kd. geht fremd", "sex_life"),
+        ("Kd. hat eine große Klappe", "judgement"),
+        ("Kd. ist dement und verwirrt wegen der Rechnung", "health"),
         ("customer uses a walker", "health"),
         ("customer had surgery last week", "health"),
         ("customer is a Green party member", "political"),

@@ -100,6 +100,7 @@ CLEAN = [
     "Kd. arbeitet in der Psychiatrie als Sekretärin",
     "car is black, parked behind the church",
     "Kd. geht ungern zu Fremden",
+    "Kd. ist etwas verwirrt wegen der Rechnung",
 ]
 
 
