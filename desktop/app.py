@@ -93,7 +93,9 @@ class AppController(QObject):
         self.page_results = install_pages(window, services)
         if services.outbox_worker is not None:
             services.outbox_worker.status_text_changed.connect(window.set_outbox_status)
+            services.outbox_worker.state_changed.connect(self._on_outbox_state)
             window.set_outbox_status(services.outbox_worker.status_text())
+            self._on_outbox_state()
         if services.store is not None and services.store.memory_only:
             window.message_bar.show_message(
                 self.tr(
@@ -104,6 +106,13 @@ class AppController(QObject):
                 "warning",
             )
         self.ask_login()
+
+    @Slot(int, bool)
+    def _on_outbox_state(self, _pending: int = 0, _online: bool = True) -> None:
+        """Failed sendings show as a count on "Postausgang" (they wait for the broker)."""
+        worker = self.services.outbox_worker
+        if worker is not None:
+            self.window.set_badge("outbox", worker.dead)
 
     @Slot(str)
     def _on_backend_failed(self, reason: str) -> None:

@@ -260,9 +260,12 @@ class MainWindow(QMainWindow):
         button = self._nav[key]
         if self._badges[key]:
             button.setText(f"{title} ({self._badges[key]})")
-            button.setAccessibleName(
-                self.tr("{title}, {n} ungelesen").format(title=title, n=self._badges[key])
+            what = (
+                self.tr("{title}, {n} fehlgeschlagen")
+                if key == "outbox"
+                else self.tr("{title}, {n} ungelesen")
             )
+            button.setAccessibleName(what.format(title=title, n=self._badges[key]))
         else:
             button.setText(title)
             button.setAccessibleName(title)

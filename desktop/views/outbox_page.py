@@ -173,6 +173,8 @@ class OutboxPage(QWidget):
         if item is not None:
             self._outbox.delete(item.item_id)
             log.info("outbox item deleted by the user")
+            if self._worker is not None:
+                self._worker.recount()  # status bar and badge
         self.refresh()
 
     @Slot()
@@ -206,7 +208,8 @@ class OutboxPage(QWidget):
 class OutboxStatus(QWidget):
     """Status-bar piece: "Offline – 3 im Postausgang" and a "Jetzt senden" button.
 
-    Hidden while nothing waits. For ``QStatusBar.addPermanentWidget``.
+    Hidden while nothing waits and nothing failed ("Jetzt senden" only while items wait).
+    For ``QStatusBar.addPermanentWidget``.
 
     Args:
         worker: The app's :class:`desktop.workers.outbox_worker.OutboxWorker`.
@@ -242,6 +245,7 @@ class OutboxStatus(QWidget):
         """Show the worker's status text (empty → hidden)."""
         self.text_button.setText(text)
         self.text_button.setAccessibleName(text)
+        self.send_button.setVisible(bool(getattr(self._worker, "pending", 1)))
         self.setVisible(bool(text))
 
 

@@ -42,7 +42,8 @@ class OutboxWorker(QObject):
         item_failed(str item_id, str code, str detail): became a dead letter.
         state_changed(int pending, bool online): after every run and enqueue.
         auth_required(): a 401 paused the queue; call :meth:`resume` after re-login.
-        status_text_changed(str): "Offline – 3 im Postausgang" etc.; empty when nothing waits.
+        status_text_changed(str): "Offline – 3 im Postausgang", "1 fehlgeschlagen – bitte
+            prüfen" etc.; empty when nothing waits and nothing failed.
         drained(object report): the raw :class:`DrainReport` of every run.
     """
 
@@ -72,6 +73,7 @@ class OutboxWorker(QObject):
         self._paused = False
         self.online = True
         self.pending = outbox.pending_count()
+        self.dead = outbox.dead_count()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.kick)
@@ -123,15 +125,30 @@ class OutboxWorker(QObject):
         self._publish()
         self.kick()
 
+    @Slot()
+    def recount(self) -> None:
+        """Publish fresh counts (after the Postausgang deleted or changed an item)."""
+        self.pending = self._outbox.pending_count()
+        self._publish()
+
     def stop(self) -> None:
         """Stop timers and ask a running drain to end after its current request."""
         self._stop.set()
         self._timer.stop()
 
     def status_text(self) -> str:
-        """German status-bar text, empty when nothing is waiting."""
-        if not self.pending:
-            return ""
+        """German status-bar text, empty when nothing is waiting and nothing failed."""
+        parts = [self._pending_text()] if self.pending else []
+        if self.dead:
+            # A refused referral must not go unnoticed once the wizard has moved on.
+            parts.append(
+                QCoreApplication.translate(
+                    "OutboxWorker", "%n fehlgeschlagen – bitte prüfen", "", self.dead
+                )
+            )
+        return " · ".join(parts)
+
+    def _pending_text(self) -> str:
         if self._paused:
             return QCoreApplication.translate(
                 "OutboxWorker", "Anmeldung nötig – %n im Postausgang", "", self.pending
@@ -184,9 +201,15 @@ class OutboxWorker(QObject):
             self._timer.start(max(MIN_RETRY_MS, min(self._poll_ms, delay_ms)))
 
     def _publish(self) -> None:
+        self.dead = self._outbox.dead_count()
         self.state_changed.emit(self.pending, self.online)
         self.status_text_changed.emit(self.status_text())
 
     def report_for_tests(self) -> dict[str, Any]:
         """Snapshot of the worker state (tests and diagnostics)."""
-        return {"pending": self.pending, "online": self.online, "paused": self._paused}
+        return {
+            "pending": self.pending,
+            "dead": self.dead,
+            "online": self.online,
+            "paused": self._paused,
+        }

@@ -292,3 +292,40 @@ def test_logs_of_a_whole_referral_carry_no_personal_data(qtbot, tmp_path, memory
     assert text.count("urllib3.connectionpool") >= 5
     for value in [*values.values(), "5550123", "4711", "demo"]:
         assert value not in text, value
+
+
+def test_a_refused_sending_stays_visible_until_handled(logged_in_window, qtbot) -> None:
+    import uuid
+
+    window = logged_in_window
+    services = window.services
+    config = services.config
+    refused = {  # no repair consent: the server refuses it for good (422)
+        "client_ref": str(uuid.uuid4()),
+        "kind": "quick",
+        "servicenummer": config["servicenummer"],
+        "nachname": "Quellmalz",
+        "telefon": "+49 171 5550123",
+        "kennzeichen": "HH-QX 4711",
+        "versicherungsscheinnummer": "VS99887766",
+        "repair_consent": False,
+        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
+        "voluntary": {},
+    }
+    services.outbox.enqueue_referral(refused)
+    with qtbot.waitSignal(services.outbox_worker.item_failed, timeout=15_000):
+        services.outbox_worker.notify_enqueued()
+    qtbot.waitUntil(lambda: window.badge("outbox") == 1, timeout=5000)
+    assert window.nav_button("outbox").text() == "Postausgang (1)"
+    assert "1 fehlgeschlagen" in window.nav_button("outbox").accessibleName()
+    assert window.outbox_button.isVisibleTo(window)
+    assert window.outbox_button.text() == "1 fehlgeschlagen – bitte prüfen"
+
+    window.outbox_button.click()
+    assert window.current_key() == "outbox"
+    page = window.page("outbox")
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert window.badge("outbox") == 0
+    assert window.nav_button("outbox").text() == "Postausgang"
+    assert not window.outbox_button.isVisibleTo(window)

@@ -154,3 +154,26 @@ def test_stop_reaches_a_drain_that_has_not_sent_yet(
     assert reports[0].sent == []
     assert worker.pending == outbox.pending_count() == 3  # kept for the next start
     client.close()
+
+
+def test_status_bar_piece_shows_a_refused_referral_without_send_button(
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+) -> None:
+    client = ExtranetClient(server.url, retries=0)
+    client.login("demo", "demo")
+    config = client.get_config()
+    worker = OutboxWorker(outbox, client, runner, poll_ms=60000)
+    host = QWidget()
+    qtbot.addWidget(host)
+    status = OutboxStatus(worker, host)
+    host.show()
+    outbox.enqueue_referral(dict(referral(config), repair_consent=False))  # refused: 422
+    with qtbot.waitSignal(worker.item_failed, timeout=20000):
+        worker.notify_enqueued()
+    assert worker.pending == 0
+    assert worker.dead == 1
+    assert status.text_button.text() == "1 fehlgeschlagen – bitte prüfen"
+    assert status.isVisible()
+    assert status.send_button.isHidden()  # nothing waits to be sent
+    worker.stop()
+    client.close()
