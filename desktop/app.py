@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 READY_TIMEOUT_MS = 60_000
 _PREIMPORT = (
     "desktop.api",
+    "desktop.store",
+    "desktop.sync.outbox",
+    "desktop.workers.outbox_worker",
+    "desktop.workers.retention",
     "desktop.views.referral_wizard",
     "desktop.views.drafts_page",
     "desktop.views.referrals_page",
@@ -55,6 +59,12 @@ def _preimport() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - install_pages reports broken pages itself
             continue
+    try:
+        import keyring
+
+        keyring.get_keyring()  # backend discovery (entry points): ~0.2 s off the GUI thread
+    except Exception:  # noqa: BLE001 - the store reports a missing keychain itself
+        log.info("keychain backend discovery failed")
 
 
 class AppController(QObject):
