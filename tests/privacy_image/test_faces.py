@@ -189,3 +189,40 @@ def test_rotated_jpeg_is_analysed_upright_while_the_bake_runs_alongside() -> Non
         face = np.asarray(gray.crop((400, 800, 560, 960)))
         elsewhere = np.asarray(gray.crop((0, 0, 160, 160)))
     assert face.std() < 0.5 * elsewhere.std()
+
+
+_COLD_START = """
+import threading, time
+import numpy as np
+from desktop.privacy.image import HaarFaceDetector
+from desktop.privacy.image.document import looks_like_document
+detector, codes = HaarFaceDetector(), []
+def run(delay):
+    time.sleep(delay)  # staggered: later threads arrive while the first is importing OpenCV
+    try:
+        detector.detect(np.zeros((64, 64, 3), np.uint8))
+        looks_like_document(np.zeros((64, 64, 3), np.uint8))
+        codes.append("ok")
+    except Exception as exc:
+        codes.append(type(exc).__name__)
+threads = [threading.Thread(target=run, args=(i * 0.004,)) for i in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(",".join(sorted(codes)))
+"""
+
+
+def test_parallel_first_use_in_a_fresh_process_never_fails() -> None:
+    # OpenCV's loader is not thread-safe: two threads importing it at once used to give one of
+    # them a half-initialised module ("corrupt" photo). Each run is a fresh interpreter.
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    for _ in range(3):
+        proc = subprocess.run(
+            [sys.executable, "-c", _COLD_START], cwd=ROOT, capture_output=True, text=True,
+            timeout=120, check=True,
+        )  # fmt: skip
+        assert proc.stdout.strip() == ",".join(["ok"] * 16)

@@ -25,13 +25,15 @@ from typing import Any
 
 import numpy as np
 
+from desktop.privacy.image.cv import opencv
+
 DOC_SIDE = 1000
 MIN_LINES = 5
 
 
 def looks_like_document(rgb: np.ndarray[Any, np.dtype[np.uint8]]) -> bool:
     """True when ``rgb`` (H×W×3 uint8, any size) shows a block of text lines."""
-    import cv2
+    cv2 = opencv()
 
     h, w = rgb.shape[:2]
     scale = DOC_SIDE / max(h, w)

@@ -1,4 +1,4 @@
-"""Face flagging behind a small protocol; OpenCV is imported lazily on first use.
+"""Face flagging behind a small protocol; OpenCV is imported lazily on first use (``cv.opencv``).
 
 The default detector runs OpenCV's frontal and profile Haar cascades (the weights ship inside
 ``opencv-python-headless<5``, no download) on a downscaled grayscale copy. Profile faces are
@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 from PIL import Image
 
+from desktop.privacy.image.cv import opencv
 from desktop.privacy.image.model import FaceBox
 
 DETECT_SIDE = 640  # longest side of the copy the detector sees
@@ -52,7 +53,7 @@ class HaarFaceDetector:
         self._local = threading.local()
 
     def _load(self) -> list[Any]:
-        import cv2
+        cv2 = opencv()
 
         base = cv2.data.haarcascades  # type: ignore[attr-defined,unused-ignore]
         names = ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml")
@@ -63,7 +64,7 @@ class HaarFaceDetector:
 
     def detect(self, rgb: np.ndarray[Any, np.dtype[np.uint8]]) -> list[FaceBox]:
         """Faces in ``rgb``; boxes overlapping each other are merged."""
-        import cv2
+        cv2 = opencv()
 
         cascades: list[Any] | None = getattr(self._local, "cascades", None)
         if cascades is None:
