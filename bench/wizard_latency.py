@@ -16,7 +16,9 @@ The goal is that no single event keeps the GUI thread busy for more than 16 ms. 
 rounds (``--rounds``) separate systematic cost from one-off stalls of a loaded machine; the
 load average is printed with the figures.
 
-Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py [--rounds 3]``
+Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py [--rounds 3] [--in-view]``
+(``--in-view``: the Zusatzinfo inside a real Komplettvermittlung, so the view's per-keystroke
+work and its review-page refresh are measured too.)
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -53,13 +57,16 @@ def _key(widget: QWidget, ch: str) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def _round(app: QApplication, edit: CheckedTextEdit) -> dict[str, list[float]]:
+def _round(
+    app: QApplication, edit: CheckedTextEdit, review: Callable[[], None] | None
+) -> dict[str, list[float]]:
     """Type 200 keys into a fresh ~1,800-character text; times per keystroke."""
     base = (SENTENCE * 20)[:1790] + " Kunde ist schwerhörig."
     edit.setPlainText(base)
     edit.run_check()
     app.processEvents()
     times: dict[str, list[float]] = {"key": [], "check": [], "latency": [], "sync": []}
+    times["review"] = []
     for index, ch in enumerate(TYPED[:200]):
         cursor = edit.textCursor()
         if index == 100:  # second half typed in the middle of the text
@@ -80,6 +87,10 @@ def _round(app: QApplication, edit: CheckedTextEdit) -> dict[str, list[float]]:
             time.sleep(0.0002)
         times["latency"].append((time.perf_counter() - started) * 1000)
         times["check"].append(schedule_ms + edit.last_check_ms)
+        if review is not None:  # the view's review page refresh (fires in a typing pause)
+            started = time.perf_counter()
+            review()
+            times["review"].append((time.perf_counter() - started) * 1000)
         if index % 10 == 0:
             started = time.perf_counter()
             edit.run_check()
@@ -88,27 +99,62 @@ def _round(app: QApplication, edit: CheckedTextEdit) -> dict[str, list[float]]:
     return times
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="typing rounds (default 3)")
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def _standalone() -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
     host = QWidget()
     layout = QVBoxLayout(host)
     edit = CheckedTextEdit("zusatzinfo", delay_ms=10_000)  # the bench fires checks itself
     layout.addWidget(edit)
     layout.addWidget(edit.message)
     host.resize(700, 500)
+    return host, edit, None
+
+
+def _in_view() -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
+    """The Zusatzinfo of a real Komplettvermittlung (no server: empty catalogues)."""
+    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.workers import FallbackRunner
+
+    services = SimpleNamespace(
+        config=None, tasks=FallbackRunner(), store=None, outbox=None, client=None, user=None
+    )
+    view = CompleteReferralView(services)
+    view.resize(900, 1000)
+    view.consent_gate.yes.click()
+    view.freetext_consent.setChecked(True)
+    edit = view.checked["zusatzinfo"]
+    edit._timer.setInterval(10_000)  # the bench fires checks itself
+    return view, edit, view.update_review
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="typing rounds (default 3)")
+    parser.add_argument(
+        "--in-view", action="store_true", help="type into the Komplettvermittlung's Zusatzinfo"
+    )
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    host, edit, review = _in_view() if args.in_view else _standalone()
     host.show()
-    total: dict[str, list[float]] = {"key": [], "check": [], "latency": [], "sync": []}
+    edit.setFocus()
+    total: dict[str, list[float]] = {
+        "key": [],
+        "check": [],
+        "latency": [],
+        "sync": [],
+        "review": [],
+    }
     round_max: list[float] = []
     for _ in range(max(1, args.rounds)):
-        times = _round(app, edit)
+        times = _round(app, edit, review)
         for name, values in times.items():
             total[name] += values
-        round_max.append(max(max(times["key"]), max(times["check"])))
+        round_max.append(max(max(times["key"]), max(times["check"]), max(times["review"] or [0])))
     worst = [max(a, b) for a, b in zip(total["key"], total["check"], strict=True)]
+    if total["review"]:
+        worst = [max(a, b) for a, b in zip(worst, total["review"], strict=True)]
     print(
+        f"{'in the Komplettvermittlung, ' if args.in_view else ''}"
         f"zusatzinfo length: {len(edit.toPlainText())} characters, {len(worst)} keystrokes "
         f"({args.rounds} rounds of 200), {len(edit.findings())} finding(s), "
         f"{len(edit._highlighter.spans)} underlined"
@@ -119,6 +165,7 @@ def main() -> int:
         ("busiest GUI event/keystroke", worst),
         ("keystroke-to-underline", total["latency"]),
         ("same check synchronously", total["sync"]),
+        *([("review page update (GUI)", total["review"])] if total["review"] else []),
     ):
         print(
             f"{label:30s} p50 {statistics.median(values):6.2f} ms  "
