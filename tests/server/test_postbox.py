@@ -274,3 +274,28 @@ def test_postbox_cursor_expiry(fresh_server: EmbeddedServer) -> None:
         400,
         "cursor-invalid",
     )
+
+
+def test_feed_objects_equal_the_single_resources(fresh_server: EmbeddedServer) -> None:
+    """The feed builds its JSON in SQLite; it must say exactly what the API's single-resource
+    answers say (types, booleans, null, quotes, control characters, non-ASCII, RTL marks)."""
+    url = fresh_server.url
+    demo = api_session(url, "demo", "demo")
+    staff = api_session(url, "service", "service")
+    _, cursor = _drain(demo, url, None, 500)
+    tricky = 'Zitat "x" \\ Pfad\ttab\nneue Zeile ü € 😀 \u202eRTL\u202c </script>'
+    ticket = _ticket(demo, url, subject='Betreff "mit" \\ Zeichen ü').json()
+    own = _reply(demo, url, ticket["id"], tricky).json()
+    theirs = _reply(staff, url, ticket["id"], "Antwort vom Team").json()
+    current = demo.get(f"{url}{API}/postbox/tickets/{ticket['id']}", timeout=10)
+    assert current.status_code == 200
+    page = _changes(demo, url, cursor)
+    assert page["tickets"] == [current.json()]
+    by_id = {m["id"]: m for m in page["messages"]}
+    assert by_id[own["id"]] == own
+    assert by_id[theirs["id"]] == theirs
+    assert by_id[own["id"]]["body"] == tricky
+    assert by_id[own["id"]]["from_staff"] is False
+    assert by_id[theirs["id"]]["from_staff"] is True
+    assert page["tickets"][0]["referral_id"] is None
+    assert isinstance(page["tickets"][0]["id"], int)
