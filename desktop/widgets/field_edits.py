@@ -150,6 +150,8 @@ class FieldMessage(QWidget):
 
     def clear(self) -> None:
         """Hide the message and every action."""
+        if self._state is None and self.isHidden() and self.label.isHidden():
+            return  # already clear (called on every change of some fields)
         self._state = None
         self.label.clear()
         for button in (
