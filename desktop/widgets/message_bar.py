@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from desktop.widgets.error_summary import announce
+
 __all__ = ["KINDS", "MessageBar"]
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -75,6 +77,7 @@ class MessageBar(QFrame):
             f"#message_bar {{ background: {background}; border: 1px solid {border};"
             " border-radius: 4px; } #message_bar QLabel { color: #1a1a1a; }"
         )
+        new = text != self.text  # a new message, or shown again after closing
         self.label.setText(text)
         self.setAccessibleName(text)
         self._clear_buttons()
@@ -86,6 +89,8 @@ class MessageBar(QFrame):
             self._buttons.append(button)
         self.close_button.setVisible(closable)
         self.show()
+        if new:
+            announce(self, text)  # screen readers hear each new banner once
 
     @property
     def text(self) -> str:

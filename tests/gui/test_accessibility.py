@@ -464,3 +464,20 @@ def test_every_input_has_a_name_and_a_description(qtbot, window) -> None:
             if not widget.accessibleName() or not widget.accessibleDescription():
                 missing.add(f"{type(root).__name__}: {describe(widget)}")
     assert sorted(missing) == []
+
+
+def test_banner_messages_are_announced_once(qtbot, monkeypatch) -> None:
+    from desktop.widgets import message_bar
+    from desktop.widgets.message_bar import MessageBar
+
+    said: list[str] = []
+    monkeypatch.setattr(message_bar, "announce", lambda _widget, text: said.append(text))
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show_message("Keine Verbindung zum Extranet.", "warning")
+    bar.show_message("Keine Verbindung zum Extranet.", "warning")  # unchanged: not repeated
+    assert said == ["Keine Verbindung zum Extranet."]
+    bar.show_message("Wieder verbunden.", "positive")
+    bar.clear()
+    bar.show_message("Wieder verbunden.", "positive")  # shown again after it was closed
+    assert said == ["Keine Verbindung zum Extranet.", "Wieder verbunden.", "Wieder verbunden."]
