@@ -5,6 +5,7 @@ handler and rewrites every record before it is formatted:
 
 * string arguments of ``log.info("... %s", value)`` are replaced by ``<text>`` unless they
   look like a code or an identifier (``cursor-expired``, ``NotAuthenticated``, ``sync``);
+  HTTP request lines keep method and path but lose the query string;
 * the resulting message and any exception text are scrubbed for e-mail addresses, IBANs,
   phone numbers, German number plates, policy or other long numbers, field/value pairs
   (``nachname=…``), quoted free text, secrets (``password=…``, ``Bearer …``, session cookies)
@@ -21,7 +22,7 @@ import logging.handlers
 import re
 import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,46 @@ _SECRETS = (
 )
 _VALUE = r"""\s*[:=]\s*(?:"[^"]*"|'[^']*'|[^\s,;}&]+)"""
 
+_HTTP_METHODS = frozenset(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+_HTTP_VERSION = re.compile(r"HTTP/\d(?:\.\d)?")
+_REQUEST_LINE = re.compile(
+    r"(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (?P<path>/[^\s?\"]*)(?:\?[^\s\"]*)?"
+    r" HTTP/[\d.]+"
+)
+#: Path segments of the Extranet API kept in request paths; ids become ``{id}``, anything
+#: else ``<text>`` (a path could carry typed text on some other server).
+_PATH_WORDS = frozenset(
+    "api v1 session config referrals images postbox tickets messages changes read".split()  # noqa: SIM905
+)
+_PATH_ID = re.compile(
+    r"\d{1,12}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
+
+
+def _api_path(path: str) -> str:
+    """``/api/v1/referrals/{id}/images`` for a request path: no query, no unknown segments."""
+    segments = [
+        seg if seg in _PATH_WORDS else "{id}" if _PATH_ID.fullmatch(seg) else "<text>"
+        for seg in path.split("?", 1)[0].strip("/").split("/")
+        if seg
+    ]
+    return "/" + "/".join(segments)
+
+
+def _request_line(value: str) -> str | None:
+    """``POST /api/v1/referrals/{id}/images`` for a request line; None otherwise."""
+    match = _REQUEST_LINE.fullmatch(value)
+    if match is None:
+        return None
+    return f"{match['method']} {_api_path(match['path'])}"
+
+
+def _quoted_request_line(quoted: str) -> str:
+    return f'"{_request_line(quoted[1:-1]) or "<text>"}"'
+
+
 # Order matters: the first alternative that matches at a position wins.
-_PATTERNS: list[tuple[str, str | None]] = [
+_PATTERNS: list[tuple[str, str | Callable[[str], str] | None]] = [
     # kept as they are (no personal data)
     (r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", None),
     (r"\bGV-\d{4}-\d{6}\b", None),
@@ -79,6 +118,8 @@ _PATTERNS: list[tuple[str, str | None]] = [
     ),
     (r"\b\d{6,}\b", "<number>"),
     (r"\b[A-Za-z0-9_\-+/=]{32,}\b", "<token>"),
+    # urllib3's quoted request line: method and API path only
+    (r"\"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /[^\s\"]* HTTP/[\d.]+\"", _quoted_request_line),
     # free text in quotes
     (r"\"[^\"\n]*\"|'[^'\n]*'|„[^“\n]*“|«[^»\n]*»", "<text>"),
 ]
@@ -99,7 +140,9 @@ def redact(text: str) -> str:
         index = match.lastindex or 0
         # lastindex is the outermost group that matched (patterns contain no groups)
         replacement = _PATTERNS[index - 1][1]
-        return match.group(0) if replacement is None else replacement
+        if replacement is None:
+            return match.group(0)
+        return replacement if isinstance(replacement, str) else replacement(match.group(0))
 
     return _MASTER.sub(replace, text)
 
@@ -111,7 +154,14 @@ def redact_value(value: object) -> object:
     if isinstance(value, int):
         return value if abs(value) < 100_000 else "<number>"
     if isinstance(value, str):
-        return value if _SAFE_ARG.fullmatch(value) else "<text>"
+        if value in _HTTP_METHODS or _HTTP_VERSION.fullmatch(value):
+            return value
+        if value.startswith("/") and not any(c.isspace() for c in value):
+            return _api_path(value)  # urllib3 logs the path with its query string
+        if _SAFE_ARG.fullmatch(value):
+            return value
+        request = _request_line(value)
+        return "<text>" if request is None else request
     if isinstance(value, BaseException):
         return type(value).__name__
     if isinstance(value, type):

@@ -69,6 +69,46 @@ def test_redact_value_keeps_codes_and_numbers_but_not_free_text() -> None:
     assert redact_value(ValueError("Müller")) == "ValueError"
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("POST /api/v1/referrals HTTP/1.1", "POST /api/v1/referrals"),
+        ("GET /api/v1/referrals?since=eyJrIjoi&limit=100 HTTP/1.1", "GET /api/v1/referrals"),
+        (
+            "PUT /api/v1/referrals/3f2b1c2e-1111-4222-8333-444455556666/images/"
+            "0b1c2d3e-1111-4222-8333-444455556666 HTTP/1.1",
+            "PUT /api/v1/referrals/{id}/images/{id}",
+        ),
+        ("PATCH /api/v1/postbox/tickets/12 HTTP/1.1", "PATCH /api/v1/postbox/tickets/{id}"),
+        ("GET /kunden/Mueller/HH-AB123?tel=0401234567 HTTP/1.1", "GET /<text>/<text>/<text>"),
+        ("POST /x Müller HTTP/1.1", "<text>"),
+    ],
+)
+def test_request_lines_keep_method_and_api_path_only(line: str, kept: str) -> None:
+    assert redact_value(line) == kept
+    assert redact(str(redact_value(line))) == kept
+    assert redact(f'x "{line}" 201') == ("x <text> 201" if kept == "<text>" else f'x "{kept}" 201')
+
+
+def test_urllib3_debug_line_keeps_the_api_path(file_logger) -> None:
+    logger, path = file_logger
+    logger.debug(  # urllib3.connectionpool's format
+        '%s://%s:%s "%s %s %s" %s %s',
+        "http",
+        "127.0.0.1",
+        8080,
+        "GET",
+        "/api/v1/referrals?since=eyJrIjoicmVmZXJyYWxzIn0&limit=100&q=Mueller",
+        "HTTP/1.1",
+        200,
+        2825,
+    )
+    text = path.read_text(encoding="utf-8")
+    assert '"GET /api/v1/referrals"' in text
+    assert "since" not in text
+    assert "Mueller" not in text
+
+
 @pytest.fixture
 def file_logger(tmp_path: Path) -> Iterator[tuple[logging.Logger, Path]]:
     path = tmp_path / LOG_FILE
