@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.referral_form import MANDATORY, ReferralForm
+from desktop.views import referral_draft_state
 from desktop.views.referral_view import ReferralLayout
 
 
@@ -28,9 +29,9 @@ class DraftMixin(ReferralLayout):
         return any(self._text(self.inputs[name]).strip() for name in MANDATORY)
 
     def draft_payload(self) -> dict[str, Any]:
-        """Raw form values for the encrypted draft store."""
+        """Raw form values, dismissed findings and photo descriptions for the draft store."""
         form = self.collect_form(self.form)
-        return {
+        payload = {
             "kind": self.kind,
             "mandatory": dict(form.mandatory),
             "repair_consent": form.repair_consent,
@@ -40,6 +41,11 @@ class DraftMixin(ReferralLayout):
             "freetext_consent": form.freetext_consent,
             "voluntary": dict(form.voluntary),
         }
+        return payload | referral_draft_state.draft_extras(self)
+
+    def draft_photos(self) -> dict[str, tuple[bytes, str]]:
+        """The cleaned photos saved with the draft (only cleaned bytes ever reach the store)."""
+        return referral_draft_state.draft_photos(self)
 
     def load_draft(self, draft_id: str) -> bool:
         """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
@@ -50,10 +56,13 @@ class DraftMixin(ReferralLayout):
         self.reset()
         self._draft_id = draft_id
         self.restore(dict(draft))
+        blobs = getattr(store, "load_draft_blobs", None)
+        referral_draft_state.restore_photos(self, draft, blobs(draft_id) if blobs else {})
         return True
 
     def restore(self, draft: dict[str, Any]) -> None:
         """Fill the view from a draft saved by :meth:`draft_payload`."""
+        referral_draft_state.restore_dismissed(self, draft)  # before the values are checked
         for name, value in (draft.get("mandatory") or {}).items():
             widget = self.inputs.get(name)
             if widget is not None:

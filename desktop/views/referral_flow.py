@@ -165,7 +165,9 @@ class ReferralView(ConsentMixin):
         self._review_timer.start()
         self._check_damage_date()
         if self.autosaver is not None and not self._sent and self._has_content():
-            self.autosaver.schedule(self._draft_id, self.kind, self.draft_payload)
+            self.autosaver.schedule(
+                self._draft_id, self.kind, self.draft_payload, self.draft_photos
+            )
         if "freetext_consent" in self.inputs:
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
             self._show_count(text_len)

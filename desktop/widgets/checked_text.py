@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
@@ -147,6 +147,19 @@ class CheckedTextEdit(QPlainTextEdit):
         """Active findings (dismissed ones excluded)."""
         return list(self._findings)
 
+    def dismissed(self) -> list[tuple[str, str]]:
+        """The false alarms the agent dismissed, as ``(rule_id, matched text)`` keys.
+
+        Saved with a draft so that the same finding stays dismissed after a restore; any
+        other finding (another rule or other words) still warns.
+        """
+        return sorted(self._dismissed)
+
+    def set_dismissed(self, keys: Iterable[Sequence[str]]) -> None:
+        """Restore dismissals saved from :meth:`dismissed` and check the text again."""
+        self._dismissed = {(str(k[0]), str(k[1])) for k in keys if len(k) == 2}
+        self.run_check()
+
     def set_base_description(self, text: str) -> None:
         """Format hint read by screen readers when there is no message."""
         self._base_description = text
@@ -227,7 +240,9 @@ class CheckedTextEdit(QPlainTextEdit):
 
     def _apply(self, text: str, found: list[Finding]) -> None:
         self._applied_token = self._token
-        active = [f for f in found if self._key(text, f) not in self._dismissed]
+        # A blocking finding is never hidden, even by a dismissal restored from a draft.
+        dismissed = self._dismissed
+        active = [f for f in found if f.severity == "block" or self._key(text, f) not in dismissed]
         active.sort(key=lambda f: (_RANK.get(f.severity, 3), f.start))
         if not text.isascii():
             spans = [

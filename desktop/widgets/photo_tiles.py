@@ -85,6 +85,25 @@ class PhotoStrip(QWidget):
             self.tiles.append(tile)
         self.changed.emit()
 
+    def add_restored(self, photos: list[Any]) -> None:
+        """Put photos cleaned in an earlier session back (a restored draft).
+
+        Args:
+            photos: :class:`desktop.widgets.photo_restored.RestoredPhoto` items; their cleaned
+                bytes are sendable at once, the preview is decoded on the "media" pool and no
+                original file is read.
+        """
+        from desktop.widgets.photo_restored import RestoredPhotoTile
+
+        for photo in photos:
+            self._counter += 1
+            tile = RestoredPhotoTile(self.services, photo, self._counter, self)
+            tile.changed.connect(self.changed)
+            tile.remove_requested.connect(lambda t=tile: self.remove(t))
+            self._row.insertWidget(self._row.count() - 1, tile)
+            self.tiles.append(tile)
+        self.changed.emit()
+
     def _say_limit(self, left_out: int) -> None:
         text = (
             self.tr("Höchstens %1 Schadenbilder pro Vermittlung – %2 Bild(er) nicht übernommen.")

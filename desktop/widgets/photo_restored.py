@@ -1,0 +1,127 @@
+"""A damage photo restored from a draft: its cleaned bytes come from the encrypted store.
+
+The original file is never read again (it may be gone, and only cleaned bytes were ever
+stored). The cleaned bytes are sendable at once; the preview is decoded on the "media" pool
+(never on the GUI thread) and the tile lists what was removed exactly as before the restart.
+"Gesichter unkenntlich machen" runs the pipeline again on the cleaned bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.widgets.photo_tile import CleanedPhoto, PhotoTile, preview_image
+
+__all__ = ["RestoredPhoto", "RestoredPhotoTile", "photo_meta", "restored_photo"]
+
+
+@dataclass(frozen=True, slots=True)
+class RestoredPhoto:
+    """One photo of a draft: the pipeline result rebuilt from the saved metadata and bytes."""
+
+    image_id: str
+    result: Any  # desktop.privacy.image.ScrubResult
+    blurred: bool = False
+
+
+def blob_id(image_id: str, blurred: bool) -> str:
+    """Store key of a photo's cleaned bytes: a blurred version is a new blob."""
+    return f"{image_id}.blurred" if blurred else image_id
+
+
+def photo_meta(image_id: str, result: Any, blurred: bool) -> dict[str, Any]:
+    """JSON-able description of a cleaned photo for the draft payload (no bytes, no values:
+    only the kinds of metadata removed, warnings, face boxes)."""
+    return {
+        "image_id": image_id,
+        "blob": blob_id(image_id, blurred),
+        "media_type": str(result.media_type),
+        "width": int(getattr(result, "width", 0)),
+        "height": int(getattr(result, "height", 0)),
+        "removed": [str(item.kind) for item in getattr(result, "removed", [])],
+        "warnings": [str(code) for code in getattr(result, "warnings", [])],
+        "faces": [[f.x, f.y, f.w, f.h, f.score] for f in getattr(result, "faces", [])],
+        "blurred": bool(blurred),
+    }
+
+
+def restored_photo(meta: dict[str, Any], data: bytes, media_type: str) -> RestoredPhoto:
+    """Rebuild a photo from :func:`photo_meta` and its cleaned bytes."""
+    from desktop.privacy.image.model import FaceBox, ScrubResult, removed
+
+    result = ScrubResult(
+        data=data,
+        media_type=str(media_type or meta.get("media_type") or "image/jpeg"),
+        width=int(meta.get("width") or 0),
+        height=int(meta.get("height") or 0),
+        removed=[removed(str(kind)) for kind in meta.get("removed") or []],
+        warnings=[str(code) for code in meta.get("warnings") or []],
+        faces=[
+            FaceBox(int(b[0]), int(b[1]), int(b[2]), int(b[3]), float(b[4]))
+            for b in meta.get("faces") or []
+        ],
+    )
+    return RestoredPhoto(str(meta.get("image_id") or ""), result, bool(meta.get("blurred")))
+
+
+def render_preview(result: Any, boxes: bool) -> CleanedPhoto:
+    """Worker: decode and scale the cleaned bytes for the tile."""
+    return CleanedPhoto(result, preview_image(result, boxes=boxes))
+
+
+def blur_cleaned(result: Any, max_output_bytes: int | None) -> CleanedPhoto:
+    """Worker: blur faces on the cleaned bytes; the tile keeps listing what was removed."""
+    from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
+
+    blurred = scrub(
+        result.data, detect_faces=True, blur_faces=True, max_output_bytes=max_output_bytes
+    )
+    known = {item.kind for item in result.removed}
+    merged = dataclasses.replace(
+        blurred,
+        removed=list(result.removed) + [i for i in blurred.removed if i.kind not in known],
+        warnings=list(dict.fromkeys([*result.warnings, *blurred.warnings])),
+    )
+    return CleanedPhoto(merged, preview_image(merged, boxes=False))
+
+
+class RestoredPhotoTile(PhotoTile):
+    """Tile of a photo restored from a draft (see the module docstring)."""
+
+    def __init__(
+        self, services: Any, photo: RestoredPhoto, index: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(services, "", index, parent)  # the base's _start is a no-op here
+        self._restored = photo
+        if photo.image_id:
+            self.image_id = photo.image_id
+        self.result, self.blurred = photo.result, photo.blurred
+        self._start(blur=False)
+
+    def _start(self, *, blur: bool) -> None:
+        photo: RestoredPhoto | None = getattr(self, "_restored", None)
+        if photo is None:
+            return  # called from the base constructor: there is no file to read
+        self._generation += 1
+        generation = self._generation
+        if blur:
+            source = self.result or photo.result
+            self._pending_blur = True
+            self.result, self.error = None, None  # unblurred bytes are not sendable meanwhile
+            job = functools.partial(blur_cleaned, source, self._max_bytes())
+        else:
+            self._pending_blur = self.blurred  # the cleaned bytes stay sendable meanwhile
+            job = functools.partial(render_preview, self.result, not self.blurred)
+        self.progress.show()
+        self.blur_button.setEnabled(False)
+        self.services.tasks.run(
+            job,
+            on_done=functools.partial(self._on_done, generation),
+            on_error=functools.partial(self._on_error, generation),
+            pool="media",
+        )

@@ -1,0 +1,257 @@
+"""A draft comes back exactly as it was: values, consent, dismissed findings and the cleaned
+photos (only cleaned bytes, encrypted, ever reach the disk); a removed photo or withdrawn
+consent leave the draft; sending uploads exactly the restored photo and deletes the draft."""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop.store import DataKey, LocalStore
+from desktop.sync.outbox import Outbox
+from desktop.views.drafts_page import DraftsPage
+from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from tests.gui.test_wizard_helpers import services_for
+from tests.helpers.server_fixtures import api_session
+
+image = pytest.importorskip("desktop.privacy.image")
+
+VALUES = {
+    "nachname": "Quellmalz",
+    "telefon": "0171 5550123",
+    "kennzeichen": "HH-QX 4711",
+    "versicherungsscheinnummer": "99887766",
+}
+NOTE = "Rückruf bitte unter 0176 4433221"  # a phone number in free text: a warning
+NEW_NUMBER = "0152 7788990"
+
+
+def _gps_jpeg(seed: int = 0) -> bytes:
+    from PIL import Image
+
+    picture = Image.new("RGB", (320, 240), (90 + seed, 120, 160))
+    exif = Image.Exif()
+    exif[0x010F] = "ACME"  # Make
+    exif[0x8825] = {1: "N", 2: (50.0, 56.0, 0.0), 3: "E", 4: (6.0, 57.0, 0.0)}  # GPS
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _all_bytes(directory: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in directory.rglob("*") if p.is_file())
+
+
+def _view(qtbot: Any, cls: type, services: Any) -> Any:
+    view = cls(services)
+    qtbot.addWidget(view)
+    view.resize(900, 1000)
+    view.show()
+    return view
+
+
+def _fill(view: Any) -> None:
+    for name, value in VALUES.items():
+        view.inputs[name].setText(value)
+    view.repair_consent.setChecked(True)
+    view.consent_gate.yes.click()
+    view.freetext_consent.setChecked(True)
+
+
+def _free_text(view: Any) -> Any:
+    return view.checked.get("zusatzinfo") or view.checked["bemerkungen"]
+
+
+def _dismiss(qtbot: Any, editor: Any) -> None:
+    assert editor.message.dismiss_button.isVisible()
+    qtbot.mouseClick(editor.message.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.message.confirm_button, Qt.MouseButton.LeftButton)
+    assert editor.findings() == []
+
+
+def _saved(qtbot: Any, store: LocalStore, draft_id: str, view: Any) -> None:
+    """Flush the autosaver and wait until the store holds exactly the view's state."""
+    view.autosaver.flush()
+    payload, photos = view.draft_payload(), view.draft_photos()
+    qtbot.waitUntil(
+        lambda: (
+            not view.autosaver.has_pending()
+            and store.load_draft(draft_id) == payload
+            and store.load_draft_blobs(draft_id) == photos
+        ),
+        timeout=10000,
+    )
+
+
+def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
+    qtbot: Any, server: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from desktop.widgets import photo_restored
+
+    data_dir, original = tmp_path / "data", _gps_jpeg()
+    data_dir.mkdir()
+    path = tmp_path / "schaden.jpg"
+    path.write_bytes(original)
+    key = DataKey.generate()
+    store = LocalStore(data_dir, key)
+    with services_for(server.url) as services:
+        services.store = store
+        view = _view(qtbot, CompleteReferralView, services)
+        _fill(view)
+        editor = _free_text(view)
+        editor.setText(NOTE)
+        assert [f.rule_id for f in editor.findings()] == ["identifier.phone"]
+        _dismiss(qtbot, editor)
+        view.photos.add_files([str(path)])
+        qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=15000)
+        cleaned = view.photos.cleaned()[0]
+        draft_id = view._draft_id
+        _saved(qtbot, store, draft_id, view)
+        assert store.load_draft_blobs(draft_id) == {cleaned.image_id: (cleaned.data, "image/jpeg")}
+        on_disk = _all_bytes(data_dir)
+        for secret in (*VALUES.values(), "Quellmalz", "0176 4433221", "Rückruf"):
+            assert secret.encode() not in on_disk
+        assert cleaned.data[-200:] not in on_disk  # photo bytes only encrypted
+        assert original[-200:] not in on_disk  # the original never
+        store.conn.close()  # killed: close() never ran
+    path.unlink()  # the original is gone: the restore must not need it
+
+    threads: list[bool] = []
+    real_preview = photo_restored.preview_image
+
+    def preview_on(result: Any, *, boxes: bool = True) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_preview(result, boxes=boxes)
+
+    monkeypatch.setattr(photo_restored, "preview_image", preview_on)
+    again = LocalStore(data_dir, key)  # next start
+    with services_for(server.url) as services:
+        services.store, services.outbox = again, Outbox(again)
+        other = _view(qtbot, CompleteReferralView, services)
+        page = DraftsPage(SimpleNamespace(store=again))
+        qtbot.addWidget(page)
+        page.open_draft.connect(lambda draft, _kind: other.load_draft(draft))
+        banner = page.findChild(QWidget, "recovery_banner")
+        assert banner is not None
+        [offer] = [
+            b for b in banner.findChildren(QPushButton) if b.objectName() == "message_bar_action"
+        ]
+        qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+
+        assert other._draft_id == draft_id
+        for name, value in VALUES.items():
+            assert other.inputs[name].text() == value
+        assert other.consent_gate.answer is True
+        assert other.freetext_consent.isChecked()
+        restored = _free_text(other)
+        assert restored.text() == NOTE
+        assert restored.findings() == []  # the same finding stays dismissed
+        assert not restored.message.label.isVisible()
+        [tile] = other.photos.tiles
+        assert tile.ready  # sendable at once, while the preview is decoded
+        assert other.photos.cleaned() == [cleaned]
+        qtbot.waitUntil(lambda: not tile.picture.pixmap().isNull(), timeout=10000)
+        assert not tile.progress.isVisible()
+        assert threads == [False]  # decoded on a worker
+        assert "Aufnahmeort (GPS) entfernt" in tile.details.text()
+        assert "Aufnahmeort (GPS) entfernt" in tile.accessibleDescription()
+
+        restored.setText(f"{NOTE} oder {NEW_NUMBER}")  # a NEW finding still warns
+        [finding] = restored.findings()
+        assert restored.text()[finding.start : finding.end] == NEW_NUMBER
+        restored.setText(NOTE)
+        assert restored.findings() == []
+
+        other.send()
+        qtbot.waitUntil(lambda: other.referral_number.isVisible(), timeout=15000)
+        [referral] = services.client.list_referrals(client_ref=other.form.client_ref).items
+        session = api_session(server.url, "demo", "demo")
+        try:
+            base = f"{server.url}/api/v1/referrals/{referral['id']}/images"
+            listed = session.get(base, timeout=10).json()
+            uploaded = session.get(f"{base}/{cleaned.image_id}", timeout=10)
+        finally:
+            session.close()
+        assert [i["image_id"] for i in listed] == [cleaned.image_id]
+        assert uploaded.content == cleaned.data
+        assert again.load_draft(draft_id) is None
+        assert again.conn.execute("SELECT COUNT(*) FROM draft_blobs").fetchone()[0] == 0
+        again.close()
+
+
+def test_removed_photo_and_withdrawn_consent_leave_the_draft(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    store = LocalStore(tmp_path / "data", DataKey.generate())
+    paths = []
+    for seed in (0, 1):
+        paths.append(tmp_path / f"schaden{seed}.jpg")
+        paths[-1].write_bytes(_gps_jpeg(seed))
+    with services_for(server.url) as services:
+        services.store = store
+        view = _view(qtbot, CompleteReferralView, services)
+        _fill(view)
+        editor = _free_text(view)
+        editor.setText(NOTE)
+        _dismiss(qtbot, editor)
+        view.photos.add_files([str(p) for p in paths])
+        qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 2, timeout=15000)
+        draft_id = view._draft_id
+        _saved(qtbot, store, draft_id, view)
+        assert len(store.load_draft_blobs(draft_id)) == 2
+        assert len(store.load_draft(draft_id)["photos"]) == 2  # type: ignore[index]
+
+        kept = view.photos.tiles[1].image_id
+        qtbot.mouseClick(view.photos.tiles[0].remove_button, Qt.MouseButton.LeftButton)
+        _saved(qtbot, store, draft_id, view)
+        assert list(store.load_draft_blobs(draft_id)) == [kept]
+
+        view.consent_gate.no.click()  # voluntary data, photos and their dismissals go
+        _saved(qtbot, store, draft_id, view)
+        draft = store.load_draft(draft_id) or {}
+        assert store.load_draft_blobs(draft_id) == {}
+        assert draft["photos"] == []
+        assert draft["dismissed"] == {}
+
+        view.undo_withdrawal()  # undo brings all of it back into the draft
+        _saved(qtbot, store, draft_id, view)
+        assert list(store.load_draft_blobs(draft_id)) == [kept]
+        assert (store.load_draft(draft_id) or {})["dismissed"] == {
+            "zusatzinfo": [["identifier.phone", "0176 4433221"]]
+        }
+        store.close()
+
+
+def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    store = LocalStore(tmp_path / "data", DataKey.generate())
+    with services_for(server.url) as services:
+        services.store = store
+        view = _view(qtbot, QuickReferralView, services)
+        _fill(view)
+        _free_text(view).setText(NOTE)
+        _dismiss(qtbot, _free_text(view))
+        draft_id = view._draft_id
+        _saved(qtbot, store, draft_id, view)
+        other = _view(qtbot, QuickReferralView, services)
+        page = DraftsPage(SimpleNamespace(store=store))
+        qtbot.addWidget(page)
+        page.show()
+        page.open_draft.connect(lambda draft, _kind: other.load_draft(draft))
+        assert page.selected_draft_id() == draft_id
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        assert _free_text(other).text() == NOTE
+        assert _free_text(other).findings() == []
+        _free_text(other).setText(f"Rückruf {NEW_NUMBER}")
+        assert [f.rule_id for f in _free_text(other).findings()] == ["identifier.phone"]
+        _saved(qtbot, store, draft_id, other)  # nothing left to write after the runner ends
+        store.close()
