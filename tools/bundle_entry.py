@@ -2,9 +2,9 @@
 
 ``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
 --check-bundle``) checks that the data files made it into the bundle: the English translation
-loads and translates, the privacy lexicons flag a health detail, the OpenCV face cascades load,
-and a photo's GPS data is removed (JPEG, and HEIC through pillow-heif's libraries). Prints one
-line per check; exit code 1 if one fails.
+loads and translates, the privacy lexicons flag a health detail, the plate district codes
+load, the OpenCV face cascades load, and a photo's GPS data is removed (JPEG, and HEIC through
+pillow-heif's libraries). Prints one line per check; exit code 1 if one fails.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ def _lexicons() -> bool:
     from desktop.privacy.text import check
 
     return any(f.category == "health" for f in check("Kunde ist schwerhörig", "bemerkungen"))
+
+
+def _district_codes() -> bool:
+    from desktop.validation.districts import district_place
+
+    return district_place("HH") is not None and district_place("K") is not None
 
 
 def _face_cascades() -> bool:
@@ -74,6 +80,7 @@ def _heic_photo() -> bool:
 CHECKS: dict[str, Callable[[], bool]] = {
     "translation": _translation,
     "lexicons": _lexicons,
+    "district-codes": _district_codes,
     "face-cascades": _face_cascades,
     "photo-metadata": _photo_metadata,
     "heic-photo": _heic_photo,
