@@ -158,11 +158,19 @@ def main() -> int:
     parser.add_argument(
         "--in-view", action="store_true", help="type into the Komplettvermittlung's Zusatzinfo"
     )
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="call gc.freeze() after set-up (what an app can do once start-up is done)",
+    )
     args = parser.parse_args()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     host, edit, review = _in_view() if args.in_view else _standalone()
     host.show()
     edit.setFocus()
+    if args.gc_freeze:
+        gc.collect()
+        gc.freeze()  # start-up objects move to the permanent generation: no full-GC scan
     total: dict[str, list[float]] = {
         "key": [],
         "check": [],
