@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -35,6 +35,8 @@ __all__ = ["AppController", "create_main_window", "main"]
 log = logging.getLogger(__name__)
 
 READY_TIMEOUT_MS = 60_000
+LOCK_FILE = "glasvermittler.lock"
+"""Single-instance lock in the data directory."""
 _PREIMPORT = (
     "desktop.api",
     "desktop.store",
@@ -272,6 +274,9 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     install_qt_message_handler()
     settings = Settings()
     install_translators(app, settings.language)
+    lock = _single_instance_lock(data_dir)
+    if lock is None:
+        return _already_running(check_startup=args.check_startup)
     server_url = args.server_url if args.server_url is not None else settings.server_url
     window = build(data_dir=data_dir, server_url=server_url or None, settings=settings)
     controller: AppController = window.controller  # type: ignore[attr-defined]
@@ -281,7 +286,38 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     QTimer.singleShot(0, controller.start)
     code = app.exec()
     logs.close()
+    lock.unlock()
     return code
+
+
+def _single_instance_lock(data_dir: Path) -> QLockFile | None:
+    """Lock the data directory; ``None`` if another running app holds it.
+
+    Two windows on one data directory would both drain the outbox and take each other's
+    session marker for a crash. The lock of a crashed app is stale (its process is gone) and
+    is taken over.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)  # stale only when the owning process is gone, never by age
+    return lock if lock.tryLock(200) else None
+
+
+def _already_running(*, check_startup: bool) -> int:
+    if check_startup:
+        print("already_running", flush=True)  # noqa: T201 - the figure is the output
+        return 1
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        QCoreApplication.translate(
+            "AppController",
+            "Glasvermittler ist bereits geöffnet. Bitte das vorhandene Fenster verwenden.",
+        ),
+    )
+    return 0
 
 
 def _check_startup(window: MainWindow, t0: float) -> None:

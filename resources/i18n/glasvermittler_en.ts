@@ -63,6 +63,10 @@
         <source>Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).</source>
         <translation>The built-in demo server could not be started ({reason}).</translation>
     </message>
+    <message>
+        <source>Glasvermittler ist bereits geöffnet. Bitte das vorhandene Fenster verwenden.</source>
+        <translation>Glasvermittler is already open. Please use the existing window.</translation>
+    </message>
 </context>
 <context>
     <name>CheckedTextEdit</name>

@@ -43,3 +43,34 @@ def test_version_flag(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert proc.stdout.strip() == __version__
+
+
+def test_a_second_app_on_the_same_data_dir_stops_before_starting_anything(tmp_path: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    from desktop.app import LOCK_FILE
+
+    data = tmp_path / "data"
+    data.mkdir()
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["GLASVERMITTLER_DATA_DIR"] = str(data)
+    env["GLASVERMITTLER_CONFIG_DIR"] = str(tmp_path / "config")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    running = QLockFile(str(data / LOCK_FILE))  # this process plays the running app
+    assert running.tryLock(0)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "desktop", "--check-startup"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        running.unlock()
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["already_running"]
+    assert not (data / "embedded-server.db").exists()  # no second server, store or outbox
+    assert not (data / "local.db").exists()
