@@ -118,9 +118,15 @@ class TicketTableModel(QAbstractTableModel):
         only ``dataChanged``)."""
         rows = self._sorted(rows)
         self.version += 1
-        if rows and [r.id for r in rows] == [r.id for r in self._rows]:
+        new_ids = [r.id for r in rows]
+        if rows and new_ids == [r.id for r in self._rows]:
             self._rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(_HEADERS) - 1))
+            return
+        if rows and len(rows) == len(self._rows) and set(new_ids) == self._ids.keys():
+            # Same tickets, new order (a reply moved one to the top): a layout change keeps
+            # selection and scroll position, where a reset would make the list jump.
+            self._relayout(lambda: rows)
             return
         self.beginResetModel()
         self._rows = rows
@@ -131,11 +137,20 @@ class TicketTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (keeps persistent indexes, e.g. the selection)."""
+
+        def resorted() -> list[TicketRow]:
+            self._sort = (column, order)
+            return self._sorted(self._rows)
+
+        self._relayout(resorted)
+
+    def _relayout(self, new_rows: Callable[[], list[TicketRow]]) -> None:
+        """Replace the rows by the same tickets in another order; persistent indexes follow
+        their ticket."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else "" for i in old]
-        self._sort = (column, order)
-        self._rows = self._sorted(self._rows)
+        self._rows = new_rows()
         self.version += 1
         self._ids = {r.id: i for i, r in enumerate(self._rows)}
         new = [

@@ -17,6 +17,7 @@ from desktop.models.postbox_tickets import (
     COL_UNREAD,
     COL_UPDATED,
     ID_ROLE,
+    UNREAD_ROLE,
     TicketFilterProxy,
     TicketTableModel,
 )
@@ -174,3 +175,35 @@ def test_filter_follows_changes_and_sorting_under_an_active_search(qapp: Any) ->
     proxy.set_state("all")
     proxy.set_search("")
     assert ids() == ["4", "5", "3"]
+
+
+def test_reply_moving_a_ticket_up_keeps_selection_without_a_reset(qtmodeltester: Any) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = TicketTableModel()
+    proxy = TicketFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+    model.set_tickets([_ticket(i) for i in (1, 2, 3)])
+    qtmodeltester.check(proxy)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    proxy.set_state("unread")
+    assert proxy.rowCount() == 0
+    proxy.set_state("all")
+    held = QPersistentModelIndex(proxy.index(2, 0))  # the oldest ticket, "1"
+    assert proxy.data(held, ID_ROLE) == "1"
+    # a staff reply to "1": newest now, one unread
+    moved = _ticket(1, updated_at="2026-11-30T12:00:00Z", unread_count=1)
+    model.set_tickets([moved, _ticket(2), _ticket(3)])
+    assert resets == []
+    assert held.isValid()
+    assert held.row() == 0
+    assert proxy.data(held, ID_ROLE) == "1"
+    assert proxy.data(proxy.index(0, COL_UNREAD), UNREAD_ROLE) == 1
+    proxy.set_state("unread")
+    assert [proxy.data(proxy.index(r, 0), ID_ROLE) for r in range(proxy.rowCount())] == ["1"]
+    proxy.set_state("all")
+    model.set_tickets([_ticket(2), _ticket(3)])  # a ticket disappears: a reset is fine
+    assert resets == [True]
+    qtmodeltester.check(proxy)
