@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.referral_form import MANDATORY, ReferralForm
@@ -43,9 +44,12 @@ class DraftMixin(ReferralLayout):
         }
         return payload | referral_draft_state.draft_extras(self)
 
-    def draft_photos(self) -> dict[str, tuple[bytes, str]]:
-        """The cleaned photos saved with the draft (only cleaned bytes ever reach the store)."""
-        return referral_draft_state.draft_photos(self)
+    @property
+    def draft_photos(self) -> Callable[[], dict[str, tuple[bytes, str]]] | None:
+        """The autosaver's photos callable: ``draft_photos()`` gives the cleaned photos saved
+        with the draft (only cleaned bytes ever reach the store). ``None`` while a restored
+        draft's photos are still being read back (the stored ones stay untouched)."""
+        return referral_draft_state.photos_to_save(self)
 
     def load_draft(self, draft_id: str) -> bool:
         """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
@@ -56,8 +60,7 @@ class DraftMixin(ReferralLayout):
         self.reset()
         self._draft_id = draft_id
         self.restore(dict(draft))
-        blobs = getattr(store, "load_draft_blobs", None)
-        referral_draft_state.restore_photos(self, draft, blobs(draft_id) if blobs else {})
+        referral_draft_state.restore_photos(self, draft, draft_id)
         return True
 
     def restore(self, draft: dict[str, Any]) -> None:

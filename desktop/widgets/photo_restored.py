@@ -1,32 +1,24 @@
 """A damage photo restored from a draft: its cleaned bytes come from the encrypted store.
 
 The original file is never read again (it may be gone, and only cleaned bytes were ever
-stored). The cleaned bytes are sendable at once; the preview is decoded on the "media" pool
-(never on the GUI thread) and the tile lists what was removed exactly as before the restart.
-"Gesichter unkenntlich machen" runs the pipeline again on the cleaned bytes.
+stored). A restored tile first shows its progress bar while the draft's bytes are read on the
+"db" pool; once :meth:`RestoredPhotoTile.fill` gets them they are sendable at once, the
+preview is decoded on the "media" pool (never on the GUI thread) and the tile lists what was
+removed exactly as before. "Gesichter unkenntlich machen" runs the pipeline again on the
+cleaned bytes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.widgets.photo_tile import CleanedPhoto, PhotoTile, preview_image
 
-__all__ = ["RestoredPhoto", "RestoredPhotoTile", "photo_meta", "restored_photo"]
-
-
-@dataclass(frozen=True, slots=True)
-class RestoredPhoto:
-    """One photo of a draft: the pipeline result rebuilt from the saved metadata and bytes."""
-
-    image_id: str
-    result: Any  # desktop.privacy.image.ScrubResult
-    blurred: bool = False
+__all__ = ["RestoredPhotoTile", "blob_id", "photo_meta", "scrub_result"]
 
 
 def blob_id(image_id: str, blurred: bool) -> str:
@@ -50,11 +42,11 @@ def photo_meta(image_id: str, result: Any, blurred: bool) -> dict[str, Any]:
     }
 
 
-def restored_photo(meta: dict[str, Any], data: bytes, media_type: str) -> RestoredPhoto:
-    """Rebuild a photo from :func:`photo_meta` and its cleaned bytes."""
+def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
+    """Rebuild the pipeline's ``ScrubResult`` from :func:`photo_meta` and the cleaned bytes."""
     from desktop.privacy.image.model import FaceBox, ScrubResult, removed
 
-    result = ScrubResult(
+    return ScrubResult(
         data=data,
         media_type=str(media_type or meta.get("media_type") or "image/jpeg"),
         width=int(meta.get("width") or 0),
@@ -66,7 +58,6 @@ def restored_photo(meta: dict[str, Any], data: bytes, media_type: str) -> Restor
             for b in meta.get("faces") or []
         ],
     )
-    return RestoredPhoto(str(meta.get("image_id") or ""), result, bool(meta.get("blurred")))
 
 
 def render_preview(result: Any, boxes: bool) -> CleanedPhoto:
@@ -91,26 +82,44 @@ def blur_cleaned(result: Any, max_output_bytes: int | None) -> CleanedPhoto:
 
 
 class RestoredPhotoTile(PhotoTile):
-    """Tile of a photo restored from a draft (see the module docstring)."""
+    """Tile of a photo restored from a draft (see the module docstring).
+
+    Args:
+        meta: The photo's :func:`photo_meta` from the draft payload.
+
+    Attributes:
+        stored_blob: Key of the bytes in the draft's blobs.
+        pending_meta: ``meta`` until :meth:`fill` brought the bytes (the draft keeps describing
+            the photo meanwhile), then ``None``.
+    """
 
     def __init__(
-        self, services: Any, photo: RestoredPhoto, index: int, parent: QWidget | None = None
+        self, services: Any, meta: dict[str, Any], index: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(services, "", index, parent)  # the base's _start is a no-op here
-        self._restored = photo
-        if photo.image_id:
-            self.image_id = photo.image_id
-        self.result, self.blurred = photo.result, photo.blurred
+        self.pending_meta: dict[str, Any] | None = dict(meta)
+        self.image_id = str(meta.get("image_id") or self.image_id)
+        self.blurred = bool(meta.get("blurred"))
+        self.stored_blob = str(meta.get("blob") or blob_id(self.image_id, self.blurred))
+
+    def fill(self, data: bytes, media_type: str) -> None:
+        """The cleaned bytes arrived: sendable now, the preview follows from the worker."""
+        meta, self.pending_meta = self.pending_meta or {}, None
+        self.result, self.error = scrub_result(meta, data, media_type), None
         self._start(blur=False)
 
+    def fail(self, exc: BaseException) -> None:
+        """The bytes could not be read back: say so on the tile (never sendable)."""
+        self.pending_meta = None
+        self._on_error(self._generation, exc)
+
     def _start(self, *, blur: bool) -> None:
-        photo: RestoredPhoto | None = getattr(self, "_restored", None)
-        if photo is None:
-            return  # called from the base constructor: there is no file to read
+        if getattr(self, "pending_meta", None) is not None or (not blur and self.result is None):
+            return  # from the base constructor or before fill(): there is no file to read
         self._generation += 1
         generation = self._generation
         if blur:
-            source = self.result or photo.result
+            source = self.result
             self._pending_blur = True
             self.result, self.error = None, None  # unblurred bytes are not sendable meanwhile
             job = functools.partial(blur_cleaned, source, self._max_bytes())

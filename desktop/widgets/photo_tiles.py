@@ -85,24 +85,30 @@ class PhotoStrip(QWidget):
             self.tiles.append(tile)
         self.changed.emit()
 
-    def add_restored(self, photos: list[Any]) -> None:
-        """Put photos cleaned in an earlier session back (a restored draft).
+    def add_restored(self, photos: list[dict[str, Any]]) -> list[PhotoTile]:
+        """Put photos cleaned in an earlier session back (a restored draft); no original file
+        is read: the caller hands each tile its cleaned bytes (``RestoredPhotoTile.fill``).
 
         Args:
-            photos: :class:`desktop.widgets.photo_restored.RestoredPhoto` items; their cleaned
-                bytes are sendable at once, the preview is decoded on the "media" pool and no
-                original file is read.
+            photos: Descriptions saved with the draft
+                (:func:`desktop.widgets.photo_restored.photo_meta`).
+
+        Returns:
+            The new tiles, in order.
         """
         from desktop.widgets.photo_restored import RestoredPhotoTile
 
-        for photo in photos:
+        tiles: list[PhotoTile] = []
+        for meta in photos:
             self._counter += 1
-            tile = RestoredPhotoTile(self.services, photo, self._counter, self)
+            tile = RestoredPhotoTile(self.services, meta, self._counter, self)
             tile.changed.connect(self.changed)
             tile.remove_requested.connect(lambda t=tile: self.remove(t))
             self._row.insertWidget(self._row.count() - 1, tile)
             self.tiles.append(tile)
+            tiles.append(tile)
         self.changed.emit()
+        return tiles
 
     def _say_limit(self, left_out: int) -> None:
         text = (

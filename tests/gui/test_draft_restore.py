@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.views.drafts_page import DraftsPage
+from desktop.views.referral_draft_state import draft_photos
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session
@@ -80,7 +81,7 @@ def _dismiss(qtbot: Any, editor: Any) -> None:
 def _saved(qtbot: Any, store: LocalStore, draft_id: str, view: Any) -> None:
     """Flush the autosaver and wait until the store holds exactly the view's state."""
     view.autosaver.flush()
-    payload, photos = view.draft_payload(), view.draft_photos()
+    payload, photos = view.draft_payload(), draft_photos(view)
     qtbot.waitUntil(
         lambda: (
             not view.autosaver.has_pending()
@@ -155,8 +156,12 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
         assert restored.text() == NOTE
         assert restored.findings() == []  # the same finding stays dismissed
         assert not restored.message.label.isVisible()
-        [tile] = other.photos.tiles
-        assert tile.ready  # sendable at once, while the preview is decoded
+        [tile] = other.photos.tiles  # at once; the bytes are read back on the db pool
+        assert other.photos.busy()  # nothing can be sent before they are back
+        other.autosaver.flush()  # an autosave meanwhile leaves the stored photo alone
+        qtbot.waitUntil(lambda: tile.ready, timeout=10000)
+        qtbot.waitUntil(lambda: not other.autosaver.has_pending(), timeout=10000)
+        assert again.load_draft_blobs(draft_id) == {cleaned.image_id: (cleaned.data, "image/jpeg")}
         assert other.photos.cleaned() == [cleaned]
         qtbot.waitUntil(lambda: not tile.picture.pixmap().isNull(), timeout=10000)
         assert not tile.progress.isVisible()
@@ -254,4 +259,55 @@ def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
         _free_text(other).setText(f"Rückruf {NEW_NUMBER}")
         assert [f.rule_id for f in _free_text(other).findings()] == ["identifier.phone"]
         _saved(qtbot, store, draft_id, other)  # nothing left to write after the runner ends
+        store.close()
+
+
+def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    from tests.privacy_image.conftest import FACES_DIR
+
+    path = FACES_DIR / "with_faces" / "examples_obama.jpg"
+    if not path.exists():
+        pytest.skip("shared face photo missing")
+    store = LocalStore(tmp_path / "data", DataKey.generate())
+    with services_for(server.url) as services:
+        services.store = store
+        view = _view(qtbot, CompleteReferralView, services)
+        _fill(view)
+        view.photos.add_files([str(path)])
+        qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=30000)
+        first = view.photos.tiles[0]
+        assert first.result.faces
+        draft_id = view._draft_id
+        _saved(qtbot, store, draft_id, view)
+
+        other = _view(qtbot, CompleteReferralView, services)
+        assert other.load_draft(draft_id)
+        [tile] = other.photos.tiles
+        qtbot.waitUntil(lambda: not tile.picture.pixmap().isNull(), timeout=10000)
+        assert tile.result.faces == first.result.faces
+        assert "Gesichter erkannt" in tile.details.text()
+        assert tile.blur_button.isVisible()
+        tile.blur_button.click()  # the cleaned bytes are the input: the original is not read
+        assert other.photos.busy()
+        qtbot.waitUntil(lambda: not other.photos.busy(), timeout=30000)
+        assert tile.blurred
+        assert "Gesichter unkenntlich gemacht." in tile.details.text()
+        assert not tile.blur_button.isVisible()
+        blurred = other.photos.cleaned()[0]
+        assert blurred.image_id == first.image_id
+        assert blurred.data != first.result.data
+        _saved(qtbot, store, draft_id, other)
+        assert store.load_draft_blobs(draft_id) == {
+            f"{first.image_id}.blurred": (blurred.data, blurred.media_type)
+        }
+        third = _view(qtbot, CompleteReferralView, services)
+        assert third.load_draft(draft_id)
+        qtbot.waitUntil(lambda: bool(third.photos.cleaned()), timeout=10000)
+        assert third.photos.cleaned() == [blurred]
+        assert third.photos.tiles[0].blurred
+        qtbot.waitUntil(lambda: not third.photos.tiles[0].progress.isVisible(), timeout=10000)
+        assert not third.photos.tiles[0].blur_button.isVisible()
+        _saved(qtbot, store, draft_id, third)
         store.close()
