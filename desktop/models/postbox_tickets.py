@@ -51,6 +51,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Postkorb", text)
 
 
+SMALL_CHANGE = 50  # tickets added+removed that are applied row by row instead of a reset
 SUBJECT_SHOWN = 300  # characters of a subject shown (the server allows 200)
 
 
@@ -123,9 +124,12 @@ class TicketTableModel(QAbstractTableModel):
             self._rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(_HEADERS) - 1))
             return
-        if rows and len(rows) == len(self._rows) and set(new_ids) == self._ids.keys():
-            # Same tickets, new order (a reply moved one to the top): a layout change keeps
-            # selection and scroll position, where a reset would make the list jump.
+        if self._small_change(new_ids):
+            # A few tickets came, went or moved (a reply moves one to the top): removing,
+            # inserting and re-laying out keeps selection and scroll position, where a reset
+            # would make the list jump.
+            self._remove_missing(set(new_ids))
+            self._append_new(rows)
             self._relayout(lambda: rows)
             return
         self.beginResetModel()
@@ -134,6 +138,32 @@ class TicketTableModel(QAbstractTableModel):
         if len(self._times) > 4 * len(rows) + 1000:
             self._times.clear()
         self.endResetModel()
+
+    def _small_change(self, new_ids: list[str]) -> bool:
+        if not self._rows or not new_ids:
+            return False
+        changed = len(set(new_ids).symmetric_difference(self._ids.keys()))
+        return changed <= SMALL_CHANGE  # more (a resync, a user switch): one reset is cheaper
+
+    def _remove_missing(self, keep: set[str]) -> None:
+        for i in reversed(range(len(self._rows))):
+            if self._rows[i].id not in keep:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.version += 1
+                self.endRemoveRows()
+        self._ids = {r.id: i for i, r in enumerate(self._rows)}
+
+    def _append_new(self, rows: Sequence[TicketRow]) -> None:
+        added = [r for r in rows if r.id not in self._ids]
+        if not added:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+        self._rows.extend(added)
+        self._ids = {r.id: i for i, r in enumerate(self._rows)}
+        self.version += 1
+        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (keeps persistent indexes, e.g. the selection)."""

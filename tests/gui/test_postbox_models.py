@@ -204,6 +204,19 @@ def test_reply_moving_a_ticket_up_keeps_selection_without_a_reset(qtmodeltester:
     proxy.set_state("unread")
     assert [proxy.data(proxy.index(r, 0), ID_ROLE) for r in range(proxy.rowCount())] == ["1"]
     proxy.set_state("all")
-    model.set_tickets([_ticket(2), _ticket(3)])  # a ticket disappears: a reset is fine
+    # a new ticket arrives and another disappears: rows inserted/removed, still no reset
+    model.set_tickets([moved, _ticket(3), _ticket(4, subject="Neu")])
+    assert resets == []
+    assert held.isValid()
+    assert proxy.data(held, ID_ROLE) == "1"
+    assert [proxy.data(proxy.index(r, 0), ID_ROLE) for r in range(proxy.rowCount())] == [
+        "1",
+        "4",
+        "3",
+    ]
+    assert model.row_of("2") == -1
+    qtmodeltester.check(proxy)
+    model.set_tickets([_ticket(i) for i in range(10, 80)])  # a full resync: reset
     assert resets == [True]
+    assert not held.isValid()
     qtmodeltester.check(proxy)
