@@ -311,3 +311,43 @@ def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
         assert not third.photos.tiles[0].blur_button.isVisible()
         _saved(qtbot, store, draft_id, third)
         store.close()
+
+
+def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
+    qtbot: Any, tmp_path: Path, memory_keyring: Any
+) -> None:
+    from desktop.app import create_main_window
+    from tests.helpers.qt_fixtures import app_threads, close_window, log_in
+
+    path = tmp_path / "schaden.jpg"
+    path.write_bytes(_gps_jpeg())
+    before = app_threads()
+    window = create_main_window(data_dir=tmp_path / "data")
+    log_in(qtbot, window)
+    window.show_page("complete")
+    view = window.page("complete")
+    _fill(view)
+    _free_text(view).setText(NOTE)
+    _dismiss(qtbot, _free_text(view))
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=15000)
+    cleaned = view.photos.cleaned()[0]
+    close_window(qtbot, window, before)  # quitting flushes the autosave
+    for secret in (*VALUES.values(), "0176 4433221"):
+        assert secret.encode() not in _all_bytes(tmp_path / "data")
+    path.unlink()
+
+    window = create_main_window(data_dir=tmp_path / "data")
+    log_in(qtbot, window)
+    window.show_page("drafts")
+    drafts = window.page("drafts")
+    qtbot.mouseClick(drafts.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "complete"
+    view = window.page("complete")
+    qtbot.waitUntil(lambda: view.photos.cleaned() == [cleaned], timeout=10000)
+    assert view.inputs["nachname"].text() == VALUES["nachname"]
+    assert _free_text(view).text() == NOTE
+    assert _free_text(view).findings() == []
+    qtbot.waitUntil(lambda: not view.photos.tiles[0].progress.isVisible(), timeout=10000)
+    assert "Aufnahmeort (GPS) entfernt" in view.photos.tiles[0].details.text()
+    close_window(qtbot, window, before)
