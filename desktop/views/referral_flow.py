@@ -96,6 +96,9 @@ class ReferralView(ConsentMixin):
         if self.photos is not None:
             self.photos.changed.connect(self._on_changed)
             self.photos.changed.connect(self._set_tab_order)  # new tiles join the chain
+        for name in ("schadendatum", "wunschtermin"):
+            if name in self.inputs:
+                change_signal(self.inputs[name]).connect(functools.partial(self._check_date, name))
         for name in ("hsn", "tsn", "fin", "erstzulassung", "telefon2"):
             line = self.inputs.get(name)
             if isinstance(line, QLineEdit):
@@ -163,7 +166,6 @@ class ReferralView(ConsentMixin):
     @Slot()
     def _on_changed(self) -> None:
         self._review_timer.start()
-        self._check_damage_date()
         if self.autosaver is not None and not self._sent and self._has_content():
             self.autosaver.schedule(
                 self._draft_id, self.kind, self.draft_payload, self.draft_photos
@@ -172,20 +174,22 @@ class ReferralView(ConsentMixin):
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
             self._show_count(text_len)
 
-    def _check_damage_date(self) -> None:
-        widget = self.inputs.get("schadendatum")
-        if widget is None:
-            return
-        value = read_value(widget)
-        if value and damage_is_old(value):
-            self.messages["schadendatum"].show_text(
+    def _check_date(self, name: str, *_changed: object) -> None:
+        """Hint as soon as a date is picked: in the future / past (blocks on send), or a
+        damage older than 4 weeks (never blocks)."""
+        value = read_value(self.inputs[name])
+        code = voluntary_format_error(name, value)
+        if code is not None:
+            self.messages[name].show_text(issue_text(code), "warning")
+        elif name == "schadendatum" and value and damage_is_old(value):
+            self.messages[name].show_text(
                 self.tr(
                     "Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich."
                 ),
                 "warning",
             )
         else:
-            self.messages["schadendatum"].clear()
+            self.messages[name].clear()
 
     @Slot()
     def update_review(self) -> None:

@@ -134,3 +134,24 @@ def test_photo_is_scrubbed_and_uploaded(
     qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=15000)
     referral = view.services.client.list_referrals(client_ref=view.form.client_ref).items[0]
     assert len(view.services.client.list_images(referral["id"])) == 1
+
+
+def test_dates_hint_as_soon_as_they_are_picked(complete: CompleteReferralView) -> None:
+    from PySide6.QtCore import QDate
+
+    view = complete
+    view.consent_gate.yes.click()
+    damage, wish = view.inputs["schadendatum"], view.inputs["wunschtermin"]
+    today = QDate.currentDate()
+    damage.setDate(today.addDays(1))  # type: ignore[attr-defined]
+    assert view.messages["schadendatum"].text == "Das Schadendatum liegt in der Zukunft."
+    damage.setDate(today.addDays(-40))  # type: ignore[attr-defined]
+    assert "älter als 4 Wochen" in view.messages["schadendatum"].text
+    view.inputs["nachname"].setText("Ott")  # type: ignore[attr-defined]
+    assert "älter als 4 Wochen" in view.messages["schadendatum"].text  # other fields: stays
+    damage.setDate(today)  # type: ignore[attr-defined]
+    assert view.messages["schadendatum"].text == ""
+    wish.setDate(today.addDays(-1))  # type: ignore[attr-defined]
+    assert view.messages["wunschtermin"].text == "Der Wunschtermin liegt in der Vergangenheit."
+    wish.setDate(today.addDays(3))  # type: ignore[attr-defined]
+    assert view.messages["wunschtermin"].text == ""
