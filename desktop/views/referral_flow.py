@@ -232,6 +232,9 @@ class ReferralView(ConsentMixin):
         for widget in self.inputs.values():
             if isinstance(widget, ValidatedLineEdit) and widget.text().strip():
                 widget.show_errors()  # format warnings stay visible (they never block)
+        for name in ("schadendatum", "wunschtermin"):
+            if name in self.inputs:
+                self._check_date(name)  # e.g. "älter als 4 Wochen" stays visible
         entries = [(e.field, issue_text(e.code, e.params)) for e in errors]
         if self.photos is not None and self.photos.busy():
             entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))

@@ -149,6 +149,8 @@ def test_dates_hint_as_soon_as_they_are_picked(complete: CompleteReferralView) -
     assert "älter als 4 Wochen" in view.messages["schadendatum"].text
     view.inputs["nachname"].setText("Ott")  # type: ignore[attr-defined]
     assert "älter als 4 Wochen" in view.messages["schadendatum"].text  # other fields: stays
+    view.send()  # blocked (mandatory fields missing): the warning stays
+    assert "älter als 4 Wochen" in view.messages["schadendatum"].text
     damage.setDate(today)  # type: ignore[attr-defined]
     assert view.messages["schadendatum"].text == ""
     wish.setDate(today.addDays(-1))  # type: ignore[attr-defined]
