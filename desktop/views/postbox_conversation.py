@@ -54,6 +54,7 @@ class ConversationView(QPlainTextEdit):
             self.tr("Alle Nachrichten des gewählten Tickets, nur zum Lesen.")
         )
         self._model: MessageListModel | None = None
+        self._rendered = ""
 
     def set_model(self, model: MessageListModel) -> None:
         """Follow ``model`` (reset/insert/remove/change → re-render)."""
@@ -65,11 +66,26 @@ class ConversationView(QPlainTextEdit):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the text from the model."""
+        """Rebuild the text from the model.
+
+        The same text again (a sync every minute reloads the open conversation) leaves the
+        view alone: scroll position and selection stay. New text keeps the reader's place,
+        unless they were at the end (then the newest message is shown).
+        """
+        text = self._render()
+        if text == self._rendered:
+            return
+        bar = self.verticalScrollBar()
+        at_end = not self._rendered or bar.value() >= bar.maximum() - 2
+        keep = bar.value()
+        self.setPlainText(text)
+        self._rendered = text
+        bar.setValue(bar.maximum() if at_end else keep)
+
+    def _render(self) -> str:
         model = self._model
         if model is None or model.rowCount() == 0:
-            self.setPlainText("")
-            return
+            return ""
         parts: list[str] = []
         for row in range(model.rowCount()):
             index = model.index(row, 0, QModelIndex())
@@ -79,6 +95,4 @@ class ConversationView(QPlainTextEdit):
             header = f"{author} · {when}" + (" ⏳" if pending else "")
             body = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
             parts.append(f"{header}\n{display_text(body)}\n")
-        self.setPlainText("\n".join(parts))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        return "\n".join(parts)
