@@ -307,18 +307,22 @@ class ReferralView(ConsentMixin):
         self._set_in_flight(False)
         if self.autosaver is not None:
             self.autosaver.discard(self._draft_id)
-        self._on_waiting(self.transport.online)
+        self._on_waiting(self.transport.state)
         self.new_button.show()
 
-    @Slot(bool)
-    def _on_waiting(self, online: bool) -> None:
+    @Slot(str)
+    def _on_waiting(self, state: str) -> None:
         """The stored referral is still in the Postausgang: say whether it is going out."""
-        if online:
-            text = self.tr("Im Postausgang gespeichert – wird gesendet …")
-        else:
+        if state == "login":
+            text = self.tr(
+                "Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben."
+            )
+        elif state == "offline":
             text = self.tr(
                 "Offline: Im Postausgang – wird gesendet, sobald eine Verbindung besteht."
             )
+        else:
+            text = self.tr("Im Postausgang gespeichert – wird gesendet …")
         self.send_status.setText(text)
 
     @Slot(int, int)

@@ -62,15 +62,16 @@ class ReferralSender(QObject):
         sent(dict): the server's referral (``id``, ``number``, ...).
         failed(object): an ``ApiError`` (direct mode) or a :class:`QueuedFailure` (outbox).
         queued(str): outbox mode: stored in the Postausgang, waiting to be sent.
-        waiting(bool): outbox mode: the stored referral is still pending; True while the
-            worker is online (being sent), False while offline (waits for a connection).
+        waiting(str): outbox mode: the stored referral is still pending: "sending" (the
+            worker is online), "offline" (waits for a connection) or "login" (waits for a
+            new login after the session expired).
         progress(int, int): photos uploaded / total.
     """
 
     sent = Signal(dict)
     failed = Signal(object)
     queued = Signal(str)
-    waiting = Signal(bool)
+    waiting = Signal(str)
     progress = Signal(int, int)
 
     def __init__(self, services: Any, parent: QObject | None = None) -> None:
@@ -84,6 +85,7 @@ class ReferralSender(QObject):
             worker.item_sent.connect(self._on_item_sent)
             worker.item_failed.connect(self._on_item_failed)
             worker.state_changed.connect(self._on_worker_state)
+            worker.auth_required.connect(self._on_worker_state)
 
     def forget(self) -> None:
         """Stop reporting on the pending outbox item (the view moved on to a new referral)."""
@@ -167,16 +169,21 @@ class ReferralSender(QObject):
             self._item_id = None
             self.sent.emit(dict(result))
 
-    @Slot(int, bool)
-    def _on_worker_state(self, _pending: int, online: bool) -> None:
+    @Slot()
+    def _on_worker_state(self, *_state: object) -> None:
         if self._item_id is not None:
-            self.waiting.emit(online)
+            self.waiting.emit(self.state)
 
     @property
-    def online(self) -> bool:
-        """The outbox worker's last known connection state (True without a worker)."""
+    def state(self) -> str:
+        """The outbox worker's state for a pending item: "sending", "offline" or "login"."""
         worker = getattr(self._services, "outbox_worker", None)
-        return bool(getattr(worker, "online", True))
+        if worker is None:
+            return "sending"
+        report = getattr(worker, "report_for_tests", None)
+        if callable(report) and report().get("paused"):
+            return "login"
+        return "sending" if getattr(worker, "online", True) else "offline"
 
     @Slot(str, str, str)
     def _on_item_failed(self, item_id: str, code: str, detail: str) -> None:

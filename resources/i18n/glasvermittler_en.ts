@@ -1987,6 +1987,10 @@
         <translation>Error: </translation>
     </message>
     <message>
+        <source>Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben.</source>
+        <translation>In the outbox – will be sent as soon as you have logged in again.</translation>
+    </message>
+    <message>
         <source>Im Postausgang gespeichert – wird gesendet …</source>
         <translation>Saved in the outbox – sending …</translation>
     </message>

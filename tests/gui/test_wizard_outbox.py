@@ -145,3 +145,33 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
         assert services.outbox.dead_count() == 0  # the dead letter was replaced
         assert services.outbox.pending_count() == 0
         worker.stop()
+
+
+def test_expired_session_the_queued_referral_waits_for_the_login(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    from desktop.workers.outbox_worker import OutboxWorker
+
+    store = LocalStore(tmp_path, None)
+    with services_for(server.url) as services:
+        services.store = store
+        services.outbox = Outbox(store)
+        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
+        services.outbox_worker = worker
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        _fill(view)
+        view.consent_gate.no.click()
+        services.client.logout()  # the session ended while the agent was typing
+        with qtbot.waitSignal(worker.auth_required, timeout=15000):
+            view.send()
+        assert view.send_status.text() == (
+            "Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben."
+        )
+        services.client.login("demo", "demo")
+        with qtbot.waitSignal(worker.item_sent, timeout=20000):
+            worker.resume()
+        qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=5000)
+        assert len(services.client.list_referrals(client_ref=view.form.client_ref).items) == 1
+        worker.stop()
