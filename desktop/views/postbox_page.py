@@ -86,6 +86,9 @@ class PostboxPage(QWidget):
         self.current_id: str | None = None
         self.notifier: QObject | None = None  # set by install_postbox (tray notes)
         self.referral_choices: list[tuple[str, str]] = []
+        # Unsent reply text per ticket (memory only): a reply typed for one ticket must never
+        # end up in another one (everything written may be disclosed to that data subject).
+        self._reply_drafts: dict[str, str] = {}
         self._dialog: NewTicketDialog | None = None
         self._build()
         worker.tickets_loaded.connect(self._on_tickets)
@@ -238,6 +241,10 @@ class PostboxPage(QWidget):
             else:
                 self.select_ticket(keep)
                 self._show_ticket(self.model.ticket(row))
+        # Drafts of tickets that are gone (deleted, logout, other user) are forgotten.
+        self._reply_drafts = {
+            k: v for k, v in self._reply_drafts.items() if self.model.row_of(k) >= 0
+        }
 
     def _on_conversation(
         self, ticket_id: str, messages: list[MessageRow], pending: list[PendingMessage]
@@ -301,13 +308,26 @@ class PostboxPage(QWidget):
         ticket_id = str(self.proxy.data(indexes[0], ID_ROLE))
         if ticket_id == self.current_id:
             return
+        self._switch_reply_draft(self.current_id, ticket_id)
         self.current_id = ticket_id
         self._show_ticket(self.model.ticket(self.model.row_of(ticket_id)))
         self.messages.set_messages([])
         self.worker.load_conversation(ticket_id)
 
+    def _switch_reply_draft(self, old: str | None, new: str | None) -> None:
+        text = self.reply.editor.text()
+        if old is not None and text.strip():
+            self._reply_drafts[old] = text
+        restored = self._reply_drafts.pop(new, "") if new is not None else ""
+        if restored:
+            self.reply.editor.setText(restored)
+        elif text:
+            self.reply.editor.reset()
+
     def _show_ticket(self, ticket: TicketRow | None) -> None:
         if ticket is None:
+            if self.current_id is not None:
+                self._switch_reply_draft(self.current_id, None)
             self.current_id = None
             self.messages.set_messages([])
         self.subject.setText(

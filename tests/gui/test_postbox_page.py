@@ -366,3 +366,22 @@ def test_new_ticket_committed_with_a_lost_answer_is_not_shown_as_waiting(
     with qtbot.waitSignal(env.worker.synced, timeout=WAIT):
         env.worker.sync_now()
     assert [t.subject for t in env.worker.reader.tickets()].count("Frage zum Zahlungsziel") == 1
+
+
+def test_reply_text_stays_with_its_ticket(env: Env) -> None:
+    first, second = env.new_ticket("Termin A"), env.new_ticket("Termin B")
+    env.sync()
+    env.open_ticket(first)
+    editor = env.page.reply.editor
+    editor.setPlainText("Antwort nur für Ticket A")
+    env.open_ticket(second)  # the reply for A must not be sendable into B
+    assert editor.text() == ""
+    assert not env.page.reply.send_button.isEnabled()
+    env.open_ticket(first)
+    assert editor.text() == "Antwort nur für Ticket A"
+    env.staff.delete_ticket(first)  # A disappears: its unsent text is forgotten
+    env.sync()
+    env.qtbot.waitUntil(lambda: env.page.current_id is None, timeout=WAIT)
+    assert editor.text() == ""
+    env.open_ticket(second)
+    assert editor.text() == ""
