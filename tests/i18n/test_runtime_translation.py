@@ -73,6 +73,7 @@ def test_every_page_is_fully_translated_at_run_time(
     for key in NAV_KEYS:
         english_window.show_page(key)
         qtbot.wait(50)
+    _open_dialogs_and_messages(qtbot, english_window)
     ours = _our_contexts()
     # Qt's own widgets ask with their class names (QLineEdit, QDialogButtonBox, ...); the
     # qtbase catalogue answers what it has. Only the app's strings are judged here.
@@ -83,3 +84,28 @@ def test_every_page_is_fully_translated_at_run_time(
     )
     assert misses == [], f"{len(misses)} text(s) shown untranslated in English: {misses[:15]}"
     assert english_window.nav_button("quick").text() != "Schnellvermittlung"
+
+
+def _open_dialogs_and_messages(qtbot: Any, window: Any) -> None:
+    """Texts that only appear on demand: the dialogs, the error summary of an empty send and
+    a live privacy warning with its actions."""
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(window.services.settings, window)
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.reject()
+    window.show_page("postbox")
+    window.page("postbox").open_new_ticket().reject()
+    window.show_page("quick")
+    quick = window.page("quick")
+    quick.findChild(QAbstractButton, "send_button").click()  # nothing filled in: error summary
+    quick.findChild(QAbstractButton, "consent_yes").click()
+    remarks = quick.findChild(QWidget, "bemerkungen")
+    remarks.setFocus()
+    qtbot.keyClicks(remarks, "Kunde ist gehbehindert")
+    message = quick.findChild(QWidget, "bemerkungen_message")
+    qtbot.waitUntil(lambda: bool(message.text()), timeout=5000)
+    assert "Nicht zulässig" not in message.text(), message.text()  # the warning is English too
