@@ -1987,38 +1987,6 @@
         <translation>Error: </translation>
     </message>
     <message>
-        <source>Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben.</source>
-        <translation>In the outbox – will be sent as soon as you have logged in again.</translation>
-    </message>
-    <message>
-        <source>Im Postausgang gespeichert – wird gesendet …</source>
-        <translation>Saved in the outbox – sending …</translation>
-    </message>
-    <message>
-        <source>Offline: Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
-        <translation>Offline: in the outbox – will be sent as soon as there is a connection.</translation>
-    </message>
-    <message>
-        <source>Schadenbilder hochgeladen: %1 von %2</source>
-        <translation>Damage photos uploaded: %1 of %2</translation>
-    </message>
-    <message>
-        <source>Vermittlungsnummer</source>
-        <translation>Referral number</translation>
-    </message>
-    <message>
-        <source>Vermittlung übermittelt.</source>
-        <translation>Referral transmitted.</translation>
-    </message>
-    <message>
-        <source>Vermittlung übermittelt (Nr. %1).</source>
-        <translation>Referral transmitted (no. %1).</translation>
-    </message>
-    <message>
-        <source>Erneut &amp;senden (Strg+Enter)</source>
-        <translation>Send a&amp;gain (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>&amp;Senden (Strg+Enter)</source>
         <translation>Sen&amp;d (Ctrl+Enter)</translation>
     </message>
@@ -2145,6 +2113,41 @@
     <message>
         <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
         <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
+    </message>
+</context>
+<context>
+    <name>SendResultsMixin</name>
+    <message>
+        <source>Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben.</source>
+        <translation>In the outbox – will be sent as soon as you have logged in again.</translation>
+    </message>
+    <message>
+        <source>Offline: Im Postausgang – wird gesendet, sobald eine Verbindung besteht.</source>
+        <translation>Offline: in the outbox – will be sent as soon as there is a connection.</translation>
+    </message>
+    <message>
+        <source>Im Postausgang gespeichert – wird gesendet …</source>
+        <translation>Saved in the outbox – sending …</translation>
+    </message>
+    <message>
+        <source>Schadenbilder hochgeladen: %1 von %2</source>
+        <translation>Damage photos uploaded: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Vermittlungsnummer</source>
+        <translation>Referral number</translation>
+    </message>
+    <message>
+        <source>Vermittlung übermittelt.</source>
+        <translation>Referral transmitted.</translation>
+    </message>
+    <message>
+        <source>Vermittlung übermittelt (Nr. %1).</source>
+        <translation>Referral transmitted (no. %1).</translation>
+    </message>
+    <message>
+        <source>Erneut &amp;senden (Strg+Enter)</source>
+        <translation>Send a&amp;gain (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
