@@ -247,7 +247,7 @@ def _critical_path(rotated: bytes, rounds: int) -> None:
             scrub(rotated)
             caller.append(time.thread_time() - t)
     finally:
-        pipeline._render = original  # type: ignore[assignment]
+        pipeline._render = original
     c, b = statistics.median(caller), statistics.median(bake_cpu[1:])
     print(f"  Orientation-6 photo, full pipeline: analysis thread {c:.3f} s CPU, bake thread "
           f"{b:.3f} s CPU → ≈ {max(c, b):.2f} s wall on two idle cores (goal ≤ 0.6 s)")  # fmt: skip
