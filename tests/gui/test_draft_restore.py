@@ -351,3 +351,14 @@ def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
     qtbot.waitUntil(lambda: not view.photos.tiles[0].progress.isVisible(), timeout=10000)
     assert "Aufnahmeort (GPS) entfernt" in view.photos.tiles[0].details.text()
     close_window(qtbot, window, before)
+
+
+def test_a_restored_dismissal_never_hides_a_blocking_finding(qtbot: Any) -> None:
+    from desktop.widgets.checked_text import CheckedTextEdit
+
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    qtbot.addWidget(edit)
+    edit.set_dismissed([("health.hearing", "schwerhörig"), ("identifier.phone", "0176 4433221")])
+    edit.setText("Kunde ist schwerhörig, " + NOTE)
+    assert [f.rule_id for f in edit.findings()] == ["health.hearing"]  # the phone is dismissed
+    assert edit.blocking
