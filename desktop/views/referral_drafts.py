@@ -72,6 +72,10 @@ class DraftMixin(ReferralLayout):
                 widget.setText(str(value))  # type: ignore[attr-defined]
         self.repair_consent.setChecked(bool(draft.get("repair_consent")))
         consent = draft.get("consent")
+        saved_version, current = draft.get("consent_text_version"), self.consent_gate.text_version
+        if consent is True and saved_version and current and saved_version != current:
+            self._restore_for_new_consent(draft)
+            return
         self.consent_gate.set_answer(consent if isinstance(consent, bool) else None)
         if consent is True:
             # The customer agreed during the call, to the text read out then.
@@ -81,3 +85,18 @@ class DraftMixin(ReferralLayout):
                 self.form.consent_text_version = str(draft["consent_text_version"])
             self._write_voluntary(draft.get("voluntary") or {})
             self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))
+
+    def _restore_for_new_consent(self, draft: dict[str, Any]) -> None:
+        """The consent text changed since the draft was saved: the customer must be asked
+        again. The voluntary values come back, but stay disabled (and unsent) until Ja."""
+        self.consent_gate.set_answer(None)
+        self._write_voluntary(draft.get("voluntary") or {})
+        self.freetext_consent.setChecked(bool(draft.get("freetext_consent")))
+        self.voluntary_box.setEnabled(False)
+        self.messages["consent"].show_text(
+            self.tr(
+                "Der Einwilligungstext wurde geändert, seit der Entwurf gespeichert wurde. "
+                "Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut."
+            ),
+            "warning",
+        )

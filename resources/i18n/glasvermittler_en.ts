@@ -124,6 +124,13 @@
     </message>
 </context>
 <context>
+    <name>DraftMixin</name>
+    <message>
+        <source>Der Einwilligungstext wurde geändert, seit der Entwurf gespeichert wurde. Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut.</source>
+        <translation>The consent text has changed since the draft was saved. Please read out the current version and ask again.</translation>
+    </message>
+</context>
+<context>
     <name>DraftsModel</name>
     <message>
         <source>Schnellvermittlung</source>

@@ -175,3 +175,39 @@ def test_expired_session_the_queued_referral_waits_for_the_login(
         qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=5000)
         assert len(services.client.list_referrals(client_ref=view.form.client_ref).items) == 1
         worker.stop()
+
+
+def test_draft_with_consent_to_an_older_text_asks_again(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    store = LocalStore(tmp_path, None)
+    with services_for(server.url) as services:
+        services.store = store
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        _fill(view)
+        view.consent_gate.yes.click()
+        view.form.consent_text_version = "2025-01"  # the text read out back then
+        view.inputs["schadenart"].setCurrentIndex(2)  # type: ignore[attr-defined]
+        view.autosaver.flush()
+        draft_id = view._draft_id
+        qtbot.waitUntil(
+            lambda: (store.load_draft(draft_id) or {}).get("consent_text_version") == "2025-01",
+            timeout=5000,
+        )
+        other = QuickReferralView(services)
+        qtbot.addWidget(other)
+        other.show()
+        assert other.load_draft(draft_id)
+        assert other.consent_gate.answer is None  # to be asked again with the current text
+        assert not other.voluntary_box.isEnabled()
+        assert "Einwilligungstext wurde geändert" in other.messages["consent"].text
+        assert other.inputs["schadenart"].currentIndex() == 2  # type: ignore[attr-defined]
+        other.update_review()
+        assert '"voluntary": {}' in other.review.toPlainText()  # nothing voluntary meanwhile
+        other.consent_gate.yes.click()
+        assert other.voluntary_box.isEnabled()
+        assert other.form.consent_text_version == services.config["consent"]["text_version"]
+        assert other.messages["consent"].text == ""
+        other.update_review()
+        assert '"schadenart"' in other.review.toPlainText()
