@@ -115,8 +115,12 @@ class TicketTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ data
     def set_tickets(self, rows: Sequence[TicketRow]) -> None:
-        """Replace the content, in the current sort order (same ids in the same order →
-        only ``dataChanged``)."""
+        """Replace the content, in the current sort order.
+
+        Same ids in the same order → only ``dataChanged``; up to :data:`SMALL_CHANGE` tickets
+        added/removed or a new order → row removals/insertions and a layout change (persistent
+        indexes, i.e. selection, follow their ticket); anything bigger → one model reset.
+        """
         rows = self._sorted(rows)
         self.version += 1
         new_ids = [r.id for r in rows]

@@ -97,6 +97,7 @@ def test_offline_backs_off_further_each_time_and_recovers(rig: Rig) -> None:
 def test_expired_session_asks_for_login_and_stops_the_timer(rig: Rig) -> None:
     with rig.qtbot.waitSignal(rig.worker.synced, timeout=WAIT):
         rig.worker.start()
+    rig.qtbot.waitUntil(lambda: rig.page.model.rowCount() > 0, timeout=WAIT)  # list read
     rig.server.expire_sessions()
     with rig.qtbot.waitSignal(rig.worker.auth_required, timeout=WAIT):
         rig.worker.sync_now()
