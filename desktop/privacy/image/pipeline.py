@@ -138,7 +138,8 @@ def _scrub(
     else:
         img = _decode(job, full=True)
         full = img.size
-        small = render.to_rgb(render.shrink(img, DOC_SIDE))  # before the pool shares nothing
+        # The analysis copy is made before the render is submitted (both then only read `img`).
+        small = render.to_rgb(render.shrink(img, DOC_SIDE))
         if concurrent:
             pending = _pool().submit(_render, job, img, max_side, max_bytes)
     small = render.to_rgb(small)
