@@ -158,7 +158,7 @@ class Services(QObject):
 
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
-        log.error("embedded server did not start: %s", type(exc).__name__)
+        log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
 

@@ -102,3 +102,26 @@ def test_deleting_a_runner_with_a_running_task_waits_and_does_not_crash() -> Non
     assert "finished 5" in done.stdout
     # the old order (dispatcher deleted first) printed "Signal source has been deleted"
     assert "Error" not in done.stderr, done.stderr[-2000:]
+
+
+def test_pyside_import_check_reads_the_file_and_never_probes_module_attributes(
+    tmp_path: Any,
+) -> None:
+    import types
+
+    from desktop import tasks
+
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature._mod_uses_pyside is tasks._mod_uses_pyside
+
+    def lazy_getattr(name: str) -> Any:  # like pydantic's module __getattr__
+        raise AssertionError(f"probed {name}")
+
+    for text, expected in (("from PySide6.QtCore import QObject\n", True), ("x = 1\n", False)):
+        path = tmp_path / f"mod_{expected}.py"
+        path.write_text(text, encoding="utf-8")
+        module = types.ModuleType(f"lazy_{expected}")
+        module.__file__ = str(path)
+        module.__getattr__ = lazy_getattr  # type: ignore[method-assign]
+        assert tasks._mod_uses_pyside(module) is expected
+    assert tasks._mod_uses_pyside(sys) is False  # builtin
