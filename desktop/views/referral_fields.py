@@ -184,6 +184,10 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
         widget = CheckedTextEdit(spec.name)
     elif spec.name == "vorname":
         widget = CheckedLineEdit(spec.name, engine_field="nachname")
+    elif spec.name == "einsatzort":  # free text like Zusatzinfo; the address is its purpose
+        widget = CheckedLineEdit(
+            spec.name, engine_field="zusatzinfo", ignore_rules=frozenset({"identifier.address"})
+        )
     else:
         line = QLineEdit()
         if spec.max:

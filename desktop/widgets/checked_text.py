@@ -99,12 +99,14 @@ class CheckedTextEdit(QPlainTextEdit):
         check_fn: Callable[[str], FieldResult] | None = None,
         delay_ms: int = DEBOUNCE_MS,
         engine_field: str | None = None,
+        ignore_rules: frozenset[str] = frozenset(),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(field)
         self.field = field
         self.engine_field = engine_field or field
+        self._ignore_rules = ignore_rules  # what the field is for (e.g. an address)
         self.setTabChangesFocus(True)
         self._validate = check_fn
         self.message = FieldMessage(field)
@@ -241,8 +243,13 @@ class CheckedTextEdit(QPlainTextEdit):
     def _apply(self, text: str, found: list[Finding]) -> None:
         self._applied_token = self._token
         # A blocking finding is never hidden, even by a dismissal restored from a draft.
-        dismissed = self._dismissed
-        active = [f for f in found if f.severity == "block" or self._key(text, f) not in dismissed]
+        dismissed, ignored = self._dismissed, self._ignore_rules
+        active = [
+            f
+            for f in found
+            if f.rule_id not in ignored
+            and (f.severity == "block" or self._key(text, f) not in dismissed)
+        ]
         active.sort(key=lambda f: (_RANK.get(f.severity, 3), f.start))
         if not text.isascii():
             spans = [
@@ -358,10 +365,16 @@ class CheckedLineEdit(CheckedTextEdit):
         check_fn: Callable[[str], FieldResult] | None = None,
         delay_ms: int = DEBOUNCE_MS,
         engine_field: str | None = None,
+        ignore_rules: frozenset[str] = frozenset(),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            field, check_fn=check_fn, delay_ms=delay_ms, engine_field=engine_field, parent=parent
+            field,
+            check_fn=check_fn,
+            delay_ms=delay_ms,
+            engine_field=engine_field,
+            ignore_rules=ignore_rules,
+            parent=parent,
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -157,3 +157,18 @@ def test_dates_hint_as_soon_as_they_are_picked(complete: CompleteReferralView) -
     assert view.messages["wunschtermin"].text == "Der Wunschtermin liegt in der Vergangenheit."
     wish.setDate(today.addDays(3))  # type: ignore[attr-defined]
     assert view.messages["wunschtermin"].text == ""
+
+
+def test_einsatzort_is_checked_like_free_text_but_may_hold_the_address(
+    complete: CompleteReferralView,
+) -> None:
+    view = complete
+    view.consent_gate.yes.click()
+    place = view.inputs["einsatzort"]
+    place.setText("Musterstraße 5, 50667 Köln, Tiefgarage Ebene 2")  # type: ignore[attr-defined]
+    assert view.messages["einsatzort"].text == ""  # an address is what the field is for
+    place.setText("Hauptstr. 3, Kunde ist schwerhörig")  # type: ignore[attr-defined]
+    assert "Nicht zulässig" in view.messages["einsatzort"].text
+    assert place.accessibleDescription().startswith("Nicht zulässig")
+    view.send()
+    assert "einsatzort" in [name for name, _ in view.error_summary.entries]
