@@ -396,6 +396,12 @@ def test_text_is_readable_in_light_and_dark_themes(qtbot, themed_window) -> None
     qtbot.keyClicks(remarks, "Kunde ist gehbehindert")
     message = page.findChild(QLabel, "bemerkungen_message")
     qtbot.waitUntil(lambda: message.isVisible() and bool(message.text()), timeout=5000)
+    # not by colour alone: the severity is spelled out at the start of the message
+    from desktop.widgets.finding_texts import severity_prefix
+
+    prefixes = {severity_prefix(kind) for kind in ("block", "warn", "info")}
+    assert len(prefixes) == 3
+    assert message.text().startswith(severity_prefix("block")), message.text()
     problems += [f"quick warning: {item}" for item in low_contrast_labels(window)]
     # the voluntary sections of the Komplettvermittlung, enabled by consent
     window.show_page("complete")
