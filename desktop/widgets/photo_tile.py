@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -202,9 +203,17 @@ class PhotoTile(QFrame):
         """Re-run the pipeline on the original with faces blurred."""
         self._start(blur=True)
 
+    def discard(self) -> None:
+        """The tile is going away: a result still under way is dropped when it arrives."""
+        self._generation += 1
+
+    def _current(self, generation: int) -> bool:
+        """True if a worker result is for the latest run and the tile still exists."""
+        return generation == self._generation and shiboken6.isValid(self)
+
     def _on_done(self, generation: int, cleaned: CleanedPhoto) -> None:
-        if generation != self._generation:
-            return  # latest wins
+        if not self._current(generation):
+            return  # latest wins; a removed tile ignores it
         result = cleaned.result
         self.result, self.error, self.blurred = result, None, self._pending_blur
         self.progress.hide()
@@ -224,7 +233,7 @@ class PhotoTile(QFrame):
         self.changed.emit()
 
     def _on_error(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self.progress.hide()
         self.result = None

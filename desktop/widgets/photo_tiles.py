@@ -125,6 +125,7 @@ class PhotoStrip(QWidget):
         if tile in self.tiles:
             self.tiles.remove(tile)
             self._row.removeWidget(tile)
+            tile.discard()  # a cleaning still under way must not touch the deleted tile
             tile.deleteLater()
             self.changed.emit()
 

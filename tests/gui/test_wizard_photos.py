@@ -239,3 +239,24 @@ def test_faces_are_boxed_and_can_be_made_unrecognisable(
     assert not tile.blur_button.isVisible()
     assert view.photos.cleaned()[0].data != before
     assert not tile.picture.pixmap().isNull()
+
+
+def test_photo_removed_or_form_reset_while_cleaning(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    path = tmp_path / "gross.png"
+    path.write_bytes(_noisy_png(900))
+    view.photos.add_files([str(path)])
+    first = view.photos.tiles[0]
+    view.photos.remove(first)  # removed before its cleaning finished
+    view.photos.add_files([str(path)])
+    view.reset()  # new referral while the second one is still being cleaned
+    assert view.photos.count() == 0
+    view.consent_gate.yes.click()
+    view.photos.add_files([str(path)])  # the pool runs in order: this one finishes last
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=30000)
+    assert view.photos.count() == 1  # the late results of the removed tiles changed nothing
+    assert len(view.photos.cleaned()) == 1
