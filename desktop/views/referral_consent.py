@@ -28,6 +28,7 @@ class ConsentMixin(DraftMixin):
         if granted:
             self.voluntary_box.setEnabled(True)
             self.banner.hide()
+            self.drop_undo()  # asked again: the old values are not coming back
         else:
             snapshot = self._voluntary_snapshot()
             self._write_voluntary({})
@@ -64,6 +65,13 @@ class ConsentMixin(DraftMixin):
                 self.photos.put_back(values["__photos__"])
             elif not values:
                 self.photos.clear()
+
+    def drop_undo(self) -> None:
+        """Forget what "Rückgängig" would restore (its photos are deleted for good)."""
+        snapshot, self._undo = self._undo, None
+        for tile in (snapshot or {}).get("__photos__", []):
+            tile.discard()
+            tile.deleteLater()
 
     @Slot()
     def undo_withdrawal(self) -> None:

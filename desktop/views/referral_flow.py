@@ -319,7 +319,8 @@ class ReferralView(SendResultsMixin):
         servicenummer = self.form.servicenummer
         self.form = ReferralForm(kind=self.kind, servicenummer=servicenummer)
         self._key, self._draft_id = str(uuid.uuid4()), str(uuid.uuid4())
-        self._sent, self._undo, self._dead_item = False, None, None
+        self.drop_undo()
+        self._sent, self._dead_item = False, None
         self._set_in_flight(False)
         self.send_button.setText(self.tr("&Senden (Strg+Enter)"))
         self.referral_number.clear()

@@ -260,3 +260,24 @@ def test_photo_removed_or_form_reset_while_cleaning(
     qtbot.waitUntil(lambda: not view.photos.busy(), timeout=30000)
     assert view.photos.count() == 1  # the late results of the removed tiles changed nothing
     assert len(view.photos.cleaned()) == 1
+
+
+def test_consent_asked_again_instead_of_undo_forgets_the_photos(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    import shiboken6
+
+    path = tmp_path / "schaden.jpg"
+    path.write_bytes(_gps_jpeg())
+    view = complete
+    assert view.photos is not None
+    view.consent_gate.yes.click()
+    view.photos.add_files([str(path)])
+    qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=15000)
+    tile = view.photos.tiles[0]
+    view.consent_gate.no.click()
+    view.consent_gate.yes.click()  # asked again instead of "Rückgängig"
+    assert view.photos.count() == 0
+    qtbot.waitUntil(lambda: not shiboken6.isValid(tile), timeout=3000)  # cleaned bytes gone
+    view.undo_withdrawal()  # nothing left to bring back
+    assert view.photos.count() == 0
