@@ -52,6 +52,16 @@ MIGRATIONS = [
         last_read_message_id TEXT
     );
     """,
+    # 2: the ticket list's per-ticket counts read only this index (no table lookups for
+    # 50,000 messages); it replaces the (ticket_id, order_key) index, so a sync still
+    # maintains one message index. Ticket order without a temporary sort.
+    """
+    CREATE INDEX postbox_messages_cover
+        ON postbox_messages(ticket_id, order_key, from_staff, id);
+    DROP INDEX postbox_messages_ticket;
+    CREATE INDEX postbox_tickets_order ON postbox_tickets(updated_at, id);
+    DROP INDEX postbox_tickets_updated;
+    """,
 ]
 
 

@@ -89,6 +89,9 @@ class PostboxReader:
                 raise TypeError("codec is required with a plain connection")
             codec = source.codec
         self._codec = codec
+        # Opened subjects of the last ticket list, by id with their sealed blob: a reload
+        # after a sync opens only what changed (10,000 AES-GCM opens cost ~0.2 s).
+        self._subjects: dict[str, tuple[bytes | str | None, str]] = {}
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -103,14 +106,24 @@ class PostboxReader:
             ).fetchone()
         return int(row[0]) if row else 0
 
-    def tickets(self) -> list[TicketRow]:
-        """All tickets, most recently updated first."""
-        return self._tickets("", ())
-
     def ticket(self, ticket_id: str) -> TicketRow | None:
         """One ticket or ``None``."""
         rows = self._tickets("WHERE t.id = ?", (ticket_id,))
         return rows[0] if rows else None
+
+    def tickets(self) -> list[TicketRow]:
+        """All tickets, most recently updated first."""
+        rows = self._tickets("", ())
+        self._subjects = {t.id: self._subjects[t.id] for t in rows if t.id in self._subjects}
+        return rows
+
+    def _subject(self, ticket_id: str, blob: bytes | str | None) -> str:
+        cached = self._subjects.get(ticket_id)
+        if cached is not None and cached[0] == blob:
+            return cached[1]
+        subject = self._codec.open(blob, f"ticket:{ticket_id}")
+        self._subjects[ticket_id] = (blob, subject)
+        return subject
 
     def _tickets(self, where: str, args: tuple[str, ...]) -> list[TicketRow]:
         with DB_LOCK:
@@ -118,7 +131,7 @@ class PostboxReader:
         return [
             TicketRow(
                 id=r[0],
-                subject=self._codec.open(r[1], f"ticket:{r[0]}"),
+                subject=self._subject(r[0], r[1]),
                 status=r[2],
                 referral_id=r[3],
                 created_at=r[4] or "",

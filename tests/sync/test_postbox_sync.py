@@ -301,3 +301,31 @@ def test_seal_many_uses_fresh_nonces_and_opens_back() -> None:
         "",
     ]
     assert Codec(None).seal_many([("klar", "x")]) == [b"klar"]
+
+
+def test_cache_of_the_first_schema_is_migrated_and_kept(tmp_path: Path) -> None:
+    from desktop.store.db import apply_migrations, schema_version
+    from desktop.sync.postbox import COMPONENT
+    from desktop.sync.postbox_schema import MIGRATIONS
+
+    conn = open_database(tmp_path / "old.db")
+    apply_migrations(conn, COMPONENT, MIGRATIONS[:1])  # a cache written by the first release
+    conn.execute(
+        "INSERT INTO postbox_tickets(id, subject, status, updated_at, generation) "
+        "VALUES ('7', 'Termin', 'open', '2026-11-01T08:00:00Z', 1)"
+    )
+    conn.execute(
+        "INSERT INTO postbox_messages(id, ticket_id, from_staff, body, order_key, generation) "
+        "VALUES ('70', '7', 1, '0:Hallo', 'k', 1)"
+    )
+    sync = PostboxSync(lambda: conn, _NoNetwork())  # opening migrates
+    assert schema_version(conn, COMPONENT) == len(MIGRATIONS)
+    reader = PostboxReader(conn, sync.codec)
+    assert [(t.id, t.subject, t.unread_count) for t in reader.tickets()] == [("7", "Termin", 1)]
+    assert [m.body for m in reader.messages("7")] == ["Hallo"]
+    conn.close()
+
+
+class _NoNetwork:
+    def postbox_changes(self, *, since: str | None, limit: int = 500) -> dict[str, Any]:
+        raise AssertionError("not used")
