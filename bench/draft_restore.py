@@ -90,13 +90,15 @@ def main() -> int:
 
         check("Rückruf bitte", "zusatzinfo")  # the engine's one-time start (the app warms it)
 
+        strip = view.photos
+        assert strip is not None
         started = time.perf_counter()
         view.load_draft("d1")
         blocked_ms = (time.perf_counter() - started) * 1000.0
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not (
-            len(view.photos.cleaned()) == args.photos
-            and all(not t.picture.pixmap().isNull() for t in view.photos.tiles)
+            len(strip.cleaned()) == args.photos
+            and all(not t.picture.pixmap().isNull() for t in strip.tiles)
         ):
             app.processEvents()
             time.sleep(0.001)
