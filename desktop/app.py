@@ -178,7 +178,7 @@ class AppController(QObject):
         from desktop.workers.autosave import DraftAutosaver
 
         for saver in self.window.findChildren(DraftAutosaver):
-            saver.flush()
+            saver.flush(wait=True)  # written before the pools stop delivering callbacks
         if self.login_dialog is not None:
             self.login_dialog.close()
         self.services.shutdown()

@@ -36,3 +36,11 @@ class FallbackRunner(TaskRunner):
     to a worker QObject (a bound ``on_done``) or emit into an already deleted bridge object;
     the TaskRunner releases every reference on the GUI thread instead.
     """
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Wait for the queued jobs; unlike the app's runner it keeps accepting and delivering.
+
+        Its owners (a single worker or view in scripts and tests) may still get a timer or an
+        autosave after their test's teardown; they must not fail on a closed runner.
+        """
+        return self.wait_for_done(timeout_ms)

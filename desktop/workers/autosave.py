@@ -102,8 +102,14 @@ class DraftAutosaver(QObject):
         """True while changes wait for the timer or a write is in flight."""
         return bool(self._pending or self._queued_writes or self._writing)
 
-    def flush(self) -> None:
-        """Save every pending draft now (also call before closing a wizard or quitting)."""
+    def flush(self, *, wait: bool = False) -> None:
+        """Save every pending draft now (also call before closing a wizard or quitting).
+
+        Args:
+            wait: Quitting: wait for a write in flight, then write the rest here on the
+                calling thread. Without it, writes queued behind one in flight go out when its
+                callback arrives — which never happens once the app's pools are shut down.
+        """
         self._timer.stop()
         self._first_change = None
         pending, self._pending = self._pending, {}
@@ -116,14 +122,32 @@ class DraftAutosaver(QObject):
                 self.failed.emit(draft_id, type(exc).__name__)
                 continue
             self._queued_writes[draft_id] = (kind, payload, photos)
+        if wait:
+            self._write_all_here()
+            return
         self._write_next()
+
+    def _write_all_here(self) -> None:
+        wait_for_done = getattr(self._runner, "wait_for_done", None)
+        if self._writing and callable(wait_for_done):
+            wait_for_done(5000)  # the older write must not land after the newer one
+            self._writing = False  # its late callback finds nothing left to write
+        while self._queued_writes:
+            draft_id = next(iter(self._queued_writes))
+            kind, payload, photos = self._queued_writes.pop(draft_id)
+            try:
+                self._store.save_draft(draft_id, kind, payload, photos)
+            except Exception as exc:  # noqa: BLE001 - report, keep writing the others
+                self._on_failed(draft_id, exc)
+            else:
+                self.saved.emit(draft_id)
 
     def _write_next(self) -> None:
         if self._writing or not self._queued_writes:
             return
         draft_id = next(iter(self._queued_writes))
         kind, payload, photos = self._queued_writes.pop(draft_id)
-        if self._runner is None:
+        if self._runner is None or getattr(self._runner, "closed", False):
             try:
                 self._store.save_draft(draft_id, kind, payload, photos)
             except Exception as exc:  # noqa: BLE001

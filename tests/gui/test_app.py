@@ -330,3 +330,30 @@ def test_a_refused_sending_stays_visible_until_handled(logged_in_window, qtbot) 
     assert window.badge("outbox") == 0
     assert window.nav_button("outbox").text() == "Postausgang"
     assert not window.outbox_button.isVisibleTo(window)
+
+
+def test_quit_while_an_autosave_is_in_flight_keeps_the_last_keystrokes(
+    qtbot, tmp_path, memory_keyring
+) -> None:
+    from desktop.app import create_main_window
+    from desktop.store import DataKey, LocalStore
+    from desktop.workers.autosave import DraftAutosaver
+
+    window = create_main_window(data_dir=tmp_path / "data")
+    log_in(qtbot, window)
+    window.show_page("quick")
+    page = window.page("quick")
+    surname = page.findChild(QWidget, "nachname")
+    qtbot.keyClicks(surname, "Berger")
+    [saver] = [s for s in window.findChildren(DraftAutosaver) if s.has_pending()]
+    saver.flush()  # a write of "Berger" is now on the db pool
+    qtbot.keyClicks(surname, "hausen")  # typed while it is in flight
+    window.close()  # right away: its callback will never be delivered
+    window.deleteLater()
+    QApplication.processEvents()
+    store = LocalStore(tmp_path / "data", DataKey.load_or_create())
+    try:
+        [draft] = store.list_drafts()
+        assert "Bergerhausen" in str(store.load_draft(draft.draft_id))
+    finally:
+        store.close()
