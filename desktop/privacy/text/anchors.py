@@ -84,9 +84,56 @@ def _finite_seq(items: list[tuple[Any, Any]]) -> Strings | None:
 # Words in nearly every agent sentence: a set holding one of them filters almost nothing, so a
 # set of rarer words (the medical term rather than "hat|muss|zum") is preferred.
 _COMMON = frozenset(
-    "ist war hat hatte haben ein eine einen einer den der die das dem des aus von mit nach vor "
-    "zum zur beim und sind sie auf bei fuer wird seit wegen kommt geht muss bleibt lebt liegt "
-    "lag wohnt kunde kundin termin bitte auch nicht noch sehr".split()
+    [
+        "ist",
+        "war",
+        "hat",
+        "hatte",
+        "haben",
+        "ein",
+        "eine",
+        "einen",
+        "einer",
+        "den",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "des",
+        "aus",
+        "von",
+        "mit",
+        "nach",
+        "vor",
+        "zum",
+        "zur",
+        "beim",
+        "und",
+        "sind",
+        "sie",
+        "auf",
+        "bei",
+        "fuer",
+        "wird",
+        "seit",
+        "wegen",
+        "kommt",
+        "geht",
+        "muss",
+        "bleibt",
+        "lebt",
+        "liegt",
+        "lag",
+        "wohnt",
+        "kunde",
+        "kundin",
+        "termin",
+        "bitte",
+        "auch",
+        "nicht",
+        "noch",
+        "sehr",
+    ]
 )
 
 
