@@ -156,6 +156,8 @@ def test_every_free_text_field_is_checked(field: str) -> None:
         ("Kd. ist zum Islam konvertiert", "religion"),
         ("Kd. geht fremd", "sex_life"),
         ("Kd. hat eine große Klappe", "judgement"),
+        ("Kd. ist Muslima", "religion"),
+        ("Kd. sitzt im Rolstul", "health"),
         ("Kd. ist dement und verwirrt wegen der Rechnung", "health"),
         ("customer uses a walker", "health"),
         ("customer had surgery last week", "health"),
