@@ -236,6 +236,7 @@ class ReferralView(SendResultsMixin):
             entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))
         if entries:
             self._show_errors(entries)
+            self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
         self.review.setPlainText(review_text(payload))

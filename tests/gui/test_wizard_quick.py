@@ -359,3 +359,9 @@ def test_ctrl_enter_in_bemerkungen_sends_without_a_line_break(
     qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
     stored = quick.services.client.list_referrals(client_ref=quick.form.client_ref).items[0]
     assert stored["voluntary"]["bemerkungen"] == "Bitte laut klingeln"
+
+
+def test_review_is_current_right_after_a_blocked_send(quick: QuickReferralView) -> None:
+    quick.inputs["nachname"].setText("Schulz")  # type: ignore[attr-defined]
+    quick.send()  # blocked: the other mandatory fields are missing
+    assert json.loads(quick.review.toPlainText())["nachname"] == "Schulz"
