@@ -101,6 +101,8 @@ CLEAN = [
     "car is black, parked behind the church",
     "Kd. geht ungern zu Fremden",
     "Kd. ist etwas verwirrt wegen der Rechnung",
+    "Fahrzeug mit Face-ID-Entriegelung",
+    "Selfie-Kamera? Nein, Dashcam",
 ]
 
 
