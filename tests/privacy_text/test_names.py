@@ -44,6 +44,7 @@ from desktop.privacy.text import check
         "Hans Schweizer",
         "Frau Taub",
         "Herrn Prof. Dr.-Ing. Lutz",
+        "Firma Meier GmbH",
     ],
 )
 def test_real_names_are_clean(name: str) -> None:
