@@ -11,17 +11,26 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.privacy.text import checksums
+from desktop.privacy.text.lexicon import SEPARATOR, pieces
 from desktop.privacy.text.model import SEVERITY, Finding
 
 if TYPE_CHECKING:
     from desktop.privacy.text.engine import Context
 
 Add = Callable[[int, int, str], None]
+Spans = list[tuple[int, int]]
+
+
+def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` inside each ``(start, end)`` span of ``text``."""
+    for start, end in where:
+        yield from pattern.finditer(text, start, end)
+
 
 _WINDOW = 40
 _WORD_REST = re.compile(r"[\w.-]*")
@@ -112,7 +121,8 @@ class IdentifierRecognizer:
 
     def _nearest(self, text: str, start: int, keys: tuple[str, ...]) -> str | None:
         """Which of ``keys`` (or "job") has a context word nearest before ``start``."""
-        window = text[max(0, start - _WINDOW) : start].lower()
+        window = text[max(0, start - _WINDOW) : start]
+        window = window[window.rfind(SEPARATOR) + 1 :].lower()  # the sentence only
         best: tuple[int, str] | None = None
         for key in (*keys, "job"):
             for match in self._context[key].finditer(window):
@@ -127,8 +137,14 @@ class IdentifierRecognizer:
         return None if best is None else best[1]
 
     def analyze(self, ctx: Context) -> list[Finding]:
-        """Findings for every confirmed identifier in the original text."""
+        """Findings for every confirmed identifier in the original text.
+
+        The text may be a batch of sentences joined by :data:`SEPARATOR`: every cheap gate
+        ("is there an @", "a run of digits") is decided per sentence and the scans behind it
+        run only on the sentences that pass, so each sentence gets what it gets on its own.
+        """
         text = ctx.text
+        folded = ctx.norm.text
         found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
 
@@ -138,31 +154,50 @@ class IdentifierRecognizer:
             taken.append((start, end))
             found.append((start, end, rule))
 
-        folded = ctx.norm.text
-        if "@" in folded or _AT_HINT.search(folded):
-            for match in _SPOKEN_EMAIL.finditer(folded):
+        spans, folded_spans = pieces(text), pieces(folded)
+        if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
+            spans = folded_spans = [(0, len(text))]
+
+        def gate(test: Callable[[str, int, int], object], on: str) -> list[bool]:
+            where = folded_spans if on is folded else spans
+            return [bool(test(on, a, b)) for a, b in where]
+
+        def runs(passed: list[bool], where: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [span for span, ok in zip(where, passed, strict=True) if ok]
+
+        spoken = gate(lambda t, a, b: "@" in t[a:b] or _AT_HINT.search(t, a, b), folded)
+        for a, b in runs(spoken, folded_spans):
+            for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add(*match.span(), "identifier.email")
-        if _DIGIT_RUN.search(text):
-            self._iban(text, add)
-            self._numbers(text, add)
+        digits = gate(lambda t, a, b: _DIGIT_RUN.search(t, a, b), text)
+        if any(digits):
+            context = self._context["id_document"]
+            documents = [
+                d or context.search(text[a:b].lower()) is not None
+                for d, (a, b) in zip(digits, spans, strict=True)
+            ]
+            self._iban(text, add, runs(digits, spans))
+            self._numbers(text, add, runs(digits, spans), runs(documents, spans))
         elif self._context["id_document"].search(text.lower()):
-            self._documents(text, add)
-        if _BIRTH_HINT.search(folded):
-            for match in _BIRTH.finditer(folded):
+            self._documents(text, add, spans)
+        birth = gate(lambda t, a, b: _BIRTH_HINT.search(t, a, b), folded)
+        for a, b in runs(birth, folded_spans):
+            for match in _BIRTH.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
-        if _ADDRESS_HINT.search(folded):
-            for match in _ADDRESS.finditer(text):
+        address = gate(lambda t, a, b: _ADDRESS_HINT.search(t, a, b), folded)
+        for a, b in runs(address, spans):
+            for match in _ADDRESS.finditer(text, a, b):
                 add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
         self._phones(text, add)
         return [
             Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
         ]
 
-    def _iban(self, text: str, add: Add) -> None:
-        for match in _IBAN.finditer(text):
+    def _iban(self, text: str, add: Add, where: Spans) -> None:
+        for match in _finditer(_IBAN, text, where):
             raw = match.group()
             compact = raw.replace(" ", "").upper()
             lengths = [checksums.IBAN_LENGTHS.get(compact[:2], 0)]
@@ -176,8 +211,8 @@ class IdentifierRecognizer:
                     add(match.start(), end, "identifier.iban")
                     break
 
-    def _numbers(self, text: str, add: Add) -> None:
-        for match in _CARD.finditer(text):
+    def _numbers(self, text: str, add: Add, where: Spans, documents: Spans) -> None:
+        for match in _finditer(_CARD, text, where):
             digits = _NON_DIGIT.sub("", match.group())
             if (
                 checksums.luhn_ok(digits)
@@ -185,31 +220,31 @@ class IdentifierRecognizer:
                 and self._nearest(text, match.start(), ("bank",)) != "job"
             ):
                 add(*match.span(), "identifier.credit_card")
-        for match in _DIGITS11.finditer(text):
+        for match in _finditer(_DIGITS11, text, where):
             near = self._nearest(text, match.start(), ("tax",))
             if near == "tax" or (
                 near is None and checksums.steuer_id_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.tax_id")
-        for match in _RVNR.finditer(text):
+        for match in _finditer(_RVNR, text, where):
             near = self._nearest(text, match.start(), ("social_security",))
             if near == "social_security" or (
                 near is None and checksums.rvnr_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.social_security")
-        for match in _KVNR.finditer(text):
+        for match in _finditer(_KVNR, text, where):
             near = self._nearest(text, match.start(), ("health_insurance",))
             if near == "health_insurance" or (
                 near is None and checksums.kvnr_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.health_insurance_number")
-        self._documents(text, add)
-        for match in _ACCOUNT.finditer(text):
+        self._documents(text, add, documents)
+        for match in _finditer(_ACCOUNT, text, where):
             if self._nearest(text, match.start(), ("bank",)) == "bank":
                 add(*match.span(), "identifier.bank_account")
 
-    def _documents(self, text: str, add: Add) -> None:
-        for match in _DOCUMENT.finditer(text):
+    def _documents(self, text: str, add: Add, where: Spans) -> None:
+        for match in _finditer(_DOCUMENT, text, where):
             if (
                 any(c.isdigit() for c in match.group())
                 and self._nearest(text, match.start(), ("id_document",)) == "id_document"

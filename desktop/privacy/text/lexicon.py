@@ -20,7 +20,8 @@ per kind instead of one per term.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,12 +177,12 @@ class _Regex:
     word_start: bool  # the match must start at a word start
 
 
-def _scan(regex: _Regex, text: str) -> Iterator[tuple[int, int]]:
-    """Non-overlapping matches like ``finditer``; with ``word_start`` only at word starts."""
+def _scan(regex: _Regex, text: str, pos: int, stop: int) -> Iterator[tuple[int, int]]:
+    """Non-overlapping matches in ``text[pos:stop]`` like ``finditer``; with ``word_start``
+    only at word starts. ``stop`` acts as the end of the text (``$``, ``(?!\\w)``)."""
     search = regex.pattern.search
-    pos = 0
-    while pos <= len(text):
-        match = search(text, pos)
+    while pos <= stop:
+        match = search(text, pos, stop)
         if match is None:
             return
         start, end = match.span()
@@ -252,22 +253,40 @@ class Matcher:
         }
         self._anchor_scan = re.compile("(?=(" + _trie_pattern(every) + "))") if every else None
 
-    def _present(self, text: str) -> frozenset[str]:
-        """The anchors that occur in ``text``."""
+    def _present(self, text: str, starts: Sequence[int]) -> dict[int, set[int]]:
+        """Which anchored regexes can match in which piece: regex index → piece indices.
+
+        ``starts`` are the offsets where the pieces of ``text`` begin (see :func:`pieces`).
+        """
+        out: dict[int, set[int]] = {}
         if self._anchor_scan is None:
-            return frozenset()
-        found: set[str] = set()
-        closure = self._closure
+            return out
+        closure, by_anchor = self._closure, self._by_anchor
+        single = len(starts) == 1
+        seen: set[tuple[str, int]] = set()
         for match in self._anchor_scan.finditer(text):
-            found |= closure[match.group(1)]
-        return frozenset(found)
+            anchor = match.group(1)
+            piece = 0 if single else bisect_right(starts, match.start()) - 1
+            if (anchor, piece) in seen:
+                continue
+            seen.add((anchor, piece))
+            for prefix in closure[anchor]:
+                for index in by_anchor[prefix]:
+                    out.setdefault(index, set()).add(piece)
+        return out
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
         """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
         return self._terms[kind]
 
     def find(self, text: str) -> Iterator[Hit]:
-        """Yield every hit in folded ``text``; word kinds are widened to the whole word."""
+        """Yield every hit in folded ``text``; word kinds are widened to the whole word.
+
+        ``text`` may hold several pieces joined by :data:`SEPARATOR` (a batch of sentences):
+        no match crosses a separator, and each hand-written regex runs only on the pieces
+        that contain one of its anchors, with the piece end as the end of the text -- the
+        hits are exactly those of matching every piece on its own.
+        """
         for kind, pattern in self._kinds:
             table = self._terms[kind]
             for match in pattern.finditer(text):
@@ -281,10 +300,34 @@ class Matcher:
                 rules = table.get(term) or table[" ".join(term.split())]
                 for rule in rules:
                     yield Hit(start, end, rule)
-        present = self._present(text)
-        by_anchor = self._by_anchor
-        indices = sorted({i for anchor in present for i in by_anchor[anchor]})
-        for regex in self._always + [self._anchored[i][1] for i in indices]:
-            for start, end in _scan(regex, text):
-                for rule in regex.rules:
-                    yield Hit(start, end, rule)
+        spans = pieces(text)
+        starts = [a for a, _b in spans]
+        for regex in self._always:
+            for a, b in spans:
+                for start, end in _scan(regex, text, a, b):
+                    for rule in regex.rules:
+                        yield Hit(start, end, rule)
+        for index, where in sorted(self._present(text, starts).items()):
+            regex = self._anchored[index][1]
+            for piece in sorted(where):
+                a, b = spans[piece]
+                for start, end in _scan(regex, text, a, b):
+                    for rule in regex.rules:
+                        yield Hit(start, end, rule)
+
+
+SEPARATOR = "\x00"  # joins the sentences of a batch; no pattern matches across it
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the parts of ``text`` between :data:`SEPARATOR` characters."""
+    if SEPARATOR not in text:
+        return [(0, len(text))]
+    out, start = [], 0
+    while True:
+        end = text.find(SEPARATOR, start)
+        if end < 0:
+            out.append((start, len(text)))
+            return out
+        out.append((start, end))
+        start = end + 1

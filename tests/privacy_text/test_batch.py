@@ -1,0 +1,73 @@
+"""A pasted text is analysed in one batch; every sentence must get exactly the findings it
+gets when analysed on its own (as while typing)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.privacy.text import check
+from desktop.privacy.text.chunks import spans
+from desktop.privacy.text.engine import get_engine
+
+_DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "privacy_text_dev.jsonl"
+_EXTRA = [
+    "Kd. ist schwarz.",  # "$" at the end of a sentence
+    "Kunde ist sehr konservativ",
+    "Rückruf unter 0171 2345678 erbeten, sonst per Mail an max punkt muster at web punkt de.",
+    "IBAN DE89 3704 0044 0532 0130 00 für die Erstattung.",
+    "Ausweisnummer T22000129 liegt vor.",
+    "Kd. Müller wohnt in der Lindenstr. 5, 50667 Köln.",
+    "Geb. am 03.04.1961, Tel. 030 1234567.",
+    "Schadennummer 2024-123456, Auftrag 4711-0815.",
+    "Frau Christ ist s c h w e r h ö r i g.",
+    "Parkplatz an der Moschee, Regensensor und Kamera.",
+    "Konto 12  34  56 bei der Bank.",
+    "Herr Dr. von der Heide, bitte laut und deutlich klingeln.",
+]
+
+
+def _sentences() -> list[str]:
+    lines = [json.loads(line)["text"] for line in _DEV.read_text("utf-8").splitlines() if line]
+    return [line.strip() for line in lines + _EXTRA if line.strip()]
+
+
+_SENTENCES = _sentences()
+
+
+def _one_by_one(text: str, field: str) -> list[object]:
+    """``check`` with every sentence analysed on its own first (the typing path)."""
+    engine = get_engine()
+    names = tuple(n for n in engine.fields[field]["recognizers"] if n != "length")  # type: ignore[attr-defined]
+    engine.clear_cache()
+    for start, end in spans(text):
+        if text[start:end].strip():
+            engine._cached(text[start:end], field, names)
+    return list(check(text, field))
+
+
+def _batch(text: str, field: str) -> list[object]:
+    get_engine().clear_cache()
+    return list(check(text, field))
+
+
+def test_every_dev_sentence_in_one_text() -> None:
+    for field in ("zusatzinfo", "beschreibung"):
+        for sep in (" ", "\n"):
+            text = sep.join(s if s[-1] in ".!?" else s + "." for s in _SENTENCES)
+            assert len(spans(text)) > 50
+            assert _batch(text, field) == _one_by_one(text, field)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=12),
+    st.sampled_from([" ", "\n", ". ", "\n\n"]),
+    st.sampled_from(["bemerkungen", "beschreibung"]),
+)
+def test_batch_equals_one_by_one(parts: list[str], sep: str, field: str) -> None:
+    text = sep.join(parts)
+    assert _batch(text, field) == _one_by_one(text, field)
