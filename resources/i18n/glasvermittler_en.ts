@@ -122,6 +122,10 @@
         <source>Alle Nachrichten des gewählten Tickets, nur zum Lesen.</source>
         <translation>All messages of the selected ticket, read-only.</translation>
     </message>
+    <message>
+        <source>{n} ältere Nachrichten werden hier nicht angezeigt.</source>
+        <translation>{n} older messages are not shown here.</translation>
+    </message>
 </context>
 <context>
     <name>DraftMixin</name>

@@ -66,3 +66,17 @@ def test_new_message_keeps_an_older_place_but_follows_at_the_end(qtbot: Any) -> 
     model.set_messages([])  # another ticket: starts at its newest message again
     model.set_messages(_messages(30))
     assert bar.value() == bar.maximum()
+
+
+def test_only_the_newest_messages_are_laid_out(qtbot: Any) -> None:
+    from desktop.views.postbox_conversation import MAX_SHOWN
+
+    view, model = _view(qtbot)
+    model.set_messages(_messages(MAX_SHOWN + 5))
+    text = view.toPlainText()
+    assert text.startswith("5 ältere Nachrichten werden hier nicht angezeigt.")
+    assert "Nachricht 5\n" not in text
+    assert "Nachricht 6\n" in text
+    assert f"Nachricht {MAX_SHOWN + 5}\n" in text
+    model.set_messages(_messages(3))
+    assert "ältere" not in view.toPlainText()
