@@ -60,11 +60,14 @@ class SendResultsMixin(ConsentMixin):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        self.send_status.setText(
+        text = (
             self.tr("Schadenbilder hochgeladen: %1 von %2")
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
+        if not self.referral_number.isHidden():  # outbox: photos follow the referral
+            text = self.tr("Vermittlung übermittelt.") + " " + text
+        self.send_status.setText(text)
 
     @Slot(dict)
     def _on_sent(self, result: dict[str, Any]) -> None:

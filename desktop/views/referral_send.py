@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.api import ApiError, ExtranetClient
 from desktop.referral_form import PhotoUpload
 
 log = logging.getLogger(__name__)
+
+PHOTO_POLL_MS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,15 @@ class ReferralSender(QObject):
         super().__init__(parent)
         self._services = services
         self._item_id: str | None = None
+        # Outbox mode: once the referral is sent, its photo uploads are followed by polling
+        # the outbox (the worker reports items only after a whole run; a photo may wait for
+        # a retry, and an uploaded photo leaves the outbox).
+        self._photos_parent: str | None = None
+        self._photos_total = 0
+        self._photos_done = 0
+        self._photo_poll = QTimer(self)
+        self._photo_poll.setInterval(PHOTO_POLL_MS)
+        self._photo_poll.timeout.connect(self._poll_photos)
         self._progress = _Progress(self)
         self._progress.changed.connect(self.progress)
         worker = getattr(services, "outbox_worker", None)
@@ -90,6 +101,8 @@ class ReferralSender(QObject):
     def forget(self) -> None:
         """Stop reporting on the pending outbox item (the view moved on to a new referral)."""
         self._item_id = None
+        self._photos_parent = None
+        self._photo_poll.stop()
 
     @property
     def uses_outbox(self) -> bool:
@@ -112,6 +125,7 @@ class ReferralSender(QObject):
         """
         tasks = self._services.tasks
         if self.uses_outbox:
+            self._photos_total, self._photos_done = len(photos), -1
             enqueue = functools.partial(self._enqueue, payload, list(photos), draft_id, replaces)
             tasks.run(enqueue, on_done=self._on_enqueued, on_error=self._on_error, pool="db")
             return
@@ -157,6 +171,29 @@ class ReferralSender(QObject):
             pool="sync",
         )
 
+    @Slot()
+    def _poll_photos(self) -> None:
+        parent = self._photos_parent
+        if parent is None:
+            self._photo_poll.stop()
+            return
+        self._services.tasks.run(
+            functools.partial(_waiting_photos, self._services.outbox, parent),
+            on_done=functools.partial(self._on_photos_polled, parent),
+            pool="db",
+        )
+
+    def _on_photos_polled(self, parent: str, waiting: object) -> None:
+        if parent != self._photos_parent or not isinstance(waiting, int):
+            return  # the view moved on
+        done = max(0, self._photos_total - waiting)
+        if done != self._photos_done:
+            self._photos_done = done
+            self.progress.emit(done, self._photos_total)
+        if done >= self._photos_total:
+            self._photos_parent = None
+            self._photo_poll.stop()
+
     @Slot(object)
     def _on_drained(self, result: dict[str, Any] | None) -> None:
         if result is not None and self._item_id is not None:
@@ -168,6 +205,10 @@ class ReferralSender(QObject):
         if item_id == self._item_id:
             self._item_id = None
             self.sent.emit(dict(result))
+            if self._photos_total:  # the photos follow the referral: report their uploads
+                self._photos_parent = item_id
+                self._poll_photos()
+                self._photo_poll.start()
 
     @Slot()
     def _on_worker_state(self, *_state: object) -> None:
@@ -215,6 +256,16 @@ def _with_fields(outbox: Any, failure: QueuedFailure) -> QueuedFailure:
     item = outbox.item(failure.item_id)
     fields = tuple(getattr(item, "error_fields", ()) or ()) if item is not None else ()
     return QueuedFailure(failure.item_id, failure.code, failure.detail, fields)
+
+
+def _waiting_photos(outbox: Any, parent: str) -> int:
+    """Worker: photos of the outbox referral ``parent`` not uploaded yet (an uploaded photo
+    leaves the outbox, bytes and all)."""
+    return sum(
+        1
+        for item in outbox.items(include_sent=True)
+        if item.parent_id == parent and item.state != "sent"
+    )
 
 
 def _drain_and_get(outbox: Any, client: ExtranetClient, item_id: str) -> dict[str, Any] | None:

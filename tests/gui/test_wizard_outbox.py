@@ -211,3 +211,40 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         assert other.messages["consent"].text == ""
         other.update_review()
         assert '"schadenart"' in other.review.toPlainText()
+        other.autosaver.flush()  # the consent answer is saved before the services shut down
+        qtbot.waitUntil(lambda: not other.autosaver.has_pending(), timeout=5000)
+
+
+def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_path: Path) -> None:
+    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.workers.outbox_worker import OutboxWorker
+    from tests.gui.test_wizard_photos import _gps_jpeg
+    from tests.helpers.fault_proxy import FaultProxy
+
+    store = LocalStore(tmp_path, None)
+    with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
+        services.store = store
+        services.outbox = Outbox(store)
+        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
+        services.outbox_worker = worker
+        view = CompleteReferralView(services)
+        qtbot.addWidget(view)
+        view.show()
+        _fill(view)
+        view.consent_gate.yes.click()
+        assert view.photos is not None
+        for name in ("a.jpg", "b.jpg"):
+            (tmp_path / name).write_bytes(_gps_jpeg())
+            view.photos.add_files([str(tmp_path / name)])
+        qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 2, timeout=20000)
+        progress: list[tuple[int, int]] = []
+        view.transport.progress.connect(lambda done, total: progress.append((done, total)))
+        proxy.fail_next(1, status=503, retry_after="2", method="PUT")  # one photo must wait
+        view.send()
+        qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: progress[-1:] == [(2, 2)], timeout=20000)
+        assert progress[0] == (0, 2)  # referral sent, the photos wait for their retry
+        assert view.send_status.text() == (
+            "Vermittlung übermittelt. Schadenbilder hochgeladen: 2 von 2"
+        )
+        worker.stop()
