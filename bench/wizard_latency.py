@@ -16,9 +16,11 @@ The goal is that no single event keeps the GUI thread busy for more than 16 ms. 
 rounds (``--rounds``) separate systematic cost from one-off stalls of a loaded machine; the
 load average is printed with the figures.
 
-Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py [--rounds 3] [--in-view]``
-(``--in-view``: the Zusatzinfo inside a real Komplettvermittlung, so the view's per-keystroke
-work and its review-page refresh are measured too.)
+Run: ``QT_QPA_PLATFORM=offscreen python bench/wizard_latency.py [--rounds 3] [--in-view]
+[--no-gc-freeze]`` (``--in-view``: the Zusatzinfo inside a real Komplettvermittlung, so the
+view's per-keystroke work and its review-page refresh are measured too; ``--no-gc-freeze``:
+without the app's ``gc.freeze()`` after start-up, whose full collections then scan every
+start-up object.)
 """
 
 from __future__ import annotations
@@ -54,14 +56,18 @@ class _GcPauses:
 
     def __init__(self) -> None:
         self.pauses: list[tuple[int, float]] = []
+        self.cpu: list[float] = []
         self._started = 0.0
+        self._cpu_started = 0.0
         gc.callbacks.append(self._callback)
 
     def _callback(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._started = time.perf_counter()
+            self._cpu_started = time.thread_time()
         else:
             self.pauses.append((info["generation"], (time.perf_counter() - self._started) * 1000))
+            self.cpu.append((time.thread_time() - self._cpu_started) * 1000)
 
     def summary(self) -> str:
         if not self.pauses:
@@ -69,7 +75,8 @@ class _GcPauses:
         gen, worst = max(self.pauses, key=lambda p: p[1])
         return (
             f"GC pauses while typing: {len(self.pauses)}, slowest {worst:.1f} ms (generation "
-            f"{gen}); {sum(1 for g, _ in self.pauses if g == 2)} full collection(s)"
+            f"{gen}; CPU max {max(self.cpu):.1f} ms, total {sum(self.cpu):.0f} ms); "
+            f"{sum(1 for g, _ in self.pauses if g == 2)} full collection(s)"
         )
 
 
@@ -93,6 +100,7 @@ def _round(
     app.processEvents()
     times: dict[str, list[float]] = {"key": [], "check": [], "latency": [], "sync": []}
     times["review"] = []
+    times["cpu"] = []
     for index, ch in enumerate(TYPED[:200]):
         cursor = edit.textCursor()
         if index == 100:  # second half typed in the middle of the text
@@ -100,6 +108,7 @@ def _round(
         elif index < 100:
             cursor.movePosition(QTextCursor.MoveOperation.End)
         edit.setTextCursor(cursor)
+        cpu_started = time.thread_time()
         started = time.perf_counter()
         _key(edit, ch)
         app.processEvents()
@@ -117,6 +126,7 @@ def _round(
             started = time.perf_counter()
             review()
             times["review"].append((time.perf_counter() - started) * 1000)
+        times["cpu"].append((time.thread_time() - cpu_started) * 1000)
         if index % 10 == 0:
             started = time.perf_counter()
             edit.run_check()
@@ -160,8 +170,10 @@ def main() -> int:
     )
     parser.add_argument(
         "--gc-freeze",
-        action="store_true",
-        help="call gc.freeze() after set-up (what an app can do once start-up is done)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="freeze the set-up objects for the GC as the app does once start-up is done "
+        "(desktop.app.freeze_startup_objects; default); --no-gc-freeze: without",
     )
     args = parser.parse_args()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
@@ -169,14 +181,16 @@ def main() -> int:
     host.show()
     edit.setFocus()
     if args.gc_freeze:
-        gc.collect()
-        gc.freeze()  # start-up objects move to the permanent generation: no full-GC scan
+        from desktop.app import freeze_startup_objects
+
+        freeze_startup_objects()  # start-up objects move to the permanent generation
     total: dict[str, list[float]] = {
         "key": [],
         "check": [],
         "latency": [],
         "sync": [],
         "review": [],
+        "cpu": [],
     }
     round_max: list[float] = []
     gc_pauses = _GcPauses()
@@ -192,13 +206,15 @@ def main() -> int:
         f"{'in the Komplettvermittlung, ' if args.in_view else ''}"
         f"zusatzinfo length: {len(edit.toPlainText())} characters, {len(worst)} keystrokes "
         f"({args.rounds} rounds of 200), {len(edit.findings())} finding(s), "
-        f"{len(edit._highlighter.spans)} underlined"
+        f"{len(edit._highlighter.spans)} underlined; "
+        + ("start-up objects frozen for the GC, as the app" if args.gc_freeze else "no gc.freeze")
     )
     for label, values in (
         ("keystroke handling (GUI)", total["key"]),
         ("check schedule+apply (GUI)", total["check"]),
         ("busiest GUI event/keystroke", worst),
         ("keystroke-to-underline", total["latency"]),
+        ("GUI-thread CPU per keystroke", total["cpu"]),
         ("same check synchronously", total["sync"]),
         *([("review page update (GUI)", total["review"])] if total["review"] else []),
     ):

@@ -35,13 +35,38 @@ EMBEDDED_DB = "embedded-server.db"
 """SQLite file of the embedded demo server inside the data directory."""
 
 
-def _start_embedded(db_path: Path) -> EmbeddedServer:
-    """Worker side: start the reference server (imports FastAPI/uvicorn on this thread)."""
-    from extranet.runner import EmbeddedServer
+class _EmbeddedStart:
+    """Starts the reference server on a pool thread; a quit meanwhile stops it again.
 
-    server = EmbeddedServer(db_path, demo=True)
-    server.start()
-    return server
+    The app may quit while the server is still starting (a slow PC, or a test giving up): the
+    pool's result is then dropped, so whoever comes last — the starting thread or
+    :meth:`cancel` — stops the server; it never outlives the app.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._lock = threading.Lock()
+        self._server: EmbeddedServer | None = None
+        self._cancelled = False
+
+    def __call__(self) -> EmbeddedServer:
+        """Worker side: start the server (imports FastAPI/uvicorn on this thread)."""
+        from extranet.runner import EmbeddedServer
+
+        server = EmbeddedServer(self.db_path, demo=True)
+        server.start()
+        with self._lock:
+            if self._cancelled:
+                server.stop()
+            else:
+                self._server = server
+        return server
+
+    def cancel(self) -> EmbeddedServer | None:
+        """GUI side at quit: no server may start from now on; the one already started."""
+        with self._lock:
+            self._cancelled = True
+            return self._server
 
 
 def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]:
@@ -87,7 +112,8 @@ class Services(QObject):
 
     Signals:
         ready(): client, store and outbox exist; pages can be built.
-        backend_failed(str): the embedded server could not start (exception type name).
+        backend_failed(str): the embedded server could not start (exception type name; the
+            exception itself is kept in :attr:`backend_error`).
         logged_in(): after a successful login.
         logged_out(): after logout or when the session ended.
         login_failed(object): the login exception (an ``ApiError``).
@@ -129,6 +155,8 @@ class Services(QObject):
         self.server: EmbeddedServer | None = None
         self.connection_state = "connecting"
         self.is_ready = False
+        self.backend_error: BaseException | None = None
+        self._embedded_start: _EmbeddedStart | None = None
         self._shut_down = False
         self._quit = threading.Event()
 
@@ -140,9 +168,9 @@ class Services(QObject):
             self._on_server_url(self.server_url)
             return
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
         self.tasks.run(
-            _start_embedded,
-            self.data_dir / EMBEDDED_DB,
+            self._embedded_start,
             on_done=self._on_embedded_started,
             on_error=self._on_embedded_failed,
             pool="sync",
@@ -159,6 +187,7 @@ class Services(QObject):
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
         log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
+        self.backend_error = exc
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
 
@@ -301,8 +330,10 @@ class Services(QObject):
         self.tasks.shutdown(timeout_ms)
         if self.client is not None:
             self.client.close()
-        if self.server is not None:
-            self.server.stop()
+        started = self._embedded_start.cancel() if self._embedded_start is not None else None
+        server = self.server if self.server is not None else started
+        if server is not None:
+            server.stop()
             self.server = None
         if self.store is not None:
             self.store.close()

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extranet.state import ServerState
 
-_START_TIMEOUT_S = 30.0
+_START_TIMEOUT_S = 180.0
+"""How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
+
+
+class ServerStartError(RuntimeError):
+    """The server thread ended or did not start serving in time; the message says which."""
 
 
 class EmbeddedServer:
@@ -91,16 +96,29 @@ class EmbeddedServer:
         )
         server = _ThreadServer(config)
         self._server = server
-        thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name="extranet-server", daemon=True
-        )
+        crashed: list[BaseException] = []
+
+        def serve() -> None:
+            try:
+                server.run(sockets=[sock])
+            except BaseException as exc:  # reported by start() below, then re-raised
+                crashed.append(exc)
+                raise
+
+        thread = threading.Thread(target=serve, name="extranet-server", daemon=True)
         self._thread = thread
         thread.start()
-        deadline = time.monotonic() + _START_TIMEOUT_S
+        started = time.monotonic()
         while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
+            if not thread.is_alive():
                 self.stop()
-                raise RuntimeError("reference server did not start")
+                cause = type(crashed[0]).__name__ if crashed else "no exception"
+                raise ServerStartError(f"server thread ended before serving ({cause})") from (
+                    crashed[0] if crashed else None
+                )
+            if time.monotonic() - started > _START_TIMEOUT_S:
+                self.stop()
+                raise ServerStartError(f"not serving after {_START_TIMEOUT_S:.0f} s")
             time.sleep(0.005)
         return self.url
 
