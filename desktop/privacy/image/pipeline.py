@@ -51,7 +51,10 @@ class _Job:
     orientation: int = 1
     icc: bytes | None = None
     subsampling: int = 2
+    sampling: list[tuple[int, int]] = field(default_factory=list)  # JPEG (h, v) per component
     lossless: bytes | None = None  # stripped original, usable as output as is
+    rotatable: bool = False  # complete JPEG with orientation != 1: try lossless DCT rotation
+    declared: tuple[int, int] | None = None  # stored width/height from the header
     prefer_png: bool = False
     transparency: Any = None
     source: bytes = b""
@@ -119,6 +122,7 @@ def _scrub(
     start = time.perf_counter()
     job = _Job(sniff(data))
     declared = check_pixels(job.fmt, data, max_pixels)
+    job.declared = declared
     _parse(job, data)
     job.lap("parse")
     # A re-encode (rotation bake, HEIC/WebP → JPEG ...) that does not wait for face boxes runs
@@ -153,6 +157,7 @@ def _scrub(
             img = decoding.result() if decoding is not None else _decode(job, full=True)
             job.lap("decode")
         if img is not None and blur and faces:
+            job.rotatable = False  # the pixels changed: they must be encoded
             img = pixelate(img, faces)
             job.frames = []  # an animation is flattened to its blurred first frame
         rendered = _render(job, img, max_side, max_bytes)
@@ -234,6 +239,13 @@ def _render(
         timings[name] = round(timings.get(name, 0.0) + now - t, 4)
         t = now
 
+    rotated = _rotate_lossless(job, max_side, max_bytes)
+    if rotated is not None:
+        lap("rotate")
+        out, media_type, size = rotated, "image/jpeg", _size_of(rotated)
+        _verify(out, decoded=False)
+        lap("verify")
+        return _Rendered(out, media_type, size, warnings, timings)
     if img is None and job.lossless is None:
         img = _decode(job, full=True)
         lap("decode")
@@ -242,6 +254,36 @@ def _render(
     _verify(out, decoded=out is job.lossless)
     lap("verify")
     return _Rendered(out, media_type, size, warnings, timings)
+
+
+def _rotate_lossless(job: _Job, max_side: int | None, max_bytes: int | None) -> bytes | None:
+    """The stripped JPEG turned upright in the DCT domain, or None (then it is re-encoded).
+
+    Only when nothing else needs the pixels (no blur, no downscale) and the edges that move to
+    the top/left are whole MCUs (see :mod:`desktop.privacy.image.lossless`). The result goes
+    through the same allow-list walker as every input, so only JFIF, ICC and image data remain.
+    """
+    if not job.rotatable or job.fmt != JPEG or job.declared is None:
+        return None
+    if max_side is not None and max(job.declared) > max_side:
+        return None
+    from desktop.privacy.image import lossless
+
+    w, h = job.declared
+    if not lossless.fits(w, h, job.sampling, job.orientation):
+        return None
+    out = lossless.rotate(job.source, job.orientation, job.icc)
+    if out is None:
+        return None
+    try:
+        walk = walk_jpeg(out)
+    except MalformedImage:
+        return None
+    if walk.truncated or walk.orientation != 1 or walk.removed:
+        return None
+    if max_bytes is not None and len(walk.data) > max_bytes:
+        return None
+    return walk.data
 
 
 _pool_lock = threading.Lock()
@@ -263,6 +305,8 @@ def _parse(job: _Job, data: bytes) -> None:
         jw = walk_jpeg(data)
         job.removed, job.orientation, job.icc = jw.removed, jw.orientation, jw.icc
         job.subsampling = jw.subsampling
+        job.sampling = jw.components
+        job.rotatable = job.orientation != 1 and not jw.truncated
         if jw.truncated:
             job.warnings.append("truncated")
         if job.orientation == 1 and not jw.truncated:
