@@ -56,6 +56,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das einige Minuten dauern – bitte warten, die Anmeldung öffnet sich von selbst.</source>
+        <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login opens by itself.</translation>
+    </message>
+    <message>
         <source>Kein Schlüsselbund des Betriebssystems verfügbar: Entwürfe und Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim Beenden verloren.</source>
         <translation>No operating-system keychain available: drafts and the outbox are kept in memory only and are lost when the app quits.</translation>
     </message>
