@@ -37,6 +37,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 AUTHOR_SHOWN = 80
 
 
+def _names_the_team(name: str, label: str) -> bool:
+    """True if a staff author's name already says "Kundenservice" (German or translated)."""
+    start = name.strip().casefold()
+    return any(start.startswith(word.casefold()) for word in {"Kundenservice", label})
+
+
 @dataclass(frozen=True, slots=True)
 class PendingMessage:
     """A reply written locally that the outbox has not delivered yet."""
@@ -104,7 +110,12 @@ class MessageListModel(QAbstractListModel):
             # The name comes from the server: cut, and isolated (FSI…PDI) so bidi controls in
             # it cannot reorder the rest of the line.
             name = msg.author[:AUTHOR_SHOWN]
-            return _tr("Kundenservice") + (f" (\u2068{name}\u2069)" if name else "")
+            label = _tr("Kundenservice")
+            if not name:
+                return label
+            if _names_the_team(name, label):  # "Kundenservice (Demo)": not "… (Kundenservice …)"
+                return f"\u2068{name}\u2069"
+            return f"{label} (\u2068{name}\u2069)"
         return _tr("Sie")
 
     @staticmethod
