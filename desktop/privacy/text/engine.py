@@ -172,13 +172,14 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
         set(findings), key=lambda f: (f.start, -(f.end - f.start), f.category, f.rule_id)
     )
     kept: list[Finding] = []
+    # Every kept finding starts at or before the current one, so a kept finding of the same
+    # category contains it exactly when it reaches at least as far.
+    reach: dict[str, int] = {}
     for finding in ordered:
-        if any(
-            k.category == finding.category and k.start <= finding.start and finding.end <= k.end
-            for k in kept
-        ):
+        if reach.get(finding.category, -1) >= finding.end:
             continue
         kept.append(finding)
+        reach[finding.category] = finding.end
     return kept
 
 
@@ -244,7 +245,7 @@ class Engine:
         joined = SEPARATOR.join(pieces)
         starts = list(accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
         grouped: list[list[Finding]] = [[] for _ in pieces]
-        for finding in self._analyze(joined, field, names):
+        for finding in self._run(joined, field, names):
             index = bisect_right(starts, finding.start) - 1
             grouped[index].append(_shift(finding, -starts[index]))
         with self._cache_lock:
@@ -254,10 +255,13 @@ class Engine:
                 self._cache[(piece, field, names)] = tuple(_dedupe(found))
 
     def _analyze(self, text: str, field: str, names: tuple[str, ...]) -> list[Finding]:
+        return _dedupe(self._run(text, field, names))
+
+    def _run(self, text: str, field: str, names: tuple[str, ...]) -> list[Finding]:
         ctx = Context(field, normalize(text), self.fields[field])
         for name in names:
             ctx.findings.extend(self.registry[name].analyze(ctx))
-        return _dedupe(ctx.findings)
+        return ctx.findings
 
     def _cached(self, piece: str, field: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
         key = (piece, field, names)

@@ -52,11 +52,17 @@ _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 # A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
 # hyphen between a letter and a lower-case letter (word split by a hyphen).
 _SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
+# The same without the first branch, for the usual text without combining marks: every branch
+# starts with a character class, so the regex engine skips plain ASCII at C speed.
+_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
 # underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
 # space between two spaced words.
 _UNIT = r"(?:ae|oe|ue|ss|[^\W\d_])"  # one typed letter after folding
 _SPACED = re.compile(rf"(?<!\w){_UNIT}(?:[ ._\-]{{1,5}}{_UNIT}(?!\w)){{3,}}(?!\w)")
+# Necessary for _SPACED (its second letter stands between separators) and cheap to scan for.
+_SPACED_HINT = re.compile(rf"[ ._\-]{_UNIT}[ ._\-]")
 _SEPARATORS = " ._-"
 
 
@@ -142,6 +148,10 @@ class _Builder:
                 self.oends[-1] = oend  # a dropped mark extends the preceding replacement
             return
         self.parts.append(piece)
+        if identity and self.identity and self.identity[-1] and self.oends[-1] == ostart:
+            self.oends[-1] = oend  # continues the preceding unchanged run: one segment
+            self.pos += len(piece)
+            return
         self.nstarts.append(self.pos)
         self.ostarts.append(ostart)
         self.oends.append(oend)
@@ -152,7 +162,8 @@ class _Builder:
 def _fold(text: str) -> _Builder:
     out = _Builder()
     last = 0
-    for match in _SPECIAL.finditer(text):
+    special = _SPECIAL if _COMBINING.search(text) else _SPECIAL_PLAIN
+    for match in special.finditer(text):
         start, end = match.span()
         if start > last:
             out.add(text[last:start].lower(), last, start, True)
@@ -181,15 +192,6 @@ def normalize(text: str) -> Normalized:
     """
     built = _fold(text)
     folded = "".join(built.parts)
-    if _SPACED.search(folded) is None:
-        return Normalized(
-            folded,
-            text,
-            tuple(built.nstarts),
-            tuple(built.ostarts),
-            tuple(built.oends),
-            tuple(built.identity),
-        )
     first = Normalized(
         folded,
         text,
@@ -198,10 +200,34 @@ def normalize(text: str) -> Normalized:
         tuple(built.oends),
         tuple(built.identity),
     )
-    return _collapse_spacing(first)
+    runs = _spaced_runs(folded)
+    return _collapse_spacing(first, runs) if runs else first
 
 
-def _collapse_spacing(first: Normalized) -> Normalized:
+def _spaced_runs(folded: str) -> list[tuple[int, int]]:
+    """The spans of ``_SPACED.finditer(folded)``, found from the cheap hints only.
+
+    A run's second letter stands between separators (a hint) at most 6 characters after the
+    run's start, so the full pattern is tried only at the few starts before a hint.
+    """
+    out: list[tuple[int, int]] = []
+    hint_search, match_at = _SPACED_HINT.search, _SPACED.match
+    pos = 0
+    while (hint := hint_search(folded, pos)) is not None:
+        found = None
+        for start in range(max(pos, hint.start() - 6), hint.start() + 1):
+            found = match_at(folded, start)
+            if found is not None:
+                break
+        if found is None:
+            pos = hint.start() + 1
+            continue
+        out.append(found.span())
+        pos = found.end()
+    return out
+
+
+def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normalized:
     """Remove the separators of letter-spaced words, composing the offset mapping."""
     folded = first.text
     out = _Builder()
@@ -213,8 +239,7 @@ def _collapse_spacing(first: Normalized) -> Normalized:
             ostart, oend = first.span(i, i + 1)
             out.add(folded[i], ostart, oend, oend - ostart == 1)
 
-    for match in _SPACED.finditer(folded):
-        start, end = match.span()
+    for start, end in runs:
         _copy_range(first, out, last, start)
         i = start
         while i < end:
@@ -243,17 +268,22 @@ def _collapse_spacing(first: Normalized) -> Normalized:
 
 def _copy_range(first: Normalized, out: _Builder, a: int, b: int) -> None:
     """Copy ``first.text[a:b]`` into ``out`` segment by segment."""
+    if a >= b:
+        return
+    nstarts, ostarts, oends = first._nstarts, first._ostarts, first._oends
+    identity = first._identity
+    count, text = len(nstarts), first.text
+    seg = first._seg(a)
     i = a
     while i < b:
-        seg = first._seg(i)
-        seg_end = first._nstarts[seg + 1] if seg + 1 < len(first._nstarts) else len(first.text)
-        stop = min(seg_end, b)
-        if first._identity[seg]:
-            ostart = first._ostarts[seg] + i - first._nstarts[seg]
-            out.add(first.text[i:stop], ostart, ostart + stop - i, True)
+        stop = min(nstarts[seg + 1] if seg + 1 < count else len(text), b)
+        if identity[seg]:
+            ostart = ostarts[seg] + i - nstarts[seg]
+            out.add(text[i:stop], ostart, ostart + stop - i, True)
         else:
-            out.add(first.text[i:stop], first._ostarts[seg], first._oends[seg], False)
+            out.add(text[i:stop], ostarts[seg], oends[seg], False)
         i = stop
+        seg += 1
 
 
 def fold_term(term: str) -> str:
