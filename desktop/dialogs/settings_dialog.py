@@ -58,6 +58,15 @@ class SettingsDialog(QDialog):
             )
         )
         self.server_url.setPlaceholderText(self.tr("leer = eingebauter Demo-Server"))
+        # Room for a whole extranet address and the placeholder (the dialog was cut at ~15).
+        metrics = self.server_url.fontMetrics()
+        self.server_url.setMinimumWidth(
+            max(
+                metrics.horizontalAdvance("https://extranet.beispiel-versicherung.de"),
+                metrics.horizontalAdvance(self.server_url.placeholderText()),
+            )
+            + 24
+        )
         url_label = QLabel(self.tr("&Server-Adresse"), self)
         url_label.setBuddy(self.server_url)
         form.addRow(url_label, self.server_url)

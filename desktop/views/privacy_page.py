@@ -187,7 +187,7 @@ class PrivacyPage(QWidget):
         box.setAccessibleName(self.tr("Inhalt"))
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 4, 0, 4)
-        columns = 4
+        columns = 2  # 4 pushed the page wider than the window: paragraphs cut off at the right
         for index, (key, heading) in enumerate(entries):
             button = QPushButton(heading, box)
             button.setObjectName(f"toc_{key}")

@@ -157,6 +157,7 @@ class ReferralView(SendResultsMixin):
             for e in extra or []
             if isinstance(e, dict) and e.get("code")
         )
+        self.update_review()  # the Servicenummer is part of what leaves the PC
 
     # ---------------------------------------------------------------- changes
     @Slot()

@@ -114,6 +114,17 @@ def test_settings_dialog_validates_and_stores(qtbot, tmp_path: Path) -> None:
     assert Settings(tmp_path / "s.ini").server_url == "https://extranet.example.com"
 
 
+def test_settings_dialog_shows_a_whole_address_and_its_placeholder(qtbot, tmp_path: Path) -> None:
+    dialog = SettingsDialog(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.server_url
+    metrics = field.fontMetrics()
+    assert field.width() > metrics.horizontalAdvance(field.placeholderText())
+    assert field.width() > metrics.horizontalAdvance("https://extranet.beispiel-versicherung.de")
+
+
 def test_message_bar_actions_and_close(qtbot) -> None:
     bar = MessageBar()
     qtbot.addWidget(bar)

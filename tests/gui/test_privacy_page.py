@@ -139,6 +139,17 @@ def test_show_section_scrolls_and_focuses_heading(qtbot) -> None:
     assert bar.value() == 0
 
 
+def test_page_fits_the_window_width_without_sideways_scrolling(qtbot) -> None:
+    page = PrivacyPage(PageServices())
+    qtbot.addWidget(page)
+    page.resize(800, 600)  # the page area of a main window on a small office screen
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = page.findChild(QScrollArea, "privacy_scroll")
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert scroll.horizontalScrollBar().maximum() == 0  # no paragraph cut off at the right
+
+
 @pytest.mark.parametrize(
     ("category", "field", "section"),
     [

@@ -188,6 +188,15 @@ def test_unticking_consent_removes_voluntary_data_with_undo(
     assert stored["consent"] == {"granted": False}
 
 
+def test_review_shows_the_servicenummer_as_soon_as_the_config_arrives(
+    quick: QuickReferralView,
+) -> None:
+    config = dict(quick.services.config or {})
+    config["servicenummer"] = "SN-424242"  # e.g. the login after the page was built
+    quick.apply_config(config)
+    assert json.loads(quick.review.toPlainText())["servicenummer"] == "SN-424242"
+
+
 def test_new_referral_resets_without_restart(qtbot: Any, quick: QuickReferralView) -> None:
     _fill_mandatory(quick)
     quick.consent_gate.no.click()
