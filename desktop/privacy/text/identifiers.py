@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,23 @@ if TYPE_CHECKING:
 
 Add = Callable[[int, int, str], None]
 Spans = list[tuple[int, int]]
+
+
+def _passing(pattern: re.Pattern[str], text: str, where: Spans) -> list[bool]:
+    """For each span of ``text``: does ``pattern`` match inside it? (``where`` is sorted; the
+    pattern never matches across :data:`SEPARATOR`, so one jumping scan answers all.)"""
+    if len(where) == 1:
+        return [pattern.search(text) is not None]
+    out = [False] * len(where)
+    starts = [a for a, _b in where]
+    search, pos = pattern.search, 0
+    while (match := search(text, pos)) is not None:
+        index = bisect_right(starts, match.start()) - 1
+        out[index] = True
+        if index + 1 == len(where):
+            break
+        pos = starts[index + 1]
+    return out
 
 
 def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.Match[str]]:
@@ -77,6 +95,7 @@ _ADDRESS_HINT = re.compile(
     r"\s+\d{1,4}\s?[a-z]?(?:\s*,|\s+in\s|\s+\d{5})"
 )
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
+_SPOKEN_HINT = re.compile("@|" + _AT_HINT.pattern)  # an e-mail written out or with an @
 _BIRTH_HINT = re.compile(r"geb|jahrgang|jg|dob|birth|born|\*")
 _NON_DIGIT = re.compile(r"\D")
 # Every number format below (IBAN, card, tax ID, RVNR, KVNR, account) holds at least five
@@ -158,21 +177,17 @@ class IdentifierRecognizer:
         if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
             spans = folded_spans = [(0, len(text))]
 
-        def gate(test: Callable[[str, int, int], object], on: str) -> list[bool]:
-            where = folded_spans if on is folded else spans
-            return [bool(test(on, a, b)) for a, b in where]
-
-        def runs(passed: list[bool], where: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        def runs(passed: list[bool], where: Spans) -> Spans:
             return [span for span, ok in zip(where, passed, strict=True) if ok]
 
-        spoken = gate(lambda t, a, b: "@" in t[a:b] or _AT_HINT.search(t, a, b), folded)
+        spoken = _passing(_SPOKEN_HINT, folded, folded_spans)
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add(*match.span(), "identifier.email")
-        digits = gate(lambda t, a, b: _DIGIT_RUN.search(t, a, b), text)
+        digits = _passing(_DIGIT_RUN, text, spans)
         if any(digits):
             context = self._context["id_document"]
             documents = [
@@ -183,11 +198,11 @@ class IdentifierRecognizer:
             self._numbers(text, add, runs(digits, spans), runs(documents, spans))
         elif self._context["id_document"].search(text.lower()):
             self._documents(text, add, spans)
-        birth = gate(lambda t, a, b: _BIRTH_HINT.search(t, a, b), folded)
+        birth = _passing(_BIRTH_HINT, folded, folded_spans)
         for a, b in runs(birth, folded_spans):
             for match in _BIRTH.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
-        address = gate(lambda t, a, b: _ADDRESS_HINT.search(t, a, b), folded)
+        address = _passing(_ADDRESS_HINT, folded, folded_spans)
         for a, b in runs(address, spans):
             for match in _ADDRESS.finditer(text, a, b):
                 add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
@@ -257,6 +272,7 @@ class IdentifierRecognizer:
             return
         import phonenumbers
 
+        verdicts: dict[tuple[str, bool], bool] = {}  # the same number twice: ask once
         for match in candidates:
             raw = match.group().strip()
             digits = _NON_DIGIT.sub("", raw)
@@ -270,14 +286,19 @@ class IdentifierRecognizer:
             local = raw[0] not in "+0"
             if local and near != "phone":
                 continue
-            try:
-                number = phonenumbers.parse(raw, "DE")
-            except phonenumbers.NumberParseException:
-                continue
-            ok = (
-                phonenumbers.is_possible_number(number)
-                if (local or near == "phone")
-                else (phonenumbers.is_valid_number(number))
-            )
+            lenient = local or near == "phone"
+            ok = verdicts.get((raw, lenient))
+            if ok is None:
+                try:
+                    number = phonenumbers.parse(raw, "DE")
+                except phonenumbers.NumberParseException:
+                    ok = False
+                else:
+                    ok = (
+                        phonenumbers.is_possible_number(number)
+                        if lenient
+                        else phonenumbers.is_valid_number(number)
+                    )
+                verdicts[(raw, lenient)] = ok
             if ok:
                 add(*match.span(), "identifier.phone")

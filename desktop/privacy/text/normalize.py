@@ -271,19 +271,30 @@ def _copy_range(first: Normalized, out: _Builder, a: int, b: int) -> None:
     if a >= b:
         return
     nstarts, ostarts, oends = first._nstarts, first._ostarts, first._oends
-    identity = first._identity
-    count, text = len(nstarts), first.text
-    seg = first._seg(a)
-    i = a
-    while i < b:
-        stop = min(nstarts[seg + 1] if seg + 1 < count else len(text), b)
+    identity, text = first._identity, first.text
+
+    def part(seg: int, i: int, stop: int) -> None:
         if identity[seg]:
             ostart = ostarts[seg] + i - nstarts[seg]
             out.add(text[i:stop], ostart, ostart + stop - i, True)
         else:
             out.add(text[i:stop], ostarts[seg], oends[seg], False)
-        i = stop
-        seg += 1
+
+    seg, last = first._seg(a), first._seg(b - 1)
+    if seg == last:
+        part(seg, a, b)
+        return
+    part(seg, a, nstarts[seg + 1])
+    if last > seg + 1:  # whole segments in between: copied in bulk, shifted
+        lo, hi = nstarts[seg + 1], nstarts[last]
+        shift = out.pos - lo
+        out.parts.append(text[lo:hi])
+        out.nstarts.extend([n + shift for n in nstarts[seg + 1 : last]])
+        out.ostarts.extend(ostarts[seg + 1 : last])
+        out.oends.extend(oends[seg + 1 : last])
+        out.identity.extend(identity[seg + 1 : last])
+        out.pos += hi - lo
+    part(last, nstarts[last], b)
 
 
 def fold_term(term: str) -> str:
