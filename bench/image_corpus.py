@@ -7,6 +7,9 @@ a temporary directory with ``../shared/data/image/make_corpus.py``; every output
 with ``../shared/data/image/audit.py`` (ExifTool tag classes, raw marker scan, corner check for
 EXIF-aware and EXIF-unaware viewers, PSNR colour-managed). The acTL-derived ExifTool tags of the
 animated PNG (AnimationFrames/AnimationPlays) are structure, not metadata, and are not counted.
+Rotated JPEGs are scrubbed once more in-process to see which path baked the orientation
+(lossless DCT rotation or the q95 re-encode; the CLI's JSON lines do not say); their PSNRs are
+printed per path.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def main() -> None:
                               capture_output=True, text=True, check=False, cwd=ROOT)  # fmt: skip
         lines = {Path(d["input"]).name: d for d in map(json.loads, proc.stdout.splitlines())}
         _summarise(auditor, corpus, entries, lines, proc.returncode, a.details)
+        _rotation_paths(auditor, corpus, entries, lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -116,12 +120,36 @@ def _summarise(
           f"EXIF-unaware {unaware}/{len(rotated)} (truncated.jpg is one of them)")  # fmt: skip
     print(f"decodable JPEGs with identical pixels (lossless strip): {lossless}/{jpegs}")
     if psnrs:
-        print(f"re-encoded JPEGs (orientation baked), colour-managed PSNR: median "
+        print(f"JPEGs with changed pixels (orientation baked), colour-managed PSNR: median "
               f"{statistics.median(psnrs):.1f} dB, min {min(psnrs):.1f} dB")  # fmt: skip
     print(f"ICC profile kept: {icc_kept}/{with_icc}")
     for code in ("faces", "document", "truncated"):
         hits = [n for n, line in lines.items() if code in line.get("warnings", [])]
         print(f"warning '{code}' on {len(hits)} file(s) {hits}")
+
+
+def _rotation_paths(
+    auditor: ModuleType, corpus: Path, entries: list[dict[str, Any]], lines: dict[str, Any]
+) -> None:
+    """Which rotated JPEGs took the lossless DCT rotation, and the PSNR of each path."""
+    from desktop.privacy.image import ImageRejected, scrub
+
+    paths: dict[str, list[tuple[str, float | None]]] = {"lossless": [], "re-encode": []}
+    for e in entries:
+        line = lines[e["file"]]
+        if e["format"] != "JPEG" or e.get("orientation", 1) == 1 or not line["ok"]:
+            continue
+        try:
+            result = scrub((corpus / e["file"]).read_bytes(), detect_faces=False)
+        except ImageRejected:
+            continue
+        r = auditor.audit(line["output"], str(corpus / e["file"]), e.get("display_size"))
+        q = r.get("quality", {}).get("psnr_colour_managed")
+        paths["lossless" if "rotate" in result.timings else "re-encode"].append((e["file"], q))
+    for name, files in paths.items():
+        qs = [q for _, q in files if q is not None]
+        figures = f"PSNR median {statistics.median(qs):.1f} dB, min {min(qs):.1f} dB" if qs else ""
+        print(f"rotated JPEGs baked by {name}: {len(files)} {figures} {[f for f, _ in files]}")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 ``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
 --check-bundle``) checks that the data files made it into the bundle: the English translation
 loads and translates, the privacy lexicons flag a health detail, the plate district codes
-load, the OpenCV face cascades load, and a photo's GPS data is removed (JPEG, and HEIC through
-pillow-heif's libraries). Prints one line per check; exit code 1 if one fails.
+load, the OpenCV face cascades load, a photo's GPS data is removed (JPEG, and HEIC through
+pillow-heif's libraries), and a rotated JPEG is turned upright losslessly (jpeglib's libjpeg).
+Prints one line per check; exit code 1 if one fails.
 """
 
 from __future__ import annotations
@@ -77,6 +78,20 @@ def _heic_photo() -> bool:
     return result.media_type == "image/jpeg" and any(item.kind == "gps" for item in result.removed)
 
 
+def _photo_rotation() -> bool:
+    """A rotated, MCU-aligned JPEG is turned upright losslessly (jpeglib's bundled libjpeg)."""
+    from PIL import Image
+
+    from desktop.privacy.image import scrub
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 160)).save(buf, "JPEG", exif=exif)
+    result = scrub(buf.getvalue(), detect_faces=False)
+    return "rotate" in result.timings and (result.width, result.height) == (48, 64)
+
+
 CHECKS: dict[str, Callable[[], bool]] = {
     "translation": _translation,
     "lexicons": _lexicons,
@@ -84,6 +99,7 @@ CHECKS: dict[str, Callable[[], bool]] = {
     "face-cascades": _face_cascades,
     "photo-metadata": _photo_metadata,
     "heic-photo": _heic_photo,
+    "photo-rotation": _photo_rotation,
 }
 
 

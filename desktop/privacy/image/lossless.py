@@ -27,8 +27,10 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import struct
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,10 @@ import numpy as np
 
 #: libjpeg build of jpeglib used (the bundle ships only this one, see build.spec).
 LIBJPEG_VERSION = "turbo210"
+
+#: Optimised Huffman tables: about 9 % smaller files for a second entropy pass (~0.09 s CPU
+#: per 12 MP photo). Off: the output stays about the size of the source.
+OPTIMIZE = False
 
 #: EXIF orientation → (transpose, flip horizontally, flip vertically), applied in that order.
 _OPS: dict[int, tuple[bool, bool, bool]] = {
@@ -49,6 +55,7 @@ _OPS: dict[int, tuple[bool, bool, bool]] = {
 }
 _JCS_GRAYSCALE, _JCS_YCBCR = 1, 3
 _APP2 = 0xE2
+_OTHER_SOF = {0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _SIGN = np.where(np.arange(8) % 2 == 1, -1, 1).astype(np.int16)  # (-1)^frequency
 
 _lock = threading.Lock()
@@ -118,7 +125,7 @@ def rotate(data: bytes, orientation: int, icc: bytes | None = None) -> bytes | N
         icc: ICC profile to keep (written as APP2 ``ICC_PROFILE`` chunks).
 
     Returns:
-        Baseline JPEG bytes (JFIF, optional ICC, optimised Huffman tables) or ``None``.
+        Baseline JPEG bytes (JFIF, optional ICC) or ``None``.
     """
     if orientation not in _OPS:
         return None
@@ -139,19 +146,73 @@ def rotate(data: bytes, orientation: int, icc: bytes | None = None) -> bytes | N
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | None) -> bool:
-    from jpeglib._jpeg import load_jpeg_info
+@dataclass
+class _Header:
+    """What the SOF (and APP14) of a JPEG say, read without libjpeg."""
 
-    info = load_jpeg_info(str(src))
-    space = int(info.jpeg_color_space)
-    n = int(info.num_components)
-    if (space, n) not in ((_JCS_GRAYSCALE, 1), (_JCS_YCBCR, 3)):
-        return False  # CMYK/YCCK (jpeglib writes 3 components at most), Adobe RGB, ...
-    samp = np.array(info.samp_factor, dtype=np.int32).reshape(n, 2)  # [v, h] per component
-    if not fits(info.width, info.height, [(int(h), int(v)) for v, h in samp], orientation):
+    width: int
+    height: int
+    sampling: list[tuple[int, int]]  # (h, v) per component
+    space: int  # libjpeg J_COLOR_SPACE the coefficients are in
+
+    def block_dims(self) -> list[tuple[int, int]]:
+        """(rows, cols) of coefficient blocks per component, as libjpeg computes them."""
+        hmax = max(h for h, _ in self.sampling)
+        vmax = max(v for _, v in self.sampling)
+        return [
+            (-(-self.height * v // (vmax * 8)), -(-self.width * h // (hmax * 8)))
+            for h, v in self.sampling
+        ]
+
+
+def _header(data: bytes) -> _Header | None:
+    """Baseline/extended/progressive Huffman 8-bit greyscale or YCbCr JPEG, else None.
+
+    libjpeg's own header probe in jpeglib (``read_jpeg_info``) decodes every scan to count them;
+    the SOF is all that is needed here. Colour space as libjpeg infers it: one component is
+    greyscale; three are YCbCr unless an Adobe APP14 says "no transform" or the component ids
+    spell R, G, B (those, CMYK/YCCK and arithmetic or lossless coding are left to the re-encode).
+    """
+    pos, n = 2, len(data)
+    adobe_transform: int | None = None
+    while pos + 4 <= n and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        payload = data[pos + 4 : pos + 2 + length]
+        if marker == 0xEE and payload.startswith(b"Adobe") and len(payload) >= 12:
+            adobe_transform = payload[11]
+        if marker in (0xC0, 0xC1, 0xC2):
+            if len(payload) < 6 or payload[0] != 8:
+                return None
+            height, width, count = struct.unpack(">HHB", payload[1:6])
+            comps = payload[6 : 6 + 3 * count]
+            if len(comps) != 3 * count or width == 0 or height == 0:
+                return None
+            ids = bytes(comps[0::3])
+            sampling = [(c >> 4, c & 15) for c in comps[1::3]]
+            if any(not (1 <= h <= 4 and 1 <= v <= 4) for h, v in sampling):
+                return None
+            if count == 1:
+                return _Header(width, height, sampling, _JCS_GRAYSCALE)
+            if count == 3 and adobe_transform in (None, 1) and ids != b"RGB":
+                return _Header(width, height, sampling, _JCS_YCBCR)
+            return None
+        if marker in _OTHER_SOF or marker == 0xDA:
+            return None
+        pos += 2 + length
+    return None
+
+
+def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | None) -> bool:
+    header = _header(src.read_bytes())
+    if header is None or not fits(header.width, header.height, header.sampling, orientation):
         return False
-    dims = np.array(info.block_dims, dtype=np.int32).reshape(n, 2)  # [rows, cols]
-    comps = [np.zeros((int(r), int(c), 8, 8), dtype=np.int16) for r, c in dims]
+    n, space = len(header.sampling), header.space
+    samp = np.array([(v, h) for h, v in header.sampling], dtype=np.int32)  # jpeglib: [v, h]
+    comps = [np.zeros((r, c, 8, 8), dtype=np.int16) for r, c in header.block_dims()]
     qt = np.zeros((4, 8, 8), dtype=np.uint16)
     tbl_no = np.zeros(4, dtype=np.int16)
     ptrs: list[Any] = [_ptr(c, ctypes.c_short) for c in comps] + [None] * (4 - n)
@@ -162,7 +223,7 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
         return False
     transpose = _OPS[orientation][0]
     out = [transform_blocks(c, orientation) for c in comps]
-    width, height = info.width, info.height
+    width, height = header.width, header.height
     if transpose:
         width, height = height, width
         samp = np.ascontiguousarray(samp[:, ::-1])
@@ -177,7 +238,7 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
     image_dims = np.array([height, width], dtype=np.int32)
     samp_c = np.ascontiguousarray(samp.reshape(-1), dtype=np.int32)
     out_tables = np.concatenate([tbl_no[:n], np.full(4 - n, -1, np.int16)])
-    overwrite, value = lib.flags_to_mask(["+OPTIMIZE_CODING"])
+    overwrite, value = lib.flags_to_mask(["+OPTIMIZE_CODING" if OPTIMIZE else "-OPTIMIZE_CODING"])
     status = lib.get().write_jpeg_dct(
         None,
         ctypes.c_char_p(os.fsencode(dst)),
