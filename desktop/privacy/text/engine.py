@@ -183,6 +183,10 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return kept
 
 
+_CACHE_SIZE = 2048
+_Entry = tuple[int, tuple[Finding, ...]]  # (base, findings): offsets relative to base
+
+
 class Engine:
     """Runs the registered recognizers that ``fields.toml`` enables for a field."""
 
@@ -205,7 +209,7 @@ class Engine:
             unknown = set(settings["recognizers"]) - set(self.registry)
             if unknown:
                 raise ValueError(f"fields.toml: {name}: unknown recognizers {sorted(unknown)}")
-        self._cache: dict[tuple[str, str, tuple[str, ...]], tuple[Finding, ...]] = {}
+        self._cache: dict[tuple[str, str, tuple[str, ...]], _Entry] = {}
         self._cache_lock = threading.Lock()
 
     def check(self, text: str, field: str) -> list[Finding]:
@@ -223,36 +227,50 @@ class Engine:
             return self._analyze(text, field, tuple(names))
         local = tuple(n for n in names if n != "length")
         findings = LengthRecognizer.findings(text, field, settings) if "length" in names else []
-        spans = [(a, b) for a, b in chunks.spans(text) if text[a:b].strip()]
-        cache = self._cache
-        missing = [text[a:b] for a, b in spans if (text[a:b], field, local) not in cache]
-        if len(missing) > 1:
-            self._analyze_batch(list(dict.fromkeys(missing)), field, local)
-        for start, end in spans:
+        entries = []  # (offset, sentence) of every sentence that is not just white space
+        for start, end in chunks.spans(text):
             piece = text[start:end]
-            findings.extend(_shift(f, start) for f in self._cached(piece, field, local))
+            if piece and not piece.isspace():
+                entries.append((start, piece))
+        cache = self._cache
+        known = [cache.get((piece, field, local)) for _start, piece in entries]
+        missing = [piece for (_start, piece), k in zip(entries, known, strict=True) if k is None]
+        batch = self._analyze_batch(missing, field, local) if len(missing) > 1 else {}
+        for (start, piece), entry in zip(entries, known, strict=True):
+            if entry is None:
+                entry = batch.get(piece) or self._cached(piece, field, local)
+            base, found = entry
+            offset = start - base
+            findings.extend(_shift(f, offset) for f in found)
         return _dedupe(findings)
 
-    def _analyze_batch(self, pieces: list[str], field: str, names: tuple[str, ...]) -> None:
+    def _analyze_batch(
+        self, pieces: list[str], field: str, names: tuple[str, ...]
+    ) -> dict[str, _Entry]:
         """Analyse several sentences in one pass and cache each sentence's findings.
 
         The sentences are joined by :data:`SEPARATOR`, which no pattern matches across and
         which bounds every context window, so each sentence gets exactly the findings it gets
         on its own (tests/privacy_text/test_batch.py) at a fraction of the per-call cost.
+        The findings keep their offsets in the joined text, with the sentence's start there.
         """
+        pieces = list(dict.fromkeys(pieces))
         if any(SEPARATOR in piece for piece in pieces):
-            return  # analysed one by one
-        joined = SEPARATOR.join(pieces)
+            return {}  # analysed one by one
         starts = list(accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
         grouped: list[list[Finding]] = [[] for _ in pieces]
-        for finding in self._run(joined, field, names):
-            index = bisect_right(starts, finding.start) - 1
-            grouped[index].append(_shift(finding, -starts[index]))
+        for finding in self._run(SEPARATOR.join(pieces), field, names):
+            grouped[bisect_right(starts, finding.start) - 1].append(finding)
+        out = {
+            piece: (base, tuple(_dedupe(found)))
+            for piece, base, found in zip(pieces, starts, grouped, strict=True)
+        }
         with self._cache_lock:
             if len(self._cache) + len(pieces) > _CACHE_SIZE:
                 self._cache.clear()
-            for piece, found in zip(pieces, grouped, strict=True):
-                self._cache[(piece, field, names)] = tuple(_dedupe(found))
+            for piece, entry in out.items():
+                self._cache[(piece, field, names)] = entry
+        return out
 
     def _analyze(self, text: str, field: str, names: tuple[str, ...]) -> list[Finding]:
         return _dedupe(self._run(text, field, names))
@@ -263,11 +281,12 @@ class Engine:
             ctx.findings.extend(self.registry[name].analyze(ctx))
         return ctx.findings
 
-    def _cached(self, piece: str, field: str, names: tuple[str, ...]) -> tuple[Finding, ...]:
+    def _cached(self, piece: str, field: str, names: tuple[str, ...]) -> _Entry:
+        """``(base, findings)`` of one sentence; a finding's offset in it is ``start - base``."""
         key = (piece, field, names)
         found = self._cache.get(key)
         if found is None:
-            found = tuple(self._analyze(piece, field, names))
+            found = (0, tuple(self._analyze(piece, field, names)))
             with self._cache_lock:
                 if len(self._cache) >= _CACHE_SIZE:
                     self._cache.clear()
@@ -275,12 +294,12 @@ class Engine:
         return found
 
     def clear_cache(self) -> None:
-        """Forget remembered sentences (benchmarks measure the uncached cost with it)."""
+        """Forget remembered sentences and words (benchmarks measure the uncached cost)."""
         with self._cache_lock:
             self._cache.clear()
-
-
-_CACHE_SIZE = 2048
+        special = self.registry.get("special_categories")
+        if isinstance(special, SpecialCategoryRecognizer):
+            special.fuzzy.clear_cache()
 
 
 def _shift(finding: Finding, offset: int) -> Finding:

@@ -63,10 +63,16 @@ class FuzzyIndex:
                 head = term[:_K]
                 for key in [head, term[: _K - 1], *_deletes(head)]:
                     self._index.setdefault(key, set()).add(term)
+        self._starts = frozenset(term[:_SAME_START] for term in self._terms)
 
     def lookup(self, token: str) -> list[Rule]:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
-        if len(token) < MIN_LENGTH or token in self._stop or not token.isalpha():
+        if (
+            len(token) < MIN_LENGTH
+            or token[:_SAME_START] not in self._starts  # no term starts like it: most words
+            or token in self._stop
+            or not token.isalpha()
+        ):
             return []
         cached = self._cache.get(token)
         if cached is None:
@@ -74,6 +80,10 @@ class FuzzyIndex:
                 self._cache.clear()
             cached = self._cache[token] = self._lookup(token)
         return cached
+
+    def clear_cache(self) -> None:
+        """Forget remembered tokens."""
+        self._cache.clear()
 
     def _lookup(self, token: str) -> list[Rule]:
         head = token[:_K]

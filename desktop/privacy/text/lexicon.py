@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.privacy.text.anchors import anchors
 from desktop.privacy.text.normalize import fold_term
@@ -40,9 +41,8 @@ class Rule:
     suggestion: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A match in the normalised text."""
+class Hit(NamedTuple):
+    """A match in the normalised text (a named tuple: built by the dozen per check)."""
 
     start: int
     end: int
@@ -248,10 +248,14 @@ class Matcher:
         for index, (required, _regex) in enumerate(self._anchored):
             for anchor in required:
                 self._by_anchor[anchor].append(index)
-        self._closure = {
+        closure = {
             a: frozenset(a[:i] for i in range(1, len(a) + 1) if a[:i] in every) for a in every
         }
-        self._anchor_scan = re.compile("(?=(" + _trie_pattern(every) + "))") if every else None
+        # anchor found → the regexes it (or an anchor that is a prefix of it) admits
+        self._targets = {
+            a: tuple(sorted({i for p in closure[a] for i in self._by_anchor[p]})) for a in every
+        }
+        self._anchor_search = re.compile(_trie_pattern(every)).search if every else None
 
     def _present(self, text: str, starts: Sequence[int]) -> dict[int, set[int]]:
         """Which anchored regexes can match in which piece: regex index → piece indices.
@@ -259,20 +263,27 @@ class Matcher:
         ``starts`` are the offsets where the pieces of ``text`` begin (see :func:`pieces`).
         """
         out: dict[int, set[int]] = {}
-        if self._anchor_scan is None:
+        if self._anchor_search is None:
             return out
-        closure, by_anchor = self._closure, self._by_anchor
+        targets = self._targets
         single = len(starts) == 1
         seen: set[tuple[str, int]] = set()
-        for match in self._anchor_scan.finditer(text):
-            anchor = match.group(1)
-            piece = 0 if single else bisect_right(starts, match.start()) - 1
-            if (anchor, piece) in seen:
+        search, pos = self._anchor_search, 0
+        # The longest anchor starting at each position where one starts (overlaps included).
+        while (match := search(text, pos)) is not None:
+            start = match.start()
+            pos = start + 1
+            piece = 0 if single else bisect_right(starts, start) - 1
+            key = (match.group(), piece)
+            if key in seen:
                 continue
-            seen.add((anchor, piece))
-            for prefix in closure[anchor]:
-                for index in by_anchor[prefix]:
-                    out.setdefault(index, set()).add(piece)
+            seen.add(key)
+            for index in targets[key[0]]:
+                where = out.get(index)
+                if where is None:
+                    out[index] = {piece}
+                else:
+                    where.add(piece)
         return out
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
