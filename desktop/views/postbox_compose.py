@@ -58,7 +58,7 @@ class ReplyBox(QWidget):
         self.editor.setAccessibleName(self.tr("Antwort"))
         self.editor.setAccessibleDescription(
             self.tr(
-                "Ihre Antwort in diesem Ticket. Nur was für die Anfrage nötig ist; keine "
+                "Ihre Antwort in dieser Anfrage. Nur was für die Anfrage nötig ist; keine "
                 "Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen."
             )
         )

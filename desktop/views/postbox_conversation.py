@@ -54,7 +54,7 @@ class ConversationView(QPlainTextEdit):
         )
         self.setAccessibleName(self.tr("Nachrichtenverlauf"))
         self.setAccessibleDescription(
-            self.tr("Alle Nachrichten des gewählten Tickets, nur zum Lesen.")
+            self.tr("Alle Nachrichten der gewählten Anfrage, nur zum Lesen.")
         )
         self._model: MessageListModel | None = None
         self._rendered = ""

@@ -11,6 +11,7 @@ import itertools
 import logging
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.postbox_messages import MessageListModel, PendingMessage
 from desktop.models.postbox_tickets import (
+    COL_STATUS,
     COL_SUBJECT,
     COL_UNREAD,
     COL_UPDATED,
@@ -107,9 +109,9 @@ class PostboxPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Betreff durchsuchen"))
-        self.search.setAccessibleName(self.tr("Tickets durchsuchen"))
+        self.search.setAccessibleName(self.tr("Anfragen durchsuchen"))
         self.search.setAccessibleDescription(
-            self.tr("Zeigt nur Tickets, die den eingegebenen Text enthalten.")
+            self.tr("Zeigt nur Anfragen, deren Betreff den eingegebenen Text enthält.")
         )
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
@@ -119,9 +121,9 @@ class PostboxPage(QWidget):
         self.search.textChanged.connect(self._on_search_text)
         self.state_filter = QComboBox(self)
         self.state_filter.setObjectName("state_filter")
-        self.state_filter.setAccessibleName(self.tr("Tickets filtern"))
+        self.state_filter.setAccessibleName(self.tr("Anfragen filtern"))
         self.state_filter.setAccessibleDescription(
-            self.tr("Wählt, welche Tickets die Liste zeigt.")
+            self.tr("Wählt, welche Anfragen die Liste zeigt.")
         )
         for key, label in (
             ("all", self.tr("Alle")),
@@ -133,10 +135,10 @@ class PostboxPage(QWidget):
         self.state_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_state(str(self.state_filter.currentData()))
         )
-        self.new_button = QPushButton(self.tr("Neue Anfrage"), self)
+        self.new_button = QPushButton(self.tr("&Neue Anfrage"), self)
         self.new_button.setObjectName("new_ticket_button")
         self.new_button.clicked.connect(self.open_new_ticket)
-        self.refresh_button = QPushButton(self.tr("Aktualisieren"), self)
+        self.refresh_button = QPushButton(self.tr("&Aktualisieren"), self)
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.worker.sync_now)
         self.status = _plain_label(self, "postbox_status")
@@ -145,7 +147,7 @@ class PostboxPage(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("ticket_table")
-        self.table.setAccessibleName(self.tr("Tickets"))
+        self.table.setAccessibleName(self.tr("Anfragen"))
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(UnreadBadgeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -157,11 +159,12 @@ class PostboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_UNREAD, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns()
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.subject = _plain_label(self, "ticket_subject")
         self.ticket_status = _plain_label(self, "ticket_status")
-        self.status_button = QPushButton(self.tr("Ticket schließen"), self)
+        self.status_button = QPushButton(self.tr("Anfrage schließen"), self)
         self.status_button.setObjectName("status_button")
         self.status_button.clicked.connect(self._toggle_status)
         self.conversation = ConversationView(self)
@@ -185,7 +188,8 @@ class PostboxPage(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)  # the list shares the room beyond its size hint:
+        splitter.setStretchFactor(1, 1)  # subjects and dates readable, not cut to "Terminä…"
         layout = QVBoxLayout(self)
         layout.addWidget(art15_hint(self))
         layout.addLayout(top)
@@ -230,6 +234,22 @@ class PostboxPage(QWidget):
             self.reload()
         elif self.current_id is not None:
             self.worker.load_conversation(self.current_id)
+
+    def _size_columns(self) -> None:
+        """Status and date columns as wide as their (bold, unread) texts; no content scan."""
+        font = QFont(self.table.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        pad = metrics.horizontalAdvance("M") + 8
+        header = self.table.horizontalHeader()
+        samples = {
+            COL_STATUS: [status_label("open"), status_label("closed")],
+            COL_UPDATED: ["00.00.0000 00:00"],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(text) for text in [*texts, title])
+            header.resizeSection(column, width + pad)
 
     def _on_tickets(self, rows: list[TicketRow]) -> None:
         keep = self.current_id
@@ -331,12 +351,12 @@ class PostboxPage(QWidget):
             self.current_id = None
             self.messages.set_messages([])
         self.subject.setText(
-            shown_text(ticket.subject) if ticket else self.tr("Kein Ticket ausgewählt")
+            shown_text(ticket.subject) if ticket else self.tr("Keine Anfrage ausgewählt")
         )
         self.ticket_status.setText(status_label(ticket.status) if ticket else "")
         closed = ticket is not None and ticket.status == "closed"
         self.status_button.setText(
-            self.tr("Wieder öffnen") if closed else self.tr("Ticket schließen")
+            self.tr("Wieder öffnen") if closed else self.tr("Anfrage schließen")
         )
         self.status_button.setEnabled(ticket is not None and bool(ticket.etag))
         self.reply.setEnabled(ticket is not None and not closed)

@@ -123,8 +123,8 @@
         <translation>Message history</translation>
     </message>
     <message>
-        <source>Alle Nachrichten des gewählten Tickets, nur zum Lesen.</source>
-        <translation>All messages of the selected ticket, read-only.</translation>
+        <source>Alle Nachrichten der gewählten Anfrage, nur zum Lesen.</source>
+        <translation>All messages of the selected request, read-only.</translation>
     </message>
     <message>
         <source>{n} ältere Nachrichten werden hier nicht angezeigt.</source>
@@ -1201,20 +1201,20 @@
         <translation>Search subjects</translation>
     </message>
     <message>
-        <source>Tickets durchsuchen</source>
-        <translation>Search tickets</translation>
+        <source>Anfragen durchsuchen</source>
+        <translation>Search requests</translation>
     </message>
     <message>
-        <source>Zeigt nur Tickets, die den eingegebenen Text enthalten.</source>
-        <translation>Shows only tickets containing the text entered.</translation>
+        <source>Zeigt nur Anfragen, deren Betreff den eingegebenen Text enthält.</source>
+        <translation>Shows only requests whose subject contains the text entered.</translation>
     </message>
     <message>
-        <source>Tickets filtern</source>
-        <translation>Filter tickets</translation>
+        <source>Anfragen filtern</source>
+        <translation>Filter requests</translation>
     </message>
     <message>
-        <source>Wählt, welche Tickets die Liste zeigt.</source>
-        <translation>Chooses which tickets the list shows.</translation>
+        <source>Wählt, welche Anfragen die Liste zeigt.</source>
+        <translation>Chooses which requests the list shows.</translation>
     </message>
     <message>
         <source>Alle</source>
@@ -1233,24 +1233,28 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <source>Neue Anfrage</source>
-        <translation>New request</translation>
+        <source>&amp;Neue Anfrage</source>
+        <translation>&amp;New request</translation>
     </message>
     <message>
-        <source>Aktualisieren</source>
-        <translation>Refresh</translation>
+        <source>Anfragen</source>
+        <translation>Requests</translation>
     </message>
     <message>
-        <source>Tickets</source>
-        <translation>Tickets</translation>
+        <source>Anfrage schließen</source>
+        <translation>Close request</translation>
     </message>
     <message>
-        <source>Ticket schließen</source>
-        <translation>Close ticket</translation>
+        <source>Keine Anfrage ausgewählt</source>
+        <translation>No request selected</translation>
     </message>
     <message>
         <source>Neue Anfragen im Postausgang: {n} (werden gesendet, sobald die Verbindung steht)</source>
         <translation>New requests in the outbox: {n} (will be sent as soon as there is a connection)</translation>
+    </message>
+    <message>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>Nicht zustellbare Anfragen: {n} (siehe Postausgang)</source>
@@ -1259,10 +1263,6 @@
     <message>
         <source>Offline – der Postkorb zeigt den letzten Stand. Antworten werden gesendet, sobald die Verbindung wieder steht.</source>
         <translation>Offline – the inbox shows the last known state. Replies will be sent as soon as the connection is back.</translation>
-    </message>
-    <message>
-        <source>Kein Ticket ausgewählt</source>
-        <translation>No ticket selected</translation>
     </message>
     <message>
         <source>Wieder öffnen</source>
@@ -2110,8 +2110,8 @@
         <translation>Reply</translation>
     </message>
     <message>
-        <source>Ihre Antwort in diesem Ticket. Nur was für die Anfrage nötig ist; keine Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen.</source>
-        <translation>Your reply in this ticket. Only what the request needs; no health details or other special categories of data, no judgements of people.</translation>
+        <source>Ihre Antwort in dieser Anfrage. Nur was für die Anfrage nötig ist; keine Gesundheitsangaben oder anderen besonderen Daten, keine Bewertungen von Personen.</source>
+        <translation>Your reply in this request. Only what the request needs; no health details or other special categories of data, no judgements of people.</translation>
     </message>
     <message>
         <source>Antwort schreiben …</source>

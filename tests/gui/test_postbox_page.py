@@ -385,3 +385,16 @@ def test_reply_text_stays_with_its_ticket(env: Env) -> None:
     assert editor.text() == ""
     env.open_ticket(second)
     assert editor.text() == ""
+
+
+def test_ticket_list_shows_whole_dates_and_readable_subjects(env: Env) -> None:
+    from desktop.models.postbox_tickets import COL_SUBJECT, COL_UPDATED
+
+    env.qtbot.waitExposed(env.page)
+    table = env.page.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    env.qtbot.waitUntil(lambda: table.width() > 0.4 * env.page.width())  # not a sliver
+    assert header.sectionSize(COL_UPDATED) > metrics.horizontalAdvance("06.12.2026 23:21")
+    assert header.sectionSize(COL_SUBJECT) > metrics.horizontalAdvance("Terminänderung")
+    assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling in the list

@@ -118,7 +118,7 @@ def test_stale_etag_reports_the_change_and_shows_the_current_state(rig: Rig) -> 
         rig.worker.sync_now()
     rig.qtbot.waitUntil(lambda: rig.page.model.row_of(tid) >= 0, timeout=WAIT)
     rig.page.select_ticket(tid)
-    assert rig.page.status_button.text() == "Ticket schließen"
+    assert rig.page.status_button.text() == "Anfrage schließen"
     other = ExtranetClient(rig.server.url)  # another device closes it meanwhile
     other.login("demo", "demo")
     other.set_ticket_status(tid, "closed", etag=str(ticket["etag"]))
