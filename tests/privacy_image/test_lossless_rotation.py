@@ -154,3 +154,16 @@ def test_upright_jpeg_does_not_load_the_rotation_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_broken_jpeg_gives_none_without_printing(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _jpeg(_photo(64, 48), 6)
+    pos, kept = 2, bytearray(data[:2])
+    while data[pos + 1] != 0xDA:  # drop the quantisation tables: libjpeg refuses the file
+        end = pos + 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
+        if data[pos + 1] != 0xDB:
+            kept += data[pos:end]
+        pos = end
+    kept += data[pos:]
+    assert rotate(bytes(kept), 6) is None
+    assert capsys.readouterr().out == ""  # the CLI's JSON lines stay clean

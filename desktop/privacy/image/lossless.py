@@ -216,10 +216,20 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
     qt = np.zeros((4, 8, 8), dtype=np.uint16)
     tbl_no = np.zeros(4, dtype=np.int16)
     ptrs: list[Any] = [_ptr(c, ctypes.c_short) for c in comps] + [None] * (4 - n)
-    lib.read_jpeg_dct(str(src), *ptrs, _ptr(qt, ctypes.c_ushort), _ptr(tbl_no, ctypes.c_short))
+    # the C function itself: jpeglib's wrapper prints the file name to stdout on failure
+    # (which would corrupt the CLI's JSON lines); libjpeg errors are caught in C (status 0)
+    status = lib.get().read_jpeg_dct(
+        ctypes.c_char_p(os.fsencode(src)), *ptrs,
+        _ptr(qt, ctypes.c_ushort), _ptr(tbl_no, ctypes.c_short),
+    )  # fmt: skip
+    if not status:
+        return False
     tables = tbl_no[:n].tolist()
-    # jpeglib fills table slots >= 2 from the component's own index: only exact layouts pass.
+    # jpeglib fills table slots >= 2 from the component's own index: only exact layouts pass;
+    # libjpeg would write a 0 entry as 1, so such (broken) tables are not copied either.
     if any(t < 0 or t > 3 or (t >= 2 and t != i) for i, t in enumerate(tables)):
+        return False
+    if any(not qt[t].all() for t in set(tables)):
         return False
     transpose = _OPS[orientation][0]
     out = [transform_blocks(c, orientation) for c in comps]
