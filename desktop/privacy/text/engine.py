@@ -293,12 +293,13 @@ class Engine:
                 self._cache[key] = found
         return found
 
-    def clear_cache(self) -> None:
-        """Forget remembered sentences and words (benchmarks measure the uncached cost)."""
+    def clear_cache(self, *, words: bool = True) -> None:
+        """Forget remembered sentences and (with ``words``) the fuzzy look-ups of words
+        (benchmarks measure the uncached cost with it)."""
         with self._cache_lock:
             self._cache.clear()
         special = self.registry.get("special_categories")
-        if isinstance(special, SpecialCategoryRecognizer):
+        if words and isinstance(special, SpecialCategoryRecognizer):
             special.fuzzy.clear_cache()
 
 
