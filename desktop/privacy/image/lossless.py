@@ -28,6 +28,7 @@ import ctypes
 import os
 import shutil
 import struct
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -219,7 +220,7 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
     # the C function itself: jpeglib's wrapper prints the file name to stdout on failure
     # (which would corrupt the CLI's JSON lines); libjpeg errors are caught in C (status 0)
     status = lib.get().read_jpeg_dct(
-        ctypes.c_char_p(os.fsencode(src)), *ptrs,
+        _cpath(src), *ptrs,
         _ptr(qt, ctypes.c_ushort), _ptr(tbl_no, ctypes.c_short),
     )  # fmt: skip
     if not status:
@@ -251,7 +252,7 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
     overwrite, value = lib.flags_to_mask(["+OPTIMIZE_CODING" if OPTIMIZE else "-OPTIMIZE_CODING"])
     status = lib.get().write_jpeg_dct(
         None,
-        ctypes.c_char_p(os.fsencode(dst)),
+        _cpath(dst),
         *out_ptrs,
         _ptr(image_dims, ctypes.c_int),
         _ptr(block_dims, ctypes.c_int),
@@ -269,6 +270,20 @@ def _transcode(lib: Any, src: Path, dst: Path, orientation: int, icc: bytes | No
         value,
     )
     return bool(status)
+
+
+def _cpath(path: Path) -> Any:
+    """File name for C ``fopen``: on Windows in the ANSI code page, as MSVC's ``fopen`` expects.
+
+    A temp folder under ``C:\\Users\\Müller`` works; one that the code page cannot spell
+    raises ValueError, and the photo is re-encoded instead.
+    """
+    if sys.platform == "win32":
+        try:
+            return ctypes.c_char_p(str(path).encode("mbcs", errors="strict"))
+        except UnicodeEncodeError as exc:
+            raise ValueError("temp path not in the ANSI code page") from exc
+    return ctypes.c_char_p(os.fsencode(path))
 
 
 def _ptr(arr: np.ndarray, ctype: Any) -> Any:
