@@ -41,23 +41,6 @@ def anchors(source: str) -> Strings | None:
     return best
 
 
-def further_anchors(source: str, best: Strings) -> list[Strings]:
-    """Other required sets of ``source`` besides ``best``: a match contains one string of
-    each, so a regex needs only run where all its sets are present. Sets with a short or a
-    common string filter too little to pay for scanning them and are left out."""
-    if _p is None:
-        return []
-    try:
-        candidates = _candidates(list(_p.parse(source)))
-    except Exception:  # noqa: BLE001 - any surprise just disables the filter
-        return []
-    return [
-        c
-        for c in dict.fromkeys(candidates)
-        if c != best and min(map(len, c)) >= _MIN_LENGTH and not c & _COMMON
-    ]
-
-
 def _finite(item: tuple[Any, Any]) -> Strings | None:
     """All strings ``item`` can match if that is a small finite set, else ``None``."""
     op, av = item
@@ -161,12 +144,6 @@ def _score(strings: Strings) -> tuple[bool, bool, int, int]:
 
 def _must(items: list[tuple[Any, Any]]) -> Strings | None:
     """Best required set of a sequence: a run of finite items, or one required sub-item."""
-    candidates = _candidates(items)
-    return max(candidates, key=_score) if candidates else None
-
-
-def _candidates(items: list[tuple[Any, Any]]) -> list[Strings]:
-    """Required sets of a sequence: each run of finite items and each required sub-item."""
     candidates: list[Strings] = []
     run: Strings = frozenset({""})
     for item in items:
@@ -185,7 +162,8 @@ def _candidates(items: list[tuple[Any, Any]]) -> list[Strings]:
             candidates.append(inner)
     if "" not in run:
         candidates.append(run)
-    return [c for c in candidates if c]
+    candidates = [c for c in candidates if c]
+    return max(candidates, key=_score) if candidates else None
 
 
 def _must_item(item: tuple[Any, Any]) -> Strings | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop.privacy.text.anchors import anchors, further_anchors
+from desktop.privacy.text.anchors import anchors
 from desktop.privacy.text.normalize import fold_term
 
 _WORD_END = re.compile(r"\w*")
@@ -229,7 +229,6 @@ class Matcher:
         ]
         self._always: list[_Regex] = []
         self._anchored: list[tuple[frozenset[str], _Regex]] = []
-        self._further: list[list[frozenset[str]]] = []  # more sets a piece must hold
         for source, rules in sources.items():
             # A leading "(?<!\w)" would stop the regex engine from skipping ahead to the first
             # character; it is checked in Python instead (see _scan).
@@ -242,11 +241,9 @@ class Matcher:
                 self._always.append(regex)
             else:
                 self._anchored.append((required, regex))
-                self._further.append(further_anchors(source, required))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
         every = {a for required, _regex in self._anchored for a in required}
-        every |= {a for sets in self._further for strings in sets for a in strings}
         self._by_anchor: dict[str, list[int]] = {a: [] for a in every}
         for index, (required, _regex) in enumerate(self._anchored):
             for anchor in required:
@@ -254,7 +251,6 @@ class Matcher:
         closure = {
             a: frozenset(a[:i] for i in range(1, len(a) + 1) if a[:i] in every) for a in every
         }
-        self._closure = closure
         # anchor found → the regexes it (or an anchor that is a prefix of it) admits
         self._targets = {
             a: tuple(sorted({i for p in closure[a] for i in self._by_anchor[p]})) for a in every
@@ -288,20 +284,6 @@ class Matcher:
                     out[index] = {piece}
                 else:
                     where.add(piece)
-        further = self._further
-        if not any(further[index] for index in out):
-            return out
-        found: dict[int, set[str]] = {}  # piece → every anchor in it
-        closure = self._closure
-        for anchor, piece in seen:
-            found.setdefault(piece, set()).update(closure[anchor])
-        for index, where in out.items():
-            if further[index]:
-                out[index] = {
-                    piece
-                    for piece in where
-                    if all(not strings.isdisjoint(found[piece]) for strings in further[index])
-                }
         return out
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
