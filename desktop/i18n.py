@@ -1,7 +1,8 @@
 """UI language: installs Qt translators for the app and for Qt's own strings.
 
-The source strings in the code are German, so German needs no app translation file; English
-comes from ``resources/i18n/glasvermittler_en.qm`` (built from the ``.ts`` next to it by
+The source strings in the code are German, so German's app translation file
+(``glasvermittler_de.qm``) holds only the plural forms of ``%n`` messages; English comes from
+``resources/i18n/glasvermittler_en.qm`` (built from the ``.ts`` next to it by
 ``python tools/i18n.py build``). Qt's own strings (standard buttons, context menus of line
 edits) come from the ``qtbase_<lang>.qm`` that ships with PySide6.
 
@@ -99,9 +100,8 @@ def install_translators(app: QCoreApplication, language: str | None) -> str:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for catalogue in _QT_CATALOGUES:
         _load(app, f"{catalogue}_{code}", qt_dir)
-    if code != DEFAULT_LANGUAGE and not _load(
-        app, app_translation_file(code), "", app_catalogue=True
-    ):
+    # German too: its catalogue holds the plural forms ("1 Vermittlung", "5 Vermittlungen").
+    if not _load(app, app_translation_file(code), "", app_catalogue=True) and code != "de":
         log.warning("No app translation for language %s; showing German texts", code)
     return code
 

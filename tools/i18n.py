@@ -2,7 +2,9 @@
 
 The source strings in ``desktop/`` are German (``self.tr("…")`` /
 ``QCoreApplication.translate(context, "…")``); English lives in
-``resources/i18n/glasvermittler_en.ts``. The compiled ``.qm`` is committed so that a plain
+``resources/i18n/glasvermittler_en.ts``; ``glasvermittler_de.ts`` holds only the German plural
+forms of ``%n`` messages (``tr("%n Vermittlung(en)", "", n)`` → "1 Vermittlung" / "5
+Vermittlungen"). The compiled ``.qm`` files are committed so that a plain
 ``pip install -e .`` run of the app is translated without a build step.
 
 Commands (from the repository root, venv active)::
@@ -40,7 +42,10 @@ from tools.i18n_extract import extra_strings  # noqa: E402
 I18N_DIR = ROOT / "resources" / "i18n"
 SOURCE_DIR = ROOT / "desktop"
 SOURCE_LANGUAGE = "de_DE"
-TARGETS = {"en": "en_GB"}
+TARGETS = {"en": "en_GB", "de": "de_DE"}
+PLURAL_ONLY = frozenset({"de"})
+"""German is the source language; its catalogue holds only the plural forms of ``%n``
+messages ("1 Vermittlung" / "5 Vermittlungen" instead of the source's "Vermittlung(en)")."""
 CATALOGUE = "glasvermittler"
 
 
@@ -110,7 +115,7 @@ def _write_extra_source(directory: Path) -> Path:
     return path
 
 
-def run_lupdate(ts: Path, target_language: str) -> str:
+def run_lupdate(ts: Path, target_language: str, *, plural_only: bool = False) -> str:
     """Merge the strings of :func:`source_files` into ``ts`` (created if missing).
 
     Vanished strings are dropped and no source locations are stored, so the file only changes
@@ -121,10 +126,17 @@ def run_lupdate(ts: Path, target_language: str) -> str:
     """
     with tempfile.TemporaryDirectory() as tmp:
         extra = _write_extra_source(Path(tmp))
-        return _lupdate([*source_files(), extra], ts, target_language)
+        return _lupdate([*source_files(), extra], ts, target_language, plural_only=plural_only)
 
 
-def _lupdate(files: list[Path], ts: Path, target_language: str) -> str:
+def lupdate_lang(lang: str, ts: Path | None = None) -> str:
+    """:func:`run_lupdate` for ``lang`` (its .ts unless ``ts``; German: plural forms only)."""
+    return run_lupdate(
+        ts if ts is not None else ts_path(lang), TARGETS[lang], plural_only=lang in PLURAL_ONLY
+    )
+
+
+def _lupdate(files: list[Path], ts: Path, target_language: str, *, plural_only: bool) -> str:
     cmd = [
         _qt_tool("lupdate"),
         *(str(p) for p in files),
@@ -137,6 +149,7 @@ def _lupdate(files: list[Path], ts: Path, target_language: str) -> str:
         "-locations",
         "none",
         "-no-obsolete",
+        *(["-pluralonly"] if plural_only else []),
     ]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return done.stdout + done.stderr
@@ -191,7 +204,7 @@ def translation_problems(lang: str) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / ts.name
         shutil.copyfile(ts, copy)
-        run_lupdate(copy, TARGETS[lang])
+        lupdate_lang(lang, copy)
         for msg in read_messages(copy):
             if not msg.context:
                 # lupdate files alias calls `tr("Context", "text")` under an empty context with
@@ -218,35 +231,47 @@ def qm_problems(lang: str) -> list[str]:
     return []
 
 
-def pending(lang: str = "en") -> list[dict[str, object]]:
-    """Unfinished entries of ``lang``'s .ts (after ``update``) as JSON-ready dicts.
+def pending(lang: str | None = None) -> list[dict[str, object]]:
+    """Unfinished entries of ``lang``'s .ts (every target's when None) as JSON-ready dicts.
 
     Each has ``context``, ``source``, ``comment`` and ``translation`` (a string, or a list of
-    forms for plural messages) for a translator to fill in and pass to :func:`apply`.
+    forms for plural messages) for a translator to fill in and pass to :func:`apply`; entries
+    of a language other than English also carry ``lang`` (German: the plural forms, singular
+    first, e.g. ``["%n Vermittlung", "%n Vermittlungen"]``).
     """
     out: list[dict[str, object]] = []
-    for msg in read_messages(ts_path(lang)):
-        if msg.context and not msg.finished:
-            forms = list(msg.translations)
-            out.append(
-                {
+    for code in [lang] if lang is not None else list(TARGETS):
+        if not ts_path(code).exists():
+            continue
+        for msg in read_messages(ts_path(code)):
+            if msg.context and not msg.finished:
+                forms = list(msg.translations)
+                entry: dict[str, object] = {
                     "context": msg.context,
                     "source": msg.source,
                     "comment": msg.comment,
                     "translation": forms if len(forms) > 1 else forms[0],
                 }
-            )
+                if code != "en":
+                    entry["lang"] = code
+                out.append(entry)
     return out
 
 
-def apply(entries: list[dict[str, object]], lang: str = "en") -> int:
-    """Write translations into ``lang``'s .ts and mark them finished.
+def apply(entries: list[dict[str, object]], lang: str | None = None) -> int:
+    """Write translations into the .ts of each entry's ``lang`` (default English).
 
     Entries with an empty translation are skipped. The file is re-normalised by lupdate.
 
     Returns:
         Number of messages changed.
     """
+    if lang is None:
+        codes = sorted({str(e.get("lang") or "en") for e in entries})
+        return sum(
+            apply([e for e in entries if str(e.get("lang") or "en") == code], code)
+            for code in codes
+        )
     ts = ts_path(lang)
     wanted = {
         (str(e["context"]), str(e["source"]), str(e.get("comment") or "")): e["translation"]
@@ -274,15 +299,15 @@ def apply(entries: list[dict[str, object]], lang: str = "en") -> int:
                 tr.text = str(forms[0])
             changed += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    run_lupdate(ts, TARGETS[lang])  # back to lupdate's own layout
+    lupdate_lang(lang)  # back to lupdate's own layout
     return changed
 
 
 def update() -> None:
     """Extract strings into every target's .ts."""
     I18N_DIR.mkdir(parents=True, exist_ok=True)
-    for lang, target in TARGETS.items():
-        print(run_lupdate(ts_path(lang), target).strip())
+    for lang in TARGETS:
+        print(lupdate_lang(lang).strip())
 
 
 def build() -> None:

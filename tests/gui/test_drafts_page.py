@@ -6,12 +6,14 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from desktop.i18n import install_translators
 from desktop.models.drafts_model import DraftRole, DraftsModel
 from desktop.store import DataKey, LocalStore
 from desktop.views.drafts_page import DraftsPage
@@ -19,6 +21,12 @@ from desktop.workers.autosave import DraftAutosaver
 from desktop.workers.retention import RetentionTimer
 
 PAYLOAD = {"nachname": "Quellmalz", "kennzeichen": "HH-QX 4711", "telefon": "0171 5550123"}
+
+
+@pytest.fixture(autouse=True)
+def german(qapp: QApplication) -> None:
+    """The app's default language, as installed at start (German plural forms included)."""
+    install_translators(qapp, "de")
 
 
 def age(store: LocalStore, draft_id: str, *, days: float) -> None:
@@ -46,7 +54,7 @@ def test_model_shows_only_masked_values(tmp_path: Path, qtmodeltester: ModelTest
         ["Ö.", "Schnellvermittlung", ""],
         ["Q.", "Komplettvermittlung", "HH-•• •••1"],
     ]
-    assert rows[0][4] == "in 7 Tag(en)"
+    assert rows[0][4] == "in 7 Tagen"
     flat = " ".join(str(v) for row in rows for v in row)
     assert "Quellmalz" not in flat
     assert "QX" not in flat
@@ -159,8 +167,8 @@ def test_retention_runs_again_on_its_timer_and_page_shows_remaining_days(
         "UPDATE drafts SET updated_at=? WHERE id='aging'", (time.time() - 3 * 86400,)
     )
     page.refresh()
-    assert page.model.index(0, 4).data() == "in 2 Tag(en)"
-    assert "5 Tag(e)" in page.findChild(QLabel, "retention_hint").text()
+    assert page.model.index(0, 4).data() == "in 2 Tagen"
+    assert " 5 Tage nach " in page.findChild(QLabel, "retention_hint").text()
 
     store.conn.execute(
         "UPDATE drafts SET updated_at=? WHERE id='aging'", (time.time() - 6 * 86400,)

@@ -87,6 +87,31 @@ def test_every_ui_string_has_a_finished_english_translation() -> None:
     )
 
 
+def test_german_plural_catalogue_is_complete_and_fresh() -> None:
+    assert i18n_tool.translation_problems("de") == []
+    assert i18n_tool.qm_problems("de") == []
+
+
+def test_german_counts_read_naturally(restore_language: QApplication) -> None:
+    i18n.install_translators(restore_language, "de")
+
+    def tr(context: str, text: str, n: int) -> str:
+        return QCoreApplication.translate(context, text, "", n)
+
+    assert tr("ReferralsPage", "%n Vermittlung(en)", 1) == "1 Vermittlung"
+    assert tr("ReferralsPage", "%n Vermittlung(en)", 5) == "5 Vermittlungen"
+    retention = (
+        "Entwürfe werden aus Datenschutzgründen %n Tag(e) nach der letzten Änderung "
+        "automatisch gelöscht."
+    )
+    assert " 7 Tage nach " in tr("DraftsPage", retention, 7)
+    assert " 1 Tag nach " in tr("DraftsPage", retention, 1)
+    assert tr("DraftsModel", "in %n Tag(en)", 2) == "in 2 Tagen"
+    assert tr("ErrorSummary", "Es gibt ein Problem: %n Angabe(n) prüfen", 1).endswith(
+        "1 Angabe prüfen"
+    )
+
+
 def test_english_ui_is_shown_after_switching(restore_language: QApplication) -> None:
     from desktop.views.privacy_page import PrivacyPage
 
