@@ -23,22 +23,22 @@ from typing import Any, Protocol
 
 from desktop.api.errors import CursorExpired
 from desktop.store.db import DB_LOCK, apply_migrations
-from desktop.sync.postbox_schema import MIGRATIONS, Codec, Sealer, order_key, pack_message
+from desktop.sync.postbox_schema import (
+    DEFERRABLE_INDEXES,
+    MIGRATIONS,
+    Codec,
+    Sealer,
+    order_key,
+    pack_message,
+)
 
 __all__ = ["COMPONENT", "PostboxSync", "SyncResult"]
 
 COMPONENT = "postbox"
-PAGE_LIMIT = 1000  # the reference server's maximum
+# The reference server's maximum: a first sync of 50,000 messages takes 13 pages, and a page's
+# commit rewrites the message id index's pages (its text ids arrive in no index order).
+PAGE_LIMIT = 5000
 _MAX_PAGES = 100_000
-_TICKET_KEYS = (
-    "subject",
-    "status",
-    "referral_id",
-    "client_ref",
-    "created_at",
-    "updated_at",
-    "etag",
-)
 
 
 class ChangesClient(Protocol):
@@ -102,8 +102,10 @@ class PostboxSync:
         self._migrated: sqlite3.Connection | None = None
         # Ticket states written during the running sync: pages are self-contained, so an
         # initial sync sees the same ticket on many pages; it is sealed and written once.
-        self._written: dict[str, tuple[Any, ...]] = {}
+        self._written: dict[str, Mapping[str, Any]] = {}
         self._had_messages = True
+        # First sync into an empty cache: the message index is built once at the end.
+        self._defer_indexes = False
         _ = self.conn
 
     @property
@@ -139,16 +141,24 @@ class PostboxSync:
             result = SyncResult()
             cursor = self.cursor()
             with DB_LOCK:  # an empty cache (first sync) needs no "already known?" lookups
+                conn = self.conn
+                _ensure_indexes(conn)  # left out by a first sync that was cut off
                 self._had_messages = (
-                    self.conn.execute("SELECT 1 FROM postbox_messages LIMIT 1").fetchone()
-                    is not None
+                    conn.execute("SELECT 1 FROM postbox_messages LIMIT 1").fetchone() is not None
                 )
             result.full_resync = cursor is None
+            self._defer_indexes = cursor is None and not self._had_messages
             try:
-                self._pull(cursor, result, stop)
-            except CursorExpired:
-                result.full_resync = result.cursor_expired = True
-                self._pull(None, result, stop)
+                try:
+                    self._pull(cursor, result, stop)
+                except CursorExpired:
+                    result.full_resync = result.cursor_expired = True
+                    self._pull(None, result, stop)
+            finally:
+                if self._defer_indexes:  # stopped or failed before the last page
+                    self._defer_indexes = False
+                    with DB_LOCK:
+                        _ensure_indexes(self.conn)
             return result
 
     def reset(self) -> None:
@@ -177,6 +187,8 @@ class PostboxSync:
     def _pull(self, cursor: str | None, result: SyncResult, stop: threading.Event | None) -> None:
         """Apply pages in order; page n+1 is fetched (one helper thread) while n is applied."""
         start_fresh = cursor is None
+        if start_fresh:
+            self._written = {}  # a new generation: every ticket is written again
         with ThreadPoolExecutor(1, thread_name_prefix="postbox-prefetch") as pool:
             page = self._fetch(cursor)
             for _ in range(_MAX_PAGES):
@@ -205,6 +217,9 @@ class PostboxSync:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 gen = self._begin_generation(conn, start_fresh)
+                if start_fresh and self._defer_indexes:
+                    for name, _sql in DEFERRABLE_INDEXES:
+                        conn.execute(f"DROP INDEX IF EXISTS {name}")
                 known = (
                     self._known_message_ids(conn, [_sid(m.get("id")) for m in messages])
                     if self._had_messages
@@ -215,6 +230,9 @@ class PostboxSync:
                 self._apply_tombstones(conn, tombstones, result)
                 self._apply_read_state(conn, read_state, result)
                 self._finish_page(conn, page, gen)
+                if self._defer_indexes and not page.get("has_more"):
+                    _ensure_indexes(conn)  # with the last page, in its transaction
+                    self._defer_indexes = False
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -252,14 +270,16 @@ class PostboxSync:
         result: SyncResult,
     ) -> None:
         rows: list[list[Any]] = []
-        texts = []
+        texts: list[tuple[bytes, bytes]] = []
+        written = self._written
+        changed = result.changed_ticket_ids
         for t in tickets:
-            tid = _sid(t.get("id"))
-            state = (gen, *map(t.get, _TICKET_KEYS))
-            if self._written.get(tid) == state:
+            tid = t.get("id")
+            tid = "" if tid is None else str(tid)
+            if written.get(tid) == t:  # the same state on an earlier page of this sync
                 continue
-            self._written[tid] = state
-            texts.append((str(t.get("subject") or ""), f"ticket:{tid}"))
+            written[tid] = t
+            texts.append((str(t.get("subject") or "").encode(), b"ticket:" + tid.encode()))
             rows.append(
                 [
                     tid,
@@ -273,8 +293,8 @@ class PostboxSync:
                     gen,
                 ]
             )
-            result.changed_ticket_ids.add(tid)
-        for row, sealed in zip(rows, self.codec.seal_many(texts), strict=True):
+            changed.add(tid)
+        for row, sealed in zip(rows, self.codec.seal_encoded(texts), strict=True):
             row[1] = sealed
         conn.executemany(
             "INSERT INTO postbox_tickets(id, subject, status, referral_id, client_ref, "
@@ -295,23 +315,24 @@ class PostboxSync:
         result: SyncResult,
     ) -> None:
         rows: list[list[Any]] = []
-        texts = []
+        texts: list[tuple[bytes, bytes]] = []
+        changed = result.changed_ticket_ids
+        new_staff = result.new_staff_message_ids
         for m in messages:
-            mid, tid = _sid(m.get("id")), _sid(m.get("ticket_id"))
+            mid = m.get("id")
+            mid = "" if mid is None else str(mid)
+            tid = m.get("ticket_id")
+            tid = "" if tid is None else str(tid)
             created = str(m.get("created_at") or "")
-            staff = bool(m.get("from_staff"))
-            texts.append(
-                (
-                    pack_message(str(m.get("author") or ""), str(m.get("body") or "")),
-                    f"message:{mid}",
-                )
-            )
+            staff = 1 if m.get("from_staff") else 0
+            packed = pack_message(str(m.get("author") or ""), str(m.get("body") or ""))
+            texts.append((packed.encode(), b"message:" + mid.encode()))
             rows.append(
                 [
                     mid,
                     tid,
                     None,
-                    int(staff),
+                    staff,
                     None,
                     m.get("client_ref"),
                     created,
@@ -319,10 +340,10 @@ class PostboxSync:
                     gen,
                 ]
             )
-            result.changed_ticket_ids.add(tid)
+            changed.add(tid)
             if staff and mid not in known:
-                result.new_staff_message_ids.append(mid)
-        for row, sealed in zip(rows, self.codec.seal_many(texts), strict=True):
+                new_staff.append(mid)
+        for row, sealed in zip(rows, self.codec.seal_encoded(texts), strict=True):
             row[4] = sealed  # body: author and text in one seal, one nonce draw per page
         conn.executemany(
             "INSERT INTO postbox_messages(id, ticket_id, author, from_staff, body, client_ref, "
@@ -385,3 +406,11 @@ class PostboxSync:
             "WHERE id = 1",
             (page.get("next_cursor"), int(page.get("unread_total") or 0), final, time.time()),
         )
+
+
+def _ensure_indexes(conn: sqlite3.Connection) -> None:
+    """Build deferred indexes that are missing (a cheap schema lookup when all exist)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    for name, sql in DEFERRABLE_INDEXES:
+        if name not in have:
+            conn.execute(sql)

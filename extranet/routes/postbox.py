@@ -301,7 +301,7 @@ def changes(
     Each page is self-contained: a message's ticket is included (current state) even when
     the ticket itself changed later in the feed.
     """
-    size = clamp_limit(limit, 500, 1000)
+    size = clamp_limit(limit, 500, 5000)
     owner = None if user.is_staff else user.id
     with state.db.tx() as conn:
         epoch = int(get_meta(conn, "cursor_epoch"))

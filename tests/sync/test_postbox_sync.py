@@ -181,6 +181,41 @@ def test_paging_applies_every_page(
     assert result.unread_total == full["unread_total"]
 
 
+def _index_names(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_first_sync_builds_the_deferred_message_index_once_at_the_end(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    import threading
+
+    for i in range(3):
+        t = _new_ticket(broker, f"Anfrage {i}")
+        _staff_reply(staff, t["id"], f"Antwort {i}")
+    sync = _sync(conn, broker, page_limit=2)
+    assert "postbox_messages_cover" in _index_names(conn)
+    sync.sync_once()  # a first sync into an empty cache
+    assert "postbox_messages_cover" in _index_names(conn)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # Stopped after its first page: the index is there all the same.
+    other = open_database(None)
+    stopped = PostboxSync(lambda: other, broker, page_limit=2)
+    stop = threading.Event()
+    stop.set()
+    assert stopped.sync_once(stop).pages == 1
+    assert "postbox_messages_cover" in _index_names(other)
+
+    # Cut off (process killed) without it: the next sync builds it before anything else.
+    other.execute("DROP INDEX postbox_messages_cover")
+    stopped.sync_once()
+    assert "postbox_messages_cover" in _index_names(other)
+    reader = PostboxReader(other, stopped.codec)
+    assert len(reader.tickets()) == len(PostboxReader(conn, sync.codec).tickets())
+    other.close()
+
+
 def test_expired_cursor_resyncs_cleanly_and_keeps_unsent_replies(
     tmp_path: Path, fresh_server: Any, broker: ExtranetClient, staff: ExtranetClient
 ) -> None:
