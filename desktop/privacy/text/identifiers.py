@@ -101,15 +101,31 @@ _NON_DIGIT = re.compile(r"\D")
 # Every number format below (IBAN, card, tax ID, RVNR, KVNR, account) holds at least five
 # digits in a row (single separators allowed): without such a run those scans are skipped.
 _DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){4}")
-_ADDRESS = re.compile(
+# A full home address: PLZ + city + street + number, street + number + PLZ + city, or street +
+# number + city -- in the last form the word after the street must be a place, not one of the
+# access words of identifiers.toml ("Lindenweg 4, Tor hinten"), inserted at NOT_A_PLACE.
+_ADDRESS_SOURCE = (
     r"(?<!\w)\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+,?\s+[A-ZÄÖÜ][\wäöüß.\-]*(?:\s+[\wäöüß.\-]+){0,2}?"
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
     r"|(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
-    r"|(?<!\w)(?!(?:Stell|Park|Abstell|Garagen|Tiefgaragen|Einstell|Stand|Sitz)platz)"
+    r"|(?<!\w)(?!(?:Stell|Park|Abstell|Garagen|Tiefgaragen|Einstell|Stand|Sitz)platz|(?:Bahn|Flug)steig)"
     r"[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
-    r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+(?:\d{5}\s+)?[A-ZÄÖÜ][\wäöüß\-]+"
+    r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
+    r"(?:\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+|NOT_A_PLACE[A-ZÄÖÜ][\wäöüß\-]+)"
 )
+_UMLAUT_SPELLINGS = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)"}
+
+
+def _not_a_place(words: list[str]) -> str:
+    """Negative lookahead for the access words (any case, umlauts typed either way)."""
+    if not words:
+        return ""
+    alternatives = (
+        "".join(_UMLAUT_SPELLINGS.get(c, re.escape(c)) for c in w.lower())
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return "(?!(?i:" + "|".join(alternatives) + r")(?!\w))"
 
 
 _ADDRESS_LEAD = re.compile(
@@ -137,6 +153,9 @@ class IdentifierRecognizer:
             key: re.compile("|".join(re.escape(w.lower()) for w in sorted(values, key=len)[::-1]))
             for key, values in words.items()
         }
+        self._address = re.compile(
+            _ADDRESS_SOURCE.replace("NOT_A_PLACE", _not_a_place(words.get("not_a_place", [])))
+        )
 
     def _nearest(self, text: str, start: int, keys: tuple[str, ...]) -> str | None:
         """Which of ``keys`` (or "job") has a context word nearest before ``start``."""
@@ -204,7 +223,7 @@ class IdentifierRecognizer:
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
         address = _passing(_ADDRESS_HINT, folded, folded_spans)
         for a, b in runs(address, spans):
-            for match in _ADDRESS.finditer(text, a, b):
+            for match in self._address.finditer(text, a, b):
                 add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
         self._phones(text, add)
         return [

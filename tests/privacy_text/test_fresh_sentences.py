@@ -1,0 +1,96 @@
+"""Fresh German sentences written for the rules (not taken from the dev corpus): positives in
+paraphrase for every category and clean near misses, labelled by privacy_text_LABELING.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.privacy.text import check
+
+_CASES = [
+    ("zusatzinfo", "Kundin sitzt im Rollstuhl, bitte Termin im Erdgeschoss", ["health"]),
+    ("bemerkungen", "Kd. sieht sehr schlecht, Brief bitte groß schreiben", ["health"]),
+    ("beschreibung", "Herr Weber liegt nach einer Knie-OP noch in der Reha", ["health"]),
+    ("bemerkungen", "Kunde ist zuckerkrank und muss mittags essen", ["health"]),
+    ("zusatzinfo", "Kundin ist hochschwanger, Termin bitte vor dem Mutterschutz", ["health"]),
+    ("betreff", "Rückruf verschoben – VN hat Chemo", ["health"]),
+    ("bemerkungen", "Kd. stammt aus Eritrea und ist Flüchtling", ["ethnic_origin"]),
+    ("beschreibung", "Kundin ist gebürtige Polin", ["ethnic_origin"]),
+    ("bemerkungen", "Kunde sitzt für die FDP im Gemeinderat", ["political"]),
+    ("zusatzinfo", "VN ist überzeugter Kommunist", ["political"]),
+    ("zusatzinfo", "Kd. ist gläubiger Moslem, freitags kein Termin", ["religion"]),
+    ("bemerkungen", "Kundin ist Zeugin Jehovas", ["religion"]),
+    ("beschreibung", "Kunde ist Betriebsrat und Vertrauensmann der IG Metall", ["union"]),
+    ("bemerkungen", "VN steht diese Woche beim Warnstreik von ver.di Streikposten", ["union"]),
+    ("bemerkungen", "Herr Braun wohnt mit seinem Lebensgefährten zusammen", ["sex_life"]),
+    ("beschreibung", "Kundin lebt in einer lesbischen Beziehung", ["sex_life"]),
+    (
+        "beschreibung",
+        "Kd. hat zur Legitimation ein Selfie mit Ausweis geschickt",
+        ["biometric_genetic", "identifier"],
+    ),
+    ("bemerkungen", "Kunde hat einen Vaterschaftstest machen lassen", ["biometric_genetic"]),
+    ("bemerkungen", "Kunde ist ein echter Querulant", ["judgement"]),
+    ("zusatzinfo", "Kundin ist total lieb und herzlich", ["judgement"]),
+    ("betreff", "Kd. arrogant und herablassend am Telefon", ["judgement"]),
+    ("bemerkungen", "Kunde bittet um Rückruf auf 0157 98765432", ["identifier"]),
+    ("beschreibung", "Kd. wohnt Ahornweg 12, 80331 München", ["identifier"]),
+    ("zusatzinfo", "Mail an lisa punkt berger at gmx punkt de", ["identifier"]),
+    ("zusatzinfo", "Stellplatz 14, Zufahrt über Hof", []),
+    ("zusatzinfo", "Bahnsteig 4 gegenüber, Zufahrt über Gleisstraße", []),
+    ("zusatzinfo", "Kd. wohnt Lindenweg 4, Tor hinten offen lassen", []),
+    ("bemerkungen", "Kunde ist Arzt und nur nach 18 Uhr erreichbar", []),
+    ("beschreibung", "Fahrzeug steht vor der Synagoge in der Kirchgasse", []),
+    ("bemerkungen", "Kunde ist verärgert wegen der langen Wartezeit", []),
+    ("zusatzinfo", "Kd. spricht wenig Deutsch, Sohn übersetzt", []),
+    ("bemerkungen", "Termin wegen Streik der Bahn verschoben", []),
+    ("betreff", "Regensensor defekt, Kamera neu kalibrieren", []),
+    ("zusatzinfo", "Kd. hat es eilig, bitte pünktlich sein", []),
+    ("beschreibung", "Schaden Nr. 2025-778812, Kennzeichen M-AB 1234", []),
+    ("bemerkungen", "Kunde fährt morgen nach Polen in den Urlaub", []),
+    ("zusatzinfo", "Parkhaus am Krankenhaus, Ebene 2", []),
+    ("bemerkungen", "Kundin ist zufrieden mit der Reparatur", []),
+    ("bemerkungen", "Kunde kann nicht gut hören, bitte mehrmals klingeln", ["health"]),
+    ("zusatzinfo", "Kundin ist auf Krücken unterwegs nach Sturz", ["health"]),
+    ("beschreibung", "VN ist seit Wochen krankgeschrieben (Burnout)", ["health"]),
+    ("bemerkungen", "Kd. ist dement, Tochter kümmert sich", ["health"]),
+    ("bemerkungen", "Kunde ist trockener Alkoholiker", ["health"]),
+    ("zusatzinfo", "Kd. nimmt Blutverdünner, hat Termin beim Kardiologen", ["health"]),
+    ("bemerkungen", "Kundin hat Migrationshintergrund", ["ethnic_origin"]),
+    ("beschreibung", "Kunde ist Spätaussiedler aus Kasachstan", ["ethnic_origin"]),
+    ("bemerkungen", "Kd. wählt seit Jahren die Linke", ["political"]),
+    ("bemerkungen", "Kunde war gestern auf der Demo gegen Rechts", ["political"]),
+    ("zusatzinfo", "Kundin fastet im Ramadan, Termin nach Sonnenuntergang", ["religion"]),
+    ("bemerkungen", "Kd. ist aus der Kirche ausgetreten", ["religion"]),
+    ("bemerkungen", "Kunde ist Gewerkschafter bei der EVG", ["union"]),
+    ("beschreibung", "Frau Klein hat sich als nicht-binär geoutet", ["sex_life"]),
+    ("bemerkungen", "Kunde hat eine Affäre mit der Nachbarin", ["sex_life"]),
+    ("bemerkungen", "Kd. hat Fingerabdruck zur Freigabe abgegeben", ["biometric_genetic"]),
+    ("bemerkungen", "Kunde ist ein unangenehmer Besserwisser", ["judgement"]),
+    ("zusatzinfo", "Kd. wirkt etwas schusselig", ["judgement"]),
+    ("betreff", "Sehr sympathischer älterer Herr", ["judgement"]),
+    ("bemerkungen", "Geburtsdatum 03.07.1958 notiert", ["identifier"]),
+    ("bemerkungen", "IBAN DE89 3704 0044 0532 0130 00", ["identifier"]),
+    ("zusatzinfo", "Kunde ist viel unterwegs, am besten abends anrufen", []),
+    ("bemerkungen", "Kd. möchte Termin nach dem Gottesdienst um 12 Uhr", ["religion"]),
+    ("zusatzinfo", "Hinter dem Ärztehaus parken, Eingang B", []),
+    ("bemerkungen", "Kunde arbeitet als Krankenpfleger im Schichtdienst", []),
+    ("zusatzinfo", "Auto steht in der Garage, Tor öffnet die Nachbarin", []),
+    ("betreff", "Windschutzscheibe schwarz getönt, Sensor hinter Spiegel", []),
+    ("bemerkungen", "Kd. ist nicht erreichbar, da im Urlaub in der Türkei", []),
+    ("zusatzinfo", "Gartenweg 3 ist die Einfahrt, Hausnummer schlecht sichtbar", []),
+    ("bemerkungen", "Kunde ist skeptisch wegen der Kosten", []),
+    ("bemerkungen", "Herr Polenz ruft zurück", []),
+    ("zusatzinfo", "Halle 3, Tor 5, Anlieferung über Ringstraße", []),
+    ("bemerkungen", "Kunde wählt die linke Einfahrt", []),
+    ("zusatzinfo", "Bahnsteig 4, Gleis 2", []),
+    ("zusatzinfo", "Rosenstr. 7, Tür klemmt etwas", []),
+    ("zusatzinfo", "Am Marktplatz 5, Köln", ["identifier"]),
+    ("bemerkungen", "Kd. kann nicht mehr richtig sehen", ["health"]),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "labels"), _CASES)
+def test_fresh_sentence(field: str, text: str, labels: list[str]) -> None:
+    found = {f.category for f in check(text, field) if f.category != "length"}
+    assert found == set(labels), [(f.rule_id, text[f.start : f.end]) for f in check(text, field)]
