@@ -195,9 +195,7 @@ class ReferralView(SendResultsMixin):
         photos = self.photos.cleaned() if self.photos is not None else []
         text = review_text(payload)
         if photos:
-            text += "\n\n" + self.tr("Dazu %1 bereinigte Schadenbild(er).").replace(
-                "%1", str(len(photos))
-            )
+            text += "\n\n" + self.tr("Dazu %n bereinigte Schadenbild(er).", "", len(photos))
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
 

@@ -111,11 +111,11 @@ class PhotoStrip(QWidget):
         return tiles
 
     def _say_limit(self, left_out: int) -> None:
-        text = (
-            self.tr("Höchstens %1 Schadenbilder pro Vermittlung – %2 Bild(er) nicht übernommen.")
-            .replace("%1", str(self._limit()))
-            .replace("%2", str(left_out))
-        )
+        text = self.tr(
+            "Höchstens %1 Schadenbilder pro Vermittlung – %n Bild(er) nicht übernommen.",
+            "",
+            left_out,
+        ).replace("%1", str(self._limit()))
         self.message.setText(text)
         self.message.show()
         self.setAccessibleDescription(text)

@@ -145,6 +145,26 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message numerus="yes">
+        <source>Höchstens %1 Schadenbilder pro Vermittlung – %n Bild(er) nicht übernommen.</source>
+        <translation>
+            <numerusform>Höchstens %1 Schadenbilder pro Vermittlung – %n Bild nicht übernommen.</numerusform>
+            <numerusform>Höchstens %1 Schadenbilder pro Vermittlung – %n Bilder nicht übernommen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReferralView</name>
+    <message numerus="yes">
+        <source>Dazu %n bereinigte Schadenbild(er).</source>
+        <translation>
+            <numerusform>Dazu %n bereinigtes Schadenbild.</numerusform>
+            <numerusform>Dazu %n bereinigte Schadenbilder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReferralsPage</name>
     <message numerus="yes">
         <source>%n Vermittlung(en)</source>

@@ -1106,9 +1106,12 @@
         <source>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)</translation>
     </message>
-    <message>
-        <source>Höchstens %1 Schadenbilder pro Vermittlung – %2 Bild(er) nicht übernommen.</source>
-        <translation>At most %1 damage photos per referral – %2 photo(s) not added.</translation>
+    <message numerus="yes">
+        <source>Höchstens %1 Schadenbilder pro Vermittlung – %n Bild(er) nicht übernommen.</source>
+        <translation>
+            <numerusform>At most %1 damage photos per referral – %n photo not added.</numerusform>
+            <numerusform>At most %1 damage photos per referral – %n photos not added.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1969,9 +1972,12 @@
         <source>Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich.</source>
         <translation>The damage is older than 4 weeks – a repair is then less often possible.</translation>
     </message>
-    <message>
-        <source>Dazu %1 bereinigte Schadenbild(er).</source>
-        <translation>Plus %1 cleaned damage photo(s).</translation>
+    <message numerus="yes">
+        <source>Dazu %n bereinigte Schadenbild(er).</source>
+        <translation>
+            <numerusform>Plus %n cleaned damage photo.</numerusform>
+            <numerusform>Plus %n cleaned damage photos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Die Schadenbilder werden noch bereinigt.</source>

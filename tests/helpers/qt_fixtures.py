@@ -22,6 +22,23 @@ from keyring.errors import PasswordDeleteError
 __all__ = ["MemoryKeyring", "app_threads", "close_window", "log_in"]
 
 
+_language_installed = False
+
+
+@pytest.fixture(autouse=True)
+def app_language(request: pytest.FixtureRequest) -> None:
+    """Qt tests see the texts users see: German with its plural forms, as the app installs at
+    start (``desktop.i18n.install_translators``; "1 Bild", not "1 Bild(er)"). Once per session;
+    tests that switch to English switch back to it."""
+    global _language_installed  # once per session
+    if _language_installed or not {"qapp", "qtbot", "qtmodeltester"} & set(request.fixturenames):
+        return
+    from desktop.i18n import install_translators
+
+    install_translators(request.getfixturevalue("qapp"), "de")
+    _language_installed = True
+
+
 @pytest.fixture
 def no_keychain() -> Iterator[None]:
     """Use keyring's "fail" backend (as on headless Linux) for the test's duration."""
