@@ -71,3 +71,18 @@ def test_every_dev_sentence_in_one_text() -> None:
 def test_batch_equals_one_by_one(parts: list[str], sep: str, field: str) -> None:
     text = sep.join(parts)
     assert _batch(text, field) == _one_by_one(text, field)
+
+
+_HINT_PARTS = ["strasse", "str.", "weg", "platz", " ", "  ", "\t", "5", "12", "50667", ","]
+_HINT_PARTS += ["in", "a", " in ", "\n", "1234", "\x00", "ring"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PARTS), max_size=12))
+def test_address_hint_from_digits_agrees_with_the_plain_regex(parts: list[str]) -> None:
+    from desktop.privacy.text.identifiers import _ADDRESS_HINT, _address_hints, _passing
+    from desktop.privacy.text.lexicon import pieces
+
+    text = "".join(parts)
+    where = pieces(text)
+    assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where)

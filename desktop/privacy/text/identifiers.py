@@ -44,6 +44,27 @@ def _passing(pattern: re.Pattern[str], text: str, where: Spans) -> list[bool]:
     return out
 
 
+def _address_hints(folded: str, where: Spans) -> list[bool]:
+    """``_passing(_ADDRESS_HINT, folded, where)``, computed from the digits."""
+    out = [False] * len(where)
+    starts = [a for a, _b in where]
+    for plz in _PLZ_HINT.finditer(folded):
+        out[bisect_right(starts, plz.start()) - 1] = True
+    search, pos = _HOUSE_NUMBER.search, 0
+    while (match := search(folded, pos)) is not None:
+        start = match.start()
+        pos = start + 1
+        index = bisect_right(starts, start) - 1
+        if out[index]:
+            continue
+        begin, end = starts[index], start
+        while end > begin and folded[end - 1].isspace():
+            end -= 1
+        if folded.endswith(_STREET_WORDS, begin, end):
+            out[index] = True
+    return out
+
+
 def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` inside each ``(start, end)`` span of ``text``."""
     for start, end in where:
@@ -93,6 +114,14 @@ _DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$
 _ADDRESS_HINT = re.compile(
     r"\d{5}\s+\w|(?:strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|pfad|steig)"
     r"\s+\d{1,4}\s?[a-z]?(?:\s*,|\s+in\s|\s+\d{5})"
+)
+# The same hint found from the digits, which are rarer than letters (a test checks that both
+# agree): a PLZ before a word, or a house number whose preceding word is a street word.
+_PLZ_HINT = re.compile(r"\d{5}\s+\w")
+_HOUSE_NUMBER = re.compile(r"\d(?<=\s\d)\d{0,3}\s?[a-z]?(?:\s*,|\s+in\s|\s+\d{5})")
+_STREET_WORDS = (
+    *("strasse", "str.", "weg", "gasse", "allee", "platz"),
+    *("ring", "damm", "ufer", "chaussee", "pfad", "steig"),
 )
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
 _SPOKEN_HINT = re.compile("@|" + _AT_HINT.pattern)  # an e-mail written out or with an @
@@ -221,7 +250,7 @@ class IdentifierRecognizer:
         for a, b in runs(birth, folded_spans):
             for match in _BIRTH.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
-        address = _passing(_ADDRESS_HINT, folded, folded_spans)
+        address = _address_hints(folded, folded_spans)
         for a, b in runs(address, spans):
             for match in self._address.finditer(text, a, b):
                 add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
