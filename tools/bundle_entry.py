@@ -82,8 +82,9 @@ def _photo_rotation() -> bool:
     """A rotated, MCU-aligned JPEG is turned upright losslessly (jpeglib's bundled libjpeg)."""
     from PIL import Image
 
-    from desktop.privacy.image import scrub
+    from desktop.privacy.image import lossless, scrub
 
+    lossless._lib()  # loads jpeglib's libjpeg: a failure is printed with its cause
     exif = Image.Exif()
     exif[0x0112] = 6
     buf = io.BytesIO()
