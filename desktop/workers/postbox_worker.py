@@ -359,7 +359,7 @@ class PostboxWorker(QObject):
             self.auth_required.emit()
             return
         if isinstance(exc, PreconditionFailed):
-            text = self.tr("Das Ticket wurde inzwischen geändert. Die Ansicht wird aktualisiert.")
+            text = self.tr("Die Anfrage wurde inzwischen geändert. Die Ansicht wird aktualisiert.")
         elif isinstance(exc, NetworkError | ServerUnavailable):
             text = self.tr("Keine Verbindung zum Extranet. Bitte später erneut versuchen.")
         elif isinstance(exc, ApiError) and exc.code == "privacy-violation":

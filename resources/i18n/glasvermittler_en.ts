@@ -1279,8 +1279,8 @@
 <context>
     <name>PostboxWorker</name>
     <message>
-        <source>Das Ticket wurde inzwischen geändert. Die Ansicht wird aktualisiert.</source>
-        <translation>The ticket has been changed in the meantime. The view is being refreshed.</translation>
+        <source>Die Anfrage wurde inzwischen geändert. Die Ansicht wird aktualisiert.</source>
+        <translation>The request has been changed in the meantime. The view is being refreshed.</translation>
     </message>
     <message>
         <source>Keine Verbindung zum Extranet. Bitte später erneut versuchen.</source>
