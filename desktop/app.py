@@ -89,7 +89,8 @@ def freeze_startup_objects() -> float:
 
 
 def _preimport() -> None:
-    """Worker side: import the feature modules so that building the pages is quick."""
+    """Worker side: import the feature modules and load the privacy lexicons, so that
+    building the pages is quick and typing never waits for them."""
     import importlib
 
     for name in _PREIMPORT:
@@ -97,6 +98,12 @@ def _preimport() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - install_pages reports broken pages itself
             continue
+    try:
+        from desktop.privacy.text.engine import get_engine
+
+        get_engine()  # lexicons (~0.7 s CPU): else the first keystroke in a field loads them
+    except Exception:  # noqa: BLE001 - the first check() raises it again where it is seen
+        log.warning("privacy text engine could not be preloaded")
     try:
         import keyring
 

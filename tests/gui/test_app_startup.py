@@ -80,3 +80,32 @@ def test_a_slow_start_says_so_and_the_notice_goes_once_ready(
 def test_start_up_objects_are_frozen_for_the_gc_once_ready(main_window, qtbot) -> None:
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10_000)
     assert QApplication.instance() is not None
+
+
+def test_privacy_lexicons_are_loaded_off_the_gui_thread_at_start(
+    qtbot, tmp_path, no_keychain, monkeypatch
+) -> None:
+    import threading
+
+    import desktop.privacy.text.engine as engine
+    from desktop.app import build
+    from tests.helpers.qt_fixtures import close_window
+
+    monkeypatch.setattr(engine, "_ENGINE", None)  # as in a fresh process
+    loaded_on: list[str] = []
+    real_engine = engine.Engine
+
+    def recording_engine(*args: object) -> object:
+        loaded_on.append(threading.current_thread().name)
+        return real_engine(*args)
+
+    monkeypatch.setattr(engine, "Engine", recording_engine)
+    before = app_threads()
+    window = build(data_dir=tmp_path / "data", server_url=None)
+    try:
+        window.controller.start()
+        qtbot.waitUntil(lambda: engine._ENGINE is not None, timeout=120_000)
+        assert len(loaded_on) == 1
+        assert loaded_on[0] != threading.main_thread().name  # the first keystroke won't wait
+    finally:
+        close_window(qtbot, window, before)
