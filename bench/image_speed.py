@@ -123,7 +123,7 @@ def _whole_process(files: list[Path], work: Path, rounds: int) -> None:
 def _in_process(datas: list[bytes], rounds: int) -> None:
     from desktop.privacy.image import scrub
 
-    scrub(datas[0])  # warm-up: cv2 import and cascade loading are one-off costs
+    scrub(datas[0])  # warm-up: dlib import and model loading are one-off costs
     scrub(datas[-1])  # ... and the pool thread of the overlapping re-encode
     upright, rotated = datas[:-1], datas[-1]
     runs: dict[str, list[tuple[float, float]]] = {"strip": [], "full": [], "bake": []}
@@ -176,21 +176,18 @@ def _children_cpu(cmd: list[str]) -> float:
 
 
 def _stage_cpu(datas: list[bytes], rotated: bytes, rounds: int) -> dict[str, float]:
-    """CPU seconds per stage for one photo, on one thread (OpenCV's own threads off).
+    """CPU seconds per stage for one photo, on one thread.
 
     The stages of ``scrub`` run one after another here so that each can be timed with
     ``time.thread_time``; the pipeline itself overlaps the re-encode with the analysis.
     """
-    import cv2
-
     from desktop.privacy.image import lossless, render
     from desktop.privacy.image.audit import find_metadata
     from desktop.privacy.image.document import looks_like_document
-    from desktop.privacy.image.faces import DETECT_SIDE, HaarFaceDetector
+    from desktop.privacy.image.faces import DETECT_SIDE, HogFaceDetector
     from desktop.privacy.image.jpeg import walk_jpeg
 
-    cv2.setNumThreads(1)
-    detector = HaarFaceDetector()
+    detector = HogFaceDetector()
     stages: dict[str, list[float]] = {}
 
     def timed(name: str, fn: Any) -> Any:
@@ -199,7 +196,7 @@ def _stage_cpu(datas: list[bytes], rotated: bytes, rounds: int) -> dict[str, flo
         stages.setdefault(name, []).append(time.thread_time() - t)
         return out
 
-    detector.detect(np.zeros((64, 64, 3), np.uint8))  # cascades loaded outside the timing
+    detector.detect(np.zeros((64, 64, 3), np.uint8))  # dlib and its model loaded outside the timing
     lossless.rotate(walk_jpeg(rotated).data, 6)  # jpeglib imported outside the timing
     for _ in range(rounds):
         for data in datas:
@@ -207,7 +204,7 @@ def _stage_cpu(datas: list[bytes], rotated: bytes, rounds: int) -> dict[str, flo
             small = timed("analysis decode (1/4 DCT scale)",
                           lambda s=src: render.draft_rgb(render.open_image(s), 1000))  # fmt: skip
             tiny = np.asarray(render.shrink(small, DETECT_SIDE))
-            timed("faces (Haar, 640 px)", lambda t=tiny: detector.detect(t))
+            timed("faces (dlib HOG, 640 px)", lambda t=tiny: detector.detect(t))
             timed("document", lambda s=small: looks_like_document(np.asarray(s)))
             timed("re-audit (find_metadata)", lambda s=src: find_metadata(s))
         stripped = walk_jpeg(rotated).data
@@ -223,11 +220,8 @@ def _stage_cpu(datas: list[bytes], rotated: bytes, rounds: int) -> dict[str, flo
 
 def _critical_path(rotated: bytes, rounds: int) -> None:
     """CPU of both threads of one baked scrub: the longer one is the wall time on 2 idle cores."""
-    import cv2
-
     from desktop.privacy.image import pipeline, scrub
 
-    cv2.setNumThreads(1)  # keep the face detection's CPU in the calling thread
     bake_cpu: list[float] = []
     original = pipeline._render
 
@@ -256,11 +250,11 @@ def _critical_path(rotated: bytes, rounds: int) -> None:
 def _breakdown(files: list[Path], datas: list[bytes], rounds: int) -> None:
     start = statistics.median(_children_cpu([sys.executable, "-c", "pass"]) for _ in range(3))
     imports = statistics.median(
-        _children_cpu([sys.executable, "-c", "import desktop.privacy.image.cli, cv2"])
+        _children_cpu([sys.executable, "-c", "import desktop.privacy.image.cli, dlib"])
         for _ in range(3)
     )
     print("CPU-time breakdown (user+sys, one thread; robust against other load):")
-    print(f"  interpreter start: {start:.3f} s; imports (numpy, Pillow, cv2, ours): "
+    print(f"  interpreter start: {start:.3f} s; imports (numpy, Pillow, dlib, ours): "
           f"{imports - start:.3f} s")  # fmt: skip
     stages = _stage_cpu(datas[:-1], datas[-1], rounds)
     for name, sec in stages.items():

@@ -3,8 +3,9 @@
 ``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
 --check-bundle``) checks that the data files made it into the bundle: the English translation
 loads and translates, the privacy lexicons flag a health detail, the plate district codes
-load, the OpenCV face cascades load, a photo's GPS data is removed (JPEG, and HEIC through
-pillow-heif's libraries), and a rotated JPEG is turned upright losslessly (jpeglib's libjpeg).
+load, dlib's face detector and blob labelling run, a photo's GPS data is removed (JPEG, and
+HEIC through pillow-heif's libraries), and a rotated JPEG is turned upright losslessly
+(jpeglib's libjpeg).
 Prints one line per check; exit code 1 if one fails.
 """
 
@@ -39,14 +40,17 @@ def _district_codes() -> bool:
     return district_place("HH") is not None and district_place("K") is not None
 
 
-def _face_cascades() -> bool:
-    from pathlib import Path
+def _face_detector() -> bool:
+    """dlib (bundled extension) loads its built-in HOG face detector and labels blobs."""
+    import numpy as np
 
-    import cv2
+    from desktop.privacy.image import HogFaceDetector
+    from desktop.privacy.image.document import _components
 
-    base = Path(cv2.data.haarcascades)  # type: ignore[attr-defined,unused-ignore]
-    names = ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml")
-    return all(not cv2.CascadeClassifier(str(base / name)).empty() for name in names)
+    blank = np.full((96, 96, 3), 200, np.uint8)
+    mask = np.zeros((8, 8), np.uint8)
+    mask[1:3, 1:4] = mask[5:7, 5:7] = 1
+    return HogFaceDetector().detect(blank) == [] and len(_components(mask)) == 2
 
 
 def _photo_metadata() -> bool:
@@ -97,7 +101,7 @@ CHECKS: dict[str, Callable[[], bool]] = {
     "translation": _translation,
     "lexicons": _lexicons,
     "district-codes": _district_codes,
-    "face-cascades": _face_cascades,
+    "face-detector": _face_detector,
     "photo-metadata": _photo_metadata,
     "heic-photo": _heic_photo,
     "photo-rotation": _photo_rotation,

@@ -36,7 +36,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export QT_QPA_PLATFORM=offscreen GLASVERMITTLER_DATA_DIR="$tmp/data" GLASVERMITTLER_CONFIG_DIR="$tmp/config"
-# data files inside the bundle: translation, lexicons, face cascades, photo cleaning
+# data files inside the bundle: translation, lexicons, face detector, photo cleaning
 timeout 120 "$exe" --check-bundle
 timeout 120 "$exe" --check-startup
 echo "bundle: --check-startup OK ($(du -sh "$bundle" | cut -f1) unpacked)"

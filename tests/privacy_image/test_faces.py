@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from desktop.privacy.image import FaceBox, HaarFaceDetector, find_metadata, scrub
+from desktop.privacy.image import FaceBox, HogFaceDetector, find_metadata, scrub
 from desktop.privacy.image.faces import merge_boxes, pixelate
 from tests.privacy_image.conftest import FACES_DIR, missing
 
@@ -125,8 +125,8 @@ def test_pixelate_changes_only_the_box_and_its_margin() -> None:
     assert (a[40:60, 40:60] != b[40:60, 40:60]).any()
 
 
-def test_haar_detector_loads_shipped_cascades() -> None:
-    assert HaarFaceDetector().detect(np.zeros((64, 64, 3), np.uint8)) == []
+def test_hog_detector_loads_the_built_in_model() -> None:
+    assert HogFaceDetector().detect(np.zeros((64, 64, 3), np.uint8)) == []
 
 
 def test_face_set_directory_layout() -> None:
@@ -143,7 +143,7 @@ def test_concurrent_detection_gives_the_same_boxes(face_photo: bytes) -> None:
     from desktop.privacy.image.render import open_image, shrink
 
     rgb = np.asarray(shrink(open_image(face_photo).convert("RGB"), 320))
-    detector = HaarFaceDetector()
+    detector = HogFaceDetector()
     expected = detector.detect(rgb)
     assert expected
     with ThreadPoolExecutor(3) as pool:
@@ -194,11 +194,11 @@ def test_rotated_jpeg_is_analysed_upright_while_the_bake_runs_alongside() -> Non
 _COLD_START = """
 import threading, time
 import numpy as np
-from desktop.privacy.image import HaarFaceDetector
+from desktop.privacy.image import HogFaceDetector
 from desktop.privacy.image.document import looks_like_document
-detector, codes = HaarFaceDetector(), []
+detector, codes = HogFaceDetector(), []
 def run(delay):
-    time.sleep(delay)  # staggered: later threads arrive while the first is importing OpenCV
+    time.sleep(delay)  # staggered: later threads arrive while the first is importing dlib
     try:
         detector.detect(np.zeros((64, 64, 3), np.uint8))
         looks_like_document(np.zeros((64, 64, 3), np.uint8))
@@ -213,8 +213,8 @@ print(",".join(sorted(codes)))
 
 
 def test_parallel_first_use_in_a_fresh_process_never_fails() -> None:
-    # OpenCV's loader is not thread-safe: two threads importing it at once used to give one of
-    # them a half-initialised module ("corrupt" photo). Each run is a fresh interpreter.
+    # Two threads importing a native module at once can give one of them a half-initialised
+    # module (it did with OpenCV: a "corrupt" photo). Each run is a fresh interpreter.
     import subprocess
     import sys
 

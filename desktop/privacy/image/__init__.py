@@ -3,14 +3,14 @@
 ``scrub(data)`` sniffs the format, refuses empty, unknown, oversized and broken files, strips
 every metadata item by allow-list (EXIF with GPS and its thumbnail, XMP, IPTC, comments, PNG
 text, trailers), bakes the EXIF orientation into the pixels, keeps the ICC profile, flags faces
-(OpenCV Haar cascades, imported lazily) and documents, and re-audits its own output.
+(dlib HOG detector, imported lazily) and documents, and re-audits its own output.
 ``find_metadata(data)`` is the cheap allow-list audit the server uses on uploads.
 """
 
 from __future__ import annotations
 
 from desktop.privacy.image.audit import MalformedImage, find_metadata
-from desktop.privacy.image.faces import FaceDetector, HaarFaceDetector
+from desktop.privacy.image.faces import FaceDetector, HogFaceDetector
 from desktop.privacy.image.model import (
     KIND_LABELS,
     REJECT_MESSAGES,
@@ -31,7 +31,7 @@ __all__ = [
     "WARNING_LABELS",
     "FaceBox",
     "FaceDetector",
-    "HaarFaceDetector",
+    "HogFaceDetector",
     "ImageRejected",
     "MalformedImage",
     "RemovedItem",

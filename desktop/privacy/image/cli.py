@@ -108,7 +108,7 @@ def main(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     failed = 0
     used: set[Path] = set()
-    # Files are cleaned by --jobs threads (decoding, encoding and the face cascades release
+    # Files are cleaned by --jobs threads (decoding, encoding and dlib's face detector release
     # the GIL); results are taken in input order and written here, one at a time.
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         outcomes = pool.map(lambda path: _clean(path, args), args.files)

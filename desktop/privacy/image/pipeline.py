@@ -88,7 +88,7 @@ def scrub(
         detect_documents: Look for a document / dense text (warning ``document``).
         max_side: Downscale so the longest side is at most this (None: keep size).
         max_output_bytes: Downscale until the file fits (server ``limits.max_image_bytes``).
-        detector: Face detector to use (default: OpenCV Haar cascades, loaded lazily).
+        detector: Face detector to use (default: dlib HOG detector, loaded lazily).
 
     Returns:
         The cleaned JPEG or PNG and a report of what was removed and found.
@@ -127,7 +127,7 @@ def _scrub(
     job.lap("parse")
     # A re-encode (rotation bake, HEIC/WebP → JPEG ...) that does not wait for face boxes runs
     # on a pool thread while this thread decodes a small copy and looks for faces/documents:
-    # Pillow and OpenCV release the GIL, so the two overlap on a second core.
+    # Pillow and dlib release the GIL, so the two overlap on a second core.
     concurrent = job.lossless is None and not blur
     pending: Future[_Rendered] | None = None
     decoding: Future[Image.Image] | None = None
