@@ -25,7 +25,9 @@ from desktop.privacy.text.lexicon import SEPARATOR, Hit, Matcher, Rule, parse_fi
 from desktop.privacy.text.model import SEVERITY, Finding
 from desktop.privacy.text.normalize import Normalized, fold_term, normalize
 
-_LONG_TOKEN = re.compile(r"[^\W\d_]{8,}")
+# Runs of 8+ letters. The look-behind (a run starts after a non-letter) yields the same runs
+# as without it, minus the doomed attempts inside shorter words.
+_LONG_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{8,}")
 
 
 @dataclass(slots=True)

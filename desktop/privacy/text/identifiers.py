@@ -238,10 +238,15 @@ class IdentifierRecognizer:
         digits = _passing(_DIGIT_RUN, text, spans)
         if any(digits):
             context = self._context["id_document"]
-            documents = [
-                d or context.search(text[a:b].lower()) is not None
-                for d, (a, b) in zip(digits, spans, strict=True)
-            ]
+            lowered = text.lower()
+            if len(lowered) == len(text):  # one jumping scan (context words are literals)
+                named = _passing(context, lowered, spans)
+                documents = [d or n for d, n in zip(digits, named, strict=True)]
+            else:  # pragma: no cover - a character whose lower case is longer ("İ")
+                documents = [
+                    d or context.search(text[a:b].lower()) is not None
+                    for d, (a, b) in zip(digits, spans, strict=True)
+                ]
             self._iban(text, add, runs(digits, spans))
             self._numbers(text, add, runs(digits, spans), runs(documents, spans))
         elif self._context["id_document"].search(text.lower()):

@@ -233,11 +233,20 @@ def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normali
     out = _Builder()
     last = 0
 
+    nstarts, ostarts, oends = first._nstarts, first._ostarts, first._oends
+    identity = first._identity
+
     def copy(a: int, b: int) -> None:
-        # Copy folded[a:b] character-wise through the first mapping (only near spaced runs).
+        # Copy folded[a:b] character-wise through the first mapping (only near spaced runs);
+        # ``first.span(i, i + 1)`` inlined: one segment look-up per character.
         for i in range(a, b):
-            ostart, oend = first.span(i, i + 1)
-            out.add(folded[i], ostart, oend, oend - ostart == 1)
+            seg = bisect_right(nstarts, i) - 1
+            if identity[seg]:
+                ostart = ostarts[seg] + i - nstarts[seg]
+                out.add(folded[i], ostart, ostart + 1, True)
+            else:
+                ostart, oend = ostarts[seg], oends[seg]
+                out.add(folded[i], ostart, oend, oend - ostart == 1)
 
     for start, end in runs:
         _copy_range(first, out, last, start)
