@@ -26,6 +26,7 @@ from desktop.referral_form import (
 from desktop.validation import register_districts
 from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
 from desktop.views.referral_results import SendResultsMixin
+from desktop.views.referral_review import readable_review
 from desktop.views.referral_send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
@@ -54,6 +55,7 @@ class ReferralView(SendResultsMixin):
         self._sent = False
         self._dead_item: str | None = None  # outbox item the server refused (outbox mode)
         self._undo: dict[str, Any] | None = None
+        self._catalogs: dict[str, Any] = {}
         self.transport = ReferralSender(services, self)
         self.transport.sent.connect(self._on_sent)
         self.transport.failed.connect(self._on_failed)
@@ -138,6 +140,7 @@ class ReferralView(SendResultsMixin):
         from desktop.views.referral_fields import populate
 
         config = config or {}
+        self._catalogs = dict(config.get("catalogs") or {})
         for widget in self.inputs.values():
             catalog = widget.property("catalog_name")
             entries = config.get("catalogs", {}).get(catalog) if catalog else None
@@ -191,13 +194,20 @@ class ReferralView(SendResultsMixin):
     @Slot()
     def update_review(self) -> None:
         """Show exactly the payload that would leave the PC now."""
-        payload = build_payload(self.collect_form(self.form))
+        self._show_review(build_payload(self.collect_form(self.form)))
+
+    def _show_review(self, payload: dict[str, Any]) -> None:
+        """Readable review (labels, catalogue texts) and the exact JSON below it."""
         photos = self.photos.cleaned() if self.photos is not None else []
-        text = review_text(payload)
-        if photos:
-            text += "\n\n" + self.tr("Dazu %n bereinigte Schadenbild(er).", "", len(photos))
+        catalogs = self._catalogs or (getattr(self.services, "config", None) or {}).get(
+            "catalogs", {}
+        )
+        text = readable_review(payload, catalogs, len(photos))
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
+        technical = review_text(payload)
+        if self.review_json.toPlainText() != technical:
+            self.review_json.setPlainText(technical)
 
     # ---------------------------------------------------------------- send
     def _flush_checks(self) -> None:
@@ -238,7 +248,7 @@ class ReferralView(SendResultsMixin):
             self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
-        self.review.setPlainText(review_text(payload))
+        self._show_review(payload)
         photos = self.photos.cleaned() if self.photos is not None else []
         self._set_in_flight(True)
         self.send_status.setText(self.tr("Wird gesendet …"))

@@ -143,7 +143,7 @@ class ReferralLayout(QWidget):
         if not hasattr(self, "_used_letters"):
             explicit = [field_label(n) for n in (*MANDATORY, *VOLUNTARY)]
             self._used_letters = {t[t.index("&") + 1].lower() for t in explicit if "&" in t}
-            self._used_letters |= set("sujerxf")  # buttons and check boxes of the view
+            self._used_letters |= set("sujerxfj")  # buttons and check boxes of the view
         for index, char in enumerate(text):
             if char.isalpha() and char.lower() not in self._used_letters:
                 self._used_letters.add(char.lower())
@@ -306,16 +306,48 @@ class ReferralLayout(QWidget):
     def _build_review(self) -> QGroupBox:
         box = QGroupBox(self.tr("Prüfen und senden: Das verlässt den PC"))
         layout = QVBoxLayout(box)
+        # Readable for the broker (labels, catalogue texts); QPlainTextEdit never renders
+        # rich text, so whatever the customer said is shown as typed.
         self.review = QPlainTextEdit()
         self.review.setObjectName("review")
         self.review.setReadOnly(True)
-        self.review.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.review.setTabChangesFocus(True)
+        self.review.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.review.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
         self.review.setAccessibleDescription(
-            self.tr("Genau diese Daten werden an das Glasunternehmen gesendet.")
+            self.tr(
+                "Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, "
+                "freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten."
+            )
         )
         self.review.setMinimumHeight(140)
         layout.addWidget(self.review)
+        # The exact technical payload (JSON) for those who want to see it, folded away.
+        self.review_json_toggle = QPushButton(self.tr("Technische Ansicht (&JSON)"))
+        self.review_json_toggle.setObjectName("review_json_toggle")
+        self.review_json_toggle.setCheckable(True)
+        self.review_json_toggle.setAutoDefault(False)
+        self.review_json_toggle.setAccessibleDescription(
+            self.tr("Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.")
+        )
+        self.review_json = QPlainTextEdit()
+        self.review_json.setObjectName("review_json")
+        self.review_json.setReadOnly(True)
+        self.review_json.setTabChangesFocus(True)
+        self.review_json.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.review_json.setAccessibleName(self.tr("Technische Ansicht (JSON)"))
+        self.review_json.setAccessibleDescription(
+            self.tr("Die zu sendenden Daten im Übertragungsformat JSON.")
+        )
+        self.review_json.setMinimumHeight(140)
+        self.review_json.hide()
+        self.review_json_toggle.toggled.connect(self.review_json.setVisible)
+        layout.addWidget(self.review_json_toggle)
+        layout.addWidget(self.review_json)
         self.send_button = QPushButton(self.tr("&Senden (Strg+Enter)"))
         self.send_button.setObjectName("send_button")
         self.send_button.setAutoDefault(False)
@@ -347,6 +379,7 @@ class ReferralLayout(QWidget):
                 )
         if self.photos is not None:
             chain += self.photos.focus_chain()
+        chain += [self.review, self.review_json_toggle, self.review_json]
         chain += [self.send_button, self.new_button]
         return chain
 

@@ -155,12 +155,12 @@
     </message>
 </context>
 <context>
-    <name>ReferralView</name>
+    <name>ReferralReview</name>
     <message numerus="yes">
-        <source>Dazu %n bereinigte Schadenbild(er).</source>
+        <source>Schadenbilder: %n (Metadaten entfernt)</source>
         <translation>
-            <numerusform>Dazu %n bereinigtes Schadenbild.</numerusform>
-            <numerusform>Dazu %n bereinigte Schadenbilder.</numerusform>
+            <numerusform>Schadenbilder: %n (Metadaten entfernt)</numerusform>
+            <numerusform>Schadenbilder: %n (Metadaten entfernt)</numerusform>
         </translation>
     </message>
 </context>

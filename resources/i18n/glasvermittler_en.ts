@@ -1926,8 +1926,24 @@
         <translation>Data to be transmitted</translation>
     </message>
     <message>
-        <source>Genau diese Daten werden an das Glasunternehmen gesendet.</source>
-        <translation>Exactly this data is sent to the glass company.</translation>
+        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
+        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (&amp;JSON)</source>
+        <translation>Technical view (&amp;JSON)</translation>
+    </message>
+    <message>
+        <source>Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.</source>
+        <translation>Shows the data to be sent exactly as it is transmitted.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (JSON)</source>
+        <translation>Technical view (JSON)</translation>
+    </message>
+    <message>
+        <source>Die zu sendenden Daten im Übertragungsformat JSON.</source>
+        <translation>The data to be sent in the transmission format JSON.</translation>
     </message>
     <message>
         <source>&amp;Senden (Strg+Enter)</source>
@@ -1967,17 +1983,84 @@
     </message>
 </context>
 <context>
+    <name>ReferralReview</name>
+    <message>
+        <source>%1, %2 Uhr</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Schnellvermittlung</source>
+        <translation>Quick referral</translation>
+    </message>
+    <message>
+        <source>Komplettvermittlung</source>
+        <translation>Complete referral</translation>
+    </message>
+    <message>
+        <source>Vorgangskennung</source>
+        <translation>Transaction ID</translation>
+    </message>
+    <message>
+        <source>Pflichtangaben</source>
+        <translation>Mandatory details</translation>
+    </message>
+    <message>
+        <source>Einverständnis mit Reparatur oder Austausch</source>
+        <translation>Agreement to repair or replacement</translation>
+    </message>
+    <message>
+        <source>Freiwillige Angaben (mit Einwilligung)</source>
+        <translation>Voluntary details (with consent)</translation>
+    </message>
+    <message>
+        <source>erteilt am %1</source>
+        <translation>given on %1</translation>
+    </message>
+    <message>
+        <source>(Einwilligungstext %1)</source>
+        <translation>(consent text %1)</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Keine freiwilligen Angaben eingetragen.</source>
+        <translation>No voluntary details entered.</translation>
+    </message>
+    <message>
+        <source>nicht erteilt</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Keine freiwilligen Angaben – die Einwilligung fehlt.</source>
+        <translation>No voluntary details – consent is missing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schadenbilder: %n (Metadaten entfernt)</source>
+        <translation>
+            <numerusform>Damage photos: %n (metadata removed)</numerusform>
+            <numerusform>Damage photos: %n (metadata removed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReferralView</name>
     <message>
         <source>Der Schaden ist älter als 4 Wochen – eine Reparatur ist dann seltener möglich.</source>
         <translation>The damage is older than 4 weeks – a repair is then less often possible.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Dazu %n bereinigte Schadenbild(er).</source>
-        <translation>
-            <numerusform>Plus %n cleaned damage photo.</numerusform>
-            <numerusform>Plus %n cleaned damage photos.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Die Schadenbilder werden noch bereinigt.</source>

@@ -204,13 +204,15 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         assert "Einwilligungstext wurde geändert" in other.messages["consent"].text
         assert other.inputs["schadenart"].currentIndex() == 2  # type: ignore[attr-defined]
         other.update_review()
-        assert '"voluntary": {}' in other.review.toPlainText()  # nothing voluntary meanwhile
+        assert '"voluntary": {}' in other.review_json.toPlainText()  # nothing voluntary meanwhile
+        assert "die Einwilligung fehlt" in other.review.toPlainText()
         other.consent_gate.yes.click()
         assert other.voluntary_box.isEnabled()
         assert other.form.consent_text_version == services.config["consent"]["text_version"]
         assert other.messages["consent"].text == ""
         other.update_review()
-        assert '"schadenart"' in other.review.toPlainText()
+        assert '"schadenart"' in other.review_json.toPlainText()
+        assert "Schadenart: " in other.review.toPlainText()
         other.autosaver.flush()  # the consent answer is saved before the services shut down
         qtbot.waitUntil(lambda: not other.autosaver.has_pending(), timeout=5000)
 

@@ -124,7 +124,7 @@ def test_withdrawing_consent_takes_the_photos_undo_brings_them_back(
     qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=15000)
     add = view.photos.add_button
     assert add.nextInFocusChain() is view.photos.tiles[0].blur_button  # tiles join the chain
-    assert view.photos.tiles[0].remove_button.nextInFocusChain() is view.send_button
+    assert view.photos.tiles[0].remove_button.nextInFocusChain() is view.review
     view.consent_gate.no.click()
     assert view.photos.count() == 0
     view.update_review()

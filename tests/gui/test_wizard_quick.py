@@ -95,10 +95,24 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
         "bemerkungen": "Hinterhof, Tor links",
     }
     # The review showed exactly what left the PC.
-    reviewed = json.loads(quick.review.toPlainText())
+    reviewed = json.loads(quick.review_json.toPlainText())
     for key in ("nachname", "telefon", "kennzeichen", "versicherungsscheinnummer", "voluntary"):
         assert reviewed[key] == stored[key]
     assert reviewed["servicenummer"] == stored["servicenummer"]
+    readable = quick.review.toPlainText()  # the same, in the broker's words
+    label = services.config["catalogs"]["schadenart"][0]["label"]
+    for line in (
+        f"Servicenummer: {stored['servicenummer']}",
+        "Nachname: Müller",
+        "Telefon: +492211234567",
+        "Kfz-Kennzeichen: K-AB 123",
+        "Versicherungsscheinnummer: VS471108",
+        "Einverständnis mit Reparatur oder Austausch: ja",
+        f"Schadenart: {label}",
+        "Bemerkungen: Hinterhof, Tor links",
+    ):
+        assert f"    {line}\n" in readable + "\n", line
+    assert "Scheibe" not in readable  # left empty: not sent, not shown
     assert reviewed["consent"] == stored["consent"]
     assert stored["consent"]["granted"] is True
     assert stored["consent"]["text_version"] == services.config["consent"]["text_version"]
@@ -162,14 +176,21 @@ def test_unticking_consent_removes_voluntary_data_with_undo(
     quick.freetext_consent.setChecked(True)
     quick.inputs["bemerkungen"].setText("Hinterhof, Tor links")  # type: ignore[attr-defined]
     quick.update_review()
-    assert '"schadenart"' in quick.review.toPlainText()
+    assert '"schadenart"' in quick.review_json.toPlainText()
+    label = quick.services.config["catalogs"]["schadenart"][0]["label"]
+    assert f"Schadenart: {label}" in quick.review.toPlainText()
     quick.consent_gate.no.click()
     quick.update_review()
     assert not quick.voluntary_box.isEnabled()
     assert quick.inputs["bemerkungen"].text() == ""  # type: ignore[attr-defined]
-    review = quick.review.toPlainText()
+    review = quick.review_json.toPlainText()
     assert '"voluntary": {}' in review
     assert '"granted": false' in review
+    readable = quick.review.toPlainText()
+    assert "Einwilligung: nicht erteilt" in readable
+    assert "Keine freiwilligen Angaben – die Einwilligung fehlt." in readable
+    assert "Schadenart" not in readable
+    assert "Bemerkungen" not in readable
     undo = next(
         b
         for b in quick.banner.findChildren(QPushButton)
@@ -194,7 +215,8 @@ def test_review_shows_the_servicenummer_as_soon_as_the_config_arrives(
     config = dict(quick.services.config or {})
     config["servicenummer"] = "SN-424242"  # e.g. the login after the page was built
     quick.apply_config(config)
-    assert json.loads(quick.review.toPlainText())["servicenummer"] == "SN-424242"
+    assert json.loads(quick.review_json.toPlainText())["servicenummer"] == "SN-424242"
+    assert "Servicenummer: SN-424242" in quick.review.toPlainText()
 
 
 def test_new_referral_resets_without_restart(qtbot: Any, quick: QuickReferralView) -> None:
@@ -373,4 +395,45 @@ def test_ctrl_enter_in_bemerkungen_sends_without_a_line_break(
 def test_review_is_current_right_after_a_blocked_send(quick: QuickReferralView) -> None:
     quick.inputs["nachname"].setText("Schulz")  # type: ignore[attr-defined]
     quick.send()  # blocked: the other mandatory fields are missing
-    assert json.loads(quick.review.toPlainText())["nachname"] == "Schulz"
+    assert json.loads(quick.review_json.toPlainText())["nachname"] == "Schulz"
+    assert "Nachname: Schulz" in quick.review.toPlainText()
+
+
+def test_readable_review_is_plain_text_grouped_and_reachable_by_tab(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    quick.inputs["nachname"].setText("<b>Schulz</b>")  # type: ignore[attr-defined]
+    quick.consent_gate.yes.click()
+    quick.freetext_consent.setChecked(True)
+    quick.inputs["bemerkungen"].setText("<i>Tor</i>\nlinks")  # type: ignore[attr-defined]
+    quick.update_review()
+    text = quick.review.toPlainText()
+    lines = text.splitlines()
+    groups = ["Pflichtangaben", "Freiwillige Angaben (mit Einwilligung)"]
+    assert [line for line in lines if line in groups] == groups
+    assert "    Nachname: <b>Schulz</b>" in lines  # shown as typed, never as rich text
+    assert "        <i>Tor</i>" in lines
+    assert "        links" in lines
+    assert lines[lines.index("    Bemerkungen:") + 1 :][:2] == [
+        "        <i>Tor</i>",
+        "        links",
+    ]
+    assert "    Einwilligung: erteilt am " in text
+    assert "{" not in text
+    assert "client_ref" not in text
+    assert quick.review.accessibleName()
+    assert quick.review.accessibleDescription()
+    # By keyboard: from Bemerkungen, Tab reaches the review, then the JSON toggle, then Senden.
+    quick.inputs["bemerkungen"].setFocus()
+    tab(qtbot)
+    assert focused() is quick.review
+    tab(qtbot)
+    assert focused() is quick.review_json_toggle
+    assert not quick.review_json.isVisible()
+    qtbot.keyClick(quick.review_json_toggle, Qt.Key.Key_Space)
+    assert quick.review_json.isVisible()
+    assert json.loads(quick.review_json.toPlainText())["nachname"] == "<b>Schulz</b>"
+    tab(qtbot)
+    assert focused() is quick.review_json
+    tab(qtbot)
+    assert focused() is quick.send_button
