@@ -13,6 +13,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -166,9 +167,14 @@ class ReferralLayout(QWidget):
         self.servicenummer.setObjectName("servicenummer")
         self.servicenummer.setReadOnly(True)
         self.servicenummer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Looks like what it is, a display and not an input: no frame, window background.
+        self.servicenummer.setFrame(False)
+        palette = self.servicenummer.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.servicenummer.setPalette(palette)
         self.servicenummer.setAccessibleName(plain_label("servicenummer"))
         self.servicenummer.setAccessibleDescription(
-            self.tr("Wird automatisch eingetragen und kann nicht geändert werden.")
+            self.tr("Nur Anzeige, vom Server vorbelegt; kann nicht geändert werden.")
         )
         # Read-only display outside the tab chain: the label is its buddy (screen readers
         # announce the relation) but carries no mnemonic, since Alt+letter cannot focus it.

@@ -1850,8 +1850,8 @@
         <translation>Mandatory details</translation>
     </message>
     <message>
-        <source>Wird automatisch eingetragen und kann nicht geändert werden.</source>
-        <translation>Filled in automatically; cannot be changed.</translation>
+        <source>Nur Anzeige, vom Server vorbelegt; kann nicht geändert werden.</source>
+        <translation>Display only, pre-filled by the server; cannot be changed.</translation>
     </message>
     <message>
         <source>Pflichtangabe: nur der Nachname, keine weiteren Angaben zur Person.</source>
