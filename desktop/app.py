@@ -193,14 +193,10 @@ class AppController(QObject):
             window.set_outbox_status(services.outbox_worker.status_text())
             self._on_outbox_state()
         if services.store is not None and services.store.memory_only:
-            window.message_bar.show_message(
-                self.tr(
-                    "Kein Schlüsselbund des Betriebssystems verfügbar: Entwürfe und "
-                    "Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim "
-                    "Beenden verloren."
-                ),
-                "warning",
-            )
+            from desktop.views.drafts_page import memory_only_text
+
+            # the same note as the Entwürfe page, which then does not repeat it
+            window.message_bar.show_message(memory_only_text(), "warning")
         self.ask_login()
 
     @Slot()

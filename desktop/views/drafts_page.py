@@ -99,8 +99,16 @@ class DraftsPage(QWidget):
         title.setObjectName("drafts_title")
         title.setProperty("heading", True)
         layout.addWidget(title)
+        # Without keychain the window's banner says so app-wide; this page shows the same note
+        # only while that banner does not (it may be closed or replaced): once, never twice.
+        self.memory_banner: QWidget | None = None
         if self._store.memory_only:
-            layout.addWidget(_banner(self, memory_only_text(), "memory_only_banner"))
+            self.memory_banner = _banner(self, memory_only_text(), "memory_only_banner")
+            layout.addWidget(self.memory_banner)
+            closed = getattr(self.memory_banner, "closed", None)
+            if closed is not None:
+                closed.connect(self._on_memory_banner_closed)
+        self._window_bar: Any = None
         self.recovery_banner: QWidget | None = None
         recovered = self._store.recovered_drafts()
         if recovered:
@@ -160,6 +168,24 @@ class DraftsPage(QWidget):
             if signal is not None:
                 signal.connect(self.refresh)
         self.refresh()
+
+    @Slot()
+    def _on_memory_banner_closed(self) -> None:
+        self.memory_banner = None  # the agent closed it: it has said its piece
+
+    @Slot()
+    def _sync_memory_banner(self) -> None:
+        """Show the no-keychain note here unless the window's banner shows it already."""
+        if self.memory_banner is None:
+            return
+        bar = getattr(self.window(), "message_bar", None) if self.window() is not self else None
+        if bar is not None and bar is not self._window_bar:
+            self._window_bar = bar
+            closed = getattr(bar, "closed", None)
+            if closed is not None:
+                closed.connect(self._sync_memory_banner)  # closed there: say it here
+        duplicate = bar is not None and getattr(bar, "text", "") == memory_only_text()
+        self.memory_banner.setVisible(not duplicate)
 
     @Slot()
     def restore_recovered(self) -> None:
@@ -238,6 +264,7 @@ class DraftsPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Refresh whenever the page becomes visible (ages and retention move on)."""
         super().showEvent(event)
+        self._sync_memory_banner()
         self.refresh()
         if self.model.rowCount() and self.selected_draft_id() is None:
             self.table.selectRow(0)

@@ -60,10 +60,6 @@
         <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login opens by itself.</translation>
     </message>
     <message>
-        <source>Kein Schlüsselbund des Betriebssystems verfügbar: Entwürfe und Postausgang werden nur im Arbeitsspeicher gehalten und gehen beim Beenden verloren.</source>
-        <translation>No operating-system keychain available: drafts and the outbox are kept in memory only and are lost when the app quits.</translation>
-    </message>
-    <message>
         <source>Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).</source>
         <translation>The built-in demo server could not be started ({reason}).</translation>
     </message>

@@ -75,6 +75,26 @@ def test_no_keychain_means_no_remember_and_memory_only_banner(main_window) -> No
     assert "Arbeitsspeicher" in main_window.message_bar.text
 
 
+def test_no_keychain_note_shows_once_on_the_drafts_page(main_window, qtbot) -> None:
+    window = main_window
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("drafts")
+    page = window.page("drafts")
+    qtbot.waitUntil(page.isVisible, timeout=3000)
+    banner = page.findChild(QWidget, "memory_only_banner")
+    assert banner is not None
+    assert "Arbeitsspeicher" in window.message_bar.text  # said once, by the window
+    assert banner.isHidden()
+    window.message_bar.clear()  # the agent closes the window's banner
+    assert not banner.isHidden()  # the page still tells why drafts are not kept
+    assert "Arbeitsspeicher" in banner.findChild(QLabel).text()
+    banner.findChild(QAbstractButton, "message_bar_close").click()  # closed here as well
+    window.show_page("quick")
+    window.show_page("drafts")
+    assert banner.isHidden()  # stays closed, never an empty bar
+
+
 def test_logout_returns_to_the_login_dialog(logged_in_window, qtbot) -> None:
     window = logged_in_window
     with qtbot.waitSignal(window.services.logged_out, timeout=5000):
