@@ -52,9 +52,9 @@ def _output(cli_run: CliRun, name: str) -> Path:
 
 def _open(path: Path) -> Image.Image:
     """Decoded image (from memory: no file handle left open; broken EXIF warnings muted)."""
-    import pillow_heif
+    import pi_heif
 
-    pillow_heif.register_heif_opener()
+    pi_heif.register_heif_opener()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         img = Image.open(io.BytesIO(path.read_bytes()))

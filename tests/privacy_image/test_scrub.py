@@ -231,6 +231,25 @@ def test_corpus_heic_keeps_no_metadata(corpus: Path) -> None:
     assert find_metadata(result.data) == []
 
 
+def test_heic_is_decoded_by_pi_heif_the_decoder_only_build() -> None:
+    """The app registers pi-heif (no x265 encoder in the bundle), never pillow-heif."""
+    from desktop.privacy.image import render
+
+    render.register_heif()
+    assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif.")
+
+
+def test_bundle_heic_sample_is_read_and_cleaned() -> None:
+    """The bundle's self-test HEIC (embedded, the bundle cannot encode one) keeps no GPS."""
+    import base64
+
+    from tools.bundle_entry import CHECKS, HEIC_SAMPLE
+
+    assert CHECKS["heic-photo"]()
+    result = scrub(base64.b64decode("".join(HEIC_SAMPLE)), detect_faces=False)
+    assert find_metadata(result.data) == []
+
+
 @pytest.mark.parametrize(
     "name",
     ["orient_1.jpg", "png16_rgb_meta.png", "webp_lossy_meta.webp", "webp_lossless_meta.webp",

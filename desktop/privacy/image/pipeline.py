@@ -344,7 +344,7 @@ def _decode(job: _Job, *, full: bool) -> Image.Image:
 
 
 def _heif_metadata(job: _Job, img: Image.Image) -> None:
-    """HEIF metadata as pillow-heif exposes it; ``irot``/EXIF orientation already applied."""
+    """HEIF metadata as pi-heif exposes it; ``irot``/EXIF orientation already applied."""
     exif = img.info.get("exif")
     if exif:
         job.removed.extend(parse_exif(exif[6:] if exif.startswith(b"Exif\0") else exif).items)
