@@ -330,7 +330,7 @@ class ReferralLayout(QWidget):
                 "freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten."
             )
         )
-        self.review.setMinimumHeight(140)
+        self.review.setMinimumHeight(260)  # the whole quick referral without scrolling
         layout.addWidget(self.review)
         # The exact technical payload (JSON) for those who want to see it, folded away.
         self.review_json_toggle = QPushButton(self.tr("Technische Ansicht (&JSON)"))
