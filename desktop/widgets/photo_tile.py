@@ -10,6 +10,7 @@ so an oversized photo is shrunk or refused here with a German message, never by 
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import uuid
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
@@ -26,15 +27,24 @@ THUMB = 220
 
 
 @dataclass(frozen=True, slots=True)
+class Preview:
+    """The tile's picture as packed RGB pixels (made on a worker, shown on the GUI thread)."""
+
+    rgb: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
 class CleanedPhoto:
-    """Worker result: the pipeline's ``ScrubResult`` and a ready preview image."""
+    """Worker result: the pipeline's ``ScrubResult`` and a ready preview."""
 
     result: Any
-    preview: QImage
+    preview: Preview
 
 
 def scrub_file(path: str, blur_faces: bool, max_output_bytes: int | None = None) -> CleanedPhoto:
-    """Worker: read the original, clean it and render the preview (QImage is thread-safe)."""
+    """Worker: read the original, clean it and render the preview."""
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     data = Path(path).read_bytes()
@@ -44,28 +54,49 @@ def scrub_file(path: str, blur_faces: bool, max_output_bytes: int | None = None)
     return CleanedPhoto(result, preview_image(result, boxes=not blur_faces))
 
 
-def preview_image(result: Any, *, boxes: bool = True) -> QImage:
-    """The cleaned picture scaled to the tile, face boxes drawn in red (any thread)."""
-    image = QImage.fromData(result.data)
-    if image.isNull():
-        return QImage()
-    scaled = image.scaled(
-        THUMB,
-        THUMB,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    if boxes and result.faces and image.width() > 0:
-        scaled = scaled.convertToFormat(QImage.Format.Format_ARGB32)
-        factor = scaled.width() / image.width()
-        painter = QPainter(scaled)
-        painter.setPen(QPen(QColor(220, 0, 0), 2))
+def preview_image(result: Any, *, boxes: bool = True) -> Preview:
+    """The cleaned picture scaled to fit the tile, face boxes drawn in red (any thread).
+
+    Pillow, not QImage/QPainter: Qt image calls on a worker thread hold Python's GIL while
+    they take Qt-internal locks (image plugin loader, scaling pool), which once deadlocked
+    against the GUI thread waiting for the GIL in ``QObject.disconnect``. Pillow releases the
+    GIL while decoding and scaling and takes no Qt lock; the GUI thread only wraps the pixels
+    (:func:`preview_qimage`).
+    """
+    from PIL import Image, ImageDraw
+
+    with Image.open(io.BytesIO(result.data)) as img:
+        width = img.width
+        img.draft("RGB", (THUMB, THUMB))  # JPEG: decode at a reduced scale, still >= THUMB
+        picture = img.convert("RGB")
+    factor = min(THUMB / picture.width, THUMB / picture.height)
+    size = (max(1, round(picture.width * factor)), max(1, round(picture.height * factor)))
+    picture = picture.resize(size, Image.Resampling.LANCZOS)
+    if boxes and result.faces and width > 0:
+        scale = picture.width / width
+        draw = ImageDraw.Draw(picture)
         for face in result.faces:
-            painter.drawRect(
-                QRectF(face.x * factor, face.y * factor, face.w * factor, face.h * factor)
+            draw.rectangle(
+                (
+                    face.x * scale,
+                    face.y * scale,
+                    (face.x + face.w) * scale,
+                    (face.y + face.h) * scale,
+                ),
+                outline=(220, 0, 0),
+                width=2,
             )
-        painter.end()
-    return scaled
+    return Preview(picture.tobytes(), picture.width, picture.height)
+
+
+def preview_qimage(preview: Preview) -> QImage:
+    """GUI thread: a QImage owning a copy of the preview's pixels."""
+    if not preview.width or not preview.height:
+        return QImage()
+    image = QImage(
+        preview.rgb, preview.width, preview.height, 3 * preview.width, QImage.Format.Format_RGB888
+    )
+    return image.copy()  # detach from the Python bytes
 
 
 def warning_text(code: str) -> str:
@@ -217,7 +248,7 @@ class PhotoTile(QFrame):
         result = cleaned.result
         self.result, self.error, self.blurred = result, None, self._pending_blur
         self.progress.hide()
-        self.picture.setPixmap(QPixmap.fromImage(cleaned.preview))
+        self.picture.setPixmap(QPixmap.fromImage(preview_qimage(cleaned.preview)))
         lines = [self.tr("%1 entfernt").replace("%1", item.label) for item in result.removed]
         for code in result.warnings:
             if code == "faces" and self.blurred:
