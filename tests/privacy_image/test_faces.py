@@ -226,3 +226,44 @@ def test_parallel_first_use_in_a_fresh_process_never_fails() -> None:
             timeout=120, check=True,
         )  # fmt: skip
         assert proc.stdout.strip() == ",".join(["ok"] * 16)
+
+
+def test_shipped_face_model_is_dlibs_built_in_model(tmp_path: Path) -> None:
+    """resources/faces holds dlib's built-in model unchanged. After a dlib update, regenerate:
+    python -c "import dlib; dlib.get_frontal_face_detector().save(
+    'resources/faces/frontal_face_hog.svm')"
+    """
+    import dlib
+
+    from desktop.paths import resource_path
+    from desktop.privacy.image.faces import MODEL_FILE
+
+    built_in = tmp_path / "built_in.svm"
+    dlib.get_frontal_face_detector().save(str(built_in))
+    assert resource_path(MODEL_FILE).read_bytes() == built_in.read_bytes()
+
+
+def test_detector_uses_the_shipped_model_and_falls_back_to_the_built_in_one(
+    monkeypatch: pytest.MonkeyPatch, face_photo: bytes
+) -> None:
+    from desktop.privacy.image import faces
+
+    dlib = faces.dlib_module()
+    rgb = np.asarray(Image.open(io.BytesIO(face_photo)).convert("RGB"))
+    loaded: list[str] = []
+    real = dlib.fhog_object_detector
+
+    def recording(path: str) -> object:
+        loaded.append(path)
+        return real(path)
+
+    monkeypatch.setattr(dlib, "fhog_object_detector", recording)
+    monkeypatch.setattr(faces, "_model", None)
+    shipped = HogFaceDetector().detect(rgb)
+    assert shipped
+    assert len(loaded) == 1
+    assert loaded[0].endswith("frontal_face_hog.svm")
+    monkeypatch.setattr(faces, "_model", None)
+    monkeypatch.setattr(faces, "MODEL_FILE", "faces/missing.svm")  # dlib raises: built-in
+    assert HogFaceDetector().detect(rgb) == shipped
+    assert len(loaded) == 2
