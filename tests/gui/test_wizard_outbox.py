@@ -12,6 +12,17 @@ from desktop.views.referral_wizard import QuickReferralView
 from tests.gui.test_wizard_helpers import services_for
 
 
+def _with_outbox(services: Any, store: LocalStore) -> Any:
+    """Send through an outbox in ``store``, drained by a worker that polls only on demand."""
+    from desktop.workers.outbox_worker import OutboxWorker
+
+    services.store = store
+    services.outbox = Outbox(store)
+    worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
+    services.outbox_worker = worker
+    return worker
+
+
 def _fill(view: QuickReferralView) -> None:
     view.inputs["nachname"].setText("Krüger")  # type: ignore[attr-defined]
     view.inputs["telefon"].setText("040 1234567")  # type: ignore[attr-defined]
@@ -73,15 +84,11 @@ def test_send_through_outbox_makes_one_referral(qtbot: Any, server: Any, tmp_pat
 def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
-    from desktop.workers.outbox_worker import OutboxWorker
     from tests.helpers.fault_proxy import FaultProxy
 
     store = LocalStore(tmp_path, None)
     with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
-        services.store = store
-        services.outbox = Outbox(store)
-        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
-        services.outbox_worker = worker
+        worker = _with_outbox(services, store)
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -114,14 +121,9 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.workers.outbox_worker import OutboxWorker
-
     store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        services.store = store
-        services.outbox = Outbox(store)
-        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
-        services.outbox_worker = worker
+        worker = _with_outbox(services, store)
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -150,14 +152,10 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
 def test_expired_session_the_queued_referral_waits_for_the_login(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
-    from desktop.workers.outbox_worker import OutboxWorker
 
     store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        services.store = store
-        services.outbox = Outbox(store)
-        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
-        services.outbox_worker = worker
+        worker = _with_outbox(services, store)
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -219,16 +217,12 @@ def test_draft_with_consent_to_an_older_text_asks_again(
 
 def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_path: Path) -> None:
     from desktop.views.referral_wizard import CompleteReferralView
-    from desktop.workers.outbox_worker import OutboxWorker
     from tests.gui.test_wizard_photos import _gps_jpeg
     from tests.helpers.fault_proxy import FaultProxy
 
     store = LocalStore(tmp_path, None)
     with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
-        services.store = store
-        services.outbox = Outbox(store)
-        worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
-        services.outbox_worker = worker
+        worker = _with_outbox(services, store)
         view = CompleteReferralView(services)
         qtbot.addWidget(view)
         view.show()
