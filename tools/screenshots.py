@@ -6,6 +6,7 @@ the API, logs in as demo/demo through the login dialog and grabs:
 
 - ``main_window.png``: the main window (Schnellvermittlung, mandatory data filled in),
 - ``quick_warning.png`` / ``complete_warning.png``: both wizards with a live privacy warning,
+- ``review.png``: the Schnellvermittlung's "Prüfen und senden" (what leaves the PC),
 - ``photo_preview.png``: a cleaned damage photo with the removed metadata and a face box (the
   photo is synthetic: drawn here, with GPS/time/camera EXIF, never a real person),
 - ``postbox.png``: the Postkorb with a ticket and its conversation,
@@ -37,7 +38,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ("main_window", "quick_warning", "complete_warning", "photo_preview", "postbox", "privacy")
+SHOTS = (
+    "main_window",
+    "quick_warning",
+    "review",
+    "complete_warning",
+    "photo_preview",
+    "postbox",
+    "privacy",
+)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -72,7 +81,7 @@ def synthetic_photo(width: int = 1280, height: int = 960) -> bytes:
         end = (cx + 140 * math.cos(a), cy + 110 * math.sin(a))
         draw.line([(cx, cy), end], fill=(235, 240, 245), width=3)
     draw.ellipse([cx - 14, cy - 14, cx + 14, cy + 14], outline=(250, 250, 250), width=4)
-    _draw_face(draw, int(width * 0.72), int(height * 0.22), 220)
+    _draw_face(draw, int(width * 0.70), int(height * 0.18), 220)
     img = img.filter(ImageFilter.GaussianBlur(1.5))
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "ExampleCam", "Model X"  # make, model
@@ -84,19 +93,28 @@ def synthetic_photo(width: int = 1280, height: int = 960) -> bytes:
 
 
 def _draw_face(draw: Any, fx: int, fy: int, fw: int) -> None:
-    fh = int(fw * 1.25)
-    skin = (224, 185, 150)
-    draw.ellipse([fx, fy, fx + fw, fy + fh], fill=skin)
-    draw.ellipse([fx - 10, fy - 25, fx + fw + 10, fy + fh * 0.35], fill=(60, 40, 25))
-    draw.ellipse([fx + 15, fy + 40, fx + fw - 15, fy + fh - 5], fill=skin)
+    """A drawn face, shaded enough for the HOG detector (eyes, brows, nose, mouth)."""
+    fh = int(fw * 1.3)
+    for i in range(30):  # skin darker towards the rim
+        t = i / 30
+        colour = (int(150 + 85 * t), int(110 + 75 * t), int(85 + 65 * t))
+        inset = int(t * fw * 0.25)
+        draw.ellipse(
+            [fx + inset, fy + inset * 1.2, fx + fw - inset, fy + fh - inset * 0.9], fill=colour
+        )
+    draw.chord([fx - 8, fy - 30, fx + fw + 8, fy + fh * 0.45], 180, 360, fill=(50, 35, 25))
     ey = fy + int(fh * 0.42)
-    for ex in (fx + int(fw * 0.3), fx + int(fw * 0.7)):
-        draw.rectangle([ex - 34, ey - 30, ex + 34, ey - 22], fill=(70, 45, 30))
-        draw.ellipse([ex - 24, ey - 10, ex + 24, ey + 12], fill=(250, 250, 250))
-        draw.ellipse([ex - 11, ey - 9, ex + 11, ey + 11], fill=(40, 30, 25))
-    nx, my = fx + fw // 2, fy + int(fh * 0.78)
-    draw.polygon([(nx, ey + 5), (nx - 16, ey + 60), (nx + 16, ey + 60)], fill=(200, 155, 120))
-    draw.chord([nx - 45, my - 20, nx + 45, my + 20], 0, 180, fill=(150, 60, 60))
+    for ex in (fx + int(fw * 0.30), fx + int(fw * 0.70)):
+        draw.line([(ex - 28, ey - 26), (ex + 28, ey - 30)], fill=(60, 40, 30), width=7)
+        draw.ellipse([ex - 24, ey - 12, ex + 24, ey + 12], fill=(245, 245, 240))
+        draw.ellipse([ex - 10, ey - 10, ex + 10, ey + 10], fill=(70, 50, 35))
+        draw.ellipse([ex - 4, ey - 4, ex + 4, ey + 4], fill=(10, 10, 10))
+    nx = fx + fw // 2
+    nose = [(nx, ey + 5), (nx - 16, ey + int(fh * 0.25)), (nx + 16, ey + int(fh * 0.25))]
+    draw.polygon(nose, fill=(190, 140, 110))
+    my = fy + int(fh * 0.76)
+    draw.chord([nx - 40, my - 18, nx + 40, my + 18], 0, 180, fill=(150, 60, 60))
+    draw.line([(nx - 40, my), (nx + 40, my)], fill=(110, 40, 40), width=4)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -194,6 +212,16 @@ def take(window: Any, out: Path, suffix: str, wanted: set[str], tmp: Path) -> No
     if "quick_warning" in wanted:
         write_text(quick, "bemerkungen", "Kunde ist schwerhörig, bitte laut klingeln")
         _save(window, out, "quick_warning", suffix, wanted)
+    if "review" in wanted:
+        if "quick_warning" not in wanted:
+            write_text(quick, "bemerkungen", "")
+        quick.inputs["bemerkungen"].setText("Bitte laut und deutlich klingeln")
+        quick.inputs["schadenart"].setCurrentIndex(1)
+        quick.update_review()
+        settle(0.3)
+        bar = quick.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the review and Senden at the end of the page
+        _save(window, out, "review", suffix, wanted)
     if wanted & {"complete_warning", "photo_preview"}:
         window.show_page("complete")
         fill_mandatory(complete)
