@@ -7,7 +7,8 @@ for a category when ``check()`` reports at least one finding of that category; `
 ignored because the corpus does not label it), the macro-F1 over the categories present in the
 corpus, and the share of clean lines (``labels == []``) with any finding. ``--errors`` also
 lists the ids of wrong lines with expected and predicted categories (never the text).
-Default corpus: ``$GV_TEXT_CORPUS`` or ``/work/shared/data/privacy_text_dev.jsonl``.
+Default corpus: ``$GV_TEXT_CORPUS`` or ``../shared/data/privacy_text_dev.jsonl`` (beside the
+checkout).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from desktop.privacy.text import check
 
-_DEFAULT = "/work/shared/data/privacy_text_dev.jsonl"
+_DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "privacy_text_dev.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, object]]:
