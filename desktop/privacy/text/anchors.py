@@ -29,20 +29,41 @@ Strings = frozenset[str]
 
 def anchors(source: str) -> Strings | None:
     """Strings one of which every match of ``source`` contains, or ``None`` (always run)."""
+    return analyse(source)[0]
+
+
+def analyse(source: str) -> tuple[Strings | None, bool]:
+    """``anchors(source)``, and whether every match starts with one of them (then a match
+    can only begin where an anchor occurs) -- from one parse of the pattern."""
     if _p is None:
-        return None
+        return None, False
     try:
-        parsed = _p.parse(source)
-        best = _must(list(parsed))
+        items = list(_p.parse(source))
+        best = _must(items)
+        if not best or min(map(len, best)) < _MIN_LENGTH:
+            return None, False
+        return best, "(?i" not in source and _lead(items) == best
     except Exception:  # noqa: BLE001 - any surprise just disables the filter
-        return None
-    if not best or min(map(len, best)) < _MIN_LENGTH:
-        return None
-    return best
+        return None, False
+    finally:
+        _FINITE.clear()
+
+
+# _finite of the items of the pattern being analysed, by identity: the parsed pattern stays
+# alive during one analyse() call, and _must and _lead ask about the same (large) items.
+_FINITE: dict[int, Strings | None] = {}
 
 
 def _finite(item: tuple[Any, Any]) -> Strings | None:
     """All strings ``item`` can match if that is a small finite set, else ``None``."""
+    key = id(item)
+    if key in _FINITE:
+        return _FINITE[key]
+    out = _FINITE[key] = _finite_uncached(item)
+    return out
+
+
+def _finite_uncached(item: tuple[Any, Any]) -> Strings | None:
     op, av = item
     if op is _c.LITERAL:
         return frozenset({chr(av)})
@@ -181,3 +202,87 @@ def _must_item(item: tuple[Any, Any]) -> Strings | None:
     if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
         return _must(list(av[2]))
     return None
+
+
+def _lead(items: list[tuple[Any, Any]]) -> Strings | None:
+    """Strings one of which every match of ``items`` starts with, or ``None``."""
+    run: Strings = frozenset({""})
+    for item in items:
+        strings = _finite(item)
+        if strings is not None and len(run) * len(strings) <= _MAX_SET:
+            run = frozenset(a + b for a, b in product(run, strings))
+            continue
+        if "" not in run:
+            return run
+        if run == frozenset({""}) and strings is None:
+            return _lead_item(item)
+        return None
+    return None if "" in run else run
+
+
+def _lead_item(item: tuple[Any, Any]) -> Strings | None:
+    op, av = item
+    if op is _c.SUBPATTERN:
+        return _lead(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _lead(list(branch))
+            if not strings:
+                return None
+            out |= strings
+        return frozenset(out)
+    if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+        return _lead(list(av[2]))
+    return None
+
+
+def piece_local(source: str) -> bool:
+    """True when no match of ``source`` can contain a NUL character or depend on where the
+    text ends other than by the next character not being a letter, digit or space: then a
+    scan of pieces joined by NUL finds exactly the matches of scanning each piece on its own
+    (with the piece end as the end of the text)."""
+    if _p is None:
+        return False
+    try:
+        return _local(list(_p.parse(source)))
+    except Exception:  # noqa: BLE001 - any surprise: scan piece by piece
+        return False
+
+
+def _local(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL:
+            if av == 0:
+                return False
+        elif op is _c.IN:
+            for o, v in av:
+                if o is _c.LITERAL and v != 0:
+                    continue
+                if o is _c.RANGE and v[0] > 0:
+                    continue
+                if o is _c.CATEGORY and v in (
+                    _c.CATEGORY_WORD,
+                    _c.CATEGORY_DIGIT,
+                    _c.CATEGORY_SPACE,
+                ):
+                    continue
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _local(list(av[-1])):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_local(list(branch)) for branch in av[1]):
+                return False
+        elif op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
+            if not _local(list(av[2])):
+                return False
+        elif op is _c.ASSERT or op is _c.ASSERT_NOT:
+            if not _local(list(av[1])):
+                return False
+        elif op is _c.AT:
+            if av not in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY):
+                return False
+        else:
+            return False
+    return True

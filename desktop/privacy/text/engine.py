@@ -12,7 +12,7 @@ import re
 import threading
 import tomllib
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate
@@ -28,6 +28,20 @@ from desktop.privacy.text.normalize import Normalized, fold_term, normalize
 # Runs of 8+ letters. The look-behind (a run starts after a non-letter) yields the same runs
 # as without it, minus the doomed attempts inside shorter words.
 _LONG_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{8,}")
+# Every such run lies inside a word (a maximal run of \w) of 8+ characters; those are found
+# faster, and a word of letters only is itself the run.
+_LONG_WORD = re.compile(r"(?<!\w)\w{8,}")
+
+
+def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, token)`` of every ``_LONG_TOKEN`` match in ``text``, in order."""
+    for word in _LONG_WORD.finditer(text):
+        token = word.group()
+        if token.isalpha():
+            yield word.start(), word.end(), token
+        else:  # digits or "_" inside: its letter runs (or other \w that is no digit)
+            for match in _LONG_TOKEN.finditer(text, word.start(), word.end()):
+                yield match.start(), match.end(), match.group()
 
 
 @dataclass(slots=True)
@@ -78,6 +92,8 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
     """A capitalised single word right after Herr/Frau/Familie is a surname, not a trigger."""
     if hit.end - hit.start > 40 or " " in norm.text[hit.start : hit.end]:
         return False
+    if not hit.start or not norm.text[hit.start - 1].isspace():
+        return False  # the salutation pattern ends with white space right before the hit
     if not _SALUTATION_BEFORE.search(norm.text, max(0, hit.start - 12), hit.start):
         return False
     start, _end = norm.span(hit.start, hit.start + 1)
@@ -126,11 +142,10 @@ class SpecialCategoryRecognizer:
         for hit in hits:
             covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         lookup = self.fuzzy.lookup
-        for match in _LONG_TOKEN.finditer(text):
-            start, end = match.span()
+        for start, end, token in _long_tokens(text):
             if 1 in covered[start:end]:
                 continue
-            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(match.group()))
+            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(token))
         if not hits:
             return hits
         allowed = sorted(clean)
@@ -170,6 +185,8 @@ class LengthRecognizer:
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     """Sort, drop exact duplicates and same-category findings nested in a wider one."""
+    if len(findings) < 2:
+        return list(findings)  # most sentences: nothing to sort or drop
     ordered = sorted(
         set(findings), key=lambda f: (f.start, -(f.end - f.start), f.category, f.rule_id)
     )

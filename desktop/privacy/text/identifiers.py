@@ -44,23 +44,114 @@ def _passing(pattern: re.Pattern[str], text: str, where: Spans) -> list[bool]:
     return out
 
 
+def _is_word(char: str) -> bool:
+    """``\\w`` for one character ("" at either end of the text is no word character)."""
+    return char.isalnum() or char == "_"
+
+
+def _marker(where: Spans) -> tuple[list[bool], Callable[[int], int]]:
+    """``out`` (one flag per span) and the index of the span holding a position."""
+    out = [False] * len(where)
+    if len(where) == 1:
+        return out, lambda _pos: 0
+    starts = [a for a, _b in where]
+    return out, lambda pos: bisect_right(starts, pos) - 1
+
+
+def _literal_passing(words: tuple[str, ...], text: str, where: Spans) -> list[bool]:
+    """``_passing`` of an alternation of the literal ``words`` (none holds SEPARATOR): does
+    one of them occur inside each span? A few C-level ``find`` calls instead of a regex scan.
+    """
+    out, index = _marker(where)
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            i = index(pos)
+            out[i] = True
+            if i + 1 == len(where):
+                break
+            pos = text.find(word, where[i + 1][0])
+    return out
+
+
+def _spoken_hints(folded: str, where: Spans) -> list[bool]:
+    """``_passing(_SPOKEN_HINT, folded, where)`` from ``find`` calls: a span passes when it
+    holds an "@" or the word "at" or "aet" on its own (``[at]``, ``(at)`` included)."""
+    out = _literal_passing(("@",), folded, where)
+    _out, index = _marker(where)
+    for word in ("at", "aet"):
+        size = len(word)
+        pos = folded.find(word)
+        while pos >= 0:
+            if not _is_word(folded[pos - 1 : pos]) and not _is_word(
+                folded[pos + size : pos + size + 1]
+            ):
+                out[index(pos)] = True
+            pos = folded.find(word, pos + 1)
+    return out
+
+
+class _Digits:
+    """Per span of the text, from one scan of its digit runs: does ``_DIGIT_RUN`` match
+    (``passing``), and which spans can hold a card number, an 11-digit number, an RVNR or a
+    KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
+    for it)."""
+
+    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr")
+
+    def __init__(self, text: str, where: Spans) -> None:
+        n = len(where)
+        self.passing, self.card, self.digits11 = [False] * n, [False] * n, [False] * n
+        self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
+        _out, index = _marker(where)
+        # digits in the current chain of runs joined by single separators: any of " ./-"
+        # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
+        chain = card = spaced = 0
+        last = -2
+        for run in _DIGITS.finditer(text):
+            start, end = run.span()
+            size = end - start
+            joint = text[last] if start == last + 1 else ""
+            chain = chain + size if joint in _RUN_JOINTS else size
+            card = card + size if joint in _CARD_JOINTS else size
+            spaced = spaced + size if joint == " " else size
+            last = end
+            i = index(start)
+            if chain >= 5:
+                self.passing[i] = True
+            if card >= 13:
+                self.card[i] = True
+            if spaced >= 11:
+                self.digits11[i] = True
+            if size >= 2 and start >= 2 and _IBAN_HEAD.match(text, start - 2):
+                self.iban[i] = True  # the country code and check digits of an IBAN
+            if size >= 6:
+                self.rvnr[i] = True
+                if size >= 9:
+                    self.kvnr[i] = True
+
+
 def _address_hints(folded: str, where: Spans) -> list[bool]:
-    """``_passing(_ADDRESS_HINT, folded, where)``, computed from the digits."""
+    """``_passing(_ADDRESS_HINT, folded, where)``, computed from the digit runs: a PLZ hint
+    starts 5 digits before the end of a run, a house number at the start of a run after white
+    space (one scan for the runs, then a ``match`` at those few places)."""
     out = [False] * len(where)
     starts = [a for a, _b in where]
-    for plz in _PLZ_HINT.finditer(folded):
-        out[bisect_right(starts, plz.start()) - 1] = True
-    search, pos = _HOUSE_NUMBER.search, 0
-    while (match := search(folded, pos)) is not None:
-        start = match.start()
-        pos = start + 1
+    plz_at, house_at = _PLZ_HINT.match, _HOUSE_NUMBER.match
+    for run in _DIGITS.finditer(folded):
+        start, end = run.span()
+        if end - start >= 5 and plz_at(folded, end - 5):
+            out[bisect_right(starts, start) - 1] = True
+            continue
+        if not start or not folded[start - 1].isspace() or not house_at(folded, start):
+            continue
         index = bisect_right(starts, start) - 1
         if out[index]:
             continue
-        begin, end = starts[index], start
-        while end > begin and folded[end - 1].isspace():
-            end -= 1
-        if folded.endswith(_STREET_WORDS, begin, end):
+        begin, stop = starts[index], start
+        while stop > begin and folded[stop - 1].isspace():
+            stop -= 1
+        if folded.endswith(_STREET_WORDS, begin, stop):
             out[index] = True
     return out
 
@@ -126,10 +217,15 @@ _STREET_WORDS = (
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
 _SPOKEN_HINT = re.compile("@|" + _AT_HINT.pattern)  # an e-mail written out or with an @
 _BIRTH_HINT = re.compile(r"geb|jahrgang|jg|dob|birth|born|\*")
+_BIRTH_WORDS = ("geb", "jahrgang", "jg", "dob", "birth", "born", "*")  # _BIRTH_HINT's
 _NON_DIGIT = re.compile(r"\D")
 # Every number format below (IBAN, card, tax ID, RVNR, KVNR, account) holds at least five
 # digits in a row (single separators allowed): without such a run those scans are skipped.
 _DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){4}")
+_DIGITS = re.compile(r"\d+")
+_RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
+_CARD_JOINTS = frozenset(" -")
+_IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits
 # A full home address: PLZ + city + street + number, street + number + PLZ + city, or street +
 # number + city -- in the last form the word after the street must be a place, not one of the
 # access words of identifiers.toml ("Lindenweg 4, Tor hinten"), inserted at NOT_A_PLACE.
@@ -182,6 +278,8 @@ class IdentifierRecognizer:
             key: re.compile("|".join(re.escape(w.lower()) for w in sorted(values, key=len)[::-1]))
             for key, values in words.items()
         }
+        self._document_words = tuple(w.lower() for w in words["id_document"])
+        self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
             _ADDRESS_SOURCE.replace("NOT_A_PLACE", _not_a_place(words.get("not_a_place", [])))
         )
@@ -228,30 +326,35 @@ class IdentifierRecognizer:
         def runs(passed: list[bool], where: Spans) -> Spans:
             return [span for span, ok in zip(where, passed, strict=True) if ok]
 
-        spoken = _passing(_SPOKEN_HINT, folded, folded_spans)
+        spoken = _spoken_hints(folded, folded_spans)
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add(*match.span(), "identifier.email")
-        digits = _passing(_DIGIT_RUN, text, spans)
+        facts = _Digits(text, spans)
+        digits = facts.passing
         if any(digits):
             context = self._context["id_document"]
             lowered = text.lower()
             if len(lowered) == len(text):  # one jumping scan (context words are literals)
-                named = _passing(context, lowered, spans)
-                documents = [d or n for d, n in zip(digits, named, strict=True)]
+                # A document or account number counts only after its context word (see
+                # _nearest), so only sentences holding such a word are scanned for one.
+                documents = _literal_passing(self._document_words, lowered, spans)
+                banked = _literal_passing(self._bank_words, lowered, spans)
+                accounts = [d and b for d, b in zip(digits, banked, strict=True)]
             else:  # pragma: no cover - a character whose lower case is longer ("İ")
                 documents = [
                     d or context.search(text[a:b].lower()) is not None
                     for d, (a, b) in zip(digits, spans, strict=True)
                 ]
-            self._iban(text, add, runs(digits, spans))
-            self._numbers(text, add, runs(digits, spans), runs(documents, spans))
+                accounts = digits
+            self._iban(text, add, runs(facts.iban, spans))
+            self._numbers(text, add, runs(accounts, spans), runs(documents, spans), facts, spans)
         elif self._context["id_document"].search(text.lower()):
             self._documents(text, add, spans)
-        birth = _passing(_BIRTH_HINT, folded, folded_spans)
+        birth = _literal_passing(_BIRTH_WORDS, folded, folded_spans)
         for a, b in runs(birth, folded_spans):
             for match in _BIRTH.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
@@ -279,8 +382,13 @@ class IdentifierRecognizer:
                     add(match.start(), end, "identifier.iban")
                     break
 
-    def _numbers(self, text: str, add: Add, where: Spans, documents: Spans) -> None:
-        for match in _finditer(_CARD, text, where):
+    def _numbers(
+        self, text: str, add: Add, where: Spans, documents: Spans, facts: _Digits, spans: Spans
+    ) -> None:
+        def gated(flags: list[bool]) -> Spans:
+            return [span for span, ok in zip(spans, flags, strict=True) if ok]
+
+        for match in _finditer(_CARD, text, gated(facts.card)):
             digits = _NON_DIGIT.sub("", match.group())
             if (
                 checksums.luhn_ok(digits)
@@ -288,26 +396,26 @@ class IdentifierRecognizer:
                 and self._nearest(text, match.start(), ("bank",)) != "job"
             ):
                 add(*match.span(), "identifier.credit_card")
-        for match in _finditer(_DIGITS11, text, where):
+        for match in _finditer(_DIGITS11, text, gated(facts.digits11)):
             near = self._nearest(text, match.start(), ("tax",))
             if near == "tax" or (
                 near is None and checksums.steuer_id_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.tax_id")
-        for match in _finditer(_RVNR, text, where):
+        for match in _finditer(_RVNR, text, gated(facts.rvnr)):
             near = self._nearest(text, match.start(), ("social_security",))
             if near == "social_security" or (
                 near is None and checksums.rvnr_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.social_security")
-        for match in _finditer(_KVNR, text, where):
+        for match in _finditer(_KVNR, text, gated(facts.kvnr)):
             near = self._nearest(text, match.start(), ("health_insurance",))
             if near == "health_insurance" or (
                 near is None and checksums.kvnr_ok(match.group().replace(" ", ""))
             ):
                 add(*match.span(), "identifier.health_insurance_number")
         self._documents(text, add, documents)
-        for match in _finditer(_ACCOUNT, text, where):
+        for match in _finditer(_ACCOUNT, text, where):  # where: sentences with a bank word
             if self._nearest(text, match.start(), ("bank",)) == "bank":
                 add(*match.span(), "identifier.bank_account")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop.privacy.text.anchors import anchors
+from desktop.privacy.text.anchors import analyse, piece_local
 from desktop.privacy.text.normalize import fold_term
 
 _WORD_END = re.compile(r"\w*")
@@ -175,6 +175,8 @@ class _Regex:
     pattern: re.Pattern[str]
     rules: list[Rule]
     word_start: bool  # the match must start at a word start
+    leading: bool = False  # every match starts with one of the regex's anchors
+    local: bool = False  # one scan over pieces joined by SEPARATOR equals one scan per piece
 
 
 def _scan(regex: _Regex, text: str, pos: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -192,6 +194,34 @@ def _scan(regex: _Regex, text: str, pos: int, stop: int) -> Iterator[tuple[int, 
         if end > start:
             yield start, end
         pos = end if end > start else start + 1
+
+
+def _match_at(
+    regex: _Regex,
+    text: str,
+    positions: Sequence[int],
+    starts: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+) -> Iterator[tuple[int, int]]:
+    """What :func:`_scan` yields on every piece, for a regex whose matches can only start
+    at ``positions`` (ascending): the regex is tried there, skipping positions inside the
+    previous match, with the end of the position's piece as the end of the text."""
+    match = regex.pattern.match
+    single = len(starts) == 1
+    reach = -1
+    for start in positions:
+        if start < reach:
+            continue
+        if regex.word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        stop = spans[0][1] if single else spans[bisect_right(starts, start) - 1][1]
+        found = match(text, start, stop)
+        if found is None:
+            continue
+        end = found.end()
+        if end > start:
+            yield start, end
+            reach = end
 
 
 def _kind(entry: str) -> str | None:
@@ -236,10 +266,14 @@ class Matcher:
             regex = _Regex(
                 re.compile(source[len(_WORD_START) :] if word_start else source), rules, word_start
             )
-            required = anchors(source)
+            required, anchored_start = analyse(source)
             if required is None:
-                self._always.append(regex)
+                self._always.append(
+                    _Regex(regex.pattern, rules, word_start, local=piece_local(source))
+                )
             else:
+                if anchored_start:
+                    regex = _Regex(regex.pattern, rules, word_start, leading=True)
                 self._anchored.append((required, regex))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
@@ -252,39 +286,54 @@ class Matcher:
             a: frozenset(a[:i] for i in range(1, len(a) + 1) if a[:i] in every) for a in every
         }
         # anchor found → the regexes it (or an anchor that is a prefix of it) admits
-        self._targets = {
-            a: tuple(sorted({i for p in closure[a] for i in self._by_anchor[p]})) for a in every
-        }
+        admitted = {a: {i for p in closure[a] for i in self._by_anchor[p]} for a in every}
+        lead = {i for i, (_required, regex) in enumerate(self._anchored) if regex.leading}
+        # A leading regex can only match where one of its anchors starts: it is tried there
+        # (``match``) instead of being searched for in the whole piece.
+        self._targets = {a: tuple(sorted(admitted[a] - lead)) for a in every}
+        self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
         self._anchor_search = re.compile(_trie_pattern(every)).search if every else None
 
-    def _present(self, text: str, starts: Sequence[int]) -> dict[int, set[int]]:
-        """Which anchored regexes can match in which piece: regex index → piece indices.
+    def _present(
+        self, text: str, starts: Sequence[int]
+    ) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+        """Which anchored regexes can match where: regex index → piece indices for the
+        regexes to search, regex index → anchor positions (ascending) for the leading ones.
 
         ``starts`` are the offsets where the pieces of ``text`` begin (see :func:`pieces`).
         """
         out: dict[int, set[int]] = {}
+        at: dict[int, list[int]] = {}
         if self._anchor_search is None:
-            return out
-        targets = self._targets
+            return out, at
+        targets, lead_targets = self._targets, self._lead_targets
         single = len(starts) == 1
-        seen: set[tuple[str, int]] = set()
+        seen: dict[str, int] = {}  # anchor → the last piece it was found in (pieces ascend)
         search, pos = self._anchor_search, 0
         # The longest anchor starting at each position where one starts (overlaps included).
         while (match := search(text, pos)) is not None:
             start = match.start()
             pos = start + 1
+            anchor = match.group()
+            for index in lead_targets[anchor]:
+                where_at = at.get(index)
+                if where_at is None:
+                    at[index] = [start]
+                else:
+                    where_at.append(start)
+            if not targets[anchor]:
+                continue  # only leading regexes start with it
             piece = 0 if single else bisect_right(starts, start) - 1
-            key = (match.group(), piece)
-            if key in seen:
+            if seen.get(anchor) == piece:
                 continue
-            seen.add(key)
-            for index in targets[key[0]]:
+            seen[anchor] = piece
+            for index in targets[anchor]:
                 where = out.get(index)
                 if where is None:
                     out[index] = {piece}
                 else:
                     where.add(piece)
-        return out
+        return out, at
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
         """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
@@ -314,13 +363,19 @@ class Matcher:
         spans = pieces(text)
         starts = [a for a, _b in spans]
         for regex in self._always:
-            for a, b in spans:
+            for a, b in [(0, len(text))] if regex.local else spans:
                 for start, end in _scan(regex, text, a, b):
                     for rule in regex.rules:
                         yield Hit(start, end, rule)
-        for index, where in sorted(self._present(text, starts).items()):
+        searched, tried = self._present(text, starts)
+        for index in sorted(searched.keys() | tried.keys()):
             regex = self._anchored[index][1]
-            for piece in sorted(where):
+            if regex.leading:
+                for start, end in _match_at(regex, text, tried[index], starts, spans):
+                    for rule in regex.rules:
+                        yield Hit(start, end, rule)
+                continue
+            for piece in sorted(searched[index]):
                 a, b = spans[piece]
                 for start, end in _scan(regex, text, a, b):
                     for rule in regex.rules:

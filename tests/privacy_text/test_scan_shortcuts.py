@@ -1,0 +1,119 @@
+"""The scan shortcuts of the engine give exactly what the regexes they replace give.
+
+Each shortcut (digit runs instead of several digit scans, ``find`` calls instead of a literal
+alternation, ``match`` at anchor positions instead of a search) is compared with the plain
+regex on random strings built from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import random
+
+from desktop.privacy.text import anchors
+from desktop.privacy.text.engine import _LONG_TOKEN, _long_tokens
+from desktop.privacy.text.identifiers import (
+    _ADDRESS_HINT,
+    _BIRTH_HINT,
+    _BIRTH_WORDS,
+    _CARD,
+    _DIGIT_RUN,
+    _DIGITS11,
+    _IBAN,
+    _KVNR,
+    _RVNR,
+    _SPOKEN_HINT,
+    _address_hints,
+    _Digits,
+    _literal_passing,
+    _passing,
+    _spoken_hints,
+)
+from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
+
+_ROUNDS = 1500
+
+
+def _strings(alphabet: list[str], seed: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+        for _ in range(_ROUNDS)
+    ]
+
+
+def test_digit_facts_match_the_digit_scans() -> None:
+    alphabet = ["1", "0", "٣", " ", ".", "/", "-", "a", "X", "DE", "ı", SEPARATOR]
+    alphabet += ["12345", "123456789", "4111111111111111", "89", "0532", "  "]
+    for text in _strings(alphabet, 1, 24):
+        where = pieces(text)
+        facts = _Digits(text, where)
+        assert facts.passing == _passing(_DIGIT_RUN, text, where), repr(text)
+        for pattern, flags in (
+            (_CARD, facts.card),
+            (_DIGITS11, facts.digits11),
+            (_RVNR, facts.rvnr),
+            (_KVNR, facts.kvnr),
+            (_IBAN, facts.iban),
+        ):
+            for (a, b), ok in zip(where, flags, strict=True):
+                assert ok or pattern.search(text, a, b) is None, (pattern.pattern, repr(text))
+
+
+def test_hint_shortcuts_match_their_regexes() -> None:
+    alphabet = ["at", "aet", "a", "e", "t", " ", "@", "[", "]", "(", ")", "_", "1", "é"]
+    alphabet += [SEPARATOR, "geb", "jg", "*", "."]
+    for text in _strings(alphabet, 2, 20):
+        where = pieces(text)
+        assert _spoken_hints(text, where) == _passing(_SPOKEN_HINT, text, where), repr(text)
+        assert _literal_passing(_BIRTH_WORDS, text, where) == _passing(_BIRTH_HINT, text, where)
+    alphabet = ["1", "12345", " ", "  ", ",", " in ", "strasse", "weg", "a", SEPARATOR, "str."]
+    for text in _strings(alphabet, 3, 14):
+        where = pieces(text)
+        assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
+
+
+def test_long_tokens_match_the_token_regex() -> None:
+    alphabet = [*"abcdefghä_1² -.", "\x00", "é", "٣", "ⅷ", "abcdefgh"]
+    for text in _strings(alphabet, 4, 30):
+        expected = [(m.start(), m.end(), m.group()) for m in _LONG_TOKEN.finditer(text)]
+        assert list(_long_tokens(text)) == expected, repr(text)
+
+
+def test_leading_regexes_match_where_their_anchors_start() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = [
+        r"re: (hat|muss|termin) (\w+ )?(mrt|ct)",
+        r"re: (kunde|kundin) (ist|war) (sehr |eher )?krank",
+        r"re: (firma|gmbh) \w+",
+        r"re: (\w+ )?staatsb(ü|ue)rger(in)?",
+    ]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    assert any(regex.leading for _required, regex in matcher._anchored)
+    alphabet = ["hat ", "muss ", "termin ", "mrt", "ct", "kunde ", "kundin ", "ist ", "war "]
+    alphabet += ["sehr ", "krank", "firma ", "gmbh ", "x", " ", SEPARATOR, "chat", "staatsbuerger"]
+    for text in _strings(alphabet, 5, 12):
+        spans = pieces(text)
+        expected = sorted(
+            (start, end)
+            for _required, regex in matcher._anchored
+            for a, b in spans
+            for start, end in _scan(regex, text, a, b)
+        )
+        expected += [
+            (start, end)
+            for regex in matcher._always
+            for a, b in spans
+            for start, end in _scan(regex, text, a, b)
+        ]
+        got = [(hit.start, hit.end) for hit in matcher.find(text)]
+        assert sorted(got) == sorted(expected), repr(text)
+
+
+def test_anchor_analysis() -> None:
+    assert anchors.analyse(r"(?<!\w)(?:(hat|muss)\s+x)") == (frozenset({"hat", "muss"}), True)
+    required, lead = anchors.analyse(r"(?:(\w+ )?staatsb(ü|ue)rger)")
+    assert required
+    assert not lead
+    assert anchors.piece_local(r"(?:(firma|gmbh)\s+\w+)(?!\w)")
+    for source in (r"a.b", r"a\Wb", r"[^a]b", r"ab$", r"ab\Z", r"\Sab"):
+        assert not anchors.piece_local(source), source
