@@ -20,12 +20,14 @@ from desktop.privacy.text.identifiers import (
     _DIGITS11,
     _IBAN,
     _KVNR,
+    _PHONE,
     _RVNR,
     _SPOKEN_HINT,
     _address_hints,
     _Digits,
     _literal_passing,
     _passing,
+    _phone_matches,
     _spoken_hints,
 )
 from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
@@ -57,6 +59,15 @@ def test_digit_facts_match_the_digit_scans() -> None:
         ):
             for (a, b), ok in zip(where, flags, strict=True):
                 assert ok or pattern.search(text, a, b) is None, (pattern.pattern, repr(text))
+
+
+def test_phone_candidates_match_the_phone_regex() -> None:
+    alphabet = ["+", "0", "1", "49", "0171", "2345678", " ", "/", "-", ".", ",", "(", ")", "a"]
+    alphabet += ["_", "\t", SEPARATOR, "٣", "€"]
+    for text in _strings(alphabet, 6, 16):
+        starts = _Digits(text, pieces(text)).starts
+        expected = [m.span() for m in _PHONE.finditer(text)]
+        assert [m.span() for m in _phone_matches(text, starts)] == expected, repr(text)
 
 
 def test_hint_shortcuts_match_their_regexes() -> None:

@@ -95,14 +95,15 @@ class _Digits:
     """Per span of the text, from one scan of its digit runs: does ``_DIGIT_RUN`` match
     (``passing``), and which spans can hold a card number, an 11-digit number, an RVNR or a
     KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
-    for it)."""
+    for it); and where the runs start (``starts``, for the phone numbers)."""
 
-    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr")
+    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "starts")
 
     def __init__(self, text: str, where: Spans) -> None:
         n = len(where)
         self.passing, self.card, self.digits11 = [False] * n, [False] * n, [False] * n
         self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
+        self.starts: list[int] = []
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
         # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
@@ -110,25 +111,52 @@ class _Digits:
         last = -2
         for run in _DIGITS.finditer(text):
             start, end = run.span()
+            self.starts.append(start)
             size = end - start
-            joint = text[last] if start == last + 1 else ""
-            chain = chain + size if joint in _RUN_JOINTS else size
-            card = card + size if joint in _CARD_JOINTS else size
-            spaced = spaced + size if joint == " " else size
+            if start == last + 1:
+                joint = text[last]
+                chain = chain + size if joint in _RUN_JOINTS else size
+                card = card + size if joint in _CARD_JOINTS else size
+                spaced = spaced + size if joint == " " else size
+            else:
+                chain = card = spaced = size
             last = end
+            # the country code and check digits of an IBAN (its letters are str.isalpha())
+            if (
+                size >= 2
+                and start >= 2
+                and text[start - 1].isalpha()
+                and _IBAN_HEAD.match(text, start - 2)
+            ):
+                self.iban[index(start)] = True
+            if chain < 5:  # card, spaced <= chain; an RVNR or KVNR needs 6 digits in a row
+                continue
             i = index(start)
-            if chain >= 5:
-                self.passing[i] = True
+            self.passing[i] = True
             if card >= 13:
                 self.card[i] = True
             if spaced >= 11:
                 self.digits11[i] = True
-            if size >= 2 and start >= 2 and _IBAN_HEAD.match(text, start - 2):
-                self.iban[i] = True  # the country code and check digits of an IBAN
             if size >= 6:
                 self.rvnr[i] = True
                 if size >= 9:
                     self.kvnr[i] = True
+
+
+def _phone_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``_PHONE.finditer(text)`` given the starts of the digit runs of ``text``: a match
+    begins at a run start or at a "+" right before one, not after a word character or "+"."""
+    match, reach = _PHONE.match, -1
+    for start in starts:
+        if start and text[start - 1] == "+":
+            start -= 1
+        before = text[start - 1] if start else ""
+        if start < reach or before == "+" or _is_word(before):
+            continue
+        found = match(text, start)
+        if found is not None:
+            reach = found.end()
+            yield found
 
 
 def _address_hints(folded: str, where: Spans) -> list[bool]:
@@ -362,7 +390,7 @@ class IdentifierRecognizer:
         for a, b in runs(address, spans):
             for match in self._address.finditer(text, a, b):
                 add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
-        self._phones(text, add)
+        self._phones(text, add, facts.starts)
         return [
             Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
         ]
@@ -427,8 +455,8 @@ class IdentifierRecognizer:
             ):
                 add(*match.span(), "identifier.id_document")
 
-    def _phones(self, text: str, add: Add) -> None:
-        candidates = [m for m in _PHONE.finditer(text) if not _DATE_ONLY.match(m.group())]
+    def _phones(self, text: str, add: Add, starts: list[int]) -> None:
+        candidates = [m for m in _phone_matches(text, starts) if not _DATE_ONLY.match(m.group())]
         if not candidates:
             return
         import phonenumbers
