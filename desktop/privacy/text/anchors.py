@@ -10,6 +10,7 @@ changes, every regex simply runs unfiltered.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from itertools import product
 from typing import Any
 
@@ -178,7 +179,7 @@ def _must(items: list[tuple[Any, Any]]) -> Strings | None:
         if strings is not None:
             run = strings
             continue
-        inner = _must_item(item)
+        inner = _inside(item, _must)
         if inner:
             candidates.append(inner)
     if "" not in run:
@@ -187,20 +188,24 @@ def _must(items: list[tuple[Any, Any]]) -> Strings | None:
     return max(candidates, key=_score) if candidates else None
 
 
-def _must_item(item: tuple[Any, Any]) -> Strings | None:
+def _inside(
+    item: tuple[Any, Any], walk: Callable[[list[tuple[Any, Any]]], Strings | None]
+) -> Strings | None:
+    """``walk`` applied inside a group, every branch of an alternation (all must give
+    strings; their union) or a repeat of at least once; ``None`` for anything else."""
     op, av = item
     if op is _c.SUBPATTERN:
-        return _must(list(av[-1]))
+        return walk(list(av[-1]))
     if op is _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            strings = _must(list(branch))
+            strings = walk(list(branch))
             if not strings:
                 return None
             out |= strings
         return frozenset(out)
     if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
-        return _must(list(av[2]))
+        return walk(list(av[2]))
     return None
 
 
@@ -215,26 +220,9 @@ def _lead(items: list[tuple[Any, Any]]) -> Strings | None:
         if "" not in run:
             return run
         if run == frozenset({""}) and strings is None:
-            return _lead_item(item)
+            return _inside(item, _lead)
         return None
     return None if "" in run else run
-
-
-def _lead_item(item: tuple[Any, Any]) -> Strings | None:
-    op, av = item
-    if op is _c.SUBPATTERN:
-        return _lead(list(av[-1]))
-    if op is _c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            strings = _lead(list(branch))
-            if not strings:
-                return None
-            out |= strings
-        return frozenset(out)
-    if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
-        return _lead(list(av[2]))
-    return None
 
 
 def piece_local(source: str) -> bool:
