@@ -166,12 +166,16 @@ def test_status_change_with_etag_is_synced(
     assert closed.status == "closed"
 
 
-def test_paging_applies_every_page(
-    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
-) -> None:
+def _three_answered_tickets(broker: ExtranetClient, staff: ExtranetClient) -> None:
     for i in range(3):
         t = _new_ticket(broker, f"Anfrage {i}")
         _staff_reply(staff, t["id"], f"Antwort {i}")
+
+
+def test_paging_applies_every_page(
+    conn: sqlite3.Connection, broker: ExtranetClient, staff: ExtranetClient
+) -> None:
+    _three_answered_tickets(broker, staff)
     sync = _sync(conn, broker, page_limit=2)
     result = sync.sync_once()
     assert result.pages > 2
@@ -190,9 +194,7 @@ def test_first_sync_builds_the_deferred_message_index_once_at_the_end(
 ) -> None:
     import threading
 
-    for i in range(3):
-        t = _new_ticket(broker, f"Anfrage {i}")
-        _staff_reply(staff, t["id"], f"Antwort {i}")
+    _three_answered_tickets(broker, staff)
     sync = _sync(conn, broker, page_limit=2)
     assert "postbox_messages_cover" in _index_names(conn)
     sync.sync_once()  # a first sync into an empty cache
