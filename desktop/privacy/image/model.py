@@ -70,13 +70,18 @@ def removed(kind: str, value: str | None = None) -> RemovedItem:
 
 @dataclass(frozen=True, slots=True)
 class FaceBox:
-    """A detected face in output-image pixel coordinates; ``score`` in 0..1."""
+    """A flagged region in output-image pixel coordinates; ``score`` in 0..1.
+
+    ``kind`` is what was found there: ``"face"`` or ``"person"`` (a person seen without a
+    detectable face).
+    """
 
     x: int
     y: int
     w: int
     h: int
     score: float
+    kind: str = "face"
 
 
 @dataclass(frozen=True, slots=True)
