@@ -1,0 +1,439 @@
+"""One-click rewording: replace or delete the whole clause that carries a finding.
+
+Replacing only the flagged word breaks the sentence ("Kunde ist schwerhörig" must not become
+"Kunde ist Bitte laut und deutlich klingeln"). :func:`reword` works on the clause instead
+(see :mod:`desktop.privacy.text.clauses`):
+
+* where the lexicon gives a need-oriented wording (notice §1.2.3: hard of hearing → "Bitte
+  laut und deutlich klingeln"), the clause is replaced by it, in the form for the person the
+  note speaks of ("Kundin braucht etwas mehr Zeit", see :mod:`desktop.privacy.text.gender`);
+  a wording the text already asks for ("bitte laut klingeln") is not repeated;
+* otherwise the clause is deleted, and punctuation, capitals and spaces are tidied;
+* in the name field everything after the name goes ("Meier (schwerhörig)" → "Meier").
+
+Every proposal is checked again with the engine: the new text may carry no finding that the
+old text did not carry outside the clause, else the next proposal is tried (the clause
+deleted, then its sentence deleted). Pure functions, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.privacy.text import check
+from desktop.privacy.text.clauses import (
+    Sentence,
+    brackets,
+    conjuncts,
+    has_own_start,
+    segments,
+    sentence_at,
+    sentences,
+    subject_end,
+    word_count,
+)
+from desktop.privacy.text.gender import Gender, inflect, person_gender
+from desktop.privacy.text.model import Finding
+
+__all__ = ["Rewording", "reword"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rewording:
+    """A proposed edit of the whole text.
+
+    Attributes:
+        kind: ``"replace"`` (a neutral wording goes in) or ``"delete"`` (words go out).
+        text: the whole text after the edit.
+        start: first changed character in the old text.
+        end: one past the last changed character in the old text.
+        replacement: what replaces ``old[start:end]`` (``text == old[:start] +
+            replacement + old[end:]``).
+        clause: the neutral wording put in (``kind == "replace"``) or, in the name field,
+            the name that is left; ``""`` for a plain deletion.
+    """
+
+    kind: Literal["replace", "delete"]
+    text: str
+    start: int
+    end: int
+    replacement: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """The words to take out, and how a neutral wording takes their place."""
+
+    start: int
+    end: int
+    # "inplace": the wording replaces the words; "append": the words go and the wording
+    # follows the sentence as a sentence of its own.
+    placement: Literal["inplace", "append"]
+    delete: tuple[int, int]  # what a deletion removes (the words plus a separator)
+    replace: tuple[int, int]  # what an in-place wording replaces
+    prefix: str = ""  # put before an in-place wording (", " for a joined clause)
+    suffix: str = ""  # put after it
+
+
+# ---------------------------------------------------------------- finding the clause
+def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Finding]) -> _Unit:
+    """The clause of ``sentence`` that carries ``finding``."""
+    for open_, close in brackets(text, sentence.start, sentence.body):
+        if open_ < finding.end and finding.start < close:
+            return _bracket_unit(text, open_, close, sentence)
+    attribute = _attribute_unit(text, finding, sentence)
+    if attribute is not None:
+        return attribute
+    parts = segments(text, sentence)
+    covering = [i for i, (a, b) in enumerate(parts) if a < finding.end and finding.start < b]
+    if not covering:
+        covering = [0]
+    first, last = covering[0], covering[-1]
+    a, b = parts[first][0], parts[last][1]
+    if first == last:
+        inner = _conjunct_unit(text, a, b, finding, findings, sentence)
+        if inner is not None:
+            return inner
+    if first == 0 and last == len(parts) - 1:  # the whole sentence
+        return _Unit(a, b, "inplace", (sentence.start, sentence.end), (a, b))
+    if first > 0:  # ", words" goes; the wording takes the words' place
+        return _Unit(a, b, "inplace", (parts[first - 1][1], b), (a, b))
+    return _Unit(a, b, "inplace", (a, parts[last + 1][0]), (a, b))
+
+
+def _bracket_unit(text: str, open_: int, close: int, sentence: Sentence) -> _Unit:
+    """An aside in brackets goes with one adjacent space; its wording follows the sentence."""
+    a, b = open_, close
+    if a > 0 and text[a - 1] == " " and (b >= len(text) or not text[b].isalnum()):
+        a -= 1
+    elif b < len(text) and text[b] == " ":
+        b += 1
+    if (open_, close) == (sentence.start, sentence.body):
+        return _Unit(open_, close, "inplace", (sentence.start, sentence.end), (open_, close))
+    return _Unit(open_, close, "append", (a, b), (open_, close))
+
+
+_ADJECTIVE_END = re.compile(r"[^\W\d_]{3,}(?:e|en|er|es|em)")
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines unser unsere unseren unserem "
+    "unserer unseres".split()
+)
+
+
+def _attribute_unit(text: str, finding: Finding, sentence: Sentence) -> _Unit | None:
+    """An adjective before a noun ("der schwerhörige Kunde ...") goes on its own."""
+    word = text[finding.start : finding.end]
+    if not _ADJECTIVE_END.fullmatch(word):
+        return None
+    after = re.match(r" +([A-ZÄÖÜ][^\W\d_]+)", text[finding.end : sentence.body])
+    if after is None:
+        return None
+    before = text[sentence.start : finding.start].split()
+    if before and before[-1].casefold() not in _DETERMINERS:
+        return None
+    if not before and not word[:1].isupper():
+        return None
+    if before and not word[:1].islower():
+        return None
+    end = finding.end + len(after.group()) - len(after.group(1))
+    return _Unit(finding.start, end, "append", (finding.start, end), (finding.start, end))
+
+
+def _conjunct_unit(
+    text: str, a: int, b: int, finding: Finding, findings: list[Finding], sentence: Sentence
+) -> _Unit | None:
+    """The conjunct of segment ``text[a:b]`` that carries ``finding``, if it is not all of it.
+
+    A conjunct of one word joins its neighbour ("schwerhörig und blind"); neighbours that carry
+    a finding as well join it (one click rewords both).
+    """
+    parts = conjuncts(text, a, b)
+    merged: list[tuple[int, int]] = []
+    for start, end in parts:
+        if merged and (word_count(text[start:end]) < 2 or word_count(text[slice(*merged[-1])]) < 2):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if len(merged) < 2:
+        return None
+
+    def flagged(part: tuple[int, int]) -> bool:
+        return any(f.start < part[1] and part[0] < f.end for f in findings)
+
+    index = next((i for i, p in enumerate(merged) if p[0] <= finding.start < p[1]), None)
+    if index is None:
+        return None
+    lo = hi = index
+    while lo > 0 and flagged(merged[lo - 1]):
+        lo -= 1
+    while hi < len(merged) - 1 and flagged(merged[hi + 1]):
+        hi += 1
+    if lo == 0 and hi == len(merged) - 1:
+        return None
+    start, end = merged[lo][0], merged[hi][1]
+    if lo > 0:  # "A und B" -> "A, <wording>" / "A"
+        previous = merged[lo - 1][1]
+        return _Unit(start, end, "inplace", (previous, end), (previous, end), prefix=", ")
+    following = merged[hi + 1][0]
+    if has_own_start(text[following:b]):  # "B und bitte ..." -> "<wording>, bitte ..."
+        return _Unit(start, end, "inplace", (start, following), (start, following), suffix=", ")
+    subject = subject_end(text, start, end)
+    cut = start if subject is None else subject + 1
+    return _Unit(cut, end, "append", (cut, following), (cut, following))
+
+
+# ---------------------------------------------------------------- wording
+_TIME = re.compile(
+    r"\b(?:(?:am|ab|bis|von|vom|seit)\s+(?:\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|(?:Montag|Dienstag|"
+    r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)(?:vormittag|nachmittag|abend)?"
+    r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))\b"
+)
+# What a note already asks for when it holds one of these (folded: lower case, umlauts kept).
+_EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "laut und deutlich klingeln",
+        re.compile(
+            r"(laut|deutlich|lange|kräftig|sturm|mehrfach|mehrmals)\w*\s+(\w+\s+){0,3}?"
+            r"(klingel|läut|klopf|anläut)|(klingel|läut|klopf)\w*\s+(\w+\s+){0,3}?"
+            r"(laut|deutlich|lange|kräftig|mehrfach|mehrmals)"
+        ),
+    ),
+    (
+        "um die tür zu öffnen",
+        re.compile(
+            r"(länger|zeit|geduld|dauer)\D{0,40}(tür|öffn)|tür\D{0,40}(länger|zeit|dauer)"
+            r"|länger (\w+ )?(klingeln|läuten|warten)|geduld"
+        ),
+    ),
+    ("etwas mehr zeit", re.compile(r"(mehr|etwas|genug|viel|ausreichend) zeit|geduld")),
+    ("termin telefonisch abstimmen", re.compile(r"termin\D{0,40}(telefon|anruf|abstimm|absprech|vereinbar)|(anruf|telefon)\D{0,40}termin|vorher anruf|vorab anruf")),
+    ("unterlagen telefonisch erläutern", re.compile(r"(unterlagen|dokumente|formular)\D{0,40}(erklär|erläuter|vorles)|vorlesen")),
+    ("fragen kurz und klar stellen", re.compile(r"(kurz|klar|langsam|einfach|deutlich)\w*\s+(\w+\s+){0,3}?(frag|sprech|reden|erklär)")),
+    ("nicht erreichbar", re.compile(r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend")),
+    ("terminwunsch", re.compile(r"terminwunsch|wunschtermin")),
+    ("kurzfristig mit", re.compile(r"termin\D{0,40}(kurzfristig|abstimm|absprech)")),
+]
+
+
+def _asked_already(suggestion: str, rest: str) -> bool:
+    """True if ``rest`` (the text without the clause) already asks for ``suggestion``."""
+    folded_suggestion, folded_rest = suggestion.casefold(), rest.casefold()
+    if folded_suggestion in folded_rest:
+        return True
+    for key, pattern in _EQUIVALENTS:
+        if key in folded_suggestion:
+            return pattern.search(folded_rest) is not None
+    return False
+
+
+def _wordings(
+    text: str, unit: _Unit, findings: list[Finding], gender: Gender | None, rest: str
+) -> list[str]:
+    """The neutral wordings of the findings in the clause, in order, without repeats."""
+    out: list[str] = []
+    for finding in findings:
+        if not (finding.start < unit.end and unit.start < finding.end) or not finding.suggestion:
+            continue
+        wording = inflect(finding.suggestion, gender)
+        when = _TIME.search(text, unit.start, unit.end)
+        if when is not None and "zu diesem Zeitpunkt" in wording:
+            wording = wording.replace("zu diesem Zeitpunkt", when.group())
+        if wording not in out and not _asked_already(wording, rest):
+            out.append(wording)
+    return out
+
+
+def _join(wordings: list[str], *, capital: bool) -> str:
+    """Several wordings as one clause: "Bitte laut ... klingeln, bitte Unterlagen ..."."""
+    parts = [_lower_request(w) for w in wordings]
+    joined = ", ".join(parts)
+    return joined[:1].upper() + joined[1:] if capital else joined
+
+
+def _lower_request(wording: str) -> str:
+    """"Bitte ..." inside a sentence is written small; nouns keep their capital."""
+    return "bitte" + wording[5:] if wording.startswith("Bitte ") else wording
+
+
+# ---------------------------------------------------------------- edits
+def _tidy(text: str, start: int, end: int, sentence_start: int) -> tuple[str, int, int, str]:
+    """Delete ``text[start:end]`` and tidy the seam: no double or dangling spaces, no
+    separator left at the start of the sentence or before its end mark, a capital letter
+    at the start of the sentence."""
+    before, after = text[:start], text[end:]
+    at_start = not text[sentence_start:start].strip()
+    if at_start:
+        before = text[:sentence_start]
+        after = re.sub(r"^[ \t]*(?:[,;:–—-][ \t]*)?", "", after)
+    if before.endswith(" ") and (not after or after[0] in " ,.;:!?)\n"):
+        before = before.rstrip(" ")
+    if after.startswith(" ") and (not before or before[-1] in "\n ("):
+        after = after.lstrip(" ")
+    if re.search(r"[,;:–—-]\s*$", before) and (not after or after[0] in ".!?\n"):
+        before = re.sub(r"\s*[,;:–—-]\s*$", "", before)
+    if at_start and after[:1].islower():
+        after = after[0].upper() + after[1:]
+    return _as_span(text, before + after)
+
+
+def _as_span(old: str, new: str) -> tuple[str, int, int, str]:
+    """``(new, start, end, replacement)``: the smallest span of ``old`` that changed."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < limit - prefix
+        and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
+    ):
+        suffix += 1
+    return new, prefix, len(old) - suffix, new[prefix : len(new) - suffix]
+
+
+def _delete_sentence(text: str, sentence: Sentence) -> tuple[str, int, int, str]:
+    """The sentence goes with the space that separated it from its neighbour."""
+    start, end = sentence.start, sentence.end
+    tail = len(text) - len(text[end:].lstrip(" \t"))
+    if tail < len(text) and text[tail] != "\n":
+        end = tail  # a following sentence on the same line moves up
+    else:
+        head = len(text[:start].rstrip(" \t"))
+        if head == 0 or text[head - 1] != "\n":
+            start = head
+        elif tail < len(text):
+            end = tail + 1  # the line itself goes
+            start = head
+        else:
+            start = head - 1 if head else head
+            end = tail
+    return _as_span(text, text[:start] + text[end:])
+
+
+def _candidates(
+    text: str, finding: Finding, field: str, findings: list[Finding]
+) -> Iterator[tuple[Literal["replace", "delete"], tuple[str, int, int, str], str]]:
+    """Proposals in order of preference: ``(kind, (text, start, end, replacement), clause)``."""
+    sentence = sentence_at(text, finding.start, finding.end)
+    unit = _unit(text, finding, sentence, findings)
+    deleted = _delete(text, unit, sentence)
+    gender = person_gender(text, finding.start, finding.end, (sentence.start, sentence.body))
+    wordings = _wordings(text, unit, findings, gender, deleted[0])
+    if wordings:
+        if unit.placement == "inplace":
+            a, b = unit.replace
+            capital = a <= sentence.start and not unit.prefix
+            clause = _join(wordings, capital=capital)
+            edited = _as_span(text, text[:a] + unit.prefix + clause + unit.suffix + text[b:])
+            yield "replace", edited, _join(wordings, capital=True)
+        else:
+            clause = _join(wordings, capital=True)
+            yield "replace", _append(text, deleted, sentence, clause), clause
+    yield "delete", deleted, ""
+    yield "delete", _delete_sentence(text, sentence), ""
+
+
+def _delete(text: str, unit: _Unit, sentence: Sentence) -> tuple[str, int, int, str]:
+    a, b = unit.delete
+    if (a, b) == (sentence.start, sentence.end):
+        return _delete_sentence(text, sentence)
+    return _tidy(text, a, b, sentence.start)
+
+
+def _append(
+    text: str, deleted: tuple[str, int, int, str], sentence: Sentence, clause: str
+) -> tuple[str, int, int, str]:
+    """``deleted`` with ``clause`` as a sentence of its own after the edited sentence."""
+    new, start, end, replacement = deleted
+    shift = len(replacement) - (end - start)
+    mark = text[sentence.body : sentence.end]
+    stop = sentence.end + shift
+    closing = "." if mark in ("", ".") else mark[:1]
+    if mark == "":
+        added = ". " + clause
+        new = new[: sentence.body + shift] + added + new[sentence.body + shift :]
+    else:
+        added = " " + clause + (closing if mark else "")
+        new = new[:stop] + added + new[stop:]
+    return _as_span(text, new)
+
+
+# ---------------------------------------------------------------- name field
+_NAME_TAIL = re.compile(r"[\s,;:/|+(\[\-–—]+$")
+
+
+def _name_candidates(
+    text: str, finding: Finding, findings: list[Finding]
+) -> Iterator[tuple[Literal["replace", "delete"], tuple[str, int, int, str], str]]:
+    """The name alone: everything from the first word that is no part of a name goes."""
+    flagged = [f.start for f in findings if f.category != "length"] or [finding.start]
+    cut = min(flagged)
+    while cut > 0 and not text[cut - 1].isspace() and text[cut - 1] not in "([,;:":
+        cut -= 1
+    name = _NAME_TAIL.sub("", text[:cut]).strip()
+    if any(ch.isalpha() for ch in name):
+        yield "delete", _as_span(text, name), name
+    words = text[: finding.start].rstrip() + " " + text[finding.end :].lstrip()
+    rest = " ".join(words.split())
+    if any(ch.isalpha() for ch in rest):
+        yield "delete", _as_span(text, rest), rest
+
+
+# ---------------------------------------------------------------- entry point
+def _key(text: str, finding: Finding) -> tuple[str, str]:
+    return finding.rule_id, text[finding.start : finding.end].casefold()
+
+
+def _acceptable(
+    new: str, field: str, allowed: Counter[tuple[str, str]], ignore: Iterable[str]
+) -> bool:
+    """True if ``new`` carries no finding beyond ``allowed`` (the ones outside the clause)."""
+    left = Counter(allowed)
+    skip = set(ignore)
+    for found in check(new, field) if new.strip() else []:
+        if found.category == "length" or found.rule_id in skip:
+            continue
+        key = _key(new, found)
+        if left[key] <= 0:
+            return False
+        left[key] -= 1
+    return True
+
+
+def reword(
+    text: str, finding: Finding, field: str, *, ignore_rules: Iterable[str] = ()
+) -> Rewording | None:
+    """The whole-clause rewording of ``finding`` in ``text`` typed into ``field``.
+
+    Args:
+        text: the whole field text.
+        finding: one of ``check(text, field)``'s findings.
+        field: the engine field (``zusatzinfo``, ``bemerkungen``, ``nachname``, ...).
+        ignore_rules: rule ids the field does not report (they never block a proposal).
+
+    Returns:
+        The first proposal whose text the engine passes (no finding that the text did not
+        carry outside the clause), or ``None`` (a length warning, or nothing passes).
+    """
+    if finding.category == "length" or not 0 <= finding.start < finding.end <= len(text):
+        return None
+    skip = set(ignore_rules)
+    findings = [
+        f for f in check(text, field) if f.category != "length" and f.rule_id not in skip
+    ]
+    if field == "nachname":
+        proposals = _name_candidates(text, finding, findings)
+    else:
+        proposals = _candidates(text, finding, field, findings)
+    for kind, (new, start, end, replacement), clause in proposals:
+        allowed = Counter(
+            _key(text, f) for f in findings if f.end <= start or f.start >= end
+        )
+        if new != text and _acceptable(new, field, allowed, skip):
+            return Rewording(kind, new, start, end, replacement, clause)
+    return None
