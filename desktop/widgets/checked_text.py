@@ -6,7 +6,8 @@ debounce — on the GUI thread for short texts (well under a millisecond), on a 
 for long ones (latest wins: a result for text that has changed since is dropped, so the GUI
 thread only applies finished results) — underline the exact characters of each finding,
 and show one inline message under the field (``<field>_message``) with the reason in plain
-German, a one-click neutral rewording where the engine has one, a "Warum?" link and, for
+German, a one-click rewording of the whole clause (the notice's neutral wording or the clause
+deleted, see :mod:`desktop.privacy.text.rewording`), a "Warum?" link and, for
 non-blocking findings, dismissal as a false alarm after an inline confirmation. The field's
 accessible description carries the message so screen readers hear it.
 
@@ -25,6 +26,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from desktop.privacy.text import Finding, check
+from desktop.privacy.text.rewording import Rewording, reword
 from desktop.validation import FieldResult
 from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import FieldMessage, issues_message
@@ -115,6 +117,8 @@ class CheckedTextEdit(QPlainTextEdit):
         self.message.dismiss_confirmed.connect(self.dismiss_current)
         self._highlighter = FindingHighlighter(self.document(), self)
         self._findings: list[Finding] = []
+        self._rewording_key: tuple[str, Finding] | None = None
+        self._rewording_cache: Rewording | None = None
         self._dismissed: set[tuple[str, str]] = set()
         self._external: tuple[str, str] = ("", "info")
         self._base_description = ""
@@ -288,11 +292,7 @@ class CheckedTextEdit(QPlainTextEdit):
                 text += " " + self.tr(
                     "(%n weitere Stelle(n) markiert)", "", len(self._findings) - 1
                 )
-            fix = (
-                self.tr("Ersetzen durch „%1“").replace("%1", current.suggestion)
-                if current.suggestion
-                else None
-            )
+            fix = self._fix_label(self._rewording())
             dismiss = dismiss_label(current.category) if current.severity != "block" else None
             self.message.show_text(
                 text,
@@ -314,16 +314,45 @@ class CheckedTextEdit(QPlainTextEdit):
         self._announced = text if self._findings else ""
 
     # ---------------------------------------------------------------- actions
+    def _rewording(self) -> Rewording | None:
+        """The whole-clause rewording of the shown finding (computed once per text)."""
+        if not self._findings:
+            return None
+        text, finding = self.toPlainText(), self._findings[0]
+        key = (text, finding)
+        if self._rewording_key != key:
+            self._rewording_key = key
+            try:
+                self._rewording_cache = reword(
+                    text, finding, self.engine_field, ignore_rules=self._ignore_rules
+                )
+            except Exception as exc:  # noqa: BLE001 - never crash typing
+                log.warning("rewording failed: %s", type(exc).__name__)
+                self._rewording_cache = None
+        return self._rewording_cache
+
+    def _fix_label(self, rewording: Rewording | None) -> str | None:
+        """ "Ersetzen durch „…“" with the new words (the name alone in the name field), or
+        "Satzteil entfernen" when the clause just goes."""
+        if rewording is None:
+            return None
+        if rewording.clause:
+            return self.tr("Ersetzen durch „%1“").replace("%1", rewording.clause)
+        return self.tr("Satzteil entfernen")
+
     @Slot()
     def apply_suggestion(self) -> None:
-        """Replace the span of the shown finding with its neutral rewording (undoable)."""
-        if not self._findings or not self._findings[0].suggestion:
+        """Reword the clause of the shown finding as one undoable edit (plain text)."""
+        rewording = self._rewording()
+        if rewording is None:
             return
-        finding, text = self._findings[0], self.toPlainText()
+        text = self.toPlainText()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(_qt_offset(text, finding.start))
-        cursor.setPosition(_qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(finding.suggestion or "")
+        cursor.beginEditBlock()
+        cursor.setPosition(_qt_offset(text, rewording.start))
+        cursor.setPosition(_qt_offset(text, rewording.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(rewording.replacement)
+        cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.run_check()
         self.setFocus()

@@ -17,29 +17,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREVIATIONS = frozenset(
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text`` as a set (for word lists)."""
+    return frozenset(text.split())
+
+
+_ABBREVIATIONS = words(
     "kd kdn fr hr frl dr prof dipl ing nr str tel ca bzw ggf evtl inkl usw geb vgl ggü lt "
     "min std tlw vers mo di mi do sa so jan feb mär apr jun jul aug sep sept okt nov dez "
-    "abs abt allg bspw bzgl d.h hausnr zzgl zz max mind u.a z.b z.t o.ä u.ä etc".split()
+    "abs abt allg bspw bzgl d.h hausnr zzgl zz max mind u.a z.b z.t o.ä u.ä etc"
 )
 _END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _SEPARATOR = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|:(?!\d)|\s[-–—]\s|[–—])\s*")
 _CONJUNCTION = re.compile(r"\s+(?:und|oder|sowie)\s+")
 _WORD = re.compile(r"\S+")
 # A conjunct that starts with one of these has its own subject or is a request.
-_OWN_START = frozenset(
-    "bitte der die das er sie es man wir ich sein seine ihr ihre unser unsere dort da "
-    "termin".split()
+_OWN_START = words(
+    "bitte der die das er sie es man wir ich sein seine ihr ihre unser unsere dort da termin"
 )
-_ARTICLES = frozenset(
-    "der die das den dem des ein eine einen einem einer eines unser unsere unseren "
-    "unserem unserer".split()
+_ARTICLES = words(
+    "der die das den dem des ein eine einen einem einer eines unser unsere unseren unserem unserer"
 )
-PERSON_WORDS = frozenset(
+PERSON_WORDS = words(
     "kunde kundin kd kd. kdn kdin vn versicherungsnehmer versicherungsnehmerin frau herr "
     "herrn hr hr. fr fr. er sie mann ehemann ehefrau sohn tochter mutter vater halter "
     "halterin fahrer fahrerin mieter mieterin dame senior seniorin rentner rentnerin "
-    "patient patientin oma opa".split()
+    "patient patientin oma opa"
 )
 
 
@@ -75,9 +79,9 @@ def sentences(text: str) -> list[Sentence]:
         if match.group() == "\n":
             body = end = match.start()
         else:
-            if match.end() < len(text.rstrip()) and match.group() == ".":
-                if _is_abbreviation(text, match.start()):
-                    continue
+            inner = match.end() < len(text.rstrip()) and match.group() == "."
+            if inner and _is_abbreviation(text, match.start()):
+                continue
             body, end = match.start(), match.end()
         _add(text, out, start, body, end)
         start = match.end()

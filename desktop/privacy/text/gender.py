@@ -14,19 +14,22 @@ Unknown people get the male form the lexicons are written in ("des Kunden").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
+
+from desktop.privacy.text.clauses import words
 
 Gender = Literal["female", "male"]
 
-_FEMALE_WORDS = frozenset(
+_FEMALE_WORDS = words(
     "kundin frau versicherungsnehmerin vn-in mieterin halterin fahrerin dame mutter "
     "tochter oma großmutter ehefrau witwe seniorin rentnerin patientin schwester nachbarin "
-    "inhaberin besitzerin eigentümerin schwangere mrs ms muslimin jüdin".split()
+    "inhaberin besitzerin eigentümerin schwangere mrs ms muslimin jüdin"
 )
-_MALE_WORDS = frozenset(
+_MALE_WORDS = words(
     "kunde kunden herr herrn hr versicherungsnehmer mieter halter fahrer mann ehemann vater "
     "sohn opa großvater witwer senior rentner patient bruder nachbar inhaber besitzer "
-    "eigentümer mr".split()
+    "eigentümer mr"
 )
 # Female person nouns by their ending: Rollstuhlfahrerin, Diabetikerin, Protestantin,
 # Patientin, Pazifistin -- not Termin, Insulin, Medizin, Benzin.
@@ -42,7 +45,9 @@ _PRONOUN = re.compile(
 )
 
 # "Fr. Meier" is a woman; "Fr. 14 Uhr" is a Friday.
-_FRAU_ABBREVIATION = re.compile(r"(?<![\w-])Fr\.?\s+(?!(?:Vormittag|Nachmittag|Abend|Morgen)\b)[A-ZÄÖÜ]")
+_FRAU_ABBREVIATION = re.compile(
+    r"(?<![\w-])Fr\.?\s+(?!(?:Vormittag|Nachmittag|Abend|Morgen)\b)[A-ZÄÖÜ]"
+)
 
 
 def _word_gender(word: str) -> Gender | None:
@@ -97,7 +102,8 @@ def person_gender(
 
 _DATIVE = r"(?:mit|bei|von|zu|nach|aus|seit|gegenüber)"
 _ACCUSATIVE = r"(?:für|um|ohne|gegen|durch)"
-_TO_FEMALE = [
+_Rules = list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
+_TO_FEMALE: _Rules = [
     (re.compile(r"\bdes Kunden\b"), "der Kundin"),
     (re.compile(r"\bdem Kunden\b"), "der Kundin"),
     (re.compile(r"\bden Kunden\b"), "die Kundin"),
@@ -107,7 +113,7 @@ _TO_FEMALE = [
     (re.compile(r"\bVersicherungsnehmers?\b"), "Versicherungsnehmerin"),
     (re.compile(r"\bseine?(?=\s)"), lambda m: "ihr" + m.group()[4:]),
 ]
-_TO_MALE = [
+_TO_MALE: _Rules = [
     (re.compile(rf"\b({_DATIVE}) der Kundin\b"), r"\1 dem Kunden"),
     (re.compile(r"\bder Kundin\b"), "des Kunden"),
     (re.compile(rf"\b({_ACCUSATIVE}) die Kundin\b"), r"\1 den Kunden"),
@@ -122,5 +128,5 @@ def inflect(suggestion: str, gender: Gender | None) -> str:
     """``suggestion`` with its customer phrases in the form for ``gender`` (``None``: male)."""
     rules = _TO_FEMALE if gender == "female" else _TO_MALE
     for pattern, replacement in rules:
-        suggestion = pattern.sub(replacement, suggestion)  # type: ignore[arg-type]
+        suggestion = pattern.sub(replacement, suggestion)
     return suggestion

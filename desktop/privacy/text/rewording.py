@@ -29,12 +29,13 @@ from desktop.privacy.text.clauses import (
     Sentence,
     brackets,
     conjuncts,
+    first_word,
     has_own_start,
     segments,
     sentence_at,
-    sentences,
     subject_end,
     word_count,
+    words,
 )
 from desktop.privacy.text.gender import Gender, inflect, person_gender
 from desktop.privacy.text.model import Finding
@@ -80,6 +81,11 @@ class _Unit:
     suffix: str = ""  # put after it
 
 
+_Edit = tuple[str, int, int, str]  # (new text, start, end, replacement)
+# (kind, edit, clause, the span of the old text whose findings the edit removes)
+_Proposal = tuple[Literal["replace", "delete"], _Edit, str, tuple[int, int]]
+
+
 # ---------------------------------------------------------------- finding the clause
 def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Finding]) -> _Unit:
     """The clause of ``sentence`` that carries ``finding``."""
@@ -99,11 +105,36 @@ def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Findin
         inner = _conjunct_unit(text, a, b, finding, findings, sentence)
         if inner is not None:
             return inner
+    whole = (sentence.start, sentence.end)
     if first == 0 and last == len(parts) - 1:  # the whole sentence
-        return _Unit(a, b, "inplace", (sentence.start, sentence.end), (a, b))
+        return _Unit(a, b, "inplace", whole, (a, b))
     if first > 0:  # ", words" goes; the wording takes the words' place
-        return _Unit(a, b, "inplace", (parts[first - 1][1], b), (a, b))
-    return _Unit(a, b, "inplace", (a, parts[last + 1][0]), (a, b))
+        label = first == 1 and last == len(parts) - 1 and _is_label(text, parts[0], a)
+        # "Achtung: Kunde ist taub" leaves no "Achtung" behind
+        return _Unit(a, b, "inplace", whole if label else (parts[first - 1][1], b), (a, b))
+    following = parts[last + 1][0]
+    subject = subject_end(text, a, b)
+    if (
+        subject is not None
+        and subject < finding.start
+        and _starts_with_verb(text[following : parts[last + 1][1]])
+    ):
+        # "Kunde ist Türke, spricht wenig Deutsch" -> "Kunde spricht wenig Deutsch"
+        return _Unit(subject + 1, b, "append", (subject + 1, following), (subject + 1, following))
+    return _Unit(a, b, "inplace", (a, following), (a, b))
+
+
+_JOINERS = words("aber und oder sondern doch jedoch also denn weil da dass")
+
+
+def _starts_with_verb(part: str) -> bool:
+    """True if ``part`` goes on with the subject of the part before it ("spricht ...")."""
+    return not has_own_start(part) and first_word(part) not in _JOINERS
+
+
+def _is_label(text: str, part: tuple[int, int], next_start: int) -> bool:
+    """True for a heading of one or two words before a colon ("Achtung:", "Hinweis:")."""
+    return ":" in text[part[1] : next_start] and word_count(text[slice(*part)]) <= 2
 
 
 def _bracket_unit(text: str, open_: int, close: int, sentence: Sentence) -> _Unit:
@@ -119,9 +150,9 @@ def _bracket_unit(text: str, open_: int, close: int, sentence: Sentence) -> _Uni
 
 
 _ADJECTIVE_END = re.compile(r"[^\W\d_]{3,}(?:e|en|er|es|em)")
-_DETERMINERS = frozenset(
+_DETERMINERS = words(
     "der die das den dem des ein eine einen einem einer eines unser unsere unseren unserem "
-    "unserer unseres".split()
+    "unserer unseres"
 )
 
 
@@ -183,6 +214,8 @@ def _conjunct_unit(
     if has_own_start(text[following:b]):  # "B und bitte ..." -> "<wording>, bitte ..."
         return _Unit(start, end, "inplace", (start, following), (start, following), suffix=", ")
     subject = subject_end(text, start, end)
+    if subject is None or subject >= finding.start:
+        subject = None
     cut = start if subject is None else subject + 1
     return _Unit(cut, end, "append", (cut, following), (cut, following))
 
@@ -211,10 +244,27 @@ _EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("etwas mehr zeit", re.compile(r"(mehr|etwas|genug|viel|ausreichend) zeit|geduld")),
-    ("termin telefonisch abstimmen", re.compile(r"termin\D{0,40}(telefon|anruf|abstimm|absprech|vereinbar)|(anruf|telefon)\D{0,40}termin|vorher anruf|vorab anruf")),
-    ("unterlagen telefonisch erläutern", re.compile(r"(unterlagen|dokumente|formular)\D{0,40}(erklär|erläuter|vorles)|vorlesen")),
-    ("fragen kurz und klar stellen", re.compile(r"(kurz|klar|langsam|einfach|deutlich)\w*\s+(\w+\s+){0,3}?(frag|sprech|reden|erklär)")),
-    ("nicht erreichbar", re.compile(r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend")),
+    (
+        "termin telefonisch abstimmen",
+        re.compile(
+            r"termin\D{0,40}(telefon|anruf|abstimm|absprech|vereinbar)"
+            r"|(anruf|telefon)\D{0,40}termin|vorher anruf|vorab anruf"
+        ),
+    ),
+    (
+        "unterlagen telefonisch erläutern",
+        re.compile(r"(unterlagen|dokumente|formular)\D{0,40}(erklär|erläuter|vorles)|vorlesen"),
+    ),
+    (
+        "fragen kurz und klar stellen",
+        re.compile(
+            r"(kurz|klar|langsam|einfach|deutlich)\w*\s+(\w+\s+){0,3}?(frag|sprech|reden|erklär)"
+        ),
+    ),
+    (
+        "nicht erreichbar",
+        re.compile(r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend"),
+    ),
     ("terminwunsch", re.compile(r"terminwunsch|wunschtermin")),
     ("kurzfristig mit", re.compile(r"termin\D{0,40}(kurzfristig|abstimm|absprech)")),
 ]
@@ -256,12 +306,19 @@ def _join(wordings: list[str], *, capital: bool) -> str:
 
 
 def _lower_request(wording: str) -> str:
-    """"Bitte ..." inside a sentence is written small; nouns keep their capital."""
+    """ "Bitte ..." inside a sentence is written small; nouns keep their capital."""
     return "bitte" + wording[5:] if wording.startswith("Bitte ") else wording
 
 
 # ---------------------------------------------------------------- edits
-def _tidy(text: str, start: int, end: int, sentence_start: int) -> tuple[str, int, int, str]:
+# What is left at the start of a sentence after its first part went: a separator and a
+# conjunction that joined the two ("VN ist nett, aber pünktlich" -> "Pünktlich").
+_LEADING_JOIN = re.compile(
+    r"^[ \t]*(?:[,;:–—-][ \t]*)?(?:(?:aber|und|oder|sondern|doch|jedoch|also)\s+)?"
+)
+
+
+def _tidy(text: str, start: int, end: int, sentence_start: int) -> _Edit:
     """Delete ``text[start:end]`` and tidy the seam: no double or dangling spaces, no
     separator left at the start of the sentence or before its end mark, a capital letter
     at the start of the sentence."""
@@ -269,7 +326,7 @@ def _tidy(text: str, start: int, end: int, sentence_start: int) -> tuple[str, in
     at_start = not text[sentence_start:start].strip()
     if at_start:
         before = text[:sentence_start]
-        after = re.sub(r"^[ \t]*(?:[,;:–—-][ \t]*)?", "", after)
+        after = _LEADING_JOIN.sub("", after)
     if before.endswith(" ") and (not after or after[0] in " ,.;:!?)\n"):
         before = before.rstrip(" ")
     if after.startswith(" ") and (not before or before[-1] in "\n ("):
@@ -281,22 +338,19 @@ def _tidy(text: str, start: int, end: int, sentence_start: int) -> tuple[str, in
     return _as_span(text, before + after)
 
 
-def _as_span(old: str, new: str) -> tuple[str, int, int, str]:
+def _as_span(old: str, new: str) -> _Edit:
     """``(new, start, end, replacement)``: the smallest span of ``old`` that changed."""
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
         prefix += 1
     suffix = 0
-    while (
-        suffix < limit - prefix
-        and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
-    ):
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
     return new, prefix, len(old) - suffix, new[prefix : len(new) - suffix]
 
 
-def _delete_sentence(text: str, sentence: Sentence) -> tuple[str, int, int, str]:
+def _delete_sentence(text: str, sentence: Sentence) -> _Edit:
     """The sentence goes with the space that separated it from its neighbour."""
     start, end = sentence.start, sentence.end
     tail = len(text) - len(text[end:].lstrip(" \t"))
@@ -317,10 +371,11 @@ def _delete_sentence(text: str, sentence: Sentence) -> tuple[str, int, int, str]
 
 def _candidates(
     text: str, finding: Finding, field: str, findings: list[Finding]
-) -> Iterator[tuple[Literal["replace", "delete"], tuple[str, int, int, str], str]]:
+) -> Iterator[_Proposal]:
     """Proposals in order of preference: ``(kind, (text, start, end, replacement), clause)``."""
     sentence = sentence_at(text, finding.start, finding.end)
     unit = _unit(text, finding, sentence, findings)
+    removed = (min(unit.start, unit.delete[0]), max(unit.end, unit.delete[1]))
     deleted = _delete(text, unit, sentence)
     gender = person_gender(text, finding.start, finding.end, (sentence.start, sentence.body))
     wordings = _wordings(text, unit, findings, gender, deleted[0])
@@ -330,24 +385,22 @@ def _candidates(
             capital = a <= sentence.start and not unit.prefix
             clause = _join(wordings, capital=capital)
             edited = _as_span(text, text[:a] + unit.prefix + clause + unit.suffix + text[b:])
-            yield "replace", edited, _join(wordings, capital=True)
+            yield "replace", edited, _join(wordings, capital=True), removed
         else:
             clause = _join(wordings, capital=True)
-            yield "replace", _append(text, deleted, sentence, clause), clause
-    yield "delete", deleted, ""
-    yield "delete", _delete_sentence(text, sentence), ""
+            yield "replace", _append(text, deleted, sentence, clause), clause, removed
+    yield "delete", deleted, "", removed
+    yield "delete", _delete_sentence(text, sentence), "", (sentence.start, sentence.end)
 
 
-def _delete(text: str, unit: _Unit, sentence: Sentence) -> tuple[str, int, int, str]:
+def _delete(text: str, unit: _Unit, sentence: Sentence) -> _Edit:
     a, b = unit.delete
     if (a, b) == (sentence.start, sentence.end):
         return _delete_sentence(text, sentence)
     return _tidy(text, a, b, sentence.start)
 
 
-def _append(
-    text: str, deleted: tuple[str, int, int, str], sentence: Sentence, clause: str
-) -> tuple[str, int, int, str]:
+def _append(text: str, deleted: _Edit, sentence: Sentence, clause: str) -> _Edit:
     """``deleted`` with ``clause`` as a sentence of its own after the edited sentence."""
     new, start, end, replacement = deleted
     shift = len(replacement) - (end - start)
@@ -367,9 +420,7 @@ def _append(
 _NAME_TAIL = re.compile(r"[\s,;:/|+(\[\-–—]+$")
 
 
-def _name_candidates(
-    text: str, finding: Finding, findings: list[Finding]
-) -> Iterator[tuple[Literal["replace", "delete"], tuple[str, int, int, str], str]]:
+def _name_candidates(text: str, finding: Finding, findings: list[Finding]) -> Iterator[_Proposal]:
     """The name alone: everything from the first word that is no part of a name goes."""
     flagged = [f.start for f in findings if f.category != "length"] or [finding.start]
     cut = min(flagged)
@@ -377,11 +428,11 @@ def _name_candidates(
         cut -= 1
     name = _NAME_TAIL.sub("", text[:cut]).strip()
     if any(ch.isalpha() for ch in name):
-        yield "delete", _as_span(text, name), name
+        yield "delete", _as_span(text, name), name, (cut, len(text))
     words = text[: finding.start].rstrip() + " " + text[finding.end :].lstrip()
     rest = " ".join(words.split())
     if any(ch.isalpha() for ch in rest):
-        yield "delete", _as_span(text, rest), rest
+        yield "delete", _as_span(text, rest), rest, (finding.start, finding.end)
 
 
 # ---------------------------------------------------------------- entry point
@@ -423,17 +474,13 @@ def reword(
     if finding.category == "length" or not 0 <= finding.start < finding.end <= len(text):
         return None
     skip = set(ignore_rules)
-    findings = [
-        f for f in check(text, field) if f.category != "length" and f.rule_id not in skip
-    ]
+    findings = [f for f in check(text, field) if f.category != "length" and f.rule_id not in skip]
     if field == "nachname":
         proposals = _name_candidates(text, finding, findings)
     else:
         proposals = _candidates(text, finding, field, findings)
-    for kind, (new, start, end, replacement), clause in proposals:
-        allowed = Counter(
-            _key(text, f) for f in findings if f.end <= start or f.start >= end
-        )
+    for kind, (new, start, end, replacement), clause, (lo, hi) in proposals:
+        allowed = Counter(_key(text, f) for f in findings if f.end <= lo or f.start >= hi)
         if new != text and _acceptable(new, field, allowed, skip):
             return Rewording(kind, new, start, end, replacement, clause)
     return None
