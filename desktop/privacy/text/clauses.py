@@ -68,7 +68,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # z.B., 12.03., single letters
     if token.isdigit():
         return len(token) <= 2
-    return token.casefold() in _ABBREVIATIONS
+    following = text[dot + 1 :].lstrip()[:1]
+    if following.isdigit():
+        return True  # "Hauptstr. 5", "Nr. 12"
+    folded = token.casefold()
+    return folded in _ABBREVIATIONS or folded.endswith("str")
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -475,6 +475,8 @@ def reword(
         return None
     skip = set(ignore_rules)
     findings = [f for f in check(text, field) if f.category != "length" and f.rule_id not in skip]
+    if finding not in findings:
+        findings = sorted([*findings, finding], key=lambda f: (f.start, f.end))
     if field == "nachname":
         proposals = _name_candidates(text, finding, findings)
     else:
