@@ -1,0 +1,121 @@
+"""The one-click rewording in the Schnellvermittlung against the real reference server
+(offscreen): typing a flagged sentence, choosing the fix and checking the whole text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from desktop.privacy.text import check
+from desktop.views.referral_wizard import QuickReferralView
+from desktop.widgets.checked_text import CheckedTextEdit
+from tests.gui.test_wizard_helpers import press, services_for, type_text
+
+
+@pytest.fixture
+def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
+    with services_for(server.url) as services:
+        view = QuickReferralView(services)
+        qtbot.addWidget(view)
+        view.resize(900, 1200)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+        yield view
+        view.close()
+
+
+def _editor(view: QuickReferralView, name: str) -> CheckedTextEdit:
+    editor = view.inputs[name]
+    assert isinstance(editor, CheckedTextEdit)
+    return editor
+
+
+def _type_flagged(qtbot: Any, editor: CheckedTextEdit, text: str) -> QPushButton:
+    """Type ``text`` and wait for the finding's fix button."""
+    editor.setFocus()
+    type_text(editor, text)
+    assert editor.text() == text
+    fix = editor.message.fix_button
+    assert fix.objectName() == f"{editor.objectName()}_fix"
+    qtbot.waitUntil(fix.isVisible, timeout=3000)
+    assert editor.blocking
+    return fix
+
+
+def _fill_mandatory(view: QuickReferralView) -> None:
+    view.inputs["telefon"].setText("030 12345678")  # type: ignore[attr-defined]
+    view.inputs["kennzeichen"].setText("B-XY 42")  # type: ignore[attr-defined]
+    view.inputs["versicherungsscheinnummer"].setText("HV 1234567890")  # type: ignore[attr-defined]
+    view.repair_consent.setChecked(True)
+    view.consent_gate.yes.click()
+    view.freetext_consent.setChecked(True)
+
+
+def test_female_subject_gets_the_need_in_female_form_and_the_server_takes_it(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    _editor(quick, "nachname").setText("Schulz")
+    bemerkungen = _editor(quick, "bemerkungen")
+    fix = _type_flagged(qtbot, bemerkungen, "Die Kundin ist Rollstuhlfahrerin, Hoftor links.")
+    wording = "Kundin braucht etwas länger, um die Tür zu öffnen"
+    assert fix.text() == f"Ersetzen durch „{wording}“"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert bemerkungen.text() == f"{wording}, Hoftor links."
+    assert check(bemerkungen.text(), "bemerkungen") == []
+    assert bemerkungen.findings() == []
+    assert not bemerkungen.message.label.isVisible()
+    assert bemerkungen.hasFocus()
+    quick.send()
+    qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=10000)
+    page = quick.services.client.list_referrals(client_ref=quick.form.client_ref)
+    stored = quick.services.client.get_referral(page.items[0]["id"])
+    assert stored["voluntary"]["bemerkungen"] == f"{wording}, Hoftor links."
+
+
+def test_request_already_there_so_the_clause_is_deleted_as_one_undo_step(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    bemerkungen = _editor(quick, "bemerkungen")
+    _fill_mandatory(quick)
+    typed = "Kunde ist schwerhörig, bitte laut klingeln"
+    fix = _type_flagged(qtbot, bemerkungen, typed)
+    assert fix.text() == "Satzteil entfernen"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert bemerkungen.text() == "Bitte laut klingeln"
+    assert not bemerkungen.blocking
+    bemerkungen.undo()  # one step back to exactly what was typed
+    assert bemerkungen.text() == typed
+    bemerkungen.redo()
+    assert bemerkungen.text() == "Bitte laut klingeln"
+
+
+def test_fix_by_keyboard_replaces_the_whole_clause(qtbot: Any, quick: QuickReferralView) -> None:
+    _fill_mandatory(quick)
+    bemerkungen = _editor(quick, "bemerkungen")
+    fix = _type_flagged(qtbot, bemerkungen, "Bitte vorher anrufen, Kunde ist schwerhörig.")
+    assert fix.text() == "Ersetzen durch „Bitte laut und deutlich klingeln“"
+    assert fix.focusPolicy() & Qt.FocusPolicy.TabFocus
+    fix.setFocus()
+    assert QApplication.focusWidget() is fix
+    press(fix, Qt.Key.Key_Space)
+    assert bemerkungen.text() == "Bitte vorher anrufen, bitte laut und deutlich klingeln."
+    assert check(bemerkungen.text(), "bemerkungen") == []
+    assert "Kunde ist Bitte" not in bemerkungen.text()
+
+
+def test_name_field_misuse_leaves_the_name_alone(qtbot: Any, quick: QuickReferralView) -> None:
+    nachname = _editor(quick, "nachname")
+    fix = _type_flagged(qtbot, nachname, "Meier (schwerhörig)")
+    assert fix.text() == "Ersetzen durch „Meier“"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert nachname.text() == "Meier"
+    assert check("Meier", "nachname") == []
+    assert nachname.findings() == []
+    assert not nachname.message.label.isVisible()
