@@ -26,9 +26,12 @@ def words(text: str) -> frozenset[str]:
 _ABBREVIATIONS = words(
     "kd kdn fr hr frl dr prof dipl ing nr str tel ca bzw ggf evtl inkl usw geb vgl ggü lt "
     "min std tlw vers mo di mi do sa so jan feb mär apr jun jul aug sep sept okt nov dez "
-    "abs abt allg bspw bzgl d.h hausnr zzgl zz max mind u.a z.b z.t o.ä u.ä etc"
+    "abs abt allg bspw bzgl d.h hausnr zzgl zz max mind u.a z.b z.t o.ä u.ä etc dt fzg ggfs "
+    "zzt lfd pt pat vllt mob priv ehem verh gest"
 )
-_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# An end mark before white space and a word that does not start in lower case ("Fzg. hat"
+# goes on), or a line break.
+_END = re.compile(r"[.!?]+(?=\s+[^\sa-zäöüß]|\s*$)|\n")
 _SEPARATOR = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|:(?!\d)|\s[-–—]\s|[–—])\s*")
 _CONJUNCTION = re.compile(r"\s+(?:und|oder|sowie)\s+")
 _WORD = re.compile(r"\S+")
@@ -67,12 +70,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if "." in token or len(token) == 1:
         return True  # z.B., 12.03., single letters
     if token.isdigit():
-        return len(token) <= 2
+        return len(token) <= 2 and _is_ordinal(text, begin, dot)
     following = text[dot + 1 :].lstrip()[:1]
     if following.isdigit():
         return True  # "Hauptstr. 5", "Nr. 12"
     folded = token.casefold()
     return folded in _ABBREVIATIONS or folded.endswith("str")
+
+
+_ORDINAL_BEFORE = words("am an den dem zum zur vom bis im ab seit der die das ihr ihrem ihren")
+_ORDINAL_AFTER = re.compile(
+    r"\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+    r"|Monat|Woche|SSW|Stock|Etage|OG|Obergeschoss|Lebensjahr|Geburtstag|Klasse|Quartal)\b"
+)
+
+
+def _is_ordinal(text: str, begin: int, dot: int) -> bool:
+    """ "am 12. März", "im 8. Monat", "3. Stock" -- not "Stellplatz 38. Der Kunde"."""
+    before = text[:begin].split()
+    if before and before[-1].casefold() in _ORDINAL_BEFORE:
+        return True
+    return _ORDINAL_AFTER.match(text, dot + 1) is not None
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -178,15 +196,18 @@ def has_own_start(text: str) -> bool:
     return word.group()[:1].isupper() or first_word(text) in _OWN_START
 
 
-def subject_end(text: str, start: int, end: int) -> int | None:
+def subject_end(text: str, start: int, end: int, stop: int | None = None) -> int | None:
     """End of the subject a clause starts with ("Kunde", "Die Kundin", "Frau Meier", "Er"),
-    or ``None`` when it does not start with a person."""
+    or ``None`` when it does not start with a person; no word from ``stop`` on belongs to it
+    ("Kd. Sikh": the flagged word is no name)."""
     words = list(_WORD.finditer(text, start, end))
     index, person = 0, False
     while index < len(words) and words[index].group().casefold() in _ARTICLES:
         index += 1
     while index < len(words):
         word = words[index].group()
+        if stop is not None and words[index].start() >= stop:
+            break
         folded = word.casefold()
         if folded in PERSON_WORDS or folded.rstrip(".") in PERSON_WORDS:
             person = True
@@ -196,3 +217,55 @@ def subject_end(text: str, start: int, end: int) -> int | None:
     if not person or index == 0 or index >= len(words):
         return None
     return words[index - 1].end()
+
+
+_AUXILIARIES = words("ist war wird hat hatte sind waren")
+_NOT_VERBS = words("nicht jetzt erst selbst oft meist bereits zuletzt recht bitte mit seit")
+_MODALS = words(
+    "kann muss will soll darf mag möchte könnte müsste sollte wäre konnte musste wollte durfte "
+    "ging kam lag saß stand fuhr sprach"
+)
+
+
+def is_finite_verb(word: str) -> bool:
+    """Rough test for a finite verb in the third person ("kommt", "kann", "braucht")."""
+    folded = word.strip(",.;:").casefold()
+    if folded in _AUXILIARIES or folded in _MODALS:
+        return True
+    return (
+        word[:1].islower()
+        and folded not in _NOT_VERBS
+        and re.fullmatch(r"[a-zäöüß]{2,}t", folded) is not None
+    )
+
+
+def predicate_start(text: str, subject: int, following: str) -> int:
+    """Where the words after the subject that can go begin: right after the subject when
+    ``following`` brings its own verb ("Kunde [ist taub und] kommt ab 16 Uhr"), after the
+    auxiliary otherwise ("Die Kundin ist [Politikerin und] sehr bekannt")."""
+    start = subject + 1
+    verb = _WORD.match(text, start)
+    next_word = _WORD.search(following)
+    if (
+        verb is not None
+        and verb.group().casefold() in _AUXILIARIES
+        and (next_word is None or not is_finite_verb(next_word.group()))
+    ):
+        return verb.end() + 1
+    return start
+
+
+SUBORDINATORS = words(
+    "weil da dass daß wenn obwohl damit sodass sobald nachdem bevor falls solange seit seitdem "
+    "während ob"
+)
+_RELATIVE = words("der die das dem den deren dessen welcher welche welches welchem welchen")
+
+
+def is_relative_clause(part: str) -> bool:
+    """True for a relative clause ("der das Auto fährt"), not a sentence that starts with an
+    article ("der Ehemann darf nichts erfahren")."""
+    found = _WORD.findall(part)
+    if len(found) < 2 or found[0].casefold() not in _RELATIVE:
+        return False
+    return not found[1][:1].isupper()

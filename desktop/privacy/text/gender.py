@@ -24,7 +24,7 @@ Gender = Literal["female", "male"]
 _FEMALE_WORDS = words(
     "kundin frau versicherungsnehmerin vn-in mieterin halterin fahrerin dame mutter "
     "tochter oma großmutter ehefrau witwe seniorin rentnerin patientin schwester nachbarin "
-    "inhaberin besitzerin eigentümerin schwangere mrs ms muslimin jüdin"
+    "inhaberin besitzerin eigentümerin schwangere mrs muslimin jüdin"
 )
 _MALE_WORDS = words(
     "kunde kunden herr herrn hr versicherungsnehmer mieter halter fahrer mann ehemann vater "
@@ -32,8 +32,10 @@ _MALE_WORDS = words(
     "eigentümer mr"
 )
 # Female person nouns by their ending: Rollstuhlfahrerin, Diabetikerin, Protestantin,
-# Patientin, Pazifistin -- not Termin, Insulin, Medizin, Benzin.
-_FEMALE_SUFFIX = re.compile(r"[A-ZÄÖÜ]\w*(?:erin|istin|entin|antin|ikerin|login|atin|itin)$")
+# Patientin, Pazifistin, Vertrauensfrau -- not Termin, Insulin, Medizin, Benzin.
+_FEMALE_SUFFIX = re.compile(
+    r"[A-ZÄÖÜ]\w*(?:erin|istin|entin|antin|ikerin|login|atin|itin|[a-zäöü]frau)$"
+)
 _WORD = re.compile(r"[^\W\d_][\w\-]*\.?")
 # "sie"/"er" with a verb in the third person singular (not formal "Sie sind", plural "sie haben")
 _VERB = (

@@ -19,6 +19,7 @@ deleted, then its sentence deleted). Pure functions, no Qt.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,11 +27,15 @@ from typing import Literal
 
 from desktop.privacy.text import check
 from desktop.privacy.text.clauses import (
+    SUBORDINATORS,
     Sentence,
     brackets,
     conjuncts,
     first_word,
     has_own_start,
+    is_finite_verb,
+    is_relative_clause,
+    predicate_start,
     segments,
     sentence_at,
     subject_end,
@@ -100,6 +105,14 @@ def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Findin
     if not covering:
         covering = [0]
     first, last = covering[0], covering[-1]
+    if first > 0 and first_word(text[slice(*parts[first])]) in ("dass", "daß"):
+        first -= 1  # "Kd. hat erwähnt, dass er ..." needs its "dass" clause
+    if first > 0 and _adjective_list(text, parts[first - 1], parts[first]):
+        first -= 1  # "ein netter, hilfsbereiter Mensch"
+    if first == 1 and first_word(text[slice(*parts[0])]) in SUBORDINATORS:
+        first = 0  # "Weil ..., hat er <finding>": the "weil" clause hangs on the main clause
+    while last + 1 < len(parts) and _dependent(text[slice(*parts[last + 1])], first == 0):
+        last += 1  # "Liebhaber, der das Auto fährt" goes as a whole
     a, b = parts[first][0], parts[last][1]
     if first == last:
         inner = _conjunct_unit(text, a, b, finding, findings, sentence)
@@ -113,15 +126,32 @@ def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Findin
         # "Achtung: Kunde ist taub" leaves no "Achtung" behind
         return _Unit(a, b, "inplace", whole if label else (parts[first - 1][1], b), (a, b))
     following = parts[last + 1][0]
-    subject = subject_end(text, a, b)
-    if (
-        subject is not None
-        and subject < finding.start
-        and _starts_with_verb(text[following : parts[last + 1][1]])
-    ):
+    rest = text[following : parts[last + 1][1]]
+    subject = subject_end(text, a, b, finding.start)
+    if subject is not None and _starts_with_verb(rest):
         # "Kunde ist Türke, spricht wenig Deutsch" -> "Kunde spricht wenig Deutsch"
-        return _Unit(subject + 1, b, "append", (subject + 1, following), (subject + 1, following))
+        cut = predicate_start(text, subject, rest)
+        return _Unit(cut, b, "append", (cut, following), (cut, following))
     return _Unit(a, b, "inplace", (a, following), (a, b))
+
+
+def _dependent(part: str, at_start: bool) -> bool:
+    """True if ``part`` hangs on the segment before it: a relative clause, or (when that
+    segment starts the sentence) a subordinate clause ("..., weil sie arbeiten muss")."""
+    if is_relative_clause(part):
+        return True
+    return at_start and first_word(part) in SUBORDINATORS - {"dass", "daß"}
+
+
+def _adjective_list(text: str, before: tuple[int, int], part: tuple[int, int]) -> bool:
+    """True for a comma between two adjectives of one noun ("netter, hilfsbereiter Mensch")."""
+    left, right = text[slice(*before)].split(), text[slice(*part)].split()
+    if not left or len(right) < 2:
+        return False
+    adjective = re.compile(r"[a-zäöüß]{3,}(?:e|er|en|es|em)")
+    return bool(
+        adjective.fullmatch(left[-1]) and adjective.fullmatch(right[0]) and right[1][:1].isupper()
+    )
 
 
 _JOINERS = words("aber und oder sondern doch jedoch also denn weil da dass")
@@ -129,7 +159,8 @@ _JOINERS = words("aber und oder sondern doch jedoch also denn weil da dass")
 
 def _starts_with_verb(part: str) -> bool:
     """True if ``part`` goes on with the subject of the part before it ("spricht ...")."""
-    return not has_own_start(part) and first_word(part) not in _JOINERS
+    word = part.split()[0] if part.split() else ""
+    return is_finite_verb(word) and first_word(part) not in _JOINERS
 
 
 def _is_label(text: str, part: tuple[int, int], next_start: int) -> bool:
@@ -183,10 +214,13 @@ def _conjunct_unit(
     A conjunct of one word joins its neighbour ("schwerhörig und blind"); neighbours that carry
     a finding as well join it (one click rewords both).
     """
-    parts = conjuncts(text, a, b)
+    if first_word(text[a:b]) in SUBORDINATORS:
+        return None  # "da sie ... hatte und sich schont" is one clause
     merged: list[tuple[int, int]] = []
-    for start, end in parts:
-        if merged and (word_count(text[start:end]) < 2 or word_count(text[slice(*merged[-1])]) < 2):
+    for start, end in conjuncts(text, a, b):
+        part = text[start:end]
+        alone = word_count(part) < 2 and not is_finite_verb(part.strip())  # "und bittet" stays
+        if merged and (alone or word_count(text[slice(*merged[-1])]) < 2):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -213,10 +247,10 @@ def _conjunct_unit(
     following = merged[hi + 1][0]
     if has_own_start(text[following:b]):  # "B und bitte ..." -> "<wording>, bitte ..."
         return _Unit(start, end, "inplace", (start, following), (start, following), suffix=", ")
-    subject = subject_end(text, start, end)
-    if subject is None or subject >= finding.start:
-        subject = None
-    cut = start if subject is None else subject + 1
+    subject = subject_end(text, start, end, finding.start)
+    if subject is None or not _starts_with_verb(text[following:b]):
+        return None  # "... gemacht und im Auftrag abgelegt": one clause
+    cut = predicate_start(text, subject, text[following:b])
     return _Unit(cut, end, "append", (cut, following), (cut, following))
 
 
@@ -224,7 +258,7 @@ def _conjunct_unit(
 _TIME = re.compile(
     r"\b(?:(?:am|ab|bis|von|vom|seit)\s+(?:\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|(?:Montag|Dienstag|"
     r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)(?:vormittag|nachmittag|abend)?"
-    r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))\b"
+    r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))(?!\w)"
 )
 # What a note already asks for when it holds one of these (folded: lower case, umlauts kept).
 _EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
@@ -243,7 +277,7 @@ _EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
             r"|länger (\w+ )?(klingeln|läuten|warten)|geduld"
         ),
     ),
-    ("etwas mehr zeit", re.compile(r"(mehr|etwas|genug|viel|ausreichend) zeit|geduld")),
+    ("etwas mehr zeit", re.compile(r"(mehr|etwas|genug|viel|ausreichend) zeit|geduld|länger")),
     (
         "termin telefonisch abstimmen",
         re.compile(
@@ -281,6 +315,9 @@ def _asked_already(suggestion: str, rest: str) -> bool:
     return False
 
 
+_MAX_WORDINGS = 2  # one clause names at most two needs
+
+
 def _wordings(
     text: str, unit: _Unit, findings: list[Finding], gender: Gender | None, rest: str
 ) -> list[str]:
@@ -293,9 +330,9 @@ def _wordings(
         when = _TIME.search(text, unit.start, unit.end)
         if when is not None and "zu diesem Zeitpunkt" in wording:
             wording = wording.replace("zu diesem Zeitpunkt", when.group())
-        if wording not in out and not _asked_already(wording, rest):
+        if wording not in out and not _asked_already(wording, " ".join([rest, *out])):
             out.append(wording)
-    return out
+    return out[:_MAX_WORDINGS]
 
 
 def _join(wordings: list[str], *, capital: bool) -> str:
@@ -418,19 +455,44 @@ def _append(text: str, deleted: _Edit, sentence: Sentence, clause: str) -> _Edit
 
 # ---------------------------------------------------------------- name field
 _NAME_TAIL = re.compile(r"[\s,;:/|+(\[\-–—]+$")
+_NAME_END = re.compile(r"[/(\[,;:|+]|\s[-–—]")
+# Words that introduce a number ("Heise, Kto DE48 ..."): they go with it.
+_NUMBER_LABELS = words(
+    "kto konto tel tel. telefon handy mobil iban geb geb. geboren mail e-mail fax nr nr."
+)
+
+
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, soft hyphen)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _name_candidates(text: str, finding: Finding, findings: list[Finding]) -> Iterator[_Proposal]:
     """The name alone: everything from the first word that is no part of a name goes."""
+    whole = (0, len(text))
+    visible = _visible(text)
+    if visible != text:  # "Mül\u200bler": the hidden character is the offence
+        found = [f for f in check(visible, "nachname") if f.category != "length"]
+        if not found:
+            yield "delete", _as_span(text, visible), visible, whole
+            return
+        for _kind, (name, _a, _b, _r), _clause, _span in _name_candidates(visible, found[0], found):
+            yield "delete", _as_span(text, name), name, whole
+        return
     flagged = [f.start for f in findings if f.category != "length"] or [finding.start]
     cut = min(flagged)
-    while cut > 0 and not text[cut - 1].isspace() and text[cut - 1] not in "([,;:":
+    while cut > 0 and not text[cut - 1].isspace() and text[cut - 1] not in "([,;:/":
         cut -= 1
+    label = re.search(r"(\S+)\s+$", text[:cut])
+    if label is not None and label.group(1).casefold().rstrip(":") in _NUMBER_LABELS:
+        cut = label.start()
     name = _NAME_TAIL.sub("", text[:cut]).strip()
     if any(ch.isalpha() for ch in name):
         yield "delete", _as_span(text, name), name, (cut, len(text))
-    words = text[: finding.start].rstrip() + " " + text[finding.end :].lstrip()
-    rest = " ".join(words.split())
+    head = _NAME_END.split(text, maxsplit=1)[0].strip()  # "Schäfer/Rolli" -> "Schäfer"
+    if head != text.strip() and any(ch.isalpha() for ch in head):
+        yield "delete", _as_span(text, head), head, whole
+    rest = " ".join((text[: finding.start] + " " + text[finding.end :]).split())
     if any(ch.isalpha() for ch in rest):
         yield "delete", _as_span(text, rest), rest, (finding.start, finding.end)
 
