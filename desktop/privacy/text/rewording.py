@@ -256,7 +256,7 @@ def _conjunct_unit(
 
 # ---------------------------------------------------------------- wording
 _TIME = re.compile(
-    r"\b(?:(?:am|ab|bis|von|vom|seit)\s+(?:\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|(?:Montag|Dienstag|"
+    r"\b(?:(?:am|ab|bis|von|vom|seit)\s+(?:\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?|(?:Montag|Dienstag|"
     r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)(?:vormittag|nachmittag|abend)?"
     r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))(?!\w)"
 )
@@ -329,7 +329,10 @@ def _wordings(
         wording = inflect(finding.suggestion, gender)
         when = _TIME.search(text, unit.start, unit.end)
         if when is not None and "zu diesem Zeitpunkt" in wording:
-            wording = wording.replace("zu diesem Zeitpunkt", when.group())
+            phrase = when.group()
+            if phrase[-1].isdigit() and text[when.end() : when.end() + 1] == ".":
+                phrase += "."  # "bis 12.6." at the end of the sentence
+            wording = wording.replace("zu diesem Zeitpunkt", phrase)
         if wording not in out and not _asked_already(wording, " ".join([rest, *out])):
             out.append(wording)
     return out[:_MAX_WORDINGS]
