@@ -32,7 +32,7 @@ _LONG = (
     "Steinschlag vorne links, etwa münzgroß, Riss seit gestern länger geworden. "
     "Fahrzeug steht im Hinterhof, Einfahrt über die Seitenstraße, Tor ist meist offen. "
     "Bitte vor dem Termin kurz anrufen, Schlüssel liegt beim Hausmeister. "
-) * 8
+) * 10
 
 
 def _ms(seconds: list[float]) -> str:
@@ -86,7 +86,7 @@ def main(argv: list[str]) -> int:
     long_text = _LONG[: 2000 - 40] + "Die Kundin ist schwerhörig."
     long_times = []
     for _ in range(200):
-        finding = check(long_text, "zusatzinfo")[0]
+        finding = next(f for f in check(long_text, "zusatzinfo") if f.category != "length")
         started = time.thread_time()
         result = reword(long_text, finding, "zusatzinfo")
         long_times.append(time.thread_time() - started)

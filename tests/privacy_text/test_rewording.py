@@ -462,3 +462,13 @@ def test_combinations_read_well_in_the_right_gender(
         assert not re.search(r"\bKunden?\b", new.replace(subject, ""))
     else:
         assert "Kundin" not in new
+
+
+def test_a_sentence_longer_than_the_window_is_found_whole() -> None:
+    middle = ", ".join(f"Punkt {n} geprüft" for n in range(80))
+    text = f"Hinterhof links. Kunde ist schwerhörig, {middle}. Danke."
+    start = text.index("schwerhörig")
+    sentence = sentence_at(text, start, start + 11)
+    assert text[sentence.start : sentence.end] == f"Kunde ist schwerhörig, {middle}."
+    result = reworded(text, "zusatzinfo")
+    assert result.text == f"Hinterhof links. Bitte laut und deutlich klingeln, {middle}. Danke."

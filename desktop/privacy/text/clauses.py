@@ -71,13 +71,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # z.B., 12.03., single letters
     if token.isdigit():
         return len(token) <= 2 and _is_ordinal(text, begin, dot)
-    following = text[dot + 1 :].lstrip()[:1]
-    if following.isdigit():
+    if _DIGIT_NEXT.match(text, dot + 1):
         return True  # "Hauptstr. 5", "Nr. 12"
     folded = token.casefold()
     return folded in _ABBREVIATIONS or folded.endswith("str")
 
 
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _ORDINAL_BEFORE = words("am an den dem zum zur vom bis im ab seit der die das ihr ihrem ihren")
 _ORDINAL_AFTER = re.compile(
     r"\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -87,8 +88,8 @@ _ORDINAL_AFTER = re.compile(
 
 def _is_ordinal(text: str, begin: int, dot: int) -> bool:
     """ "am 12. März", "im 8. Monat", "3. Stock" -- not "Stellplatz 38. Der Kunde"."""
-    before = text[:begin].split()
-    if before and before[-1].casefold() in _ORDINAL_BEFORE:
+    before = _WORD_BEFORE.search(text, max(0, begin - 12), begin)
+    if before is not None and before.group(1).casefold() in _ORDINAL_BEFORE:
         return True
     return _ORDINAL_AFTER.match(text, dot + 1) is not None
 
@@ -97,11 +98,12 @@ def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` in order (leading white space not included)."""
     out: list[Sentence] = []
     start = 0
+    last = len(text.rstrip())
     for match in _END.finditer(text):
         if match.group() == "\n":
             body = end = match.start()
         else:
-            inner = match.end() < len(text.rstrip()) and match.group() == "."
+            inner = match.end() < last and match.group() == "."
             if inner and _is_abbreviation(text, match.start()):
                 continue
             body, end = match.start(), match.end()
@@ -120,9 +122,31 @@ def _add(text: str, out: list[Sentence], start: int, body: int, end: int) -> Non
         out.append(Sentence(start, body, max(end, body)))
 
 
+_WINDOW = 600  # characters around a span that usually hold its sentence
+
+
 def sentence_at(text: str, start: int, end: int) -> Sentence:
-    """The sentence (or run of sentences) that holds ``text[start:end]``."""
-    found = [s for s in sentences(text) if s.start < end and start < s.end]
+    """The sentence (or run of sentences) that holds ``text[start:end]``.
+
+    Only the line around the span is split, and of a long line first a window around it.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    low, high = max(line_start, start - _WINDOW), min(line_end, end + _WINDOW)
+    while True:
+        found = [
+            Sentence(s.start + low, s.body + low, s.end + low)
+            for s in sentences(text[low:high])
+            if s.start + low < end and start < s.end + low
+        ]
+        cut_off = found and (
+            (found[0].start == low and low > line_start)
+            or (found[-1].end == high and high < line_end)
+        )
+        if not cut_off:
+            break
+        low, high = line_start, line_end  # the window cut the sentence: split the line
     if not found:
         return Sentence(start, end, end)
     return Sentence(found[0].start, found[-1].body, found[-1].end)

@@ -36,7 +36,6 @@ _MALE_WORDS = words(
 _FEMALE_SUFFIX = re.compile(
     r"[A-ZÄÖÜ]\w*(?:erin|istin|entin|antin|ikerin|login|atin|itin|[a-zäöü]frau)$"
 )
-_WORD = re.compile(r"[^\W\d_][\w\-]*\.?")
 # "sie"/"er" with a verb in the third person singular (not formal "Sie sind", plural "sie haben")
 _VERB = (
     r"(?:ist|hat|war|hatte|wird|kann|konnte|muss|darf|will|soll|mag|möchte|wäre"
@@ -63,16 +62,31 @@ def _word_gender(word: str) -> Gender | None:
     return None
 
 
+# Candidates for _word_gender, found in one scan.
+_PERSON_WORD = re.compile(
+    r"(?<![\w-])(?:(?i:"
+    + "|".join(re.escape(w) for w in sorted(_FEMALE_WORDS | _MALE_WORDS, key=len, reverse=True))
+    + r")|"
+    + _FEMALE_SUFFIX.pattern.rstrip("$")
+    + r")(?![\w-])"
+)
+
+
 def references(text: str) -> list[tuple[int, Gender]]:
     """``(position, gender)`` of every word or pronoun in ``text`` that names a person."""
     found = [
-        (m.start(), g) for m in _WORD.finditer(text) if (g := _word_gender(m.group())) is not None
+        (m.start(), g)
+        for m in _PERSON_WORD.finditer(text)
+        if (g := _word_gender(m.group())) is not None
     ]
     found.extend((m.start(), "female") for m in _FRAU_ABBREVIATION.finditer(text))
     for match in _PRONOUN.finditer(text):
         female = match.group("f") or match.group("f2")
         found.append((match.start(), "female" if female else "male"))
     return sorted(found)
+
+
+_NEAR = 400
 
 
 def person_gender(
@@ -82,10 +96,11 @@ def person_gender(
 
     Order: the nearest reference before them in their sentence, the words themselves
     ("Rollstuhlfahrerin"), a reference after them in the sentence, the nearest one earlier in
-    the text, then the first one later.
+    the text, then the first one later (within a few hundred characters).
     """
     lo, hi = sentence if sentence is not None else (start, end)
-    found = references(text)
+    offset = max(0, lo - _NEAR)  # a person is named near what is said of them
+    found = [(pos + offset, g) for pos, g in references(text[offset : hi + _NEAR])]
     before = [(pos, g) for pos, g in found if lo <= pos < start]
     if before:
         return before[-1][1]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -380,14 +380,23 @@ def _tidy(text: str, start: int, end: int, sentence_start: int) -> _Edit:
 
 def _as_span(old: str, new: str) -> _Edit:
     """``(new, start, end, replacement)``: the smallest span of ``old`` that changed."""
-    prefix = 0
     limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
+    prefix = _common(limit, lambda n: old[:n] == new[:n])
+    rest = limit - prefix
+    suffix = _common(rest, lambda n: old[len(old) - n :] == new[len(new) - n :])
     return new, prefix, len(old) - suffix, new[prefix : len(new) - suffix]
+
+
+def _common(limit: int, same: Callable[[int], bool]) -> int:
+    """The largest ``n <= limit`` with ``same(n)`` (``same`` holds up to some length)."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _delete_sentence(text: str, sentence: Sentence) -> _Edit:
