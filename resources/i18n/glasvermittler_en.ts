@@ -81,6 +81,10 @@
         <source>Ersetzen durch „%1“</source>
         <translation>Replace with “%1”</translation>
     </message>
+    <message>
+        <source>Satzteil entfernen</source>
+        <translation>Remove this part</translation>
+    </message>
 </context>
 <context>
     <name>ConsentGate</name>
