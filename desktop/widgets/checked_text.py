@@ -44,6 +44,7 @@ DEBOUNCE_MS = 180
 ASYNC_MIN_CHARS = 400
 """From this length on the debounced check runs on a pool thread (GUI stays responsive)."""
 _RANK = {"block": 0, "warn": 1, "info": 2}
+_PREVIEW_CHARS = 200  # of the text after a fix, in the fix button's tooltip
 _KIND = {"block": "error", "warn": "warning", "info": "info"}
 
 
@@ -292,16 +293,17 @@ class CheckedTextEdit(QPlainTextEdit):
                 text += " " + self.tr(
                     "(%n weitere Stelle(n) markiert)", "", len(self._findings) - 1
                 )
-            fix = self._fix_label(self._rewording())
+            rewording = self._rewording()
             dismiss = dismiss_label(current.category) if current.severity != "block" else None
             self.message.show_text(
                 text,
                 _KIND.get(current.severity, "info"),
-                fix_label=fix,
+                fix_label=self._fix_label(rewording),
                 dismiss_label=dismiss,
                 confirm_label=confirm_label(current.category),
                 why=True,
             )
+            self._describe_fix(rewording)
         elif self._external[0]:
             self.message.show_text(*self._external)
             text = self._external[0]
@@ -340,9 +342,28 @@ class CheckedTextEdit(QPlainTextEdit):
             return self.tr("Ersetzen durch „%1“").replace("%1", rewording.clause)
         return self.tr("Satzteil entfernen")
 
+    def _describe_fix(self, rewording: Rewording | None) -> None:
+        """The whole text after the fix, as the fix button's tooltip and description (the
+        label names only the new words; a deletion names none)."""
+        button = self.message.fix_button
+        if rewording is None:
+            after = ""
+        elif not rewording.text:
+            after = self.tr("Danach ist das Feld leer.")
+        else:
+            shown = rewording.text
+            if len(shown) > _PREVIEW_CHARS:
+                shown = shown[:_PREVIEW_CHARS].rstrip() + " …"
+            after = self.tr("Danach: „%1“").replace("%1", shown)
+        if button.toolTip() != after:
+            button.setToolTip(after)
+            button.setAccessibleDescription(after)
+
     @Slot()
     def apply_suggestion(self) -> None:
         """Reword the clause of the shown finding as one undoable edit (plain text)."""
+        if self.check_pending:
+            self.run_check()  # the shown finding must belong to the text as it is now
         rewording = self._rewording()
         if rewording is None:
             return

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.privacy.text import check
@@ -87,6 +88,8 @@ def test_request_already_there_so_the_clause_is_deleted_as_one_undo_step(
     typed = "Kunde ist schwerhörig, bitte laut klingeln"
     fix = _type_flagged(qtbot, bemerkungen, typed)
     assert fix.text() == "Satzteil entfernen"
+    assert fix.toolTip() == "Danach: „Bitte laut klingeln“"  # what stays, before the click
+    assert fix.accessibleDescription() == fix.toolTip()
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     assert bemerkungen.text() == "Bitte laut klingeln"
     assert not bemerkungen.blocking
@@ -119,3 +122,30 @@ def test_name_field_misuse_leaves_the_name_alone(qtbot: Any, quick: QuickReferra
     assert check("Meier", "nachname") == []
     assert nachname.findings() == []
     assert not nachname.message.label.isVisible()
+
+
+def test_fix_right_after_typing_rewords_the_text_as_it_is_now(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    bemerkungen = _editor(quick, "bemerkungen")
+    fix = _type_flagged(qtbot, bemerkungen, "Kunde ist schwerhörig")
+    bemerkungen.moveCursor(QTextCursor.MoveOperation.Start)
+    type_text(bemerkungen, "Hoftor links, Einfahrt hinten, ")  # shown offsets now stale
+    assert bemerkungen.check_pending
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert bemerkungen.text() == "Hoftor links, Einfahrt hinten, bitte laut und deutlich klingeln"
+    assert check(bemerkungen.text(), "bemerkungen") == []
+
+
+def test_a_judgement_alone_empties_the_field_and_says_so(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    _fill_mandatory(quick)
+    bemerkungen = _editor(quick, "bemerkungen")
+    fix = _type_flagged(qtbot, bemerkungen, "Kundin ist ein Choleriker")
+    assert fix.text() == "Satzteil entfernen"
+    assert fix.toolTip() == "Danach ist das Feld leer."
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert bemerkungen.text() == ""
+    assert not bemerkungen.blocking
