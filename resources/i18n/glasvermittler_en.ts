@@ -85,6 +85,14 @@
         <source>Satzteil entfernen</source>
         <translation>Remove this part</translation>
     </message>
+    <message>
+        <source>Danach ist das Feld leer.</source>
+        <translation>The field will then be empty.</translation>
+    </message>
+    <message>
+        <source>Danach: „%1“</source>
+        <translation>Afterwards: “%1”</translation>
+    </message>
 </context>
 <context>
     <name>ConsentGate</name>
