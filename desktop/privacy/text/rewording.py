@@ -248,15 +248,19 @@ def _conjunct_unit(
     if has_own_start(text[following:b]):  # "B und bitte ..." -> "<wording>, bitte ..."
         return _Unit(start, end, "inplace", (start, following), (start, following), suffix=", ")
     subject = subject_end(text, start, end, finding.start)
-    if subject is None or not _starts_with_verb(text[following:b]):
+    if subject is None:
         return None  # "... gemacht und im Auftrag abgelegt": one clause
-    cut = predicate_start(text, subject, text[following:b])
+    rest = text[following:b]
+    cut = predicate_start(text, subject, rest)
+    if cut == subject + 1 and not _starts_with_verb(rest):
+        return None
+    # "Kunde [ist taub und] kommt ab 16 Uhr", "Die Kundin ist [in der Reha und] erst ab ..."
     return _Unit(cut, end, "append", (cut, following), (cut, following))
 
 
 # ---------------------------------------------------------------- wording
 _TIME = re.compile(
-    r"\b(?:(?:am|ab|bis|von|vom|seit)\s+(?:\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?|(?:Montag|Dienstag|"
+    r"\b(?:(?:am|bis|von|vom|seit)\s+(?:(?:dem|den)\s+)?(?:\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?|(?:Montag|Dienstag|"
     r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)(?:vormittag|nachmittag|abend)?"
     r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))(?!\w)"
 )
@@ -281,7 +285,7 @@ _EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "termin telefonisch abstimmen",
         re.compile(
-            r"termin\D{0,40}(telefon|anruf|abstimm|absprech|vereinbar)"
+            r"termin\D{0,40}(telefon|anruf|abstimm|absprech|absprache|vereinbar)"
             r"|(anruf|telefon)\D{0,40}termin|vorher anruf|vorab anruf"
         ),
     ),
@@ -297,10 +301,16 @@ _EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "nicht erreichbar",
-        re.compile(r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend"),
+        re.compile(
+            r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend"
+            r"|wieder (zu hause|zuhause|da|erreichbar|zurück)|zurück (am|ab)|erst (ab|nach)"
+        ),
     ),
     ("terminwunsch", re.compile(r"terminwunsch|wunschtermin")),
-    ("kurzfristig mit", re.compile(r"termin\D{0,40}(kurzfristig|abstimm|absprech)")),
+    (
+        "kurzfristig mit",
+        re.compile(r"termin\D{0,40}(kurzfristig|abstimm|absprech|absprache|bald|zeitnah|dringend)"),
+    ),
 ]
 
 
@@ -328,6 +338,11 @@ def _wordings(
             continue
         wording = inflect(finding.suggestion, gender)
         when = _TIME.search(text, unit.start, unit.end)
+        if when is not None and (
+            text[max(0, when.start() - 5) : when.start()].casefold() == "erst "
+            or text[when.end() : when.end() + 7].casefold().startswith(" wieder")
+        ):
+            when = None  # "erst ab dem 20.5. wieder da" names the end of the absence
         if when is not None and "zu diesem Zeitpunkt" in wording:
             phrase = when.group()
             if phrase[-1].isdigit() and text[when.end() : when.end() + 1] == ".":
