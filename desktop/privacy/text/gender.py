@@ -42,7 +42,8 @@ _VERB = (
     r"|(?!(?:nicht|jetzt|erst|selbst|oft|meist|bereits|zuletzt)\b)[a-zäöüß]+t)"
 )
 _PRONOUN = re.compile(
-    rf"(?<![\w-])(?:(?P<f>[sS]ie)\s+{_VERB}|(?P<m>[eE]r)\s+{_VERB}|{_VERB}\s+(?:(?P<f2>sie)|(?P<m2>er)))(?!\w)"
+    rf"(?<![\w-])(?:(?P<f>[sS]ie)\s+{_VERB}|(?P<m>[eE]r)\s+{_VERB}"
+    rf"|{_VERB}\s+(?:(?P<f2>sie)|(?P<m2>er)))(?!\w)"
 )
 
 # "Fr. Meier" is a woman; "Fr. 14 Uhr" is a Friday.

@@ -42,8 +42,9 @@ from desktop.privacy.text.clauses import (
     word_count,
     words,
 )
-from desktop.privacy.text.gender import Gender, inflect, person_gender
+from desktop.privacy.text.gender import person_gender
 from desktop.privacy.text.model import Finding
+from desktop.privacy.text.wordings import clause_wordings, join
 
 __all__ = ["Rewording", "reword"]
 
@@ -258,113 +259,6 @@ def _conjunct_unit(
     return _Unit(cut, end, "append", (cut, following), (cut, following))
 
 
-# ---------------------------------------------------------------- wording
-_TIME = re.compile(
-    r"\b(?:(?:am|bis|von|vom|seit)\s+(?:(?:dem|den)\s+)?(?:\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?|(?:Montag|Dienstag|"
-    r"Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)(?:vormittag|nachmittag|abend)?"
-    r"(?:\s+bis\s+\S+)?)|(?:morgen|übermorgen|heute|nächste Woche|diese Woche))(?!\w)"
-)
-# What a note already asks for when it holds one of these (folded: lower case, umlauts kept).
-_EQUIVALENTS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "laut und deutlich klingeln",
-        re.compile(
-            r"(laut|deutlich|lange|kräftig|sturm|mehrfach|mehrmals)\w*\s+(\w+\s+){0,3}?"
-            r"(klingel|läut|klopf|anläut)|(klingel|läut|klopf)\w*\s+(\w+\s+){0,3}?"
-            r"(laut|deutlich|lange|kräftig|mehrfach|mehrmals)"
-        ),
-    ),
-    (
-        "um die tür zu öffnen",
-        re.compile(
-            r"(länger|zeit|geduld|dauer)\D{0,40}(tür|öffn)|tür\D{0,40}(länger|zeit|dauer)"
-            r"|länger (\w+ )?(klingeln|läuten|warten)|geduld"
-        ),
-    ),
-    ("etwas mehr zeit", re.compile(r"(mehr|etwas|genug|viel|ausreichend) zeit|geduld|länger")),
-    (
-        "termin telefonisch abstimmen",
-        re.compile(
-            r"termin\D{0,40}(telefon|anruf|abstimm|absprech|absprache|vereinbar)"
-            r"|(anruf|telefon)\D{0,40}termin|vorher anruf|vorab anruf"
-        ),
-    ),
-    (
-        "unterlagen telefonisch erläutern",
-        re.compile(r"(unterlagen|dokumente|formular)\D{0,40}(erklär|erläuter|vorles)|vorlesen"),
-    ),
-    (
-        "fragen kurz und klar stellen",
-        re.compile(
-            r"(kurz|klar|langsam|einfach|deutlich)\w*\s+(\w+\s+){0,3}?(frag|sprech|reden|erklär)"
-        ),
-    ),
-    (
-        "nicht erreichbar",
-        re.compile(
-            r"nicht erreichbar|nicht (zu hause|zuhause|daheim|anwesend)|abwesend"
-            r"|wieder (zu hause|zuhause|da|erreichbar|zurück)|zurück (am|ab)|erst (ab|nach)"
-        ),
-    ),
-    ("terminwunsch", re.compile(r"terminwunsch|wunschtermin")),
-    (
-        "kurzfristig mit",
-        re.compile(r"termin\D{0,40}(kurzfristig|abstimm|absprech|absprache|bald|zeitnah|dringend)"),
-    ),
-]
-
-
-def _asked_already(suggestion: str, rest: str) -> bool:
-    """True if ``rest`` (the text without the clause) already asks for ``suggestion``."""
-    folded_suggestion, folded_rest = suggestion.casefold(), rest.casefold()
-    if folded_suggestion in folded_rest:
-        return True
-    for key, pattern in _EQUIVALENTS:
-        if key in folded_suggestion:
-            return pattern.search(folded_rest) is not None
-    return False
-
-
-_MAX_WORDINGS = 2  # one clause names at most two needs
-
-
-def _wordings(
-    text: str, unit: _Unit, findings: list[Finding], gender: Gender | None, rest: str
-) -> list[str]:
-    """The neutral wordings of the findings in the clause, in order, without repeats."""
-    out: list[str] = []
-    for finding in findings:
-        if not (finding.start < unit.end and unit.start < finding.end) or not finding.suggestion:
-            continue
-        wording = inflect(finding.suggestion, gender)
-        when = _TIME.search(text, unit.start, unit.end)
-        if when is not None and (
-            text[max(0, when.start() - 5) : when.start()].casefold() == "erst "
-            or text[when.end() : when.end() + 7].casefold().startswith(" wieder")
-        ):
-            when = None  # "erst ab dem 20.5. wieder da" names the end of the absence
-        if when is not None and "zu diesem Zeitpunkt" in wording:
-            phrase = when.group()
-            if phrase[-1].isdigit() and text[when.end() : when.end() + 1] == ".":
-                phrase += "."  # "bis 12.6." at the end of the sentence
-            wording = wording.replace("zu diesem Zeitpunkt", phrase)
-        if wording not in out and not _asked_already(wording, " ".join([rest, *out])):
-            out.append(wording)
-    return out[:_MAX_WORDINGS]
-
-
-def _join(wordings: list[str], *, capital: bool) -> str:
-    """Several wordings as one clause: "Bitte laut ... klingeln, bitte Unterlagen ..."."""
-    parts = [_lower_request(w) for w in wordings]
-    joined = ", ".join(parts)
-    return joined[:1].upper() + joined[1:] if capital else joined
-
-
-def _lower_request(wording: str) -> str:
-    """ "Bitte ..." inside a sentence is written small; nouns keep their capital."""
-    return "bitte" + wording[5:] if wording.startswith("Bitte ") else wording
-
-
 # ---------------------------------------------------------------- edits
 # What is left at the start of a sentence after its first part went: a separator and a
 # conjunction that joined the two ("VN ist nett, aber pünktlich" -> "Pünktlich").
@@ -442,16 +336,16 @@ def _candidates(
     removed = (min(unit.start, unit.delete[0]), max(unit.end, unit.delete[1]))
     deleted = _delete(text, unit, sentence)
     gender = person_gender(text, finding.start, finding.end, (sentence.start, sentence.body))
-    wordings = _wordings(text, unit, findings, gender, deleted[0])
+    wordings = clause_wordings(text, (unit.start, unit.end), findings, gender, deleted[0])
     if wordings:
         if unit.placement == "inplace":
             a, b = unit.replace
             capital = a <= sentence.start and not unit.prefix
-            clause = _join(wordings, capital=capital)
+            clause = join(wordings, capital=capital)
             edited = _as_span(text, text[:a] + unit.prefix + clause + unit.suffix + text[b:])
-            yield "replace", edited, _join(wordings, capital=True), removed
+            yield "replace", edited, join(wordings, capital=True), removed
         else:
-            clause = _join(wordings, capital=True)
+            clause = join(wordings, capital=True)
             yield "replace", _append(text, deleted, sentence, clause), clause, removed
     yield "delete", deleted, "", removed
     yield "delete", _delete_sentence(text, sentence), "", (sentence.start, sentence.end)
