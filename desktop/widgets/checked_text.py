@@ -44,8 +44,8 @@ DEBOUNCE_MS = 180
 ASYNC_MIN_CHARS = 400
 """From this length on the debounced check runs on a pool thread (GUI stays responsive)."""
 _RANK = {"block": 0, "warn": 1, "info": 2}
-_PREVIEW_CHARS = 200  # of the text after a fix, in the fix button's tooltip
 _KIND = {"block": "error", "warn": "warning", "info": "info"}
+_PREVIEW_CHARS = 200  # of the text after a fix, in the fix button's tooltip
 
 
 def _qt_offset(text: str, index: int) -> int:
