@@ -41,9 +41,9 @@ def _type_flagged(qtbot: Any, editor: CheckedTextEdit, text: str) -> QPushButton
     """Type ``text`` and wait for the finding's fix button."""
     editor.setFocus()
     type_text(editor, text)
-    assert editor.text() == text
+    assert editor.text().endswith(text)
     fix = editor.message.fix_button
-    assert fix.objectName() == f"{editor.objectName()}_fix"
+    assert fix.objectName() == f"{editor.field}_fix"
     qtbot.waitUntil(fix.isVisible, timeout=3000)
     assert editor.blocking
     return fix
@@ -149,3 +149,29 @@ def test_a_judgement_alone_empties_the_field_and_says_so(
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     assert bemerkungen.text() == ""
     assert not bemerkungen.blocking
+
+
+def test_postbox_subject_and_description_are_reworded_whole(qtbot: Any) -> None:
+    from desktop.views.postbox_compose import NewTicketDialog
+
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    subject = dialog.subject
+    fix = _type_flagged(qtbot, subject, "Termin verschieben – Kundin schwanger")
+    wording = "Termin bitte kurzfristig mit der Kundin abstimmen"
+    assert fix.text() == f"Ersetzen durch „{wording}“"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert subject.text() == f"Termin verschieben – {wording}"
+    assert "\n" not in subject.text()
+    body = dialog.body
+    body.setFocus()
+    for line in ("Bitte neuen Termin.", "Der Kunde ist ein Querulant."):
+        type_text(body, line)
+        press(body, Qt.Key.Key_Return)
+    fix = _type_flagged(qtbot, body, "Danke")
+    assert body.text() == "Bitte neuen Termin.\nDer Kunde ist ein Querulant.\nDanke"
+    assert fix.text() == "Satzteil entfernen"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert body.text() == "Bitte neuen Termin.\nDanke"
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=3000)
