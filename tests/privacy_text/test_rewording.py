@@ -124,6 +124,7 @@ REPLACED = [
         "Terminänderung - Termin bitte kurzfristig mit der Kundin abstimmen",
     ),
     ("betreff", "Achtung: Kunde ist taub", "Achtung: bitte laut und deutlich klingeln"),
+    ("betreff", "Kd. schwanger", "Termin bitte kurzfristig mit der Kundin abstimmen"),
     (
         "betreff",
         "Rückfrage zu GV-2026-00123 – Kundin liegt im Krankenhaus bis 12.6.",
@@ -369,6 +370,8 @@ def test_inflection_by_case(suggestion: str, female: str | None, male: str | Non
         ("Frau Meier hat angerufen. Gehbehindert.", "Gehbehindert", "female"),
         ("Bitte laut klingeln, schwerhörig", "schwerhörig", None),
         ("Kd. ist taub", "taub", None),
+        ("Kd. schwanger, Termin bald", "schwanger", "female"),
+        ("Kd. in der 30. SSW", "SSW", "female"),
     ],
 )
 def test_person_gender(text: str, word: str, gender: str | None) -> None:

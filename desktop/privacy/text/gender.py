@@ -46,6 +46,11 @@ _PRONOUN = re.compile(
     rf"|{_VERB}\s+(?:(?P<f2>sie)|(?P<m2>er)))(?!\w)"
 )
 
+# Said only of a woman: "Kd. schwanger" speaks of a customer who is a woman.
+_FEMALE_STATE = re.compile(
+    r"(?<![\w-])(?i:schwanger\w*|ssw|mutterschutz|mutterpass|entbunden|fehlgeburt|wochenbett)"
+    r"(?![\w-])"
+)
 # "Fr. Meier" is a woman; "Fr. 14 Uhr" is a Friday.
 _FRAU_ABBREVIATION = re.compile(
     r"(?<![\w-])Fr\.?\s+(?!(?:Vormittag|Nachmittag|Abend|Morgen)\b)[A-ZÄÖÜ]"
@@ -81,6 +86,7 @@ def references(text: str) -> list[tuple[int, Gender]]:
         if (g := _word_gender(m.group())) is not None
     ]
     found.extend((m.start(), "female") for m in _FRAU_ABBREVIATION.finditer(text))
+    found.extend((m.start(), "female") for m in _FEMALE_STATE.finditer(text))
     for match in _PRONOUN.finditer(text):
         female = match.group("f") or match.group("f2")
         found.append((match.start(), "female" if female else "male"))
