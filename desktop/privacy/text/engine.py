@@ -179,6 +179,7 @@ class Engine:
         special = self.registry.get("special_categories")
         if words and isinstance(special, SpecialCategoryRecognizer):
             special.fuzzy.clear_cache()
+            special.grammar.clear_cache()
 
 
 def _shift(finding: Finding, offset: int) -> Finding:

@@ -9,6 +9,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from desktop.privacy.text.fuzzy import FuzzyIndex
+from desktop.privacy.text.grammar import Grammar
 from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import Finding
 from desktop.privacy.text.normalize import Normalized, fold_term
@@ -66,6 +67,7 @@ class SpecialCategoryRecognizer:
     def __init__(self, root: Path) -> None:
         pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
         clean = [(_CLEAN, entry) for _rule, entry in parse_file(root / "clean.txt")]
+        self.grammar = Grammar(root)
         # One matcher for both: one scan per kind instead of two.
         self.matcher = Matcher(pairs + clean)
         self.fuzzy = FuzzyIndex(
@@ -74,9 +76,15 @@ class SpecialCategoryRecognizer:
             (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
         )
 
-    def hits(self, norm: Normalized) -> list[Hit]:
-        """Lexicon hits minus clean contexts and surnames after a salutation ("Herr Christ")."""
-        return [h for h in self._hits(norm) if not _is_name_after_salutation(norm, h)]
+    def hits(self, norm: Normalized, field: str = "bemerkungen") -> list[Hit]:
+        """Lexicon hits minus clean contexts, surnames after a salutation ("Herr Christ") and
+        words said of a place, thing or job rather than a person (:mod:`grammar`)."""
+        keep = self.grammar.keep
+        return [
+            h
+            for h in self._hits(norm)
+            if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
+        ]
 
     def _hits(self, norm: Normalized) -> list[Hit]:
         """Lexicon hits on the normalised text after removing clean contexts."""
@@ -112,4 +120,4 @@ class SpecialCategoryRecognizer:
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Findings for every hit, one per category and span."""
-        return [ctx.finding(hit) for hit in self.hits(ctx.norm)]
+        return [ctx.finding(hit) for hit in self.hits(ctx.norm, ctx.field)]
