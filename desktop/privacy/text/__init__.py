@@ -28,6 +28,8 @@ def check(text: str, field: str) -> list[Finding]:
     """
     if field not in FIELDS:
         raise ValueError(f"unknown field: {field!r}")
+    # Lazy on purpose: the engine (recognizers, lexicon parser, lemmatiser hook) is the heavy
+    # part; importing the package for FIELDS/Finding must stay cheap.
     from desktop.privacy.text.engine import get_engine
 
     return get_engine().check(text, field)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from pathlib import Path
 
+from desktop.paths import resource_path
 from desktop.privacy.text import chunks
 from desktop.privacy.text.identifiers import IdentifierRecognizer
 from desktop.privacy.text.lexicon import SEPARATOR
@@ -205,7 +206,5 @@ def get_engine() -> Engine:
     if _ENGINE is None:
         with _LOCK:
             if _ENGINE is None:
-                from desktop.paths import resource_path
-
                 _ENGINE = Engine(resource_path("privacy"))
     return _ENGINE
