@@ -76,6 +76,11 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Sein Sohn stottert, bitte Geduld", {"health"}),
         ("die is halt behindert, Tochter hilft", {"health"}),
         ("Kundin zickig am Telefon", {"judgement"}),
+        # an origin or belief adjective before a thing describes the thing
+        ("Wagen hat eine italienische Sonderlackierung", set()),
+        ("Parkplatz der katholischen Hochschule", set()),
+        ("Kunde kurdischer Herkunft", {"ethnic_origin"}),
+        ("Kundin trägt aus religiösen Gründen Kopftuch", {"religion"}),
         # a firm or a surname in running text is no belief or illness
         ("Rechnung an Autoglas Christ GmbH", set()),
     ],

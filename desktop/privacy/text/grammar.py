@@ -93,6 +93,8 @@ class Grammar:
         self._place_preps = _fold_all(data["place"]["prepositions"])
         self._stay_preps = _fold_all(data["place"]["stay"])
         self._job_words = _fold_all(data["job"]["words"])
+        self._attributive = frozenset(data["attributive"]["categories"])
+        self._carriers = _fold_all(data["attributive"]["carriers"])
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
         self._lemma = _load_lemmatizer()
@@ -182,6 +184,22 @@ class Grammar:
                 return token
         return None
 
+    def _describes_thing(self, norm: Normalized, hit: Hit) -> bool:
+        """An origin/belief adjective right before a noun that is no person ("Schweizer
+        Konto") and does not carry the attribute to one ("kurdischer Herkunft")."""
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        if any(c.isspace() for c in text[start:end]):
+            return False
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        token = following.group()
+        if not token[:1].isupper():
+            return False
+        folded = _fold(token.rstrip("."))
+        return not (self._is_person(token) or folded in self._carriers)
+
     def _attributive_thing(self, after: list[str]) -> bool:
         """An adjective followed (after at most two more adjectives) by a noun that is no
         person describes that noun."""
@@ -236,6 +254,8 @@ class Grammar:
         frame = hit.rule.frame
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
+            if hit.rule.category in self._attributive:
+                return not self._describes_thing(norm, hit)
             return True  # the whole word is the term: no compound head to read
         text = norm.original
         start, end = norm.span(hit.start, hit.end)
