@@ -81,6 +81,17 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Parkplatz der katholischen Hochschule", set()),
         ("Kunde kurdischer Herkunft", {"ethnic_origin"}),
         ("Kundin trägt aus religiösen Gründen Kopftuch", {"religion"}),
+        # a thing subject, a job or a place frame in the clause: no person's attribute
+        ("Unfallgegner ist nach dem Anprall geflüchtet", set()),
+        ("Die Verbundfolie hat eine Blase am Rand", set()),
+        ("Zufahrt für den Krankenwagen bitte freilassen", set()),
+        ("Kunde ist Notarzt, Termin nach Dienst", set()),
+        ("Kennzeichen KH-AB 123, Kunde wartet in der Halle", set()),
+        ("Kunde ist Mitglied im Kegelclub", set()),
+        ("Freundliche Grüße und danke", set()),
+        ("Kd. kam gestern mit dem Rettungswagen in die Notaufnahme", {"health"}),
+        ("Kunde war eine Woche im KH", {"health"}),
+        ("fiebrig seit gestern, bitte später anrufen", {"health"}),
         # a firm or a surname in running text is no belief or illness
         ("Rechnung an Autoglas Christ GmbH", set()),
     ],

@@ -232,7 +232,9 @@ class Grammar:
                 continue
             for ahead in range(index + 1, min(index + 4, len(tokens))):
                 token = tokens[ahead]
-                if ahead == hit_index or folded[ahead] in self._preps:
+                if ahead == hit_index:  # "ist Notarzt", "als Pflegekraft": the word is the job
+                    return token[:1].isupper() and ahead == index + 1
+                if folded[ahead] in self._preps:
                     break
                 if token[:1].isupper():
                     head = self.head(token)
@@ -307,7 +309,8 @@ class Grammar:
         tokens = [*before, piece, *after]
         if frame == "place":
             return self._keep_place(text, left, start, before, tokens, field)
-        if " " not in piece and piece[:1].islower() and self._attributive_thing(after):
+        adjective = piece[:1].islower() or (not before and piece.endswith(("e", "en", "em", "es")))
+        if " " not in piece and adjective and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         if field == "nachname":
             return True  # the name field is about the person named
@@ -351,4 +354,6 @@ class Grammar:
             return False
         if prep in self._stay_preps:
             return True
+        if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():
+            return False  # an abbreviation ("KH") is a stay only after "im", "ins", "aus dem"
         return field == "nachname" or self._names_person(tokens)
