@@ -212,6 +212,13 @@ class Grammar:
                 return False
         return False
 
+    def _names_thing(self, token: str) -> bool:
+        """A capitalised word that is no person and no clause-opening function word."""
+        if not token[:1].isupper() or token.isupper():
+            return False
+        folded = _fold(token.rstrip("."))
+        return not (self._is_person(token) or folded in self._function or folded in self._preps)
+
     def _names_person(self, tokens: list[str]) -> bool:
         if any(self._is_person(t) for t in tokens):
             return True
@@ -309,11 +316,18 @@ class Grammar:
         tokens = [*before, piece, *after]
         if frame == "place":
             return self._keep_place(text, left, start, before, tokens, field)
-        adjective = piece[:1].islower() or (not before and piece.endswith(("e", "en", "em", "es")))
-        if " " not in piece and adjective and self._attributive_thing(after):
-            return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         if field == "nachname":
             return True  # the name field is about the person named
+        one_word = " " not in piece
+        if one_word and piece[:1].isupper() and not piece.isupper():
+            if before or not piece.endswith(("e", "en", "em", "es")):
+                # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
+                # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
+                if before and self._names_thing(before[-1]):
+                    return False
+                return frame == "subject" or self._names_person(tokens)
+        if one_word and self._attributive_thing(after):
+            return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
