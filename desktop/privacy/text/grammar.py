@@ -319,13 +319,13 @@ class Grammar:
         if field == "nachname":
             return True  # the name field is about the person named
         one_word = " " not in piece
-        if one_word and piece[:1].isupper() and not piece.isupper():
-            if before or not piece.endswith(("e", "en", "em", "es")):
-                # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
-                # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
-                if before and self._names_thing(before[-1]):
-                    return False
-                return frame == "subject" or self._names_person(tokens)
+        noun = piece[:1].isupper() and not piece.isupper()
+        if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
+            # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
+            # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
+            if before and self._names_thing(before[-1]):
+                return False
+            return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         subject = self._subject(before)
