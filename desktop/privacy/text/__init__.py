@@ -36,7 +36,8 @@ def check(text: str, field: str) -> list[Finding]:
 
 
 def preload() -> None:
-    """Load the lexicons in a background thread (about half a second, once per process).
+    """Load the lexicons and the German lemmatiser (simplemma) in a background thread (one to
+    two seconds of CPU, once per process).
 
     Call it at application start so that the first keystroke's check does not wait for the
     lexicons; ``check()`` works without it (it then loads on first use).
