@@ -92,6 +92,12 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Kd. kam gestern mit dem Rettungswagen in die Notaufnahme", {"health"}),
         ("Kunde war eine Woche im KH", {"health"}),
         ("fiebrig seit gestern, bitte später anrufen", {"health"}),
+        # polite formulas and machines are no judgement of a person
+        ("Wir bedanken uns herzlich für den Auftrag", set()),
+        ("Kamera kalibriert, spinnt aber noch", set()),
+        ("Kd. fährt zur Arbeit ins Klinikum", set()),
+        ("Parken vor der Gehörlosenkirche möglich", set()),
+        ("Sehr herzliche Kundin", {"judgement"}),
         # a firm or a surname in running text is no belief or illness
         ("Rechnung an Autoglas Christ GmbH", set()),
     ],
