@@ -122,28 +122,20 @@ class Grammar:
         return result
 
     def _find_head(self, word: str) -> tuple[str, int] | None:
-        if "-" in word:
+        if "-" in word:  # "Bi-Xenon-Scheinwerfer": the last part is the head
             offset = word.rindex("-") + 1
-            last = word[offset:]
-            if not last:
+            if offset == len(word):
                 return None
-            kind = self._classify(fold_term(self._lemma(last)), whole=True)
-            if kind is not None:
-                return kind[0], len(fold_term(word[:offset]))
-            return None
+            kind = self._classify(fold_term(self._lemma(word[offset:])))
+            return None if kind is None else (kind[0], len(fold_term(word[:offset])))
         folded = fold_term(self._lemma(word))
-        kind = self._classify(folded, whole=False)
-        if kind is None:
-            return None
-        return kind[0], len(folded) - kind[1]
+        kind = self._classify(folded)
+        return None if kind is None else (kind[0], len(folded) - kind[1])
 
-    def _classify(self, folded: str, *, whole: bool) -> tuple[str, int] | None:
-        """Kind and length of the longest head that ``folded`` ends with (the whole word when
-        ``whole``; otherwise only as the last part of a compound)."""
+    def _classify(self, folded: str) -> tuple[str, int] | None:
+        """Kind and length of the longest head list word that ``folded`` is or ends with."""
         for head, kind in self._heads:
-            if folded == head if whole else folded.endswith(head) and len(folded) > len(head):
-                return kind, len(head)
-            if whole and folded.endswith(head) and len(folded) > len(head):
+            if folded.endswith(head):
                 return kind, len(head)
         return None
 
