@@ -17,6 +17,12 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Person frame** (``frame = person``): as the subject frame, and the clause must name a
   person ("Kd.", "Frau X", "er", "der is ..."): "Herkunft der Scheibe" and "Motor stottert" are
   no finding, "Kunde stottert" is. In the name field the name is that person.
+* A framed **noun** ("Krebs", "Herkunft", "Spinner") has no subject to check: it is said of
+  whoever its clause names, and a noun right after another noun is a name ("Versicherungsbüro
+  Christ"). A framed **adjective** before a noun that is no person describes that noun
+  ("blinde Zone", "herzliche Grüße"); origin and belief adjectives do so in every section
+  ("Schweizer Konto"), unless the noun carries the attribute to a person ("kurdischer
+  Herkunft").
 
 simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
 is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
@@ -232,7 +238,9 @@ class Grammar:
             for ahead in range(index + 1, min(index + 4, len(tokens))):
                 token = tokens[ahead]
                 if ahead == hit_index:  # "ist Notarzt", "als Pflegekraft": the word is the job
-                    return token[:1].isupper() and ahead == index + 1
+                    if token[:1].isupper() and ahead == index + 1:
+                        return True
+                    break
                 if folded[ahead] in self._preps:
                     break
                 if token[:1].isupper():
