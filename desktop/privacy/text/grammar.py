@@ -262,9 +262,10 @@ class Grammar:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
         frame = hit.rule.frame
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
+        attributive = frame is None and hit.rule.category in self._attributive
+        if attributive and self._describes_thing(norm, hit):
+            return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
-            if hit.rule.category in self._attributive:
-                return not self._describes_thing(norm, hit)
             return True  # the whole word is the term: no compound head to read
         text = norm.original
         start, end = norm.span(hit.start, hit.end)
