@@ -10,9 +10,9 @@ present in the corpus, and the share of clean lines (``labels == []``) with any 
 the text) -- for the dev corpora only: held-out files are never listed line by line.
 
 Default corpora (``$GV_TEXT_CORPUS`` replaces them): ``privacy_text_dev.jsonl`` and
-``privacy_text_dev2.jsonl`` from ``../shared/data`` beside the checkout,
-``tests/privacy_text/data/own_dev.jsonl`` and every ``bench/heldout/*.jsonl`` (held out: written
-before the rules were changed, never tuned on).
+``privacy_text_dev2.jsonl`` from ``../shared/data`` beside the checkout, the repository's dev
+corpora ``tests/privacy_text/data/*.jsonl`` and every ``bench/heldout/*.jsonl`` (held out:
+written before the rules were changed, never tuned on).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _default_corpora() -> list[Path]:
     if env:
         return [Path(env)]
     found = [_SHARED / "privacy_text_dev.jsonl", _SHARED / "privacy_text_dev2.jsonl"]
-    found.append(_REPO / "tests" / "privacy_text" / "data" / "own_dev.jsonl")
+    found.extend(sorted((_REPO / "tests" / "privacy_text" / "data").glob("*.jsonl")))
     found.extend(sorted(_HELDOUT.glob("*.jsonl")))
     return [p for p in found if p.exists()]
 
