@@ -166,3 +166,21 @@ def test_engine_modules_import_nothing_first_party_inside_functions() -> None:
             ):
                 found.add((path.name, node.module))
     assert found <= allowed, found - allowed
+
+
+def test_building_the_engine_loads_the_lemmatiser() -> None:
+    """The app builds the engine on its start-up worker (desktop.app._preimport); the German
+    table of the lemmatiser is loaded there too, not on the first keystroke."""
+    code = (
+        "import sys; from desktop.privacy.text.engine import get_engine; "
+        "before = 'simplemma' in sys.modules; get_engine(); "
+        "print(before, 'simplemma' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=_PACKAGE.parents[2],
+    )
+    assert out.stdout.split() == ["False", "True"]
