@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 
 from desktop.privacy.text import anchors
-from desktop.privacy.text.engine import _LONG_TOKEN, _long_tokens
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -31,6 +30,7 @@ from desktop.privacy.text.identifiers import (
     _spoken_hints,
 )
 from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
+from desktop.privacy.text.special import _LONG_TOKEN, _long_tokens
 
 _ROUNDS = 1500
 

@@ -21,7 +21,7 @@ from desktop.privacy.text.lexicon import SEPARATOR, pieces
 from desktop.privacy.text.model import SEVERITY, Finding
 
 if TYPE_CHECKING:
-    from desktop.privacy.text.engine import Context
+    from desktop.privacy.text.recognizer import Context
 
 Add = Callable[[int, int, str], None]
 Spans = list[tuple[int, int]]

@@ -20,7 +20,8 @@ from desktop.privacy.text.model import SEVERITY, Finding
 from desktop.privacy.text.normalize import fold_term
 
 if TYPE_CHECKING:
-    from desktop.privacy.text.engine import Context, SpecialCategoryRecognizer
+    from desktop.privacy.text.recognizer import Context
+    from desktop.privacy.text.special import SpecialCategoryRecognizer
 
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
