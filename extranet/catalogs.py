@@ -200,6 +200,9 @@ CONSENT_TEXT = (
 LIMITS: dict[str, Any] = {
     "max_images": 10,
     "max_image_bytes": 15_000_000,
+    # Checked on the header's declared size before decoding; as many as the client's photo
+    # pipeline accepts (a 108 MP phone photo fits), far fewer than a decompression bomb.
+    "max_image_pixels": 120_000_000,
     "image_types": ["image/jpeg", "image/png"],
 }
 

@@ -6,6 +6,7 @@ Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`Embed
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import threading
 import time
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
 
 _START_TIMEOUT_S = 180.0
 """How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
+
+
+def _is_loopback_address(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 class ServerStartError(RuntimeError):
@@ -86,7 +94,7 @@ class EmbeddedServer:
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.url = f"http://{host}:{self.port}"
         config = uvicorn.Config(
-            create_app(state),
+            create_app(state, loopback_only=_is_loopback_address(self.host)),
             log_config=None,
             access_log=False,
             lifespan="off",
