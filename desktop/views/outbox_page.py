@@ -249,13 +249,6 @@ class OutboxStatus(QWidget):
         self.setVisible(bool(text))
 
 
-#: Fields checked by the privacy engine before a corrected referral is queued again.
-_ENGINE_FIELDS = {
-    "nachname": "nachname",
-    "vorname": "nachname",
-    "zusatzinfo": "zusatzinfo",
-    "bemerkungen": "bemerkungen",
-}
 _MULTILINE = {"zusatzinfo", "bemerkungen"}
 _DEFAULT_POINTERS = (
     "/nachname",
@@ -369,6 +362,7 @@ class OutboxEditDialog(QDialog):
         """German reasons that keep the corrected referral from being queued."""
         from desktop.privacy.text import check
         from desktop.validation import MANDATORY_CHECKS
+        from desktop.validation.free_text import FREE_TEXT_FIELDS
         from desktop.widgets.finding_texts import finding_text, issue_text
 
         found: list[str] = []
@@ -382,8 +376,9 @@ class OutboxEditDialog(QDialog):
                 found += [f"{_label(name)}: {issue_text(i.code, i.params)}" for i in errors]
                 if not errors and result.canonical is not None:
                     _put(payload, pointer, result.canonical)
-            if name in _ENGINE_FIELDS and value:
-                for finding in check(value, _ENGINE_FIELDS[name]):
+            rule = FREE_TEXT_FIELDS.get(name)
+            if rule is not None and value:
+                for finding in rule.relevant(check(value, rule.engine_field)):
                     if finding.severity == "block":
                         text = finding_text(finding.category, finding.rule_id)
                         found.append(f"{_label(name)}: {text}")
