@@ -7,7 +7,7 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,7 @@ class OutboxPage(QWidget):
         layout.addWidget(self.table, 1)
         self.reason = QLabel(self)
         self.reason.setObjectName("outbox_reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
 
@@ -301,6 +302,7 @@ class OutboxEditDialog(QDialog):
         layout = QVBoxLayout(self)
         reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code, item.error_detail))
         reason.setObjectName("edit_reason")
+        reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         reason.setWordWrap(True)
         layout.addWidget(reason)
         form = QFormLayout()
@@ -312,6 +314,7 @@ class OutboxEditDialog(QDialog):
                 form.addRow(_label(pointer.rsplit("/", 1)[-1]), editor)
         self.problem = QLabel(self)
         self.problem.setObjectName("edit_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
