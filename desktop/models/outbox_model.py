@@ -38,6 +38,8 @@ _REASONS = {
         "OutboxModel", "Sendung wurde zwischenzeitlich verändert"
     ),
     "image-too-large": QT_TRANSLATE_NOOP("OutboxModel", "Foto ist zu groß"),
+    "image-too-many-pixels": QT_TRANSLATE_NOOP("OutboxModel", "Foto hat zu viele Bildpunkte"),
+    "payload-too-large": QT_TRANSLATE_NOOP("OutboxModel", "Sendung ist zu groß"),
     "unsupported-media-type": QT_TRANSLATE_NOOP("OutboxModel", "Fotoformat wird nicht unterstützt"),
     "image-metadata": QT_TRANSLATE_NOOP("OutboxModel", "Foto enthält noch Metadaten"),
     "image-invalid": QT_TRANSLATE_NOOP("OutboxModel", "Foto ist beschädigt"),
