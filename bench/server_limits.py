@@ -95,7 +95,7 @@ def _raw_post(url: str, path: str, head_extra: str, body: Iterator[bytes]) -> st
     """Send a request on a raw socket, streaming ``body`` until the server stops reading;
     return the status line (or what went wrong)."""
     parts = urlsplit(url)
-    with socket.create_connection((parts.hostname, parts.port), timeout=120) as sock:
+    with socket.create_connection((parts.hostname, parts.port), timeout=600) as sock:
         head = (
             f"POST {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nX-Client: glasvermittler\r\n"
             f"Content-Type: application/json\r\n{head_extra}\r\n"
@@ -149,7 +149,7 @@ def measure_body(repo: Path, tmp: Path) -> None:
 
 
 def png_bomb(width: int, height: int) -> bytes:
-    """A valid 8-bit grey PNG of ``width`` × ``height`` black pixels."""
+    """A valid 8-bit RGB PNG of ``width`` × ``height`` black pixels (a few hundred kB)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
@@ -157,9 +157,9 @@ def png_bomb(width: int, height: int) -> bytes:
         )
 
     compressor = zlib.compressobj(9)
-    row = bytes(width + 1)
+    row = bytes(3 * width + 1)
     idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
     )
