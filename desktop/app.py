@@ -358,9 +358,21 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="print startup_ms once the main window is shown, then exit",
     )
-    parser.add_argument("--server-url", default=None, help="Extranet URL (overrides settings)")
+    parser.add_argument(
+        "--server-url", default=None, type=_server_url, help="Extranet URL (overrides settings)"
+    )
     parser.add_argument("--version", action="version", version=__version__)
     return parser.parse_args(list(argv))
+
+
+def _server_url(value: str) -> str:
+    """``--server-url``: https, or http to a loopback address only."""
+    from desktop.settings import validate_server_url
+
+    problem = validate_server_url(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"unusable server URL ({problem}): https is required")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:

@@ -53,7 +53,7 @@ class _EmbeddedStart:
         """Worker side: start the server (imports FastAPI/uvicorn on this thread)."""
         from extranet.runner import EmbeddedServer
 
-        server = EmbeddedServer(self.db_path, demo=True)
+        server = EmbeddedServer(self.db_path, demo=True, ephemeral=True)  # demo data per run
         server.start()
         with self._lock:
             if self._cancelled:
@@ -329,6 +329,7 @@ class Services(QObject):
                 postbox_worker.stop()
         self.tasks.shutdown(timeout_ms)
         if self.client is not None:
+            self.client.end_session()  # quitting logs out: no session outlives the app
             self.client.close()
         started = self._embedded_start.cancel() if self._embedded_start is not None else None
         server = self.server if self.server is not None else started

@@ -121,6 +121,7 @@ class LoginDialog(QDialog):
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("login_error")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(message_style("error"))  # readable in dark themes
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

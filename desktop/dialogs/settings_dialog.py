@@ -30,6 +30,11 @@ _URL_PROBLEMS = {
     "query": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten."
     ),
+    "insecure": QT_TRANSLATE_NOOP(
+        "SettingsDialog",
+        "Ein Server auf einem anderen Rechner braucht eine verschlüsselte Verbindung: "
+        "Die Adresse muss mit https:// beginnen.",
+    ),
 }
 
 

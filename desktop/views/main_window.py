@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.connection_label)
         self.user_label = QLabel(bar)
         self.user_label.setObjectName("user_label")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         bar.addWidget(self.user_label)
         self.outbox_button = QToolButton(bar)
         self.outbox_button.setObjectName("outbox_status")

@@ -7,7 +7,7 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,7 @@ class OutboxPage(QWidget):
         layout.addWidget(self.table, 1)
         self.reason = QLabel(self)
         self.reason.setObjectName("outbox_reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
 
@@ -249,13 +250,6 @@ class OutboxStatus(QWidget):
         self.setVisible(bool(text))
 
 
-#: Fields checked by the privacy engine before a corrected referral is queued again.
-_ENGINE_FIELDS = {
-    "nachname": "nachname",
-    "vorname": "nachname",
-    "zusatzinfo": "zusatzinfo",
-    "bemerkungen": "bemerkungen",
-}
 _MULTILINE = {"zusatzinfo", "bemerkungen"}
 _DEFAULT_POINTERS = (
     "/nachname",
@@ -308,6 +302,7 @@ class OutboxEditDialog(QDialog):
         layout = QVBoxLayout(self)
         reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code, item.error_detail))
         reason.setObjectName("edit_reason")
+        reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         reason.setWordWrap(True)
         layout.addWidget(reason)
         form = QFormLayout()
@@ -319,6 +314,7 @@ class OutboxEditDialog(QDialog):
                 form.addRow(_label(pointer.rsplit("/", 1)[-1]), editor)
         self.problem = QLabel(self)
         self.problem.setObjectName("edit_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -369,6 +365,7 @@ class OutboxEditDialog(QDialog):
         """German reasons that keep the corrected referral from being queued."""
         from desktop.privacy.text import check
         from desktop.validation import MANDATORY_CHECKS
+        from desktop.validation.free_text import FREE_TEXT_FIELDS
         from desktop.widgets.finding_texts import finding_text, issue_text
 
         found: list[str] = []
@@ -382,8 +379,9 @@ class OutboxEditDialog(QDialog):
                 found += [f"{_label(name)}: {issue_text(i.code, i.params)}" for i in errors]
                 if not errors and result.canonical is not None:
                     _put(payload, pointer, result.canonical)
-            if name in _ENGINE_FIELDS and value:
-                for finding in check(value, _ENGINE_FIELDS[name]):
+            rule = FREE_TEXT_FIELDS.get(name)
+            if rule is not None and value:
+                for finding in rule.relevant(check(value, rule.engine_field)):
                     if finding.severity == "block":
                         text = finding_text(finding.category, finding.rule_id)
                         found.append(f"{_label(name)}: {text}")

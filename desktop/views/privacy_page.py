@@ -347,9 +347,13 @@ class PrivacyPage(QWidget):
         store = getattr(self._services, "store", None)
         log_dir = log_dir_for(self._data_dir())
 
+        server = getattr(self._services, "server", None)  # the embedded demo server, if any
+
         def work() -> int:
             if store is not None and hasattr(store, "wipe_all"):
                 store.wipe_all()
+            if server is not None:
+                server.wipe_data()
             return delete_local_logs(log_dir)
 
         tasks = getattr(self._services, "tasks", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 _COLOURS = {"info": "#e8f0fe", "positive": "#e6f4ea", "warning": "#fef7e0", "error": "#fce8e6"}
@@ -16,6 +17,7 @@ class FallbackBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("message_bar")
         self._label = QLabel(self)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # may quote server text
         self._label.setWordWrap(True)
         self._row = QHBoxLayout(self)
         self._row.addWidget(self._label, 1)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.referral_form import VOLUNTARY, FieldSpec
+from desktop.validation.free_text import FREE_TEXT_FIELDS
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -180,14 +181,10 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
         widget = edit
     elif spec.type == "bool":
         widget = QCheckBox(plain_label(spec.name))
-    elif spec.type == "text":
-        widget = CheckedTextEdit(spec.name)
-    elif spec.name == "vorname":
-        widget = CheckedLineEdit(spec.name, engine_field="nachname")
-    elif spec.name == "einsatzort":  # free text like Zusatzinfo; the address is its purpose
-        widget = CheckedLineEdit(
-            spec.name, engine_field="zusatzinfo", ignore_rules=frozenset({"identifier.address"})
-        )
+    elif spec.name in FREE_TEXT_FIELDS:  # checked like on the server, from the same list
+        rule = FREE_TEXT_FIELDS[spec.name]
+        editor = CheckedTextEdit if spec.type == "text" else CheckedLineEdit
+        widget = editor(spec.name, engine_field=rule.engine_field, ignore_rules=rule.ignore_rules)
     else:
         line = QLineEdit()
         if spec.max:

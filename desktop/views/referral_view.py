@@ -359,9 +359,11 @@ class ReferralLayout(QWidget):
         self.send_button.setAutoDefault(False)
         self.send_status = QLabel()
         self.send_status.setObjectName("send_status")
+        self.send_status.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.send_status.setWordWrap(True)
         self.referral_number = QLabel()
         self.referral_number.setObjectName("referral_number")
+        self.referral_number.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.referral_number.hide()
         self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))

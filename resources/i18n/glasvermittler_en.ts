@@ -890,7 +890,6 @@
     <name>OutboxEditDialog</name>
     <message>
         <source>Sendung korrigieren</source>
-        <extracomment>Fields checked by the privacy engine before a corrected referral is queued again.</extracomment>
         <translation>Correct the item</translation>
     </message>
     <message>
@@ -927,6 +926,14 @@
     <message>
         <source>Foto ist zu groß</source>
         <translation>Photo is too large</translation>
+    </message>
+    <message>
+        <source>Foto hat zu viele Bildpunkte</source>
+        <translation>Photo has too many pixels</translation>
+    </message>
+    <message>
+        <source>Sendung ist zu groß</source>
+        <translation>Item is too large</translation>
     </message>
     <message>
         <source>Fotoformat wird nicht unterstützt</source>
@@ -1645,8 +1652,8 @@
         <translation>Location: %1</translation>
     </message>
     <message>
-        <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
-        <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
+        <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, die Daten des eingebauten Demo-Servers, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
+        <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the data of the built-in demo server, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2282,10 @@
     <message>
         <source>Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten.</source>
         <translation>The address must not contain parameters, anchors or credentials.</translation>
+    </message>
+    <message>
+        <source>Ein Server auf einem anderen Rechner braucht eine verschlüsselte Verbindung: Die Adresse muss mit https:// beginnen.</source>
+        <translation>A server on another computer needs an encrypted connection: the address must start with https://.</translation>
     </message>
     <message>
         <source>Einstellungen</source>
