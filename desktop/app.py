@@ -3,10 +3,13 @@
 Start-up order (the window is on screen before anything heavy is imported):
 
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
-2. The embedded reference server starts on the "sync" pool (or the configured URL is used);
-   meanwhile the feature modules are imported on the "media" pool.
-3. When the backend is ready: API client, local store and outbox, feature pages
-   (:func:`desktop.views.pages.install_pages`), then the login dialog.
+2. The login dialog opens at once and takes input; the embedded reference server starts
+   behind it on the "sync" pool (or the configured URL is used). A login submitted before
+   the server is up waits for it ("Demo-Server startet …").
+3. When the backend is ready: API client, local store and outbox; a waiting login is sent.
+   Then the feature modules and the privacy lexicons are imported on the "media" pool, and
+   the feature pages (:func:`desktop.views.pages.install_pages`) replace the placeholders —
+   so no keystroke in a checked field ever waits for the lexicons.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -132,7 +135,14 @@ class AppController(QObject):
     Args:
         services: The app services (not started yet).
         window: The main window built on ``services``.
+
+    Signals:
+        login_opened(): the login dialog is open and takes input.
+        pages_installed(): the feature pages replaced the placeholders.
     """
+
+    login_opened = Signal()
+    pages_installed = Signal()
 
     def __init__(self, services: Services, window: MainWindow) -> None:
         super().__init__(window)
@@ -140,6 +150,7 @@ class AppController(QObject):
         self.window = window
         self.login_dialog: LoginDialog | None = None
         self.page_results: dict[str, str] = {}
+        self.pages_ready = False
         self._closed = False
         services.ready.connect(self._on_ready)
         services.backend_failed.connect(self._on_backend_failed)
@@ -155,8 +166,8 @@ class AppController(QObject):
         window.closing.connect(self.shutdown)
 
     def start(self) -> None:
-        """Start the backend; feature modules are imported meanwhile."""
-        self.services.tasks.run(_preimport, pool="media")
+        """Open the login dialog, then start the backend behind it."""
+        self.ask_login()
         if self.services.embedded:
             self._slow_start.start()
         self.services.start_backend()
@@ -168,7 +179,7 @@ class AppController(QObject):
             return
         self._slow_start_text = self.tr(
             "Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das "
-            "einige Minuten dauern – bitte warten, die Anmeldung öffnet sich von selbst."
+            "einige Minuten dauern – bitte warten, die Anmeldung wird dann ausgeführt."
         )
         log.info("embedded server still starting after %d ms", SLOW_START_NOTICE_MS)
         self.window.message_bar.show_message(self._slow_start_text, "info")
@@ -181,11 +192,21 @@ class AppController(QObject):
 
     @Slot()
     def _on_ready(self) -> None:
+        """The backend is up: import the feature modules behind the login, then the pages."""
+        self._end_slow_start()
+        self.services.tasks.run(
+            _preimport, on_done=self._install_pages, on_error=self._install_pages, pool="media"
+        )
+
+    @Slot(object)
+    def _install_pages(self, _result: object = None) -> None:
         from desktop.views.pages import install_pages
 
-        self._end_slow_start()
+        if self._closed:
+            return
         services, window = self.services, self.window
         self.page_results = install_pages(window, services)
+        self.pages_ready = True
         QTimer.singleShot(0, self._freeze_startup_objects)  # after the pages are on screen
         if services.outbox_worker is not None:
             services.outbox_worker.status_text_changed.connect(window.set_outbox_status)
@@ -197,7 +218,7 @@ class AppController(QObject):
 
             # the same note as the Entwürfe page, which then does not repeat it
             window.message_bar.show_message(memory_only_text(), "warning")
-        self.ask_login()
+        self.pages_installed.emit()
 
     @Slot()
     def _freeze_startup_objects(self) -> None:
@@ -228,7 +249,7 @@ class AppController(QObject):
         """Open the login dialog (window-modal, non-blocking) unless it is open already."""
         from desktop.dialogs.login_dialog import LoginDialog
 
-        if self._closed or not self.services.is_ready:
+        if self._closed:
             return
         if self.login_dialog is not None and self.login_dialog.isVisible():
             self.login_dialog.raise_()
@@ -238,6 +259,7 @@ class AppController(QObject):
         self.login_dialog = LoginDialog(self.services, self.window)
         self.login_dialog.settings_requested.connect(self.open_settings)
         self.login_dialog.open()
+        self.login_opened.emit()
 
     @Slot()
     def logout(self) -> None:
@@ -297,16 +319,17 @@ def build(
 
 
 def wait_ready(window: MainWindow, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
-    """Process events until the backend is ready (or failed); True if ready."""
-    services = window.services
-    if services.is_ready:
+    """Process events until the backend is ready and the pages are installed (or the backend
+    failed); True if ready."""
+    controller: AppController = window.controller  # type: ignore[attr-defined]
+    if controller.pages_ready:
         return True
     loop = QEventLoop()
-    services.ready.connect(loop.quit)
-    services.backend_failed.connect(loop.quit)
+    controller.pages_installed.connect(loop.quit)
+    window.services.backend_failed.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    return services.is_ready
+    return controller.pages_ready
 
 
 def create_main_window(*, data_dir: Path, server_url: str | None = None) -> MainWindow:
@@ -356,7 +379,8 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--check-startup",
         action="store_true",
-        help="print startup_ms once the main window is shown, then exit",
+        help="print startup_ms (window shown), login_ms (login takes input) and ready_ms "
+        "(a submitted login would be served), then exit",
     )
     parser.add_argument("--server-url", default=None, help="Extranet URL (overrides settings)")
     parser.add_argument("--version", action="version", version=__version__)
@@ -429,19 +453,22 @@ def _already_running(*, check_startup: bool) -> int:
 
 
 def _check_startup(window: MainWindow, t0: float) -> None:
-    """Print ``startup_ms`` once shown, ``ready_ms`` once usable, then quit."""
+    """Print ``startup_ms`` (window shown), ``login_ms`` (the login dialog takes input) and
+    ``ready_ms`` (a submitted login would be served now), then quit."""
 
-    def shown() -> None:
-        print(f"startup_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
+    def figure(name: str) -> None:
+        print(f"{name}={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
 
     def ready() -> None:
-        print(f"ready_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
+        figure("ready_ms")
         QTimer.singleShot(0, window.close)
 
     def failed(_reason: str) -> None:
         print("backend_failed", flush=True)  # noqa: T201 - the figure is the output
         QCoreApplication.exit(1)
 
-    QTimer.singleShot(0, shown)
+    controller: AppController = window.controller  # type: ignore[attr-defined]
+    QTimer.singleShot(0, lambda: figure("startup_ms"))
+    controller.login_opened.connect(lambda: QTimer.singleShot(0, lambda: figure("login_ms")))
     window.services.ready.connect(lambda: QTimer.singleShot(0, ready))
     window.services.backend_failed.connect(failed)

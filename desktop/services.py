@@ -21,7 +21,7 @@ from desktop.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
-    from desktop.store import LocalStore
+    from desktop.store import DataKey, LocalStore
     from desktop.sync.outbox import Outbox
     from desktop.workers.outbox_worker import OutboxWorker
     from desktop.workers.retention import RetentionTimer
@@ -89,6 +89,21 @@ def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
     return client.login(login, password)
 
 
+def _prepare_backend(
+    embedded: _EmbeddedStart | None,
+) -> tuple[EmbeddedServer | None, DataKey | None]:
+    """Worker side: start the embedded server (if any) and read the draft key from the keychain.
+
+    Both are slow (FastAPI/uvicorn imports, keychain backend discovery), so they run on the
+    "sync" pool while the login dialog already takes input on the GUI thread.
+    """
+    import desktop.api  # noqa: F401 - lazy heavy import (requests), warmed off the GUI thread
+    from desktop.store import DataKey
+
+    server = embedded() if embedded is not None else None
+    return server, DataKey.load_or_create()
+
+
 class Services(QObject):
     """Shared app state; lives on the GUI thread.
 
@@ -111,7 +126,9 @@ class Services(QObject):
         server: The embedded server object (``None`` for a remote server).
 
     Signals:
-        ready(): client, store and outbox exist; pages can be built.
+        ready(): client, store and outbox exist; a submitted login is served now.
+        waiting_for_backend(): a login was submitted before :attr:`ready`; it is sent as soon
+            as the backend is up (or :attr:`backend_failed` ends it).
         backend_failed(str): the embedded server could not start (exception type name; the
             exception itself is kept in :attr:`backend_error`).
         logged_in(): after a successful login.
@@ -123,6 +140,7 @@ class Services(QObject):
     """
 
     ready = Signal()
+    waiting_for_backend = Signal()
     backend_failed = Signal(str)
     logged_in = Signal()
     logged_out = Signal()
@@ -159,60 +177,55 @@ class Services(QObject):
         self._embedded_start: _EmbeddedStart | None = None
         self._shut_down = False
         self._quit = threading.Event()
+        self._pending_login: tuple[str, str] | None = None
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
         """Start the embedded server (on the "sync" pool) or use the configured URL."""
         self._set_connection("connecting")
-        if not self.embedded:
-            self._on_server_url(self.server_url)
-            return
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
+        if self.embedded:
+            self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
         self.tasks.run(
+            _prepare_backend,
             self._embedded_start,
-            on_done=self._on_embedded_started,
+            on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",
         )
 
     @Slot(object)
-    def _on_embedded_started(self, server: EmbeddedServer) -> None:
+    def _on_backend_prepared(self, prepared: tuple[EmbeddedServer | None, DataKey | None]) -> None:
+        server, key = prepared
         if self._shut_down:
-            server.stop()
+            if server is not None:
+                server.stop()
             return
-        self.server = server
-        self._on_server_url(server.url)
+        if server is not None:
+            self.server = server
+            self.server_url = server.url
+        self._open(key)
 
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
         log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
         self.backend_error = exc
+        self._pending_login = None
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
 
-    def _on_server_url(self, url: str) -> None:
+    def _open(self, key: DataKey | None) -> None:
         from desktop.api import ExtranetClient
-
-        self.server_url = url
-        self.client = ExtranetClient(
-            url,
-            timeout=float(self.settings.request_timeout_s),
-            sleep=_interruptible_sleep(self._quit),
-        )
-        self._open_store()
-        self.is_ready = True
-        self._set_connection("logged-out")
-        self.ready.emit()
-
-    def _open_store(self) -> None:
-        from desktop.store import DataKey, LocalStore
+        from desktop.store import LocalStore
         from desktop.sync.outbox import Outbox
         from desktop.workers.outbox_worker import OutboxWorker
         from desktop.workers.retention import RetentionTimer
 
-        assert self.client is not None
-        key = DataKey.load_or_create()
+        self.client = ExtranetClient(
+            self.server_url,
+            timeout=float(self.settings.request_timeout_s),
+            sleep=_interruptible_sleep(self._quit),
+        )
         self.store = LocalStore(self.data_dir, key)
         self.outbox = Outbox(self.store)
         self.outbox_worker = OutboxWorker(self.outbox, self.client, self.tasks, parent=self)
@@ -222,12 +235,23 @@ class Services(QObject):
         self.retention = RetentionTimer(self.store, parent=self)
         self.config_loaded.connect(self.retention.apply_config)
         self.retention.start()
+        self.is_ready = True
+        self._set_connection("logged-out")
+        self.ready.emit()
+        pending, self._pending_login = self._pending_login, None
+        if pending is not None:
+            self.login(*pending)
 
     # ------------------------------------------------------------------ session
     def login(self, login: str, password: str) -> None:
-        """Log in on the "sync" pool; emits :attr:`logged_in` or :attr:`login_failed`."""
+        """Log in on the "sync" pool; emits :attr:`logged_in` or :attr:`login_failed`.
+
+        Before :attr:`ready` the login waits for the backend (:attr:`waiting_for_backend`).
+        """
         if self.client is None:
-            raise RuntimeError("backend not ready")
+            self._pending_login = (login, password)
+            self.waiting_for_backend.emit()
+            return
         self.tasks.run(
             _login,
             self.client,

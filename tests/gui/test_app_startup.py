@@ -109,3 +109,26 @@ def test_privacy_lexicons_are_loaded_off_the_gui_thread_at_start(
         assert loaded_on[0] != threading.main_thread().name  # the first keystroke won't wait
     finally:
         close_window(qtbot, window, before)
+
+
+def test_the_login_takes_input_before_the_server_is_up(qtbot, tmp_path, no_keychain) -> None:
+    from desktop.app import build
+    from tests.helpers.qt_fixtures import close_window
+
+    before = app_threads()
+    window = build(data_dir=tmp_path / "data", server_url=None)
+    try:
+        window.controller.start()
+        dialog = window.controller.login_dialog
+        assert dialog is not None
+        assert dialog.isVisible()
+        assert not window.services.is_ready  # the server starts behind the dialog
+        assert dialog.login_edit.isEnabled()
+        assert dialog.password_edit.isEnabled()
+        qtbot.keyClicks(dialog.login_edit, "demo")
+        assert dialog.login_edit.text() == "demo"
+        qtbot.waitUntil(lambda: window.controller.pages_ready, timeout=120_000)
+        assert dialog.isVisible()
+        assert dialog.login_edit.text() == "demo"
+    finally:
+        close_window(qtbot, window, before)
