@@ -61,12 +61,14 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop import workarounds
     from desktop.store import DataKey, LocalStore
     from desktop.views.referral_draft_state import draft_photos
     from desktop.views.referral_wizard import CompleteReferralView
     from desktop.workers import FallbackRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
+    workarounds.apply()  # as the app does at start
     photos = {f"photo-{i}": _photo(args.side, i) for i in range(args.photos)}
     with tempfile.TemporaryDirectory() as tmp:
         store = LocalStore(Path(tmp), DataKey.generate())

@@ -42,6 +42,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from desktop import workarounds
 from desktop.widgets.checked_text import CheckedTextEdit
 
 SENTENCE = (
@@ -177,6 +178,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    workarounds.apply()  # as the app does at start
     host, edit, review = _in_view() if args.in_view else _standalone()
     host.show()
     edit.setFocus()

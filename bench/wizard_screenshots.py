@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from desktop import workarounds
 from desktop.api import ExtranetClient
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
 from desktop.workers import FallbackRunner
@@ -28,6 +29,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="gv-shots-"))
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    workarounds.apply()  # as the app does at start
     with tempfile.TemporaryDirectory() as tmp, EmbeddedServer(Path(tmp) / "x.sqlite") as server:
         client = ExtranetClient(server.url)
         user = client.login("demo", "demo")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, workarounds
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.views.main_window import MainWindow
@@ -295,6 +295,7 @@ class AppController(QObject):
 
 
 def _ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    workarounds.apply()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sys
 import threading
-import types
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -37,34 +35,6 @@ POOLS: dict[str, int] = {"sync": 1, "db": 1, "media": 2}
 _ids = itertools.count(1)
 
 
-def _mod_uses_pyside(module: types.ModuleType) -> bool:
-    """PySide's test "does this module's source mention PySide6?" without ``inspect``.
-
-    PySide6 runs the check after every import (``shibokensupport.feature``) through
-    ``inspect.getsource``, which probes ``module.__wrapped__``. Modules with a lazy
-    ``__getattr__`` (pydantic, imported by the embedded server on a pool thread) then import
-    more modules from inside that probe; with the feature pages importing on another pool at
-    the same time this intermittently failed the embedded server's start-up with an
-    ImportError ("partially initialized module"). Reading the file is the same test, cheaper,
-    and touches no module attribute.
-    """
-    path = module.__dict__.get("__file__")
-    if not isinstance(path, str) or not path.endswith(".py"):
-        return False  # builtin, extension or source-less module: what inspect concludes too
-    try:
-        with open(path, "rb") as source:
-            return b"PySide6" in source.read()
-    except OSError:
-        return False
-
-
-def _install_import_check() -> None:
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        setattr(feature, "_mod_uses_pyside", _mod_uses_pyside)  # noqa: B010 - not typed
-
-
-_install_import_check()
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 
 

@@ -16,6 +16,10 @@ os.environ.setdefault("GLASVERMITTLER_CONFIG_DIR", os.path.join(_SESSION_TMP, "c
 
 import pytest  # noqa: E402
 
+from desktop import workarounds  # noqa: E402
+
+workarounds.apply()  # what the app does at start (desktop.app._ensure_app)
+
 # Fixture modules, each owned by the area that needs it.
 pytest_plugins = [
     "tests.helpers.server_fixtures",

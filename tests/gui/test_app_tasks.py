@@ -109,10 +109,10 @@ def test_pyside_import_check_reads_the_file_and_never_probes_module_attributes(
 ) -> None:
     import types
 
-    from desktop import tasks
+    from desktop import workarounds
 
     feature = sys.modules["shibokensupport.feature"]
-    assert feature._mod_uses_pyside is tasks._mod_uses_pyside
+    assert feature._mod_uses_pyside is workarounds.mod_uses_pyside
 
     def lazy_getattr(name: str) -> Any:  # like pydantic's module __getattr__
         raise AssertionError(f"probed {name}")
@@ -123,5 +123,5 @@ def test_pyside_import_check_reads_the_file_and_never_probes_module_attributes(
         module = types.ModuleType(f"lazy_{expected}")
         module.__file__ = str(path)
         module.__getattr__ = lazy_getattr  # type: ignore[method-assign]
-        assert tasks._mod_uses_pyside(module) is expected
-    assert tasks._mod_uses_pyside(sys) is False  # builtin
+        assert workarounds.mod_uses_pyside(module) is expected
+    assert workarounds.mod_uses_pyside(sys) is False  # builtin

@@ -265,13 +265,14 @@ def test_messages_and_marks_stay_readable_in_a_dark_theme(qtbot: Any) -> None:
 
 
 def test_a_long_working_day_of_qt_calls_cannot_run_none_out(qtbot: Any) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the widgets
-    package pins None/True/False so typing all day cannot crash the app (none_dealloc)."""
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the app pins
+    None/True/False at start (desktop.workarounds), so typing all day cannot crash the app
+    (none_dealloc)."""
     import sys
 
     from PySide6.QtCore import QTimer
 
-    from desktop.widgets.qt_guard import pin_singletons
+    from desktop.workarounds import pin_singletons
 
     timer = QTimer()
     for _ in range(50_000):  # more void calls than None has references after start-up
