@@ -208,13 +208,13 @@ class AppController(QObject):
         self.page_results = install_pages(window, services)
         self.pages_ready = True
         QTimer.singleShot(0, self._freeze_startup_objects)  # after the pages are on screen
-        if services.outbox_worker is not None:
-            services.outbox_worker.status_text_changed.connect(window.set_outbox_status)
-            services.outbox_worker.state_changed.connect(self._on_outbox_state)
-            window.set_outbox_status(services.outbox_worker.status_text())
-            self._on_outbox_state()
-        if services.store is not None and services.store.memory_only:
-            from desktop.views.drafts_page import memory_only_text
+        outbox_worker = services.outbox_worker
+        outbox_worker.status_text_changed.connect(window.set_outbox_status)
+        outbox_worker.state_changed.connect(self._on_outbox_state)
+        window.set_outbox_status(outbox_worker.status_text())
+        self._on_outbox_state()
+        if services.store.memory_only:
+            from desktop.views.drafts_page import memory_only_text  # lazy: a feature module
 
             # the same note as the Entwürfe page, which then does not repeat it
             window.message_bar.show_message(memory_only_text(), "warning")
@@ -230,9 +230,7 @@ class AppController(QObject):
     @Slot(int, bool)
     def _on_outbox_state(self, _pending: int = 0, _online: bool = True) -> None:
         """Failed sendings show as a count on "Postausgang" (they wait for the broker)."""
-        worker = self.services.outbox_worker
-        if worker is not None:
-            self.window.set_badge("outbox", worker.dead)
+        self.window.set_badge("outbox", self.services.outbox_worker.dead)
 
     @Slot(str)
     def _on_backend_failed(self, reason: str) -> None:

@@ -1,9 +1,12 @@
 """App services shared by every view: API client, task pools, settings, local store, outbox.
 
-One :class:`Services` object is created by :mod:`desktop.app` and handed to every view's
-constructor. It owns the session life cycle (login → config → workers) and the embedded
-reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen in
-:meth:`Services.start_backend`, after the main window is on screen.
+One :class:`Services` object is created by :mod:`desktop.app`; it is the one place that
+builds (:meth:`Services._open`) and shuts down (:meth:`Services.shutdown`) the collaborators
+and background workers. It owns the session life cycle (login → config → workers) and the
+embedded reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen on a
+pool thread after the main window is on screen; the pieces that need the backend are built
+together into one :class:`Backend` when it is up, and the feature pages are built only after
+that, so they read every collaborator as a plain typed attribute.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,15 +28,41 @@ if TYPE_CHECKING:
     from desktop.store import DataKey, LocalStore
     from desktop.sync.outbox import Outbox
     from desktop.workers.outbox_worker import OutboxWorker
+    from desktop.workers.postbox_worker import PostboxWorker
     from desktop.workers.retention import RetentionTimer
     from extranet.runner import EmbeddedServer
 
-__all__ = ["EMBEDDED_DB", "Services"]
+__all__ = ["EMBEDDED_DB", "Backend", "BackendNotReadyError", "Services"]
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_DB = "embedded-server.db"
 """SQLite file of the embedded demo server inside the data directory."""
+
+
+class BackendNotReadyError(RuntimeError):
+    """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """What exists once the server is known and the local store is open (built together).
+
+    Attributes:
+        client: API client of the Extranet.
+        store: Local encrypted store (memory-only without a keychain).
+        outbox: Persistent outbox on ``store``.
+        outbox_worker: Drains the outbox in the background.
+        postbox_worker: Syncs the Postkorb in the background.
+        retention: Hourly draft purge.
+    """
+
+    client: ExtranetClient
+    store: LocalStore
+    outbox: Outbox
+    outbox_worker: OutboxWorker
+    postbox_worker: PostboxWorker
+    retention: RetentionTimer
 
 
 class _EmbeddedStart:
@@ -112,15 +142,15 @@ class Services(QObject):
         settings: Typed settings.
         server_url: Extranet URL; ``None`` or ``""`` starts the embedded demo server.
 
+    The collaborators of :class:`Backend` (``client``, ``store``, ``outbox``,
+    ``outbox_worker``, ``postbox_worker``, ``retention``) are read-only properties; asking for
+    them before :attr:`ready` raises :class:`BackendNotReadyError` (the feature pages are built
+    after it).
+
     Attributes:
-        client: API client (``None`` until :attr:`ready`).
-        tasks: Background pools.
+        tasks: Background pools (the app's one :class:`~desktop.tasks.TaskRunner`).
         settings: Typed settings.
         config: Server configuration after login (``None`` before).
-        store: Local encrypted store (``None`` until :attr:`ready`).
-        outbox: Persistent outbox on ``store``.
-        outbox_worker: Drains the outbox in the background.
-        retention: Hourly draft purge.
         embedded: True when the in-process demo server is used.
         user: Logged-in user or ``None``.
         server: The embedded server object (``None`` for a remote server).
@@ -163,12 +193,8 @@ class Services(QObject):
         self.server_url = (server_url or "").strip().rstrip("/")
         self.embedded = not self.server_url
         self.tasks = TaskRunner(self)
-        self.client: ExtranetClient | None = None
         self.config: dict[str, Any] | None = None
-        self.store: LocalStore | None = None
-        self.outbox: Outbox | None = None
-        self.outbox_worker: OutboxWorker | None = None
-        self.retention: RetentionTimer | None = None
+        self._backend: Backend | None = None
         self.user: LoginInfo | None = None
         self.server: EmbeddedServer | None = None
         self.connection_state = "connecting"
@@ -178,6 +204,44 @@ class Services(QObject):
         self._shut_down = False
         self._quit = threading.Event()
         self._pending_login: tuple[str, str] | None = None
+
+    # ------------------------------------------------------------------ collaborators
+    @property
+    def backend(self) -> Backend:
+        """Everything built when the backend came up (:class:`BackendNotReadyError` before)."""
+        if self._backend is None:
+            raise BackendNotReadyError("the backend is not ready yet")
+        return self._backend
+
+    @property
+    def client(self) -> ExtranetClient:
+        """API client of the Extranet."""
+        return self.backend.client
+
+    @property
+    def store(self) -> LocalStore:
+        """Local encrypted store."""
+        return self.backend.store
+
+    @property
+    def outbox(self) -> Outbox:
+        """Persistent outbox (Postausgang)."""
+        return self.backend.outbox
+
+    @property
+    def outbox_worker(self) -> OutboxWorker:
+        """Drains the outbox in the background."""
+        return self.backend.outbox_worker
+
+    @property
+    def postbox_worker(self) -> PostboxWorker:
+        """Syncs the Postkorb in the background."""
+        return self.backend.postbox_worker
+
+    @property
+    def retention(self) -> RetentionTimer:
+        """Hourly purge of expired drafts."""
+        return self.backend.retention
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
@@ -215,26 +279,41 @@ class Services(QObject):
         self.backend_failed.emit(type(exc).__name__)
 
     def _open(self, key: DataKey | None) -> None:
+        """Build every collaborator and background worker (the one place that does)."""
         from desktop.api import ExtranetClient
         from desktop.store import LocalStore
         from desktop.sync.outbox import Outbox
         from desktop.workers.outbox_worker import OutboxWorker
+        from desktop.workers.postbox_worker import PostboxWorker
         from desktop.workers.retention import RetentionTimer
 
-        self.client = ExtranetClient(
+        client = ExtranetClient(
             self.server_url,
             timeout=float(self.settings.request_timeout_s),
             sleep=_interruptible_sleep(self._quit),
         )
-        self.store = LocalStore(self.data_dir, key)
-        self.outbox = Outbox(self.store)
-        self.outbox_worker = OutboxWorker(self.outbox, self.client, self.tasks, parent=self)
-        self.outbox_worker.auth_required.connect(self._on_auth_required)
-        self.outbox_worker.state_changed.connect(self._on_outbox_state)
-        self.logged_in.connect(self.outbox_worker.resume)
-        self.retention = RetentionTimer(self.store, parent=self)
-        self.config_loaded.connect(self.retention.apply_config)
-        self.retention.start()
+        store = LocalStore(self.data_dir, key)
+        outbox = Outbox(store)
+        outbox_worker = OutboxWorker(outbox, client, self.tasks, parent=self)
+        outbox_worker.auth_required.connect(self._on_auth_required)
+        outbox_worker.state_changed.connect(self._on_outbox_state)
+        self.logged_in.connect(outbox_worker.resume)
+        postbox_worker = PostboxWorker(
+            client,
+            lambda: store.conn,
+            key=lambda: store.key,
+            outbox=outbox,
+            runner=self.tasks,
+            parent=self,
+        )
+        connect_postbox_to_outbox(postbox_worker, outbox_worker)
+        postbox_worker.auth_required.connect(self.notify_auth_required)
+        self.logged_in.connect(postbox_worker.start)
+        self.logged_out.connect(postbox_worker.clear_cache)
+        retention = RetentionTimer(store, parent=self)
+        self.config_loaded.connect(retention.apply_config)
+        self._backend = Backend(client, store, outbox, outbox_worker, postbox_worker, retention)
+        retention.start()
         self.is_ready = True
         self._set_connection("logged-out")
         self.ready.emit()
@@ -248,7 +327,7 @@ class Services(QObject):
 
         Before :attr:`ready` the login waits for the backend (:attr:`waiting_for_backend`).
         """
-        if self.client is None:
+        if self._backend is None:
             self._pending_login = (login, password)
             self.waiting_for_backend.emit()
             return
@@ -278,7 +357,7 @@ class Services(QObject):
 
     def load_config(self) -> None:
         """Fetch ``GET /config`` on the "sync" pool; emits :attr:`config_loaded`."""
-        if self.client is None:
+        if self._backend is None:
             return
         self.tasks.run(
             self.client.get_config, on_done=self._on_config, on_error=self._on_config_error
@@ -296,11 +375,10 @@ class Services(QObject):
 
     def logout(self) -> None:
         """End the session (server call on the "sync" pool); emits :attr:`logged_out` now."""
-        client = self.client
         self.user = None
         self.config = None
-        if client is not None:
-            self.tasks.run(client.logout, on_error=lambda _exc: None)
+        if self._backend is not None:
+            self.tasks.run(self._backend.client.logout, on_error=lambda _exc: None)
         self._set_connection("logged-out")
         self.logged_out.emit()
 
@@ -343,21 +421,37 @@ class Services(QObject):
             return
         self._shut_down = True
         self._quit.set()  # a retry backoff in a pool thread ends now
-        for worker in (self.outbox_worker, self.retention):
-            if worker is not None:
-                worker.stop()
-        if self.is_ready:
-            from desktop.workers.postbox_worker import PostboxWorker
-
-            for postbox_worker in self.findChildren(PostboxWorker):
-                postbox_worker.stop()
+        backend = self._backend
+        if backend is not None:
+            backend.outbox_worker.stop()
+            backend.postbox_worker.stop()
+            backend.retention.stop()
         self.tasks.shutdown(timeout_ms)
-        if self.client is not None:
-            self.client.close()
+        if backend is not None:
+            backend.client.close()
         started = self._embedded_start.cancel() if self._embedded_start is not None else None
         server = self.server if self.server is not None else started
         if server is not None:
             server.stop()
             self.server = None
-        if self.store is not None:
-            self.store.close()
+        if backend is not None:
+            backend.store.close()
+
+
+def connect_postbox_to_outbox(postbox: PostboxWorker, outbox: OutboxWorker) -> None:
+    """Postkorb replies queued in the outbox are sent at once; a delivery (or a failure)
+    refreshes the Postkorb; when the Postkorb reaches the server again after being offline,
+    the outbox retries now."""
+    postbox.outbox_flush = outbox.notify_enqueued
+    outbox.item_sent.connect(lambda *_a: postbox.sync_now())
+    outbox.item_failed.connect(lambda *_a: postbox.sync_now())
+    was_offline = [False]
+
+    def on_state(state: str) -> None:
+        if state == "offline":
+            was_offline[0] = True
+        elif state == "online" and was_offline[0]:
+            was_offline[0] = False
+            outbox.flush_now()
+
+    postbox.state_changed.connect(on_state)

@@ -11,7 +11,10 @@ GUI thread and worker threads only emit its signal, which Qt queues to the GUI t
 (STYLE.md §5.3). Bound methods of deleted QObjects are skipped instead of crashing.
 
 Pools: ``"sync"`` (1 thread, network calls never overlap), ``"db"`` (1 thread, one writer),
-``"media"`` (image work, up to 2 threads).
+``"media"`` (image work, up to 2 threads), ``"live"`` (1 thread: privacy checks of long texts
+while typing, never queued behind a photo).
+
+Live checks use :class:`Generation` (latest result wins).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ __all__ = ["POOLS", "Generation", "Task", "TaskRunner", "live_runners"]
 
 log = logging.getLogger(__name__)
 
-POOLS: dict[str, int] = {"sync": 1, "db": 1, "media": 2}
+POOLS: dict[str, int] = {"sync": 1, "db": 1, "media": 2, "live": 1}
 """Pool name → maximum number of threads."""
 
 _ids = itertools.count(1)
@@ -186,7 +189,7 @@ class TaskRunner(QObject):
             *args: Positional arguments for ``fn``.
             on_done: Called with the return value.
             on_error: Called with the exception; without it the error is logged (type only).
-            pool: ``"sync"``, ``"db"`` or ``"media"``.
+            pool: ``"sync"``, ``"db"``, ``"media"`` or ``"live"``.
             with_cancel: Pass the task's ``threading.Event`` as keyword ``cancel``.
 
         Returns:

@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         """The navigation button of ``key``."""
         return self._nav[key]
 
+    def show_status(self, text: str, timeout_ms: int = 10_000) -> None:
+        """Show ``text`` in the status bar for ``timeout_ms`` (e.g. a new Postkorb answer)."""
+        self.statusBar().showMessage(text, timeout_ms)
+
     def set_badge(self, key: str, count: int) -> None:
         """Show a counter on a navigation entry (e.g. unread Postkorb messages)."""
         self._badges[key] = max(0, int(count))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.referral_form import VOLUNTARY, FieldSpec
+from desktop.tasks import TaskRunner
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -160,8 +161,12 @@ class DateField(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str]]]) -> QWidget:
-    """Create the input widget for one voluntary field."""
+def make_input(
+    spec: FieldSpec,
+    catalogs: Mapping[str, Sequence[Mapping[str, str]]],
+    tasks: TaskRunner | None = None,
+) -> QWidget:
+    """Create the input widget for one voluntary field (``tasks`` checks long texts)."""
     if spec.type == "code":
         combo = QComboBox()
         combo.addItem(QCoreApplication.translate("ReferralFields", "– bitte wählen –"), None)
@@ -181,12 +186,15 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
     elif spec.type == "bool":
         widget = QCheckBox(plain_label(spec.name))
     elif spec.type == "text":
-        widget = CheckedTextEdit(spec.name)
+        widget = CheckedTextEdit(spec.name, tasks=tasks)
     elif spec.name == "vorname":
-        widget = CheckedLineEdit(spec.name, engine_field="nachname")
+        widget = CheckedLineEdit(spec.name, engine_field="nachname", tasks=tasks)
     elif spec.name == "einsatzort":  # free text like Zusatzinfo; the address is its purpose
         widget = CheckedLineEdit(
-            spec.name, engine_field="zusatzinfo", ignore_rules=frozenset({"identifier.address"})
+            spec.name,
+            engine_field="zusatzinfo",
+            ignore_rules=frozenset({"identifier.address"}),
+            tasks=tasks,
         )
     else:
         line = QLineEdit()

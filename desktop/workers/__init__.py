@@ -1,6 +1,6 @@
 """Qt drivers for the pure store/sync code: outbox worker, draft autosave, retention timer.
 
-They run blocking work through engineer E's ``desktop.tasks.TaskRunner`` (``run(fn, *args,
+They run blocking work through the app's ``desktop.tasks.TaskRunner`` (``run(fn, *args,
 on_done=, on_error=, pool=)``). :class:`FallbackRunner` is a private TaskRunner for when none
 is handed in (scripts, the kill test, tests of a single worker).
 """

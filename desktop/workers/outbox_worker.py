@@ -1,7 +1,7 @@
 """Qt driver of the outbox: drains on the "sync" pool, on a timer and on "Jetzt senden".
 
-The status bar (engineer E) connects :attr:`OutboxWorker.status_text_changed` to a label and
-a "Jetzt senden" button to :meth:`OutboxWorker.flush_now`.
+The main window's status bar shows :attr:`OutboxWorker.status_text_changed`; "Jetzt senden"
+calls :meth:`OutboxWorker.flush_now`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -205,11 +205,7 @@ class OutboxWorker(QObject):
         self.state_changed.emit(self.pending, self.online)
         self.status_text_changed.emit(self.status_text())
 
-    def report_for_tests(self) -> dict[str, Any]:
-        """Snapshot of the worker state (tests and diagnostics)."""
-        return {
-            "pending": self.pending,
-            "dead": self.dead,
-            "online": self.online,
-            "paused": self._paused,
-        }
+    @property
+    def paused(self) -> bool:
+        """True while sending waits for a new login (the session expired)."""
+        return self._paused

@@ -136,10 +136,9 @@ def check_page(qtbot, page: QWidget) -> list[str]:
 
 
 def test_privacy_page_is_keyboard_accessible(qtbot) -> None:
-    from desktop.views.privacy_page import PrivacyPage
     from tests.gui.test_privacy_page import PageServices
 
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     page.resize(700, 500)
     page.show()
@@ -186,13 +185,9 @@ def test_read_only_display_needs_buddy_but_no_mnemonic(qtbot) -> None:
 
 
 @pytest.fixture
-def window(request):
-    """The logged-in main window (engineer E's fixture), once the shell has landed."""
-    pytest.importorskip("desktop.app")
-    try:
-        return request.getfixturevalue("logged_in_window")
-    except pytest.FixtureLookupError:
-        pytest.skip("the app shell's logged_in_window fixture has not landed yet")
+def window(logged_in_window):
+    """The logged-in main window."""
+    return logged_in_window
 
 
 @pytest.mark.parametrize("key", PAGES)

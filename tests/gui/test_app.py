@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
+from desktop.tasks import POOLS
 from desktop.views.main_window import NAV_KEYS, PAGE_KEYS
 from tests.helpers.qt_fixtures import log_in
 
@@ -255,7 +256,7 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         attempts = len(proxy.actions("status"))
         window.close()
         # right after close every pool is idle: the backoff sleep ended with the app
-        for name in ("sync", "db", "media"):
+        for name in POOLS:
             assert runner.pool(name).activeThreadCount() == 0, name
         assert len(proxy.actions("status")) == attempts  # and it did not retry on the way out
         window.deleteLater()

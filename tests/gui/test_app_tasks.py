@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QObject
 
-from desktop.tasks import TaskRunner
+from desktop.tasks import POOLS, TaskRunner
 from desktop.workers import FallbackRunner
 
 
@@ -61,7 +61,7 @@ def test_pools_are_children_before_the_dispatcher(qapp: Any) -> None:
     try:
         children = runner.children()
         assert children.index(runner.dispatcher) > max(
-            children.index(runner.pool(name)) for name in ("sync", "db", "media")
+            children.index(runner.pool(name)) for name in POOLS
         )
     finally:
         runner.shutdown()

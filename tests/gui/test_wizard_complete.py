@@ -111,9 +111,6 @@ def test_bad_hsn_hint_on_leaving_then_blocks_with_summary(
 def test_photo_is_scrubbed_and_uploaded(
     qtbot: Any, complete: CompleteReferralView, tmp_path: Path
 ) -> None:
-    image = pytest.importorskip("desktop.privacy.image")
-    if not hasattr(image, "scrub"):
-        pytest.skip("image pipeline not landed")
     from PIL import Image
 
     path = tmp_path / "damage.jpg"

@@ -18,10 +18,6 @@ from desktop.views.referral_wizard import CompleteReferralView
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session
 
-image = pytest.importorskip("desktop.privacy.image")
-if not hasattr(image, "scrub"):  # pragma: no cover - until the image pipeline lands
-    pytest.skip("image pipeline not landed", allow_module_level=True)
-
 
 def _gps_jpeg() -> bytes:
     from PIL import Image

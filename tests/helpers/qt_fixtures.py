@@ -19,6 +19,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from desktop.tasks import POOLS, TaskRunner
+
 __all__ = ["MemoryKeyring", "app_threads", "close_window", "log_in"]
 
 
@@ -37,6 +39,16 @@ def app_language(request: pytest.FixtureRequest) -> None:
 
     install_translators(request.getfixturevalue("qapp"), "de")
     _language_installed = True
+
+
+@pytest.fixture
+def tasks(qapp: Any) -> Iterator[TaskRunner]:
+    """A task runner like the app's (its pools drained at teardown)."""
+    runner = TaskRunner()
+    try:
+        yield runner
+    finally:
+        runner.shutdown()
 
 
 @pytest.fixture
@@ -107,7 +119,7 @@ def close_window(qtbot: Any, window: Any, before: set[threading.Thread]) -> None
     assert services.server is None, "embedded server still referenced after close"
     assert runner.closed
     qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
-    for name in ("sync", "db", "media"):
+    for name in POOLS:
         assert runner.pool(name).activeThreadCount() == 0, f"pool {name} still busy"
     window.deleteLater()
     qtbot.wait(1)
