@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop.sync.outbox import Outbox
 from desktop.sync.outbox_schema import DrainReport
-from desktop.workers import FallbackRunner, Runner
+from desktop.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient
@@ -34,7 +34,7 @@ class OutboxWorker(QObject):
     Args:
         outbox: The persistent outbox.
         client: API client used for sending (its session may expire: → ``auth_required``).
-        runner: TaskRunner (pool "sync"); a private fallback runner if ``None``.
+        runner: The app's TaskRunner (pool "sync").
         poll_ms: Safety poll while items are pending.
 
     Signals:
@@ -58,7 +58,7 @@ class OutboxWorker(QObject):
         self,
         outbox: Outbox,
         client: ExtranetClient,
-        runner: Runner | None = None,
+        runner: TaskRunner,
         *,
         poll_ms: int = POLL_MS,
         parent: QObject | None = None,
@@ -66,7 +66,7 @@ class OutboxWorker(QObject):
         super().__init__(parent)
         self._outbox = outbox
         self._client = client
-        self._runner: Runner = runner if runner is not None else FallbackRunner(self)
+        self._runner = runner
         self._stop = threading.Event()
         self._running = False
         self._again = False

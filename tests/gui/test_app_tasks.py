@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QObject
 
 from desktop.tasks import POOLS, TaskRunner
-from desktop.workers import FallbackRunner
 
 
 class Probe(QObject):
@@ -36,7 +35,7 @@ class Probe(QObject):
 
 
 def test_last_reference_to_a_receiver_dies_on_the_gui_thread(qtbot: QtBot) -> None:
-    runner = FallbackRunner()
+    runner = TaskRunner()
     results: list[Any] = []
     try:
         for _ in range(20):
