@@ -26,10 +26,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, workarounds
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths, workarounds
+from desktop.i18n import install_translators
+from desktop.logs import install_qt_message_handler, setup_logging
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.views.main_window import MainWindow
+from extranet.runner import ServerStartError
 
 if TYPE_CHECKING:
     from desktop.dialogs.login_dialog import LoginDialog
@@ -102,6 +105,7 @@ def _preimport() -> None:
         except Exception:  # noqa: BLE001 - install_pages reports broken pages itself
             continue
     try:
+        # lazy heavy import: the lexicons load here, on a pool thread
         from desktop.privacy.text.engine import get_engine
 
         get_engine()  # lexicons (~0.7 s CPU): else the first keystroke in a field loads them
@@ -200,6 +204,7 @@ class AppController(QObject):
 
     @Slot(object)
     def _install_pages(self, _result: object = None) -> None:
+        # lazy heavy import: the feature modules (imported on a pool thread by _preimport)
         from desktop.views.pages import install_pages
 
         if self._closed:
@@ -214,7 +219,7 @@ class AppController(QObject):
         window.set_outbox_status(outbox_worker.status_text())
         self._on_outbox_state()
         if services.store.memory_only:
-            from desktop.views.drafts_page import memory_only_text  # lazy: a feature module
+            from desktop.views.drafts_page import memory_only_text  # lazy: feature module
 
             # the same note as the Entwürfe page, which then does not repeat it
             window.message_bar.show_message(memory_only_text(), "warning")
@@ -245,6 +250,7 @@ class AppController(QObject):
     @Slot()
     def ask_login(self) -> None:
         """Open the login dialog (window-modal, non-blocking) unless it is open already."""
+        # lazy import: built right after the window shows, not before
         from desktop.dialogs.login_dialog import LoginDialog
 
         if self._closed:
@@ -268,6 +274,7 @@ class AppController(QObject):
     @Slot()
     def open_settings(self) -> None:
         """Show the settings dialog (window-modal)."""
+        # lazy heavy import: the form widgets and their validators (phonenumbers)
         from desktop.dialogs.settings_dialog import SettingsDialog
 
         parent = self.login_dialog if self.login_dialog is not None else self.window
@@ -283,6 +290,7 @@ class AppController(QObject):
         if self._closed:
             return
         self._closed = True
+        # lazy heavy import: the store (cryptography), loaded after the window shows
         from desktop.workers.autosave import DraftAutosaver
 
         for saver in self.window.findChildren(DraftAutosaver):
@@ -365,8 +373,6 @@ def _start_error(services: Services, waited_s: float) -> BackendStartError:
         return BackendStartError(
             "timeout", detail=f"timeout, still starting after {waited_s:.0f} s"
         )
-    from extranet.runner import ServerStartError
-
     name = type(exc).__name__
     # Only our own start errors carry their message (it holds no data); others just the class.
     detail = f"{name}: {exc}" if isinstance(exc, ServerStartError) else name
@@ -396,10 +402,6 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     t0 = t0 if t0 is not None else time.perf_counter()
     args = _parse(sys.argv[1:] if argv is None else argv)
     app = _ensure_app()
-    from desktop import paths
-    from desktop.i18n import install_translators
-    from desktop.logs import install_qt_message_handler, setup_logging
-
     data_dir = paths.data_dir()
     logs = setup_logging(data_dir / "logs")
     install_qt_message_handler()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
+from extranet.runner import EmbeddedServer
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from desktop.workers.outbox_worker import OutboxWorker
     from desktop.workers.postbox_worker import PostboxWorker
     from desktop.workers.retention import RetentionTimer
-    from extranet.runner import EmbeddedServer
 
 __all__ = ["EMBEDDED_DB", "Backend", "BackendNotReadyError", "Services"]
 
@@ -81,8 +81,6 @@ class _EmbeddedStart:
 
     def __call__(self) -> EmbeddedServer:
         """Worker side: start the server (imports FastAPI/uvicorn on this thread)."""
-        from extranet.runner import EmbeddedServer
-
         server = EmbeddedServer(self.db_path, demo=True)
         server.start()
         with self._lock:
@@ -108,7 +106,7 @@ def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]
 
     def sleep(seconds: float) -> None:
         if quit_event.wait(seconds):
-            from desktop.api import NetworkError
+            from desktop.api import NetworkError  # lazy heavy import: requests
 
             raise NetworkError("retry cancelled: the app is quitting", maybe_committed=True)
 
@@ -128,7 +126,7 @@ def _prepare_backend(
     "sync" pool while the login dialog already takes input on the GUI thread.
     """
     import desktop.api  # noqa: F401 - lazy heavy import (requests), warmed off the GUI thread
-    from desktop.store import DataKey
+    from desktop.store import DataKey  # lazy heavy import: cryptography, off the GUI thread
 
     server = embedded() if embedded is not None else None
     return server, DataKey.load_or_create()
@@ -280,6 +278,8 @@ class Services(QObject):
 
     def _open(self, key: DataKey | None) -> None:
         """Build every collaborator and background worker (the one place that does)."""
+        # lazy heavy imports (requests, cryptography, the stores): services.py is imported
+        # before the window shows; these modules load once the backend is up
         from desktop.api import ExtranetClient
         from desktop.store import LocalStore
         from desktop.sync.outbox import Outbox
@@ -349,7 +349,7 @@ class Services(QObject):
 
     @Slot(object)
     def _on_login_failed(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError
+        from desktop.api import NetworkError  # lazy heavy import: requests
 
         if isinstance(exc, NetworkError):
             self._set_connection("offline")
@@ -396,7 +396,7 @@ class Services(QObject):
         self.auth_required.emit()
 
     def _check_auth(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError, NotAuthenticated
+        from desktop.api import NetworkError, NotAuthenticated  # lazy heavy import: requests
 
         if isinstance(exc, NotAuthenticated):
             self._on_auth_required()

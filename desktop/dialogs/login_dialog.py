@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, secrets
-from desktop.widgets.field_edits import message_style
+from desktop.widgets.theme import message_style
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 def login_error_text(exc: BaseException) -> str:
     """German explanation of a failed login (never echoes what the user typed)."""
+    # lazy heavy import (requests): the dialog opens before the API client is loaded
     from desktop.api import NetworkError, NotAuthenticated, RateLimited, ServerUnavailable
 
     def tr(text: str) -> str:
