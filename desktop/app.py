@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AppController",
     "BackendStartError",
+    "controller_of",
     "create_main_window",
     "freeze_startup_objects",
     "main",
@@ -320,15 +321,23 @@ def build(
     services = Services(data_dir=data_dir, settings=settings, server_url=server_url)
     window = MainWindow(services)
     services.setParent(window)
-    window.controller = AppController(services, window)  # type: ignore[attr-defined]
+    window.controller = AppController(services, window)
     window.show()
     return window
+
+
+def controller_of(window: MainWindow) -> AppController:
+    """The :class:`AppController` that :func:`build` attached to ``window``."""
+    controller = window.controller
+    if not isinstance(controller, AppController):
+        raise TypeError("the window was not built by desktop.app.build")
+    return controller
 
 
 def wait_ready(window: MainWindow, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
     """Process events until the backend is ready and the pages are installed (or the backend
     failed); True if ready."""
-    controller: AppController = window.controller  # type: ignore[attr-defined]
+    controller = controller_of(window)
     if controller.pages_ready:
         return True
     loop = QEventLoop()
@@ -356,7 +365,7 @@ def create_main_window(*, data_dir: Path, server_url: str | None = None) -> Main
     """
     _ensure_app()
     window = build(data_dir=Path(data_dir), server_url=server_url)
-    window.controller.start()  # type: ignore[attr-defined]
+    controller_of(window).start()
     started = time.monotonic()
     if not wait_ready(window, READY_TIMEOUT_MS):
         error = _start_error(window.services, time.monotonic() - started)
@@ -412,7 +421,7 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
         return _already_running(check_startup=args.check_startup)
     server_url = args.server_url if args.server_url is not None else settings.server_url
     window = build(data_dir=data_dir, server_url=server_url or None, settings=settings)
-    controller: AppController = window.controller  # type: ignore[attr-defined]
+    controller = controller_of(window)
     app.aboutToQuit.connect(controller.shutdown)
     if args.check_startup:
         _check_startup(window, t0)
@@ -468,7 +477,7 @@ def _check_startup(window: MainWindow, t0: float) -> None:
         print("backend_failed", flush=True)  # noqa: T201 - the figure is the output
         QCoreApplication.exit(1)
 
-    controller: AppController = window.controller  # type: ignore[attr-defined]
+    controller = controller_of(window)
     QTimer.singleShot(0, lambda: figure("startup_ms"))
     controller.login_opened.connect(lambda: QTimer.singleShot(0, lambda: figure("login_ms")))
     window.services.ready.connect(lambda: QTimer.singleShot(0, ready))

@@ -215,11 +215,6 @@ class TaskRunner(QObject):
         thread_pool.start(task)
         return task
 
-    @property
-    def active_count(self) -> int:
-        """Tasks started whose results were not delivered yet."""
-        return len(self._active)
-
     def pool(self, name: str) -> QThreadPool:
         """The QThreadPool behind ``name`` (for tests and diagnostics)."""
         return self._pools[name]

@@ -7,7 +7,11 @@ directory for the whole session, so no test touches the developer's real files.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SESSION_TMP = tempfile.mkdtemp(prefix="glasvermittler-tests-")
@@ -34,3 +38,41 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker("gui")
+
+
+# Threads a running reference server starts for itself: uvicorn runs synchronous endpoints on
+# AnyIO's worker threads, which serve the next request too and end after 10 s idle. They belong
+# to the (session or test) server, whose own thread is checked.
+_SERVER_POOL_THREADS = ("AnyIO worker thread",)
+
+
+def _running_threads() -> set[threading.Thread]:
+    """Python threads of this process (Qt pool threads seen as dummies are checked apart)."""
+    return {
+        t
+        for t in threading.enumerate()
+        if t.is_alive()
+        and not isinstance(t, threading._DummyThread)
+        and t.name not in _SERVER_POOL_THREADS
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running() -> Iterator[None]:
+    """Fail a test that leaves a thread running (a server, a worker, a pool task) behind.
+
+    Threads of fixtures set up before the test (a session's server) are not counted; a thread
+    that is ending gets 10 s to do so.
+    """
+    before = _running_threads()
+    yield
+    deadline = time.monotonic() + 10.0
+    for thread in _running_threads() - before:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    left = sorted(t.name for t in _running_threads() - before)
+    assert not left, f"threads left running after the test: {left}"
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        pool = QThreadPool.globalInstance()
+        assert pool.waitForDone(10_000), "Qt's global thread pool still busy after the test"

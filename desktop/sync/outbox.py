@@ -297,15 +297,6 @@ class Outbox:
         with DB_LOCK:
             self.conn.execute("UPDATE outbox SET next_attempt_at=0 WHERE state='pending'")
 
-    def purge_sent_older_than(self, days: float) -> int:
-        """Forget acknowledged referrals older than ``days`` (they live on the server)."""
-        cutoff = time.time() - days * 86400.0
-        with DB_LOCK:
-            cur = self.conn.execute(
-                "DELETE FROM outbox WHERE state='sent' AND updated_at < ?", (cutoff,)
-            )
-        return int(cur.rowcount)
-
     # ------------------------------------------------------------------ for the drain
     def next_row(self) -> sqlite3.Row | None:
         """The next item to send: pending, and a photo only once its referral is sent."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
+        self.controller: QObject | None = None  # the app's AppController (desktop.app.build)
         self.tray_icon: Any = None
         self._pages: dict[str, QWidget] = {}
         self._nav: dict[str, QPushButton] = {}
@@ -211,11 +212,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
 
     # ------------------------------------------------------------------ pages
-    @property
-    def page_keys(self) -> tuple[str, ...]:
-        """Keys of every page, in navigation order."""
-        return NAV_KEYS
-
     def page(self, key: str) -> QWidget:
         """The widget currently installed for ``key`` (placeholder or feature page)."""
         return self._pages[key]

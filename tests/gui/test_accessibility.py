@@ -149,13 +149,20 @@ def test_privacy_page_is_keyboard_accessible(qtbot) -> None:
     assert check_page(qtbot, page) == []
 
 
+def _line(name: str, *, read_only: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setReadOnly(read_only)
+    return edit
+
+
 def test_checks_catch_unnamed_widgets_and_missing_mnemonics(qtbot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
     form = QFormLayout(root)
-    plain = QLineEdit(objectName="nachname")
+    plain = _line("nachname")
     form.addRow("Nachname", plain)  # buddy set, but no mnemonic
-    anonymous = QLineEdit(objectName="telefon")
+    anonymous = _line("telefon")
     form.addRow(anonymous)  # no label, no accessible name
     root.show()
     qtbot.waitExposed(root)
@@ -170,15 +177,15 @@ def test_read_only_display_needs_buddy_but_no_mnemonic(qtbot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
     form = QFormLayout(root)
-    shown = QLineEdit(objectName="servicenummer", readOnly=True)
+    shown = _line("servicenummer", read_only=True)
     shown.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     label = QLabel("Servicenummer")
     label.setBuddy(shown)
     form.addRow(label, shown)
-    form.addRow(QLabel("Ohne Bezug"), QLineEdit(objectName="other", readOnly=True))
+    form.addRow(QLabel("Ohne Bezug"), _line("other", read_only=True))
     problems = missing_mnemonic_buddies(root)
     assert problems == ["QLineEdit(objectName='other'): label 'Ohne Bezug' is not its buddy"]
-    label.setBuddy(None)
+    label.setBuddy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no buddy
     assert f"{describe(shown)}: label 'Servicenummer' is not its buddy" in (
         missing_mnemonic_buddies(root)
     )

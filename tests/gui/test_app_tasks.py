@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QObject
 
-from desktop.tasks import POOLS, TaskRunner
+from desktop.tasks import POOLS, Task, TaskRunner
 
 
 class Probe(QObject):
@@ -44,7 +44,11 @@ def test_last_reference_to_a_receiver_dies_on_the_gui_thread(qtbot: QtBot) -> No
             # the task holds the only references to the probe (fn and on_done)
             task = runner.run(probe.work, 21, on_done=probe.done, pool="db")
             del probe
-            qtbot.waitUntil(lambda task=task: task.done, timeout=5000)
+
+            def delivered(t: Task = task) -> bool:
+                return t.done
+
+            qtbot.waitUntil(delivered, timeout=5000)
             results.append(task.outcome)
             gc.collect()
             assert alive() is None

@@ -21,6 +21,7 @@ from desktop.store.local import DB_FILENAME
 from desktop.views.drafts_page import DraftsPage
 from desktop.views.referral_draft_state import draft_photos
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.widgets.photo_tile import preview_image
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session
 
@@ -130,7 +131,7 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
     path.unlink()  # the original is gone: the restore must not need it
 
     threads: list[bool] = []
-    real_preview = photo_restored.preview_image
+    real_preview = preview_image
 
     def preview_on(result: Any, *, boxes: bool = True) -> Any:
         threads.append(threading.current_thread() is threading.main_thread())
@@ -321,7 +322,7 @@ def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
     window = create_main_window(data_dir=tmp_path / "data")
     log_in(qtbot, window)
     window.show_page("complete")
-    view = window.page("complete")
+    view: Any = window.page("complete")
     _fill(view)
     _free_text(view).setText(NOTE)
     _dismiss(qtbot, _free_text(view))
@@ -336,7 +337,7 @@ def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
     window = create_main_window(data_dir=tmp_path / "data")
     log_in(qtbot, window)
     window.show_page("drafts")
-    drafts = window.page("drafts")
+    drafts: Any = window.page("drafts")
     qtbot.mouseClick(drafts.open_button, Qt.MouseButton.LeftButton)
     assert window.current_key() == "complete"
     view = window.page("complete")

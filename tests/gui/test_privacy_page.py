@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,10 @@ from desktop.views.privacy_page import (
     SECTIONS,
     PrivacyPage,
     connect_why_links,
-    delete_local_logs,
     open_privacy,
     section_for_finding,
 )
+from desktop.views.privacy_page_local import delete_local_logs
 
 
 class PageServices:
@@ -59,7 +60,7 @@ def _all_text(page: PrivacyPage) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> LocalStore:
+def store(tmp_path: Path) -> Iterator[LocalStore]:
     s = LocalStore(tmp_path, DataKey.generate())
     yield s
     s.close()

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import keyring
 from keyring.backends import fail
@@ -25,8 +26,13 @@ def _wait(signal: SignalInstance, start: Callable[[], None], *, failed: SignalIn
     """Call ``start`` and process events until ``signal`` (AssertionError on ``failed``)."""
     loop = QEventLoop()
     outcome: list[bool] = []
-    signal.connect(lambda *_a: (outcome.append(True), loop.quit()))
-    failed.connect(lambda *_a: (outcome.append(False), loop.quit()))
+
+    def finish(ok: bool) -> None:
+        outcome.append(ok)
+        loop.quit()
+
+    signal.connect(lambda *_a: finish(True))
+    failed.connect(lambda *_a: finish(False))
     QTimer.singleShot(WAIT_MS, loop.quit)
     start()
     if not outcome:
@@ -54,7 +60,7 @@ def services_for(
     """
     previous = keyring.get_keyring()
     if not keychain:
-        keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+        keyring.set_keyring(fail.Keyring())
     with tempfile.TemporaryDirectory() as tmp:
         services = Services(
             data_dir=data_dir or Path(tmp) / "data",
@@ -74,16 +80,14 @@ def services_for(
             keyring.set_keyring(previous)
 
 
+def config_of(services: Services) -> dict[str, Any]:
+    """The server configuration (loaded: :func:`services_for` waits for it)."""
+    assert services.config is not None
+    return services.config
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` as key events into ``widget``."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def press(
-    widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    """Press and release one key on ``widget`` (via the focus widget's event path)."""
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))

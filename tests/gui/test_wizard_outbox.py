@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.views.referral_wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for
+from desktop.views.referral_wizard import QuickReferralView, ReferralView
+from tests.gui.test_wizard_helpers import config_of, services_for
 
 
-def _fill(view: QuickReferralView) -> None:
+def _fill(view: ReferralView) -> None:
     view.inputs["nachname"].setText("Krüger")  # type: ignore[attr-defined]
     view.inputs["telefon"].setText("040 1234567")  # type: ignore[attr-defined]
     view.inputs["kennzeichen"].setText("HH-AB 12")  # type: ignore[attr-defined]
@@ -116,10 +116,10 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
         qtbot.waitUntil(lambda: view.error_summary.isVisible(), timeout=15000)
         assert [name for name, _ in view.error_summary.entries] == ["consent"]
         message = view.findChild(QWidget, "consent_message")
-        assert "Einwilligungstext wurde geändert" in message.text()  # type: ignore[attr-defined]
+        assert "Einwilligungstext wurde geändert" in message.text()
         assert view.send_button.isEnabled()  # back to the form: correct and send again
         assert services.outbox.dead_count() == 1
-        view.consent_gate.text_version = services.config["consent"]["text_version"]
+        view.consent_gate.text_version = config_of(services)["consent"]["text_version"]
         view.consent_gate.no.click()  # asked again with the current text: no
         view.consent_gate.yes.click()  # ... then yes
         view.send()
@@ -186,7 +186,7 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         assert "die Einwilligung fehlt" in other.review.toPlainText()
         other.consent_gate.yes.click()
         assert other.voluntary_box.isEnabled()
-        assert other.form.consent_text_version == services.config["consent"]["text_version"]
+        assert other.form.consent_text_version == config_of(services)["consent"]["text_version"]
         assert other.messages["consent"].text == ""
         other.update_review()
         assert '"schadenart"' in other.review_json.toPlainText()

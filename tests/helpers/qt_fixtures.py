@@ -58,7 +58,7 @@ def no_keychain() -> Iterator[None]:
     from keyring.backends import fail
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(fail.Keyring())
     try:
         yield
     finally:
@@ -68,7 +68,7 @@ def no_keychain() -> Iterator[None]:
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in this process only (stands in for the OS keychain)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
