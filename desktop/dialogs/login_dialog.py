@@ -93,19 +93,39 @@ class LoginDialog(QDialog):
         self._busy = False
         self.keychain = False  # until the pool thread has asked the keychain
         self.keychain_checked = False
-
         layout = QVBoxLayout(self)
+        self._build_intro(layout, demo=services.embedded)
+        self._build_form(layout)
+        self._build_notes(layout)
+        self._build_buttons(layout)
+        self.setTabOrder(self.login_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.remember)
+        self.setTabOrder(self.remember, self.login_button)
+        self.setTabOrder(self.login_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.settings_button)
+
+        services.logged_in.connect(self._on_logged_in)
+        services.login_failed.connect(self._on_failed)
+        services.waiting_for_backend.connect(self._on_waiting_for_backend)
+        services.backend_failed.connect(self._on_backend_failed)
+        self.login_edit.setFocus()
+        remember = services.settings.remember_login
+        services.tasks.run(_ask_keychain, remember, on_done=self._setup_keychain, pool="db")
+
+    # ------------------------------------------------------------------ building
+    def _build_intro(self, layout: QVBoxLayout, *, demo: bool) -> None:
         intro = QLabel(self.tr("Bitte mit dem Extranet-Zugang anmelden."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        if services.embedded:
-            demo = QLabel(
+        if demo:
+            hint = QLabel(
                 self.tr("Demo-Modus: eingebauter Server, Zugang „demo“ / Passwort „demo“."), self
             )
-            demo.setObjectName("login_demo_hint")
-            demo.setWordWrap(True)
-            layout.addWidget(demo)
+            hint.setObjectName("login_demo_hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
 
+    def _build_form(self, layout: QVBoxLayout) -> None:
         form = QFormLayout()
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("login")
@@ -129,6 +149,7 @@ class LoginDialog(QDialog):
         form.addRow(password_label, self.password_edit)
         layout.addLayout(form)
 
+    def _build_notes(self, layout: QVBoxLayout) -> None:
         self.remember = QCheckBox(self.tr("Anmeldung &merken"), self)
         self.remember.setObjectName("remember_login")
         self.remember.setAccessibleName(self.tr("Anmeldung merken"))
@@ -148,6 +169,7 @@ class LoginDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         self.buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(self.tr("&Anmelden"), self)
         self.login_button.setObjectName("login_button")
@@ -163,20 +185,6 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-
-        self.setTabOrder(self.login_edit, self.password_edit)
-        self.setTabOrder(self.password_edit, self.remember)
-        self.setTabOrder(self.remember, self.login_button)
-        self.setTabOrder(self.login_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.settings_button)
-
-        services.logged_in.connect(self._on_logged_in)
-        services.login_failed.connect(self._on_failed)
-        services.waiting_for_backend.connect(self._on_waiting_for_backend)
-        services.backend_failed.connect(self._on_backend_failed)
-        self.login_edit.setFocus()
-        remember = services.settings.remember_login
-        services.tasks.run(_ask_keychain, remember, on_done=self._setup_keychain, pool="db")
 
     # ------------------------------------------------------------------ keychain
     @Slot(object)

@@ -96,6 +96,28 @@ class DraftsPage(QWidget):
         title.setObjectName("drafts_title")
         title.setProperty("heading", True)
         layout.addWidget(title)
+        self._build_banners(layout)
+        self._retention = QLabel(self)
+        self._retention.setObjectName("retention_hint")
+        self._retention.setWordWrap(True)
+        layout.addWidget(self._retention)
+        self._build_table(layout)
+        self._build_buttons(layout)
+        self._empty = QLabel(self.tr("Keine Entwürfe vorhanden."), self)
+        self._empty.setObjectName("drafts_empty")
+        layout.addWidget(self._empty)
+
+        self.setTabOrder(self.table, self.open_button)
+        self.setTabOrder(self.open_button, self.delete_button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        if autosaver is not None:
+            autosaver.saved.connect(self.refresh)
+        if retention is not None:
+            retention.purged.connect(self.refresh)
+        self.refresh()
+
+    def _build_banners(self, layout: QVBoxLayout) -> None:
         # Without keychain the window's banner says so app-wide; this page shows the same note
         # only while that banner does not (it may be closed or replaced): once, never twice.
         self.memory_banner: MessageBar | None = None
@@ -117,11 +139,8 @@ class DraftsPage(QWidget):
             self.recovery_banner.closed.connect(self._store.dismiss_recovery)
             layout.addWidget(self.recovery_banner)
             QTimer.singleShot(0, self._bring_to_front)
-        self._retention = QLabel(self)
-        self._retention.setObjectName("retention_hint")
-        self._retention.setWordWrap(True)
-        layout.addWidget(self._retention)
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("drafts_table")
         self.table.setAccessibleName(self.tr("Entwürfe"))
@@ -134,6 +153,7 @@ class DraftsPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Ö&ffnen"), self)
         self.open_button.setObjectName("open_draft_button")
@@ -147,19 +167,6 @@ class DraftsPage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self._empty = QLabel(self.tr("Keine Entwürfe vorhanden."), self)
-        self._empty.setObjectName("drafts_empty")
-        layout.addWidget(self._empty)
-
-        self.setTabOrder(self.table, self.open_button)
-        self.setTabOrder(self.open_button, self.delete_button)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        if autosaver is not None:
-            autosaver.saved.connect(self.refresh)
-        if retention is not None:
-            retention.purged.connect(self.refresh)
-        self.refresh()
 
     @Slot()
     def _on_memory_banner_closed(self) -> None:
