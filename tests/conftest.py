@@ -40,10 +40,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("gui")
 
 
-# Threads a running reference server starts for itself: uvicorn runs synchronous endpoints on
-# AnyIO's worker threads, which serve the next request too and end after 10 s idle. They belong
-# to the (session or test) server, whose own thread is checked.
-_SERVER_POOL_THREADS = ("AnyIO worker thread",)
+# Pool threads that outlive a test by design: uvicorn runs the reference server's synchronous
+# endpoints on AnyIO's worker threads (they serve the next request too and end after 10 s
+# idle; the server's own thread is checked), and the image pipeline keeps one process-wide
+# pool ("gv-image_N", desktop.privacy.image.pipeline) whose threads start on first use.
+_POOL_THREAD_PREFIXES = ("AnyIO worker thread", "gv-image_")
 
 
 def _running_threads() -> set[threading.Thread]:
@@ -53,7 +54,7 @@ def _running_threads() -> set[threading.Thread]:
         for t in threading.enumerate()
         if t.is_alive()
         and not isinstance(t, threading._DummyThread)
-        and t.name not in _SERVER_POOL_THREADS
+        and not t.name.startswith(_POOL_THREAD_PREFIXES)
     }
 
 
