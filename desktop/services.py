@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +24,14 @@ from extranet.runner import EmbeddedServer
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
-    from desktop.store import DataKey, LocalStore
+    from desktop.backend import Backend, Prepared
+    from desktop.store import LocalStore
     from desktop.sync.outbox import Outbox
     from desktop.workers.outbox_worker import OutboxWorker
     from desktop.workers.postbox_worker import PostboxWorker
     from desktop.workers.retention import RetentionTimer
 
-__all__ = ["EMBEDDED_DB", "Backend", "BackendNotReadyError", "Services"]
+__all__ = ["EMBEDDED_DB", "BackendNotReadyError", "Services"]
 
 log = logging.getLogger(__name__)
 
@@ -42,27 +41,6 @@ EMBEDDED_DB = "embedded-server.db"
 
 class BackendNotReadyError(RuntimeError):
     """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Backend:
-    """What exists once the server is known and the local store is open (built together).
-
-    Attributes:
-        client: API client of the Extranet.
-        store: Local encrypted store (memory-only without a keychain).
-        outbox: Persistent outbox on ``store``.
-        outbox_worker: Drains the outbox in the background.
-        postbox_worker: Syncs the Postkorb in the background.
-        retention: Hourly draft purge.
-    """
-
-    client: ExtranetClient
-    store: LocalStore
-    outbox: Outbox
-    outbox_worker: OutboxWorker
-    postbox_worker: PostboxWorker
-    retention: RetentionTimer
 
 
 class _EmbeddedStart:
@@ -97,39 +75,24 @@ class _EmbeddedStart:
             return self._server
 
 
-def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]:
-    """The client's backoff sleep: ends at once when the app quits (no thread left waiting).
-
-    On quit it raises instead of letting the client retry: callers (the outbox drain, the
-    Postkorb sync) treat it like a lost connection and keep their work for the next start.
-    """
-
-    def sleep(seconds: float) -> None:
-        if quit_event.wait(seconds):
-            from desktop.api import NetworkError  # lazy heavy import: requests
-
-            raise NetworkError("retry cancelled: the app is quitting", maybe_committed=True)
-
-    return sleep
-
-
 def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
     return client.login(login, password)
 
 
 def _prepare_backend(
     embedded: _EmbeddedStart | None,
-) -> tuple[EmbeddedServer | None, DataKey | None]:
+) -> tuple[EmbeddedServer | None, Prepared]:
     """Worker side: start the embedded server (if any) and read the draft key from the keychain.
 
     Both are slow (FastAPI/uvicorn imports, keychain backend discovery), so they run on the
     "sync" pool while the login dialog already takes input on the GUI thread.
     """
-    import desktop.api  # noqa: F401 - lazy heavy import (requests), warmed off the GUI thread
-    from desktop.store import DataKey  # lazy heavy import: cryptography, off the GUI thread
+    # The one lazy heavy import of the app's wiring: requests, cryptography, the stores and
+    # workers load here, on this pool thread, after the window shows.
+    from desktop import backend
 
     server = embedded() if embedded is not None else None
-    return server, DataKey.load_or_create()
+    return server, backend.prepare()
 
 
 class Services(QObject):
@@ -257,8 +220,8 @@ class Services(QObject):
         )
 
     @Slot(object)
-    def _on_backend_prepared(self, prepared: tuple[EmbeddedServer | None, DataKey | None]) -> None:
-        server, key = prepared
+    def _on_backend_prepared(self, result: tuple[EmbeddedServer | None, Prepared]) -> None:
+        server, prepared = result
         if self._shut_down:
             if server is not None:
                 server.stop()
@@ -266,7 +229,7 @@ class Services(QObject):
         if server is not None:
             self.server = server
             self.server_url = server.url
-        self._open(key)
+        self._open(prepared)
 
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
@@ -276,44 +239,25 @@ class Services(QObject):
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
 
-    def _open(self, key: DataKey | None) -> None:
-        """Build every collaborator and background worker (the one place that does)."""
-        # lazy heavy imports (requests, cryptography, the stores): services.py is imported
-        # before the window shows; these modules load once the backend is up
-        from desktop.api import ExtranetClient
-        from desktop.store import LocalStore
-        from desktop.sync.outbox import Outbox
-        from desktop.workers.outbox_worker import OutboxWorker
-        from desktop.workers.postbox_worker import PostboxWorker
-        from desktop.workers.retention import RetentionTimer
-
-        client = ExtranetClient(
-            self.server_url,
-            timeout=float(self.settings.request_timeout_s),
-            sleep=_interruptible_sleep(self._quit),
-        )
-        store = LocalStore(self.data_dir, key)
-        outbox = Outbox(store)
-        outbox_worker = OutboxWorker(outbox, client, self.tasks, parent=self)
-        outbox_worker.auth_required.connect(self._on_auth_required)
-        outbox_worker.state_changed.connect(self._on_outbox_state)
-        self.logged_in.connect(outbox_worker.resume)
-        postbox_worker = PostboxWorker(
-            client,
-            lambda: store.conn,
-            key=lambda: store.key,
-            outbox=outbox,
-            runner=self.tasks,
+    def _open(self, prepared: Prepared) -> None:
+        """Build every collaborator and worker, then connect them to the session."""
+        backend = prepared.build(
+            server_url=self.server_url,
+            data_dir=self.data_dir,
+            timeout_s=float(self.settings.request_timeout_s),
+            tasks=self.tasks,
+            quit_event=self._quit,
             parent=self,
         )
-        connect_postbox_to_outbox(postbox_worker, outbox_worker)
-        postbox_worker.auth_required.connect(self.notify_auth_required)
-        self.logged_in.connect(postbox_worker.start)
-        self.logged_out.connect(postbox_worker.clear_cache)
-        retention = RetentionTimer(store, parent=self)
-        self.config_loaded.connect(retention.apply_config)
-        self._backend = Backend(client, store, outbox, outbox_worker, postbox_worker, retention)
-        retention.start()
+        backend.outbox_worker.auth_required.connect(self._on_auth_required)
+        backend.outbox_worker.state_changed.connect(self._on_outbox_state)
+        self.logged_in.connect(backend.outbox_worker.resume)
+        backend.postbox_worker.auth_required.connect(self.notify_auth_required)
+        self.logged_in.connect(backend.postbox_worker.start)
+        self.logged_out.connect(backend.postbox_worker.clear_cache)
+        self.config_loaded.connect(backend.retention.apply_config)
+        self._backend = backend
+        backend.retention.start()
         self.is_ready = True
         self._set_connection("logged-out")
         self.ready.emit()
@@ -349,9 +293,7 @@ class Services(QObject):
 
     @Slot(object)
     def _on_login_failed(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError  # lazy heavy import: requests
-
-        if isinstance(exc, NetworkError):
+        if self.backend.is_offline(exc):
             self._set_connection("offline")
         self.login_failed.emit(exc)
 
@@ -396,11 +338,9 @@ class Services(QObject):
         self.auth_required.emit()
 
     def _check_auth(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError, NotAuthenticated  # lazy heavy import: requests
-
-        if isinstance(exc, NotAuthenticated):
+        if self.backend.is_auth_lost(exc):
             self._on_auth_required()
-        elif isinstance(exc, NetworkError):
+        elif self.backend.is_offline(exc):
             self._set_connection("offline")
 
     @Slot(int, bool)
@@ -423,9 +363,7 @@ class Services(QObject):
         self._quit.set()  # a retry backoff in a pool thread ends now
         backend = self._backend
         if backend is not None:
-            backend.outbox_worker.stop()
-            backend.postbox_worker.stop()
-            backend.retention.stop()
+            backend.stop_workers()
         self.tasks.shutdown(timeout_ms)
         if backend is not None:
             backend.client.close()
@@ -436,22 +374,3 @@ class Services(QObject):
             self.server = None
         if backend is not None:
             backend.store.close()
-
-
-def connect_postbox_to_outbox(postbox: PostboxWorker, outbox: OutboxWorker) -> None:
-    """Postkorb replies queued in the outbox are sent at once; a delivery (or a failure)
-    refreshes the Postkorb; when the Postkorb reaches the server again after being offline,
-    the outbox retries now."""
-    postbox.outbox_flush = outbox.notify_enqueued
-    outbox.item_sent.connect(lambda *_a: postbox.sync_now())
-    outbox.item_failed.connect(lambda *_a: postbox.sync_now())
-    was_offline = [False]
-
-    def on_state(state: str) -> None:
-        if state == "offline":
-            was_offline[0] = True
-        elif state == "online" and was_offline[0]:
-            was_offline[0] = False
-            outbox.flush_now()
-
-    postbox.state_changed.connect(on_state)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.api import ExtranetClient
-from desktop.services import connect_postbox_to_outbox
+from desktop.backend import connect_postbox_to_outbox
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.tasks import TaskRunner
