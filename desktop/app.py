@@ -219,11 +219,6 @@ class AppController(QObject):
         outbox_worker.state_changed.connect(self._on_outbox_state)
         window.set_outbox_status(outbox_worker.status_text())
         self._on_outbox_state()
-        if services.store.memory_only:
-            from desktop.views.drafts_page import memory_only_text  # lazy: feature module
-
-            # the same note as the Entwürfe page, which then does not repeat it
-            window.message_bar.show_message(memory_only_text(), "warning")
         self.pages_installed.emit()
 
     @Slot()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.drafts_page import DraftsPage
+from desktop.views.drafts_page import DraftsPage, memory_only_text
 from desktop.views.outbox_page import OutboxPage
 from desktop.views.postbox_install import install_postbox
 from desktop.views.privacy_page import PrivacyPage, connect_why_links
@@ -105,6 +105,9 @@ def install_pages(window: MainWindow, services: Services) -> dict[str, str]:
         then says so).
     """
     results: dict[str, str] = {}
+    if services.store.memory_only:
+        # the same note as the Entwürfe page, which then does not repeat it
+        window.message_bar.show_message(memory_only_text(), "warning")
     for key, builder in BUILDERS.items():
         try:
             widget = builder(window, services)
