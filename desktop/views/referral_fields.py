@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.referral_form import VOLUNTARY, FieldSpec
+from desktop.tasks import TaskRunner
 from desktop.validation.free_text import FREE_TEXT_FIELDS
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 
@@ -161,8 +162,12 @@ class DateField(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str]]]) -> QWidget:
-    """Create the input widget for one voluntary field."""
+def make_input(
+    spec: FieldSpec,
+    catalogs: Mapping[str, Sequence[Mapping[str, str]]],
+    tasks: TaskRunner | None = None,
+) -> QWidget:
+    """Create the input widget for one voluntary field (``tasks`` checks long texts)."""
     if spec.type == "code":
         combo = QComboBox()
         combo.addItem(QCoreApplication.translate("ReferralFields", "– bitte wählen –"), None)
@@ -184,7 +189,9 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
     elif spec.name in FREE_TEXT_FIELDS:  # checked like on the server, from the same list
         rule = FREE_TEXT_FIELDS[spec.name]
         editor = CheckedTextEdit if spec.type == "text" else CheckedLineEdit
-        widget = editor(spec.name, engine_field=rule.engine_field, ignore_rules=rule.ignore_rules)
+        widget = editor(
+            spec.name, engine_field=rule.engine_field, ignore_rules=rule.ignore_rules, tasks=tasks
+        )
     else:
         line = QLineEdit()
         if spec.max:

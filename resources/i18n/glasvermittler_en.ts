@@ -56,8 +56,8 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das einige Minuten dauern – bitte warten, die Anmeldung öffnet sich von selbst.</source>
-        <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login opens by itself.</translation>
+        <source>Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das einige Minuten dauern – bitte warten, die Anmeldung wird dann ausgeführt.</source>
+        <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login will then be carried out.</translation>
     </message>
     <message>
         <source>Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).</source>
@@ -633,6 +633,10 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Der eingebaute Demo-Server konnte nicht gestartet werden. Details stehen in der Protokolldatei.</source>
+        <translation>The built-in demo server could not be started. Details are in the log file.</translation>
+    </message>
+    <message>
         <source>Anmelden – {app}</source>
         <translation>Log in – {app}</translation>
     </message>
@@ -691,6 +695,14 @@
     <message>
         <source>Bitte Benutzername und Passwort eingeben.</source>
         <translation>Please enter user name and password.</translation>
+    </message>
+    <message>
+        <source>Demo-Server startet …</source>
+        <translation>Demo server starting …</translation>
+    </message>
+    <message>
+        <source>Der Demo-Server startet. Die Anmeldung wird danach gesendet.</source>
+        <translation>The demo server is starting. The login will be sent afterwards.</translation>
     </message>
     <message>
         <source>Anmeldung läuft …</source>
@@ -766,10 +778,6 @@
     <message>
         <source>Angemeldet: {name}</source>
         <translation>Logged in: {name}</translation>
-    </message>
-    <message>
-        <source>Das Bearbeiten im Assistenten folgt. Bitte „Erneut senden“ oder „Löschen“ nutzen.</source>
-        <translation>Editing in the wizard is not available yet. Please use “Resend” or “Delete”.</translation>
     </message>
     <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>

@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -187,7 +186,7 @@ def test_outbox_reason_tooltip_and_correction_dialog_are_literal(
     )
     assert len(outbox.drain(client).dead) == 1
 
-    page = OutboxPage(SimpleNamespace(outbox=outbox))
+    page = OutboxPage(outbox, None)
     qtbot.addWidget(page)
     page.show()
     page.table.selectRow(0)
@@ -198,6 +197,8 @@ def test_outbox_reason_tooltip_and_correction_dialog_are_literal(
     page.edit_button.click()
     dialog = page.findChild(OutboxEditDialog)
     assert dialog is not None
-    assert_literal(dialog.findChild(QLabel, "edit_reason"))
+    reason = dialog.findChild(QLabel, "edit_reason")
+    assert reason is not None
+    assert_literal(reason)
     dialog.reject()
     client.close()

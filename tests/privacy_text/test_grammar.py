@@ -24,7 +24,7 @@ def _categories(text: str, field: str = "bemerkungen") -> set[str]:
     return {f.category for f in check(text, field) if f.category != "length"}
 
 
-def _grammar():  # type: ignore[no-untyped-def]
+def _grammar():
     special = get_engine().registry["special_categories"]
     assert isinstance(special, SpecialCategoryRecognizer)
     return special.grammar

@@ -29,11 +29,7 @@ def test_every_schema_text_field_is_listed_once() -> None:
 
 
 def test_every_top_level_string_is_checked() -> None:
-    strings = {
-        name
-        for name, info in ReferralIn.model_fields.items()
-        if info.annotation is str or info.annotation == "str"
-    }
+    strings = {name for name, info in ReferralIn.model_fields.items() if info.annotation is str}
     assert {"nachname", "telefon", "client_ref"} <= strings
     unchecked = strings - set(FREE_TEXT_FIELDS) - set(MANDATORY_CHECKS) - _EXACT
     assert not unchecked
