@@ -116,7 +116,7 @@ class ReferralSender(QObject):
     @Slot()
     def _poll_photos(self) -> None:
         parent = self._photos_parent
-        if parent is None:
+        if parent is None or self._tasks.closed:  # nothing to watch, or the app is quitting
             self._photo_poll.stop()
             return
         self._tasks.run(
