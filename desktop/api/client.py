@@ -214,13 +214,19 @@ class ExtranetClient:
         return dict(self._call("PATCH", f"/referrals/{_seg(referral_id)}", json={"status": status}))
 
     # ------------------------------------------------------------------ images
-    def put_image(self, referral_id: str, image_id: str, data: bytes, media_type: str) -> None:
-        """``PUT /referrals/{id}/images/{image_id}`` (idempotent, retried)."""
+    def put_image(
+        self, referral_id: str, image_id: str, data: bytes, media_type: str, *, review: str = "none"
+    ) -> None:
+        """``PUT /referrals/{id}/images/{image_id}`` (idempotent, retried).
+
+        ``review`` declares the agent's decision about the photo's flags in the
+        ``Photo-Review`` header: ``none`` (nothing flagged), ``blurred`` or ``confirmed``.
+        """
         self._call(
             "PUT",
             f"/referrals/{_seg(referral_id)}/images/{_seg(image_id)}",
             data=data,
-            headers={"Content-Type": media_type},
+            headers={"Content-Type": media_type, "Photo-Review": review},
         )
 
     def list_images(self, referral_id: str) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from desktop.views.referral_send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
+from desktop.widgets.photo_state import missing_decision_text
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +203,8 @@ class ReferralView(SendResultsMixin):
         catalogs = self._catalogs or (getattr(self.services, "config", None) or {}).get(
             "catalogs", {}
         )
-        text = readable_review(payload, catalogs, len(photos))
+        states = self.photos.states() if self.photos is not None else []
+        text = readable_review(payload, catalogs, len(photos), states)
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
         technical = review_text(payload)
@@ -243,6 +245,8 @@ class ReferralView(SendResultsMixin):
         entries = [(e.field, issue_text(e.code, e.params)) for e in errors]
         if self.photos is not None and self.photos.busy():
             entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))
+        elif self.photos is not None and self.photos.undecided():
+            entries.append(("photos", missing_decision_text()))
         if entries:
             self._show_errors(entries)
             self.update_review()  # the review is current when the agent looks down there

@@ -51,7 +51,9 @@ def create_and_upload(
     """Worker: create the referral (idempotent) and upload its cleaned photos."""
     result = client.create_referral(payload, idempotency_key=key)
     for done, photo in enumerate(photos, start=1):
-        client.put_image(result["id"], photo.image_id, photo.data, photo.media_type)
+        client.put_image(
+            result["id"], photo.image_id, photo.data, photo.media_type, review=photo.review
+        )
         if progress is not None:
             progress.changed.emit(done, len(photos))
     return result
@@ -143,7 +145,7 @@ class ReferralSender(QObject):
     ) -> str:
         from desktop.sync.outbox_schema import PendingImage
 
-        images = [PendingImage(p.image_id, p.data, p.media_type) for p in photos]
+        images = [PendingImage(p.image_id, p.data, p.media_type, p.review) for p in photos]
         outbox = self._services.outbox
         try:
             item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))

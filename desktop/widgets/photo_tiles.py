@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.privacy.image.review import PENDING
 from desktop.referral_form import PhotoUpload
 from desktop.widgets.photo_tile import PhotoTile
 
@@ -138,12 +139,21 @@ class PhotoStrip(QWidget):
         return any(t.result is None and t.error is None for t in self.tiles)
 
     def cleaned(self) -> list[PhotoUpload]:
-        """Cleaned photos ready for upload."""
+        """Cleaned photos with their review state (``pending`` ones must not be sent:
+        :meth:`undecided`)."""
         return [
-            PhotoUpload(t.image_id, t.result.data, t.result.media_type)
+            PhotoUpload(t.image_id, t.result.data, t.result.media_type, t.review)
             for t in self.tiles
             if t.ready
         ]
+
+    def undecided(self) -> list[PhotoTile]:
+        """Cleaned photos with a flag (face, person, document) the agent has not decided on."""
+        return [t for t in self.tiles if t.ready and t.review == PENDING]
+
+    def states(self) -> list[str]:
+        """One German state line per cleaned photo, in order (for the review page)."""
+        return [t.state.text() for t in self.tiles if t.ready]
 
     def clear(self) -> None:
         """Remove every photo."""
