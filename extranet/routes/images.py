@@ -45,15 +45,48 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _review_state(request: Request) -> str:
+    """The ``Photo-Review`` header: what the agent decided about the photo's flags."""
+    review = request.headers.get("photo-review", "").strip().lower()
+    if review not in imagecheck.REVIEW_STATES:
+        raise ApiProblem(
+            422,
+            "photo-not-reviewed",
+            "Das Foto gibt seinen Prüfstatus nicht an (Photo-Review: none, blurred, confirmed).",
+        )
+    return review
+
+
+def _check_people(data: bytes, review: str) -> None:
+    """Cheap re-check: a face or person the declared review state does not account for."""
+    try:
+        kinds = imagecheck.people_on(data, review)
+    except imagecheck.ImageInvalid:
+        raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
+    if kinds:
+        raise ApiProblem(
+            422,
+            "photo-shows-person",
+            "Das Foto zeigt eine Person oder ein Gesicht, das weder unkenntlich gemacht noch "
+            "als Fehlalarm bestätigt wurde.",
+            errors=[field_error("", kind) for kind in kinds],
+        )
+
+
 def _check_and_store(
-    state: ServerState, referral_id: str, image_id: str, data: bytes, media_type: str
+    state: ServerState,
+    referral_id: str,
+    image_id: str,
+    data: bytes,
+    media_type: str,
+    review: str,
 ) -> int:
     if imagecheck.sniff(data) != media_type:
         raise ApiProblem(
             415, "unsupported-media-type", "Der Inhalt passt nicht zum angegebenen Bildtyp."
         )
     try:
-        found = imagecheck.metadata_finder()(data)
+        found = imagecheck.find_metadata(data)
     except Exception:  # noqa: BLE001 - any parser failure means the file is broken
         found = None
     if found is None:
@@ -69,6 +102,7 @@ def _check_and_store(
         decoded = imagecheck.decode(data, media_type)
     except imagecheck.ImageInvalid:
         raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
+    _check_people(data, review)
     digest = hashlib.sha256(data).hexdigest()
     with state.db.tx() as conn:
         row = conn.execute(
@@ -110,7 +144,8 @@ def _check_and_store(
 async def put_image(
     referral_id: str, image_id: str, request: Request, user: UserDep, state: StateDep
 ) -> Response:
-    """Store one photo (metadata-free JPEG/PNG); identical repeat → 200."""
+    """Store one photo (metadata-free JPEG/PNG with its ``Photo-Review`` state); identical
+    repeat → 200."""
     await run_in_threadpool(_require_referral, state, referral_id, user, write=True)
     try:
         image_id = str(uuid.UUID(image_id))
@@ -119,9 +154,10 @@ async def put_image(
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in catalogs.LIMITS["image_types"]:
         raise ApiProblem(415, "unsupported-media-type", "Nur JPEG oder PNG.")
+    review = _review_state(request)
     data = await _read_body(request, int(catalogs.LIMITS["max_image_bytes"]))
     status = await run_in_threadpool(
-        _check_and_store, state, referral_id, image_id, data, media_type
+        _check_and_store, state, referral_id, image_id, data, media_type, review
     )
     return Response(
         status_code=status,
