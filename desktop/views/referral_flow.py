@@ -302,6 +302,9 @@ class ReferralView(SendResultsMixin):
     def focus_field(self, name: str) -> None:
         """Focus the field an error summary link points to."""
         target = {"consent": self.consent_gate.yes}.get(name) or self.inputs.get(name)
+        if name == "photos" and self.photos is not None and (undecided := self.photos.undecided()):
+            tile = undecided[0]  # the first photo still waiting for the agent's decision
+            target = tile.blur_button if tile.blur_button.isVisible() else tile.confirm
         if target is not None:
             self.scroll_area.ensureWidgetVisible(target)
             target.setFocus(Qt.FocusReason.OtherFocusReason)
