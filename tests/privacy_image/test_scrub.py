@@ -296,3 +296,35 @@ def _outcome(data: bytes) -> str:
     except ImageRejected as exc:
         return exc.code
     return "ok" if find_metadata(result.data) == [] else "unclean-output"
+
+
+_STORED = {  # EXIF orientation → how the displayed picture is stored in the file
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_90,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_270,
+}
+
+
+@pytest.mark.parametrize("orientation", sorted(_STORED))
+def test_truncated_jpeg_with_orientation_is_turned_never_sideways(orientation: int) -> None:
+    shown = Image.new("RGB", (640, 480), (0, 0, 200))
+    shown.paste((250, 0, 0), (0, 0, 96, 96))  # red top-left, green top-right: tells all 8 apart
+    shown.paste((0, 250, 0), (544, 0, 640, 96))
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Orientation: orientation}})
+    data = _jpeg(shown.transpose(_STORED[orientation]), exif=exif, quality=90)
+    result = scrub(data[: len(data) * 97 // 100], detect_faces=False)  # the last rows missing
+    assert "truncated" in result.warnings
+    out = Image.open(io.BytesIO(result.data))
+    assert out.size == (640, 480)  # upright, not 480 × 640
+    assert not out.getexif()  # nothing left for a viewer to turn a second time
+    rgb = out.convert("RGB")
+    assert _dominant(rgb.getpixel((48, 48))) == "red", orientation
+    assert _dominant(rgb.getpixel((592, 48))) == "green", orientation
+
+
+def _dominant(pixel: Any) -> str:
+    return ("red", "green", "blue")[max(range(3), key=lambda i: pixel[i])]
