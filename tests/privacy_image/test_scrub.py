@@ -328,3 +328,20 @@ def test_truncated_jpeg_with_orientation_is_turned_never_sideways(orientation: i
 
 def _dominant(pixel: Any) -> str:
     return ("red", "green", "blue")[max(range(3), key=lambda i: pixel[i])]
+
+
+def test_given_boxes_are_blurred_in_the_full_resolution_output() -> None:
+    from desktop.privacy.image import FaceBox
+
+    rng = np.random.default_rng(3)
+    noisy = Image.fromarray(rng.integers(0, 256, (480, 640, 3), dtype=np.uint8))
+    data = _jpeg(noisy, quality=95)
+    box = FaceBox(32, 24, 40, 30, 0.9, "person")  # on a 320 × 240 copy the agent saw
+    result = scrub(data, detect_faces=False, blur_boxes=[box], boxes_size=(320, 240))
+    assert (result.width, result.height) == (640, 480)
+    assert result.faces == [box.__class__(64, 48, 80, 60, 0.9, "person")]
+    out = np.asarray(Image.open(io.BytesIO(result.data)).convert("RGB")).astype(int)
+    inside = out[60:96, 80:128]  # well inside the mapped region: a coarse mosaic, no noise
+    assert inside.std(axis=(0, 1)).max() < 12
+    outside = out[300:400, 300:400]
+    assert outside.std(axis=(0, 1)).min() > 40  # the rest of the photo keeps its detail

@@ -153,8 +153,9 @@ def _scrub(
     small = render.to_rgb(small)
     job.lap("decode")
     faces = _analyse(job, small, full, faces_on, docs_on, detector)
+    regions = faces  # what is blurred: every region found now and every region given
     if blur and given[0]:
-        faces = _with_given(faces, given[0], given[1] or full, full)
+        regions, faces = _with_given(faces, given[0], given[1] or full, full)
     if pending is None:
         needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
         if job.lossless is not None and needs_pixels:
@@ -164,7 +165,7 @@ def _scrub(
             job.lap("decode")
         if img is not None and blur and faces:
             job.rotatable = False  # the pixels changed: they must be encoded
-            img = blur_regions(img, faces)
+            img = blur_regions(img, regions)
             job.frames = []  # an animation is flattened to its blurred first frame
         rendered = _render(job, img, max_side, max_bytes)
     else:
@@ -399,14 +400,16 @@ def _keep_kinds(source: list[FaceBox], scaled: list[FaceBox]) -> list[FaceBox]:
 
 def _with_given(
     found: list[FaceBox], given: list[FaceBox], given_size: tuple[int, int], full: tuple[int, int]
-) -> list[FaceBox]:
-    """The regions to blur: those found now plus the given ones (mapped to ``full``)."""
+) -> tuple[list[FaceBox], list[FaceBox]]:
+    """The regions to blur (those found now plus the given ones, mapped to ``full``) and the
+    same with overlapping boxes merged (one per face or person, as reported)."""
     from desktop.privacy.image.faces import merge_boxes, scale_boxes
 
     mapped = given
     if given_size != full and given_size[0] > 0:
         mapped = _keep_kinds(given, scale_boxes(given, full[0] / given_size[0], full))
-    return merge_boxes([*found, *mapped], threshold=0.9)
+    regions = [*mapped, *found]
+    return regions, merge_boxes(regions)
 
 
 def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
