@@ -166,3 +166,31 @@ def test_the_decision_comes_back_with_the_draft(
         other.close()
         view.close()
     store.close()
+
+
+def test_a_document_can_only_be_confirmed_not_blurred(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path
+) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("RGB", (900, 700), (120, 110, 100))  # a contract on the dashboard
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((150, 80, 750, 640), fill=(245, 245, 240))
+    font = ImageFont.load_default(size=16)
+    for row in range(18):
+        text = "Versicherungsschein Nr 12345 Muster GmbH" if row % 3 else "Vertrag"
+        draw.text((180, 100 + row * 28), text, fill=(20, 20, 20), font=font)
+    path = tmp_path / "vertrag.jpg"
+    img.save(path, "JPEG", quality=92)
+    view = complete
+    _fill(view)
+    tile = _add(qtbot, view, path)
+    assert tile.review == "pending"
+    assert tile.state.text() == "Dokument markiert – Entscheidung fehlt"
+    assert not tile.blur_button.isVisible()  # a document has no region to blur
+    assert tile.confirm.isVisible()
+    assert view.photos is not None
+    assert view.photos.undecided() == [tile]
+    tile.confirm.setChecked(True)
+    assert view.photos.undecided() == []
+    assert tile.state.text() == "Keine Metadaten gefunden, als Fehlalarm bestätigt"
