@@ -1,13 +1,14 @@
 """One damage photo: scrubbed on the "media" pool, shown cleaned with what was removed.
 
 Only the cleaned bytes are kept (in memory); the original file is re-read from its path when
-the agent asks to blur faces, and never copied anywhere. A photo with a flagged face, person or
-document is not sendable until the agent has blurred every flagged region or confirmed a
-false alarm (:mod:`desktop.privacy.image.review`); the tile shows each flag as a box and
-offers both actions. Decoding and scaling the preview
+the agent asks to blur faces, and never copied anywhere. Decoding and scaling the preview
 happen on the worker too (a 12-megapixel JPEG takes far longer than a frame to decode), and
 the server's byte limit (``/config`` ``limits.max_image_bytes``) is applied while cleaning,
 so an oversized photo is shrunk or refused here with a German message, never by the server.
+
+A photo with a flagged face, person or document is not sendable until the agent has blurred
+every flagged region or confirmed a false alarm (:mod:`desktop.privacy.image.review`): the
+tile boxes each flag in the preview and offers both actions.
 """
 
 from __future__ import annotations

@@ -165,7 +165,7 @@ def _scrub(
             job.lap("decode")
         if img is not None and blur and faces:
             job.rotatable = False  # the pixels changed: they must be encoded
-            img = blur_regions(img, regions)
+            img = _blur(img, regions)
             job.frames = []  # an animation is flattened to its blurred first frame
         rendered = _render(job, img, max_side, max_bytes)
     else:
@@ -412,8 +412,9 @@ def _with_given(
     return regions, merge_boxes(regions)
 
 
-def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
-    """Copy of the full-resolution ``img`` with every flagged region made unrecognisable."""
+def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
+    """Copy of the full-resolution ``img`` with every flagged region made unrecognisable (the
+    one place that names the blur of :mod:`desktop.privacy.image.faces`)."""
     from desktop.privacy.image.faces import pixelate
 
     return pixelate(img, boxes)
