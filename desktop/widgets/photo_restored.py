@@ -43,6 +43,9 @@ def photo_meta(
             [f.x, f.y, f.w, f.h, f.score, getattr(f, "kind", "face")]
             for f in getattr(result, "faces", [])
         ],
+        "documents": [
+            [d.x, d.y, d.w, d.h, d.score, "document"] for d in getattr(result, "documents", [])
+        ],
         "blurred": bool(blurred),
         "confirmed": bool(confirmed),
     }
@@ -52,6 +55,19 @@ def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
     """Rebuild the pipeline's ``ScrubResult`` from :func:`photo_meta` and the cleaned bytes."""
     from desktop.privacy.image.model import FaceBox, ScrubResult, removed
 
+    def boxes(key: str, kind: str) -> list[FaceBox]:
+        return [
+            FaceBox(
+                int(b[0]),
+                int(b[1]),
+                int(b[2]),
+                int(b[3]),
+                float(b[4]),
+                str(b[5]) if len(b) > 5 else kind,
+            )
+            for b in meta.get(key) or []
+        ]
+
     return ScrubResult(
         data=data,
         media_type=str(media_type or meta.get("media_type") or "image/jpeg"),
@@ -59,17 +75,8 @@ def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
         height=int(meta.get("height") or 0),
         removed=[removed(str(kind)) for kind in meta.get("removed") or []],
         warnings=[str(code) for code in meta.get("warnings") or []],
-        faces=[
-            FaceBox(
-                int(b[0]),
-                int(b[1]),
-                int(b[2]),
-                int(b[3]),
-                float(b[4]),
-                str(b[5]) if len(b) > 5 else "face",
-            )
-            for b in meta.get("faces") or []
-        ],
+        faces=boxes("faces", "face"),
+        documents=boxes("documents", "document"),
     )
 
 

@@ -44,6 +44,8 @@ def state_text(flags: Flags, state: str, *, cleaned: bool = True) -> str:
                     "PhotoState", "%n Person(en) unkenntlich gemacht", None, flags.persons
                 )
             )
+        if flags.document:
+            parts.append(QCoreApplication.translate("PhotoState", "Dokument unkenntlich gemacht"))
     elif state == CONFIRMED:
         parts.append(QCoreApplication.translate("PhotoState", "als Fehlalarm bestätigt"))
     return ", ".join(parts)

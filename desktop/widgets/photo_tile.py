@@ -39,6 +39,7 @@ from desktop.widgets.photo_state import state_text
 
 log = logging.getLogger(__name__)
 THUMB = 220
+_BOX_COLOURS = {"face": (220, 0, 0), "person": (230, 120, 0), "document": (0, 90, 220)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,22 @@ def scrub_file(
 
 def shown_boxes(shown: Any) -> dict[str, Any]:
     """``scrub`` arguments that blur the boxes of the result ``shown`` to the agent."""
-    if shown is None or not getattr(shown, "faces", None):
+    boxes = flagged_boxes(shown)
+    if not boxes:
         return {}
-    return {"blur_boxes": list(shown.faces), "boxes_size": (shown.width, shown.height)}
+    return {"blur_boxes": boxes, "boxes_size": (shown.width, shown.height)}
+
+
+def flagged_boxes(result: Any) -> list[Any]:
+    """Every flagged region of a ``ScrubResult``: faces, persons and documents."""
+    if result is None:
+        return []
+    return [*getattr(result, "faces", []), *getattr(result, "documents", [])]
 
 
 def preview_image(result: Any, *, boxes: bool = True) -> Preview:
     """The cleaned picture scaled to fit the tile, each flagged region boxed (any thread):
-    faces in red, persons in orange.
+    faces in red, persons in orange, documents in blue.
 
     Pillow, not QImage/QPainter: Qt image calls on a worker thread hold Python's GIL while
     they take Qt-internal locks (image plugin loader, scaling pool), which once deadlocked
@@ -105,10 +114,11 @@ def preview_image(result: Any, *, boxes: bool = True) -> Preview:
     factor = min(THUMB / picture.width, THUMB / picture.height)
     size = (max(1, round(picture.width * factor)), max(1, round(picture.height * factor)))
     picture = picture.resize(size, Image.Resampling.LANCZOS)
-    if boxes and result.faces and width > 0:
+    flagged = flagged_boxes(result)
+    if boxes and flagged and width > 0:
         scale = picture.width / width
         draw = ImageDraw.Draw(picture)
-        for face in result.faces:
+        for face in flagged:
             draw.rectangle(
                 (
                     face.x * scale,
@@ -116,7 +126,7 @@ def preview_image(result: Any, *, boxes: bool = True) -> Preview:
                     (face.x + face.w) * scale,
                     (face.y + face.h) * scale,
                 ),
-                outline=(230, 120, 0) if getattr(face, "kind", "face") == "person" else (220, 0, 0),
+                outline=_BOX_COLOURS.get(getattr(face, "kind", "face"), (220, 0, 0)),
                 width=2,
             )
     return Preview(picture.tobytes(), picture.width, picture.height)
@@ -285,7 +295,7 @@ class PhotoTile(QFrame):
         flags = flags_of(self.result)
         state = self.review
         self.state.setText(state_text(flags, state, cleaned=bool(self.result.removed)))
-        self.blur_button.setVisible(bool(self.result.faces) and not self.blurred)
+        self.blur_button.setVisible(bool(flagged_boxes(self.result)) and not self.blurred)
         settled_by_blur = state == BLURRED and not self.confirmed
         self.confirm.setVisible(flags.any and not settled_by_blur)
         with_state = " ".join(filter(None, (self.details.text(), self.state.text())))

@@ -1143,6 +1143,10 @@
         </translation>
     </message>
     <message>
+        <source>Dokument unkenntlich gemacht</source>
+        <translation>document made unrecognisable</translation>
+    </message>
+    <message>
         <source>als Fehlalarm bestätigt</source>
         <translation>confirmed as a false alarm</translation>
     </message>

@@ -163,12 +163,11 @@ def test_the_decision_comes_back_with_the_draft(
         assert restored.review == "confirmed"
         assert [box.kind for box in restored.result.faces] == ["face"]
         assert restored.state.text() == "Metadaten entfernt, als Fehlalarm bestätigt"
-        other.close()
-        view.close()
+        _saved(qtbot, store, draft_id, other)  # nothing left to write once the store closes
     store.close()
 
 
-def test_a_document_can_only_be_confirmed_not_blurred(
+def test_a_document_is_boxed_and_can_be_blurred_or_confirmed(
     qtbot: Any, complete: CompleteReferralView, tmp_path: Path
 ) -> None:
     from PIL import Image, ImageDraw, ImageFont
@@ -187,10 +186,31 @@ def test_a_document_can_only_be_confirmed_not_blurred(
     tile = _add(qtbot, view, path)
     assert tile.review == "pending"
     assert tile.state.text() == "Dokument markiert – Entscheidung fehlt"
-    assert not tile.blur_button.isVisible()  # a document has no region to blur
+    [box] = tile.result.documents
+    assert box.kind == "document"
+    assert box.x <= 185  # the text block, from the left end of its lines ...
+    assert box.y <= 105  # ... and its first line ...
+    assert box.x + box.w >= 480  # ... and the right end of the longest lines ...
+    assert box.y + box.h >= 580  # ... to its last line
+    assert tile.blur_button.isVisible()
     assert tile.confirm.isVisible()
     assert view.photos is not None
     assert view.photos.undecided() == [tile]
     tile.confirm.setChecked(True)
     assert view.photos.undecided() == []
     assert tile.state.text() == "Keine Metadaten gefunden, als Fehlalarm bestätigt"
+    tile.confirm.setChecked(False)
+    assert view.photos.undecided() == [tile]
+    tile.blur_button.click()
+    qtbot.waitUntil(lambda: not view.photos.busy(), timeout=30000)
+    assert tile.review == "blurred"
+    assert tile.state.text() == "Keine Metadaten gefunden, Dokument unkenntlich gemacht"
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from desktop.privacy.image.document import looks_like_document
+
+    sent = Image.open(io.BytesIO(view.photos.cleaned()[0].data)).convert("RGB")
+    assert not looks_like_document(np.asarray(sent))  # the text is unreadable now

@@ -152,18 +152,20 @@ def _scrub(
             pending = _pool().submit(_render, job, img, max_side, max_bytes)
     small = render.to_rgb(small)
     job.lap("decode")
-    faces = _analyse(job, small, full, faces_on, docs_on, detector)
-    regions = faces  # what is blurred: every region found now and every region given
+    faces, documents = _analyse(job, small, full, faces_on, docs_on, detector)
+    regions = [*faces, *documents]  # what is blurred: every region found now and given
     if blur and given[0]:
-        regions, faces = _with_given(faces, given[0], given[1] or full, full)
+        regions, merged = _with_given(regions, given[0], given[1] or full, full)
+        faces = [box for box in merged if box.kind != "document"]
+        documents = [box for box in merged if box.kind == "document"]
     if pending is None:
-        needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
+        needs_pixels = (blur and regions) or (max_side is not None and max(full) > max_side)
         if job.lossless is not None and needs_pixels:
             job.lossless = None
         if img is None and job.lossless is None:
             img = decoding.result() if decoding is not None else _decode(job, full=True)
             job.lap("decode")
-        if img is not None and blur and faces:
+        if img is not None and blur and regions:
             job.rotatable = False  # the pixels changed: they must be encoded
             img = _blur(img, regions)
             job.frames = []  # an animation is flattened to its blurred first frame
@@ -174,15 +176,22 @@ def _scrub(
     for name, seconds in rendered.timings.items():
         job.timings[name] = round(job.timings.get(name, 0.0) + seconds, 4)
     out, size = rendered.data, rendered.size
-    if faces and size != full:  # downscaled for upload: boxes follow the output pixels
-        from desktop.privacy.image.faces import scale_boxes
-
-        faces = _keep_kinds(faces, scale_boxes(faces, size[0] / full[0], size))
+    if size != full:  # downscaled for upload: boxes follow the output pixels
+        faces, documents = _scaled(faces, size, full), _scaled(documents, size, full)
     job.timings["total"] = round(time.perf_counter() - start, 4)  # wall time; stages overlap
     return ScrubResult(
         out, rendered.media_type, size[0], size[1], merge_removed(job.removed), job.warnings,
-        faces, job.timings,
+        faces, job.timings, documents,
     )  # fmt: skip
+
+
+def _scaled(boxes: list[FaceBox], size: tuple[int, int], full: tuple[int, int]) -> list[FaceBox]:
+    """Boxes in ``full``-size coordinates mapped to an output of ``size``."""
+    if not boxes:
+        return boxes
+    from desktop.privacy.image.faces import scale_boxes
+
+    return _keep_kinds(boxes, scale_boxes(boxes, size[0] / full[0], size))
 
 
 def _jpeg_preview(
@@ -202,23 +211,31 @@ def _analyse(
     faces_on: bool,
     docs_on: bool,
     detector: FaceDetector | None,
-) -> list[FaceBox]:
-    """Face boxes (in full-size coordinates) and the ``faces``/``document`` warnings."""
+) -> tuple[list[FaceBox], list[FaceBox]]:
+    """Face/person boxes and document boxes (in full-size coordinates); the ``faces`` and
+    ``document`` warnings."""
     faces: list[FaceBox] = []
+    documents: list[FaceBox] = []
     if faces_on:
         faces = _faces(small, full, detector)
         job.lap("faces")
     if docs_on:
         import numpy as np
 
-        from desktop.privacy.image.document import looks_like_document
+        from desktop.privacy.image.document import document_region
 
-        if looks_like_document(np.asarray(small)):
+        region = document_region(np.asarray(small))
+        if region is not None:
             job.warnings.append("document")
+            f = full[0] / small.width
+            x, y, w, h = (round(v * f) for v in region)
+            x, y = min(x, full[0] - 1), min(y, full[1] - 1)
+            w, h = max(1, min(w, full[0] - x)), max(1, min(h, full[1] - y))
+            documents.append(FaceBox(x, y, w, h, 1.0, "document"))
         job.lap("document")
     if faces:
         job.warnings.append("faces")
-    return faces
+    return faces, documents
 
 
 @dataclass
