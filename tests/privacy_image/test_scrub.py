@@ -345,3 +345,21 @@ def test_given_boxes_are_blurred_in_the_full_resolution_output() -> None:
     assert inside.std(axis=(0, 1)).max() < 12
     outside = out[300:400, 300:400]
     assert outside.std(axis=(0, 1)).min() > 40  # the rest of the photo keeps its detail
+
+
+def test_strip_only_upright_jpeg_is_never_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.privacy.image import render
+
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Make: b"Cam"}})
+    data = _jpeg(_scene(), exif=exif)
+
+    def no_decode(_data: bytes) -> Image.Image:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(render, "open_image", no_decode)
+    result = scrub(data, detect_faces=False, detect_documents=False)
+    assert (result.width, result.height) == (320, 240)
+    assert find_metadata(result.data) == []
+    assert result.data.endswith(data[-64:])  # the image data, byte for byte
+    with pytest.raises(ImageRejected):  # the analysis does need the pixels
+        scrub(data, detect_faces=False)

@@ -129,6 +129,8 @@ def _scrub(
     job.declared = declared
     _parse(job, data)
     job.lap("parse")
+    if not (faces_on or docs_on or blur) and _strippable(job, max_side, max_bytes):
+        return _stripped(job, job.lossless or b"", declared or (0, 0), start)
     # A re-encode (rotation bake, HEIC/WebP → JPEG ...) that does not wait for face boxes runs
     # on a pool thread while this thread decodes a small copy and looks for faces/documents:
     # Pillow and dlib release the GIL, so the two overlap on a second core.
@@ -192,6 +194,32 @@ def _scaled(boxes: list[FaceBox], size: tuple[int, int], full: tuple[int, int]) 
     from desktop.privacy.image.faces import scale_boxes
 
     return _keep_kinds(boxes, scale_boxes(boxes, size[0] / full[0], size))
+
+
+def _strippable(job: _Job, max_side: int | None, max_bytes: int | None) -> bool:
+    """An upright, complete JPEG that needs no pixels: no analysis, no downscale, fits."""
+    if job.fmt != JPEG or job.lossless is None or job.declared is None:
+        return False
+    if max_side is not None and max(job.declared) > max_side:
+        return False
+    return max_bytes is None or len(job.lossless) <= max_bytes
+
+
+def _stripped(job: _Job, out: bytes, size: tuple[int, int], start: float) -> ScrubResult:
+    """The allow-list stripped JPEG ``out`` as it is, never decoded: its entropy-coded data is
+    the input's, byte for byte; the output is audited like every other."""
+    try:
+        leftover = find_metadata(out)
+    except MalformedImage as exc:
+        raise ImageRejected("unclean") from exc
+    if leftover:
+        raise ImageRejected("unclean")
+    job.lap("verify")
+    job.timings["total"] = round(time.perf_counter() - start, 4)
+    return ScrubResult(
+        out, "image/jpeg", size[0], size[1], merge_removed(job.removed), job.warnings, [],
+        job.timings,
+    )  # fmt: skip
 
 
 def _jpeg_preview(
