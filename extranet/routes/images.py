@@ -140,7 +140,34 @@ def _check_and_store(
     return 201
 
 
-@router.put("/referrals/{referral_id}/images/{image_id}", status_code=201)
+_PUT_DOCS: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "Photo-Review",
+            "in": "header",
+            "required": True,
+            "description": "The agent's decision about the photo's flags: none (nothing was "
+            "flagged), blurred (every flagged region made unrecognisable) or confirmed (a false "
+            "alarm, confirmed per photo).",
+            "schema": {"type": "string", "enum": list(imagecheck.REVIEW_STATES)},
+        }
+    ]
+}
+_PUT_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "description": "image-metadata, image-invalid, photo-not-reviewed (Photo-Review missing "
+        "or unknown), photo-shows-person (a face on a photo declared none or blurred, a person "
+        "on one declared none; errors[].code: face, person), too-many-images"
+    }
+}
+
+
+@router.put(
+    "/referrals/{referral_id}/images/{image_id}",
+    status_code=201,
+    responses=_PUT_PROBLEMS,
+    openapi_extra=_PUT_DOCS,
+)
 async def put_image(
     referral_id: str, image_id: str, request: Request, user: UserDep, state: StateDep
 ) -> Response:

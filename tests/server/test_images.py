@@ -186,3 +186,13 @@ def test_face_not_blurred_nor_confirmed_is_refused(
 def test_blurred_face_is_accepted(demo: requests.Session, referral_url: str) -> None:
     data = _face_photo(blur_faces=True)
     assert _put(demo, referral_url, data, "image/jpeg", review="blurred").status_code == 201
+
+
+def test_openapi_documents_the_review_header(server: EmbeddedServer) -> None:
+    spec = requests.get(f"{server.url}/openapi.json", timeout=10).json()
+    put = spec["paths"][f"{API}/referrals/{{referral_id}}/images/{{image_id}}"]["put"]
+    [header] = [p for p in put["parameters"] if p["in"] == "header"]
+    assert header["name"] == "Photo-Review"
+    assert header["required"] is True
+    assert header["schema"]["enum"] == ["none", "blurred", "confirmed"]
+    assert "photo-shows-person" in put["responses"]["422"]["description"]
