@@ -137,7 +137,7 @@ def fields_for(kind: Kind) -> tuple[str, ...]:
 class PhotoUpload:
     """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``).
 
-    ``review`` is what the agent decided about its flags (:mod:`desktop.privacy.image.review`),
+    ``review`` is what the agent decided about its flags (:mod:`desktop.privacy.photo_review`),
     declared to the server on upload.
     """
 

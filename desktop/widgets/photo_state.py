@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.privacy.image.review import BLURRED, CONFIRMED, PENDING, Flags
+from desktop.privacy.photo_review import BLURRED, CONFIRMED, PENDING, Flags
 
 
 def flagged_text(flags: Flags) -> str:

@@ -7,7 +7,7 @@ the server's byte limit (``/config`` ``limits.max_image_bytes``) is applied whil
 so an oversized photo is shrunk or refused here with a German message, never by the server.
 
 A photo with a flagged face, person or document is not sendable until the agent has blurred
-every flagged region or confirmed a false alarm (:mod:`desktop.privacy.image.review`): the
+every flagged region or confirmed a false alarm (:mod:`desktop.privacy.photo_review`): the
 tile boxes each flag in the preview and offers both actions.
 """
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.privacy.image.review import BLURRED, PENDING, flags_of, review_state
+from desktop.privacy.photo_review import BLURRED, PENDING, flags_of, review_state
 from desktop.widgets.photo_state import state_text
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,13 @@ def scrub_file(
         **shown_boxes(shown if blur_faces else None),
     )
     return CleanedPhoto(result, preview_image(result, boxes=not blur_faces))
+
+
+def warm_up_photo_check() -> None:
+    """Worker: load the photo check's libraries and model before the first photo arrives."""
+    from desktop.privacy.image.pipeline import warm_up
+
+    warm_up()
 
 
 def shown_boxes(shown: Any) -> dict[str, Any]:
@@ -268,7 +275,7 @@ class PhotoTile(QFrame):
 
     @property
     def review(self) -> str:
-        """The photo's review state (:mod:`desktop.privacy.image.review`); ``pending`` blocks
+        """The photo's review state (:mod:`desktop.privacy.photo_review`); ``pending`` blocks
         sending."""
         if not self.ready:
             return PENDING

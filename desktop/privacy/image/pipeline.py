@@ -465,6 +465,23 @@ def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     return pixelate(img, boxes)
 
 
+def warm_up() -> None:
+    """Load what the analysis of a first photo would load (numpy, dlib and the face model, the
+    document check, the lossless-rotation library): call it on a worker ahead of time."""
+    import numpy as np
+
+    from desktop.privacy.image.document import looks_like_document
+    from desktop.privacy.image.faces import default_detector
+
+    blank = np.zeros((64, 64, 3), np.uint8)
+    default_detector().detect(blank)
+    looks_like_document(blank)
+    try:
+        import jpeglib  # noqa: F401 - the first Orientation ≠ 1 photo needs it
+    except ImportError:
+        return  # no lossless rotation here: such photos are re-encoded
+
+
 def flagged_regions(data: bytes, detector: FaceDetector | None = None) -> list[FaceBox]:
     """Faces and persons the photo check finds on an already cleaned, upright photo.
 

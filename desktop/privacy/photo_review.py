@@ -1,5 +1,8 @@
 """What the agent decided about a photo's flags (faces, persons, documents); Qt-free.
 
+Kept outside :mod:`desktop.privacy.image` so that the widgets can use it without importing the
+photo pipeline (Pillow) on the GUI thread.
+
 A photo whose check flagged a face, a person or a document may only be sent once the agent has
 either made every flagged region unrecognisable ("blurred") or confirmed that the photo shows
 no recognisable person and no document ("confirmed", a false alarm). A document has no region
