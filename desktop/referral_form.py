@@ -135,11 +135,16 @@ def fields_for(kind: Kind) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class PhotoUpload:
-    """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``)."""
+    """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``).
+
+    ``review`` is what the agent decided about its flags (:mod:`desktop.privacy.photo_review`),
+    declared to the server on upload.
+    """
 
     image_id: str
     data: bytes
     media_type: str
+    review: str = "none"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from desktop.api.errors import ApiError, NotAuthenticated
 from desktop.api.server_url import server_url_problem
 from desktop.api.transport import BackoffPolicy, Transport
+from desktop.privacy.photo_review import REVIEW_HEADER
 
 __all__ = ["ExtranetClient", "LoginInfo", "Page"]
 
@@ -235,13 +236,19 @@ class ExtranetClient:
         return dict(self._call("PATCH", f"/referrals/{_seg(referral_id)}", json={"status": status}))
 
     # ------------------------------------------------------------------ images
-    def put_image(self, referral_id: str, image_id: str, data: bytes, media_type: str) -> None:
-        """``PUT /referrals/{id}/images/{image_id}`` (idempotent, retried)."""
+    def put_image(
+        self, referral_id: str, image_id: str, data: bytes, media_type: str, *, review: str = "none"
+    ) -> None:
+        """``PUT /referrals/{id}/images/{image_id}`` (idempotent, retried).
+
+        ``review`` declares the agent's decision about the photo's flags in the
+        ``Photo-Review`` header: ``none`` (nothing flagged), ``blurred`` or ``confirmed``.
+        """
         self._call(
             "PUT",
             f"/referrals/{_seg(referral_id)}/images/{_seg(image_id)}",
             data=data,
-            headers={"Content-Type": media_type},
+            headers={"Content-Type": media_type, REVIEW_HEADER: review},
         )
 
     def list_images(self, referral_id: str) -> list[dict[str, Any]]:

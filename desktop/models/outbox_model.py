@@ -43,6 +43,12 @@ _REASONS = {
     "unsupported-media-type": QT_TRANSLATE_NOOP("OutboxModel", "Fotoformat wird nicht unterstützt"),
     "image-metadata": QT_TRANSLATE_NOOP("OutboxModel", "Foto enthält noch Metadaten"),
     "image-invalid": QT_TRANSLATE_NOOP("OutboxModel", "Foto ist beschädigt"),
+    "photo-not-reviewed": QT_TRANSLATE_NOOP(
+        "OutboxModel", "Foto ohne Entscheidung zu markierten Personen gesendet"
+    ),
+    "photo-shows-person": QT_TRANSLATE_NOOP(
+        "OutboxModel", "Server erkennt eine Person oder ein Gesicht auf dem Foto"
+    ),
     "not-found": QT_TRANSLATE_NOOP("OutboxModel", "Vorgang auf dem Server nicht gefunden"),
     "forbidden": QT_TRANSLATE_NOOP("OutboxModel", "Keine Berechtigung"),
     "unavailable": QT_TRANSLATE_NOOP("OutboxModel", "Server vorübergehend nicht erreichbar"),

@@ -105,6 +105,7 @@ class Outbox:
         for image in images:
             image_payload: dict[str, Any] = {"image_id": image.image_id, "data": image.data}
             image_payload["media_type"] = image.media_type
+            image_payload["review"] = image.review
             rows.append((_new_id(), KIND_IMAGE, item_id, image.image_id, "", image_payload))
         self._insert(rows, draft_id=draft_id)
         return item_id

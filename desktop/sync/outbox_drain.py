@@ -164,7 +164,13 @@ def _send(outbox: DrainQueue, client: ExtranetClient, row: sqlite3.Row) -> dict[
         return _send_referral(outbox, client, row, payload)
     if kind == KIND_IMAGE:
         parent = outbox.referral_result(row["parent_id"]) or {}
-        client.put_image(parent["id"], payload["image_id"], payload["data"], payload["media_type"])
+        client.put_image(
+            parent["id"],
+            payload["image_id"],
+            payload["data"],
+            payload["media_type"],
+            review=str(payload.get("review") or "none"),
+        )
         result = {"referral_id": parent["id"], "image_id": payload["image_id"]}
     elif kind == KIND_MESSAGE:
         body = client.post_message(

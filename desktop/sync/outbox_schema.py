@@ -66,11 +66,16 @@ def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
 
 @dataclass(frozen=True, slots=True)
 class PendingImage:
-    """A cleaned photo to upload after its referral (client-chosen UUID ``image_id``)."""
+    """A cleaned photo to upload after its referral (client-chosen UUID ``image_id``).
+
+    ``review`` is the agent's decision about the photo's flags (``none``, ``blurred``,
+    ``confirmed``), kept in the sealed payload and declared to the server on upload.
+    """
 
     image_id: str
     data: bytes
     media_type: str
+    review: str = "none"
 
 
 @dataclass(frozen=True, slots=True)

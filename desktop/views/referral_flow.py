@@ -37,6 +37,7 @@ from desktop.views.referral_send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
+from desktop.widgets.photo_state import missing_decision_text
 from desktop.workers.autosave import DraftAutosaver
 
 if TYPE_CHECKING:
@@ -195,7 +196,8 @@ class ReferralView(SendResultsMixin):
         """Readable review (labels, catalogue texts) and the exact JSON below it."""
         photos = self.photos.cleaned() if self.photos is not None else []
         catalogs = self._catalogs or (self.services.config or {}).get("catalogs", {})
-        text = readable_review(payload, catalogs, len(photos))
+        states = self.photos.states() if self.photos is not None else []
+        text = readable_review(payload, catalogs, len(photos), states)
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
         technical = review_text(payload)
@@ -236,6 +238,8 @@ class ReferralView(SendResultsMixin):
         entries = [(e.field, issue_text(e.code, e.params)) for e in errors]
         if self.photos is not None and self.photos.busy():
             entries.append(("photos", self.tr("Die Schadenbilder werden noch bereinigt.")))
+        elif self.photos is not None and self.photos.undecided():
+            entries.append(("photos", missing_decision_text()))
         if entries:
             self._show_errors(entries)
             self.update_review()  # the review is current when the agent looks down there
@@ -289,6 +293,9 @@ class ReferralView(SendResultsMixin):
     def focus_field(self, name: str) -> None:
         """Focus the field an error summary link points to."""
         target = {"consent": self.consent_gate.yes}.get(name) or self.inputs.get(name)
+        if name == "photos" and self.photos is not None and (undecided := self.photos.undecided()):
+            tile = undecided[0]  # the first photo still waiting for the agent's decision
+            target = tile.blur_button if tile.blur_button.isVisible() else tile.confirm
         if target is not None:
             self.scroll_area.ensureWidgetVisible(target)
             target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -28,6 +28,16 @@ def problem_text(code: str, detail: str = "") -> str:
         "not-authenticated": QCoreApplication.translate(
             "ReferralFlow", "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an."
         ),
+        "photo-not-reviewed": QCoreApplication.translate(
+            "ReferralFlow",
+            "Ein Foto wurde ohne Entscheidung zu markierten Personen oder Dokumenten gesendet. "
+            "Bitte prüfen Sie die Schadenbilder und senden Sie erneut.",
+        ),
+        "photo-shows-person": QCoreApplication.translate(
+            "ReferralFlow",
+            "Das Extranet erkennt auf einem Foto eine Person oder ein Gesicht. Bitte machen Sie "
+            "die Stelle unkenntlich oder bestätigen Sie am Foto, dass niemand erkennbar ist.",
+        ),
         "network": QCoreApplication.translate(
             "ReferralFlow",
             "Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.",
@@ -46,6 +56,8 @@ def field_problem_text(code: str, detail: str) -> str:
     """German text for one ``errors[]`` entry (same codes as desktop.validation where shared)."""
     if code in ("consent-required", "privacy-violation"):
         return problem_text(code)
+    if code in ("face", "person"):  # what the server's people check found on a photo
+        return problem_text("photo-shows-person")
     known = issue_text(code)
     if known != issue_text("__unknown__"):
         return known

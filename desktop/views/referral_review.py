@@ -4,7 +4,8 @@
 :func:`desktop.referral_form.build_payload`) as plain German text: the form's labels, catalogue
 codes as their catalogue labels from ``GET /config``, grouped into mandatory data, voluntary
 data (with consent) and the number of cleaned photos. Nothing is added that is not sent and
-nothing sent is left out; the exact JSON stays available in the technical view.
+nothing sent is left out; the exact JSON stays available in the technical view. Each photo is
+listed with its state (metadata removed, regions made unrecognisable, a decision missing).
 """
 
 from __future__ import annotations
@@ -85,9 +86,17 @@ def _empty(value: str) -> str:
 
 
 def readable_review(
-    payload: Mapping[str, Any], catalogs: Mapping[str, Any] | None, photo_count: int = 0
+    payload: Mapping[str, Any],
+    catalogs: Mapping[str, Any] | None,
+    photo_count: int = 0,
+    photo_states: Sequence[str] = (),
 ) -> str:
-    """The payload as a broker reads it; every field that leaves the PC, nothing else."""
+    """The payload as a broker reads it; every field that leaves the PC, nothing else.
+
+    ``photo_states`` are the photos' state lines in order ("Metadaten entfernt,
+    2 Gesichter unkenntlich gemacht", "1 Person markiert – Entscheidung fehlt" …); without them
+    only the count is shown.
+    """
     catalogs = catalogs or {}
     kind = (
         QCoreApplication.translate("ReferralReview", "Schnellvermittlung")
@@ -153,7 +162,15 @@ def readable_review(
             )
     for name, value in voluntary.items():  # the wizard's order (its tab chain)
         lines.append(_line(plain_label(name), _value_text(name, value, catalogs)))
-    if photo_count:
+    if photo_count and photo_states:
+        count = QCoreApplication.translate("ReferralReview", "Schadenbilder: %n", None, photo_count)
+        lines += ["", count]
+        for number, state in enumerate(photo_states, start=1):
+            label = QCoreApplication.translate("ReferralReview", "Bild %1").replace(
+                "%1", str(number)
+            )
+            lines.append(_line(label, state))
+    elif photo_count:
         lines += [
             "",
             QCoreApplication.translate(

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.widgets.photo_tile import CleanedPhoto, PhotoTile, preview_image
+from desktop.widgets.photo_tile import CleanedPhoto, PhotoTile, preview_image, shown_boxes
 
 __all__ = ["RestoredPhotoTile", "blob_id", "photo_meta", "scrub_result"]
 
@@ -26,9 +26,11 @@ def blob_id(image_id: str, blurred: bool) -> str:
     return f"{image_id}.blurred" if blurred else image_id
 
 
-def photo_meta(image_id: str, result: Any, blurred: bool) -> dict[str, Any]:
+def photo_meta(
+    image_id: str, result: Any, blurred: bool, confirmed: bool = False
+) -> dict[str, Any]:
     """JSON-able description of a cleaned photo for the draft payload (no bytes, no values:
-    only the kinds of metadata removed, warnings, face boxes)."""
+    only the kinds of metadata removed, warnings, flagged boxes and the agent's decision)."""
     return {
         "image_id": image_id,
         "blob": blob_id(image_id, blurred),
@@ -37,14 +39,34 @@ def photo_meta(image_id: str, result: Any, blurred: bool) -> dict[str, Any]:
         "height": int(getattr(result, "height", 0)),
         "removed": [str(item.kind) for item in getattr(result, "removed", [])],
         "warnings": [str(code) for code in getattr(result, "warnings", [])],
-        "faces": [[f.x, f.y, f.w, f.h, f.score] for f in getattr(result, "faces", [])],
+        "faces": [
+            [f.x, f.y, f.w, f.h, f.score, getattr(f, "kind", "face")]
+            for f in getattr(result, "faces", [])
+        ],
+        "documents": [
+            [d.x, d.y, d.w, d.h, d.score, "document"] for d in getattr(result, "documents", [])
+        ],
         "blurred": bool(blurred),
+        "confirmed": bool(confirmed),
     }
 
 
 def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
     """Rebuild the pipeline's ``ScrubResult`` from :func:`photo_meta` and the cleaned bytes."""
     from desktop.privacy.image.model import FaceBox, ScrubResult, removed
+
+    def boxes(key: str, kind: str) -> list[FaceBox]:
+        return [
+            FaceBox(
+                int(b[0]),
+                int(b[1]),
+                int(b[2]),
+                int(b[3]),
+                float(b[4]),
+                str(b[5]) if len(b) > 5 else kind,
+            )
+            for b in meta.get(key) or []
+        ]
 
     return ScrubResult(
         data=data,
@@ -53,10 +75,8 @@ def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
         height=int(meta.get("height") or 0),
         removed=[removed(str(kind)) for kind in meta.get("removed") or []],
         warnings=[str(code) for code in meta.get("warnings") or []],
-        faces=[
-            FaceBox(int(b[0]), int(b[1]), int(b[2]), int(b[3]), float(b[4]))
-            for b in meta.get("faces") or []
-        ],
+        faces=boxes("faces", "face"),
+        documents=boxes("documents", "document"),
     )
 
 
@@ -66,11 +86,16 @@ def render_preview(result: Any, boxes: bool) -> CleanedPhoto:
 
 
 def blur_cleaned(result: Any, max_output_bytes: int | None) -> CleanedPhoto:
-    """Worker: blur faces on the cleaned bytes; the tile keeps listing what was removed."""
+    """Worker: blur the flagged regions (the boxes the agent saw, and any face found again) on
+    the cleaned bytes; the tile keeps listing what was removed."""
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     blurred = scrub(
-        result.data, detect_faces=True, blur_faces=True, max_output_bytes=max_output_bytes
+        result.data,
+        detect_faces=True,
+        blur_faces=True,
+        max_output_bytes=max_output_bytes,
+        **shown_boxes(result),
     )
     known = {item.kind for item in result.removed}
     merged = dataclasses.replace(
@@ -100,6 +125,8 @@ class RestoredPhotoTile(PhotoTile):
         self.pending_meta: dict[str, Any] | None = dict(meta)
         self.image_id = str(meta.get("image_id") or self.image_id)
         self.blurred = bool(meta.get("blurred"))
+        self.confirmed = bool(meta.get("confirmed"))
+        self.confirm.setChecked(self.confirmed)
         self.stored_blob = str(meta.get("blob") or blob_id(self.image_id, self.blurred))
 
     def fill(self, data: bytes, media_type: str) -> None:

@@ -5,6 +5,10 @@ the agent asks to blur faces, and never copied anywhere. Decoding and scaling th
 happen on the worker too (a 12-megapixel JPEG takes far longer than a frame to decode), and
 the server's byte limit (``/config`` ``limits.max_image_bytes``) is applied while cleaning,
 so an oversized photo is shrunk or refused here with a German message, never by the server.
+
+A photo with a flagged face, person or document is not sendable until the agent has blurred
+every flagged region or confirmed a false alarm (:mod:`desktop.privacy.photo_review`): the
+tile boxes each flag in the preview and offers both actions.
 """
 
 from __future__ import annotations
@@ -20,10 +24,22 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.privacy.photo_review import BLURRED, PENDING, flags_of, review_state
+from desktop.widgets.photo_state import state_text
 
 log = logging.getLogger(__name__)
 THUMB = 220
+_BOX_COLOURS = {"face": (220, 0, 0), "person": (230, 120, 0), "document": (0, 90, 220)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +59,52 @@ class CleanedPhoto:
     preview: Preview
 
 
-def scrub_file(path: str, blur_faces: bool, max_output_bytes: int | None = None) -> CleanedPhoto:
-    """Worker: read the original, clean it and render the preview."""
+def scrub_file(
+    path: str, blur_faces: bool, max_output_bytes: int | None = None, shown: Any = None
+) -> CleanedPhoto:
+    """Worker: read the original, clean it and render the preview.
+
+    ``shown`` is the earlier result whose boxes the agent saw: when blurring, exactly those
+    regions (and any face found again) are made unrecognisable in the full-resolution upload.
+    """
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     data = Path(path).read_bytes()
     result = scrub(
-        data, detect_faces=True, blur_faces=blur_faces, max_output_bytes=max_output_bytes
+        data,
+        detect_faces=True,
+        blur_faces=blur_faces,
+        max_output_bytes=max_output_bytes,
+        **shown_boxes(shown if blur_faces else None),
     )
     return CleanedPhoto(result, preview_image(result, boxes=not blur_faces))
 
 
+def warm_up_photo_check() -> None:
+    """Worker: load the photo check's libraries and model before the first photo arrives."""
+    from desktop.privacy.image.pipeline import warm_up
+
+    warm_up()
+
+
+def shown_boxes(shown: Any) -> dict[str, Any]:
+    """``scrub`` arguments that blur the boxes of the result ``shown`` to the agent."""
+    boxes = flagged_boxes(shown)
+    if not boxes:
+        return {}
+    return {"blur_boxes": boxes, "boxes_size": (shown.width, shown.height)}
+
+
+def flagged_boxes(result: Any) -> list[Any]:
+    """Every flagged region of a ``ScrubResult``: faces, persons and documents."""
+    if result is None:
+        return []
+    return [*getattr(result, "faces", []), *getattr(result, "documents", [])]
+
+
 def preview_image(result: Any, *, boxes: bool = True) -> Preview:
-    """The cleaned picture scaled to fit the tile, face boxes drawn in red (any thread).
+    """The cleaned picture scaled to fit the tile, each flagged region boxed (any thread):
+    faces in red, persons in orange, documents in blue.
 
     Pillow, not QImage/QPainter: Qt image calls on a worker thread hold Python's GIL while
     they take Qt-internal locks (image plugin loader, scaling pool), which once deadlocked
@@ -72,10 +121,11 @@ def preview_image(result: Any, *, boxes: bool = True) -> Preview:
     factor = min(THUMB / picture.width, THUMB / picture.height)
     size = (max(1, round(picture.width * factor)), max(1, round(picture.height * factor)))
     picture = picture.resize(size, Image.Resampling.LANCZOS)
-    if boxes and result.faces and width > 0:
+    flagged = flagged_boxes(result)
+    if boxes and flagged and width > 0:
         scale = picture.width / width
         draw = ImageDraw.Draw(picture)
-        for face in result.faces:
+        for face in flagged:
             draw.rectangle(
                 (
                     face.x * scale,
@@ -83,7 +133,7 @@ def preview_image(result: Any, *, boxes: bool = True) -> Preview:
                     (face.x + face.w) * scale,
                     (face.y + face.h) * scale,
                 ),
-                outline=(220, 0, 0),
+                outline=_BOX_COLOURS.get(getattr(face, "kind", "face"), (220, 0, 0)),
                 width=2,
             )
     return Preview(picture.tobytes(), picture.width, picture.height)
@@ -150,8 +200,12 @@ class PhotoTile(QFrame):
     """Tile for one photo.
 
     Signals:
-        changed(): the cleaned picture became available or changed.
+        changed(): the cleaned picture, or the agent's decision about its flags, changed.
         remove_requested(): the agent removed the photo.
+
+    Attributes:
+        blurred: The sendable bytes have every flagged face and person made unrecognisable.
+        confirmed: The agent confirmed "keine erkennbare Person / kein Dokument".
     """
 
     changed = Signal()
@@ -168,6 +222,7 @@ class PhotoTile(QFrame):
         self._generation = 0
         self._pending_blur = False
         self.blurred = False
+        self.confirmed = False
         self.picture = QLabel(self)
         self.picture.setFixedSize(THUMB, THUMB)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,11 +233,24 @@ class PhotoTile(QFrame):
         self.details = QLabel(self)
         self.details.setObjectName(f"photo_{index}_details")
         self.details.setWordWrap(True)
-        self.blur_button = QPushButton(self.tr("Gesichter &unkenntlich machen"), self)
+        self.state = QLabel(self)
+        self.state.setObjectName(f"photo_{index}_state")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.blur_button = QPushButton(self.tr("Markierte Bereiche &unkenntlich machen"), self)
         self.blur_button.setObjectName(f"photo_{index}_blur")
         self.blur_button.setAutoDefault(False)
         self.blur_button.hide()
         self.blur_button.clicked.connect(self.blur_faces)
+        self.confirm = QCheckBox(
+            self.tr("Fehlalarm: keine erkennbare Person / kein Dokument"), self
+        )
+        self.confirm.setObjectName(f"photo_{index}_confirm")
+        self.confirm.setAccessibleName(
+            self.tr("Fehlalarm bestätigen: keine erkennbare Person und kein Dokument auf dem Foto")
+        )
+        self.confirm.hide()
+        self.confirm.toggled.connect(self._on_confirm)
         self.remove_button = QPushButton(self.tr("Entfernen"), self)
         self.remove_button.setObjectName(f"photo_{index}_remove")
         self.remove_button.setAutoDefault(False)
@@ -192,7 +260,9 @@ class PhotoTile(QFrame):
             self.picture,
             self.progress,
             self.details,
+            self.state,
             self.blur_button,
+            self.confirm,
             self.remove_button,
         ):
             layout.addWidget(widget)
@@ -203,21 +273,54 @@ class PhotoTile(QFrame):
         """True when cleaned bytes are available."""
         return self.result is not None and self.error is None
 
+    @property
+    def review(self) -> str:
+        """The photo's review state (:mod:`desktop.privacy.photo_review`); ``pending`` blocks
+        sending."""
+        if not self.ready:
+            return PENDING
+        return review_state(flags_of(self.result), blurred=self.blurred, confirmed=self.confirmed)
+
     def focus_chain(self) -> list[QWidget]:
         """Focusable widgets in tab order."""
-        return [self.blur_button, self.remove_button]
+        return [self.blur_button, self.confirm, self.remove_button]
+
+    @Slot(bool)
+    def _on_confirm(self, checked: bool) -> None:
+        if checked == self.confirmed:
+            return
+        self.confirmed = checked
+        self._show_state()
+        self.changed.emit()
+
+    def _show_state(self) -> None:
+        """The state line and which of the two actions are offered."""
+        if not self.ready:
+            self.state.clear()
+            self.confirm.setVisible(self.confirmed and self.error is None)
+            return
+        flags = flags_of(self.result)
+        state = self.review
+        self.state.setText(state_text(flags, state, cleaned=bool(self.result.removed)))
+        self.blur_button.setVisible(bool(flagged_boxes(self.result)) and not self.blurred)
+        settled_by_blur = state == BLURRED and not self.confirmed
+        self.confirm.setVisible(flags.any and not settled_by_blur)
+        with_state = " ".join(filter(None, (self.details.text(), self.state.text())))
+        self.setAccessibleDescription(with_state.replace("\n", " "))
 
     def _start(self, *, blur: bool) -> None:
         self._generation += 1
         generation = self._generation
+        shown = self.result
         self._pending_blur = blur
         # The previous result is dropped: while blurring, the unblurred bytes must not be
         # sendable (busy() is True until the new result arrives).
         self.result, self.error = None, None
         self.progress.show()
         self.blur_button.setEnabled(False)
+        self._show_state()
         self.services.tasks.run(
-            functools.partial(scrub_file, self.path, blur, self._max_bytes()),
+            functools.partial(scrub_file, self.path, blur, self._max_bytes(), shown),
             on_done=functools.partial(self._on_done, generation),
             on_error=functools.partial(self._on_error, generation),
             pool="media",
@@ -258,9 +361,8 @@ class PhotoTile(QFrame):
         if not lines:
             lines = [self.tr("Keine Metadaten gefunden.")]
         self.details.setText("\n".join(lines))
-        self.setAccessibleDescription(" ".join(lines))
-        self.blur_button.setVisible(bool(result.faces) and not self.blurred)
         self.blur_button.setEnabled(True)
+        self._show_state()
         self.changed.emit()
 
     def _on_error(self, generation: int, exc: BaseException) -> None:
@@ -272,4 +374,5 @@ class PhotoTile(QFrame):
         self.error = reject_text(code, str(getattr(exc, "message", "")))
         log.info("photo rejected: %s", getattr(exc, "code", type(exc).__name__))
         self.details.setText(self.error)
+        self._show_state()
         self.changed.emit()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.privacy.photo_review import PENDING
 from desktop.referral_form import PhotoUpload
-from desktop.widgets.photo_tile import PhotoTile
+from desktop.widgets.photo_tile import PhotoTile, warm_up_photo_check
 
 _SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif")
 
@@ -30,6 +31,7 @@ class PhotoStrip(QWidget):
         self.services = services
         self.tiles: list[PhotoTile] = []
         self._counter = 0
+        self._warmed = False
         self.add_button = QPushButton(self.tr("&Foto hinzufügen …"), self)
         self.add_button.setObjectName("photos_add")
         self.add_button.setAutoDefault(False)
@@ -53,6 +55,26 @@ class PhotoStrip(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addLayout(self._row)
+
+    def _warm_up(self) -> None:
+        """Once the agent can add photos (shown and enabled, e.g. after consent "Ja"), the photo
+        check's libraries load on the "media" pool, so the first photo does not wait for them."""
+        tasks = getattr(self.services, "tasks", None)
+        if self._warmed or tasks is None or not (self.isVisible() and self.isEnabled()):
+            return
+        self._warmed = True
+        tasks.run(warm_up_photo_check, pool="media")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """See :meth:`_warm_up`."""
+        super().showEvent(event)
+        self._warm_up()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """See :meth:`_warm_up`."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._warm_up()
 
     def _limit(self) -> int:
         config = getattr(self.services, "config", None) or {}
@@ -138,12 +160,21 @@ class PhotoStrip(QWidget):
         return any(t.result is None and t.error is None for t in self.tiles)
 
     def cleaned(self) -> list[PhotoUpload]:
-        """Cleaned photos ready for upload."""
+        """Cleaned photos with their review state (``pending`` ones must not be sent:
+        :meth:`undecided`)."""
         return [
-            PhotoUpload(t.image_id, t.result.data, t.result.media_type)
+            PhotoUpload(t.image_id, t.result.data, t.result.media_type, t.review)
             for t in self.tiles
             if t.ready
         ]
+
+    def undecided(self) -> list[PhotoTile]:
+        """Cleaned photos with a flag (face, person, document) the agent has not decided on."""
+        return [t for t in self.tiles if t.ready and t.review == PENDING]
+
+    def states(self) -> list[str]:
+        """One German state line per cleaned photo, in order (for the review page)."""
+        return [t.state.text() for t in self.tiles if t.ready]
 
     def clear(self) -> None:
         """Remove every photo."""

@@ -59,8 +59,41 @@ def _check_dimensions(data: bytes) -> None:
         raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
 
 
+def _review_state(request: Request) -> str:
+    """The ``Photo-Review`` header: what the agent decided about the photo's flags."""
+    review = request.headers.get("photo-review", "").strip().lower()
+    if review not in imagecheck.REVIEW_STATES:
+        raise ApiProblem(
+            422,
+            "photo-not-reviewed",
+            "Das Foto gibt seinen Prüfstatus nicht an (Photo-Review: none, blurred, confirmed).",
+        )
+    return review
+
+
+def _check_people(data: bytes, review: str) -> None:
+    """Cheap re-check: a face or person the declared review state does not account for."""
+    try:
+        kinds = imagecheck.people_on(data, review)
+    except imagecheck.ImageInvalid:
+        raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
+    if kinds:
+        raise ApiProblem(
+            422,
+            "photo-shows-person",
+            "Das Foto zeigt eine Person oder ein Gesicht, das weder unkenntlich gemacht noch "
+            "als Fehlalarm bestätigt wurde.",
+            errors=[field_error("", kind) for kind in kinds],
+        )
+
+
 def _check_and_store(
-    state: ServerState, referral_id: str, image_id: str, data: bytes, media_type: str
+    state: ServerState,
+    referral_id: str,
+    image_id: str,
+    data: bytes,
+    media_type: str,
+    review: str,
 ) -> int:
     if imagecheck.sniff(data) != media_type:
         raise ApiProblem(
@@ -68,7 +101,7 @@ def _check_and_store(
         )
     _check_dimensions(data)
     try:
-        found = imagecheck.metadata_finder()(data)
+        found = imagecheck.find_metadata(data)
     except Exception:  # noqa: BLE001 - any parser failure means the file is broken
         found = None
     if found is None:
@@ -84,6 +117,7 @@ def _check_and_store(
         decoded = imagecheck.decode(data, media_type)
     except imagecheck.ImageInvalid:
         raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
+    _check_people(data, review)
     digest = hashlib.sha256(data).hexdigest()
     with state.db.tx() as conn:
         row = conn.execute(
@@ -121,15 +155,46 @@ def _check_and_store(
     return 201
 
 
+_PUT_DOCS: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "Photo-Review",
+            "in": "header",
+            "required": True,
+            "description": "The agent's decision about the photo's flags: none (nothing was "
+            "flagged), blurred (every flagged region made unrecognisable) or confirmed (a false "
+            "alarm, confirmed per photo).",
+            "schema": {"type": "string", "enum": list(imagecheck.REVIEW_STATES)},
+        }
+    ]
+}
+_PUT_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "description": "image-metadata, image-invalid, image-too-many-pixels, photo-not-reviewed "
+        "(Photo-Review missing or unknown), photo-shows-person (a face on a photo declared none or blurred, a person "
+        "on one declared none; errors[].code: face, person), too-many-images"
+    }
+}
+
+
+def _put_route_docs() -> dict[str, Any]:
+    """The upload's OpenAPI: its body limit (413), the Photo-Review header and its 422 codes."""
+    docs = body_limit(int(catalogs.LIMITS["max_image_bytes"]), "image-too-large")
+    docs["openapi_extra"] = {**docs["openapi_extra"], **_PUT_DOCS}
+    docs["responses"] = {**docs["responses"], **_PUT_PROBLEMS}
+    return docs
+
+
 @router.put(
     "/referrals/{referral_id}/images/{image_id}",
     status_code=201,
-    **body_limit(int(catalogs.LIMITS["max_image_bytes"]), "image-too-large"),
+    **_put_route_docs(),
 )
 async def put_image(
     referral_id: str, image_id: str, request: Request, user: UserDep, state: StateDep
 ) -> Response:
-    """Store one photo (metadata-free JPEG/PNG); identical repeat → 200."""
+    """Store one photo (metadata-free JPEG/PNG with its ``Photo-Review`` state); identical
+    repeat → 200."""
     await run_in_threadpool(_require_referral, state, referral_id, user, write=True)
     try:
         image_id = str(uuid.UUID(image_id))
@@ -138,9 +203,10 @@ async def put_image(
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in catalogs.LIMITS["image_types"]:
         raise ApiProblem(415, "unsupported-media-type", "Nur JPEG oder PNG.")
+    review = _review_state(request)
     data = await _read_body(request, int(catalogs.LIMITS["max_image_bytes"]))
     status = await run_in_threadpool(
-        _check_and_store, state, referral_id, image_id, data, media_type
+        _check_and_store, state, referral_id, image_id, data, media_type, review
     )
     return Response(
         status_code=status,

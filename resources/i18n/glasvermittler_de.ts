@@ -145,6 +145,37 @@
     </message>
 </context>
 <context>
+    <name>PhotoState</name>
+    <message numerus="yes">
+        <source>%n Gesicht(er)</source>
+        <translation>
+            <numerusform>%n Gesicht</numerusform>
+            <numerusform>%n Gesichter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Person(en)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Gesicht(er) unkenntlich gemacht</source>
+        <translation>
+            <numerusform>%n Gesicht unkenntlich gemacht</numerusform>
+            <numerusform>%n Gesichter unkenntlich gemacht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Person(en) unkenntlich gemacht</source>
+        <translation>
+            <numerusform>%n Person unkenntlich gemacht</numerusform>
+            <numerusform>%n Personen unkenntlich gemacht</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message numerus="yes">
         <source>Höchstens %1 Schadenbilder pro Vermittlung – %n Bild(er) nicht übernommen.</source>
@@ -156,6 +187,13 @@
 </context>
 <context>
     <name>ReferralReview</name>
+    <message numerus="yes">
+        <source>Schadenbilder: %n</source>
+        <translation>
+            <numerusform>Schadenbilder: %n</numerusform>
+            <numerusform>Schadenbilder: %n</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Schadenbilder: %n (Metadaten entfernt)</source>
         <translation>

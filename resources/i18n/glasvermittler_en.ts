@@ -956,6 +956,14 @@
         <translation>Photo is damaged</translation>
     </message>
     <message>
+        <source>Foto ohne Entscheidung zu markierten Personen gesendet</source>
+        <translation>Photo sent without a decision on flagged persons</translation>
+    </message>
+    <message>
+        <source>Server erkennt eine Person oder ein Gesicht auf dem Foto</source>
+        <translation>Server detects a person or a face on the photo</translation>
+    </message>
+    <message>
         <source>Vorgang auf dem Server nicht gefunden</source>
         <translation>Case not found on the server</translation>
     </message>
@@ -1112,6 +1120,69 @@
     </message>
 </context>
 <context>
+    <name>PhotoState</name>
+    <message numerus="yes">
+        <source>%n Gesicht(er)</source>
+        <translation>
+            <numerusform>%n face</numerusform>
+            <numerusform>%n faces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Person(en)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dokument</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>%1 markiert</source>
+        <translation>%1 flagged</translation>
+    </message>
+    <message>
+        <source>%1 – Entscheidung fehlt</source>
+        <translation>%1 – decision missing</translation>
+    </message>
+    <message>
+        <source>Metadaten entfernt</source>
+        <translation>Metadata removed</translation>
+    </message>
+    <message>
+        <source>Keine Metadaten gefunden</source>
+        <translation>No metadata found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Gesicht(er) unkenntlich gemacht</source>
+        <translation>
+            <numerusform>%n face made unrecognisable</numerusform>
+            <numerusform>%n faces made unrecognisable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Person(en) unkenntlich gemacht</source>
+        <translation>
+            <numerusform>%n person made unrecognisable</numerusform>
+            <numerusform>%n persons made unrecognisable</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dokument unkenntlich gemacht</source>
+        <translation>document made unrecognisable</translation>
+    </message>
+    <message>
+        <source>als Fehlalarm bestätigt</source>
+        <translation>confirmed as a false alarm</translation>
+    </message>
+    <message>
+        <source>Auf mindestens einem Foto ist eine Person, ein Gesicht oder ein Dokument markiert. Bitte machen Sie die markierten Bereiche unkenntlich oder bestätigen Sie am Foto: „keine erkennbare Person / kein Dokument“.</source>
+        <translation>A person, a face or a document is flagged on at least one photo. Please make the flagged regions unrecognisable or confirm on the photo: “no recognisable person / no document”.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>&amp;Foto hinzufügen …</source>
@@ -1196,8 +1267,16 @@
         <translation>Cleaning picture</translation>
     </message>
     <message>
-        <source>Gesichter &amp;unkenntlich machen</source>
-        <translation>Make faces &amp;unrecognisable</translation>
+        <source>Markierte Bereiche &amp;unkenntlich machen</source>
+        <translation>Make flagged regions &amp;unrecognisable</translation>
+    </message>
+    <message>
+        <source>Fehlalarm: keine erkennbare Person / kein Dokument</source>
+        <translation>False alarm: no recognisable person / no document</translation>
+    </message>
+    <message>
+        <source>Fehlalarm bestätigen: keine erkennbare Person und kein Dokument auf dem Foto</source>
+        <translation>Confirm false alarm: no recognisable person and no document on the photo</translation>
     </message>
     <message>
         <source>Entfernen</source>
@@ -1850,6 +1929,14 @@
         <translation>Your session has expired. Please log in again.</translation>
     </message>
     <message>
+        <source>Ein Foto wurde ohne Entscheidung zu markierten Personen oder Dokumenten gesendet. Bitte prüfen Sie die Schadenbilder und senden Sie erneut.</source>
+        <translation>A photo was sent without a decision on flagged persons or documents. Please check the damage photos and send again.</translation>
+    </message>
+    <message>
+        <source>Das Extranet erkennt auf einem Foto eine Person oder ein Gesicht. Bitte machen Sie die Stelle unkenntlich oder bestätigen Sie am Foto, dass niemand erkennbar ist.</source>
+        <translation>The Extranet detects a person or a face on a photo. Please make that region unrecognisable or confirm on the photo that nobody is recognisable.</translation>
+    </message>
+    <message>
         <source>Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.</source>
         <translation>No connection to the Extranet. Your entries are kept – please send again.</translation>
     </message>
@@ -2070,6 +2157,17 @@
     <message>
         <source>Keine freiwilligen Angaben – die Einwilligung fehlt.</source>
         <translation>No voluntary details – consent is missing.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schadenbilder: %n</source>
+        <translation>
+            <numerusform>Damage photos: %n</numerusform>
+            <numerusform>Damage photos: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bild %1</source>
+        <translation>Photo %1</translation>
     </message>
     <message numerus="yes">
         <source>Schadenbilder: %n (Metadaten entfernt)</source>

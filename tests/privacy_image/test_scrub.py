@@ -296,3 +296,70 @@ def _outcome(data: bytes) -> str:
     except ImageRejected as exc:
         return exc.code
     return "ok" if find_metadata(result.data) == [] else "unclean-output"
+
+
+_STORED = {  # EXIF orientation → how the displayed picture is stored in the file
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_90,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_270,
+}
+
+
+@pytest.mark.parametrize("orientation", sorted(_STORED))
+def test_truncated_jpeg_with_orientation_is_turned_never_sideways(orientation: int) -> None:
+    shown = Image.new("RGB", (640, 480), (0, 0, 200))
+    shown.paste((250, 0, 0), (0, 0, 96, 96))  # red top-left, green top-right: tells all 8 apart
+    shown.paste((0, 250, 0), (544, 0, 640, 96))
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Orientation: orientation}})
+    data = _jpeg(shown.transpose(_STORED[orientation]), exif=exif, quality=90)
+    result = scrub(data[: len(data) * 97 // 100], detect_faces=False)  # the last rows missing
+    assert "truncated" in result.warnings
+    out = Image.open(io.BytesIO(result.data))
+    assert out.size == (640, 480)  # upright, not 480 × 640
+    assert not out.getexif()  # nothing left for a viewer to turn a second time
+    rgb = out.convert("RGB")
+    assert _dominant(rgb.getpixel((48, 48))) == "red", orientation
+    assert _dominant(rgb.getpixel((592, 48))) == "green", orientation
+
+
+def _dominant(pixel: Any) -> str:
+    return ("red", "green", "blue")[max(range(3), key=lambda i: pixel[i])]
+
+
+def test_given_boxes_are_blurred_in_the_full_resolution_output() -> None:
+    from desktop.privacy.image import FaceBox
+
+    rng = np.random.default_rng(3)
+    noisy = Image.fromarray(rng.integers(0, 256, (480, 640, 3), dtype=np.uint8))
+    data = _jpeg(noisy, quality=95)
+    box = FaceBox(32, 24, 40, 30, 0.9, "person")  # on a 320 × 240 copy the agent saw
+    result = scrub(data, detect_faces=False, blur_boxes=[box], boxes_size=(320, 240))
+    assert (result.width, result.height) == (640, 480)
+    assert result.faces == [box.__class__(64, 48, 80, 60, 0.9, "person")]
+    out = np.asarray(Image.open(io.BytesIO(result.data)).convert("RGB")).astype(int)
+    inside = out[60:96, 80:128]  # well inside the mapped region: a coarse mosaic, no noise
+    assert inside.std(axis=(0, 1)).max() < 12
+    outside = out[300:400, 300:400]
+    assert outside.std(axis=(0, 1)).min() > 40  # the rest of the photo keeps its detail
+
+
+def test_strip_only_upright_jpeg_is_never_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.privacy.image import render
+
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Make: b"Cam"}})
+    data = _jpeg(_scene(), exif=exif)
+
+    def no_decode(_data: bytes) -> Image.Image:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(render, "open_image", no_decode)
+    result = scrub(data, detect_faces=False, detect_documents=False)
+    assert (result.width, result.height) == (320, 240)
+    assert find_metadata(result.data) == []
+    assert result.data.endswith(data[-64:])  # the image data, byte for byte
+    with pytest.raises(ImageRejected):  # the analysis does need the pixels
+        scrub(data, detect_faces=False)

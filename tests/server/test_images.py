@@ -1,4 +1,5 @@
-"""Damage photos: metadata refusal (EXIF GPS, PNG text), type checks, limits, idempotent PUT."""
+"""Damage photos: metadata refusal (EXIF GPS, PNG text), type checks, limits, idempotent PUT,
+the declared review state and the server's own people check."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import requests
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from extranet.imagecheck import jpeg_metadata, png_metadata
+from desktop.privacy.image import find_metadata, scrub
 from extranet.runner import EmbeddedServer
 from tests.helpers.server_fixtures import api_session
 from tests.server.util import API, create_referral, problem
@@ -59,11 +60,15 @@ def _put(
     data: bytes,
     media_type: str,
     image_id: str | None = None,
+    review: str | None = "none",
 ) -> requests.Response:
+    headers = {"Content-Type": media_type}
+    if review is not None:
+        headers["Photo-Review"] = review
     return session.put(
         f"{referral_url}/images/{image_id or uuid.uuid4()}",
         data=data,
-        headers={"Content-Type": media_type},
+        headers=headers,
         timeout=30,
     )
 
@@ -90,7 +95,7 @@ def test_clean_png_accepted(demo: requests.Session, referral_url: str) -> None:
 
 def test_jpeg_with_exif_gps_refused(demo: requests.Session, referral_url: str) -> None:
     data = _jpeg_with_gps()
-    assert "exif" in jpeg_metadata(data)
+    assert "gps" in find_metadata(data)
     body = problem(_put(demo, referral_url, data, "image/jpeg"), 422, "image-metadata")
     assert body["errors"]  # kinds named by the audit in use (ours or the image pipeline's)
     assert demo.get(f"{referral_url}/images", timeout=10).json() == []
@@ -100,7 +105,7 @@ def test_png_with_text_chunk_refused(demo: requests.Session, referral_url: str) 
     info = PngInfo()
     info.add_text("Author", "Erika Beispiel")
     data = _png(info)
-    assert png_metadata(data) == ["text"]
+    assert find_metadata(data) == ["text_chunk"]
     problem(_put(demo, referral_url, data, "image/png"), 422, "image-metadata")
 
 
@@ -108,16 +113,15 @@ def test_png_with_text_chunk_refused(demo: requests.Session, referral_url: str) 
     ("data", "kind"),
     [
         (_jpeg(comment=b"Kunde Meier"), "comment"),
-        (_jpeg() + b"hidden trailing bytes", "trailing-data"),
-        (_png() + b"tail", "trailing-data"),
+        (_jpeg() + b"hidden trailing bytes", "trailer"),
+        (_png() + b"tail", "trailer"),
     ],
 )
 def test_other_metadata_refused(
     demo: requests.Session, referral_url: str, data: bytes, kind: str
 ) -> None:
     media_type = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
-    own = png_metadata(data) if media_type == "image/png" else jpeg_metadata(data)
-    assert kind in own
+    assert kind in find_metadata(data)
     body = problem(_put(demo, referral_url, data, media_type), 422, "image-metadata")
     assert body["errors"]
 
@@ -150,3 +154,45 @@ def test_max_images(fresh_server: EmbeddedServer) -> None:
 def test_other_brokers_referral_is_404(server: EmbeddedServer, referral_url: str) -> None:
     other = api_session(server.url, "demo2", "demo2")
     problem(_put(other, referral_url, _jpeg(), "image/jpeg"), 404, "not-found")
+
+
+def _face_photo(**scrub_args: object) -> bytes:
+    """The synthetic face of the README screenshots, cleaned by the client pipeline."""
+    from tools.screenshots import synthetic_photo
+
+    return scrub(synthetic_photo(), **scrub_args).data  # type: ignore[arg-type]
+
+
+def test_upload_without_review_state_is_refused(demo: requests.Session, referral_url: str) -> None:
+    problem(_put(demo, referral_url, _jpeg(), "image/jpeg", review=None), 422, "photo-not-reviewed")
+    problem(
+        _put(demo, referral_url, _jpeg(), "image/jpeg", review="pending"), 422, "photo-not-reviewed"
+    )
+    assert demo.get(f"{referral_url}/images", timeout=10).json() == []
+
+
+def test_face_not_blurred_nor_confirmed_is_refused(
+    demo: requests.Session, referral_url: str
+) -> None:
+    data = _face_photo()
+    for review in ("none", "blurred"):  # "blurred" but the face is still there
+        answer = _put(demo, referral_url, data, "image/jpeg", review=review)
+        body = problem(answer, 422, "photo-shows-person")
+        assert [e["code"] for e in body["errors"]] == ["face"]
+    assert demo.get(f"{referral_url}/images", timeout=10).json() == []
+    assert _put(demo, referral_url, data, "image/jpeg", review="confirmed").status_code == 201
+
+
+def test_blurred_face_is_accepted(demo: requests.Session, referral_url: str) -> None:
+    data = _face_photo(blur_faces=True)
+    assert _put(demo, referral_url, data, "image/jpeg", review="blurred").status_code == 201
+
+
+def test_openapi_documents_the_review_header(server: EmbeddedServer) -> None:
+    spec = requests.get(f"{server.url}/openapi.json", timeout=10).json()
+    put = spec["paths"][f"{API}/referrals/{{referral_id}}/images/{{image_id}}"]["put"]
+    [header] = [p for p in put["parameters"] if p["in"] == "header"]
+    assert header["name"] == "Photo-Review"
+    assert header["required"] is True
+    assert header["schema"]["enum"] == ["none", "blurred", "confirmed"]
+    assert "photo-shows-person" in put["responses"]["422"]["description"]

@@ -276,3 +276,31 @@ def test_acknowledged_referral_shrinks_and_its_bytes_leave_the_database(
     assert photo[40:120] not in on_disk
     for secret in SECRETS:
         assert secret not in on_disk
+
+
+def test_photo_review_decision_survives_a_restart_and_reaches_the_server(
+    server: EmbeddedServer, tmp_path: Path
+) -> None:
+    from desktop.privacy.image import scrub
+    from tools.screenshots import synthetic_photo
+
+    face = scrub(synthetic_photo()).data  # cleaned, the synthetic face still on it
+    key = DataKey.generate()
+    store = LocalStore(tmp_path / "data", key)
+    client = login(server.url)
+    body = referral(client.get_config())
+    confirmed, undecided = str(uuid.uuid4()), str(uuid.uuid4())
+    Outbox(store).enqueue_referral(
+        body,
+        [
+            PendingImage(confirmed, face, "image/jpeg", "confirmed"),
+            PendingImage(undecided, face, "image/jpeg", "none"),
+        ],
+    )
+    store.close()  # the app is closed before the queue was sent
+    reopened = Outbox(LocalStore(tmp_path / "data", key))
+    report = reopened.drain(client, max_wait=30)
+    [created] = on_server(client, body["client_ref"])
+    assert [i["image_id"] for i in client.list_images(created["id"])] == [confirmed]
+    assert [code for _item, code, _detail in report.dead] == ["photo-shows-person"]
+    reopened.store.close()

@@ -37,6 +37,12 @@ U8 = np.ndarray[Any, np.dtype[np.uint8]]
 
 def looks_like_document(rgb: U8) -> bool:
     """True when ``rgb`` (H×W×3 uint8, any size) shows a block of text lines."""
+    return document_region(rgb) is not None
+
+
+def document_region(rgb: U8) -> tuple[int, int, int, int] | None:
+    """The text block ``rgb`` (H×W×3 uint8, any size) shows, as ``(x, y, w, h)`` in ``rgb``'s
+    pixels (the union of its stacked lines), or None when it shows no document."""
     h, w = rgb.shape[:2]
     scale = DOC_SIDE / max(h, w)
     if scale < 1:
@@ -59,7 +65,14 @@ def looks_like_document(rgb: U8) -> bool:
         if _saturation(rgb[y : y + bh, x : x + bw]).mean() > 70:
             continue
         boxes.append((x, y, bw, bh))
-    return _stacked(boxes) >= MIN_LINES
+    stacked = _stacked(boxes)
+    if len(stacked) < MIN_LINES:
+        return None
+    f = 1 / scale if scale < 1 else 1.0
+    x0, y0 = min(b[0] for b in stacked), min(b[1] for b in stacked)
+    x1, y1 = max(b[0] + b[2] for b in stacked), max(b[1] + b[3] for b in stacked)
+    left, top = int(x0 * f), int(y0 * f)
+    return left, top, min(w, round(x1 * f)) - left, min(h, round(y1 * f)) - top
 
 
 def _gray(rgb: U8) -> U8:
@@ -137,9 +150,9 @@ def _components(mask: U8) -> list[tuple[int, int, int, int]]:
     ]
 
 
-def _stacked(boxes: list[tuple[int, int, int, int]]) -> int:
-    """How many line boxes have at least two neighbours stacked above or below them."""
-    hits = 0
+def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The line boxes that have at least two neighbours stacked above or below them."""
+    hits = []
     for i, (x, y, w, h) in enumerate(boxes):
         neighbours = 0
         for j, (x2, y2, w2, h2) in enumerate(boxes):
@@ -148,5 +161,6 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> int:
             overlap = min(x + w, x2 + w2) - max(x, x2)
             if overlap >= 0.5 * min(w, w2):
                 neighbours += 1
-        hits += neighbours >= 2
+        if neighbours >= 2:
+            hits.append((x, y, w, h))
     return hits

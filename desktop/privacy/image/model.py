@@ -73,7 +73,7 @@ class FaceBox:
     """A flagged region in output-image pixel coordinates; ``score`` in 0..1.
 
     ``kind`` is what was found there: ``"face"`` or ``"person"`` (a person seen without a
-    detectable face).
+    detectable face); ``"document"`` in ``ScrubResult.documents``.
     """
 
     x: int
@@ -96,6 +96,8 @@ class ScrubResult:
     warnings: list[str] = field(default_factory=list)
     faces: list[FaceBox] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: Regions that look like a document (``kind == "document"``), same coordinates as ``faces``.
+    documents: list[FaceBox] = field(default_factory=list)
 
 
 def merge_removed(items: list[RemovedItem]) -> list[RemovedItem]:

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PIL import Image
 
 from desktop.privacy.image import render
 from desktop.privacy.image.audit import find_metadata
 from desktop.privacy.image.containers import walk_gif, walk_png, walk_webp
 from desktop.privacy.image.exif import parse_exif
-from desktop.privacy.image.faces import (
-    DETECT_SIDE,
-    FaceDetector,
-    default_detector,
-    pixelate,
-    scale_boxes,
-)
 from desktop.privacy.image.jpeg import MalformedImage, walk_jpeg
 from desktop.privacy.image.model import (
     TRUNCATED_MESSAGE,
@@ -33,6 +27,9 @@ from desktop.privacy.image.model import (
     removed,
 )
 from desktop.privacy.image.sniff import GIF, HEIF, JPEG, PNG, WEBP, check_pixels, sniff
+
+if TYPE_CHECKING:  # numpy and the detector are imported only when a photo is analysed
+    from desktop.privacy.image.faces import FaceDetector
 
 #: Default pixel limit checked on the declared size before decoding (a 108 MP phone fits).
 DEFAULT_MAX_PIXELS = 120_000_000
@@ -77,6 +74,8 @@ def scrub(
     max_side: int | None = None,
     max_output_bytes: int | None = None,
     detector: FaceDetector | None = None,
+    blur_boxes: Sequence[FaceBox] = (),
+    boxes_size: tuple[int, int] | None = None,
 ) -> ScrubResult:
     """Clean a photo for upload.
 
@@ -89,6 +88,10 @@ def scrub(
         max_side: Downscale so the longest side is at most this (None: keep size).
         max_output_bytes: Downscale until the file fits (server ``limits.max_image_bytes``).
         detector: Face detector to use (default: dlib HOG detector, loaded lazily).
+        blur_boxes: Regions to make unrecognisable in any case (e.g. the boxes an earlier
+            run flagged and the agent saw), besides the faces found when ``blur_faces``.
+        boxes_size: Width and height of the image ``blur_boxes`` refer to (an earlier
+            result's output size); default: this photo's upright full size.
 
     Returns:
         The cleaned JPEG or PNG and a report of what was removed and found.
@@ -98,8 +101,8 @@ def scrub(
     """
     try:
         return _scrub(
-            data, detect_faces or blur_faces, blur_faces, max_pixels, detect_documents,
-            max_side, max_output_bytes, detector,
+            data, detect_faces or blur_faces, blur_faces or bool(blur_boxes), max_pixels,
+            detect_documents, max_side, max_output_bytes, detector, (list(blur_boxes), boxes_size),
         )  # fmt: skip
     except ImageRejected:
         raise
@@ -118,6 +121,7 @@ def _scrub(
     max_side: int | None,
     max_bytes: int | None,
     detector: FaceDetector | None,
+    given: tuple[list[FaceBox], tuple[int, int] | None] = ([], None),
 ) -> ScrubResult:
     start = time.perf_counter()
     job = _Job(sniff(data))
@@ -125,6 +129,8 @@ def _scrub(
     job.declared = declared
     _parse(job, data)
     job.lap("parse")
+    if not (faces_on or docs_on or blur) and _strippable(job, max_side, max_bytes):
+        return _stripped(job, job.lossless or b"", declared or (0, 0), start)
     # A re-encode (rotation bake, HEIC/WebP → JPEG ...) that does not wait for face boxes runs
     # on a pool thread while this thread decodes a small copy and looks for faces/documents:
     # Pillow and dlib release the GIL, so the two overlap on a second core.
@@ -148,17 +154,22 @@ def _scrub(
             pending = _pool().submit(_render, job, img, max_side, max_bytes)
     small = render.to_rgb(small)
     job.lap("decode")
-    faces = _analyse(job, small, full, faces_on, docs_on, detector)
+    faces, documents = _analyse(job, small, full, faces_on, docs_on, detector)
+    regions = [*faces, *documents]  # what is blurred: every region found now and given
+    if blur and given[0]:
+        regions, merged = _with_given(regions, given[0], given[1] or full, full)
+        faces = [box for box in merged if box.kind != "document"]
+        documents = [box for box in merged if box.kind == "document"]
     if pending is None:
-        needs_pixels = (blur and faces) or (max_side is not None and max(full) > max_side)
+        needs_pixels = (blur and regions) or (max_side is not None and max(full) > max_side)
         if job.lossless is not None and needs_pixels:
             job.lossless = None
         if img is None and job.lossless is None:
             img = decoding.result() if decoding is not None else _decode(job, full=True)
             job.lap("decode")
-        if img is not None and blur and faces:
+        if img is not None and blur and regions:
             job.rotatable = False  # the pixels changed: they must be encoded
-            img = pixelate(img, faces)
+            img = _blur(img, regions)
             job.frames = []  # an animation is flattened to its blurred first frame
         rendered = _render(job, img, max_side, max_bytes)
     else:
@@ -167,12 +178,47 @@ def _scrub(
     for name, seconds in rendered.timings.items():
         job.timings[name] = round(job.timings.get(name, 0.0) + seconds, 4)
     out, size = rendered.data, rendered.size
-    if faces and size != full:  # downscaled for upload: boxes follow the output pixels
-        faces = scale_boxes(faces, size[0] / full[0], size)
+    if size != full:  # downscaled for upload: boxes follow the output pixels
+        faces, documents = _scaled(faces, size, full), _scaled(documents, size, full)
     job.timings["total"] = round(time.perf_counter() - start, 4)  # wall time; stages overlap
     return ScrubResult(
         out, rendered.media_type, size[0], size[1], merge_removed(job.removed), job.warnings,
-        faces, job.timings,
+        faces, job.timings, documents,
+    )  # fmt: skip
+
+
+def _scaled(boxes: list[FaceBox], size: tuple[int, int], full: tuple[int, int]) -> list[FaceBox]:
+    """Boxes in ``full``-size coordinates mapped to an output of ``size``."""
+    if not boxes:
+        return boxes
+    from desktop.privacy.image.faces import scale_boxes
+
+    return _keep_kinds(boxes, scale_boxes(boxes, size[0] / full[0], size))
+
+
+def _strippable(job: _Job, max_side: int | None, max_bytes: int | None) -> bool:
+    """An upright, complete JPEG that needs no pixels: no analysis, no downscale, fits."""
+    if job.fmt != JPEG or job.lossless is None or job.declared is None:
+        return False
+    if max_side is not None and max(job.declared) > max_side:
+        return False
+    return max_bytes is None or len(job.lossless) <= max_bytes
+
+
+def _stripped(job: _Job, out: bytes, size: tuple[int, int], start: float) -> ScrubResult:
+    """The allow-list stripped JPEG ``out`` as it is, never decoded: its entropy-coded data is
+    the input's, byte for byte; the output is audited like every other."""
+    try:
+        leftover = find_metadata(out)
+    except MalformedImage as exc:
+        raise ImageRejected("unclean") from exc
+    if leftover:
+        raise ImageRejected("unclean")
+    job.lap("verify")
+    job.timings["total"] = round(time.perf_counter() - start, 4)
+    return ScrubResult(
+        out, "image/jpeg", size[0], size[1], merge_removed(job.removed), job.warnings, [],
+        job.timings,
     )  # fmt: skip
 
 
@@ -193,21 +239,31 @@ def _analyse(
     faces_on: bool,
     docs_on: bool,
     detector: FaceDetector | None,
-) -> list[FaceBox]:
-    """Face boxes (in full-size coordinates) and the ``faces``/``document`` warnings."""
+) -> tuple[list[FaceBox], list[FaceBox]]:
+    """Face/person boxes and document boxes (in full-size coordinates); the ``faces`` and
+    ``document`` warnings."""
     faces: list[FaceBox] = []
+    documents: list[FaceBox] = []
     if faces_on:
-        faces = _faces(small, full, detector or default_detector())
+        faces = _faces(small, full, detector)
         job.lap("faces")
     if docs_on:
-        from desktop.privacy.image.document import looks_like_document
+        import numpy as np
 
-        if looks_like_document(np.asarray(small)):
+        from desktop.privacy.image.document import document_region
+
+        region = document_region(np.asarray(small))
+        if region is not None:
             job.warnings.append("document")
+            f = full[0] / small.width
+            x, y, w, h = (round(v * f) for v in region)
+            x, y = min(x, full[0] - 1), min(y, full[1] - 1)
+            w, h = max(1, min(w, full[0] - x)), max(1, min(h, full[1] - y))
+            documents.append(FaceBox(x, y, w, h, 1.0, "document"))
         job.lap("document")
     if faces:
         job.warnings.append("faces")
-    return faces
+    return faces, documents
 
 
 @dataclass
@@ -366,10 +422,79 @@ def _gif_frames(img: Image.Image) -> list[tuple[Image.Image, int]]:
     return frames
 
 
-def _faces(small: Image.Image, size: tuple[int, int], detector: FaceDetector) -> list[FaceBox]:
+def _faces(
+    small: Image.Image, size: tuple[int, int], detector: FaceDetector | None
+) -> list[FaceBox]:
+    """Flagged regions (faces, persons) of an upright analysis copy, in ``size`` coordinates."""
+    import numpy as np
+
+    from desktop.privacy.image.faces import DETECT_SIDE, default_detector, scale_boxes
+
     tiny = render.shrink(small, DETECT_SIDE)
-    boxes = detector.detect(np.asarray(tiny))
-    return scale_boxes(boxes, size[0] / tiny.width, size)
+    boxes = (detector or default_detector()).detect(np.asarray(tiny))
+    return _keep_kinds(boxes, scale_boxes(boxes, size[0] / tiny.width, size))
+
+
+def _keep_kinds(source: list[FaceBox], scaled: list[FaceBox]) -> list[FaceBox]:
+    """``scaled`` (one box per ``source`` box, same order) with each source box's ``kind``."""
+    return [
+        dataclasses.replace(box, kind=orig.kind) if box.kind != orig.kind else box
+        for orig, box in zip(source, scaled, strict=True)
+    ]
+
+
+def _with_given(
+    found: list[FaceBox], given: list[FaceBox], given_size: tuple[int, int], full: tuple[int, int]
+) -> tuple[list[FaceBox], list[FaceBox]]:
+    """The regions to blur (those found now plus the given ones, mapped to ``full``) and the
+    same with overlapping boxes merged (one per face or person, as reported)."""
+    from desktop.privacy.image.faces import merge_boxes, scale_boxes
+
+    mapped = given
+    if given_size != full and given_size[0] > 0:
+        mapped = _keep_kinds(given, scale_boxes(given, full[0] / given_size[0], full))
+    regions = [*mapped, *found]
+    return regions, merge_boxes(regions)
+
+
+def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
+    """Copy of the full-resolution ``img`` with every flagged region made unrecognisable (the
+    one place that names the blur of :mod:`desktop.privacy.image.faces`)."""
+    from desktop.privacy.image.faces import pixelate
+
+    return pixelate(img, boxes)
+
+
+def warm_up() -> None:
+    """Load what the analysis of a first photo would load (numpy, dlib and the face model, the
+    document check, the lossless-rotation library): call it on a worker ahead of time."""
+    import numpy as np
+
+    from desktop.privacy.image.document import looks_like_document
+    from desktop.privacy.image.faces import default_detector
+
+    blank = np.zeros((64, 64, 3), np.uint8)
+    default_detector().detect(blank)
+    looks_like_document(blank)
+    try:
+        import jpeglib  # noqa: F401 - the first Orientation ≠ 1 photo needs it
+    except ImportError:
+        return  # no lossless rotation here: such photos are re-encoded
+
+
+def flagged_regions(data: bytes, detector: FaceDetector | None = None) -> list[FaceBox]:
+    """Faces and persons the photo check finds on an already cleaned, upright photo.
+
+    The same analysis copy and detector as :func:`scrub` (no stripping, no encoding): the
+    server's cheap re-check of an upload. Boxes are in the photo's pixel coordinates.
+
+    Raises:
+        ImageRejected: The bytes do not decode.
+    """
+    img = render.open_image(data)
+    size = (int(img.width), int(img.height))
+    small = render.to_rgb(render.draft_rgb(img, DOC_SIDE))
+    return _faces(small, size, detector)
 
 
 def _encode(
