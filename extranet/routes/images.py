@@ -170,9 +170,10 @@ _PUT_DOCS: dict[str, Any] = {
 }
 _PUT_PROBLEMS: dict[int | str, dict[str, Any]] = {
     422: {
-        "description": "image-metadata, image-invalid, image-too-many-pixels, photo-not-reviewed "
-        "(Photo-Review missing or unknown), photo-shows-person (a face on a photo declared none or blurred, a person "
-        "on one declared none; errors[].code: face, person), too-many-images"
+        "description": "image-metadata, image-invalid, image-too-many-pixels, "
+        "photo-not-reviewed (Photo-Review missing or unknown), photo-shows-person (a face on a "
+        "photo declared none or blurred, a person on one declared none; errors[].code: face, "
+        "person), too-many-images"
     }
 }
 
