@@ -1,13 +1,13 @@
-"""Face flagging behind a small protocol; dlib is imported lazily on first use (``native``).
+"""Face and person flagging behind a small protocol, and the blur that hides what was flagged.
 
-The default detector is dlib's HOG frontal face detector (``dlib.get_frontal_face_detector``:
-five HOG filters — frontal, turned left/right, tilted left/right — compiled into the library of
-the ``dlib-bin`` wheel, no download; a copy saved in dlib's binary format ships in
-``resources/faces`` because it loads ~150× faster). It runs on a downscaled
-copy, upsampled once so that faces down to ~40 px of that copy are found. Measured on the shared
-face set by ``bench/faces_quality.py``: 31/31 face photos flagged, 0/13 windscreen photos,
-~0.1 s CPU per photo (the OpenCV Haar cascades it replaced: 30/31, 0/13, ~0.55 s CPU).
-Flagging is advisory: the agent sees the boxes and decides; :func:`pixelate` blurs them.
+The default detector (:func:`default_detector`) is :class:`~desktop.privacy.image.neural.
+NeuralDetector`: CenterFace for faces (small, turned, masked, dim) and YOLOX-nano for persons
+whose face is not visible, run by onnxruntime, imported on first use. Where onnxruntime or its
+model files are missing (a platform without a wheel), dlib's HOG frontal face detector
+(:class:`HogFaceDetector`, compiled into the ``dlib-bin`` wheel; a copy of its model ships in
+``resources/faces`` because it loads ~150× faster) takes over. Measured by
+``bench/faces_quality.py`` on the easy and the hard public face sets.
+Flagging is advisory: the agent sees the boxes and decides; :func:`blur_regions` hides them.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ import threading
 from typing import Any, Protocol
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from desktop.privacy.image.model import FaceBox
 from desktop.privacy.image.native import dlib_module
 
-DETECT_SIDE = 640  # longest side of the copy the detector sees
+DETECT_SIDE = 1280  # longest side of the copy the detector is given (at most)
+HOG_SIDE = 640  # the HOG detector shrinks larger copies to this
 
 
 class FaceDetector(Protocol):
@@ -51,12 +52,18 @@ class HogFaceDetector:
         self._local = threading.local()
 
     def detect(self, rgb: np.ndarray[Any, np.dtype[np.uint8]]) -> list[FaceBox]:
-        """Faces in ``rgb``; boxes overlapping each other are merged."""
+        """Faces in ``rgb`` (searched on a copy of at most :data:`HOG_SIDE` px); boxes
+        overlapping each other are merged."""
+        height, width = rgb.shape[:2]
+        if max(height, width) > HOG_SIDE:
+            factor = HOG_SIDE / max(height, width)
+            size = (max(1, round(width * factor)), max(1, round(height * factor)))
+            small = np.asarray(Image.fromarray(rgb).resize(size, Image.Resampling.BOX))
+            return scale_boxes(self.detect(small), width / size[0], (width, height))
         dlib = dlib_module()
         detector: Any = getattr(self._local, "detector", None)
         if detector is None:
             detector = self._local.detector = _new_detector(dlib)
-        height, width = rgb.shape[:2]
         rects, scores, _ = detector.run(np.ascontiguousarray(rgb), self._upsample, self._threshold)
         boxes = []
         for rect, score in zip(rects, scores, strict=True):
@@ -115,24 +122,28 @@ def _iou(a: FaceBox, b: FaceBox) -> float:
 
 
 def merge_boxes(boxes: list[FaceBox], threshold: float = 0.3) -> list[FaceBox]:
-    """Drop boxes overlapping a higher-scored one by more than ``threshold`` IoU."""
+    """Drop boxes overlapping a higher-scored one of the same kind by more than ``threshold``
+    IoU."""
     kept: list[FaceBox] = []
     for box in sorted(boxes, key=lambda b: (-b.score, -b.w * b.h)):
-        if all(_iou(box, k) <= threshold for k in kept):
+        if all(k.kind != box.kind or _iou(box, k) <= threshold for k in kept):
             kept.append(box)
     return kept
 
 
-_default: HogFaceDetector | None = None
+_default: FaceDetector | None = None
 _default_lock = threading.Lock()
 
 
 def default_detector() -> FaceDetector:
-    """The shared HOG detector (created once, dlib loaded on first detect)."""
+    """The shared detector, created once: faces and persons with onnxruntime where it is
+    installed with its models (imported on first detect), else dlib's HOG face detector."""
     global _default
     with _default_lock:
         if _default is None:
-            _default = HogFaceDetector()
+            from desktop.privacy.image import neural
+
+            _default = neural.NeuralDetector() if neural.runtime_available() else HogFaceDetector()
         return _default
 
 
@@ -143,14 +154,24 @@ def scale_boxes(boxes: list[FaceBox], factor: float, size: tuple[int, int]) -> l
     for b in boxes:
         x, y = min(w_max - 1, round(b.x * factor)), min(h_max - 1, round(b.y * factor))
         w, h = min(w_max - x, round(b.w * factor)), min(h_max - y, round(b.h * factor))
-        out.append(FaceBox(x, y, max(1, w), max(1, h), b.score))
+        out.append(FaceBox(x, y, max(1, w), max(1, h), b.score, b.kind))
     return out
 
 
-def pixelate(img: Image.Image, boxes: list[FaceBox], margin: float = 0.25) -> Image.Image:
-    """Copy of ``img`` with each box (grown by ``margin``) turned into a coarse 6×6 mosaic."""
+BLUR_MARGIN = {"face": 0.3, "person": 0.05}  # share of the box added on every side
+
+
+def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
+    """Copy of ``img`` with every box (grown by :data:`BLUR_MARGIN`) blurred beyond recognition.
+
+    Works on the full-resolution photo: each region is reduced to about 12 px across its longer
+    side (averaging), blurred there, enlarged back smoothly and blurred again with a radius of
+    1/12 of that side, so no facial feature survives and no mosaic edges remain; the cost grows
+    with the box area only.
+    """
     out = img.copy()
     for b in boxes:
+        margin = BLUR_MARGIN.get(b.kind, BLUR_MARGIN["face"])
         dx, dy = round(b.w * margin), round(b.h * margin)
         box = (
             max(0, b.x - dx),
@@ -158,8 +179,20 @@ def pixelate(img: Image.Image, boxes: list[FaceBox], margin: float = 0.25) -> Im
             min(img.width, b.x + b.w + dx),
             min(img.height, b.y + b.h + dy),
         )
+        if box[2] <= box[0] or box[3] <= box[1]:
+            continue
         region = out.crop(box)
-        cells = (max(1, min(6, region.width)), max(1, min(6, region.height)))
-        small = region.resize(cells, Image.Resampling.BOX)
-        out.paste(small.resize(region.size, Image.Resampling.NEAREST), box[:2])
+        side = max(region.size)
+        factor = min(1.0, 12 / side)
+        small = region.resize(
+            (max(1, round(region.width * factor)), max(1, round(region.height * factor))),
+            Image.Resampling.BOX,
+        ).filter(ImageFilter.GaussianBlur(1.5))
+        smooth = small.resize(region.size, Image.Resampling.BICUBIC)
+        out.paste(smooth.filter(ImageFilter.GaussianBlur(max(1.0, side / 12))), box[:2])
     return out
+
+
+def pixelate(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
+    """Former name of :func:`blur_regions` (same blur)."""
+    return blur_regions(img, boxes)
