@@ -34,7 +34,8 @@ import numpy as np
 from desktop.privacy.image import FaceBox, FaceDetector, HogFaceDetector, ImageRejected, scrub
 from desktop.privacy.image.neural import NeuralDetector
 
-SETS_DIR = Path(os.environ.get("GV_FACE_SETS_DIR", Path(__file__).resolve().parents[2] / "shared" / "data"))  # fmt: skip
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SETS_DIR = Path(os.environ.get("GV_FACE_SETS_DIR", SHARED_DATA))
 
 
 class SlimeFaceDetector:
@@ -128,9 +129,9 @@ def main() -> None:
                 continue
             detector.cpu.clear()
             flags = _flags(detector, root)
-            cpu = detector.cpu
-            print(f"== {name} on {set_name}: CPU per photo median "
-                  f"{statistics.median(cpu) * 1000:.0f} ms, max {max(cpu) * 1000:.0f} ms")  # fmt: skip
+            median, worst = statistics.median(detector.cpu), max(detector.cpu)
+            print(f"== {name} on {set_name}: CPU per photo median {median * 1000:.0f} ms, "
+                  f"max {worst * 1000:.0f} ms")  # fmt: skip
             print("  " + _line("all", flags))
             if set_name == "faces_hard":
                 print("  " + _line("half A (thresholds chosen here)", flags, 0))

