@@ -9,7 +9,7 @@ Models (in ``resources/faces``, licences and origin in ``resources/faces/MODELS.
   by 90° either way at :data:`ROTATED_SIDE` px (a sideways upload without an EXIF orientation)
   with a stricter threshold. When the detector is given a larger copy (≥ :data:`FINE_MIN` px,
   up to ``faces.DETECT_SIDE``), one more pass on it keeps only the faces too small for the
-  640-px pass (< 20 px there), with a stricter threshold: passers-by in a 12 MP photo.
+  640-px pass (< 16 px there), with a stricter threshold: passers-by in a 12 MP photo.
 - **YOLOX-nano** (Apache-2.0, 3.6 MB, COCO classes): only its ``person`` class is used, to
   flag people whose face is not visible (seen from behind, from the side, too small). A person
   box that holds a flagged face is dropped: the face box covers what identifies them.
@@ -39,8 +39,8 @@ FACE_SIDE = 640  # longest side of the copy CenterFace sees
 ROTATED_SIDE = 480  # the same for the two copies turned by 90°
 FACE_THRESHOLD = 0.35  # CenterFace heat-map peak for a face
 FINE_MIN = 900  # a copy at least this large gets the small-face pass at its own resolution
-FINE_THRESHOLD = 0.5  # small faces of the large copy
-FINE_MAX_FACE = 20  # ... whose height on the FACE_SIDE copy would be below this
+FINE_THRESHOLD = 0.6  # small faces of the large copy (grille textures reach 0.57)
+FINE_MAX_FACE = 16  # ... whose height on the FACE_SIDE copy would be below this
 ROTATED_THRESHOLD = 0.6  # stricter on turned copies: three passes, more chances of a false alarm
 PERSON_THRESHOLD = 0.55  # YOLOX objectness × person probability
 DARK_MEAN = 80  # mean luminance (0..255) below which a brightened copy is searched as well
