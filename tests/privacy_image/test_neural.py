@@ -206,3 +206,34 @@ def test_default_detector_is_the_neural_one_and_imports_its_runtime_lazily() -> 
         check=True,
     )  # fmt: skip
     assert proc.stdout.split() == ["NeuralDetector", "False"]
+
+
+_COLD_START = """
+import threading, time
+import numpy as np
+from desktop.privacy.image.neural import NeuralDetector
+detector, codes = NeuralDetector(), []
+def run(delay):
+    time.sleep(delay)  # staggered: later threads arrive while the first loads onnxruntime
+    try:
+        codes.append(str(detector.detect(np.zeros((96, 128, 3), np.uint8))))
+    except Exception as exc:
+        codes.append(type(exc).__name__)
+threads = [threading.Thread(target=run, args=(i * 0.01,)) for i in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(",".join(sorted(codes)), detector._fallback is None)
+"""
+
+
+def test_parallel_first_use_in_a_fresh_process_loads_the_runtime_once() -> None:
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    proc = subprocess.run(
+        [sys.executable, "-c", _COLD_START], cwd=ROOT, capture_output=True, text=True,
+        timeout=180, check=True,
+    )  # fmt: skip
+    assert proc.stdout.split() == [",".join(["[]"] * 8), "True"]
