@@ -271,3 +271,20 @@ def test_detector_uses_the_shipped_model_and_falls_back_to_the_built_in_one(
     monkeypatch.setattr(faces, "MODEL_FILE", "faces/missing.svm")  # dlib raises: built-in
     assert HogFaceDetector().detect(rgb) == shipped
     assert len(loaded) == 2
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt"),
+    [("P", "GIF"), ("P", "PNG"), ("1", "PNG"), ("I;16", "PNG"), ("LA", "PNG"), ("CMYK", "JPEG")],
+)
+def test_blur_works_on_every_pixel_mode_the_pipeline_meets(mode: str, fmt: str) -> None:
+    rng = np.random.default_rng(4)
+    img = Image.fromarray(rng.integers(0, 255, (120, 160, 3), dtype=np.uint8)).convert(mode)
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    detector = _FixedDetector([FaceBox(40, 30, 40, 40, 0.9)])
+    result = scrub(buf.getvalue(), detector=detector, blur_faces=True)
+    with Image.open(io.BytesIO(result.data)) as out:
+        gray = np.asarray(out.convert("L"), dtype=np.float64)
+    face, elsewhere = gray[35:65, 45:75], gray[80:110, 110:140]
+    assert face.std() < 0.5 * elsewhere.std()

@@ -159,6 +159,7 @@ def scale_boxes(boxes: list[FaceBox], factor: float, size: tuple[int, int]) -> l
 
 
 BLUR_MARGIN = {"face": 0.3, "person": 0.05}  # share of the box added on every side
+_FILTERABLE = ("RGB", "RGBA", "L", "LA", "CMYK")
 
 
 def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
@@ -169,7 +170,11 @@ def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     1/12 of that side, so no facial feature survives and no mosaic edges remain; the cost grows
     with the box area only.
     """
-    out = img.copy()
+    if img.mode in _FILTERABLE:
+        out = img.copy()
+    else:  # palette, 1-bit, 16-bit: Pillow cannot blur them in place
+        alpha = img.mode in ("PA", "La") or "transparency" in img.info
+        out = img.convert("RGBA" if alpha else "RGB")
     for b in boxes:
         margin = BLUR_MARGIN.get(b.kind, BLUR_MARGIN["face"])
         dx, dy = round(b.w * margin), round(b.h * margin)
