@@ -159,16 +159,18 @@ def scale_boxes(boxes: list[FaceBox], factor: float, size: tuple[int, int]) -> l
 
 
 BLUR_MARGIN = {"face": 0.3, "person": 0.05}  # share of the box added on every side
+SMALL_FACE, SMALL_FACE_MARGIN = 40, 0.6  # faces below 40 px get a wider margin
+BLUR_CELLS = 4  # a blurred region keeps about this many averaged pixels across its longer side
 _FILTERABLE = ("RGB", "RGBA", "L", "LA", "CMYK")
 
 
 def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     """Copy of ``img`` with every box (grown by :data:`BLUR_MARGIN`) blurred beyond recognition.
 
-    Works on the full-resolution photo: each region is reduced to about 12 px across its longer
-    side (averaging), blurred there, enlarged back smoothly and blurred again with a radius of
-    1/12 of that side, so no facial feature survives and no mosaic edges remain; the cost grows
-    with the box area only.
+    Works on the full-resolution photo: each region is reduced to about :data:`BLUR_CELLS` px
+    across its longer side (averaging), blurred there, enlarged back smoothly and blurred again
+    with a radius of 1/:data:`BLUR_CELLS` of that side: a smooth blot of the region's colours,
+    no facial feature and no mosaic edge survives; the cost grows with the box area only.
     """
     if img.mode in _FILTERABLE:
         out = img.copy()
@@ -177,6 +179,8 @@ def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
         out = img.convert("RGBA" if alpha else "RGB")
     for b in boxes:
         margin = BLUR_MARGIN.get(b.kind, BLUR_MARGIN["face"])
+        if b.kind == "face" and max(b.w, b.h) < SMALL_FACE:
+            margin = SMALL_FACE_MARGIN  # hair, chin and neck of a tiny face still read as one
         dx, dy = round(b.w * margin), round(b.h * margin)
         box = (
             max(0, b.x - dx),
@@ -188,13 +192,13 @@ def blur_regions(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
             continue
         region = out.crop(box)
         side = max(region.size)
-        factor = min(1.0, 12 / side)
+        factor = min(1.0, BLUR_CELLS / side)
         small = region.resize(
             (max(1, round(region.width * factor)), max(1, round(region.height * factor))),
             Image.Resampling.BOX,
         ).filter(ImageFilter.GaussianBlur(1.5))
         smooth = small.resize(region.size, Image.Resampling.BICUBIC)
-        out.paste(smooth.filter(ImageFilter.GaussianBlur(max(1.0, side / 12))), box[:2])
+        out.paste(smooth.filter(ImageFilter.GaussianBlur(max(1.0, side / BLUR_CELLS))), box[:2])
     return out
 
 
