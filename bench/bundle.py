@@ -6,7 +6,7 @@ Build the bundle and measure (venv active, repository root; ~1.5-2.5 min on 2 co
     python bench/bundle.py                 # runs: pyinstaller --noconfirm --clean build.spec
     python bench/bundle.py --dist dist/glasvermittler   # measure an existing bundle
 
-Prints the unpacked size of the bundle (goal <= 250 MB), its largest parts, and the medians of
+Prints the unpacked size of the bundle (goal <= 300 MB), its largest parts, and the medians of
 ``--runs`` (default 3) start-ups of ``glasvermittler --check-startup`` from the bundle and of
 ``python -m desktop --check-startup`` from source, alternating: wall clock from launch until the
 main window is shown (``startup_ms`` line), until the app is ready (``ready_ms``: embedded server
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE_NAME = "glasvermittler.exe" if sys.platform == "win32" else "glasvermittler"
-GOAL_MB = 250.0
+GOAL_MB = 300.0  # 250 MB before the face/person models and onnxruntime (+48 MB)
 
 
 def build(distpath: Path, workpath: Path) -> Path:

@@ -3,7 +3,8 @@
 ``glasvermittler --check-bundle`` (also from source: ``python tools/bundle_entry.py
 --check-bundle``) checks that the data files made it into the bundle: the English translation
 loads and translates, the privacy lexicons flag a health detail, the plate district codes
-load, dlib's face detector and blob labelling run, a photo's GPS data is removed (JPEG, and
+load, the face/person detector (onnxruntime with the ONNX models) and dlib's fallback
+detector and blob labelling run, a photo's GPS data is removed (JPEG, and
 HEIC through pi-heif's libheif/libde265), and a rotated JPEG is turned upright losslessly
 (jpeglib's libjpeg).
 Prints one line per check; exit code 1 if one fails.
@@ -42,16 +43,30 @@ def _district_codes() -> bool:
 
 
 def _face_detector() -> bool:
-    """dlib (bundled extension) loads its built-in HOG face detector and labels blobs."""
+    """The default detector is the neural one: onnxruntime (bundled extension) loads both ONNX
+    models from resources/faces and runs them (CenterFace answers one heat-map value per 4×4
+    cell); dlib loads its HOG detector (the fallback) and labels blobs."""
     import numpy as np
 
-    from desktop.privacy.image import HogFaceDetector
+    from desktop.privacy.image import HogFaceDetector, neural
     from desktop.privacy.image.document import _components
+    from desktop.privacy.image.faces import default_detector
 
     blank = np.full((96, 96, 3), 200, np.uint8)
+    detector = default_detector()
+    if not isinstance(detector, neural.NeuralDetector) or detector.detect(blank) != []:
+        return False
+    neural._sessions.load()  # raises with the cause if the runtime or a model is missing
+    cells = neural._centerface(neural._sessions.face, blank, -1.0)
+    persons = neural.find_persons(neural._sessions.person, blank)
     mask = np.zeros((8, 8), np.uint8)
     mask[1:3, 1:4] = mask[5:7, 5:7] = 1
-    return HogFaceDetector().detect(blank) == [] and len(_components(mask)) == 2
+    return (
+        len(cells) == (96 // 4) ** 2
+        and persons == []
+        and HogFaceDetector().detect(blank) == []
+        and len(_components(mask)) == 2
+    )
 
 
 def _photo_metadata() -> bool:

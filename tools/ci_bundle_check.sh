@@ -24,7 +24,7 @@ exe="$bundle/glasvermittler"
 if command -v readelf >/dev/null 2>&1; then
     needed=$(find "$bundle" -name '*.so*' -type f -exec readelf -d {} + 2>/dev/null \
         | grep -o 'Shared library: \[[^]]*\]' | sort -u \
-        | grep -E 'libQt6Network|libQt6EglFS|libgtk-3|libgdk-3|libatk|libcairo|libgdk_pixbuf|libpango|libfribidi|libthai|libpixman|libgraphite2|libharfbuzz\.so' \
+        | grep -E 'libonnxruntime\.so|libQt6Network|libQt6EglFS|libgtk-3|libgdk-3|libatk|libcairo|libgdk_pixbuf|libpango|libfribidi|libthai|libpixman|libgraphite2|libharfbuzz\.so' \
         || true)
     if [ -n "$needed" ]; then
         echo "bundle: a library dropped by build.spec is still needed:" >&2

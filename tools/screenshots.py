@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Public domain (US Navy portrait of Grace Hopper); see tests/privacy_image/data/SOURCES.txt
+PORTRAIT = ROOT / "tests" / "privacy_image" / "data" / "grace_hopper.jpg"
 SHOTS = (
     "main_window",
     "quick_warning",
@@ -66,7 +68,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def synthetic_photo(width: int = 1280, height: int = 960) -> bytes:
-    """A drawn windscreen with a star chip, a schematic face and GPS/time/camera EXIF (JPEG)."""
+    """A drawn windscreen with a star chip, a real face behind the glass and GPS/time/camera
+    EXIF (JPEG). The face is the public-domain portrait the tests hold (``PORTRAIT``)."""
     from PIL import Image, ImageDraw, ImageFilter
 
     img = Image.new("RGB", (width, height))
@@ -81,7 +84,9 @@ def synthetic_photo(width: int = 1280, height: int = 960) -> bytes:
         end = (cx + 140 * math.cos(a), cy + 110 * math.sin(a))
         draw.line([(cx, cy), end], fill=(235, 240, 245), width=3)
     draw.ellipse([cx - 14, cy - 14, cx + 14, cy + 14], outline=(250, 250, 250), width=4)
-    _draw_face(draw, int(width * 0.70), int(height * 0.18), 220)
+    with Image.open(PORTRAIT) as portrait:
+        face = portrait.convert("RGB").resize((220, 258), Image.Resampling.LANCZOS)
+    img.paste(face, (int(width * 0.70), int(height * 0.18)))
     img = img.filter(ImageFilter.GaussianBlur(1.5))
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "ExampleCam", "Model X"  # make, model
@@ -90,31 +95,6 @@ def synthetic_photo(width: int = 1280, height: int = 960) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=90, exif=exif)
     return buf.getvalue()
-
-
-def _draw_face(draw: Any, fx: int, fy: int, fw: int) -> None:
-    """A drawn face, shaded enough for the HOG detector (eyes, brows, nose, mouth)."""
-    fh = int(fw * 1.3)
-    for i in range(30):  # skin darker towards the rim
-        t = i / 30
-        colour = (int(150 + 85 * t), int(110 + 75 * t), int(85 + 65 * t))
-        inset = int(t * fw * 0.25)
-        draw.ellipse(
-            [fx + inset, fy + inset * 1.2, fx + fw - inset, fy + fh - inset * 0.9], fill=colour
-        )
-    draw.chord([fx - 8, fy - 30, fx + fw + 8, fy + fh * 0.45], 180, 360, fill=(50, 35, 25))
-    ey = fy + int(fh * 0.42)
-    for ex in (fx + int(fw * 0.30), fx + int(fw * 0.70)):
-        draw.line([(ex - 28, ey - 26), (ex + 28, ey - 30)], fill=(60, 40, 30), width=7)
-        draw.ellipse([ex - 24, ey - 12, ex + 24, ey + 12], fill=(245, 245, 240))
-        draw.ellipse([ex - 10, ey - 10, ex + 10, ey + 10], fill=(70, 50, 35))
-        draw.ellipse([ex - 4, ey - 4, ex + 4, ey + 4], fill=(10, 10, 10))
-    nx = fx + fw // 2
-    nose = [(nx, ey + 5), (nx - 16, ey + int(fh * 0.25)), (nx + 16, ey + int(fh * 0.25))]
-    draw.polygon(nose, fill=(190, 140, 110))
-    my = fy + int(fh * 0.76)
-    draw.chord([nx - 40, my - 18, nx + 40, my + 18], 0, 180, fill=(150, 60, 60))
-    draw.line([(nx - 40, my), (nx + 40, my)], fill=(110, 40, 40), width=4)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:

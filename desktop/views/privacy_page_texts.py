@@ -154,7 +154,8 @@ def _photos() -> list[str]:
             "PrivacyPage",
             "Digitalfotos enthalten oft Datum, Uhrzeit und je nach Kamera sogar den Ort der "
             "Aufnahme. Die App entfernt diese Metadaten vor dem Senden, zeigt Ihnen, was "
-            "entfernt wurde, und markiert erkannte Gesichter, die Sie verpixeln können.",
+            "entfernt wurde, und markiert erkannte Gesichter und Personen, die Sie unkenntlich "
+            "machen können.",
         ),
         translate(
             "PrivacyPage",

@@ -1611,8 +1611,8 @@
         <translation>Damage photos help to assess the repair or replacement correctly. The photos must not show any people and, as far as possible, no other personal data – such as a contract, an ID card or other documents on the dashboard.</translation>
     </message>
     <message>
-        <source>Digitalfotos enthalten oft Datum, Uhrzeit und je nach Kamera sogar den Ort der Aufnahme. Die App entfernt diese Metadaten vor dem Senden, zeigt Ihnen, was entfernt wurde, und markiert erkannte Gesichter, die Sie verpixeln können.</source>
-        <translation>Digital photos often contain the date, the time and, depending on the camera, even the place where they were taken. The app removes this metadata before sending, shows you what was removed and marks detected faces, which you can pixelate.</translation>
+        <source>Digitalfotos enthalten oft Datum, Uhrzeit und je nach Kamera sogar den Ort der Aufnahme. Die App entfernt diese Metadaten vor dem Senden, zeigt Ihnen, was entfernt wurde, und markiert erkannte Gesichter und Personen, die Sie unkenntlich machen können.</source>
+        <translation>Digital photos often contain the date, the time and, depending on the camera, even the place where they were taken. The app removes this metadata before sending, shows you what was removed and marks detected faces and persons, which you can make unrecognisable.</translation>
     </message>
     <message>
         <source>Fotos für die Vermittlung dürfen nur für die Abwicklung des Schadens verwendet werden – nie auf privaten Webseiten, in sozialen Netzwerken oder auf anderen Plattformen.</source>

@@ -10,7 +10,12 @@ import pytest
 from PIL import Image
 
 from desktop.privacy.image import FaceBox, HogFaceDetector, find_metadata, scrub
-from desktop.privacy.image.faces import merge_boxes, pixelate
+from desktop.privacy.image.faces import (
+    SMALL_FACE_MARGIN,
+    blur_regions,
+    merge_boxes,
+    scale_boxes,
+)
 from tests.privacy_image.conftest import FACES_DIR, missing
 
 FACE = "with_faces/examples_obama.jpg"
@@ -51,7 +56,7 @@ def test_blur_makes_the_face_unrecognisable(face_photo: bytes) -> None:
     with Image.open(io.BytesIO(plain.data)) as a, Image.open(io.BytesIO(blurred.data)) as b:
         before = np.asarray(a.convert("L").crop(crop), dtype=np.float64)
         after = np.asarray(b.convert("L").crop(crop), dtype=np.float64)
-    # a 6×6 mosaic leaves almost no detail: local gradients collapse
+    # the blur leaves almost no detail: local gradients collapse
     assert np.abs(np.diff(after, axis=1)).mean() < 0.25 * np.abs(np.diff(before, axis=1)).mean()
     # and the detector itself no longer finds those faces
     again = scrub(blurred.data).faces
@@ -84,17 +89,21 @@ class _FixedDetector:
         return self.boxes
 
 
-@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])  # JPEG: decoded at 1/2 DCT scale for detection
-def test_boxes_are_scaled_to_output_coordinates(fmt: str) -> None:
+# PNG: the detector gets the 1000-px analysis copy; JPEG: a 1/2-scale DCT decode (1280 px)
+@pytest.mark.parametrize(("fmt", "seen"), [("PNG", 1000), ("JPEG", 1280)])
+def test_boxes_are_scaled_to_output_coordinates(fmt: str, seen: int) -> None:
     img = Image.new("RGB", (2560, 1920), (128, 128, 128))
     buf = io.BytesIO()
     img.save(buf, fmt)
-    detector = _FixedDetector([FaceBox(64, 48, 32, 32, 0.9)])  # on the 640-px copy
+    detector = _RecordingDetector([FaceBox(64, 48, 32, 32, 0.9, "person")])
     result = scrub(buf.getvalue(), detector=detector)
-    assert result.faces == [FaceBox(256, 192, 128, 128, 0.9)]
+    assert detector.shapes == [(seen * 3 // 4, seen, 3)]
+    f = 2560 / seen
+    expected = FaceBox(round(64 * f), round(48 * f), round(32 * f), round(32 * f), 0.9, "person")
+    assert result.faces == [expected]
     smaller = scrub(buf.getvalue(), detector=detector, max_side=1280)
     assert (smaller.width, smaller.height) == (1280, 960)
-    assert smaller.faces == [FaceBox(128, 96, 64, 64, 0.9)]
+    assert smaller.faces == scale_boxes(result.faces, 0.5, (1280, 960))
 
 
 def test_blur_hits_the_reported_box_on_a_large_jpeg() -> None:
@@ -116,13 +125,16 @@ def test_merge_keeps_the_best_of_overlapping_boxes() -> None:
     assert merge_boxes([b, c, a]) == [a, c]
 
 
-def test_pixelate_changes_only_the_box_and_its_margin() -> None:
+def test_blur_changes_only_the_box_and_its_margin() -> None:
     rng = np.random.default_rng(1)
     img = Image.fromarray(rng.integers(0, 255, (100, 100, 3), dtype=np.uint8))
-    out = pixelate(img, [FaceBox(40, 40, 20, 20, 1.0)])
+    out = blur_regions(img, [FaceBox(40, 40, 20, 20, 1.0)])
     a, b = np.asarray(img), np.asarray(out)
-    assert (a[:30] == b[:30]).all()
-    assert (a[40:60, 40:60] != b[40:60, 40:60]).any()
+    pad = round(20 * SMALL_FACE_MARGIN)  # a face under 40 px gets the wide margin
+    assert (a[: 40 - pad] == b[: 40 - pad]).all()
+    assert (a[60 + pad :] == b[60 + pad :]).all()
+    assert (a[:, : 40 - pad] == b[:, : 40 - pad]).all()
+    assert b[40 - pad : 60 + pad, 40 - pad : 60 + pad].std() < 0.2 * a.std()
 
 
 def test_hog_detector_loads_the_built_in_model() -> None:
@@ -177,8 +189,8 @@ def test_rotated_jpeg_is_analysed_upright_while_the_bake_runs_alongside() -> Non
     detector = _RecordingDetector([FaceBox(100, 200, 40, 40, 0.9)])
     result = scrub(data, detector=detector)
     assert (result.width, result.height) == (1920, 2560)
-    assert detector.shapes == [(640, 480, 3)]  # the detector saw an upright copy
-    assert result.faces == [FaceBox(400, 800, 160, 160, 0.9)]
+    assert detector.shapes == [(1280, 960, 3)]  # the detector saw an upright copy
+    assert result.faces == [FaceBox(200, 400, 80, 80, 0.9)]
     assert result.warnings == ["faces"]
     # The re-encode does not depend on the analysis that ran next to it.
     assert scrub(data, detect_faces=False, detect_documents=False).data == result.data
@@ -186,8 +198,8 @@ def test_rotated_jpeg_is_analysed_upright_while_the_bake_runs_alongside() -> Non
     assert blurred.faces == result.faces
     with Image.open(io.BytesIO(blurred.data)) as out:
         gray = out.convert("L")
-        face = np.asarray(gray.crop((400, 800, 560, 960)))
-        elsewhere = np.asarray(gray.crop((0, 0, 160, 160)))
+        face = np.asarray(gray.crop((200, 400, 280, 480)))
+        elsewhere = np.asarray(gray.crop((0, 0, 80, 80)))
     assert face.std() < 0.5 * elsewhere.std()
 
 
@@ -246,7 +258,7 @@ def test_shipped_face_model_is_dlibs_built_in_model(tmp_path: Path) -> None:
 def test_detector_uses_the_shipped_model_and_falls_back_to_the_built_in_one(
     monkeypatch: pytest.MonkeyPatch, face_photo: bytes
 ) -> None:
-    from desktop.privacy.image import faces
+    from desktop.privacy.image import hog
     from desktop.privacy.image.native import dlib_module
 
     dlib = dlib_module()
@@ -259,12 +271,29 @@ def test_detector_uses_the_shipped_model_and_falls_back_to_the_built_in_one(
         return real(path)
 
     monkeypatch.setattr(dlib, "fhog_object_detector", recording)
-    monkeypatch.setattr(faces, "_model", None)
+    monkeypatch.setattr(hog, "_model", None)
     shipped = HogFaceDetector().detect(rgb)
     assert shipped
     assert len(loaded) == 1
     assert loaded[0].endswith("frontal_face_hog.svm")
-    monkeypatch.setattr(faces, "_model", None)
-    monkeypatch.setattr(faces, "MODEL_FILE", "faces/missing.svm")  # dlib raises: built-in
+    monkeypatch.setattr(hog, "_model", None)
+    monkeypatch.setattr(hog, "MODEL_FILE", "faces/missing.svm")  # dlib raises: built-in
     assert HogFaceDetector().detect(rgb) == shipped
     assert len(loaded) == 2
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt"),
+    [("P", "GIF"), ("P", "PNG"), ("1", "PNG"), ("I;16", "PNG"), ("LA", "PNG"), ("CMYK", "JPEG")],
+)
+def test_blur_works_on_every_pixel_mode_the_pipeline_meets(mode: str, fmt: str) -> None:
+    rng = np.random.default_rng(4)
+    img = Image.fromarray(rng.integers(0, 255, (120, 160, 3), dtype=np.uint8)).convert(mode)
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    detector = _FixedDetector([FaceBox(40, 30, 40, 40, 0.9)])
+    result = scrub(buf.getvalue(), detector=detector, blur_faces=True)
+    with Image.open(io.BytesIO(result.data)) as out:
+        gray = np.asarray(out.convert("L"), dtype=np.float64)
+    face, elsewhere = gray[35:65, 45:75], gray[80:110, 110:140]
+    assert face.std() < 0.5 * elsewhere.std()

@@ -3,7 +3,8 @@
 ``scrub(data)`` sniffs the format, refuses empty, unknown, oversized and broken files, strips
 every metadata item by allow-list (EXIF with GPS and its thumbnail, XMP, IPTC, comments, PNG
 text, trailers), bakes the EXIF orientation into the pixels, keeps the ICC profile, flags faces
-(dlib HOG detector; numpy and dlib are imported lazily) and documents, and re-audits its own output.
+(CenterFace faces and YOLOX-nano persons via onnxruntime, dlib HOG as the fallback; imported
+lazily) and documents, and re-audits its own output.
 ``find_metadata(data)`` is the cheap allow-list audit the server uses on uploads.
 """
 

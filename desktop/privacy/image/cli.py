@@ -33,7 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--out", required=True, type=Path, help="directory for the cleaned files")
     ap.add_argument("--json", action="store_true", help="print one JSON line per input")
     ap.add_argument("--no-faces", action="store_true", help="skip face detection")
-    ap.add_argument("--blur-faces", action="store_true", help="pixelate detected faces")
+    ap.add_argument(
+        "--blur-faces",
+        action="store_true",
+        help="blur detected faces and persons beyond recognition",
+    )
     ap.add_argument(
         "--show-values", action="store_true", help="include the GPS position / time found"
     )

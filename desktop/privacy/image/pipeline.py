@@ -460,9 +460,9 @@ def _with_given(
 def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     """Copy of the full-resolution ``img`` with every flagged region made unrecognisable (the
     one place that names the blur of :mod:`desktop.privacy.image.faces`)."""
-    from desktop.privacy.image.faces import pixelate
+    from desktop.privacy.image.faces import blur_regions
 
-    return pixelate(img, boxes)
+    return blur_regions(img, boxes)
 
 
 def warm_up() -> None:

@@ -1,0 +1,239 @@
+"""The neural face/person detector and the blur, on a public-domain portrait the repository holds
+(``data/grace_hopper.jpg``, see ``data/SOURCES.txt``) and synthetic scenes made from it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from desktop.privacy.image import FaceBox, HogFaceDetector, neural, scrub
+from desktop.privacy.image import faces as faces_module
+from desktop.privacy.image.faces import blur_regions, merge_boxes, scale_boxes
+
+PORTRAIT = Path(__file__).parent / "data" / "grace_hopper.jpg"
+FACE = (172, 121, 185, 219)  # x, y, w, h of the face in the portrait (as CenterFace finds it)
+
+pytestmark = pytest.mark.skipif(not neural.runtime_available(), reason="onnxruntime missing")
+
+
+@pytest.fixture(scope="module")
+def portrait() -> Image.Image:
+    with Image.open(PORTRAIT) as img:
+        return img.convert("RGB")
+
+
+@pytest.fixture(scope="module")
+def detector() -> neural.NeuralDetector:
+    return neural.NeuralDetector()
+
+
+def _faces(boxes: list[FaceBox]) -> list[FaceBox]:
+    return [b for b in boxes if b.kind == "face"]
+
+
+def _covers(box: FaceBox, x: float, y: float) -> bool:
+    return box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h
+
+
+def _street(
+    portrait: Image.Image, face_px: int, size: tuple[int, int] = (1600, 1200)
+) -> tuple[Image.Image, tuple[float, float]]:
+    """A grey-brown 'car park' with the portrait's head scaled so the face is ``face_px`` tall."""
+    rng = np.random.default_rng(3)
+    ground = rng.normal(110, 18, (size[1], size[0], 3)).clip(0, 255).astype(np.uint8)
+    scene = Image.fromarray(ground)
+    head = portrait.crop((120, 60, 410, 400))
+    factor = face_px / FACE[3]
+    head = head.resize((round(head.width * factor), round(head.height * factor)))
+    at = (size[0] * 2 // 3, size[1] // 3)
+    scene.paste(head, at)
+    centre_x = at[0] + (FACE[0] - 120 + FACE[2] / 2) * factor
+    centre = (centre_x, at[1] + (FACE[1] - 60 + FACE[3] / 2) * factor)
+    return scene, centre
+
+
+def test_face_in_the_portrait_is_found_as_a_face(
+    portrait: Image.Image, detector: neural.NeuralDetector
+) -> None:
+    found = detector.detect(np.asarray(portrait))
+    assert [b.kind for b in found] == ["face"]  # the person holding it is not flagged again
+    assert _covers(found[0], FACE[0] + FACE[2] / 2, FACE[1] + FACE[3] / 2)
+    assert 0.5 < found[0].score <= 1
+
+
+def test_person_detector_sees_the_person_and_boxes_are_in_image_pixels(
+    portrait: Image.Image,
+) -> None:
+    neural._sessions.load()
+    people = neural.find_persons(neural._sessions.person, np.asarray(portrait))
+    assert len(people) == 1
+    assert people[0].kind == "person"
+    box = people[0]
+    assert box.w > portrait.width * 0.6
+    assert box.h > portrait.height * 0.6
+    assert box.x + box.w <= portrait.width
+    assert box.y + box.h <= portrait.height
+
+
+def test_a_small_face_of_a_large_photo_is_found_through_the_pipeline(portrait: Image.Image) -> None:
+    scene, centre = _street(portrait, face_px=36)  # box ~16 px on the 640-px copy, ~24 on 960
+    buf = io.BytesIO()
+    scene.save(buf, "JPEG", quality=92)
+    result = scrub(buf.getvalue(), detector=neural.NeuralDetector())
+    assert any(b.kind == "face" and _covers(b, *centre) for b in result.faces)
+    assert "faces" in result.warnings
+
+
+def test_a_night_photo_is_brightened_and_its_face_found(
+    portrait: Image.Image, detector: neural.NeuralDetector
+) -> None:
+    scene, centre = _street(portrait, face_px=45, size=(640, 480))
+    rng = np.random.default_rng(0)
+    linear = np.asarray(scene).astype(np.float64) / 255
+    night = linear**1.6 * 0.3 * 255 + rng.normal(0, 7, linear.shape)  # dim, noisy, blue cast
+    night[..., 2] += 10
+    rgb = night.clip(0, 255).astype(np.uint8)
+    assert neural._mean_luminance(rgb) < neural.DARK_MEAN
+    bright = neural.brighten(rgb)
+    assert neural._mean_luminance(bright) > 3 * neural._mean_luminance(rgb)
+    assert bright.max() == 255
+    assert any(_covers(b, *centre) for b in _faces(detector.detect(rgb)))
+
+
+def test_a_sideways_photo_is_searched_turned(portrait: Image.Image) -> None:
+    scene, (cx, cy) = _street(portrait, face_px=30, size=(480, 360))
+    sideways = np.ascontiguousarray(np.rot90(np.asarray(scene), 1))  # no EXIF orientation
+    x, y = cy, scene.width - cx  # where the face centre went
+    neural._sessions.load()
+    upright_only = neural.find_faces(neural._sessions.face, sideways, rotations=False)
+    turned = neural.find_faces(neural._sessions.face, sideways, rotations=True)
+    assert not any(_covers(b, x, y) for b in upright_only)
+    assert any(_covers(b, x, y) for b in turned)
+
+
+def test_plain_scenes_have_no_flags(detector: neural.NeuralDetector) -> None:
+    rng = np.random.default_rng(11)
+    noise = rng.integers(0, 255, (480, 640, 3), dtype=np.uint8)
+    grey = np.full((480, 640, 3), 128, np.uint8)
+    assert detector.detect(noise) == []
+    assert detector.detect(grey) == []
+
+
+def test_blur_hides_the_face_from_the_detector(
+    portrait: Image.Image, detector: neural.NeuralDetector
+) -> None:
+    found = _faces(detector.detect(np.asarray(portrait)))
+    blurred = blur_regions(portrait, found)
+    again = _faces(detector.detect(np.asarray(blurred)))
+    assert not any(_covers(b, FACE[0] + FACE[2] / 2, FACE[1] + FACE[3] / 2) for b in again)
+    # and HOG, the fallback, does not find it either
+    assert HogFaceDetector().detect(np.asarray(blurred)) == []
+
+
+def test_blur_on_a_full_resolution_photo_hides_the_face_and_keeps_the_rest(
+    portrait: Image.Image, detector: neural.NeuralDetector
+) -> None:
+    scene, centre = _street(portrait, face_px=400, size=(4000, 3000))
+    small = scene.resize((640, 480), Image.Resampling.BOX)
+    found = scale_boxes(_faces(detector.detect(np.asarray(small))), 4000 / 640, scene.size)
+    assert any(_covers(b, *centre) for b in found)
+    blurred = blur_regions(scene, found)
+    (box,) = [b for b in found if _covers(b, *centre)]
+    before = np.asarray(scene.crop((box.x, box.y, box.x + box.w, box.y + box.h)).convert("L"))
+    after = np.asarray(blurred.crop((box.x, box.y, box.x + box.w, box.y + box.h)).convert("L"))
+    gradient = np.abs(np.diff(after.astype(float), axis=1)).mean()
+    assert gradient < 0.1 * np.abs(np.diff(before.astype(float), axis=1)).mean()
+    assert np.array_equal(np.asarray(scene)[:1000, :1000], np.asarray(blurred)[:1000, :1000])
+    shown = blurred.resize((640, 480), Image.Resampling.BOX)
+    seen = _faces(detector.detect(np.asarray(shown)))
+    assert not any(_covers(b, centre[0] * 0.16, centre[1] * 0.16) for b in seen)
+
+
+def test_blur_covers_a_person_box_with_a_small_margin() -> None:
+    rng = np.random.default_rng(2)
+    img = Image.fromarray(rng.integers(0, 255, (200, 200, 3), dtype=np.uint8))
+    out = np.asarray(blur_regions(img, [FaceBox(50, 50, 100, 100, 0.9, "person")]))
+    a = np.asarray(img)
+    assert np.array_equal(a[:44], out[:44])
+    assert np.array_equal(a[:, :44], out[:, :44])
+    assert out[50:150, 50:150].std() < 0.2 * a[50:150, 50:150].std()
+
+
+def test_kind_survives_scaling_and_merging_keeps_overlapping_kinds_apart() -> None:
+    person = FaceBox(10, 10, 100, 200, 0.8, "person")
+    face = FaceBox(12, 12, 90, 180, 0.9)
+    assert merge_boxes([person, face]) == [face, person]
+    assert scale_boxes([person], 2.0, (1000, 1000)) == [FaceBox(20, 20, 200, 400, 0.8, "person")]
+
+
+def test_missing_runtime_falls_back_to_hog(
+    monkeypatch: pytest.MonkeyPatch, portrait: Image.Image
+) -> None:
+    monkeypatch.setattr(faces_module, "_default", None)
+    monkeypatch.setattr(neural, "runtime_available", lambda: False)
+    assert isinstance(faces_module.default_detector(), HogFaceDetector)
+    monkeypatch.setattr(faces_module, "_default", None)
+    monkeypatch.undo()
+
+    def broken() -> None:
+        raise ImportError("no onnxruntime for this platform")
+
+    fresh = neural.NeuralDetector()
+    monkeypatch.setattr(neural._sessions, "load", broken)
+    found = fresh.detect(np.asarray(portrait))
+    assert found
+    assert all(b.kind == "face" for b in found)
+
+
+def test_default_detector_is_the_neural_one_and_imports_its_runtime_lazily() -> None:
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from desktop.privacy.image.faces import default_detector\n"
+        "d = default_detector()\n"
+        "print(type(d).__name__, 'onnxruntime' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        check=True,
+    )  # fmt: skip
+    assert proc.stdout.split() == ["NeuralDetector", "False"]
+
+
+_COLD_START = """
+import threading, time
+import numpy as np
+from desktop.privacy.image.neural import NeuralDetector
+detector, codes = NeuralDetector(), []
+def run(delay):
+    time.sleep(delay)  # staggered: later threads arrive while the first loads onnxruntime
+    try:
+        codes.append(str(detector.detect(np.zeros((96, 128, 3), np.uint8))))
+    except Exception as exc:
+        codes.append(type(exc).__name__)
+threads = [threading.Thread(target=run, args=(i * 0.01,)) for i in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(",".join(sorted(codes)), detector._fallback is None)
+"""
+
+
+def test_parallel_first_use_in_a_fresh_process_loads_the_runtime_once() -> None:
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    proc = subprocess.run(
+        [sys.executable, "-c", _COLD_START], cwd=ROOT, capture_output=True, text=True,
+        timeout=180, check=True,
+    )  # fmt: skip
+    assert proc.stdout.split() == [",".join(["[]"] * 8), "True"]
