@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.drafts_page import DraftsPage, memory_only_text
-from desktop.views.outbox_page import OutboxPage
-from desktop.views.postbox_install import install_postbox
-from desktop.views.privacy_page import PrivacyPage, connect_why_links
+from desktop.views.drafts.page import DraftsPage, memory_only_text
+from desktop.views.outbox.page import OutboxPage
+from desktop.views.postbox.install import install_postbox
+from desktop.views.privacy.page import PrivacyPage, connect_why_links
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView, ReferralView
-from desktop.views.referrals_page import ReferralsPage
+from desktop.views.referrals.page import ReferralsPage
 
 if TYPE_CHECKING:
     from desktop.services import Services

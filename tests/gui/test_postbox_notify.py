@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.views.postbox_notify import PostboxNotifier, notification_for
+from desktop.views.postbox.notify import PostboxNotifier, notification_for
 
 SUBJECT = "Herr Mustermann, Kennzeichen B-AB 123"
 
@@ -76,7 +76,7 @@ def test_tray_may_be_provided_later(qapp: Any) -> None:
 def test_status_line_shows_the_count_also_without_a_tray(qtbot: Any) -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from desktop.views.postbox_notify import window_status
+    from desktop.views.postbox.notify import window_status
 
     window = QMainWindow()
     qtbot.addWidget(window)

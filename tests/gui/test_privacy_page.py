@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from desktop.store.crypto import DataKey
 from desktop.store.local import LocalStore
 from desktop.tasks import TaskRunner
-from desktop.views.privacy_page import (
+from desktop.views.privacy.local_logs import delete_local_logs
+from desktop.views.privacy.page import (
     SECTIONS,
     PrivacyPage,
     connect_why_links,
     open_privacy,
     section_for_finding,
 )
-from desktop.views.privacy_page_local import delete_local_logs
 
 
 class PageServices:

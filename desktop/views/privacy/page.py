@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from desktop import logs
 from desktop.store import LocalStore
 from desktop.tasks import TaskRunner
-from desktop.views import privacy_page_texts as texts
-from desktop.views.privacy_page_local import delete_local_logs, log_dir_for
+from desktop.views.privacy import texts
+from desktop.views.privacy.local_logs import delete_local_logs, log_dir_for
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.postbox_notify import PostboxNotifier, window_tray
-from desktop.views.postbox_page import PostboxPage
+from desktop.views.postbox.notify import PostboxNotifier, window_tray
+from desktop.views.postbox.page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 
 __all__ = ["PageHost", "install_postbox"]
