@@ -78,8 +78,6 @@ def _outbox(window: MainWindow, services: Services) -> QWidget:
 
 
 def _privacy(window: MainWindow, services: Services) -> QWidget:
-    # built last: "Warum?" of every checked field built so far jumps to its section
-    connect_why_links(window)
     server = services.server  # the embedded demo server: its data is wiped with the rest
     page = PrivacyPage(
         services.store,
@@ -88,6 +86,8 @@ def _privacy(window: MainWindow, services: Services) -> QWidget:
         wipe_server=server.wipe_data if server is not None else None,
     )
     services.config_loaded.connect(page.apply_config)
+    # built last: "Warum?" of every checked field built so far jumps to its section
+    connect_why_links(window, window.show_page, page)
     return page
 
 

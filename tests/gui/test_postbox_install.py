@@ -73,6 +73,9 @@ class Window(QWidget):
     def show_status(self, text: str) -> None:
         self.status = text
 
+    def show_page(self, key: str) -> None:
+        self.shown = key
+
 
 class App:
     def __init__(self, qtbot: Any, server: Any, tmp_path: Path, key: DataKey | None = None) -> None:
