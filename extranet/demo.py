@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from extranet.demo_data import seed
 from extranet.security import hash_password
 from extranet.state import ServerState
 
@@ -43,8 +44,4 @@ def ensure_demo_data(state: ServerState) -> None:
                 create_user(conn, login, password, name, role, number)
                 created = True
     if created:
-        try:
-            from extranet.demo_data import seed
-        except ImportError:  # pragma: no cover - demo data module optional during build-up
-            return
         seed(state)
