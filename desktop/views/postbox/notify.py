@@ -12,13 +12,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
-__all__ = ["Notification", "PostboxNotifier", "TrayHost", "notification_for", "window_tray"]
+__all__ = [
+    "Notification",
+    "PostboxNotifier",
+    "TrayHost",
+    "TrayNote",
+    "notification_for",
+    "window_tray",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +57,15 @@ def notification_for(count: int) -> Notification | None:
     return Notification(_tr("Postkorb"), text, count)
 
 
+class TrayNote(Protocol):
+    """What the notifier needs of a tray icon (``QSystemTrayIcon``)."""
+
+    def showMessage(  # noqa: N802 - QSystemTrayIcon's name
+        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, msecs: int, /
+    ) -> None:
+        """Show a note next to the tray icon."""
+
+
 class PostboxNotifier(QObject):
     """Turns ``PostboxWorker.new_staff_messages`` into (at most one) tray note per sync.
 
@@ -70,7 +86,7 @@ class PostboxNotifier(QObject):
 
     def __init__(
         self,
-        tray: Any = None,
+        tray: TrayNote | Callable[[], TrayNote | None] | None = None,
         *,
         available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         window_active: Callable[[], bool] = lambda: False,
@@ -84,7 +100,7 @@ class PostboxNotifier(QObject):
         self._status = status
         self._seen: set[str] = set()
 
-    def tray(self) -> Any:
+    def tray(self) -> TrayNote | None:
         """The current tray icon (or ``None``)."""
         return self._tray() if callable(self._tray) else self._tray
 
