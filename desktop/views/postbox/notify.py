@@ -61,7 +61,7 @@ class TrayNote(Protocol):
     """What the notifier needs of a tray icon (``QSystemTrayIcon``)."""
 
     def showMessage(  # noqa: N802 - QSystemTrayIcon's name
-        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, msecs: int, /
+        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, _msecs: int, /
     ) -> None:
         """Show a note next to the tray icon."""
 
