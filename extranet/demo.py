@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from extranet.demo_data import seed
 from extranet.security import hash_password
 from extranet.state import ServerState
 
@@ -44,4 +43,8 @@ def ensure_demo_data(state: ServerState) -> None:
                 create_user(conn, login, password, name, role, number)
                 created = True
     if created:
+        try:
+            from extranet.demo_data import seed
+        except ImportError:  # pragma: no cover - demo data module optional during build-up
+            return
         seed(state)
