@@ -62,11 +62,11 @@ _PREIMPORT = (
     "desktop.workers.outbox_worker",
     "desktop.workers.retention",
     "desktop.views.referral_wizard",
-    "desktop.views.drafts_page",
-    "desktop.views.referrals_page",
-    "desktop.views.postbox_install",
-    "desktop.views.outbox_page",
-    "desktop.views.privacy_page",
+    "desktop.views.drafts.page",
+    "desktop.views.referrals.page",
+    "desktop.views.postbox.install",
+    "desktop.views.outbox.page",
+    "desktop.views.privacy.page",
 )
 
 

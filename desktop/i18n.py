@@ -153,7 +153,7 @@ def _python_bases(class_name: str) -> tuple[str, ...]:
         if cls.__name__ != class_name:
             continue
         for base in cls.__mro__[1:]:
-            module = getattr(base, "__module__", "")
+            module = base.__module__
             python_class = not module.startswith(("PySide6", "shiboken6", "builtins"))
             if python_class and base.__name__ not in names:
                 names.append(base.__name__)

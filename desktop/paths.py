@@ -57,7 +57,7 @@ def make_private(path: Path) -> None:
 
 def resources_dir() -> Path:
     """The ``resources/`` tree: lexicons, catalogues, translations, icons."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
+    frozen_root = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader only
     if frozen_root is not None:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"

@@ -136,7 +136,7 @@ class _Dispatcher(QObject):
 
 def _receiver_alive(callback: Callable[..., Any]) -> bool:
     """False for a bound method of a QObject whose C++ side is already deleted."""
-    owner = getattr(callback, "__self__", None)
+    owner = getattr(callback, "__self__", None)  # bound Python or Qt (builtin) method
     if isinstance(owner, QObject):
         import shiboken6
 

@@ -18,6 +18,7 @@ from extranet.problems import (
     problem_response,
     validation_exception_handler,
 )
+from extranet.routes import config, images, postbox, referrals, session
 from extranet.state import ServerState
 
 API_PREFIX = "/api/v1"
@@ -99,8 +100,6 @@ class LoopbackHostMiddleware:
 
 def create_app(state: ServerState, *, loopback_only: bool = False) -> FastAPI:
     """Build the app around ``state``; ``loopback_only`` adds the loopback Host/Origin check."""
-    from extranet.routes import config, images, postbox, referrals, session
-
     app = FastAPI(
         title="Glasvermittler Extranet (Referenzserver)",
         version="1",

@@ -6,23 +6,25 @@ This is the one place where the engine (``desktop.privacy.text.check``) plugs in
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from desktop.privacy.text import Finding, check
 
 if TYPE_CHECKING:  # imported when first used: desktop.validation loads phonenumbers
     from desktop.validation.free_text import FreeTextField
 
 
-def blocking_findings(text: str, field: str | FreeTextField) -> list[Any]:
+def blocking_findings(text: str, field: str | FreeTextField) -> list[Finding]:
     """Findings of severity ``block`` for ``text`` in ``field`` (engine field or free-text
     field of :data:`desktop.validation.free_text.FREE_TEXT_FIELDS`)."""
     if not text:
         return []
-    from desktop.privacy.text import check
+    # lazy heavy import: desktop.validation loads phonenumbers (40-80 ms), first used by a check
     from desktop.validation.free_text import FreeTextField
 
     rule = field if isinstance(field, FreeTextField) else FreeTextField(field)
     found = rule.relevant(check(text, rule.engine_field))
-    return [f for f in found if getattr(f, "severity", None) == "block"]
+    return [f for f in found if f.severity == "block"]
 
 
 def privacy_errors(
@@ -38,8 +40,8 @@ def privacy_errors(
             errors.append(
                 {
                     "pointer": pointer,
-                    "code": str(getattr(finding, "category", "blocked")),
-                    "detail": str(getattr(finding, "rule_id", "")),
+                    "code": finding.category,
+                    "detail": finding.rule_id,
                 }
             )
     return errors

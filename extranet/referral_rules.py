@@ -91,6 +91,7 @@ def _check_voluntary(name: str, value: Any) -> tuple[Any, dict[str, str] | None]
         return text, None
     if len(text) > limit:
         return None, field_error(pointer, "too-long", f"Höchstens {limit} Zeichen.")
+    # lazy heavy import: desktop.validation loads phonenumbers (40-80 ms), first used here
     from desktop.validation.free_text import FORMATTED_FIELDS, matches_format
 
     if name in FORMATTED_FIELDS and not matches_format(name, text):
@@ -105,6 +106,7 @@ def validate_referral(body: ReferralIn, servicenummer: str) -> dict[str, Any]:
         ApiProblem: 422 ``validation-failed``, ``repair-consent-required``,
             ``consent-required`` or ``privacy-violation`` (in this order).
     """
+    # lazy heavy import: desktop.validation loads phonenumbers (40-80 ms), first used here
     from desktop.validation import MANDATORY_CHECKS
 
     errors: list[dict[str, str]] = []
@@ -176,6 +178,7 @@ def validate_referral(body: ReferralIn, servicenummer: str) -> dict[str, Any]:
 
 def _privacy_check(data: Mapping[str, Any], voluntary: Mapping[str, Any]) -> None:
     """Every free-text field through the privacy engine, from the list the client uses too."""
+    # lazy heavy import: desktop.validation loads phonenumbers (40-80 ms), first used here
     from desktop.validation.free_text import FREE_TEXT_FIELDS
 
     texts: list[tuple[str, str | FreeTextField, str]] = []

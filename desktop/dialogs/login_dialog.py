@@ -41,7 +41,13 @@ log = logging.getLogger(__name__)
 def login_error_text(exc: BaseException) -> str:
     """German explanation of a failed login (never echoes what the user typed)."""
     # lazy heavy import (requests): the dialog opens before the API client is loaded
-    from desktop.api import NetworkError, NotAuthenticated, RateLimited, ServerUnavailable
+    from desktop.api import (
+        ApiError,
+        NetworkError,
+        NotAuthenticated,
+        RateLimited,
+        ServerUnavailable,
+    )
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("LoginDialog", text)
@@ -55,7 +61,7 @@ def login_error_text(exc: BaseException) -> str:
         return tr("Der Server ist nicht erreichbar. Bitte die Verbindung prüfen.")
     if isinstance(exc, ServerUnavailable):
         return tr("Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.")
-    code = getattr(exc, "code", "") or type(exc).__name__
+    code = (exc.code if isinstance(exc, ApiError) else "") or type(exc).__name__
     return tr("Anmeldung fehlgeschlagen ({code}).").format(code=code)
 
 

@@ -95,6 +95,10 @@ class Sealer(Protocol):
         """Open."""
         ...
 
+    def encrypt_many(self, items: Sequence[tuple[bytes, bytes]]) -> list[bytes]:
+        """Seal many ``(plaintext, associated_data)`` pairs."""
+        ...
+
 
 class Codec:
     """Seals text columns with an optional data key (plain UTF-8 without one).
@@ -122,8 +126,7 @@ class Codec:
         return key.encrypt(data, aad.encode()) if key else data
 
     def seal_many(self, items: Sequence[tuple[str, str]]) -> list[bytes]:
-        """:meth:`seal` for many ``(text, aad)`` pairs (one random draw for all nonces when
-        the key offers ``encrypt_many``)."""
+        """:meth:`seal` for many ``(text, aad)`` pairs (one random draw for all nonces)."""
         return self.seal_encoded([(text.encode("utf-8"), aad.encode()) for text, aad in items])
 
     def seal_encoded(self, items: Sequence[tuple[bytes, bytes]]) -> list[bytes]:
@@ -131,10 +134,7 @@ class Codec:
         key = self._key
         if not key:
             return [data for data, _aad in items]
-        many = getattr(key, "encrypt_many", None)
-        if many is not None:
-            return list(many(items))
-        return [key.encrypt(data, aad) for data, aad in items]
+        return key.encrypt_many(items)
 
     def open(self, blob: bytes | str | None, aad: str) -> str:
         """Decode (and decrypt) a value from :meth:`seal`."""

@@ -7,7 +7,7 @@ Pages are placeholders until :func:`desktop.views.pages.install_pages` replaces 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
 
     Attributes:
         message_bar: Banner above the pages for app-wide notes.
-        tray_icon: Always ``None`` for now (no tray icon).
 
     Signals:
         page_changed(str key): another page became current.
@@ -90,7 +89,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.services = services
         self.controller: QObject | None = None  # the app's AppController (desktop.app.build)
-        self.tray_icon: Any = None
         self._pages: dict[str, QWidget] = {}
         self._nav: dict[str, QPushButton] = {}
         self._badges: dict[str, int] = {}

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.drafts_page import DraftsPage, memory_only_text
-from desktop.views.outbox_page import OutboxPage
-from desktop.views.postbox_install import install_postbox
-from desktop.views.privacy_page import PrivacyPage, connect_why_links
+from desktop.views.drafts.page import DraftsPage, memory_only_text
+from desktop.views.outbox.page import OutboxPage
+from desktop.views.postbox.install import install_postbox
+from desktop.views.privacy.page import PrivacyPage, connect_why_links
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView, ReferralView
-from desktop.views.referrals_page import ReferralsPage
+from desktop.views.referrals.page import ReferralsPage
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -78,8 +78,6 @@ def _outbox(window: MainWindow, services: Services) -> QWidget:
 
 
 def _privacy(window: MainWindow, services: Services) -> QWidget:
-    # built last: "Warum?" of every checked field built so far jumps to its section
-    connect_why_links(window)
     server = services.server  # the embedded demo server: its data is wiped with the rest
     page = PrivacyPage(
         services.store,
@@ -88,6 +86,8 @@ def _privacy(window: MainWindow, services: Services) -> QWidget:
         wipe_server=server.wipe_data if server is not None else None,
     )
     services.config_loaded.connect(page.apply_config)
+    # built last: "Warum?" of every checked field built so far jumps to its section
+    connect_why_links(window, window.show_page, page)
     return page
 
 

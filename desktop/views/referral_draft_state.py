@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 
 DISMISSED = "dismissed"
 PHOTOS = "photos"
-_LOADING = "_draft_photos_loading"  # on the view: (draft_id, token) while bytes are read back
 
 
 def _dismissals(editor: CheckedTextEdit) -> list[list[str]]:
@@ -76,7 +75,7 @@ def draft_photos(view: Any) -> dict[str, tuple[bytes, str]]:
 def photos_to_save(view: Any) -> Callable[[], dict[str, tuple[bytes, str]]] | None:
     """The autosaver's ``photos`` callable; ``None`` (stored photos stay untouched) while a
     restored draft's photos are still being read back."""
-    loading = getattr(view, _LOADING, None)
+    loading = view.photos_loading
     if loading is not None and loading[0] == view._draft_id:
         return None
     return functools.partial(draft_photos, view)
@@ -105,7 +104,7 @@ def restore_photos(view: Any, draft: Mapping[str, Any], draft_id: str) -> int:
     metas = [dict(m) for m in draft.get(PHOTOS) or [] if isinstance(m, Mapping)]
     tiles = strip.add_restored(metas) if metas else []
     token = (draft_id, object())
-    setattr(view, _LOADING, token)
+    view.photos_loading = token
     done = functools.partial(_fill, view, token, tiles)
     failed = functools.partial(_failed, view, token, tiles)
     view.services.tasks.run(
@@ -116,16 +115,14 @@ def restore_photos(view: Any, draft: Mapping[str, Any], draft_id: str) -> int:
 
 def _current(view: Any, token: tuple[str, object]) -> bool:
     return bool(
-        shiboken6.isValid(view)
-        and getattr(view, _LOADING, None) is token
-        and view._draft_id == token[0]
+        shiboken6.isValid(view) and view.photos_loading is token and view._draft_id == token[0]
     )
 
 
 def _fill(view: Any, token: tuple[str, object], tiles: list[Any], blobs: Mapping[str, Any]) -> None:
     if not _current(view, token):
         return  # the view moved on (reset, another draft) or is gone
-    setattr(view, _LOADING, None)
+    view.photos_loading = None
     left = dict(blobs)
     for tile in tiles:
         if not shiboken6.isValid(tile):

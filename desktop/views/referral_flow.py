@@ -9,7 +9,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -341,10 +341,4 @@ class ReferralView(SendResultsMixin):
 
     @Slot()
     def _on_why(self) -> None:
-        if self.receivers(SIGNAL("why_requested()")) > 0:
-            self.why_requested.emit()  # the shell (pages.py) shows the privacy page
-            return
-        window = self.window()
-        show_page = getattr(window, "show_page", None)
-        if callable(show_page):
-            show_page("privacy")
+        self.why_requested.emit()  # the shell (pages.py) shows the privacy page

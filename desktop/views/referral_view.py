@@ -92,6 +92,9 @@ def _phone_display(result: FieldResult) -> str | None:
 class ReferralLayout(QWidget):
     """Widgets of one referral view; subclassed by the flow."""
 
+    photos_loading: tuple[str, object] | None = None
+    """``(draft_id, token)`` while a restored draft's photo bytes are read back."""
+
     def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -231,9 +234,11 @@ class ReferralLayout(QWidget):
                     continue
                 editor = make_input(VOLUNTARY[name], catalogs, self.services.tasks)
                 self._describe_voluntary(editor)
-                message = getattr(editor, "message", None) or FieldMessage(name)
                 if isinstance(editor, CheckedTextEdit):
                     self.checked[name] = editor
+                    message = editor.message
+                else:
+                    message = FieldMessage(name)
                 if isinstance(editor, QCheckBox):
                     form.addRow(_with_message(editor, message))
                     self.inputs[name], self.messages[name] = editor, message

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from desktop.i18n import install_translators
 from desktop.models.drafts_model import DraftRole, DraftsModel
 from desktop.store import DataKey, LocalStore
-from desktop.views.drafts_page import DraftsPage
+from desktop.views.drafts.page import DraftsPage
 from desktop.workers.autosave import DraftAutosaver
 from desktop.workers.retention import RetentionTimer
 

@@ -16,7 +16,7 @@ from desktop.api import ExtranetClient
 from desktop.models.outbox_model import OutboxModel
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox, PendingImage
-from desktop.views.outbox_page import OutboxEditDialog, OutboxPage
+from desktop.views.outbox.page import OutboxEditDialog, OutboxPage
 from extranet.runner import EmbeddedServer
 
 

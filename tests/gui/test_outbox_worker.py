@@ -17,7 +17,7 @@ from desktop.api import ExtranetClient
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.tasks import TaskRunner
-from desktop.views.outbox_page import OutboxStatus
+from desktop.views.outbox.page import OutboxStatus
 from desktop.workers.outbox_worker import OutboxWorker
 from extranet.runner import EmbeddedServer
 from tests.helpers.fault_proxy import FaultProxy

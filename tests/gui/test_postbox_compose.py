@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.privacy.text import Finding, check
-from desktop.views.postbox_compose import NewTicketDialog, ReplyBox
+from desktop.views.postbox.compose import NewTicketDialog, ReplyBox
 from desktop.widgets.checked_text import CheckedTextEdit
 
 WAIT = 5_000

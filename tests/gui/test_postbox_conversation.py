@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop.models.postbox_messages import MessageListModel
 from desktop.sync.postbox_store import MessageRow
-from desktop.views.postbox_conversation import ConversationView
+from desktop.views.postbox.conversation import ConversationView
 
 
 def _messages(n: int) -> list[MessageRow]:
@@ -69,7 +69,7 @@ def test_new_message_keeps_an_older_place_but_follows_at_the_end(qtbot: Any) -> 
 
 
 def test_only_the_newest_messages_are_laid_out(qtbot: Any) -> None:
-    from desktop.views.postbox_conversation import MAX_SHOWN
+    from desktop.views.postbox.conversation import MAX_SHOWN
 
     view, model = _view(qtbot)
     model.set_messages(_messages(MAX_SHOWN + 5))

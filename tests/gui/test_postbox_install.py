@@ -19,8 +19,8 @@ from desktop.backend import connect_postbox_to_outbox
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.tasks import TaskRunner
-from desktop.views.postbox_install import install_postbox
-from desktop.views.postbox_page import PostboxPage
+from desktop.views.postbox.install import install_postbox
+from desktop.views.postbox.page import PostboxPage
 from desktop.workers.outbox_worker import OutboxWorker
 from desktop.workers.postbox_worker import PostboxWorker
 from tests.helpers.fault_proxy import FaultProxy
@@ -72,6 +72,9 @@ class Window(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status = text
+
+    def show_page(self, key: str) -> None:
+        self.shown = key
 
 
 class App:
@@ -138,7 +141,7 @@ def test_page_and_badge_follow_the_server(app: App) -> None:
 
 
 def test_staff_reply_raises_one_note_and_the_badge(app: App) -> None:
-    from desktop.views.postbox_notify import PostboxNotifier
+    from desktop.views.postbox.notify import PostboxNotifier
 
     tray = FakeTray()
     notifier = PostboxNotifier(tray, available=lambda: True)

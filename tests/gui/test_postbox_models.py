@@ -22,7 +22,7 @@ from desktop.models.postbox_tickets import (
     TicketTableModel,
 )
 from desktop.sync.postbox_store import MessageRow, TicketRow
-from desktop.views.postbox_conversation import SEGMENT, display_text
+from desktop.views.postbox.conversation import SEGMENT, display_text
 
 HOSTILE = '<img src=x onerror="alert(1)"> <b>wichtig</b> \u202eevil\u202c'
 

@@ -18,8 +18,8 @@ from desktop.store.db import DB_LOCK
 from desktop.sync.outbox import Outbox
 from desktop.sync.postbox_schema import order_key, pack_message
 from desktop.tasks import TaskRunner
-from desktop.views.postbox_conversation import SEGMENT
-from desktop.views.postbox_page import PostboxPage
+from desktop.views.postbox.conversation import SEGMENT
+from desktop.views.postbox.page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 from tests.helpers.fault_proxy import FaultProxy
 

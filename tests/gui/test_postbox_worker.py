@@ -13,7 +13,7 @@ import pytest
 from desktop.api import ExtranetClient
 from desktop.store import DataKey, LocalStore
 from desktop.tasks import TaskRunner
-from desktop.views.postbox_page import PostboxPage
+from desktop.views.postbox.page import PostboxPage
 from desktop.workers.postbox_worker import BACKOFF_BASE_MS, INTERVAL_MS, PostboxWorker
 from tests.helpers.fault_proxy import FaultProxy
 

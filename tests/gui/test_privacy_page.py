@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from desktop.store.crypto import DataKey
 from desktop.store.local import LocalStore
 from desktop.tasks import TaskRunner
-from desktop.views.privacy_page import (
+from desktop.views.privacy.local_logs import delete_local_logs
+from desktop.views.privacy.page import (
     SECTIONS,
     PrivacyPage,
     connect_why_links,
     open_privacy,
     section_for_finding,
 )
-from desktop.views.privacy_page_local import delete_local_logs
 
 
 class PageServices:
@@ -222,7 +222,7 @@ def test_delete_local_logs_keeps_handler_working(tmp_path: Path) -> None:
 
 
 class _Window(QMainWindow):
-    """Stand-in for MainWindow's page switching (the real shell is tested by E)."""
+    """Stand-in for MainWindow's page switching."""
 
     def __init__(self, page: PrivacyPage) -> None:
         super().__init__()
@@ -246,19 +246,13 @@ def test_why_link_opens_the_section_of_the_finding(qtbot) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert not page.isVisible()
-    assert open_privacy(window.form, "faces") is True
+    open_privacy(window.show_page, page, "faces")
     assert window.shown == ["privacy"]
     photos = page.heading("photos")
     bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
     qtbot.waitUntil(lambda: photos.hasFocus() and bar.value() > 0)
     assert photos.visibleRegion().boundingRect().height() > 0
     assert not page.heading("mandatory").visibleRegion().boundingRect().height()
-
-
-def test_why_link_outside_a_main_window_does_nothing(qtbot) -> None:
-    lone = QLineEdit()
-    qtbot.addWidget(lone)
-    assert open_privacy(lone, "health", "bemerkungen") is False
 
 
 def test_contents_buttons_jump_to_their_section(qtbot) -> None:
@@ -288,7 +282,7 @@ def test_why_link_of_a_checked_field_opens_its_section(qtbot) -> None:
     window.resize(700, 400)
     window.show()
     qtbot.waitExposed(window)
-    assert connect_why_links(window) >= 1
+    assert connect_why_links(window, window.show_page, page) == 1
     editor.why_requested.emit("health")
     assert window.shown == ["privacy"]
     qtbot.waitUntil(lambda: page.heading("postbox").hasFocus())

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api import ExtranetClient
 from desktop.tasks import TaskRunner
-from desktop.views.referrals_page import ReferralsPage
+from desktop.views.referrals.page import ReferralsPage
 from extranet.runner import EmbeddedServer
 from tests.helpers.server_fixtures import api_session
 

@@ -152,7 +152,7 @@ def test_a_judgement_alone_empties_the_field_and_says_so(
 
 
 def test_postbox_subject_and_description_are_reworded_whole(qtbot: Any) -> None:
-    from desktop.views.postbox_compose import NewTicketDialog
+    from desktop.views.postbox.compose import NewTicketDialog
 
     dialog = NewTicketDialog()
     qtbot.addWidget(dialog)

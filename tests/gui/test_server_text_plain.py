@@ -20,7 +20,7 @@ from desktop.api import ExtranetClient
 from desktop.models.outbox_model import OutboxModel
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
-from desktop.views.outbox_page import OutboxEditDialog, OutboxPage
+from desktop.views.outbox.page import OutboxEditDialog, OutboxPage
 from desktop.views.referral_wizard import QuickReferralView
 from extranet import catalogs, problems
 from extranet.problems import ApiProblem, field_error

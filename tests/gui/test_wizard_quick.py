@@ -313,17 +313,9 @@ def test_server_may_add_district_codes(quick: QuickReferralView) -> None:
         districts._extra.pop("QX", None)
 
 
-def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
-    class Shell(QMainWindow):
-        def __init__(self) -> None:
-            super().__init__()
-            self.shown: list[str] = []
-
-        def show_page(self, key: str) -> None:
-            self.shown.append(key)
-
+def test_why_link_asks_for_the_privacy_page(qtbot: Any, server: Any) -> None:
     with services_for(server.url) as services:
-        shell = Shell()
+        shell = QMainWindow()
         qtbot.addWidget(shell)
         view = QuickReferralView(services)
         shell.setCentralWidget(view)
@@ -333,8 +325,8 @@ def test_why_link_opens_privacy_page(qtbot: Any, server: Any) -> None:
         view.inputs["bemerkungen"].setText("Kunde ist schwerhörig")  # type: ignore[attr-defined]
         why = view.findChild(QWidget, "bemerkungen_why")
         assert why.isVisible()
-        qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
-        assert shell.shown == ["privacy"]
+        with qtbot.waitSignal(view.why_requested, timeout=1000):
+            qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
         shell.close()
 
 

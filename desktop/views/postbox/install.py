@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.postbox_notify import PostboxNotifier, window_tray
-from desktop.views.postbox_page import PostboxPage
+from desktop.views.postbox.notify import PostboxNotifier, window_tray
+from desktop.views.postbox.page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 
 __all__ = ["PageHost", "install_postbox"]
@@ -34,6 +35,12 @@ class PageHost(Protocol):
 
     def show_status(self, text: str) -> None:
         """Show ``text`` in the status bar for a few seconds."""
+
+    def windowIcon(self) -> QIcon:  # noqa: N802 - QWidget's name
+        """The icon of the tray entry."""
+
+    def show_page(self, key: str) -> None:
+        """Bring the page ``key`` to the front (a click on a tray note)."""
 
 
 def install_postbox(window: PageHost, worker: PostboxWorker) -> PostboxPage:

@@ -12,17 +12,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
-__all__ = ["Notification", "PostboxNotifier", "notification_for", "window_status", "window_tray"]
+__all__ = [
+    "Notification",
+    "PostboxNotifier",
+    "TrayHost",
+    "TrayNote",
+    "notification_for",
+    "window_tray",
+]
 
 log = logging.getLogger(__name__)
 
 SHOW_MS = 5000
-STATUS_MS = 10_000
 _SEEN_LIMIT = 10_000
 
 
@@ -50,6 +57,15 @@ def notification_for(count: int) -> Notification | None:
     return Notification(_tr("Postkorb"), text, count)
 
 
+class TrayNote(Protocol):
+    """What the notifier needs of a tray icon (``QSystemTrayIcon``)."""
+
+    def showMessage(  # noqa: N802 - QSystemTrayIcon's name
+        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, _msecs: int, /
+    ) -> None:
+        """Show a note next to the tray icon."""
+
+
 class PostboxNotifier(QObject):
     """Turns ``PostboxWorker.new_staff_messages`` into (at most one) tray note per sync.
 
@@ -59,7 +75,7 @@ class PostboxNotifier(QObject):
             ``QSystemTrayIcon.isSystemTrayAvailable``).
         window_active: Whether the user is looking at the app right now (then the badge is
             enough and no note pops up). Default: never active.
-        status: Shows a text in the window's status line (see :func:`window_status`); called
+        status: Shows a text in the window's status line (the main window's ``show_status``); called
             for every new reply, with or without a tray. ``None`` → no status message.
 
     Signals:
@@ -70,7 +86,7 @@ class PostboxNotifier(QObject):
 
     def __init__(
         self,
-        tray: Any = None,
+        tray: TrayNote | Callable[[], TrayNote | None] | None = None,
         *,
         available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         window_active: Callable[[], bool] = lambda: False,
@@ -84,7 +100,7 @@ class PostboxNotifier(QObject):
         self._status = status
         self._seen: set[str] = set()
 
-    def tray(self) -> Any:
+    def tray(self) -> TrayNote | None:
         """The current tray icon (or ``None``)."""
         return self._tray() if callable(self._tray) else self._tray
 
@@ -124,39 +140,30 @@ class PostboxNotifier(QObject):
         self.notified.emit(note.title, note.text)
 
 
-def window_tray(window: Any) -> Callable[[], QSystemTrayIcon | None]:
-    """Tray icon of ``window`` (``window.tray_icon``), else one created on first use."""
+class TrayHost(Protocol):
+    """What the tray icon needs of the main window."""
+
+    def windowIcon(self) -> QIcon:  # noqa: N802 - QWidget's name
+        """The icon the tray entry shows."""
+
+    def show_page(self, key: str) -> None:
+        """Bring the page ``key`` to the front."""
+
+
+def window_tray(window: TrayHost) -> Callable[[], QSystemTrayIcon | None]:
+    """A tray icon for ``window``, created on first use; a click on its note opens the Postkorb."""
     own: list[QSystemTrayIcon] = []
 
     def get() -> QSystemTrayIcon | None:
-        tray = getattr(window, "tray_icon", None)
-        if isinstance(tray, QSystemTrayIcon):
-            return tray
         if not own:
-            icon = window.windowIcon() if isinstance(window, QWidget) else None
-            if icon is None or icon.isNull():
+            icon = window.windowIcon()
+            if icon.isNull():
                 return None  # a tray entry without an icon is invisible anyway
             created = QSystemTrayIcon(icon, window if isinstance(window, QObject) else None)
             created.setToolTip(_tr("Glasvermittler"))
             created.show()
-            show_page = getattr(window, "show_page", None)
-            if callable(show_page):
-                created.messageClicked.connect(lambda: show_page("postbox"))
+            created.messageClicked.connect(lambda: window.show_page("postbox"))
             own.append(created)
         return own[0]
 
     return get
-
-
-def window_status(window: Any) -> Callable[[str], None] | None:
-    """A sink showing a text in ``window``'s status bar for a few seconds (or ``None``)."""
-    status_bar = getattr(window, "statusBar", None)
-    if not callable(status_bar):
-        return None
-
-    def show(text: str) -> None:
-        bar = status_bar()
-        if bar is not None:
-            bar.showMessage(text, STATUS_MS)
-
-    return show

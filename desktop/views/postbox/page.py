@@ -42,8 +42,8 @@ from desktop.models.postbox_tickets import (
 )
 from desktop.sync.postbox import SyncResult
 from desktop.sync.postbox_store import MessageRow, TicketRow
-from desktop.views.postbox_compose import NewTicketDialog, ReplyBox, art15_hint
-from desktop.views.postbox_conversation import ConversationView
+from desktop.views.postbox.compose import NewTicketDialog, ReplyBox, art15_hint
+from desktop.views.postbox.conversation import ConversationView
 from desktop.workers.postbox_worker import PostboxWorker
 
 __all__ = ["PostboxPage"]

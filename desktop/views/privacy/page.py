@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from desktop import logs
 from desktop.store import LocalStore
 from desktop.tasks import TaskRunner
-from desktop.views import privacy_page_texts as texts
-from desktop.views.privacy_page_local import delete_local_logs, log_dir_for
+from desktop.views.privacy import texts
+from desktop.views.privacy.local_logs import delete_local_logs, log_dir_for
+from desktop.widgets.checked_text import CheckedTextEdit
 
 log = logging.getLogger(__name__)
 
@@ -62,49 +63,41 @@ def section_for_finding(category: str, field: str | None = None) -> str:
     return "free_text"
 
 
-def open_privacy(origin: QWidget, category: str | None = None, field: str | None = None) -> bool:
-    """Show the privacy page of ``origin``'s main window at the section explaining a finding.
+def open_privacy(
+    show_page: Callable[[str], None],
+    page: PrivacyPage,
+    category: str | None = None,
+    field: str | None = None,
+) -> None:
+    """Show the privacy page at the section explaining a finding.
 
-    This is what a "Warum?" link calls: ``MainWindow.show_page("privacy")`` plus
+    This is what a "Warum?" link calls: ``show_page("privacy")`` (the main window's) plus
     :meth:`PrivacyPage.show_section` with :func:`section_for_finding` (the top of the page when
     neither ``category`` nor ``field`` is given).
-
-    Returns:
-        False when ``origin`` is not inside a window with ``show_page`` (nothing happened).
     """
-    window = origin.window()
-    show_page = getattr(window, "show_page", None)
-    if not callable(show_page):
-        return False
     show_page("privacy")
-    page = window.findChild(PrivacyPage)
-    if page is not None:
-        page.show_section(section_for_finding(category or "", field) if category or field else "")
-    return True
+    page.show_section(section_for_finding(category or "", field) if category or field else "")
 
 
-def connect_why_links(root: QWidget) -> int:
+def connect_why_links(root: QWidget, show_page: Callable[[str], None], page: PrivacyPage) -> int:
     """Let every checked free-text field below ``root`` open its section on "Warum?".
 
     Connects ``why_requested(category)`` of each ``CheckedTextEdit`` / ``CheckedLineEdit``
     to :func:`open_privacy` with the field's engine field, so "Warum?" lands on the
     paragraph that explains the finding. Connections made earlier (e.g. a view that only
-    calls ``show_page("privacy")``) stay; this one runs after them.
+    asks the main window for the privacy page) stay; this one runs after them.
 
     Returns:
         Number of fields connected.
     """
-    count = 0
-    for widget in root.findChildren(QWidget):
-        signal = getattr(widget, "why_requested", None)
-        field = getattr(widget, "engine_field", None) or getattr(widget, "field", None)
-        if signal is None or not isinstance(field, str):
-            continue
-        signal.connect(
-            lambda category="", w=widget, f=field: open_privacy(w, str(category or ""), f)
+    editors = root.findChildren(CheckedTextEdit)
+    for editor in editors:
+        editor.why_requested.connect(
+            lambda category="", f=editor.engine_field: open_privacy(
+                show_page, page, str(category or ""), f
+            )
         )
-        count += 1
-    return count
+    return len(editors)
 
 
 def _label(text: str, *, selectable: bool = False) -> QLabel:

@@ -25,8 +25,10 @@ def delete_local_logs(log_dir: Path) -> int:
         return 0
     root = log_dir.resolve()
     for handler in logging.getLogger().handlers:
-        filename = getattr(handler, "baseFilename", None)
-        if filename and Path(filename).resolve().parent == root:
+        if (
+            isinstance(handler, logging.FileHandler)
+            and Path(handler.baseFilename).resolve().parent == root
+        ):
             handler.close()
     deleted = 0
     for path in root.iterdir():

@@ -1,0 +1,1 @@
+"""The "Entwürfe" page: the agent's unsent drafts."""

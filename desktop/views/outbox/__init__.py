@@ -1,0 +1,1 @@
+"""The "Postausgang" page: what waits to be sent and what failed."""

@@ -1,0 +1,1 @@
+"""The Postkorb: ticket list, conversation, compose dialogs, tray notices and installation."""

@@ -1,0 +1,1 @@
+"""The "Meine Vermittlungen" page: the broker's referrals on the server."""
