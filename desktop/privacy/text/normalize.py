@@ -4,6 +4,12 @@ The canonical form is lower case with umlauts spelled out (``ä`` → ``ae``, ``
 accents dropped (``ć`` → ``c``), invisible characters removed (zero-width characters, soft
 hyphens, BOM), combining diaeresis folded into its base letter, a hyphen inside a lower-case word
 removed (``schwer-hörig``) and letter-spaced words collapsed (``s c h w e r h ö r i g``).
+Evasions fold into the plain spelling as well: look-alike letters from other scripts (a Cyrillic
+``е`` in ``Kurdе``) become the Latin letter they imitate (Unicode's confusables table, see
+``resources/privacy/confusables.txt``), and leetspeak digits inside a word become letters
+(``schw3rh0r1g`` → ``schwerhorig``, see :func:`_leet_word`) -- digits of numbers, plates, part
+numbers and codes stay digits. Every replacement keeps one character per character, so
+offsets still map to the text as typed.
 Lexicon terms go through the same function, so both sides always meet in the same spelling.
 
 Offsets are kept as a piecewise mapping (one segment per run of unchanged characters), which
@@ -49,12 +55,20 @@ _FIXED = {
 }
 _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 
-# A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
-# hyphen between a letter and a lower-case letter (word split by a hyphen).
-_SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
+# Leetspeak: the digits that stand for letters, and a digit touching a letter (a candidate;
+# _leet_word decides on the whole word).
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+_LEET_CANDIDATE = r"[013457](?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))"
+# A special character: a letter with a decomposed diacritic, any non-ASCII character, a
+# hyphen between a letter and a lower-case letter (word split by a hyphen), or a leetspeak
+# candidate digit.
+_SPECIAL = re.compile(
+    r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])|" + _LEET_CANDIDATE
+)
 # The same without the first branch, for the usual text without combining marks: every branch
 # starts with a character class, so the regex engine skips plain ASCII at C speed.
-_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])")
+_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])|" + _LEET_CANDIDATE)
+_DIGIT_RUNS = re.compile(r"\d+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
 # underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
@@ -64,6 +78,26 @@ _SPACED = re.compile(rf"(?<!\w){_UNIT}(?:[ ._\-]{{1,5}}{_UNIT}(?!\w)){{3,}}(?!\w
 # Necessary for _SPACED (its second letter stands between separators) and cheap to scan for.
 _SPACED_HINT = re.compile(rf"[ ._\-]{_UNIT}[ ._\-]")
 _SEPARATORS = " ._-"
+
+
+_CONFUSABLES: dict[str, str] | None = None
+
+
+def _confusables() -> dict[str, str]:
+    """Look-alike character → ASCII letter or digit (``resources/privacy/confusables.txt``,
+    derived from Unicode's confusables table); read on the first non-ASCII character."""
+    global _CONFUSABLES
+    if _CONFUSABLES is None:
+        from desktop.paths import resource_path
+
+        table: dict[str, str] = {}
+        path = resource_path("privacy") / "confusables.txt"
+        for raw in path.read_text("utf-8").splitlines():
+            line = raw.split("#", 1)[0].split()
+            if len(line) == 2:
+                table[chr(int(line[0], 16))] = line[1].lower()
+        _CONFUSABLES = table
+    return _CONFUSABLES
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +110,11 @@ def _fold_char(char: str) -> str:
         return _FIXED[low]
     if low.isascii():
         return low
+    confusables = _confusables()
+    # the lower-case form first: a capital I look-alike imitates "I", which folds to "i"
+    look_alike = confusables.get(low) or confusables.get(char)
+    if look_alike is not None:
+        return look_alike
     base = unicodedata.normalize("NFD", low)
     stripped = "".join(c for c in base if not unicodedata.combining(c))
     stripped = "".join(_FIXED.get(c, c) for c in stripped)
@@ -159,6 +198,37 @@ class _Builder:
         self.pos += len(piece)
 
 
+@lru_cache(maxsize=2048)
+def _leet_word(word: str) -> bool:
+    """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
+
+    Yes when it has at least three letters and no more digits than letters, every digit
+    stands for a letter (0 1 3 4 5 7), digit runs inside the word are at most two long and a
+    run at either end only one ("d14betiker", "K0mmun1st", "4lkoholiker"). Numbers with a
+    unit ("30ssw", "17uhr"), part numbers and codes ("8W0845099", "U0415", "FFX34G49F2"),
+    models ("A4", "X3", "3er") stay digits.
+    """
+    letters = sum(c.isalpha() for c in word)
+    if letters < 3 or len(word) - letters > letters:
+        return False
+    for run in _DIGIT_RUNS.finditer(word):
+        digits = run.group()
+        edge = run.start() == 0 or run.end() == len(word)
+        if len(digits) > (1 if edge else 2) or any(d not in _LEET for d in digits):
+            return False
+    return True
+
+
+def _leet_letter(text: str, pos: int) -> str:
+    """The letter a candidate digit at ``pos`` stands for, or the digit itself."""
+    start, end = pos, pos + 1
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return _LEET[text[pos]] if _leet_word(text[start:end]) else text[pos]
+
+
 def _fold(text: str) -> _Builder:
     out = _Builder()
     last = 0
@@ -170,6 +240,8 @@ def _fold(text: str) -> _Builder:
         token = match.group()
         if token == "-":
             replacement = ""
+        elif token in _LEET:
+            replacement = _leet_letter(text, start)
         elif len(token) > 1:
             replacement = _fold_cluster(token)
         else:
