@@ -28,6 +28,12 @@ _DIGIT = re.compile(r"\d")
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
 
+def _visible(word: str) -> str:
+    from desktop.privacy.text.normalize import visible
+
+    return visible(word)
+
+
 def _is_number(word: str) -> bool:
     """Digits that carry data (a phone number, a date, a time); one stray digit inside a name
     word ("Meier2") is a typo that the field validation reports instead."""
@@ -138,7 +144,7 @@ class NameFieldRecognizer:
         all_lower = all(t[2] == t[2].lower() for t in tokens)
         last = len(tokens) - 1
         for index, (start, _end, raw) in enumerate(tokens):
-            word = raw
+            word = _visible(raw)  # zero-width characters, combining marks: as the reader sees it
             if word in {"-", "–", "—", "/", "|", ":", "+"}:
                 return start, "name_misuse.separator"
             if word.endswith(","):

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-_INVISIBLE = frozenset(
+INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e"
     "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
 )
@@ -103,7 +103,7 @@ def _confusables() -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Canonical replacement of one special character ('' drops it)."""
-    if char in _INVISIBLE or unicodedata.combining(char):
+    if char in INVISIBLE or unicodedata.combining(char):
         return ""
     low = char.lower()
     if low in _FIXED:
@@ -202,15 +202,18 @@ class _Builder:
 def _leet_word(word: str) -> bool:
     """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
 
-    Yes when it has at least three letters and no more digits than letters, every digit
+    Yes when it has at least three letters (two in an upper-case abbreviation such as "H1V")
+    and no more digits than letters, every digit
     stands for a letter (0 1 3 4 5 7), digit runs inside the word are at most two long and a
     run at either end only one ("d14betiker", "K0mmun1st", "4lkoholiker"). Numbers with a
     unit ("30ssw", "17uhr"), part numbers and codes ("8W0845099", "U0415", "FFX34G49F2"),
     models ("A4", "X3", "3er") stay digits.
     """
     letters = sum(c.isalpha() for c in word)
-    if letters < 3 or len(word) - letters > letters:
+    if letters < 2 or len(word) - letters > letters:
         return False
+    if letters == 2 and not (word.isupper() and word[0].isalpha() and word[-1].isalpha()):
+        return False  # two letters only around the digit of an abbreviation ("H1V")
     for run in _DIGIT_RUNS.finditer(word):
         digits = run.group()
         edge = run.start() == 0 or run.end() == len(word)
@@ -376,6 +379,14 @@ def _copy_range(first: Normalized, out: _Builder, a: int, b: int) -> None:
         out.identity.extend(identity[seg + 1 : last])
         out.pos += hi - lo
     part(last, nstarts[last], b)
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible characters, combining marks composed (NFC): what a reader sees
+    ("Mül\u200bler" → "Müller", "Ju\u0308rgens" → "Jürgens")."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(c for c in text if c not in INVISIBLE))
 
 
 def fold_term(term: str) -> str:
