@@ -8,8 +8,9 @@ regex on random strings built from the characters that matter to it.
 from __future__ import annotations
 
 import random
+import re
 
-from desktop.privacy.text import anchors
+from desktop.privacy.text import anchors, normalize
 from desktop.privacy.text.engine import _LONG_TOKEN, _long_tokens
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
@@ -128,3 +129,31 @@ def test_anchor_analysis() -> None:
     assert anchors.piece_local(r"(?:(firma|gmbh)\s+\w+)(?!\w)")
     for source in (r"a.b", r"a\Wb", r"[^a]b", r"ab$", r"ab\Z", r"\Sab"):
         assert not anchors.piece_local(source), source
+
+
+def test_spaced_digit_flag_matches_its_regex() -> None:
+    pattern = re.compile(r"(?<!\d)\d(?: \d(?!\d)){2}")
+    alphabet = ["1", "0", "12", " ", "  ", "a", "-", SEPARATOR, "٣", "\u200b"]
+    for text in _strings(alphabet, 7, 16):
+        assert _Digits(text, pieces(text)).spaced == (pattern.search(text) is not None), repr(text)
+
+
+def test_leet_scan_merged_into_the_special_scan_is_one_combined_scan() -> None:
+    combined = re.compile(normalize._SPECIAL.pattern + "|" + normalize._LEET_CANDIDATE.pattern)
+    plain = re.compile(normalize._SPECIAL_PLAIN.pattern + "|" + normalize._LEET_CANDIDATE.pattern)
+    alphabet = [*"ab0134579-xä", "o\u0308", " ", "\u200b", "K0mmun1st", "A4", "30ssw", "é"]
+    for text in _strings(alphabet, 8, 12):
+        special = combined if normalize._COMBINING.search(text) else plain
+        expected = [m.span() for m in special.finditer(text)]
+        merged = sorted(
+            [
+                *(m.span() for m in normalize._LEET_CANDIDATE.finditer(text)),
+                *(
+                    m.span()
+                    for m in (
+                        normalize._SPECIAL if special is combined else normalize._SPECIAL_PLAIN
+                    ).finditer(text)
+                ),
+            ]
+        )
+        assert merged == expected, repr(text)

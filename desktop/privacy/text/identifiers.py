@@ -99,13 +99,15 @@ class _Digits:
     KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
     for it); and where the runs start (``starts``, for the phone numbers)."""
 
-    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "starts")
+    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "spaced", "starts")
 
     def __init__(self, text: str, where: Spans) -> None:
         n = len(where)
         self.passing, self.card, self.digits11 = [False] * n, [False] * n, [False] * n
         self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
         self.starts: list[int] = []
+        self.spaced = False  # three single digits apart by single spaces ("0 1 7 ...")
+        singles = 0
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
         # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
@@ -122,6 +124,12 @@ class _Digits:
                 spaced = spaced + size if joint == " " else size
             else:
                 chain = card = spaced = size
+            if size == 1:
+                singles = singles + 1 if start == last + 1 and text[last] == " " else 1
+                if singles >= 3:
+                    self.spaced = True
+            else:
+                singles = 0
             last = end
             # the country code and check digits of an IBAN (its letters are str.isalpha())
             if (
@@ -187,9 +195,7 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
 
 
 _INVISIBLE_CLASS = "[" + "".join(sorted(INVISIBLE)) + "]"
-# Where the text as typed differs from what a reader sees in a number: an invisible character,
-# a typographic dash next to a digit, digits spaced out.
-_VIEW_HINT = re.compile(_INVISIBLE_CLASS + r"|[–—](?= ?\d)|\d(?= ?[–—])|\d \d \d")
+_DASH_BY_DIGIT = re.compile(r"[–—](?= ?\d)|(?<=\d)[–—]|(?<=\d )[–—]")
 _VIEW_CHANGE = re.compile(_INVISIBLE_CLASS + "+|[–—]")
 # Six or more single letters or digits, each apart by spaces (a dash, slash or dot between may
 # group them): "0 1 7 6 – 5 5 4 3 2 1 9 8", "I B A N  D E 1 4  2 1 8 6 ...".
@@ -197,14 +203,16 @@ _SPACED_UNITS = re.compile(r"(?<!\w)[^\W_](?:(?: {1,3}(?:[-–—/.] {1,3})?|[-�
 _UNIT_GAP = re.compile(r"[^\w]+")
 
 
-def _view(text: str) -> tuple[str, list[int]] | None:
+def _view(text: str, hidden: bool, spaced: bool) -> tuple[str, list[int]] | None:
     """The text as a reader sees it in numbers, with each character's index in ``text``.
 
     Invisible characters dropped, typographic dashes as "-", spaced-out runs closed up (a
     single space dropped, a wider gap kept as one space, a dash kept as "-"): identifiers
-    with such evasions then meet their usual patterns. ``None`` when nothing changes.
+    with such evasions then meet their usual patterns. ``None`` when nothing changes. Only
+    looked at when the text holds an invisible character (``hidden``, from the normaliser),
+    single digits apart by spaces (``spaced``, from the digit runs) or a dash by a digit.
     """
-    if _VIEW_HINT.search(text) is None:
+    if not (hidden or spaced or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))):
         return None
     changes: dict[int, tuple[int, str]] = {}  # start -> (end, replacement)
     for run in _SPACED_UNITS.finditer(text):
@@ -566,18 +574,20 @@ class IdentifierRecognizer:
         # The number and address scans read the text as typed, or -- where it holds invisible
         # characters, a dash in a number or digits spaced out -- the text as a reader sees it
         # (``_view``); ``add_text`` maps their spans back to the text as typed.
-        view = _view(ctx.text)
-        if view is None:
-            text, add_text = ctx.text, add
-        else:
-            text, index = view
-
-            def add_text(start: int, end: int, rule: str) -> None:
-                add(index[start], index[end - 1] + 1, rule)
-
+        text = ctx.text
         spans, folded_spans = pieces(text), pieces(folded)
         if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
             spans = folded_spans = [(0, len(text))]
+        facts = _Digits(text, spans)
+        view = _view(text, ctx.norm.hidden, facts.spaced)
+        add_text = add
+        if view is not None:
+            text, index = view
+            spans = pieces(text)
+            facts = _Digits(text, spans)
+
+            def add_text(start: int, end: int, rule: str) -> None:
+                add(index[start], index[end - 1] + 1, rule)
 
         def runs(passed: list[bool], where: Spans) -> Spans:
             return [span for span, ok in zip(where, passed, strict=True) if ok]
@@ -589,7 +599,6 @@ class IdentifierRecognizer:
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add_text(*match.span(), "identifier.email")
-        facts = _Digits(text, spans)
         digits = facts.passing
         if any(digits):
             context = self._context["id_document"]

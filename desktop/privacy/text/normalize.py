@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,16 +59,14 @@ _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 # Leetspeak: the digits that stand for letters, and a digit touching a letter (a candidate;
 # _leet_word decides on the whole word).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
-_LEET_CANDIDATE = r"[013457](?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))"
-# A special character: a letter with a decomposed diacritic, any non-ASCII character, a
-# hyphen between a letter and a lower-case letter (word split by a hyphen), or a leetspeak
-# candidate digit.
-_SPECIAL = re.compile(
-    r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])|" + _LEET_CANDIDATE
-)
+# (A scan of its own: as a third branch of _SPECIAL it costs three times as much.)
+_LEET_CANDIDATE = re.compile(r"[013457](?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
+# A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
+# hyphen between a letter and a lower-case letter (word split by a hyphen).
+_SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
 # The same without the first branch, for the usual text without combining marks: every branch
 # starts with a character class, so the regex engine skips plain ASCII at C speed.
-_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])|" + _LEET_CANDIDATE)
+_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])")
 _DIGIT_RUNS = re.compile(r"\d+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
@@ -115,6 +114,9 @@ def _fold_char(char: str) -> str:
     look_alike = confusables.get(low) or confusables.get(char)
     if look_alike is not None:
         return look_alike
+    compatible = unicodedata.normalize("NFKC", low)  # fullwidth, superscript, ligatures
+    if compatible.isascii() and compatible.isalnum():
+        return compatible.lower()
     base = unicodedata.normalize("NFD", low)
     stripped = "".join(c for c in base if not unicodedata.combining(c))
     stripped = "".join(_FIXED.get(c, c) for c in stripped)
@@ -136,6 +138,7 @@ class Normalized:
     Attributes:
         text: the canonical text that lexicons are matched against.
         original: the text as typed.
+        hidden: the original holds an invisible character (zero-width, soft hyphen, ...).
     """
 
     text: str
@@ -144,6 +147,7 @@ class Normalized:
     _ostarts: tuple[int, ...]
     _oends: tuple[int, ...]
     _identity: tuple[bool, ...]
+    hidden: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original text."""
@@ -171,7 +175,7 @@ class Normalized:
 class _Builder:
     """Collects output pieces with their original spans."""
 
-    __slots__ = ("identity", "nstarts", "oends", "ostarts", "parts", "pos")
+    __slots__ = ("hidden", "identity", "nstarts", "oends", "ostarts", "parts", "pos")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -180,6 +184,7 @@ class _Builder:
         self.oends: list[int] = []
         self.identity: list[bool] = []
         self.pos = 0
+        self.hidden = False  # an invisible character was dropped
 
     def add(self, piece: str, ostart: int, oend: int, identity: bool) -> None:
         if not piece:
@@ -236,7 +241,11 @@ def _fold(text: str) -> _Builder:
     out = _Builder()
     last = 0
     special = _SPECIAL if _COMBINING.search(text) else _SPECIAL_PLAIN
-    for match in special.finditer(text):
+    matches: Iterable[re.Match[str]] = special.finditer(text)
+    leet = list(_LEET_CANDIDATE.finditer(text))
+    if leet:  # both scans find disjoint, single characters or clusters: merge by position
+        matches = sorted([*matches, *leet], key=lambda m: m.start())
+    for match in matches:
         start, end = match.span()
         if start > last:
             out.add(text[last:start].lower(), last, start, True)
@@ -249,6 +258,8 @@ def _fold(text: str) -> _Builder:
             replacement = _fold_cluster(token)
         else:
             replacement = _fold_char(token)
+            if token in INVISIBLE:
+                out.hidden = True
         out.add(replacement, start, end, len(replacement) == 1 and end - start == 1)
         last = end
     if last < len(text):
@@ -274,6 +285,7 @@ def normalize(text: str) -> Normalized:
         tuple(built.ostarts),
         tuple(built.oends),
         tuple(built.identity),
+        built.hidden,
     )
     runs = _spaced_runs(folded)
     return _collapse_spacing(first, runs) if runs else first
@@ -347,6 +359,7 @@ def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normali
         tuple(out.ostarts),
         tuple(out.oends),
         tuple(out.identity),
+        first.hidden,
     )
 
 
