@@ -138,22 +138,21 @@ def test_spaced_digit_flag_matches_its_regex() -> None:
         assert _Digits(text, pieces(text)).spaced == (pattern.search(text) is not None), repr(text)
 
 
-def test_leet_scan_merged_into_the_special_scan_is_one_combined_scan() -> None:
-    combined = re.compile(normalize._SPECIAL.pattern + "|" + normalize._LEET_CANDIDATE.pattern)
-    plain = re.compile(normalize._SPECIAL_PLAIN.pattern + "|" + normalize._LEET_CANDIDATE.pattern)
-    alphabet = [*"ab0134579-xä", "o\u0308", " ", "\u200b", "K0mmun1st", "A4", "30ssw", "é"]
+def test_leet_positions_match_their_regex() -> None:
+    alphabet = [*"ab0134579-xäÄ?²ªµ", "Ł", "Ω", "ſ", " ", "\u200b", "K0mmun1st", "A4", "é", "€"]
+    alphabet += ["😀", SEPARATOR, "٣", "\ud800", "o\u0308"]
+    for text in _strings(alphabet, 9, 14):
+        expected = [m.start() for m in normalize._LEET_CANDIDATE.finditer(text)]
+        assert normalize._leet_positions(text) == expected, repr(text)
+
+
+def test_leet_digits_are_read_in_place_of_the_digit() -> None:
+    alphabet = [*"ab0134579-xä ", "o\u0308", "\u200b", "K0mmun1st", "ß", "s c h", "é", "\u00ad"]
     for text in _strings(alphabet, 8, 12):
-        special = combined if normalize._COMBINING.search(text) else plain
-        expected = [m.span() for m in special.finditer(text)]
-        merged = sorted(
-            [
-                *(m.span() for m in normalize._LEET_CANDIDATE.finditer(text)),
-                *(
-                    m.span()
-                    for m in (
-                        normalize._SPECIAL if special is combined else normalize._SPECIAL_PLAIN
-                    ).finditer(text)
-                ),
-            ]
-        )
-        assert merged == expected, repr(text)
+        norm = normalize.normalize(text)
+        plain = "".join(normalize._fold(text).parts)
+        assert len(norm.text) <= len(plain)
+        for pos in normalize._leet_positions(text):
+            letter = normalize._leet_letter(text, pos)
+            spans = [i for i in range(len(norm.text)) if norm.span(i, i + 1) == (pos, pos + 1)]
+            assert [norm.text[i] for i in spans] == [letter.lower()], repr(text)

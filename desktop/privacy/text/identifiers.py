@@ -277,12 +277,17 @@ _NUMBER_WORD = (
 # "null-sechs-neun" into one word as it does "schwer-hörig").
 _SPOKEN_NUMBER = re.compile(rf"(?<![a-z]){_NUMBER_WORD}(?:[\s,/-]*{_NUMBER_WORD}){{2,}}(?![a-z])")
 _NUMBER_WORD_RE = re.compile(_NUMBER_WORD)
-# Sentences without one of these cannot hold a phone number said in words that is reported:
-# "null" (an area code) or a word that says a phone number follows.
-_SPOKEN_PHONE_WORDS = (
-    *("null", "tel", "handy", "mobil", "nummer", "erreichbar", "rueckruf", "anruf"),
-    *("festnetz", "unter", "whatsapp", "fax", "sms", "vorwahl"),
+# Two number words in a row (the run regex matches only where this does; a literal
+# alternation is scanned several times faster than the run regex).
+_SPOKEN_NUMBER_HINT = re.compile(
+    r"(?:null|eins|zwei|zwo|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zig|ssig|hundert)"
+    r"[\s,/-]*(?:null|ein|zw|drei|vier|fuenf|sech|sieb|acht|neun|zehn|elf|hundert)"
 )
+# Only sentences with one of these are scanned for a phone number said in words: "null" (an
+# area code or a zero digit: in almost every such number) or a word that says a phone number
+# follows ("Telefon", "Handy", "Nummer", "erreichbar", "Rückruf"). Six literal finds; the run
+# regex itself costs five times that on a whole text.
+_SPOKEN_PHONE_WORDS = ("null", "tel", "handy", "nummer", "erreichbar", "rueckruf")
 
 
 def _spoken_digits(word: str) -> str:
@@ -650,6 +655,8 @@ class IdentifierRecognizer:
         folded = ctx.norm.text
         gate = _literal_passing(_SPOKEN_PHONE_WORDS, folded, where)
         for a, b in (span for span, ok in zip(where, gate, strict=True) if ok):
+            if _SPOKEN_NUMBER_HINT.search(folded, a, b) is None:
+                continue
             for match in _SPOKEN_NUMBER.finditer(folded, a, b):
                 words = _NUMBER_WORD_RE.findall(match.group())
                 digits = "".join(_spoken_digits(w) for w in words)
@@ -691,6 +698,8 @@ class IdentifierRecognizer:
             ):
                 add(*match.span(), "identifier.credit_card")
         for match in _finditer(_DIGITS11, text, gated(facts.digits11)):
+            if match.group()[0] == "0":
+                continue  # a tax ID never starts with 0 (a phone number "0171 2345678" does)
             near = self._nearest(text, match.start(), ("tax",))
             if near == "tax" or (
                 near is None and checksums.steuer_id_ok(match.group().replace(" ", ""))
