@@ -13,6 +13,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -428,6 +429,8 @@ def _address_lead(address: str) -> int:
     return match.end() if match else 0
 
 
+# The folded form of a word, remembered: a Postkorb text repeats its words on every keystroke.
+_key = lru_cache(maxsize=8192)(fold_term)
 # A word as a name is written: letters, inner hyphens or apostrophes ("Klaus-Peter", "O'Neill").
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
@@ -448,14 +451,15 @@ class _FullNames:
         skip = {fold_term(w) for w in config.get("not_first_names", [])}
         lines = (root / "first_names.txt").read_text("utf-8").splitlines()
         names = (raw.split("#", 1)[0].strip() for raw in lines)
-        self._first = frozenset(fold_term(n) for n in names if n) - skip
+        # (an ASCII name folds to its lower case: the common case, 3,000 names, kept cheap)
+        self._first = frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n)
+        self._first -= skip
         self._before = frozenset(fold_term(w) for w in config.get("before", []))
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
         self._not_surnames = frozenset(fold_term(w) for w in config.get("not_surnames", []))
 
     def _is_first(self, word: str) -> bool:
-        parts = word.split("-")
-        return word[:1].isupper() and all(fold_term(p) in self._first for p in parts)
+        return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
 
     def _is_surname(self, word: str) -> bool:
         return (
@@ -463,8 +467,8 @@ class _FullNames:
             and word[0].isupper()
             and not word.isupper()
             and not word.endswith(".")
-            and fold_term(word) not in self._not_surnames
-            and fold_term(word) not in self._after  # "Schule", "Straße", "GmbH"
+            and _key(word) not in self._not_surnames
+            and _key(word) not in self._after  # "Schule", "Straße", "GmbH"
         )
 
     def _surname_after(
@@ -478,14 +482,12 @@ class _FullNames:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is None or not joined(first, nxt) or not self._is_surname(nxt.group()):
             return None
-        if text[nxt.end() : nxt.end() + 1] == "-" or fold_term(nxt.group()).endswith(
-            _PLACE_ENDINGS
-        ):
+        if text[nxt.end() : nxt.end() + 1] == "-" or _key(nxt.group()).endswith(_PLACE_ENDINGS):
             return None  # "Anne Frank-Schule", "Karl Marx Straße" as one word
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is None or not joined(nxt, after):
             return nxt
-        if fold_term(after.group()) in self._after:
+        if _key(after.group()) in self._after:
             return None  # "Peter Schmitt GmbH", "Anne Frank Schule"
         if self._is_first(nxt.group()) and self._is_surname(after.group()):
             return after  # "Klaus Peter Brandt": two first names
@@ -499,7 +501,7 @@ class _FullNames:
             if not self._is_first(token.group()):
                 continue
             before = tokens[i - 1] if i else None
-            if before is not None and fold_term(before.group()) in self._before:
+            if before is not None and _key(before.group()) in self._before:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
