@@ -261,8 +261,8 @@ _TENS = {
 }
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _UNIT_WORD = _alternation(_UNITS)
@@ -330,7 +330,7 @@ _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # An e-mail address written out (on the folded text): "anna punkt berg at t-online punkt de",
 # "petra.lang (ät) posteo (punkt) de", "m punkt vogt klammeraffe freenet punkt de",
-# "sabine-ät-gmx-punkt-net", "jana.roth at proton.me" -- any domain and top-level domain. A
+# "tom-heinz at mailbox dot org", "jana.roth at proton.me" -- any domain and top-level domain. A
 # literal "." before the top-level domain must touch both words ("at work. Termin" is prose).
 _SPOKEN_SEP = r"[\[(]?(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)[\])]?"
 _SPOKEN_AT = r"(?:@|[\[(](?:at|aet|a)[\])]|(?<!\w)(?:at|aet|klammeraffe)(?!\w))"
