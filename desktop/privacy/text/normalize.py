@@ -58,6 +58,7 @@ _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 # Leetspeak: the digits that stand for letters, and a digit touching a letter (a candidate;
 # _leet_word decides on the whole word).
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+_LEET_DIGIT = re.compile("[013457]")
 _LEET_CANDIDATE = re.compile(r"[013457](?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
 
 
@@ -251,6 +252,8 @@ def _leet_letter(text: str, pos: int) -> str:
 def _leet_positions(text: str) -> list[int]:
     """Positions of the leetspeak digits that touch a letter: ``_LEET_CANDIDATE``'s matches,
     found from the byte classes (see ``_LEET_CLASSES``) without a regex scan."""
+    if _LEET_DIGIT.search(text) is None:  # most lexicon terms and many sentences
+        return []
     classes = text.encode("latin-1", "replace").translate(_LEET_CLASSES)
     places: set[int] = set()
     unsure = False  # a "?" class: a real "?" or a character beyond Latin-1, maybe no letter
