@@ -73,6 +73,8 @@ def test_iban_with_separators_still_needs_its_check_digits() -> None:
         "Adresse heinz.w at me.com",
         "mail: ina (dot) roth (at) proton (dot) me",
         "anna.berg(ät)web.de",
+        "Kontakt lt. Kd.: jonas.beck-ät-posteo-punkt-de",
+        "Mail max-at-web-punkt-de bitte",
     ],
 )
 def test_spelled_out_email_with_any_domain(text: str) -> None:

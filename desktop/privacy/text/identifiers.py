@@ -333,7 +333,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # "tom-heinz at mailbox dot org", "jana.roth at proton.me" -- any domain and top-level domain. A
 # literal "." before the top-level domain must touch both words ("at work. Termin" is prose).
 _SPOKEN_SEP = r"[\[(]?(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)[\])]?"
-_SPOKEN_AT = r"(?:@|[\[(](?:at|aet|a)[\])]|(?<!\w)(?:at|aet|klammeraffe)(?!\w))"
+_SPOKEN_AT = r"(?:@|[\[(](?:at|aet|ät|a)[\])]|(?<!\w)(?:at|aet|ät|klammeraffe)(?!\w))"
+# "sabine-ät-gmx-punkt-net": the normaliser joins words split by hyphens ("schwer-hörig"), so
+# an address spelled with hyphens is looked for in the lower-cased text as typed.
+_HYPHEN_AT = ("-at-", "-ät-", "-aet-")
 _SPOKEN_DOT = r"(?:\.|[\s-]*[\[(]?(?<!\w)(?:punkt|dot)(?!\w)[\])]?[\s-]*)"
 _SPOKEN_EMAIL = re.compile(
     rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
@@ -603,6 +606,11 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
+        if "-" in text:
+            lowered = text.lower()
+            if len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
+                for match in _SPOKEN_EMAIL.finditer(lowered):
+                    add_text(*match.span(), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add_text(*match.span(), "identifier.email")
