@@ -17,10 +17,7 @@ import io
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
-from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,19 +56,19 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
 
+    from app_services import app_services  # bench/app_services.py
+
     from PySide6.QtWidgets import QApplication
 
-    from desktop.store import DataKey, LocalStore
+    from desktop import workarounds
     from desktop.views.referral_draft_state import draft_photos
     from desktop.views.referral_wizard import CompleteReferralView
-    from desktop.workers import FallbackRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
+    workarounds.apply()  # as the app does at start
     photos = {f"photo-{i}": _photo(args.side, i) for i in range(args.photos)}
-    with tempfile.TemporaryDirectory() as tmp:
-        store = LocalStore(Path(tmp), DataKey.generate())
-        runner = FallbackRunner()
-        services = SimpleNamespace(tasks=runner, config=None, user=None, store=store, outbox=None)
+    with app_services() as services:
+        store = services.store
         payload = {
             "kind": "complete",
             "mandatory": {"nachname": "Muster", "telefon": "040 1234567"},
@@ -124,8 +121,6 @@ def main() -> int:
         while view.autosaver.has_pending():
             app.processEvents()
         view.deleteLater()
-        runner.shutdown(10000)
-        store.close()
     return 0
 
 

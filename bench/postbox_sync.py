@@ -31,6 +31,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop import workarounds
 from desktop.api import ExtranetClient
 from desktop.store.crypto import DataKey
 from desktop.store.db import open_database
@@ -169,6 +170,7 @@ def model_memory(n_messages: int) -> None:
     )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    workarounds.apply()  # as the app does at start
     conn = open_database(None)
     sync = PostboxSync(lambda: conn, ClientStub(), key=DataKey.generate())
     tickets = max(1, n_messages // 10)

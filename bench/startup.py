@@ -4,12 +4,12 @@
     python bench/startup.py --runs 9
 
 Both are measured the same way, from outside: wall time from launching the subprocess until
-it prints that its window is shown (interpreter start and imports included). The app run
-includes the embedded reference server, which starts in the background after the window is
-shown; the app also reports ``ready_ms`` (server up, pages built, login dialog open), printed
-here as well. Runs alternate app/bare so that machine load hits both alike. Goal (issue 2):
-median app / median bare <= 2.5. Uses temporary data/config dirs; ``QT_QPA_PLATFORM``
-defaults to offscreen when no display is set. Prints figures only.
+it prints that its window is shown (interpreter start and imports included). The app also
+prints ``login_ms`` (the login dialog takes input) and ``ready_ms`` (the embedded server is up:
+a submitted login would be served); both are converted to wall time with the same offset.
+Runs alternate app/bare so that machine load hits both alike. Goals (issue 15): shown and
+login <= 2x the bare window, ready <= 4x. Uses temporary data/config dirs;
+``QT_QPA_PLATFORM`` defaults to offscreen when no display is set. Prints figures only.
 """
 
 from __future__ import annotations
@@ -93,16 +93,20 @@ def main(argv: list[str] | None = None) -> int:
     def med(rows: list[dict[str, float]], key: str) -> float:
         return statistics.median(row[key] for row in rows if key in row)
 
-    app_ms, bare_ms = med(apps, "wall_ms"), med(bares, "wall_ms")
+    bare_ms = med(bares, "wall_ms")
+    offset = med(apps, "wall_ms") - med(apps, "startup_ms")  # process start → first figure
     print(f"runs: {args.runs} each, platform {env['QT_QPA_PLATFORM']}")
     print(f"bare_qwidget_shown_ms (median wall): {bare_ms:.0f}")
-    print(f"app_window_shown_ms (median wall):   {app_ms:.0f}")
-    print(f"ratio app/bare: {app_ms / bare_ms:.2f}  (goal <= 2.5)")
-    ready_wall = med(apps, "ready_ms") + (app_ms - med(apps, "startup_ms"))
-    print(
-        f"app_ready_ms (median, server up + pages + login dialog): {ready_wall:.0f} "
-        f"(ratio {ready_wall / bare_ms:.2f})"
-    )
+    for key, what, goal in (
+        ("startup_ms", "window shown", 2.0),
+        ("login_ms", "login takes input", 2.0),
+        ("ready_ms", "a submitted login is served", 4.0),
+    ):
+        wall = med(apps, key) + offset
+        print(
+            f"app_{key} ({what}, median wall): {wall:.0f}  "
+            f"ratio {wall / bare_ms:.2f}  (goal <= {goal:g})"
+        )
     print("app wall per run:", " ".join(f"{row['wall_ms']:.0f}" for row in apps))
     print("bare wall per run:", " ".join(f"{row['wall_ms']:.0f}" for row in bares))
     return 0

@@ -1,14 +1,18 @@
-"""Quality of the privacy text engine on the labelled dev corpus.
+"""Quality of the privacy text engine on the labelled corpora, each scored on its own.
 
-Usage: ``python bench/text_quality.py [CORPUS.jsonl] [--errors]``
+Usage: ``python bench/text_quality.py [CORPUS.jsonl ...] [--errors]``
 
-Prints per-category precision/recall/F1 (line level, multi-label: a line counts as predicted
-for a category when ``check()`` reports at least one finding of that category; ``length`` is
-ignored because the corpus does not label it), the macro-F1 over the categories present in the
-corpus, and the share of clean lines (``labels == []``) with any finding. ``--errors`` also
-lists the ids of wrong lines with expected and predicted categories (never the text).
-Default corpus: ``$GV_TEXT_CORPUS`` or ``../shared/data/privacy_text_dev.jsonl`` (beside the
-checkout).
+For every corpus: per-category precision/recall/F1 (line level, multi-label: a line counts as
+predicted for a category when ``check()`` reports at least one finding of that category;
+``length`` is ignored because the corpora do not label it), the macro-F1 over the categories
+present in the corpus, and the share of clean lines (``labels == []``) with any finding.
+``--errors`` also lists the ids of wrong lines with expected and predicted categories (never
+the text) -- for the dev corpora only: held-out files are never listed line by line.
+
+Default corpora (``$GV_TEXT_CORPUS`` replaces them): ``privacy_text_dev.jsonl`` and
+``privacy_text_dev2.jsonl`` from ``../shared/data`` beside the checkout, the repository's dev
+corpora ``tests/privacy_text/data/*.jsonl`` and every ``bench/heldout/*.jsonl`` (held out:
+written before the rules were changed, never tuned on).
 """
 
 from __future__ import annotations
@@ -20,7 +24,19 @@ from pathlib import Path
 
 from desktop.privacy.text import check
 
-_DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "privacy_text_dev.jsonl"
+_REPO = Path(__file__).resolve().parents[1]
+_SHARED = _REPO.parent / "shared" / "data"
+_HELDOUT = _REPO / "bench" / "heldout"
+
+
+def _default_corpora() -> list[Path]:
+    env = os.environ.get("GV_TEXT_CORPUS")
+    if env:
+        return [Path(env)]
+    found = [_SHARED / "privacy_text_dev.jsonl", _SHARED / "privacy_text_dev2.jsonl"]
+    found.extend(sorted((_REPO / "tests" / "privacy_text" / "data").glob("*.jsonl")))
+    found.extend(sorted(_HELDOUT.glob("*.jsonl")))
+    return [p for p in found if p.exists()]
 
 
 def _load(path: Path) -> list[dict[str, object]]:
@@ -32,16 +48,14 @@ def _predict(record: dict[str, object]) -> set[str]:
     return {f.category for f in findings if f.category != "length"}
 
 
-def main(argv: list[str]) -> int:
-    """Print the figures; ``argv`` without the program name."""
-    show_errors = "--errors" in argv
-    paths = [a for a in argv if not a.startswith("--")]
-    path = Path(paths[0] if paths else os.environ.get("GV_TEXT_CORPUS", _DEFAULT))
+def score(path: Path, *, show_errors: bool = False) -> tuple[float, float]:
+    """Print the figures of one corpus; return (macro-F1, share of clean lines flagged)."""
     records = _load(path)
     gold = [set(map(str, r["labels"])) for r in records]  # type: ignore[call-overload]
     pred = [_predict(r) for r in records]
     categories = sorted(set().union(*gold))
-    print(f"corpus: {path.name} ({len(records)} lines)")
+    held_out = path.parent == _HELDOUT
+    print(f"corpus: {path.name} ({len(records)} lines){' [held out]' if held_out else ''}")
     print(
         f"{'category':<18}{'support':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'rec':>8}{'F1':>8}"
     )
@@ -62,14 +76,30 @@ def main(argv: list[str]) -> int:
     clean = [p for g, p in zip(gold, pred, strict=True) if not g]
     flagged = sum(bool(p) for p in clean)
     exact = sum(g == p for g, p in zip(gold, pred, strict=True))
-    print(f"macro-F1: {sum(f1s) / len(f1s):.3f} over {len(f1s)} categories (goal >= 0.95)")
+    macro = sum(f1s) / len(f1s) if f1s else 1.0
     share = flagged / len(clean) if clean else 0.0
+    print(f"macro-F1: {macro:.3f} over {len(f1s)} categories (goal >= 0.95)")
     print(f"clean lines flagged: {flagged}/{len(clean)} = {share:.1%} (goal <= 2%)")
     print(f"lines with exactly the gold label set: {exact}/{len(records)}")
-    if show_errors:
+    if show_errors and not held_out:
         for record, g, p in zip(records, gold, pred, strict=True):
             if g != p:
                 print(f"  {record['id']} [{record['field']}] gold={sorted(g)} pred={sorted(p)}")
+    print()
+    return macro, share
+
+
+def main(argv: list[str]) -> int:
+    """Print the figures of every corpus and a summary; ``argv`` without the program name."""
+    show_errors = "--errors" in argv
+    paths = [Path(a) for a in argv if not a.startswith("--")] or _default_corpora()
+    if not paths:
+        print("no corpus found (pass a .jsonl path or set GV_TEXT_CORPUS)")
+        return 1
+    results = [(path.name, *score(path, show_errors=show_errors)) for path in paths]
+    print(f"{'corpus':<32}{'macro-F1':>10}{'clean flagged':>15}")
+    for name, macro, share in results:
+        print(f"{name:<32}{macro:>10.3f}{share:>15.1%}")
     return 0
 
 

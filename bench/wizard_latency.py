@@ -33,15 +33,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app_services import app_services  # bench/app_services.py, beside this script
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from desktop import workarounds
+from desktop.services import Services
 from desktop.widgets.checked_text import CheckedTextEdit
 
 SENTENCE = (
@@ -145,14 +148,10 @@ def _standalone() -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
     return host, edit, None
 
 
-def _in_view() -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
-    """The Zusatzinfo of a real Komplettvermittlung (no server: empty catalogues)."""
+def _in_view(services: Services) -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
+    """The Zusatzinfo of a real Komplettvermittlung (not logged in: empty catalogues)."""
     from desktop.views.referral_wizard import CompleteReferralView
-    from desktop.workers import FallbackRunner
 
-    services = SimpleNamespace(
-        config=None, tasks=FallbackRunner(), store=None, outbox=None, client=None, user=None
-    )
     view = CompleteReferralView(services)
     view.resize(900, 1000)
     view.consent_gate.yes.click()
@@ -177,7 +176,21 @@ def main() -> int:
     )
     args = parser.parse_args()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
-    host, edit, review = _in_view() if args.in_view else _standalone()
+    workarounds.apply()  # as the app does at start
+    if not args.in_view:
+        return _measure(app, args, *_standalone())
+    with app_services() as services:
+        return _measure(app, args, *_in_view(services))
+
+
+def _measure(
+    app: QApplication,
+    args: argparse.Namespace,
+    host: QWidget,
+    edit: CheckedTextEdit,
+    review: Callable[[], None] | None,
+) -> int:
+    """Type the rounds and print the figures."""
     host.show()
     edit.setFocus()
     if args.gc_freeze:

@@ -12,34 +12,23 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app_services import app_services  # bench/app_services.py, beside this script
+
 from PySide6.QtWidgets import QApplication
 
-from desktop.api import ExtranetClient
+from desktop import workarounds
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
-from desktop.workers import FallbackRunner
-from extranet.runner import EmbeddedServer
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="gv-shots-"))
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp, EmbeddedServer(Path(tmp) / "x.sqlite") as server:
-        client = ExtranetClient(server.url)
-        user = client.login("demo", "demo")
-        runner = FallbackRunner()
-        services = SimpleNamespace(
-            client=client,
-            tasks=runner,
-            config=client.get_config(),
-            user=user,
-            store=None,
-            outbox=None,
-        )
+    workarounds.apply()  # as the app does at start
+    with app_services(login=True) as services:
         quick = QuickReferralView(services)
         quick.resize(820, 1250)
         quick.show()
@@ -74,8 +63,6 @@ def main() -> int:
         print(f"screenshots written to {out}")
         quick.close()
         complete.close()
-        runner.shutdown(2000)
-        client.close()
     sys.stdout.flush()
     os._exit(0)
 

@@ -3,10 +3,13 @@
 Start-up order (the window is on screen before anything heavy is imported):
 
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
-2. The embedded reference server starts on the "sync" pool (or the configured URL is used);
-   meanwhile the feature modules are imported on the "media" pool.
-3. When the backend is ready: API client, local store and outbox, feature pages
-   (:func:`desktop.views.pages.install_pages`), then the login dialog.
+2. The login dialog opens at once and takes input; the embedded reference server starts
+   behind it on the "sync" pool (or the configured URL is used). A login submitted before
+   the server is up waits for it ("Demo-Server startet …").
+3. When the backend is ready: API client, local store and outbox; a waiting login is sent.
+   Then the feature modules and the privacy lexicons are imported on the "media" pool, and
+   the feature pages (:func:`desktop.views.pages.install_pages`) replace the placeholders —
+   so no keystroke in a checked field ever waits for the lexicons.
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths, workarounds
+from desktop.i18n import install_translators
+from desktop.logs import install_qt_message_handler, setup_logging
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.views.main_window import MainWindow
+from extranet.runner import ServerStartError
 
 if TYPE_CHECKING:
     from desktop.dialogs.login_dialog import LoginDialog
@@ -34,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AppController",
     "BackendStartError",
+    "controller_of",
     "create_main_window",
     "freeze_startup_objects",
     "main",
@@ -99,6 +106,7 @@ def _preimport() -> None:
         except Exception:  # noqa: BLE001 - install_pages reports broken pages itself
             continue
     try:
+        # lazy heavy import: the lexicons load here, on a pool thread
         from desktop.privacy.text.engine import get_engine
 
         get_engine()  # lexicons (~0.7 s CPU): else the first keystroke in a field loads them
@@ -132,7 +140,14 @@ class AppController(QObject):
     Args:
         services: The app services (not started yet).
         window: The main window built on ``services``.
+
+    Signals:
+        login_opened(): the login dialog is open and takes input.
+        pages_installed(): the feature pages replaced the placeholders.
     """
+
+    login_opened = Signal()
+    pages_installed = Signal()
 
     def __init__(self, services: Services, window: MainWindow) -> None:
         super().__init__(window)
@@ -140,6 +155,7 @@ class AppController(QObject):
         self.window = window
         self.login_dialog: LoginDialog | None = None
         self.page_results: dict[str, str] = {}
+        self.pages_ready = False
         self._closed = False
         services.ready.connect(self._on_ready)
         services.backend_failed.connect(self._on_backend_failed)
@@ -155,8 +171,8 @@ class AppController(QObject):
         window.closing.connect(self.shutdown)
 
     def start(self) -> None:
-        """Start the backend; feature modules are imported meanwhile."""
-        self.services.tasks.run(_preimport, pool="media")
+        """Open the login dialog, then start the backend behind it."""
+        self.ask_login()
         if self.services.embedded:
             self._slow_start.start()
         self.services.start_backend()
@@ -168,7 +184,7 @@ class AppController(QObject):
             return
         self._slow_start_text = self.tr(
             "Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das "
-            "einige Minuten dauern – bitte warten, die Anmeldung öffnet sich von selbst."
+            "einige Minuten dauern – bitte warten, die Anmeldung wird dann ausgeführt."
         )
         log.info("embedded server still starting after %d ms", SLOW_START_NOTICE_MS)
         self.window.message_bar.show_message(self._slow_start_text, "info")
@@ -181,23 +197,29 @@ class AppController(QObject):
 
     @Slot()
     def _on_ready(self) -> None:
+        """The backend is up: import the feature modules behind the login, then the pages."""
+        self._end_slow_start()
+        self.services.tasks.run(
+            _preimport, on_done=self._install_pages, on_error=self._install_pages, pool="media"
+        )
+
+    @Slot(object)
+    def _install_pages(self, _result: object = None) -> None:
+        # lazy heavy import: the feature modules (imported on a pool thread by _preimport)
         from desktop.views.pages import install_pages
 
-        self._end_slow_start()
+        if self._closed:
+            return
         services, window = self.services, self.window
         self.page_results = install_pages(window, services)
+        self.pages_ready = True
         QTimer.singleShot(0, self._freeze_startup_objects)  # after the pages are on screen
-        if services.outbox_worker is not None:
-            services.outbox_worker.status_text_changed.connect(window.set_outbox_status)
-            services.outbox_worker.state_changed.connect(self._on_outbox_state)
-            window.set_outbox_status(services.outbox_worker.status_text())
-            self._on_outbox_state()
-        if services.store is not None and services.store.memory_only:
-            from desktop.views.drafts_page import memory_only_text
-
-            # the same note as the Entwürfe page, which then does not repeat it
-            window.message_bar.show_message(memory_only_text(), "warning")
-        self.ask_login()
+        outbox_worker = services.outbox_worker
+        outbox_worker.status_text_changed.connect(window.set_outbox_status)
+        outbox_worker.state_changed.connect(self._on_outbox_state)
+        window.set_outbox_status(outbox_worker.status_text())
+        self._on_outbox_state()
+        self.pages_installed.emit()
 
     @Slot()
     def _freeze_startup_objects(self) -> None:
@@ -209,9 +231,7 @@ class AppController(QObject):
     @Slot(int, bool)
     def _on_outbox_state(self, _pending: int = 0, _online: bool = True) -> None:
         """Failed sendings show as a count on "Postausgang" (they wait for the broker)."""
-        worker = self.services.outbox_worker
-        if worker is not None:
-            self.window.set_badge("outbox", worker.dead)
+        self.window.set_badge("outbox", self.services.outbox_worker.dead)
 
     @Slot(str)
     def _on_backend_failed(self, reason: str) -> None:
@@ -226,9 +246,10 @@ class AppController(QObject):
     @Slot()
     def ask_login(self) -> None:
         """Open the login dialog (window-modal, non-blocking) unless it is open already."""
+        # lazy import: built right after the window shows, not before
         from desktop.dialogs.login_dialog import LoginDialog
 
-        if self._closed or not self.services.is_ready:
+        if self._closed:
             return
         if self.login_dialog is not None and self.login_dialog.isVisible():
             self.login_dialog.raise_()
@@ -238,6 +259,7 @@ class AppController(QObject):
         self.login_dialog = LoginDialog(self.services, self.window)
         self.login_dialog.settings_requested.connect(self.open_settings)
         self.login_dialog.open()
+        self.login_opened.emit()
 
     @Slot()
     def logout(self) -> None:
@@ -248,6 +270,7 @@ class AppController(QObject):
     @Slot()
     def open_settings(self) -> None:
         """Show the settings dialog (window-modal)."""
+        # lazy heavy import: the form widgets and their validators (phonenumbers)
         from desktop.dialogs.settings_dialog import SettingsDialog
 
         parent = self.login_dialog if self.login_dialog is not None else self.window
@@ -263,6 +286,7 @@ class AppController(QObject):
         if self._closed:
             return
         self._closed = True
+        # lazy heavy import: the store (cryptography), loaded after the window shows
         from desktop.workers.autosave import DraftAutosaver
 
         for saver in self.window.findChildren(DraftAutosaver):
@@ -273,6 +297,7 @@ class AppController(QObject):
 
 
 def _ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    workarounds.apply()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -291,22 +316,31 @@ def build(
     services = Services(data_dir=data_dir, settings=settings, server_url=server_url)
     window = MainWindow(services)
     services.setParent(window)
-    window.controller = AppController(services, window)  # type: ignore[attr-defined]
+    window.controller = AppController(services, window)
     window.show()
     return window
 
 
+def controller_of(window: MainWindow) -> AppController:
+    """The :class:`AppController` that :func:`build` attached to ``window``."""
+    controller = window.controller
+    if not isinstance(controller, AppController):
+        raise TypeError("the window was not built by desktop.app.build")
+    return controller
+
+
 def wait_ready(window: MainWindow, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
-    """Process events until the backend is ready (or failed); True if ready."""
-    services = window.services
-    if services.is_ready:
+    """Process events until the backend is ready and the pages are installed (or the backend
+    failed); True if ready."""
+    controller = controller_of(window)
+    if controller.pages_ready:
         return True
     loop = QEventLoop()
-    services.ready.connect(loop.quit)
-    services.backend_failed.connect(loop.quit)
+    controller.pages_installed.connect(loop.quit)
+    window.services.backend_failed.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    return services.is_ready
+    return controller.pages_ready
 
 
 def create_main_window(*, data_dir: Path, server_url: str | None = None) -> MainWindow:
@@ -326,7 +360,7 @@ def create_main_window(*, data_dir: Path, server_url: str | None = None) -> Main
     """
     _ensure_app()
     window = build(data_dir=Path(data_dir), server_url=server_url)
-    window.controller.start()  # type: ignore[attr-defined]
+    controller_of(window).start()
     started = time.monotonic()
     if not wait_ready(window, READY_TIMEOUT_MS):
         error = _start_error(window.services, time.monotonic() - started)
@@ -343,8 +377,6 @@ def _start_error(services: Services, waited_s: float) -> BackendStartError:
         return BackendStartError(
             "timeout", detail=f"timeout, still starting after {waited_s:.0f} s"
         )
-    from extranet.runner import ServerStartError
-
     name = type(exc).__name__
     # Only our own start errors carry their message (it holds no data); others just the class.
     detail = f"{name}: {exc}" if isinstance(exc, ServerStartError) else name
@@ -356,11 +388,24 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--check-startup",
         action="store_true",
-        help="print startup_ms once the main window is shown, then exit",
+        help="print startup_ms (window shown), login_ms (login takes input) and ready_ms "
+        "(a submitted login would be served), then exit",
     )
-    parser.add_argument("--server-url", default=None, help="Extranet URL (overrides settings)")
+    parser.add_argument(
+        "--server-url", default=None, type=_server_url, help="Extranet URL (overrides settings)"
+    )
     parser.add_argument("--version", action="version", version=__version__)
     return parser.parse_args(list(argv))
+
+
+def _server_url(value: str) -> str:
+    """``--server-url``: https, or http to a loopback address only."""
+    from desktop.settings import validate_server_url
+
+    problem = validate_server_url(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"unusable server URL ({problem}): https is required")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
@@ -373,10 +418,6 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     t0 = t0 if t0 is not None else time.perf_counter()
     args = _parse(sys.argv[1:] if argv is None else argv)
     app = _ensure_app()
-    from desktop import paths
-    from desktop.i18n import install_translators
-    from desktop.logs import install_qt_message_handler, setup_logging
-
     data_dir = paths.data_dir()
     logs = setup_logging(data_dir / "logs")
     install_qt_message_handler()
@@ -387,7 +428,7 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
         return _already_running(check_startup=args.check_startup)
     server_url = args.server_url if args.server_url is not None else settings.server_url
     window = build(data_dir=data_dir, server_url=server_url or None, settings=settings)
-    controller: AppController = window.controller  # type: ignore[attr-defined]
+    controller = controller_of(window)
     app.aboutToQuit.connect(controller.shutdown)
     if args.check_startup:
         _check_startup(window, t0)
@@ -429,19 +470,22 @@ def _already_running(*, check_startup: bool) -> int:
 
 
 def _check_startup(window: MainWindow, t0: float) -> None:
-    """Print ``startup_ms`` once shown, ``ready_ms`` once usable, then quit."""
+    """Print ``startup_ms`` (window shown), ``login_ms`` (the login dialog takes input) and
+    ``ready_ms`` (a submitted login would be served now), then quit."""
 
-    def shown() -> None:
-        print(f"startup_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
+    def figure(name: str) -> None:
+        print(f"{name}={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
 
     def ready() -> None:
-        print(f"ready_ms={(time.perf_counter() - t0) * 1000:.0f}", flush=True)  # noqa: T201 - the figure is the output
+        figure("ready_ms")
         QTimer.singleShot(0, window.close)
 
     def failed(_reason: str) -> None:
         print("backend_failed", flush=True)  # noqa: T201 - the figure is the output
         QCoreApplication.exit(1)
 
-    QTimer.singleShot(0, shown)
+    controller = controller_of(window)
+    QTimer.singleShot(0, lambda: figure("startup_ms"))
+    controller.login_opened.connect(lambda: QTimer.singleShot(0, lambda: figure("login_ms")))
     window.services.ready.connect(lambda: QTimer.singleShot(0, ready))
     window.services.backend_failed.connect(failed)

@@ -222,6 +222,17 @@ def purge_old_logs(
     return count
 
 
+class _PrivateRotatingHandler(logging.handlers.TimedRotatingFileHandler):
+    """Daily log files readable by their owner only (0600), also after each rotation."""
+
+    @override
+    def _open(self) -> Any:
+        from desktop.paths import make_private
+
+        make_private(Path(self.baseFilename))
+        return super()._open()
+
+
 class LogSetup:
     """The installed file handler plus its daily clean-up timer.
 
@@ -234,7 +245,11 @@ class LogSetup:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         purge_old_logs(self.directory)
-        self.handler = logging.handlers.TimedRotatingFileHandler(
+        from desktop.paths import make_private
+
+        for old in self.directory.glob(f"{LOG_FILE}*"):
+            make_private(old)  # written 0644 by earlier versions
+        self.handler = _PrivateRotatingHandler(
             self.directory / LOG_FILE,
             when="midnight",
             backupCount=RETENTION_DAYS - 1,

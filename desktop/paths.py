@@ -42,6 +42,19 @@ def config_dir() -> Path:
     return _ensure(Path(platformdirs.user_config_dir(APP_NAME, ORG_NAME)))
 
 
+def make_private(path: Path) -> None:
+    """Create ``path`` as an empty file only its owner may read and write (0600), or tighten an
+    existing file to that (files of older versions were created 0644). SQLite gives a
+    database's ``-wal``/``-shm`` files the permissions of the database file."""
+    try:
+        if path.exists():
+            path.chmod(0o600)
+        else:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
+        return  # the caller's open reports an unusable path
+
+
 def resources_dir() -> Path:
     """The ``resources/`` tree: lexicons, catalogues, translations, icons."""
     frozen_root = getattr(sys, "_MEIPASS", None)

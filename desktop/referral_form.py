@@ -8,7 +8,6 @@ blocking problems that stop sending. Names are the API field names (API.md, REFE
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from desktop.validation import MANDATORY_CHECKS, FieldResult
+from desktop.validation.free_text import matches_format
 
 Kind = Literal["quick", "complete"]
 FieldType = Literal["code", "codes", "text", "line", "date", "bool"]
@@ -249,11 +249,6 @@ def review_text(payload: Mapping[str, Any]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 
-_HSN = re.compile(r"^\d{4}$")
-_TSN = re.compile(r"^[A-Za-z0-9]{3}$")
-_FIN = re.compile(r"^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$")
-
-
 def voluntary_format_error(name: str, value: Any, *, today: date | None = None) -> str | None:
     """Format problem code of one voluntary value, or None."""
     if is_empty(value):
@@ -264,9 +259,9 @@ def voluntary_format_error(name: str, value: Any, *, today: date | None = None) 
         return "text.too-long"
     today = today or date.today()
     checks: dict[str, Callable[[], str | None]] = {
-        "hsn": lambda: None if _HSN.match(text) else "hsn.invalid",
-        "tsn": lambda: None if _TSN.match(text) else "tsn.invalid",
-        "fin": lambda: None if _FIN.match(text) else "fin.invalid",
+        "hsn": lambda: None if matches_format("hsn", text) else "hsn.invalid",
+        "tsn": lambda: None if matches_format("tsn", text) else "tsn.invalid",
+        "fin": lambda: None if matches_format("fin", text) else "fin.invalid",
         "erstzulassung": lambda: _year_error(text, today),
         "telefon2": lambda: _phone_error(text),
         "schadendatum": lambda: _date_error(text, today, past=True),

@@ -1,16 +1,18 @@
 """App services shared by every view: API client, task pools, settings, local store, outbox.
 
-One :class:`Services` object is created by :mod:`desktop.app` and handed to every view's
-constructor. It owns the session life cycle (login → config → workers) and the embedded
-reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen in
-:meth:`Services.start_backend`, after the main window is on screen.
+One :class:`Services` object is created by :mod:`desktop.app`; it is the one place that
+builds (:meth:`Services._open`) and shuts down (:meth:`Services.shutdown`) the collaborators
+and background workers. It owns the session life cycle (login → config → workers) and the
+embedded reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen on a
+pool thread after the main window is on screen; the pieces that need the backend are built
+together into one :class:`Backend` when it is up, and the feature pages are built only after
+that, so they read every collaborator as a plain typed attribute.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,21 +20,27 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
+from extranet.runner import EmbeddedServer
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
+    from desktop.backend import Backend, Prepared
     from desktop.store import LocalStore
     from desktop.sync.outbox import Outbox
     from desktop.workers.outbox_worker import OutboxWorker
+    from desktop.workers.postbox_worker import PostboxWorker
     from desktop.workers.retention import RetentionTimer
-    from extranet.runner import EmbeddedServer
 
-__all__ = ["EMBEDDED_DB", "Services"]
+__all__ = ["EMBEDDED_DB", "BackendNotReadyError", "Services"]
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_DB = "embedded-server.db"
 """SQLite file of the embedded demo server inside the data directory."""
+
+
+class BackendNotReadyError(RuntimeError):
+    """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
 
 
 class _EmbeddedStart:
@@ -51,9 +59,7 @@ class _EmbeddedStart:
 
     def __call__(self) -> EmbeddedServer:
         """Worker side: start the server (imports FastAPI/uvicorn on this thread)."""
-        from extranet.runner import EmbeddedServer
-
-        server = EmbeddedServer(self.db_path, demo=True)
+        server = EmbeddedServer(self.db_path, demo=True, ephemeral=True)  # demo data per run
         server.start()
         with self._lock:
             if self._cancelled:
@@ -69,24 +75,24 @@ class _EmbeddedStart:
             return self._server
 
 
-def _interruptible_sleep(quit_event: threading.Event) -> Callable[[float], None]:
-    """The client's backoff sleep: ends at once when the app quits (no thread left waiting).
-
-    On quit it raises instead of letting the client retry: callers (the outbox drain, the
-    Postkorb sync) treat it like a lost connection and keep their work for the next start.
-    """
-
-    def sleep(seconds: float) -> None:
-        if quit_event.wait(seconds):
-            from desktop.api import NetworkError
-
-            raise NetworkError("retry cancelled: the app is quitting", maybe_committed=True)
-
-    return sleep
-
-
 def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
     return client.login(login, password)
+
+
+def _prepare_backend(
+    embedded: _EmbeddedStart | None,
+) -> tuple[EmbeddedServer | None, Prepared]:
+    """Worker side: start the embedded server (if any) and read the draft key from the keychain.
+
+    Both are slow (FastAPI/uvicorn imports, keychain backend discovery), so they run on the
+    "sync" pool while the login dialog already takes input on the GUI thread.
+    """
+    # The one lazy heavy import of the app's wiring: requests, cryptography, the stores and
+    # workers load here, on this pool thread, after the window shows.
+    from desktop import backend
+
+    server = embedded() if embedded is not None else None
+    return server, backend.prepare()
 
 
 class Services(QObject):
@@ -97,21 +103,23 @@ class Services(QObject):
         settings: Typed settings.
         server_url: Extranet URL; ``None`` or ``""`` starts the embedded demo server.
 
+    The collaborators of :class:`Backend` (``client``, ``store``, ``outbox``,
+    ``outbox_worker``, ``postbox_worker``, ``retention``) are read-only properties; asking for
+    them before :attr:`ready` raises :class:`BackendNotReadyError` (the feature pages are built
+    after it).
+
     Attributes:
-        client: API client (``None`` until :attr:`ready`).
-        tasks: Background pools.
+        tasks: Background pools (the app's one :class:`~desktop.tasks.TaskRunner`).
         settings: Typed settings.
         config: Server configuration after login (``None`` before).
-        store: Local encrypted store (``None`` until :attr:`ready`).
-        outbox: Persistent outbox on ``store``.
-        outbox_worker: Drains the outbox in the background.
-        retention: Hourly draft purge.
         embedded: True when the in-process demo server is used.
         user: Logged-in user or ``None``.
         server: The embedded server object (``None`` for a remote server).
 
     Signals:
-        ready(): client, store and outbox exist; pages can be built.
+        ready(): client, store and outbox exist; a submitted login is served now.
+        waiting_for_backend(): a login was submitted before :attr:`ready`; it is sent as soon
+            as the backend is up (or :attr:`backend_failed` ends it).
         backend_failed(str): the embedded server could not start (exception type name; the
             exception itself is kept in :attr:`backend_error`).
         logged_in(): after a successful login.
@@ -123,6 +131,7 @@ class Services(QObject):
     """
 
     ready = Signal()
+    waiting_for_backend = Signal()
     backend_failed = Signal(str)
     logged_in = Signal()
     logged_out = Signal()
@@ -145,12 +154,8 @@ class Services(QObject):
         self.server_url = (server_url or "").strip().rstrip("/")
         self.embedded = not self.server_url
         self.tasks = TaskRunner(self)
-        self.client: ExtranetClient | None = None
         self.config: dict[str, Any] | None = None
-        self.store: LocalStore | None = None
-        self.outbox: Outbox | None = None
-        self.outbox_worker: OutboxWorker | None = None
-        self.retention: RetentionTimer | None = None
+        self._backend: Backend | None = None
         self.user: LoginInfo | None = None
         self.server: EmbeddedServer | None = None
         self.connection_state = "connecting"
@@ -159,75 +164,117 @@ class Services(QObject):
         self._embedded_start: _EmbeddedStart | None = None
         self._shut_down = False
         self._quit = threading.Event()
+        self._pending_login: tuple[str, str] | None = None
+
+    # ------------------------------------------------------------------ collaborators
+    @property
+    def backend(self) -> Backend:
+        """Everything built when the backend came up (:class:`BackendNotReadyError` before)."""
+        if self._backend is None:
+            raise BackendNotReadyError("the backend is not ready yet")
+        return self._backend
+
+    @property
+    def client(self) -> ExtranetClient:
+        """API client of the Extranet."""
+        return self.backend.client
+
+    @property
+    def store(self) -> LocalStore:
+        """Local encrypted store."""
+        return self.backend.store
+
+    @property
+    def outbox(self) -> Outbox:
+        """Persistent outbox (Postausgang)."""
+        return self.backend.outbox
+
+    @property
+    def outbox_worker(self) -> OutboxWorker:
+        """Drains the outbox in the background."""
+        return self.backend.outbox_worker
+
+    @property
+    def postbox_worker(self) -> PostboxWorker:
+        """Syncs the Postkorb in the background."""
+        return self.backend.postbox_worker
+
+    @property
+    def retention(self) -> RetentionTimer:
+        """Hourly purge of expired drafts."""
+        return self.backend.retention
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
         """Start the embedded server (on the "sync" pool) or use the configured URL."""
         self._set_connection("connecting")
-        if not self.embedded:
-            self._on_server_url(self.server_url)
-            return
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
+        if self.embedded:
+            self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
         self.tasks.run(
+            _prepare_backend,
             self._embedded_start,
-            on_done=self._on_embedded_started,
+            on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",
         )
 
     @Slot(object)
-    def _on_embedded_started(self, server: EmbeddedServer) -> None:
+    def _on_backend_prepared(self, result: tuple[EmbeddedServer | None, Prepared]) -> None:
+        server, prepared = result
         if self._shut_down:
-            server.stop()
+            if server is not None:
+                server.stop()
             return
-        self.server = server
-        self._on_server_url(server.url)
+        if server is not None:
+            self.server = server
+            self.server_url = server.url
+        self._open(prepared)
 
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
         log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
         self.backend_error = exc
+        self._pending_login = None
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
 
-    def _on_server_url(self, url: str) -> None:
-        from desktop.api import ExtranetClient
-
-        self.server_url = url
-        self.client = ExtranetClient(
-            url,
-            timeout=float(self.settings.request_timeout_s),
-            sleep=_interruptible_sleep(self._quit),
+    def _open(self, prepared: Prepared) -> None:
+        """Build every collaborator and worker, then connect them to the session."""
+        backend = prepared.build(
+            server_url=self.server_url,
+            data_dir=self.data_dir,
+            timeout_s=float(self.settings.request_timeout_s),
+            tasks=self.tasks,
+            quit_event=self._quit,
+            parent=self,
         )
-        self._open_store()
+        backend.outbox_worker.auth_required.connect(self._on_auth_required)
+        backend.outbox_worker.state_changed.connect(self._on_outbox_state)
+        self.logged_in.connect(backend.outbox_worker.resume)
+        backend.postbox_worker.auth_required.connect(self.notify_auth_required)
+        self.logged_in.connect(backend.postbox_worker.start)
+        self.logged_out.connect(backend.postbox_worker.clear_cache)
+        self.config_loaded.connect(backend.retention.apply_config)
+        self._backend = backend
+        backend.retention.start()
         self.is_ready = True
         self._set_connection("logged-out")
         self.ready.emit()
-
-    def _open_store(self) -> None:
-        from desktop.store import DataKey, LocalStore
-        from desktop.sync.outbox import Outbox
-        from desktop.workers.outbox_worker import OutboxWorker
-        from desktop.workers.retention import RetentionTimer
-
-        assert self.client is not None
-        key = DataKey.load_or_create()
-        self.store = LocalStore(self.data_dir, key)
-        self.outbox = Outbox(self.store)
-        self.outbox_worker = OutboxWorker(self.outbox, self.client, self.tasks, parent=self)
-        self.outbox_worker.auth_required.connect(self._on_auth_required)
-        self.outbox_worker.state_changed.connect(self._on_outbox_state)
-        self.logged_in.connect(self.outbox_worker.resume)
-        self.retention = RetentionTimer(self.store, parent=self)
-        self.config_loaded.connect(self.retention.apply_config)
-        self.retention.start()
+        pending, self._pending_login = self._pending_login, None
+        if pending is not None:
+            self.login(*pending)
 
     # ------------------------------------------------------------------ session
     def login(self, login: str, password: str) -> None:
-        """Log in on the "sync" pool; emits :attr:`logged_in` or :attr:`login_failed`."""
-        if self.client is None:
-            raise RuntimeError("backend not ready")
+        """Log in on the "sync" pool; emits :attr:`logged_in` or :attr:`login_failed`.
+
+        Before :attr:`ready` the login waits for the backend (:attr:`waiting_for_backend`).
+        """
+        if self._backend is None:
+            self._pending_login = (login, password)
+            self.waiting_for_backend.emit()
+            return
         self.tasks.run(
             _login,
             self.client,
@@ -246,15 +293,13 @@ class Services(QObject):
 
     @Slot(object)
     def _on_login_failed(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError
-
-        if isinstance(exc, NetworkError):
+        if self.backend.is_offline(exc):
             self._set_connection("offline")
         self.login_failed.emit(exc)
 
     def load_config(self) -> None:
         """Fetch ``GET /config`` on the "sync" pool; emits :attr:`config_loaded`."""
-        if self.client is None:
+        if self._backend is None:
             return
         self.tasks.run(
             self.client.get_config, on_done=self._on_config, on_error=self._on_config_error
@@ -272,11 +317,10 @@ class Services(QObject):
 
     def logout(self) -> None:
         """End the session (server call on the "sync" pool); emits :attr:`logged_out` now."""
-        client = self.client
         self.user = None
         self.config = None
-        if client is not None:
-            self.tasks.run(client.logout, on_error=lambda _exc: None)
+        if self._backend is not None:
+            self.tasks.run(self._backend.client.logout, on_error=lambda _exc: None)
         self._set_connection("logged-out")
         self.logged_out.emit()
 
@@ -294,11 +338,9 @@ class Services(QObject):
         self.auth_required.emit()
 
     def _check_auth(self, exc: BaseException) -> None:
-        from desktop.api import NetworkError, NotAuthenticated
-
-        if isinstance(exc, NotAuthenticated):
+        if self.backend.is_auth_lost(exc):
             self._on_auth_required()
-        elif isinstance(exc, NetworkError):
+        elif self.backend.is_offline(exc):
             self._set_connection("offline")
 
     @Slot(int, bool)
@@ -319,21 +361,17 @@ class Services(QObject):
             return
         self._shut_down = True
         self._quit.set()  # a retry backoff in a pool thread ends now
-        for worker in (self.outbox_worker, self.retention):
-            if worker is not None:
-                worker.stop()
-        if self.is_ready:
-            from desktop.workers.postbox_worker import PostboxWorker
-
-            for postbox_worker in self.findChildren(PostboxWorker):
-                postbox_worker.stop()
+        backend = self._backend
+        if backend is not None:
+            backend.stop_workers()
         self.tasks.shutdown(timeout_ms)
-        if self.client is not None:
-            self.client.close()
+        if backend is not None:
+            backend.client.end_session()  # quitting logs out: no session outlives the app
+            backend.client.close()
         started = self._embedded_start.cancel() if self._embedded_start is not None else None
         server = self.server if self.server is not None else started
         if server is not None:
             server.stop()
             self.server = None
-        if self.store is not None:
-            self.store.close()
+        if backend is not None:
+            backend.store.close()

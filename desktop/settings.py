@@ -8,16 +8,18 @@ through the typed properties of :class:`Settings` (``settings.server_url``) or
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
 from desktop import paths
 
 __all__ = ["OPTIONS", "Option", "Settings", "validate_server_url"]
+
+log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "glasvermittler.ini"
 
@@ -55,24 +57,14 @@ def validate_server_url(url: str) -> str | None:
     """Check a server URL typed by the user.
 
     Returns:
-        ``None`` if ``url`` is empty (embedded server) or a usable http/https URL, otherwise a
-        short reason code: ``"scheme"``, ``"host"``, ``"query"``.
+        ``None`` if ``url`` is empty (embedded server) or usable (https, or http to a loopback
+        address), otherwise a short reason code: ``"scheme"``, ``"host"``, ``"query"``,
+        ``"insecure"`` (see :func:`desktop.api.server_url.server_url_problem`).
     """
+    from desktop.api.server_url import server_url_problem
+
     url = url.strip()
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url)
-        port = parts.port  # raises ValueError for a bad port
-    except ValueError:
-        return "host"
-    if parts.scheme not in ("http", "https"):
-        return "scheme"
-    if not parts.hostname or (port is not None and not 0 < port < 65536):
-        return "host"
-    if parts.query or parts.fragment or parts.username or parts.password:
-        return "query"
-    return None
+    return server_url_problem(url) if url else None
 
 
 class Settings:
@@ -118,8 +110,13 @@ class Settings:
     # Typed accessors ---------------------------------------------------------
     @property
     def server_url(self) -> str:
-        """Configured Extranet URL ("" = embedded demo server)."""
-        return str(self.get("server_url")).strip()
+        """Configured Extranet URL ("" = embedded demo server; also for an unusable stored
+        address, e.g. plain http to another PC written into the file by hand)."""
+        url = str(self.get("server_url")).strip()
+        if validate_server_url(url) is not None:
+            log.warning("ignoring the unusable server_url in the settings file")
+            return ""
+        return url
 
     @server_url.setter
     def server_url(self, value: str) -> None:

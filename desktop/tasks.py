@@ -11,16 +11,17 @@ GUI thread and worker threads only emit its signal, which Qt queues to the GUI t
 (STYLE.md §5.3). Bound methods of deleted QObjects are skipped instead of crashing.
 
 Pools: ``"sync"`` (1 thread, network calls never overlap), ``"db"`` (1 thread, one writer),
-``"media"`` (image work, up to 2 threads).
+``"media"`` (image work, up to 2 threads), ``"live"`` (1 thread: privacy checks of long texts
+while typing, never queued behind a photo).
+
+Live checks use :class:`Generation` (latest result wins).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import sys
 import threading
-import types
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -31,40 +32,12 @@ __all__ = ["POOLS", "Generation", "Task", "TaskRunner", "live_runners"]
 
 log = logging.getLogger(__name__)
 
-POOLS: dict[str, int] = {"sync": 1, "db": 1, "media": 2}
+POOLS: dict[str, int] = {"sync": 1, "db": 1, "media": 2, "live": 1}
 """Pool name → maximum number of threads."""
 
 _ids = itertools.count(1)
 
 
-def _mod_uses_pyside(module: types.ModuleType) -> bool:
-    """PySide's test "does this module's source mention PySide6?" without ``inspect``.
-
-    PySide6 runs the check after every import (``shibokensupport.feature``) through
-    ``inspect.getsource``, which probes ``module.__wrapped__``. Modules with a lazy
-    ``__getattr__`` (pydantic, imported by the embedded server on a pool thread) then import
-    more modules from inside that probe; with the feature pages importing on another pool at
-    the same time this intermittently failed the embedded server's start-up with an
-    ImportError ("partially initialized module"). Reading the file is the same test, cheaper,
-    and touches no module attribute.
-    """
-    path = module.__dict__.get("__file__")
-    if not isinstance(path, str) or not path.endswith(".py"):
-        return False  # builtin, extension or source-less module: what inspect concludes too
-    try:
-        with open(path, "rb") as source:
-            return b"PySide6" in source.read()
-    except OSError:
-        return False
-
-
-def _install_import_check() -> None:
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        setattr(feature, "_mod_uses_pyside", _mod_uses_pyside)  # noqa: B010 - not typed
-
-
-_install_import_check()
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 
 
@@ -216,7 +189,7 @@ class TaskRunner(QObject):
             *args: Positional arguments for ``fn``.
             on_done: Called with the return value.
             on_error: Called with the exception; without it the error is logged (type only).
-            pool: ``"sync"``, ``"db"`` or ``"media"``.
+            pool: ``"sync"``, ``"db"``, ``"media"`` or ``"live"``.
             with_cancel: Pass the task's ``threading.Event`` as keyword ``cancel``.
 
         Returns:
@@ -241,11 +214,6 @@ class TaskRunner(QObject):
         self._active[task.id] = task
         thread_pool.start(task)
         return task
-
-    @property
-    def active_count(self) -> int:
-        """Tasks started whose results were not delivered yet."""
-        return len(self._active)
 
     def pool(self, name: str) -> QThreadPool:
         """The QThreadPool behind ``name`` (for tests and diagnostics)."""

@@ -178,12 +178,8 @@ VOLUNTARY_FIELDS: dict[str, tuple[str, str | None, int]] = {
     "bemerkungen": ("text", None, 1000),
 }
 
-# Free-text fields the server re-checks with the privacy text engine (field name → engine field).
-RECHECKED_FIELDS: dict[str, str] = {
-    "zusatzinfo": "zusatzinfo",
-    "bemerkungen": "bemerkungen",
-    "vorname": "nachname",
-}
+# Which "text" fields are free text (privacy-checked) and which have a fixed format is listed
+# once for client and server in desktop.validation.free_text.
 
 CONSENT_TEXT_VERSION = "2026-01"
 CONSENT_TEXT = (
@@ -200,6 +196,9 @@ CONSENT_TEXT = (
 LIMITS: dict[str, Any] = {
     "max_images": 10,
     "max_image_bytes": 15_000_000,
+    # Checked on the header's declared size before decoding; as many as the client's photo
+    # pipeline accepts (a 108 MP phone photo fits), far fewer than a decompression bomb.
+    "max_image_pixels": 120_000_000,
     "image_types": ["image/jpeg", "image/png"],
 }
 

@@ -6,6 +6,7 @@ import base64
 import binascii
 import json
 
+from extranet.limits import MAX_SQL_INT
 from extranet.problems import ApiProblem
 
 
@@ -24,15 +25,20 @@ def decode_cursor(cursor: str | None, kind: str, epoch: int) -> int:
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         if not isinstance(data, dict) or data.get("k") != kind:
             raise ValueError
-        cursor_epoch = int(data["e"])
-        seq = int(data["s"])
-        if seq < 0:
-            raise ValueError
-    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
+        cursor_epoch = _sql_int(data["e"])
+        seq = _sql_int(data["s"])
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error, RecursionError):
         raise ApiProblem(400, "cursor-invalid", "Der Cursor ist ungültig.") from None
     if cursor_epoch != epoch:
         raise ApiProblem(410, "cursor-expired", "Der Cursor ist abgelaufen; bitte neu laden.")
     return seq
+
+
+def _sql_int(value: object) -> int:
+    """A JSON integer SQLite can store (no floats, booleans, Infinity or 64-bit overflow)."""
+    if type(value) is not int or not 0 <= value <= MAX_SQL_INT:
+        raise ValueError
+    return value
 
 
 def clamp_limit(limit: int | None, default: int, maximum: int) -> int:

@@ -7,9 +7,12 @@ never skips a row.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,15 +126,48 @@ class Database:
     """The server's SQLite file; use :meth:`tx` for every read or write."""
 
     def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.executescript(SCHEMA)
-        with self.tx() as conn:
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('seq', '0'), ('cursor_epoch', '1')")
+        self._conn = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        _create_private(self.path)
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA secure_delete=ON")
+        conn.executescript(SCHEMA)
+        # A new file starts a new cursor epoch, so cursors of an earlier file are expired.
+        epoch = str(secrets.randbelow(2**31) + 1)
+        conn.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('seq', '0'), ('cursor_epoch', ?)", (epoch,)
+        )
+        return conn
+
+    def erase(self, refill: Callable[[], None] | None = None) -> None:
+        """Checkpoint, close and delete the file with its ``-wal``/``-shm``, reopen it empty
+        and run ``refill`` (e.g. the demo data); requests wait on the lock meanwhile.
+
+        Nothing written before stays behind on disk.
+        """
+        with self._lock:
+            self._close_and_delete()
+            self._conn = self._connect()
+            if refill is not None:
+                refill()
+
+    def close_and_delete(self) -> None:
+        """Checkpoint, close and delete the file with its ``-wal``/``-shm``."""
+        with self._lock:
+            self._close_and_delete()
+
+    def _close_and_delete(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.close()
+        delete_files(self.path)
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
@@ -149,6 +185,22 @@ class Database:
         """Close the connection."""
         with self._lock:
             self._conn.close()
+
+
+def _create_private(path: Path) -> None:
+    """Create the file readable by its owner only (0600) before SQLite opens it; SQLite gives
+    its ``-wal``/``-shm`` files the same permissions."""
+    if not path.exists():
+        with contextlib.suppress(OSError):  # a bad path is reported by sqlite3.connect
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def delete_files(path: Path) -> None:
+    """Delete a database file with its ``-wal``, ``-shm`` and ``-journal`` siblings."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.is_file():
+            candidate.unlink()
 
 
 def next_seq(conn: sqlite3.Connection) -> int:

@@ -53,6 +53,10 @@ class ImageInvalid(ValueError):  # noqa: N818 - reads better at call sites
     """The file is not a well-formed image of its type."""
 
 
+class ImageTooManyPixels(ValueError):  # noqa: N818 - reads better at call sites
+    """The header declares more pixels than the server decodes."""
+
+
 def sniff(data: bytes) -> str | None:
     """Media type from the magic bytes (JPEG/PNG only)."""
     if data.startswith(JPEG_MAGIC):
@@ -153,6 +157,47 @@ def png_metadata(data: bytes) -> list[str]:
             raise ImageInvalid("unknown critical chunk")
         else:
             found.append("chunk-" + ctype.decode("latin-1"))
+
+
+def declared_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height a JPEG/PNG header declares, read without decoding (None: unreadable)."""
+    if data.startswith(PNG_MAGIC):
+        if data[12:16] != b"IHDR" or len(data) < 24:
+            return None
+        width, height = struct.unpack(">II", data[16:24])
+        return int(width), int(height)
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    pos, size = 2, len(data)
+    while pos + 4 <= size and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker in _SOF:
+            if pos + 9 > size:
+                return None
+            height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            return int(width), int(height)
+        if marker == 0xDA:
+            return None
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        pos += 2 + length
+    return None
+
+
+def check_dimensions(data: bytes, max_pixels: int) -> None:
+    """Refuse an image whose header declares more than ``max_pixels`` (before any decoding).
+
+    Raises:
+        ImageTooManyPixels: the declared size is above the limit.
+        ImageInvalid: no size can be read from the header, or it is zero.
+    """
+    found = declared_size(data)
+    if found is None or 0 in found:
+        raise ImageInvalid("no readable size")
+    if found[0] * found[1] > max_pixels:
+        raise ImageTooManyPixels(f"{found[0]}x{found[1]}")
 
 
 def _own_find_metadata(data: bytes) -> list[str]:

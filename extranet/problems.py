@@ -119,7 +119,7 @@ async def http_exception_handler(request: Request, exc: Exception) -> Response:
     """Render Starlette's own HTTP errors (unknown route, wrong method, ...) as problems."""
     status = int(getattr(exc, "status_code", 500))
     headers = getattr(exc, "headers", None) or {}
-    code = _HTTP_CODES.get(status, "http-error")
+    code = getattr(exc, "problem_code", None) or _HTTP_CODES.get(status, "http-error")
     return problem_response(status, code, "", headers=headers)
 
 

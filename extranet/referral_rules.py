@@ -5,13 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from extranet import catalogs
 from extranet.problems import ApiProblem, field_error
 from extranet.recheck import privacy_errors
+
+if TYPE_CHECKING:  # imported when first used: desktop.validation loads phonenumbers
+    from desktop.validation.free_text import FreeTextField
 
 MANDATORY = ("nachname", "telefon", "kennzeichen", "versicherungsscheinnummer")
 KINDS = ("quick", "complete")
@@ -88,6 +91,10 @@ def _check_voluntary(name: str, value: Any) -> tuple[Any, dict[str, str] | None]
         return text, None
     if len(text) > limit:
         return None, field_error(pointer, "too-long", f"Höchstens {limit} Zeichen.")
+    from desktop.validation.free_text import FORMATTED_FIELDS, matches_format
+
+    if name in FORMATTED_FIELDS and not matches_format(name, text):
+        return None, field_error(pointer, "invalid-format", "Format stimmt nicht.")
     return text, None
 
 
@@ -168,12 +175,15 @@ def validate_referral(body: ReferralIn, servicenummer: str) -> dict[str, Any]:
 
 
 def _privacy_check(data: Mapping[str, Any], voluntary: Mapping[str, Any]) -> None:
-    texts = [("/nachname", "nachname", str(data.get("nachname", "")))]
-    texts += [
-        (f"/voluntary/{name}", engine_field, str(voluntary[name]))
-        for name, engine_field in catalogs.RECHECKED_FIELDS.items()
-        if name in voluntary
-    ]
+    """Every free-text field through the privacy engine, from the list the client uses too."""
+    from desktop.validation.free_text import FREE_TEXT_FIELDS
+
+    texts: list[tuple[str, str | FreeTextField, str]] = []
+    for name, rule in FREE_TEXT_FIELDS.items():
+        if name in data:
+            texts.append((f"/{name}", rule, str(data[name])))
+        elif name in voluntary:
+            texts.append((f"/voluntary/{name}", rule, str(voluntary[name])))
     errors = privacy_errors(texts)
     if errors:
         raise ApiProblem(

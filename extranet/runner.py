@@ -6,6 +6,7 @@ Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`Embed
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import threading
 import time
@@ -21,6 +22,13 @@ _START_TIMEOUT_S = 180.0
 """How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
 
 
+def _is_loopback_address(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
 class ServerStartError(RuntimeError):
     """The server thread ended or did not start serving in time; the message says which."""
 
@@ -34,6 +42,9 @@ class EmbeddedServer:
         port: TCP port; 0 picks a free one (read back after binding).
         demo: Create the demo accounts and demo data if absent.
         idle_timeout_s: Session idle timeout (default 30 minutes).
+        ephemeral: The database lives only while the server runs: a file left by an earlier
+            run is deleted at start, and :meth:`stop` checkpoints and deletes it (with its
+            ``-wal``/``-shm``). The app's embedded demo server keeps nothing between runs.
     """
 
     def __init__(
@@ -44,8 +55,10 @@ class EmbeddedServer:
         port: int = 0,
         demo: bool = True,
         idle_timeout_s: float | None = None,
+        ephemeral: bool = False,
     ) -> None:
         self.db_path = Path(db_path)
+        self.ephemeral = ephemeral
         self.host = host
         self.port = port
         self.demo = demo
@@ -63,8 +76,11 @@ class EmbeddedServer:
         import uvicorn
 
         from extranet.app import create_app
+        from extranet.db import delete_files
         from extranet.state import DEFAULT_IDLE_TIMEOUT_S, ServerState
 
+        if self.ephemeral:
+            delete_files(self.db_path)  # left behind by a run that did not stop cleanly
         state = ServerState.open(
             self.db_path, idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S
         )
@@ -86,7 +102,7 @@ class EmbeddedServer:
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.url = f"http://{host}:{self.port}"
         config = uvicorn.Config(
-            create_app(state),
+            create_app(state, loopback_only=_is_loopback_address(self.host)),
             log_config=None,
             access_log=False,
             lifespan="off",
@@ -134,13 +150,28 @@ class EmbeddedServer:
             self._socket.close()
             self._socket = None
         if self.state is not None:
-            self.state.db.close()
+            if self.ephemeral:
+                self.state.db.close_and_delete()
+            else:
+                self.state.db.close()
             self.state = None
 
     @property
     def running(self) -> bool:
         """True while the server thread is alive."""
         return self._thread is not None and self._thread.is_alive()
+
+    def wipe_data(self) -> None:
+        """Erase everything stored (checkpoint, close, delete the file with its ``-wal`` and
+        ``-shm``) and start on an empty database, with the demo accounts and demo data again
+        when ``demo``; logged-in sessions stay valid."""
+        state = self.state
+        assert state is not None
+        from extranet.demo import ensure_demo_data
+
+        state.db.erase(lambda: ensure_demo_data(state) if self.demo else None)
+        state.user_cache.clear()
+        state.unread_cache.clear()
 
     def expire_sessions(self) -> None:
         """Test hook: every session becomes invalid (→ 401)."""

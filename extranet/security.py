@@ -8,6 +8,8 @@ import math
 import secrets
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # scrypt cost: N=2^14, r=8, p=1 (16 MiB, ~40 ms) keeps logins snappy on the embedded server
@@ -96,45 +98,126 @@ class SessionStore:
             self._sessions.clear()
 
 
-class LoginThrottle:
-    """After ``max_failures`` failed logins within ``window_s`` a login is locked for ``lock_s``."""
+@dataclass
+class _Failures:
+    """Failed logins of one key since it was last quiet for a whole window."""
 
-    def __init__(self, max_failures: int = 5, window_s: float = 300.0, lock_s: float = 60.0):
-        self.max_failures = max_failures
+    count: int
+    last: float
+
+
+class _FailureLog:
+    """Failure counters by key that expire by age (oldest first), never wholesale."""
+
+    def __init__(self, window_s: float, max_entries: int) -> None:
         self.window_s = window_s
-        self.lock_s = lock_s
-        self._failures: dict[str, list[float]] = {}
-        self._locked_until: dict[str, float] = {}
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, _Failures] = OrderedDict()
+
+    def get(self, key: str, now: float) -> _Failures | None:
+        self._expire(now)
+        return self._entries.get(key)
+
+    def add(self, key: str, now: float) -> None:
+        self._expire(now)
+        entry = self._entries.pop(key, None) or _Failures(0, now)
+        entry.count += 1
+        entry.last = now
+        self._entries[key] = entry  # most recent last: the order is the expiry order
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def forget(self, key: str) -> None:
+        self._entries.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _expire(self, now: float) -> None:
+        while self._entries:
+            key, entry = next(iter(self._entries.items()))
+            if now - entry.last <= self.window_s:
+                return
+            del self._entries[key]
+
+
+@dataclass(frozen=True)
+class ThrottleRule:
+    """Failures allowed freely, then a wait that doubles with each further failure."""
+
+    free: int
+    first_delay_s: float
+    max_delay_s: float
+
+    def delay(self, failures: int) -> float:
+        """Seconds to wait after the last of ``failures`` failures (0 while free)."""
+        extra = failures - self.free
+        if extra <= 0:
+            return 0.0
+        return float(min(self.first_delay_s * 2 ** min(extra - 1, 30), self.max_delay_s))
+
+
+class LoginThrottle:
+    """A growing delay after repeated failed logins, per account and per client address.
+
+    - Per account (only accounts that exist, so junk names cost no memory): after
+      ``account.free`` failures each further one makes the next attempt wait longer, up to
+      ``account.max_delay_s``. A delay, never a lock-out: whoever floods an account slows
+      the guessing down, and its owner can still log in once the short wait is over.
+    - Per client address (any name): the same with a higher cap, so one address cannot spray
+      passwords over many accounts or names.
+    - Counters expire by age only (``window_s`` after the last failure); the address log is
+      bounded by dropping its longest-quiet entries first. A success clears the account's
+      counter (not the address's, or owning one account would wash an address clean).
+    """
+
+    def __init__(
+        self,
+        *,
+        account: ThrottleRule | None = None,
+        address: ThrottleRule | None = None,
+        window_s: float = 900.0,
+        max_addresses: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.account = account or ThrottleRule(free=4, first_delay_s=2.0, max_delay_s=30.0)
+        self.address = address or ThrottleRule(free=10, first_delay_s=2.0, max_delay_s=900.0)
+        self._clock = clock
+        self._accounts = _FailureLog(window_s, max_entries=10**9)  # bounded by the user table
+        self._addresses = _FailureLog(window_s, max_entries=max_addresses)
         self._lock = threading.Lock()
 
-    def retry_after(self, login: str) -> int | None:
-        """Seconds until ``login`` may try again, or None when it may try now."""
-        key = login.casefold()
+    def retry_after(self, login: str, address: str) -> int | None:
+        """Seconds until ``login`` may be tried from ``address`` again, or None (now)."""
+        now = self._clock()
         with self._lock:
-            until = self._locked_until.get(key)
-            if until is None:
-                return None
-            remaining = until - time.monotonic()
-            if remaining <= 0:
-                del self._locked_until[key]
-                return None
-            return max(1, math.ceil(remaining))
+            waits = [
+                self._remaining(self._accounts.get(login.casefold(), now), self.account, now),
+                self._remaining(self._addresses.get(address, now), self.address, now),
+            ]
+        wait = max(waits)
+        return max(1, math.ceil(wait)) if wait > 0 else None
 
-    def failed(self, login: str) -> None:
-        """Record a failure (may start a lock)."""
-        key = login.casefold()
-        now = time.monotonic()
+    @staticmethod
+    def _remaining(entry: _Failures | None, rule: ThrottleRule, now: float) -> float:
+        if entry is None:
+            return 0.0
+        return entry.last + rule.delay(entry.count) - now
+
+    def failed(self, login: str, address: str, *, known_account: bool) -> None:
+        """Record a failure from ``address`` (for ``login`` too when the account exists)."""
+        now = self._clock()
         with self._lock:
-            if len(self._failures) > 10_000:
-                self._failures.clear()
-            recent = [t for t in self._failures.get(key, []) if now - t < self.window_s]
-            recent.append(now)
-            if len(recent) >= self.max_failures:
-                self._locked_until[key] = now + self.lock_s
-                recent = []
-            self._failures[key] = recent
+            if known_account:
+                self._accounts.add(login.casefold(), now)
+            self._addresses.add(address, now)
 
     def succeeded(self, login: str) -> None:
         """Forget the failures of ``login``."""
         with self._lock:
-            self._failures.pop(login.casefold(), None)
+            self._accounts.forget(login.casefold())
+
+    def tracked(self) -> tuple[int, int]:
+        """How many accounts and addresses currently have failures on record."""
+        with self._lock:
+            return len(self._accounts), len(self._addresses)

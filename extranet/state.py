@@ -38,6 +38,9 @@ class ServerState:
             conn.execute(
                 "DELETE FROM idempotency WHERE created_at < ?", (cutoff.replace("+00:00", "Z"),)
             )
+            # Nothing is in flight before this process serves: a key still pending belongs to
+            # a request whose process died (its writes were rolled back), so a retry may run.
+            conn.execute("DELETE FROM idempotency WHERE state != 'done'")
         return cls(db, SessionStore(idle_timeout_s))
 
     def cursor_epoch(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -10,10 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from desktop.api.errors import NotAuthenticated
+from desktop.api.errors import ApiError, NotAuthenticated
+from desktop.api.server_url import server_url_problem
 from desktop.api.transport import BackoffPolicy, Transport
 
 __all__ = ["ExtranetClient", "LoginInfo", "Page"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,10 @@ class ExtranetClient:
         backoff_base: Base of the full-jitter backoff in seconds.
         backoff_cap: Cap of one backoff delay and longest honoured ``Retry-After``.
         sleep: Injectable sleep (tests pass a recorder).
+
+    Raises:
+        ValueError: ``base_url`` is unusable, e.g. plain http to a host that is not loopback
+            (see :func:`desktop.api.server_url.server_url_problem`).
     """
 
     def __init__(
@@ -80,6 +88,9 @@ class ExtranetClient:
         backoff_cap: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        problem = server_url_problem(base_url)
+        if problem is not None:
+            raise ValueError(f"unusable server URL ({problem})")
         self.base_url = base_url.rstrip("/")
         self._t = Transport(
             self.base_url,
@@ -142,6 +153,16 @@ class ExtranetClient:
                 self._t.request("DELETE", "/session")
         except NotAuthenticated:
             pass
+        finally:
+            self._forget_session()
+
+    def end_session(self, timeout: float = 2.0) -> None:
+        """Log out at quit: one short attempt, never raises; the session is dropped locally."""
+        try:
+            if self._t.session.cookies:
+                self._t.request("DELETE", "/session", timeout=timeout, retry=False)
+        except ApiError as exc:
+            _log.info("session not ended on the server at quit: %s", exc.code)
         finally:
             self._forget_session()
 

@@ -112,6 +112,7 @@ class Transport:
         self.session = requests.Session()
         self.session.cookies = SessionOnlyCookieJar()
         self.session.trust_env = False  # no proxies/.netrc from the environment
+        self.session.verify = True  # https: the server's certificate is always verified
         self.session.headers.update(
             {
                 "X-Client": CLIENT_HEADER,
@@ -135,6 +136,8 @@ class Transport:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         ok: tuple[int, ...] = (),
+        timeout: float | None = None,
+        retry: bool = True,
     ) -> Response:
         """Send one logical request, retrying where safe.
 
@@ -146,18 +149,20 @@ class Transport:
             params: Query parameters (``None`` values are dropped).
             headers: Extra headers (``Idempotency-Key`` makes a POST retry-safe).
             ok: Extra non-2xx statuses to return instead of raising (e.g. ``(304,)``).
+            timeout: This call's timeout in seconds instead of :attr:`timeout`.
+            retry: False sends once, even when a retry would be safe.
 
         Raises:
             ApiError: A typed subclass for error answers; :class:`NetworkError` for transport.
         """
         method = method.upper()
         hdrs = dict(headers or {})
-        retry_safe = method in _SAFE_METHODS or "Idempotency-Key" in hdrs
+        retry_safe = retry and (method in _SAFE_METHODS or "Idempotency-Key" in hdrs)
         query = {k: v for k, v in (params or {}).items() if v is not None}
         attempt = 0
         while True:
             try:
-                return self._send_once(method, path, json, data, query, hdrs, ok)
+                return self._send_once(method, path, json, data, query, hdrs, ok, timeout)
             except ApiError as exc:
                 delay = self._retry_delay(exc, attempt, retry_safe)
                 if delay is None:
@@ -194,6 +199,7 @@ class Transport:
         params: Mapping[str, Any],
         headers: Mapping[str, str],
         ok: tuple[int, ...],
+        timeout: float | None = None,
     ) -> Response:
         try:
             resp = self.session.request(
@@ -203,7 +209,7 @@ class Transport:
                 data=data,
                 params=params or None,
                 headers=headers or None,
-                timeout=self.timeout,
+                timeout=self.timeout if timeout is None else timeout,
                 allow_redirects=False,
             )
         except requests.RequestException as exc:

@@ -1,5 +1,9 @@
 """Login dialog: Benutzername, Passwort, optional "Anmeldung merken" in the OS keychain.
 
+The dialog opens with the main window and takes input at once: the keychain is asked on a
+pool thread (backend discovery is slow) and a login submitted before the embedded server is
+up waits for it, saying so ("Demo-Server startet …").
+
 Without a keychain (``keyring.errors.NoKeyringError``, e.g. headless Linux) the checkbox is
 disabled and the dialog says that the password is asked for each time; nothing is ever stored
 in plain text.
@@ -10,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,20 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, secrets
-from desktop.widgets.field_edits import message_style
+from desktop.widgets.theme import message_style
 
 if TYPE_CHECKING:
     from desktop.services import Services
 
-__all__ = ["LoginDialog", "login_error_text"]
+__all__ = ["LoginDialog", "backend_failed_text", "login_error_text"]
 
 log = logging.getLogger(__name__)
 
 
 def login_error_text(exc: BaseException) -> str:
     """German explanation of a failed login (never echoes what the user typed)."""
-    from PySide6.QtCore import QCoreApplication
-
+    # lazy heavy import (requests): the dialog opens before the API client is loaded
     from desktop.api import NetworkError, NotAuthenticated, RateLimited, ServerUnavailable
 
     def tr(text: str) -> str:
@@ -54,6 +57,21 @@ def login_error_text(exc: BaseException) -> str:
         return tr("Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.")
     code = getattr(exc, "code", "") or type(exc).__name__
     return tr("Anmeldung fehlgeschlagen ({code}).").format(code=code)
+
+
+def backend_failed_text() -> str:
+    """German note that the embedded server did not start (details are in the log)."""
+    return QCoreApplication.translate(
+        "LoginDialog",
+        "Der eingebaute Demo-Server konnte nicht gestartet werden. Details stehen in der "
+        "Protokolldatei.",
+    )
+
+
+def _ask_keychain(remember: bool) -> tuple[bool, secrets.RememberedLogin | None]:
+    """Worker side: is there a keychain, and the remembered login (if one was remembered)."""
+    available = secrets.keychain_available()
+    return available, (secrets.remembered_login() if available and remember else None)
 
 
 class LoginDialog(QDialog):
@@ -73,20 +91,41 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Anmelden – {app}").format(app=APP_NAME))
         self.services = services
         self._busy = False
-        self.keychain = secrets.keychain_available()
-
+        self.keychain = False  # until the pool thread has asked the keychain
+        self.keychain_checked = False
         layout = QVBoxLayout(self)
+        self._build_intro(layout, demo=services.embedded)
+        self._build_form(layout)
+        self._build_notes(layout)
+        self._build_buttons(layout)
+        self.setTabOrder(self.login_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.remember)
+        self.setTabOrder(self.remember, self.login_button)
+        self.setTabOrder(self.login_button, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.settings_button)
+
+        services.logged_in.connect(self._on_logged_in)
+        services.login_failed.connect(self._on_failed)
+        services.waiting_for_backend.connect(self._on_waiting_for_backend)
+        services.backend_failed.connect(self._on_backend_failed)
+        self.login_edit.setFocus()
+        remember = services.settings.remember_login
+        services.tasks.run(_ask_keychain, remember, on_done=self._setup_keychain, pool="db")
+
+    # ------------------------------------------------------------------ building
+    def _build_intro(self, layout: QVBoxLayout, *, demo: bool) -> None:
         intro = QLabel(self.tr("Bitte mit dem Extranet-Zugang anmelden."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        if services.embedded:
-            demo = QLabel(
+        if demo:
+            hint = QLabel(
                 self.tr("Demo-Modus: eingebauter Server, Zugang „demo“ / Passwort „demo“."), self
             )
-            demo.setObjectName("login_demo_hint")
-            demo.setWordWrap(True)
-            layout.addWidget(demo)
+            hint.setObjectName("login_demo_hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
 
+    def _build_form(self, layout: QVBoxLayout) -> None:
         form = QFormLayout()
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("login")
@@ -110,23 +149,28 @@ class LoginDialog(QDialog):
         form.addRow(password_label, self.password_edit)
         layout.addLayout(form)
 
+    def _build_notes(self, layout: QVBoxLayout) -> None:
         self.remember = QCheckBox(self.tr("Anmeldung &merken"), self)
         self.remember.setObjectName("remember_login")
         self.remember.setAccessibleName(self.tr("Anmeldung merken"))
+        self.remember.setEnabled(False)
         layout.addWidget(self.remember)
         self.keychain_note = QLabel(self)
         self.keychain_note.setObjectName("keychain_note")
         self.keychain_note.setWordWrap(True)
+        self.keychain_note.hide()
         layout.addWidget(self.keychain_note)
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("login_error")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(message_style("error"))  # readable in dark themes
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         self.buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(self.tr("&Anmelden"), self)
         self.login_button.setObjectName("login_button")
@@ -143,19 +187,14 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self.setTabOrder(self.login_edit, self.password_edit)
-        self.setTabOrder(self.password_edit, self.remember)
-        self.setTabOrder(self.remember, self.login_button)
-        self.setTabOrder(self.login_button, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.settings_button)
-
-        services.logged_in.connect(self._on_logged_in)
-        services.login_failed.connect(self._on_failed)
-        self._setup_keychain()
-
     # ------------------------------------------------------------------ keychain
-    def _setup_keychain(self) -> None:
+    @Slot(object)
+    def _setup_keychain(self, answer: tuple[bool, secrets.RememberedLogin | None]) -> None:
+        """GUI side: the keychain's answer; what the user typed meanwhile is kept."""
         settings = self.services.settings
+        self.keychain, remembered = answer
+        self.keychain_checked = True
+        typed = bool(self.login_edit.text() or self.password_edit.text())
         if not self.keychain:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
@@ -165,10 +204,12 @@ class LoginDialog(QDialog):
                     "nicht gespeichert werden, das Passwort wird bei jeder Anmeldung abgefragt."
                 )
             )
-            self.login_edit.setFocus()
+            self.keychain_note.show()
             return
         self.keychain_note.hide()
-        remembered = secrets.remembered_login() if settings.remember_login else None
+        self.remember.setEnabled(not self._busy)
+        if typed:
+            return
         if remembered is not None:
             self.login_edit.setText(remembered.login)
             self.password_edit.setText(remembered.password)
@@ -207,9 +248,25 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Bitte Benutzername und Passwort eingeben."))
             (self.password_edit if login else self.login_edit).setFocus()
             return
+        if self.services.backend_error is not None:
+            self._show_error(backend_failed_text())
+            return
         self._set_busy(True)
         self.error_label.hide()
         self.services.login(login, self.password_edit.text())
+
+    @Slot()
+    def _on_waiting_for_backend(self) -> None:
+        if self._busy:
+            self.login_button.setText(self.tr("Demo-Server startet …"))
+            announce_text = self.tr("Der Demo-Server startet. Die Anmeldung wird danach gesendet.")
+            self.login_button.setAccessibleDescription(announce_text)
+
+    @Slot(str)
+    def _on_backend_failed(self, _reason: str) -> None:
+        if self._busy:
+            self._set_busy(False)
+            self._show_error(backend_failed_text())
 
     @Slot()
     def _on_logged_in(self) -> None:
@@ -239,6 +296,7 @@ class LoginDialog(QDialog):
         for widget in (self.login_edit, self.password_edit, self.remember, self.login_button):
             widget.setEnabled(not busy and (widget is not self.remember or self.keychain))
         self.login_button.setText(self.tr("Anmeldung läuft …") if busy else self.tr("&Anmelden"))
+        self.login_button.setAccessibleDescription("")
 
     @property
     def busy(self) -> bool:

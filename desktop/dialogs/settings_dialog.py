@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import available_languages, normalize_language
 from desktop.settings import Settings, validate_server_url
-from desktop.widgets.field_edits import message_style
+from desktop.widgets.theme import message_style
 
 __all__ = ["SettingsDialog"]
 
@@ -29,6 +29,11 @@ _URL_PROBLEMS = {
     ),
     "query": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten."
+    ),
+    "insecure": QT_TRANSLATE_NOOP(
+        "SettingsDialog",
+        "Ein Server auf einem anderen Rechner braucht eine verschlüsselte Verbindung: "
+        "Die Adresse muss mit https:// beginnen.",
     ),
 }
 

@@ -70,10 +70,6 @@ class DraftsModel(QAbstractTableModel):
         self._now = time.time()
         self.endResetModel()
 
-    def draft_at(self, row: int) -> DraftInfo | None:
-        """The draft shown in ``row``."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import Qt as QtGuiNamespace
 
 from desktop.sync.outbox import Outbox, OutboxItem
 
@@ -37,6 +38,8 @@ _REASONS = {
         "OutboxModel", "Sendung wurde zwischenzeitlich verändert"
     ),
     "image-too-large": QT_TRANSLATE_NOOP("OutboxModel", "Foto ist zu groß"),
+    "image-too-many-pixels": QT_TRANSLATE_NOOP("OutboxModel", "Foto hat zu viele Bildpunkte"),
+    "payload-too-large": QT_TRANSLATE_NOOP("OutboxModel", "Sendung ist zu groß"),
     "unsupported-media-type": QT_TRANSLATE_NOOP("OutboxModel", "Fotoformat wird nicht unterstützt"),
     "image-metadata": QT_TRANSLATE_NOOP("OutboxModel", "Foto enthält noch Metadaten"),
     "image-invalid": QT_TRANSLATE_NOOP("OutboxModel", "Foto ist beschädigt"),
@@ -130,7 +133,10 @@ class OutboxModel(QAbstractTableModel):
             return self._display(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and item.error_fields:
             fields = item.error_fields
-            return ", ".join(f"{pointer.lstrip('/')}: {code}" for pointer, code in fields)
+            text = ", ".join(f"{pointer.lstrip('/')}: {code}" for pointer, code in fields)
+            return QtGuiNamespace.convertFromPlainText(
+                text
+            )  # server text: a tooltip never renders it as HTML
         return None
 
     def _display(self, item: OutboxItem, column: int) -> str | None:

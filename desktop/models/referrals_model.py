@@ -139,10 +139,6 @@ class ReferralsModel(QAbstractTableModel):
         self._rows, self._index, self.cursor = [], {}, None
         self.endResetModel()
 
-    def referral_at(self, row: int) -> dict[str, Any] | None:
-        """The referral object of ``row``."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 

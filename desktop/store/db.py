@@ -18,6 +18,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.paths import make_private
+
 __all__ = ["DB_LOCK", "apply_migrations", "open_database", "schema_version"]
 
 #: Process-wide lock for code that shares one connection between threads.
@@ -46,6 +48,10 @@ def open_database(path: Path | None) -> sqlite3.Connection:
     target = ":memory:" if path is None else str(path)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            sibling = Path(f"{path}{suffix}")
+            if suffix == "" or sibling.exists():
+                make_private(sibling)  # 0600: readable by this user only
     conn = sqlite3.connect(target, timeout=10.0, check_same_thread=False, isolation_level=None)
     conn.row_factory = sqlite3.Row
     if path is not None:

@@ -1,4 +1,4 @@
-"""Tiny seam to the OS keychain (``keyring``), swappable for engineer E's ``desktop.secrets``.
+"""Tiny seam to the OS keychain (``keyring``) for the store's data key.
 
 Only the random data key for the local store goes through here. There is deliberately no
 plaintext fallback: without a keychain backend every call raises :class:`KeychainUnavailableError`

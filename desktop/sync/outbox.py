@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.store.db import DB_LOCK, apply_migrations
 from desktop.store.local import LocalStore
 from desktop.store.masking import find_field, mask_plate, mask_surname
+from desktop.sync.outbox_drain import drain
 from desktop.sync.outbox_schema import (
     KIND_IMAGE,
     KIND_MESSAGE,
@@ -45,6 +46,13 @@ class UnknownItemError(KeyError):
 
 #: (item id, kind, parent id, client ref, masked summary, payload)
 _Row = tuple[str, str, str | None, str, str, dict[str, Any]]
+
+
+_NEXT_SQL = (
+    "SELECT * FROM outbox o WHERE o.state = 'pending' AND (o.parent_id IS NULL OR EXISTS"
+    " (SELECT 1 FROM outbox p WHERE p.id = o.parent_id AND p.state = 'sent'))"
+    " ORDER BY o.priority, o.seq LIMIT 1"
+)
 
 
 def _new_id() -> str:
@@ -289,14 +297,56 @@ class Outbox:
         with DB_LOCK:
             self.conn.execute("UPDATE outbox SET next_attempt_at=0 WHERE state='pending'")
 
-    def purge_sent_older_than(self, days: float) -> int:
-        """Forget acknowledged referrals older than ``days`` (they live on the server)."""
-        cutoff = time.time() - days * 86400.0
+    # ------------------------------------------------------------------ for the drain
+    def next_row(self) -> sqlite3.Row | None:
+        """The next item to send: pending, and a photo only once its referral is sent."""
         with DB_LOCK:
-            cur = self.conn.execute(
-                "DELETE FROM outbox WHERE state='sent' AND updated_at < ?", (cutoff,)
+            row: sqlite3.Row | None = self.conn.execute(_NEXT_SQL).fetchone()
+        return row
+
+    def row_payload(self, row: sqlite3.Row) -> dict[str, Any]:
+        """The decrypted payload of a queued row."""
+        return dict(self.store.unseal(row["payload"], f"outbox:{row['id']}:{row['kind']}"))
+
+    def mark_attempted(self, item_id: str) -> None:
+        """Note the time of the first attempt (the idempotency key's age)."""
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET first_attempt_at=? WHERE id=?", (time.time(), item_id)
             )
-        return int(cur.rowcount)
+
+    def back_off(self, item_id: str, *, attempts: int, delay: float, code: str) -> None:
+        """Keep the item (and its key) and try it again in ``delay`` seconds."""
+        now = time.time()
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET attempts=?, next_attempt_at=?, error_code=?, updated_at=?"
+                " WHERE id=?",
+                (attempts, now + delay, code, now, item_id),
+            )
+
+    def dead_letter(self, item_id: str, code: str, error: dict[str, Any]) -> None:
+        """Stop sending ``item_id``; ``error`` (detail, field pointers) is kept encrypted."""
+        blob = self.store.seal(error, f"error:{item_id}")
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET state='dead', attempts=attempts+1, error_code=?, error=?,"
+                " updated_at=? WHERE id=?",
+                (code, blob, time.time(), item_id),
+            )
+
+    def delivered(self, item_id: str) -> None:
+        """Forget a delivered photo, ticket or message (its body is not kept)."""
+        self.delete(item_id)
+
+    def acknowledged(self, item_id: str, result: dict[str, Any]) -> None:
+        """Mark a referral sent, keeping only ``result`` (id, number, status, masked plate)."""
+        with DB_LOCK:
+            self.conn.execute(
+                "UPDATE outbox SET state='sent', payload=NULL, error=NULL, error_code=NULL,"
+                " result=?, updated_at=? WHERE id=?",
+                (json.dumps(result), time.time(), item_id),
+            )
 
     # ------------------------------------------------------------------ drain
     def drain(
@@ -314,8 +364,6 @@ class Outbox:
             max_wait: Sleep (interruptibly) for backoffs up to this many seconds instead of
                 returning; 0 returns at the first backoff with ``retry_in`` set.
         """
-        from desktop.sync.outbox_drain import drain
-
         if not self._drain_lock.acquire(blocking=False):
             return DrainReport(busy=True, pending=self.pending_count())
         try:

@@ -9,14 +9,13 @@ permanent failure (other 4xx) turns the item into a dead letter with the server'
 
 from __future__ import annotations
 
-import json
 import logging
+import sqlite3
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from desktop.api import ApiError, NetworkError, NotAuthenticated
-from desktop.store.db import DB_LOCK
+from desktop.api import ApiError, ExtranetClient, NetworkError, NotAuthenticated
 from desktop.store.masking import find_field, mask_plate
 from desktop.sync.outbox_schema import (
     KIND_IMAGE,
@@ -27,13 +26,7 @@ from desktop.sync.outbox_schema import (
     backoff_delay,
 )
 
-if TYPE_CHECKING:
-    import sqlite3
-
-    from desktop.api import ExtranetClient
-    from desktop.sync.outbox import Outbox
-
-__all__ = ["KEY_TTL", "MAX_TRANSIENT_ATTEMPTS", "drain"]
+__all__ = ["KEY_TTL", "MAX_TRANSIENT_ATTEMPTS", "DrainQueue", "drain"]
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +35,40 @@ KEY_TTL = 23 * 3600.0
 #: Server-side transient failures (not network loss) before an item becomes a dead letter.
 MAX_TRANSIENT_ATTEMPTS = 40
 
-_NEXT_SQL = (
-    "SELECT * FROM outbox o WHERE o.state = 'pending' AND (o.parent_id IS NULL OR EXISTS"
-    " (SELECT 1 FROM outbox p WHERE p.id = o.parent_id AND p.state = 'sent'))"
-    " ORDER BY o.priority, o.seq LIMIT 1"
-)
+
+class DrainQueue(Protocol):
+    """What the drain needs of the outbox (:class:`desktop.sync.outbox.Outbox` has it)."""
+
+    def next_row(self) -> sqlite3.Row | None:
+        """The next item to send (pending, its referral acknowledged), or ``None``."""
+
+    def pending_count(self) -> int:
+        """Items still to send."""
+
+    def row_payload(self, row: sqlite3.Row) -> dict[str, Any]:
+        """The decrypted payload of ``row``."""
+
+    def referral_result(self, item_id: str) -> dict[str, Any] | None:
+        """The server's answer for an acknowledged referral."""
+
+    def mark_attempted(self, item_id: str) -> None:
+        """Note the first attempt's time (the idempotency key's age)."""
+
+    def back_off(self, item_id: str, *, attempts: int, delay: float, code: str) -> None:
+        """Try ``item_id`` again in ``delay`` seconds."""
+
+    def dead_letter(self, item_id: str, code: str, error: dict[str, Any]) -> None:
+        """Turn ``item_id`` into a dead letter with the server's reason."""
+
+    def delivered(self, item_id: str) -> None:
+        """Forget a delivered photo, ticket or message (bodies are not kept)."""
+
+    def acknowledged(self, item_id: str, result: dict[str, Any]) -> None:
+        """Keep only the acknowledged referral's ``result`` (its payload is dropped)."""
 
 
 def drain(
-    outbox: Outbox,
+    outbox: DrainQueue,
     client: ExtranetClient,
     *,
     stop: threading.Event | None = None,
@@ -61,8 +79,7 @@ def drain(
     stop = stop or threading.Event()
     deadline = time.monotonic() + max_wait
     while not stop.is_set():
-        with DB_LOCK:
-            row = outbox.conn.execute(_NEXT_SQL).fetchone()
+        row = outbox.next_row()
         if row is None:
             break
         wait = row["next_attempt_at"] - time.time()
@@ -80,13 +97,14 @@ def drain(
     return report
 
 
-def _next_due(outbox: Outbox) -> float | None:
-    with DB_LOCK:
-        row = outbox.conn.execute(_NEXT_SQL).fetchone()
+def _next_due(outbox: DrainQueue) -> float | None:
+    row = outbox.next_row()
     return None if row is None else max(0.0, row["next_attempt_at"] - time.time())
 
 
-def _attempt(outbox: Outbox, client: ExtranetClient, row: sqlite3.Row, report: DrainReport) -> bool:
+def _attempt(
+    outbox: DrainQueue, client: ExtranetClient, row: sqlite3.Row, report: DrainReport
+) -> bool:
     """Try one item. Returns False when the run must stop (401)."""
     item_id, kind = row["id"], row["kind"]
     try:
@@ -112,7 +130,7 @@ def _attempt(outbox: Outbox, client: ExtranetClient, row: sqlite3.Row, report: D
     return True
 
 
-def _back_off(outbox: Outbox, row: sqlite3.Row, exc: ApiError, report: DrainReport) -> None:
+def _back_off(outbox: DrainQueue, row: sqlite3.Row, exc: ApiError, report: DrainReport) -> None:
     attempts = row["attempts"] + 1
     report.error_code = exc.code
     network = isinstance(exc, NetworkError)
@@ -122,39 +140,25 @@ def _back_off(outbox: Outbox, row: sqlite3.Row, exc: ApiError, report: DrainRepo
         report.dead.append((row["id"], exc.code, exc.detail))
         return
     delay = backoff_delay(attempts - 1, exc.retry_after)
-    with DB_LOCK:
-        outbox.conn.execute(
-            "UPDATE outbox SET attempts=?, next_attempt_at=?, error_code=?, updated_at=?"
-            " WHERE id=?",
-            (attempts, time.time() + delay, exc.code, time.time(), row["id"]),
-        )
+    outbox.back_off(row["id"], attempts=attempts, delay=delay, code=exc.code)
 
 
-def _dead_letter(outbox: Outbox, row: sqlite3.Row, exc: ApiError, *, transient: bool) -> None:
+def _dead_letter(outbox: DrainQueue, row: sqlite3.Row, exc: ApiError, *, transient: bool) -> None:
     error = {
         "detail": exc.detail or exc.title,
         "fields": [(e.pointer, e.code) for e in exc.errors],
         "status": exc.status,
         "transient": transient,
     }
-    blob = outbox.store.seal(error, f"error:{row['id']}")
-    with DB_LOCK:
-        outbox.conn.execute(
-            "UPDATE outbox SET state='dead', attempts=attempts+1, error_code=?, error=?,"
-            " updated_at=? WHERE id=?",
-            (exc.code, blob, time.time(), row["id"]),
-        )
+    outbox.dead_letter(row["id"], exc.code, error)
     log.info("outbox: %s dead-lettered (%s)", row["kind"], exc.code)
 
 
-def _send(outbox: Outbox, client: ExtranetClient, row: sqlite3.Row) -> dict[str, Any]:
+def _send(outbox: DrainQueue, client: ExtranetClient, row: sqlite3.Row) -> dict[str, Any]:
     kind = row["kind"]
-    payload = outbox.store.unseal(row["payload"], f"outbox:{row['id']}:{kind}")
+    payload = outbox.row_payload(row)
     if row["first_attempt_at"] is None:
-        with DB_LOCK:
-            outbox.conn.execute(
-                "UPDATE outbox SET first_attempt_at=? WHERE id=?", (time.time(), row["id"])
-            )
+        outbox.mark_attempted(row["id"])
     key = row["idempotency_key"]
     if kind == KIND_REFERRAL:
         return _send_referral(outbox, client, row, payload)
@@ -181,13 +185,12 @@ def _send(outbox: Outbox, client: ExtranetClient, row: sqlite3.Row) -> dict[str,
         result = {"id": body.get("id")}
     else:  # pragma: no cover - schema only allows the kinds above
         raise ApiError(0, "unknown-kind")
-    with DB_LOCK:  # photo and message bodies are not kept once delivered
-        outbox.conn.execute("DELETE FROM outbox WHERE id = ?", (row["id"],))
+    outbox.delivered(row["id"])  # photo and message bodies are not kept once delivered
     return result
 
 
 def _send_referral(
-    outbox: Outbox, client: ExtranetClient, row: sqlite3.Row, payload: dict[str, Any]
+    outbox: DrainQueue, client: ExtranetClient, row: sqlite3.Row, payload: dict[str, Any]
 ) -> dict[str, Any]:
     stale = row["first_attempt_at"] is not None and time.time() - row["first_attempt_at"] > KEY_TTL
     created = _reconcile(client, row["client_ref"]) if stale else None
@@ -209,12 +212,7 @@ def _send_referral(
         "created_at": created.get("created_at"),
         "kennzeichen_masked": mask_plate(find_field(payload, "kennzeichen")),
     }
-    with DB_LOCK:  # shrink: keep only id, client_ref, status and the masked plate
-        outbox.conn.execute(
-            "UPDATE outbox SET state='sent', payload=NULL, error=NULL, error_code=NULL,"
-            " result=?, updated_at=? WHERE id=?",
-            (json.dumps(result), time.time(), row["id"]),
-        )
+    outbox.acknowledged(row["id"], result)  # keeps only id, client_ref, status, masked plate
     return result
 
 

@@ -47,8 +47,3 @@ def register_districts(entries: Iterable[tuple[str, str]]) -> None:
         key = unicodedata.normalize("NFC", code.strip().upper())
         if 1 <= len(key) <= 3 and key.isalpha():
             _extra[key] = place
-
-
-def district_count() -> int:
-    """Number of known codes (shipped + registered)."""
-    return len(set(_load()) | set(_extra))

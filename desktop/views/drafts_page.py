@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -20,6 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.drafts_model import DraftRole, DraftsModel
+from desktop.store import LocalStore
+from desktop.views.main_window import MainWindow
+from desktop.widgets.message_bar import MessageBar
+from desktop.workers.autosave import DraftAutosaver
+from desktop.workers.retention import RetentionTimer
 
 __all__ = ["DraftsPage", "memory_only_text", "recovery_text"]
 
@@ -52,24 +56,8 @@ def _banner(
     text: str,
     object_name: str,
     action: tuple[str, Callable[[], object]] | None = None,
-) -> QWidget:
-    """E's MessageBar if available, else a word-wrapped label (plus a button for the action)."""
-    try:
-        from desktop.widgets.message_bar import MessageBar
-    except ImportError:
-        box = QWidget(parent)
-        box.setObjectName(object_name)
-        row = QHBoxLayout(box)
-        label = QLabel(text, box)
-        label.setWordWrap(True)
-        label.setAccessibleName(text)
-        row.addWidget(label, 1)
-        if action is not None:
-            button = QPushButton(action[0], box)
-            button.setObjectName("message_bar_action")
-            button.clicked.connect(lambda _checked=False: action[1]())
-            row.addWidget(button)
-        return box
+) -> MessageBar:
+    """A warning banner with an optional action button."""
     bar = MessageBar(parent)
     bar.setObjectName(object_name)
     bar.show_message(text, kind="warning", actions=[action] if action else [])
@@ -80,7 +68,10 @@ class DraftsPage(QWidget):
     """List of drafts with "Öffnen" and "Löschen".
 
     Args:
-        services: App services (uses ``store``, optionally ``autosaver`` and ``retention``).
+        store: The local store holding the drafts.
+        retention: The draft purge (the list refreshes after a purge).
+        autosaver: An autosaver whose saves refresh the list and whose pending save of a
+            deleted draft is dropped.
 
     Signals:
         open_draft(str draft_id, str kind): the wizard should load this draft.
@@ -88,28 +79,54 @@ class DraftsPage(QWidget):
 
     open_draft = Signal(str, str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: LocalStore,
+        retention: RetentionTimer | None = None,
+        autosaver: DraftAutosaver | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("drafts_page")
-        self._store = services.store
-        self._autosaver = getattr(services, "autosaver", None)
+        self._store = store
+        self._autosaver = autosaver
         self.model = DraftsModel(self._store, self)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Entwürfe"), self)
         title.setObjectName("drafts_title")
         title.setProperty("heading", True)
         layout.addWidget(title)
+        self._build_banners(layout)
+        self._retention = QLabel(self)
+        self._retention.setObjectName("retention_hint")
+        self._retention.setWordWrap(True)
+        layout.addWidget(self._retention)
+        self._build_table(layout)
+        self._build_buttons(layout)
+        self._empty = QLabel(self.tr("Keine Entwürfe vorhanden."), self)
+        self._empty.setObjectName("drafts_empty")
+        layout.addWidget(self._empty)
+
+        self.setTabOrder(self.table, self.open_button)
+        self.setTabOrder(self.open_button, self.delete_button)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        if autosaver is not None:
+            autosaver.saved.connect(self.refresh)
+        if retention is not None:
+            retention.purged.connect(self.refresh)
+        self.refresh()
+
+    def _build_banners(self, layout: QVBoxLayout) -> None:
         # Without keychain the window's banner says so app-wide; this page shows the same note
         # only while that banner does not (it may be closed or replaced): once, never twice.
-        self.memory_banner: QWidget | None = None
+        self.memory_banner: MessageBar | None = None
         if self._store.memory_only:
             self.memory_banner = _banner(self, memory_only_text(), "memory_only_banner")
             layout.addWidget(self.memory_banner)
-            closed = getattr(self.memory_banner, "closed", None)
-            if closed is not None:
-                closed.connect(self._on_memory_banner_closed)
-        self._window_bar: Any = None
-        self.recovery_banner: QWidget | None = None
+            self.memory_banner.closed.connect(self._on_memory_banner_closed)
+        self._window_bar: MessageBar | None = None
+        self.recovery_banner: MessageBar | None = None
         recovered = self._store.recovered_drafts()
         if recovered:
             self._recovered = recovered[0]  # newest change first
@@ -119,16 +136,11 @@ class DraftsPage(QWidget):
                 "recovery_banner",
                 (self.tr("Letzten Entwurf wiederherstellen"), self.restore_recovered),
             )
-            closed = getattr(self.recovery_banner, "closed", None)
-            if closed is not None:
-                closed.connect(self._store.dismiss_recovery)
+            self.recovery_banner.closed.connect(self._store.dismiss_recovery)
             layout.addWidget(self.recovery_banner)
             QTimer.singleShot(0, self._bring_to_front)
-        self._retention = QLabel(self)
-        self._retention.setObjectName("retention_hint")
-        self._retention.setWordWrap(True)
-        layout.addWidget(self._retention)
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("drafts_table")
         self.table.setAccessibleName(self.tr("Entwürfe"))
@@ -141,6 +153,7 @@ class DraftsPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Ö&ffnen"), self)
         self.open_button.setObjectName("open_draft_button")
@@ -154,20 +167,6 @@ class DraftsPage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self._empty = QLabel(self.tr("Keine Entwürfe vorhanden."), self)
-        self._empty.setObjectName("drafts_empty")
-        layout.addWidget(self._empty)
-
-        self.setTabOrder(self.table, self.open_button)
-        self.setTabOrder(self.open_button, self.delete_button)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        for name in ("autosaver", "retention"):
-            source = getattr(services, name, None)
-            signal = getattr(source, "saved", None) or getattr(source, "purged", None)
-            if signal is not None:
-                signal.connect(self.refresh)
-        self.refresh()
 
     @Slot()
     def _on_memory_banner_closed(self) -> None:
@@ -178,13 +177,12 @@ class DraftsPage(QWidget):
         """Show the no-keychain note here unless the window's banner shows it already."""
         if self.memory_banner is None:
             return
-        bar = getattr(self.window(), "message_bar", None) if self.window() is not self else None
+        window = self.window()
+        bar = window.message_bar if isinstance(window, MainWindow) else None
         if bar is not None and bar is not self._window_bar:
             self._window_bar = bar
-            closed = getattr(bar, "closed", None)
-            if closed is not None:
-                closed.connect(self._sync_memory_banner)  # closed there: say it here
-        duplicate = bar is not None and getattr(bar, "text", "") == memory_only_text()
+            bar.closed.connect(self._sync_memory_banner)  # closed there: say it here
+        duplicate = bar is not None and bar.text == memory_only_text()
         self.memory_banner.setVisible(not duplicate)
 
     @Slot()
@@ -200,9 +198,8 @@ class DraftsPage(QWidget):
     def _bring_to_front(self) -> None:
         """After a crash, show this page (the window may offer ``show_page``)."""
         window = self.window()
-        show_page = getattr(window, "show_page", None)
-        if window is not self and callable(show_page):
-            show_page("drafts")
+        if isinstance(window, MainWindow):
+            window.show_page("drafts")
 
     @Slot()
     def refresh(self, *_args: object) -> None:

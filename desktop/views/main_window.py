@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
+        self.controller: QObject | None = None  # the app's AppController (desktop.app.build)
         self.tray_icon: Any = None
         self._pages: dict[str, QWidget] = {}
         self._nav: dict[str, QPushButton] = {}
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.connection_label)
         self.user_label = QLabel(bar)
         self.user_label.setObjectName("user_label")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         bar.addWidget(self.user_label)
         self.outbox_button = QToolButton(bar)
         self.outbox_button.setObjectName("outbox_status")
@@ -211,11 +213,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
 
     # ------------------------------------------------------------------ pages
-    @property
-    def page_keys(self) -> tuple[str, ...]:
-        """Keys of every page, in navigation order."""
-        return NAV_KEYS
-
     def page(self, key: str) -> QWidget:
         """The widget currently installed for ``key`` (placeholder or feature page)."""
         return self._pages[key]
@@ -252,6 +249,10 @@ class MainWindow(QMainWindow):
     def nav_button(self, key: str) -> QPushButton:
         """The navigation button of ``key``."""
         return self._nav[key]
+
+    def show_status(self, text: str, timeout_ms: int = 10_000) -> None:
+        """Show ``text`` in the status bar for ``timeout_ms`` (e.g. a new Postkorb answer)."""
+        self.statusBar().showMessage(text, timeout_ms)
 
     def set_badge(self, key: str, count: int) -> None:
         """Show a counter on a navigation entry (e.g. unread Postkorb messages)."""

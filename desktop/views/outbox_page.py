@@ -7,7 +7,7 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.outbox_model import OutboxModel, OutboxRole, reason_text
+from desktop.privacy.text import check
 from desktop.sync.outbox import Outbox, OutboxItem, UnknownItemError
+from desktop.validation import MANDATORY_CHECKS
+from desktop.validation.free_text import FREE_TEXT_FIELDS
+from desktop.views.referral_fields import field_label
+from desktop.widgets.finding_texts import finding_text, issue_text
+from desktop.workers.outbox_worker import OutboxWorker
 
 __all__ = ["OutboxEditDialog", "OutboxPage", "OutboxStatus"]
 
@@ -39,7 +45,8 @@ class OutboxPage(QWidget):
     """Outbox list with "Bearbeiten", "Erneut senden", "Löschen" and "Jetzt senden".
 
     Args:
-        services: App services (uses ``outbox`` and optionally ``outbox_worker``).
+        outbox: The persistent outbox.
+        worker: Its worker (sends, reports state changes).
 
     "Bearbeiten" opens an :class:`OutboxEditDialog` with the fields the server refused.
 
@@ -50,11 +57,13 @@ class OutboxPage(QWidget):
 
     edit_item = Signal(str, str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, outbox: Outbox, worker: OutboxWorker | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("outbox_page")
-        self._outbox = services.outbox
-        self._worker = getattr(services, "outbox_worker", None)
+        self._outbox = outbox
+        self._worker = worker
         self.model = OutboxModel(self._outbox, self)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Postausgang"), self)
@@ -77,6 +86,7 @@ class OutboxPage(QWidget):
         layout.addWidget(self.table, 1)
         self.reason = QLabel(self)
         self.reason.setObjectName("outbox_reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
 
@@ -220,7 +230,7 @@ class OutboxStatus(QWidget):
 
     open_requested = Signal()
 
-    def __init__(self, worker: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: OutboxWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outbox_status_bar")
         self._worker = worker
@@ -245,17 +255,10 @@ class OutboxStatus(QWidget):
         """Show the worker's status text (empty → hidden)."""
         self.text_button.setText(text)
         self.text_button.setAccessibleName(text)
-        self.send_button.setVisible(bool(getattr(self._worker, "pending", 1)))
+        self.send_button.setVisible(bool(self._worker.pending))
         self.setVisible(bool(text))
 
 
-#: Fields checked by the privacy engine before a corrected referral is queued again.
-_ENGINE_FIELDS = {
-    "nachname": "nachname",
-    "vorname": "nachname",
-    "zusatzinfo": "zusatzinfo",
-    "bemerkungen": "bemerkungen",
-}
 _MULTILINE = {"zusatzinfo", "bemerkungen"}
 _DEFAULT_POINTERS = (
     "/nachname",
@@ -284,10 +287,6 @@ def _put(payload: dict[str, Any], pointer: str, value: Any) -> None:
 
 
 def _label(name: str) -> str:
-    try:
-        from desktop.views.referral_fields import field_label
-    except ImportError:  # pragma: no cover - the wizard package is part of the app
-        return name
     return field_label(name).replace("&", "").rstrip(" *")
 
 
@@ -308,6 +307,7 @@ class OutboxEditDialog(QDialog):
         layout = QVBoxLayout(self)
         reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code, item.error_detail))
         reason.setObjectName("edit_reason")
+        reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         reason.setWordWrap(True)
         layout.addWidget(reason)
         form = QFormLayout()
@@ -319,6 +319,7 @@ class OutboxEditDialog(QDialog):
                 form.addRow(_label(pointer.rsplit("/", 1)[-1]), editor)
         self.problem = QLabel(self)
         self.problem.setObjectName("edit_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -367,10 +368,6 @@ class OutboxEditDialog(QDialog):
 
     def problems(self, payload: dict[str, Any]) -> list[str]:
         """German reasons that keep the corrected referral from being queued."""
-        from desktop.privacy.text import check
-        from desktop.validation import MANDATORY_CHECKS
-        from desktop.widgets.finding_texts import finding_text, issue_text
-
         found: list[str] = []
         for pointer in self.editors:
             name, value = pointer.rsplit("/", 1)[-1], _get(payload, pointer)
@@ -382,8 +379,9 @@ class OutboxEditDialog(QDialog):
                 found += [f"{_label(name)}: {issue_text(i.code, i.params)}" for i in errors]
                 if not errors and result.canonical is not None:
                     _put(payload, pointer, result.canonical)
-            if name in _ENGINE_FIELDS and value:
-                for finding in check(value, _ENGINE_FIELDS[name]):
+            rule = FREE_TEXT_FIELDS.get(name)
+            if rule is not None and value:
+                for finding in rule.relevant(check(value, rule.engine_field)):
                     if finding.severity == "block":
                         text = finding_text(finding.category, finding.rule_id)
                         found.append(f"{_label(name)}: {text}")

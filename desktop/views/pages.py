@@ -1,113 +1,97 @@
 """The ONE place that builds the feature pages of the main window.
 
-Each feature owner adds a builder here. Every builder runs guarded: a module that fails to
-import or build shows an error placeholder on its page instead of crashing the app.
+Every builder runs guarded: a page that fails to build shows an error placeholder instead of
+crashing the app. Pages are built once the backend is up (``Services.ready``) and the feature
+modules are imported (``desktop.app``), so each receives exactly the collaborators it uses.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+from desktop.views.drafts_page import DraftsPage, memory_only_text
+from desktop.views.outbox_page import OutboxPage
+from desktop.views.postbox_install import install_postbox
+from desktop.views.privacy_page import PrivacyPage, connect_why_links
+from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView, ReferralView
+from desktop.views.referrals_page import ReferralsPage
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.views.main_window import MainWindow
 
 __all__ = ["BUILDERS", "install_pages"]
 
 log = logging.getLogger(__name__)
 
 
-def _quick(window: Any, services: Any) -> QWidget:
-    from desktop.views.referral_wizard import QuickReferralView
-
+def _quick(window: MainWindow, services: Services) -> QWidget:
     return _wire_wizard(window, QuickReferralView(services))
 
 
-def _complete(window: Any, services: Any) -> QWidget:
-    from desktop.views.referral_wizard import CompleteReferralView
-
+def _complete(window: MainWindow, services: Services) -> QWidget:
     return _wire_wizard(window, CompleteReferralView(services))
 
 
-def _wire_wizard(window: Any, view: QWidget) -> QWidget:
-    why = getattr(view, "why_requested", None)
-    if why is not None:
-        why.connect(lambda: window.show_page("privacy"))
+def _wire_wizard(window: MainWindow, view: ReferralView) -> QWidget:
+    view.why_requested.connect(lambda: window.show_page("privacy"))
     return view
 
 
-def _drafts(window: Any, services: Any) -> QWidget:
-    from desktop.views.drafts_page import DraftsPage
-
-    page = DraftsPage(services)
+def _drafts(window: MainWindow, services: Services) -> QWidget:
+    page = DraftsPage(services.store, services.retention)
     page.open_draft.connect(lambda draft_id, kind: _open_draft(window, draft_id, kind))
     return page
 
 
-def _open_draft(window: Any, draft_id: str, kind: str) -> None:
+def _open_draft(window: MainWindow, draft_id: str, kind: str) -> None:
     """Open a draft in the wizard of its kind."""
     key = kind if kind in ("quick", "complete") else "quick"
     view = window.page(key)
-    loader = getattr(view, "load_draft", None)
-    if callable(loader):
-        loader(draft_id)
+    if isinstance(view, ReferralView):
+        view.load_draft(draft_id)
     window.show_page(key)
 
 
-def _referrals(window: Any, services: Any) -> QWidget:
-    from desktop.views.referrals_page import ReferralsPage
-
-    return ReferralsPage(services)
-
-
-def _postbox(window: Any, services: Any) -> QWidget | None:
-    from desktop.views.postbox_install import install_postbox
-
-    page = install_postbox(window, services)  # calls window.set_page("postbox", ...) itself
-    notify = getattr(services, "notify_auth_required", None)
-    if notify is not None:
-        page.worker.auth_required.connect(notify)
-    return None
-
-
-def _outbox(window: Any, services: Any) -> QWidget:
-    from desktop.views.outbox_page import OutboxPage
-
-    page = OutboxPage(services)
-    page.edit_item.connect(lambda item_id, _kind: _edit_outbox_item(window, services, item_id))
+def _referrals(window: MainWindow, services: Services) -> QWidget:
+    page = ReferralsPage(services.client, services.tasks)
+    services.logged_in.connect(page.sync)
+    services.logged_out.connect(page.clear)
+    services.outbox_worker.item_sent.connect(page.sync)
+    if services.user is not None:  # logged in before the pages were built
+        page.sync()
     return page
 
 
-def _edit_outbox_item(window: Any, services: Any, item_id: str) -> None:
-    """Open a failed outbox referral in its wizard (``edit_outbox_item`` of the view)."""
-    outbox = getattr(services, "outbox", None)
-    payload = (outbox.payload(item_id) if outbox is not None else None) or {}
-    kind = payload.get("kind")
-    key = kind if kind in ("quick", "complete") else "complete"
-    editor = getattr(window.page(key), "edit_outbox_item", None)
-    if callable(editor):
-        editor(item_id)
-        window.show_page(key)
-        return
-    window.message_bar.show_message(
-        QCoreApplication.translate(
-            "MainWindow",
-            "Das Bearbeiten im Assistenten folgt. Bitte „Erneut senden“ oder „Löschen“ nutzen.",
-        ),
-        "info",
-    )
+def _postbox(window: MainWindow, services: Services) -> None:
+    install_postbox(window, services.postbox_worker)  # calls window.set_page itself
 
 
-def _privacy(window: Any, services: Any) -> QWidget:
-    from desktop.views.privacy_page import PrivacyPage, connect_why_links
+def _outbox(window: MainWindow, services: Services) -> QWidget:
+    # "Bearbeiten" corrects a refused referral in the page's own dialog
+    return OutboxPage(services.outbox, services.outbox_worker)
 
+
+def _privacy(window: MainWindow, services: Services) -> QWidget:
     # built last: "Warum?" of every checked field built so far jumps to its section
     connect_why_links(window)
-    return PrivacyPage(services)
+    server = services.server  # the embedded demo server: its data is wiped with the rest
+    page = PrivacyPage(
+        services.store,
+        services.tasks,
+        services.config,
+        wipe_server=server.wipe_data if server is not None else None,
+    )
+    services.config_loaded.connect(page.apply_config)
+    return page
 
 
-BUILDERS: dict[str, Callable[[Any, Any], QWidget | None]] = {
+BUILDERS: dict[str, Callable[[MainWindow, Services], QWidget | None]] = {
     "quick": _quick,
     "complete": _complete,
     "drafts": _drafts,
@@ -119,7 +103,7 @@ BUILDERS: dict[str, Callable[[Any, Any], QWidget | None]] = {
 """Page key → builder ``(window, services) -> widget`` (``None``: it installed itself)."""
 
 
-def install_pages(window: Any, services: Any) -> dict[str, str]:
+def install_pages(window: MainWindow, services: Services) -> dict[str, str]:
     """Build every feature page and put it into ``window``.
 
     Returns:
@@ -127,6 +111,9 @@ def install_pages(window: Any, services: Any) -> dict[str, str]:
         then says so).
     """
     results: dict[str, str] = {}
+    if services.store.memory_only:
+        # the same note as the Entwürfe page, which then does not repeat it
+        window.message_bar.show_message(memory_only_text(), "warning")
     for key, builder in BUILDERS.items():
         try:
             widget = builder(window, services)

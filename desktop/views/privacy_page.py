@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import logs, paths
+from desktop import logs
+from desktop.store import LocalStore
+from desktop.tasks import TaskRunner
 from desktop.views import privacy_page_texts as texts
 from desktop.views.privacy_page_local import delete_local_logs, log_dir_for
 
@@ -85,8 +87,8 @@ def connect_why_links(root: QWidget) -> int:
     """Let every checked free-text field below ``root`` open its section on "Warum?".
 
     Connects ``why_requested(category)`` of each ``CheckedTextEdit`` / ``CheckedLineEdit``
-    (G's widgets) to :func:`open_privacy` with the field's engine field, so "Warum?" lands on
-    the paragraph that explains the finding. Connections made earlier (e.g. a view that only
+    to :func:`open_privacy` with the field's engine field, so "Warum?" lands on the
+    paragraph that explains the finding. Connections made earlier (e.g. a view that only
     calls ``show_page("privacy")``) stay; this one runs after them.
 
     Returns:
@@ -118,8 +120,9 @@ class PrivacyPage(QWidget):
     """Readable privacy notice, the data-protection contact and "Alle lokalen Daten löschen".
 
     Args:
-        services: the app's ``Services`` (uses ``config``, ``store``, ``tasks`` and the
-            ``config_loaded`` signal when present).
+        store: The local store ("Alle lokalen Daten löschen", what is kept where).
+        tasks: The app's task runner (the wipe runs on its "db" pool).
+        config: The server configuration if already loaded (:meth:`apply_config` later).
         parent: optional parent widget.
 
     Signals:
@@ -128,10 +131,21 @@ class PrivacyPage(QWidget):
 
     local_data_wiped = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: LocalStore,
+        tasks: TaskRunner,
+        config: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+        *,
+        wipe_server: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("privacy_page")
-        self._services = services
+        self._store = store
+        self._tasks = tasks
+        self._wipe_server = wipe_server
+        self._server_config: Mapping[str, Any] = {}
         self._headings: dict[str, QLabel] = {}
         self._confirm: QMessageBox | None = None
         self._pending_section = ""
@@ -154,10 +168,7 @@ class PrivacyPage(QWidget):
         self._scroll.setWidget(content)
         self._build()
 
-        signal = getattr(services, "config_loaded", None)
-        if signal is not None:
-            signal.connect(self._on_config)
-        self._on_config(getattr(services, "config", None))
+        self.apply_config(config)
 
     # ----------------------------------------------------------------- building
     def _build(self) -> None:
@@ -281,10 +292,11 @@ class PrivacyPage(QWidget):
 
     # ----------------------------------------------------------------- data
     def _config(self) -> Mapping[str, Any]:
-        config = getattr(self._services, "config", None)
-        return config if isinstance(config, Mapping) else {}
+        return self._server_config
 
-    def _on_config(self, config: object) -> None:
+    def apply_config(self, config: Mapping[str, Any] | None) -> None:
+        """Show the data-protection contact and retention of ``GET /config``."""
+        self._server_config = config or {}
         contact = config.get("privacy_contact") if isinstance(config, Mapping) else None
         if isinstance(contact, Mapping):
             self._contact.setText(texts.contact_block(contact))
@@ -296,18 +308,14 @@ class PrivacyPage(QWidget):
         days = self._config().get("draft_retention_days")
         if isinstance(days, int) and not isinstance(days, bool) and days > 0:
             return days
-        store = getattr(self._services, "store", None)
-        stored = getattr(store, "retention_days", None)
-        return stored if isinstance(stored, int) and stored > 0 else DEFAULT_DRAFT_RETENTION_DAYS
+        stored = self._store.retention_days
+        return stored if stored > 0 else DEFAULT_DRAFT_RETENTION_DAYS
 
     def _data_dir(self) -> Path:
-        store = getattr(self._services, "store", None)
-        directory = getattr(store, "data_dir", None) or getattr(self._services, "data_dir", None)
-        return Path(directory) if directory else paths.data_dir()
+        return self._store.data_dir
 
     def _update_local_facts(self) -> None:
-        store = getattr(self._services, "store", None)
-        memory_only = bool(getattr(store, "memory_only", False))
+        memory_only = self._store.memory_only
         self._local.setText(
             texts.local_facts(
                 retention_days=self._retention_days(),
@@ -342,29 +350,20 @@ class PrivacyPage(QWidget):
             self.wipe_local_data()
 
     def wipe_local_data(self) -> None:
-        """Wipe the store (F's ``wipe_all``) and the local logs on the "db" pool."""
+        """Wipe the store (``LocalStore.wipe_all``) and the local logs on the "db" pool."""
         self._wipe.setEnabled(False)
-        store = getattr(self._services, "store", None)
+        store = self._store
         log_dir = log_dir_for(self._data_dir())
 
+        wipe_server = self._wipe_server  # the embedded demo server's data, if any
+
         def work() -> int:
-            if store is not None and hasattr(store, "wipe_all"):
-                store.wipe_all()
+            store.wipe_all()
+            if wipe_server is not None:
+                wipe_server()
             return delete_local_logs(log_dir)
 
-        tasks = getattr(self._services, "tasks", None)
-        if tasks is not None and hasattr(tasks, "run"):
-            tasks.run(work, on_done=self._wiped, on_error=self._wipe_failed, pool="db")
-        else:
-            self._run_inline(work)
-
-    def _run_inline(self, work: Callable[[], int]) -> None:
-        try:
-            result = work()
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged without data
-            self._wipe_failed(exc)
-        else:
-            self._wiped(result)
+        self._tasks.run(work, on_done=self._wiped, on_error=self._wipe_failed, pool="db")
 
     def _wiped(self, _deleted_logs: object = None) -> None:
         log.info("local data wiped from the privacy page")

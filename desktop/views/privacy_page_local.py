@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 
@@ -10,13 +9,7 @@ __all__ = ["delete_local_logs", "log_dir_for"]
 
 
 def log_dir_for(data_dir: Path) -> Path:
-    """The app's log directory (``desktop.logs.log_dir()`` when the shell provides it)."""
-    try:
-        provider = getattr(importlib.import_module("desktop.logs"), "log_dir", None)
-    except ImportError:
-        provider = None
-    if callable(provider):
-        return Path(provider())
+    """The app's log directory inside ``data_dir`` (where :func:`desktop.app.main` logs)."""
     return data_dir / "logs"
 
 

@@ -338,6 +338,7 @@ def wipe_explanation() -> str:
     return translate(
         "PrivacyPage",
         "„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte "
-        "Postkorb-Einträge, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. "
+        "Postkorb-Einträge, die Daten des eingebauten Demo-Servers, den Schlüssel im "
+        "Schlüsselbund und die Protokolle von diesem PC. "
         "Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.",
     )

@@ -49,9 +49,9 @@ def _dismissals(editor: CheckedTextEdit) -> list[list[str]]:
 
 def draft_extras(view: Any) -> dict[str, Any]:
     """``{"dismissed": {field: [[rule_id, text], …]}, "photos": [meta, …]}`` of a view."""
-    checked: Mapping[str, CheckedTextEdit] = getattr(view, "checked", {})
+    checked: Mapping[str, CheckedTextEdit] = view.checked
     dismissed = {name: keys for name, editor in checked.items() if (keys := _dismissals(editor))}
-    strip = getattr(view, "photos", None)
+    strip = view.photos
     metas: list[dict[str, Any]] = []
     for tile in strip.tiles if strip is not None else []:
         if tile.ready:
@@ -63,7 +63,7 @@ def draft_extras(view: Any) -> dict[str, Any]:
 
 def draft_photos(view: Any) -> dict[str, tuple[bytes, str]]:
     """The cleaned photos for the store: ``{blob_id: (data, media_type)}`` (references)."""
-    strip = getattr(view, "photos", None)
+    strip = view.photos
     if strip is None:
         return {}
     return {
@@ -87,7 +87,7 @@ def restore_dismissed(view: Any, draft: Mapping[str, Any]) -> None:
     saved = draft.get(DISMISSED) or {}
     if not isinstance(saved, Mapping):
         return
-    for name, editor in getattr(view, "checked", {}).items():
+    for name, editor in view.checked.items():
         keys = saved.get(name) or []
         editor.set_dismissed([k for k in keys if isinstance(k, list | tuple) and len(k) == 2])
 
@@ -99,9 +99,8 @@ def restore_photos(view: Any, draft: Mapping[str, Any], draft_id: str) -> int:
     previews decoded on the "media" pool. Photos are voluntary: without consent "Ja" in the
     draft none are restored.
     """
-    strip = getattr(view, "photos", None)
-    store = getattr(view.services, "store", None)
-    if strip is None or store is None or draft.get("consent") is not True:
+    strip, store = view.photos, view.services.store
+    if strip is None or draft.get("consent") is not True:
         return 0
     metas = [dict(m) for m in draft.get(PHOTOS) or [] if isinstance(m, Mapping)]
     tiles = strip.add_restored(metas) if metas else []
@@ -109,14 +108,9 @@ def restore_photos(view: Any, draft: Mapping[str, Any], draft_id: str) -> int:
     setattr(view, _LOADING, token)
     done = functools.partial(_fill, view, token, tiles)
     failed = functools.partial(_failed, view, token, tiles)
-    tasks = getattr(view.services, "tasks", None)
-    if tasks is None:
-        try:
-            done(store.load_draft_blobs(draft_id))
-        except Exception as exc:  # noqa: BLE001 - shown on the tiles
-            failed(exc)
-    else:
-        tasks.run(store.load_draft_blobs, draft_id, on_done=done, on_error=failed, pool="db")
+    view.services.tasks.run(
+        store.load_draft_blobs, draft_id, on_done=done, on_error=failed, pool="db"
+    )
     return len(tiles)
 
 

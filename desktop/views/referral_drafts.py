@@ -53,8 +53,7 @@ class DraftMixin(ReferralLayout):
 
     def load_draft(self, draft_id: str) -> bool:
         """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
-        store = getattr(self.services, "store", None)
-        draft = store.load_draft(draft_id) if store is not None else None
+        draft = self.services.store.load_draft(draft_id)
         if not draft:
             return False
         self.reset()

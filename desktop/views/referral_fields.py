@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.referral_form import VOLUNTARY, FieldSpec
+from desktop.tasks import TaskRunner
+from desktop.validation.free_text import FREE_TEXT_FIELDS
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -160,8 +162,12 @@ class DateField(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str]]]) -> QWidget:
-    """Create the input widget for one voluntary field."""
+def make_input(
+    spec: FieldSpec,
+    catalogs: Mapping[str, Sequence[Mapping[str, str]]],
+    tasks: TaskRunner | None = None,
+) -> QWidget:
+    """Create the input widget for one voluntary field (``tasks`` checks long texts)."""
     if spec.type == "code":
         combo = QComboBox()
         combo.addItem(QCoreApplication.translate("ReferralFields", "– bitte wählen –"), None)
@@ -180,13 +186,11 @@ def make_input(spec: FieldSpec, catalogs: Mapping[str, Sequence[Mapping[str, str
         widget = edit
     elif spec.type == "bool":
         widget = QCheckBox(plain_label(spec.name))
-    elif spec.type == "text":
-        widget = CheckedTextEdit(spec.name)
-    elif spec.name == "vorname":
-        widget = CheckedLineEdit(spec.name, engine_field="nachname")
-    elif spec.name == "einsatzort":  # free text like Zusatzinfo; the address is its purpose
-        widget = CheckedLineEdit(
-            spec.name, engine_field="zusatzinfo", ignore_rules=frozenset({"identifier.address"})
+    elif spec.name in FREE_TEXT_FIELDS:  # checked like on the server, from the same list
+        rule = FREE_TEXT_FIELDS[spec.name]
+        editor = CheckedTextEdit if spec.type == "text" else CheckedLineEdit
+        widget = editor(
+            spec.name, engine_field=rule.engine_field, ignore_rules=rule.ignore_rules, tasks=tasks
         )
     else:
         line = QLineEdit()

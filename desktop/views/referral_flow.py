@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -24,13 +24,23 @@ from desktop.referral_form import (
     voluntary_format_error,
 )
 from desktop.validation import register_districts
-from desktop.views.referral_fields import change_signal, plain_label, read_value, write_value
+from desktop.views.referral_fields import (
+    change_signal,
+    plain_label,
+    populate,
+    read_value,
+    write_value,
+)
 from desktop.views.referral_results import SendResultsMixin
 from desktop.views.referral_review import readable_review
 from desktop.views.referral_send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
+from desktop.workers.autosave import DraftAutosaver
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +56,9 @@ class ReferralView(SendResultsMixin):
     why_requested = Signal()
     referral_sent = Signal(dict)
 
-    def __init__(self, services: Any, kind: Kind, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(services, kind, parent)
         self.form = ReferralForm(kind=kind)
-        self._key = str(uuid.uuid4())
         self._draft_id = str(uuid.uuid4())
         self._in_flight = False
         self._sent = False
@@ -66,12 +75,10 @@ class ReferralView(SendResultsMixin):
         self._review_timer.setSingleShot(True)
         self._review_timer.setInterval(250)
         self._review_timer.timeout.connect(self.update_review)
-        self.autosaver = self._make_autosaver()
+        self.autosaver = DraftAutosaver(services.store, services.tasks, parent=self)
         self._wire()
-        self.apply_config(getattr(services, "config", None))
-        signal = getattr(services, "config_loaded", None)
-        if signal is not None:
-            signal.connect(self.apply_config)
+        self.apply_config(services.config)
+        services.config_loaded.connect(self.apply_config)
         self.update_review()
 
     # ---------------------------------------------------------------- wiring
@@ -124,21 +131,9 @@ class ReferralView(SendResultsMixin):
         else:
             self.messages[name].show_text(issue_text(code), "warning")
 
-    def _make_autosaver(self) -> Any:
-        store = getattr(self.services, "store", None)
-        if store is None:
-            return None
-        try:
-            from desktop.workers.autosave import DraftAutosaver
-        except ImportError:  # pragma: no cover
-            return None
-        return DraftAutosaver(store, getattr(self.services, "tasks", None), parent=self)
-
     @Slot(dict)
     def apply_config(self, config: dict[str, Any] | None) -> None:
         """Fill catalogues, consent text and Servicenummer from ``GET /config``."""
-        from desktop.views.referral_fields import populate
-
         config = config or {}
         self._catalogs = dict(config.get("catalogs") or {})
         for widget in self.inputs.values():
@@ -149,8 +144,8 @@ class ReferralView(SendResultsMixin):
         self._set_tab_order()
         consent = config.get("consent") or {}
         self.consent_gate.set_consent_text(consent.get("text", ""), consent.get("text_version"))
-        user = getattr(self.services, "user", None)
-        number = config.get("servicenummer") or getattr(user, "servicenummer", "") or ""
+        user = self.services.user
+        number = config.get("servicenummer") or (user.servicenummer if user else "") or ""
         self.servicenummer.setText(str(number))
         self.form.servicenummer = str(number)
         # District codes the server knows beyond the shipped list (optional in /config).
@@ -166,7 +161,7 @@ class ReferralView(SendResultsMixin):
     @Slot()
     def _on_changed(self) -> None:
         self._review_timer.start()
-        if self.autosaver is not None and not self._sent and self._has_content():
+        if not self._sent and self._has_content():
             self.autosaver.schedule(
                 self._draft_id, self.kind, self.draft_payload, self.draft_photos
             )
@@ -199,9 +194,7 @@ class ReferralView(SendResultsMixin):
     def _show_review(self, payload: dict[str, Any]) -> None:
         """Readable review (labels, catalogue texts) and the exact JSON below it."""
         photos = self.photos.cleaned() if self.photos is not None else []
-        catalogs = self._catalogs or (getattr(self.services, "config", None) or {}).get(
-            "catalogs", {}
-        )
+        catalogs = self._catalogs or (self.services.config or {}).get("catalogs", {})
         text = readable_review(payload, catalogs, len(photos))
         if self.review.toPlainText() != text:
             self.review.setPlainText(text)
@@ -252,9 +245,7 @@ class ReferralView(SendResultsMixin):
         photos = self.photos.cleaned() if self.photos is not None else []
         self._set_in_flight(True)
         self.send_status.setText(self.tr("Wird gesendet …"))
-        self.transport.send(
-            payload, photos, self._key, draft_id=self._draft_id, replaces=self._dead_item
-        )
+        self.transport.send(payload, photos, draft_id=self._draft_id, replaces=self._dead_item)
         self._dead_item = None
 
     def _show_errors(self, entries: list[tuple[str, str]]) -> None:
@@ -328,7 +319,7 @@ class ReferralView(SendResultsMixin):
         self.voluntary_box.setEnabled(False)
         servicenummer = self.form.servicenummer
         self.form = ReferralForm(kind=self.kind, servicenummer=servicenummer)
-        self._key, self._draft_id = str(uuid.uuid4()), str(uuid.uuid4())
+        self._draft_id = str(uuid.uuid4())
         self.drop_undo()
         self._sent, self._dead_item = False, None
         self._set_in_flight(False)

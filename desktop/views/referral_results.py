@@ -1,30 +1,28 @@
 """What a referral view shows once sending has started: stored in the Postausgang (and
 whether it is going out), photo progress, the referral number, the server's refusal at the
-fields (direct mode and outbox dead letters)."""
+fields (outbox dead letters)."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from PySide6.QtCore import Slot
 
-from desktop.api import ApiError, NetworkError
 from desktop.referral_form import pointer_field
 from desktop.views.referral_consent import ConsentMixin
 from desktop.views.referral_problems import field_problem_text, problem_text
 from desktop.views.referral_send import QueuedFailure, ReferralSender
 from desktop.widgets.error_summary import announce
+from desktop.workers.autosave import DraftAutosaver
 
 
 class SendResultsMixin(ConsentMixin):
     """Send results for :class:`desktop.views.referral_flow.ReferralView`."""
 
     transport: ReferralSender
-    autosaver: Any
+    autosaver: DraftAutosaver
     referral_sent: Any  # Signal(dict), declared on the view
     _sent: bool
-    _key: str
     _dead_item: str | None
 
     def _set_in_flight(self, busy: bool) -> None:  # pragma: no cover - the flow's
@@ -38,8 +36,7 @@ class SendResultsMixin(ConsentMixin):
         # Safe on disk: the agent may already start the next referral.
         self._sent = True
         self._set_in_flight(False)
-        if self.autosaver is not None:
-            self.autosaver.discard(self._draft_id)
+        self.autosaver.discard(self._draft_id)
         self._on_waiting(self.transport.state)
         self.new_button.show()
 
@@ -80,8 +77,7 @@ class SendResultsMixin(ConsentMixin):
         self.send_status.setText(self.tr("Vermittlung übermittelt."))
         self.banner.show_message(self.banner_text(number), "positive")
         self.new_button.show()
-        if self.autosaver is not None:
-            self.autosaver.discard(self._draft_id)
+        self.autosaver.discard(self._draft_id)
         self.referral_sent.emit(result)
         announce(self.referral_number, self.banner_text(number))
         self.new_button.setFocus()
@@ -107,14 +103,4 @@ class SendResultsMixin(ConsentMixin):
         if isinstance(error, QueuedFailure):
             self._on_refused_in_outbox(error)
             return
-        if not isinstance(error, ApiError):
-            self.send_status.setText(problem_text(""))
-            return
-        if error.is_permanent and not isinstance(error, NetworkError):
-            self._key = str(uuid.uuid4())  # nothing was stored: a corrected body gets a new key
-        entries = [
-            (pointer_field(e.pointer), field_problem_text(e.code, e.detail)) for e in error.errors
-        ]
-        text = problem_text(error.code, error.title)
-        self.send_status.setText(text)
-        self._show_errors(entries or [("", text)])
+        self.send_status.setText(problem_text(""))  # it could not even be stored

@@ -1,9 +1,8 @@
-"""Sending a referral: through the outbox when the app has one, else directly.
+"""Sending a referral: always through the outbox and its worker.
 
-Direct mode runs ``create_referral`` + photo uploads on the TaskRunner "sync" pool with one
-idempotency key per form, so a retry (or a double click) never makes a second referral.
-Outbox mode persists payload + photos first (``enqueue_referral`` on the "db" pool) and
-then waits for the OutboxWorker's ``item_sent``/``item_failed`` for that item.
+The payload and the cleaned photos are stored first (``enqueue_referral`` on the "db" pool,
+with the outbox's idempotency key, so a retry never makes a second referral); then the view
+follows the OutboxWorker's ``item_sent``/``item_failed`` for that item.
 """
 
 from __future__ import annotations
@@ -12,12 +11,17 @@ import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop.api import ApiError, ExtranetClient
+from desktop.api import ApiError
 from desktop.referral_form import PhotoUpload
+from desktop.sync.outbox import Outbox
+from desktop.sync.outbox_schema import PendingImage
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -37,36 +41,17 @@ class QueuedFailure:
     fields: tuple[tuple[str, str], ...] = ()
 
 
-class _Progress(QObject):
-    changed = Signal(int, int)
-
-
-def create_and_upload(
-    client: ExtranetClient,
-    payload: dict[str, Any],
-    key: str,
-    photos: Sequence[PhotoUpload],
-    progress: _Progress | None = None,
-) -> dict[str, Any]:
-    """Worker: create the referral (idempotent) and upload its cleaned photos."""
-    result = client.create_referral(payload, idempotency_key=key)
-    for done, photo in enumerate(photos, start=1):
-        client.put_image(result["id"], photo.image_id, photo.data, photo.media_type)
-        if progress is not None:
-            progress.changed.emit(done, len(photos))
-    return result
-
-
 class ReferralSender(QObject):
     """Sends one referral at a time for a view.
 
     Signals:
         sent(dict): the server's referral (``id``, ``number``, ...).
-        failed(object): an ``ApiError`` (direct mode) or a :class:`QueuedFailure` (outbox).
-        queued(str): outbox mode: stored in the Postausgang, waiting to be sent.
-        waiting(str): outbox mode: the stored referral is still pending: "sending" (the
-            worker is online), "offline" (waits for a connection) or "login" (waits for a
-            new login after the session expired).
+        failed(object): a :class:`QueuedFailure` (the server refused it), or the exception
+            when it could not even be stored in the outbox.
+        queued(str): stored in the Postausgang, waiting to be sent.
+        waiting(str): the stored referral is still pending: "sending" (the worker is
+            online), "offline" (waits for a connection) or "login" (waits for a new login
+            after the session expired).
         progress(int, int): photos uploaded / total.
     """
 
@@ -76,27 +61,25 @@ class ReferralSender(QObject):
     waiting = Signal(str)
     progress = Signal(int, int)
 
-    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        self._tasks = services.tasks
+        self._outbox = services.outbox
+        self._worker = worker = services.outbox_worker
         self._item_id: str | None = None
-        # Outbox mode: once the referral is sent, its photo uploads are followed by polling
-        # the outbox (the worker reports items only after a whole run; a photo may wait for
-        # a retry, and an uploaded photo leaves the outbox).
+        # Once the referral is sent, its photo uploads are followed by polling the outbox
+        # (the worker reports items only after a whole run; a photo may wait for a retry,
+        # and an uploaded photo leaves the outbox).
         self._photos_parent: str | None = None
         self._photos_total = 0
         self._photos_done = 0
         self._photo_poll = QTimer(self)
         self._photo_poll.setInterval(PHOTO_POLL_MS)
         self._photo_poll.timeout.connect(self._poll_photos)
-        self._progress = _Progress(self)
-        self._progress.changed.connect(self.progress)
-        worker = getattr(services, "outbox_worker", None)
-        if worker is not None:
-            worker.item_sent.connect(self._on_item_sent)
-            worker.item_failed.connect(self._on_item_failed)
-            worker.state_changed.connect(self._on_worker_state)
-            worker.auth_required.connect(self._on_worker_state)
+        worker.item_sent.connect(self._on_item_sent)
+        worker.item_failed.connect(self._on_item_failed)
+        worker.state_changed.connect(self._on_worker_state)
+        worker.auth_required.connect(self._on_worker_state)
 
     def forget(self) -> None:
         """Stop reporting on the pending outbox item (the view moved on to a new referral)."""
@@ -104,72 +87,31 @@ class ReferralSender(QObject):
         self._photos_parent = None
         self._photo_poll.stop()
 
-    @property
-    def uses_outbox(self) -> bool:
-        """True when referrals go through the persistent outbox."""
-        return getattr(self._services, "outbox", None) is not None
-
     def send(
         self,
         payload: dict[str, Any],
         photos: Sequence[PhotoUpload],
-        key: str,
         *,
         draft_id: str | None = None,
         replaces: str | None = None,
     ) -> None:
-        """Start sending; results arrive via the signals.
+        """Store the referral in the outbox and let the worker send it; results arrive via
+        the signals.
 
-        ``replaces`` is the dead letter of an earlier attempt of the same form (outbox mode):
-        it is deleted once the corrected referral is stored.
+        ``replaces`` is the dead letter of an earlier attempt of the same form: it is deleted
+        once the corrected referral is stored.
         """
-        tasks = self._services.tasks
-        if self.uses_outbox:
-            self._photos_total, self._photos_done = len(photos), -1
-            enqueue = functools.partial(self._enqueue, payload, list(photos), draft_id, replaces)
-            tasks.run(enqueue, on_done=self._on_enqueued, on_error=self._on_error, pool="db")
-            return
-        job = functools.partial(
-            create_and_upload, self._services.client, payload, key, list(photos), self._progress
+        self._photos_total, self._photos_done = len(photos), -1
+        enqueue = functools.partial(
+            _enqueue, self._outbox, payload, list(photos), draft_id, replaces
         )
-        tasks.run(job, on_done=self._on_sent, on_error=self._on_error, pool="sync")
-
-    def _enqueue(
-        self,
-        payload: dict[str, Any],
-        photos: list[PhotoUpload],
-        draft_id: str | None,
-        replaces: str | None = None,
-    ) -> str:
-        from desktop.sync.outbox_schema import PendingImage
-
-        images = [PendingImage(p.image_id, p.data, p.media_type) for p in photos]
-        outbox = self._services.outbox
-        try:
-            item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
-        except TypeError:
-            item_id = str(outbox.enqueue_referral(payload, images))
-        if replaces:  # stored first, then the old dead letter goes: never neither
-            outbox.delete(replaces)
-        return item_id
+        self._tasks.run(enqueue, on_done=self._on_enqueued, on_error=self._on_error, pool="db")
 
     @Slot(object)
     def _on_enqueued(self, item_id: str) -> None:
         self._item_id = item_id
         self.queued.emit(item_id)
-        worker = getattr(self._services, "outbox_worker", None)
-        if worker is not None:
-            notify = getattr(worker, "notify_enqueued", None) or worker.flush_now
-            notify()
-            return
-        # No worker: drain once ourselves on the sync pool.
-        outbox, client = self._services.outbox, self._services.client
-        self._services.tasks.run(
-            functools.partial(_drain_and_get, outbox, client, item_id),
-            on_done=self._on_drained,
-            on_error=self._on_error,
-            pool="sync",
-        )
+        self._worker.notify_enqueued()
 
     @Slot()
     def _poll_photos(self) -> None:
@@ -177,8 +119,8 @@ class ReferralSender(QObject):
         if parent is None:
             self._photo_poll.stop()
             return
-        self._services.tasks.run(
-            functools.partial(_waiting_photos, self._services.outbox, parent),
+        self._tasks.run(
+            functools.partial(_waiting_photos, self._outbox, parent),
             on_done=functools.partial(self._on_photos_polled, parent),
             pool="db",
         )
@@ -193,12 +135,6 @@ class ReferralSender(QObject):
         if done >= self._photos_total:
             self._photos_parent = None
             self._photo_poll.stop()
-
-    @Slot(object)
-    def _on_drained(self, result: dict[str, Any] | None) -> None:
-        if result is not None and self._item_id is not None:
-            self._item_id = None
-            self.sent.emit(result)
 
     @Slot(str, dict)
     def _on_item_sent(self, item_id: str, result: dict[str, Any]) -> None:
@@ -218,13 +154,9 @@ class ReferralSender(QObject):
     @property
     def state(self) -> str:
         """The outbox worker's state for a pending item: "sending", "offline" or "login"."""
-        worker = getattr(self._services, "outbox_worker", None)
-        if worker is None:
-            return "sending"
-        report = getattr(worker, "report_for_tests", None)
-        if callable(report) and report().get("paused"):
+        if self._worker.paused:
             return "login"
-        return "sending" if getattr(worker, "online", True) else "offline"
+        return "sending" if self._worker.online else "offline"
 
     @Slot(str, str, str)
     def _on_item_failed(self, item_id: str, code: str, detail: str) -> None:
@@ -232,17 +164,12 @@ class ReferralSender(QObject):
             return
         self._item_id = None
         failure = QueuedFailure(item_id, code, detail)
-        outbox = self._services.outbox
-        self._services.tasks.run(
-            functools.partial(_with_fields, outbox, failure),
+        self._tasks.run(
+            functools.partial(_with_fields, self._outbox, failure),
             on_done=self.failed.emit,
             on_error=lambda _exc: self.failed.emit(failure),
             pool="db",
         )
-
-    @Slot(object)
-    def _on_sent(self, result: dict[str, Any]) -> None:
-        self.sent.emit(dict(result))
 
     @Slot(object)
     def _on_error(self, exc: BaseException) -> None:
@@ -251,14 +178,29 @@ class ReferralSender(QObject):
         self.failed.emit(exc)
 
 
-def _with_fields(outbox: Any, failure: QueuedFailure) -> QueuedFailure:
+def _enqueue(
+    outbox: Outbox,
+    payload: dict[str, Any],
+    photos: list[PhotoUpload],
+    draft_id: str | None,
+    replaces: str | None,
+) -> str:
+    """Worker: store the referral and its photos; then drop the dead letter it replaces."""
+    images = [PendingImage(p.image_id, p.data, p.media_type) for p in photos]
+    item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
+    if replaces:  # stored first, then the old dead letter goes: never neither
+        outbox.delete(replaces)
+    return item_id
+
+
+def _with_fields(outbox: Outbox, failure: QueuedFailure) -> QueuedFailure:
     """Worker: add the field pointers the outbox stored with the dead letter."""
     item = outbox.item(failure.item_id)
-    fields = tuple(getattr(item, "error_fields", ()) or ()) if item is not None else ()
+    fields = tuple(item.error_fields) if item is not None else ()
     return QueuedFailure(failure.item_id, failure.code, failure.detail, fields)
 
 
-def _waiting_photos(outbox: Any, parent: str) -> int:
+def _waiting_photos(outbox: Outbox, parent: str) -> int:
     """Worker: photos of the outbox referral ``parent`` not uploaded yet (an uploaded photo
     leaves the outbox, bytes and all)."""
     return sum(
@@ -266,9 +208,3 @@ def _waiting_photos(outbox: Any, parent: str) -> int:
         for item in outbox.items(include_sent=True)
         if item.parent_id == parent and item.state != "sent"
     )
-
-
-def _drain_and_get(outbox: Any, client: ExtranetClient, item_id: str) -> dict[str, Any] | None:
-    outbox.drain(client)
-    result = outbox.referral_result(item_id)
-    return dict(result) if result is not None else None

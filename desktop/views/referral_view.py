@@ -8,9 +8,8 @@ the form into a Qt-free :class:`desktop.referral_form.ReferralForm`.
 
 from __future__ import annotations
 
-import importlib
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -44,24 +43,22 @@ from desktop.validation import (
     check_surname,
     display_phone,
 )
-from desktop.views.referral_banner import FallbackBanner
-from desktop.views.referral_fields import MultiChoice, field_label, make_input, plain_label
+from desktop.views.referral_fields import (
+    MultiChoice,
+    field_label,
+    make_input,
+    plain_label,
+    read_value,
+)
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 from desktop.widgets.consent_gate import ConsentGate
 from desktop.widgets.error_summary import ErrorSummary
 from desktop.widgets.field_edits import FieldMessage, ValidatedLineEdit
+from desktop.widgets.message_bar import MessageBar
+from desktop.widgets.photo_tiles import PhotoStrip
 
-
-def _optional(module: str, name: str) -> Any:
-    """A class from another area's module, or None while that module has not landed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-MessageBar: Any = _optional("desktop.widgets.message_bar", "MessageBar") or FallbackBanner
-PhotoStrip: Any = _optional("desktop.widgets.photo_tiles", "PhotoStrip")
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 SECTION_TITLES = {
     "person": "Person",
@@ -95,7 +92,7 @@ def _phone_display(result: FieldResult) -> str | None:
 class ReferralLayout(QWidget):
     """Widgets of one referral view; subclassed by the flow."""
 
-    def __init__(self, services: Any, kind: Kind, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.kind: Kind = kind
@@ -181,7 +178,7 @@ class ReferralLayout(QWidget):
         service_label = QLabel(field_label("servicenummer"))
         service_label.setBuddy(self.servicenummer)
         form.addRow(service_label, self.servicenummer)
-        nachname = CheckedLineEdit("nachname", check_fn=check_surname)
+        nachname = CheckedLineEdit("nachname", check_fn=check_surname, tasks=self.services.tasks)
         self.checked["nachname"] = nachname
         nachname.set_base_description(
             self.tr("Pflichtangabe: nur der Nachname, keine weiteren Angaben zur Person.")
@@ -219,7 +216,7 @@ class ReferralLayout(QWidget):
         box.setObjectName("voluntary")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        catalogs = (self.services.config or {}).get("catalogs", {}) if self.services else {}
+        catalogs = (self.services.config or {}).get("catalogs", {})
         for section, names in self._voluntary_names():
             title = (
                 self.tr("Freiwillige Angaben")
@@ -232,7 +229,7 @@ class ReferralLayout(QWidget):
                 if name in FREE_TEXT:
                     self._add_free_text(form, name)
                     continue
-                editor = make_input(VOLUNTARY[name], catalogs)
+                editor = make_input(VOLUNTARY[name], catalogs, self.services.tasks)
                 self._describe_voluntary(editor)
                 message = getattr(editor, "message", None) or FieldMessage(name)
                 if isinstance(editor, CheckedTextEdit):
@@ -243,11 +240,7 @@ class ReferralLayout(QWidget):
                 else:
                     self._row(form, name, editor, message)
             layout.addWidget(group)
-        self.photos = (
-            PhotoStrip(self.services)
-            if PhotoStrip is not None and self.kind == "complete"
-            else None
-        )
+        self.photos = PhotoStrip(self.services) if self.kind == "complete" else None
         if self.photos is not None:
             group = QGroupBox(self.tr("Schadenbilder"))
             QVBoxLayout(group).addWidget(self.photos)
@@ -276,7 +269,7 @@ class ReferralLayout(QWidget):
         self.messages["freetext_consent"] = FieldMessage("freetext_consent")
         form.addRow(_with_message(self.freetext_consent, self.messages["freetext_consent"]))
         self.inputs["freetext_consent"] = self.freetext_consent
-        editor = CheckedTextEdit(name)
+        editor = CheckedTextEdit(name, tasks=self.services.tasks)
         editor.setPlaceholderText(
             self.tr("Nur Besonderheiten des Auftrags, z. B. „Bitte laut und deutlich klingeln“.")
         )
@@ -359,9 +352,11 @@ class ReferralLayout(QWidget):
         self.send_button.setAutoDefault(False)
         self.send_status = QLabel()
         self.send_status.setObjectName("send_status")
+        self.send_status.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.send_status.setWordWrap(True)
         self.referral_number = QLabel()
         self.referral_number.setObjectName("referral_number")
+        self.referral_number.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.referral_number.hide()
         self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))
@@ -397,8 +392,6 @@ class ReferralLayout(QWidget):
     # ---------------------------------------------------------------- reading
     def collect_form(self, form: ReferralForm) -> ReferralForm:
         """Copy the widget values into ``form`` (consent fields are kept by the flow)."""
-        from desktop.views.referral_fields import read_value
-
         form.mandatory = {name: self._text(self.inputs[name]) for name in MANDATORY}
         form.repair_consent = self.repair_consent.isChecked()
         form.freetext_consent = self.freetext_consent.isChecked()

@@ -7,12 +7,15 @@ field catalogue including Zusatzinfo and photos. Both show the exact payload bef
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.views.referral_flow import ReferralView
 from desktop.views.referral_problems import field_problem_text, problem_text
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 __all__ = [
     "CompleteReferralView",
@@ -26,12 +29,12 @@ __all__ = [
 class QuickReferralView(ReferralView):
     """Schnellvermittlung."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, "quick", parent)
 
 
 class CompleteReferralView(ReferralView):
     """Komplettvermittlung."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, "complete", parent)

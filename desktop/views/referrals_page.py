@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api import ExtranetClient
 from desktop.models.referrals_model import (
     STATUSES,
     ReferralsFilterModel,
@@ -28,7 +28,7 @@ from desktop.models.referrals_model import (
     fetch_changes,
     status_label,
 )
-from desktop.workers import FallbackRunner
+from desktop.tasks import TaskRunner
 
 __all__ = ["ReferralsPage"]
 
@@ -38,16 +38,21 @@ log = logging.getLogger(__name__)
 class ReferralsPage(QWidget):
     """Search field, status filter, table and "Aktualisieren".
 
+    The app calls :meth:`sync` after a login and after the outbox sent something, and
+    :meth:`clear` after a logout (``desktop.views.pages``).
+
     Args:
-        services: App services (uses ``client``, ``tasks``; follows ``logged_in``,
-            ``logged_out`` and ``outbox_worker.item_sent`` if present).
+        client: API client of the Extranet.
+        tasks: The app's task runner (the list is fetched on its "sync" pool).
     """
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, client: ExtranetClient, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("referrals_page")
-        self._services = services
-        self._runner = getattr(services, "tasks", None) or FallbackRunner(self)
+        self._client = client
+        self._runner = tasks
         self._syncing = False
         self._again = False
         self.model = ReferralsModel(self)
@@ -104,17 +109,6 @@ class ReferralsPage(QWidget):
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.table)
-        self._connect_services()
-
-    def _connect_services(self) -> None:
-        services = self._services
-        for name, slot in (("logged_in", self.sync), ("logged_out", self.clear)):
-            signal = getattr(services, name, None)
-            if signal is not None:
-                signal.connect(slot)
-        worker = getattr(services, "outbox_worker", None)
-        if worker is not None:
-            worker.item_sent.connect(self.sync)
 
     @Slot()
     def clear(self) -> None:
@@ -125,8 +119,8 @@ class ReferralsPage(QWidget):
     @Slot()
     def sync(self, *_args: object) -> None:
         """Fetch changes since the last cursor on the "sync" pool."""
-        client = getattr(self._services, "client", None)
-        if client is None or not client.is_authenticated:
+        client = self._client
+        if not client.is_authenticated:
             return
         if self._syncing:
             self._again = True

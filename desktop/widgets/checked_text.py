@@ -2,29 +2,33 @@
 
 ``CheckedTextEdit`` (multi-line) and ``CheckedLineEdit`` (a one-line variant with the same
 machinery) call ``desktop.privacy.text.check(text, field)`` after a short single-shot
-debounce — on the GUI thread for short texts (well under a millisecond), on a Qt pool thread
-for long ones (latest wins: a result for text that has changed since is dropped, so the GUI
-thread only applies finished results) — underline the exact characters of each finding,
-and show one inline message under the field (``<field>_message``) with the reason in plain
-German, a one-click neutral rewording where the engine has one, a "Warum?" link and, for
-non-blocking findings, dismissal as a false alarm after an inline confirmation. The field's
-accessible description carries the message so screen readers hear it.
+debounce — on the GUI thread for short texts (well under a millisecond), through the app's
+:class:`~desktop.tasks.TaskRunner` for long ones (latest wins, with a
+:class:`~desktop.tasks.Generation`: a result for text that has changed since is dropped, so
+the GUI thread only applies finished results; a field built without a runner checks on the
+GUI thread) — underline the exact characters of each finding, and show one inline message
+under the field (``<field>_message``) with the reason in plain German, a one-click rewording of
+the whole clause (the notice's neutral wording or the clause deleted, see
+:mod:`desktop.privacy.text.rewording`), a "Warum?" link and, for non-blocking findings,
+dismissal as a false alarm after an inline confirmation. The field's accessible description
+carries the message so screen readers hear it.
 
 Blocking findings cannot be dismissed: the server re-checks free text and would refuse them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from desktop.privacy.text import Finding, check
+from desktop.privacy.text.rewording import Rewording, reword
+from desktop.tasks import Generation, TaskRunner
 from desktop.validation import FieldResult
 from desktop.widgets.error_summary import announce
 from desktop.widgets.field_edits import FieldMessage, issues_message
@@ -43,6 +47,7 @@ ASYNC_MIN_CHARS = 400
 """From this length on the debounced check runs on a pool thread (GUI stays responsive)."""
 _RANK = {"block": 0, "warn": 1, "info": 2}
 _KIND = {"block": "error", "warn": "warning", "info": "info"}
+_PREVIEW_CHARS = 200  # of the text after a fix, in the fix button's tooltip
 
 
 def _qt_offset(text: str, index: int) -> int:
@@ -60,25 +65,9 @@ def _run_engine(text: str, field: str) -> list[Finding]:
         return []
 
 
-class _Relay(QObject):
-    """Carries a pool thread's result back to the GUI thread (queued connection)."""
-
-    done = Signal(int, str, object)
-
-
-class _CheckJob(QRunnable):
-    """One privacy check of a text snapshot on a pool thread."""
-
-    def __init__(self, relay: _Relay, token: int, text: str, field: str) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._relay, self._token, self._text, self._field = relay, token, text, field
-
-    def run(self) -> None:
-        """Check and hand the result to the GUI thread."""
-        found = _run_engine(self._text, self._field)
-        with contextlib.suppress(RuntimeError):  # the editor was deleted meanwhile
-            self._relay.done.emit(self._token, self._text, found)
+def _check_snapshot(text: str, field: str) -> tuple[str, list[Finding]]:
+    """Worker side: the findings of a text snapshot, with the snapshot they belong to."""
+    return text, _run_engine(text, field)
 
 
 class CheckedTextEdit(QPlainTextEdit):
@@ -100,6 +89,7 @@ class CheckedTextEdit(QPlainTextEdit):
         delay_ms: int = DEBOUNCE_MS,
         engine_field: str | None = None,
         ignore_rules: frozenset[str] = frozenset(),
+        tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,6 +105,8 @@ class CheckedTextEdit(QPlainTextEdit):
         self.message.dismiss_confirmed.connect(self.dismiss_current)
         self._highlighter = FindingHighlighter(self.document(), self)
         self._findings: list[Finding] = []
+        self._rewording_key: tuple[str, Finding] | None = None
+        self._rewording_cache: Rewording | None = None
         self._dismissed: set[tuple[str, str]] = set()
         self._external: tuple[str, str] = ("", "info")
         self._base_description = ""
@@ -124,10 +116,9 @@ class CheckedTextEdit(QPlainTextEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._on_debounced)
-        self._token = 0
-        self._applied_token = 0
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_checked)
+        self._tasks = tasks
+        self._checks = Generation()  # latest wins among background checks
+        self._check_running = False
         self.document().contentsChange.connect(self._on_contents_change)
 
     # ---------------------------------------------------------------- API
@@ -209,17 +200,22 @@ class CheckedTextEdit(QPlainTextEdit):
     @Slot()
     def _on_debounced(self) -> None:
         text = self.toPlainText()
-        if len(text) < ASYNC_MIN_CHARS:
+        tasks = self._tasks
+        if len(text) < ASYNC_MIN_CHARS or tasks is None or tasks.closed:
             self.run_check()
             return
-        self._token += 1
-        QThreadPool.globalInstance().start(
-            _CheckJob(self._relay, self._token, text, self.engine_field)
+        self._check_running = True
+        tasks.run(
+            _check_snapshot,
+            text,
+            self.engine_field,
+            on_done=self._checks.wrap(self._on_checked),
+            pool="live",
         )
 
-    @Slot(int, str, object)
-    def _on_checked(self, token: int, text: str, found: list[Finding]) -> None:
-        if token != self._token or text != self.toPlainText():
+    def _on_checked(self, result: tuple[str, list[Finding]]) -> None:
+        text, found = result
+        if text != self.toPlainText():
             return  # stale: the text changed, a newer check is due
         started = time.perf_counter()
         self._apply(text, found)
@@ -228,20 +224,20 @@ class CheckedTextEdit(QPlainTextEdit):
     @property
     def check_pending(self) -> bool:
         """True while a debounced or background check has not been applied yet."""
-        return self._timer.isActive() or self._token != self._applied_token
+        return self._timer.isActive() or self._check_running
 
     @Slot()
     def run_check(self) -> None:
         """Run the privacy engine now, synchronously (send, blur and set_text call this)."""
         self._timer.stop()
-        self._token += 1  # a background result still under way is now stale
+        self._checks.invalidate()  # a background result still under way is now stale
         started = time.perf_counter()
         text = self.toPlainText()
         self._apply(text, _run_engine(text, self.engine_field))
         self.last_check_ms = (time.perf_counter() - started) * 1000.0
 
     def _apply(self, text: str, found: list[Finding]) -> None:
-        self._applied_token = self._token
+        self._check_running = False
         # A blocking finding is never hidden, even by a dismissal restored from a draft.
         dismissed, ignored = self._dismissed, self._ignore_rules
         active = [
@@ -288,20 +284,17 @@ class CheckedTextEdit(QPlainTextEdit):
                 text += " " + self.tr(
                     "(%n weitere Stelle(n) markiert)", "", len(self._findings) - 1
                 )
-            fix = (
-                self.tr("Ersetzen durch „%1“").replace("%1", current.suggestion)
-                if current.suggestion
-                else None
-            )
+            rewording = self._rewording()
             dismiss = dismiss_label(current.category) if current.severity != "block" else None
             self.message.show_text(
                 text,
                 _KIND.get(current.severity, "info"),
-                fix_label=fix,
+                fix_label=self._fix_label(rewording),
                 dismiss_label=dismiss,
                 confirm_label=confirm_label(current.category),
                 why=True,
             )
+            self._describe_fix(rewording)
         elif self._external[0]:
             self.message.show_text(*self._external)
             text = self._external[0]
@@ -314,16 +307,64 @@ class CheckedTextEdit(QPlainTextEdit):
         self._announced = text if self._findings else ""
 
     # ---------------------------------------------------------------- actions
+    def _rewording(self) -> Rewording | None:
+        """The whole-clause rewording of the shown finding (computed once per text)."""
+        if not self._findings:
+            return None
+        text, finding = self.toPlainText(), self._findings[0]
+        key = (text, finding)
+        if self._rewording_key != key:
+            self._rewording_key = key
+            try:
+                self._rewording_cache = reword(
+                    text, finding, self.engine_field, ignore_rules=self._ignore_rules
+                )
+            except Exception as exc:  # noqa: BLE001 - never crash typing
+                log.warning("rewording failed: %s", type(exc).__name__)
+                self._rewording_cache = None
+        return self._rewording_cache
+
+    def _fix_label(self, rewording: Rewording | None) -> str | None:
+        """ "Ersetzen durch „…“" with the new words (the name alone in the name field), or
+        "Satzteil entfernen" when the clause just goes."""
+        if rewording is None:
+            return None
+        if rewording.clause:
+            return self.tr("Ersetzen durch „%1“").replace("%1", rewording.clause)
+        return self.tr("Satzteil entfernen")
+
+    def _describe_fix(self, rewording: Rewording | None) -> None:
+        """The whole text after the fix, as the fix button's tooltip and description (the
+        label names only the new words; a deletion names none)."""
+        button = self.message.fix_button
+        if rewording is None:
+            after = ""
+        elif not rewording.text:
+            after = self.tr("Danach ist das Feld leer.")
+        else:
+            shown = rewording.text
+            if len(shown) > _PREVIEW_CHARS:
+                shown = shown[:_PREVIEW_CHARS].rstrip() + " …"
+            after = self.tr("Danach: „%1“").replace("%1", shown)
+        if button.toolTip() != after:
+            button.setToolTip(after)
+            button.setAccessibleDescription(after)
+
     @Slot()
     def apply_suggestion(self) -> None:
-        """Replace the span of the shown finding with its neutral rewording (undoable)."""
-        if not self._findings or not self._findings[0].suggestion:
+        """Reword the clause of the shown finding as one undoable edit (plain text)."""
+        if self.check_pending:
+            self.run_check()  # the shown finding must belong to the text as it is now
+        rewording = self._rewording()
+        if rewording is None:
             return
-        finding, text = self._findings[0], self.toPlainText()
+        text = self.toPlainText()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(_qt_offset(text, finding.start))
-        cursor.setPosition(_qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(finding.suggestion or "")
+        cursor.beginEditBlock()
+        cursor.setPosition(_qt_offset(text, rewording.start))
+        cursor.setPosition(_qt_offset(text, rewording.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(rewording.replacement)
+        cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.run_check()
         self.setFocus()
@@ -366,6 +407,7 @@ class CheckedLineEdit(CheckedTextEdit):
         delay_ms: int = DEBOUNCE_MS,
         engine_field: str | None = None,
         ignore_rules: frozenset[str] = frozenset(),
+        tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -374,6 +416,7 @@ class CheckedLineEdit(CheckedTextEdit):
             delay_ms=delay_ms,
             engine_field=engine_field,
             ignore_rules=ignore_rules,
+            tasks=tasks,
             parent=parent,
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -6,7 +6,7 @@ it out. ``answered(bool)`` fires on every change; ``answer`` is None until asked
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -33,6 +33,7 @@ class ConsentGate(QGroupBox):
         self.setAccessibleName(self.tr("Einwilligung in freiwillige Angaben"))
         self.text_label = QLabel(self)
         self.text_label.setObjectName("consent_text")
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.text_label.setWordWrap(True)
         self.yes = QRadioButton(self.tr("&Ja, Kunde ist einverstanden"), self)
         self.yes.setObjectName("consent_yes")

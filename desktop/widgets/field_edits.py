@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QPalette
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,28 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.validation import FieldResult, Issue
 from desktop.widgets.finding_texts import issue_text
-
-_STYLE = {
-    "error": "color: #b00020;",
-    "warning": "color: #8a4b00;",
-    "info": "color: #444444;",
-}
-_STYLE_DARK = {
-    "error": "color: #ff8a80;",
-    "warning": "color: #ffc46b;",
-    "info": "color: #d0d0d0;",
-}
-
-
-def dark_theme() -> bool:
-    """True when the application palette is dark (text colours must stay readable)."""
-    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def message_style(kind: str) -> str:
-    """Style sheet of an inline message of ``kind`` for the current (light/dark) theme."""
-    styles = _STYLE_DARK if dark_theme() else _STYLE
-    return styles.get(kind, styles["info"])
+from desktop.widgets.theme import message_style
 
 
 class FieldMessage(QWidget):

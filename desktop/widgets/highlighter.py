@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop.privacy.text import Finding
-from desktop.widgets.field_edits import dark_theme
+from desktop.widgets.theme import dark_theme
 
 # Categories about the text as a whole: the inline message says it, nothing is underlined
 # (a ``length`` span covers everything past the limit and grows with every keystroke).

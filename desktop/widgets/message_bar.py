@@ -38,6 +38,7 @@ class MessageBar(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel(self)
         self.label.setObjectName("message_bar_text")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # may quote server text: never markup
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)

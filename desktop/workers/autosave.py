@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import LocalStore, Photos
-from desktop.workers import Runner
+from desktop.tasks import TaskRunner
 
 __all__ = ["DraftAutosaver"]
 
@@ -49,7 +49,7 @@ class DraftAutosaver(QObject):
     def __init__(
         self,
         store: LocalStore,
-        runner: Runner | None = None,
+        runner: TaskRunner | None = None,
         *,
         delay_ms: int = 300,
         max_delay_ms: int = 800,
@@ -128,9 +128,8 @@ class DraftAutosaver(QObject):
         self._write_next()
 
     def _write_all_here(self) -> None:
-        wait_for_done = getattr(self._runner, "wait_for_done", None)
-        if self._writing and callable(wait_for_done):
-            wait_for_done(5000)  # the older write must not land after the newer one
+        if self._writing and self._runner is not None:
+            self._runner.wait_for_done(5000)  # the older write must not land after the newer one
             self._writing = False  # its late callback finds nothing left to write
         while self._queued_writes:
             draft_id = next(iter(self._queued_writes))
@@ -147,7 +146,7 @@ class DraftAutosaver(QObject):
             return
         draft_id = next(iter(self._queued_writes))
         kind, payload, photos = self._queued_writes.pop(draft_id)
-        if self._runner is None or getattr(self._runner, "closed", False):
+        if self._runner is None or self._runner.closed:
             try:
                 self._store.save_draft(draft_id, kind, payload, photos)
             except Exception as exc:  # noqa: BLE001

@@ -1,7 +1,7 @@
 """Qt driver of the outbox: drains on the "sync" pool, on a timer and on "Jetzt senden".
 
-The status bar (engineer E) connects :attr:`OutboxWorker.status_text_changed` to a label and
-a "Jetzt senden" button to :meth:`OutboxWorker.flush_now`.
+The main window's status bar shows :attr:`OutboxWorker.status_text_changed`; "Jetzt senden"
+calls :meth:`OutboxWorker.flush_now`.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop.sync.outbox import Outbox
 from desktop.sync.outbox_schema import DrainReport
-from desktop.workers import FallbackRunner, Runner
+from desktop.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient
@@ -34,7 +34,7 @@ class OutboxWorker(QObject):
     Args:
         outbox: The persistent outbox.
         client: API client used for sending (its session may expire: → ``auth_required``).
-        runner: TaskRunner (pool "sync"); a private fallback runner if ``None``.
+        runner: The app's TaskRunner (pool "sync").
         poll_ms: Safety poll while items are pending.
 
     Signals:
@@ -58,7 +58,7 @@ class OutboxWorker(QObject):
         self,
         outbox: Outbox,
         client: ExtranetClient,
-        runner: Runner | None = None,
+        runner: TaskRunner,
         *,
         poll_ms: int = POLL_MS,
         parent: QObject | None = None,
@@ -66,7 +66,7 @@ class OutboxWorker(QObject):
         super().__init__(parent)
         self._outbox = outbox
         self._client = client
-        self._runner: Runner = runner if runner is not None else FallbackRunner(self)
+        self._runner = runner
         self._stop = threading.Event()
         self._running = False
         self._again = False
@@ -205,11 +205,7 @@ class OutboxWorker(QObject):
         self.state_changed.emit(self.pending, self.online)
         self.status_text_changed.emit(self.status_text())
 
-    def report_for_tests(self) -> dict[str, Any]:
-        """Snapshot of the worker state (tests and diagnostics)."""
-        return {
-            "pending": self.pending,
-            "dead": self.dead,
-            "online": self.online,
-            "paused": self._paused,
-        }
+    @property
+    def paused(self) -> bool:
+        """True while sending waits for a new login (the session expired)."""
+        return self._paused

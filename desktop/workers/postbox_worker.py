@@ -31,7 +31,7 @@ from desktop.sync.outbox_schema import KIND_TICKET
 from desktop.sync.postbox import PostboxSync, SyncResult
 from desktop.sync.postbox_schema import Sealer
 from desktop.sync.postbox_store import PostboxReader
-from desktop.workers import FallbackRunner, Runner
+from desktop.tasks import TaskRunner
 
 __all__ = ["PostboxWorker"]
 
@@ -68,7 +68,7 @@ class PostboxWorker(QObject):
         conn_factory: Connection of the local database (shared, guarded by ``DB_LOCK``).
         key: Data key sealing the cache (``None`` only for an in-memory database).
         outbox: Optional :class:`desktop.sync.outbox.Outbox` for offline replies.
-        runner: TaskRunner (pools "sync" and "db"); private fallback if ``None``.
+        runner: The app's TaskRunner (pools "sync" and "db").
         interval_ms: Regular sync interval while online.
 
     Signals:
@@ -103,7 +103,7 @@ class PostboxWorker(QObject):
         *,
         key: Sealer | Callable[[], Sealer | None] | None = None,
         outbox: Any = None,
-        runner: Runner | None = None,
+        runner: TaskRunner,
         interval_ms: int = INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
@@ -112,7 +112,7 @@ class PostboxWorker(QObject):
         self.sync = PostboxSync(conn_factory, client, key=key)
         self.reader = PostboxReader(self.sync)
         self._outbox = outbox
-        self._runner: Runner = runner if runner is not None else FallbackRunner(self)
+        self._runner = runner
         self._interval_ms = interval_ms
         self._stop = threading.Event()
         self._running = False

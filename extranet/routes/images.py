@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from extranet import catalogs, imagecheck
 from extranet.db import utcnow
 from extranet.deps import StateDep, User, UserDep
+from extranet.limits import body_limit
 from extranet.problems import ApiProblem, field_error
 from extranet.referral_store import get_referral
 from extranet.state import ServerState
@@ -45,6 +46,19 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _check_dimensions(data: bytes) -> None:
+    """Refuse decompression bombs from the header alone, before anything decodes the pixels."""
+    try:
+        imagecheck.check_dimensions(data, int(catalogs.LIMITS["max_image_pixels"]))
+    except imagecheck.ImageTooManyPixels:
+        limit = catalogs.LIMITS["max_image_pixels"]
+        raise ApiProblem(
+            422, "image-too-many-pixels", f"Höchstens {limit} Bildpunkte je Bild."
+        ) from None
+    except imagecheck.ImageInvalid:
+        raise ApiProblem(422, "image-invalid", "Die Datei ist kein gültiges Bild.") from None
+
+
 def _check_and_store(
     state: ServerState, referral_id: str, image_id: str, data: bytes, media_type: str
 ) -> int:
@@ -52,6 +66,7 @@ def _check_and_store(
         raise ApiProblem(
             415, "unsupported-media-type", "Der Inhalt passt nicht zum angegebenen Bildtyp."
         )
+    _check_dimensions(data)
     try:
         found = imagecheck.metadata_finder()(data)
     except Exception:  # noqa: BLE001 - any parser failure means the file is broken
@@ -106,7 +121,11 @@ def _check_and_store(
     return 201
 
 
-@router.put("/referrals/{referral_id}/images/{image_id}", status_code=201)
+@router.put(
+    "/referrals/{referral_id}/images/{image_id}",
+    status_code=201,
+    **body_limit(int(catalogs.LIMITS["max_image_bytes"]), "image-too-large"),
+)
 async def put_image(
     referral_id: str, image_id: str, request: Request, user: UserDep, state: StateDep
 ) -> Response:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -15,6 +15,7 @@ from extranet.cursors import clamp_limit, decode_cursor, encode_cursor
 from extranet.db import get_meta
 from extranet.deps import IdemKeyDep, StateDep, User, UserDep
 from extranet.idempotency import fingerprint, run_idempotent
+from extranet.limits import MAX_SQL_INT, body_limit
 from extranet.problems import ApiProblem, field_error
 from extranet.recheck import privacy_errors
 from extranet.referral_store import get_referral
@@ -24,6 +25,10 @@ router = APIRouter(prefix="/postbox")
 CURSOR_KIND = "postbox"
 MAX_SUBJECT = 200
 MAX_BODY = 5000
+# Subject and body at their schema limits, every character escaped as a JSON surrogate pair.
+_TEXT_BODY_BYTES = 192 * 1024
+# Ids are SQLite integers: anything outside their range is a 422, never an overflow.
+TicketId = Annotated[int, Path(ge=1, le=MAX_SQL_INT)]
 
 
 def _not_found() -> ApiProblem:
@@ -69,7 +74,7 @@ class MessageIn(BaseModel):
 class ReadIn(BaseModel):
     """Read pointer."""
 
-    last_read_message_id: int = Field(ge=0)
+    last_read_message_id: int = Field(ge=0, le=MAX_SQL_INT)
 
 
 class TicketStatusIn(BaseModel):
@@ -110,7 +115,7 @@ def _resolve_owner(state: Any, user: User, body: TicketIn) -> int:
     return int(row[0])
 
 
-@router.post("/tickets", status_code=201)
+@router.post("/tickets", status_code=201, **body_limit(_TEXT_BODY_BYTES))
 def create_ticket(body: TicketIn, user: UserDep, key: IdemKeyDep, state: StateDep) -> JSONResponse:
     """Open a ticket (staff: for ``owner``) with its first message; idempotent."""
 
@@ -169,15 +174,15 @@ def _visible_ticket(conn: Any, ticket_id: int, user: User) -> Any:
 
 
 @router.get("/tickets/{ticket_id}")
-def get_ticket(ticket_id: int, user: UserDep, state: StateDep) -> JSONResponse:
+def get_ticket(ticket_id: TicketId, user: UserDep, state: StateDep) -> JSONResponse:
     """One ticket with its ``ETag`` (extension)."""
     with state.db.tx() as conn:
         return _ticket_response(_visible_ticket(conn, ticket_id, user))
 
 
-@router.post("/tickets/{ticket_id}/messages", status_code=201)
+@router.post("/tickets/{ticket_id}/messages", status_code=201, **body_limit(_TEXT_BODY_BYTES))
 def post_message(
-    ticket_id: int, body: MessageIn, user: UserDep, key: IdemKeyDep, state: StateDep
+    ticket_id: TicketId, body: MessageIn, user: UserDep, key: IdemKeyDep, state: StateDep
 ) -> JSONResponse:
     """Reply in a ticket (staff replies carry ``from_staff: true``); idempotent."""
     with state.db.tx() as conn:
@@ -211,7 +216,7 @@ def post_message(
 
 
 @router.put("/tickets/{ticket_id}/read", status_code=204)
-def put_read(ticket_id: int, body: ReadIn, user: UserDep, state: StateDep) -> Response:
+def put_read(ticket_id: TicketId, body: ReadIn, user: UserDep, state: StateDep) -> Response:
     """Move the caller's read pointer forward; the server keeps the maximum."""
     with state.db.tx() as conn:
         _visible_ticket(conn, ticket_id, user)
@@ -235,7 +240,7 @@ def _etag_matches(header: str, etag: str) -> bool:
 
 @router.patch("/tickets/{ticket_id}")
 def patch_ticket(
-    ticket_id: int, body: TicketStatusIn, request: Request, user: UserDep, state: StateDep
+    ticket_id: TicketId, body: TicketStatusIn, request: Request, user: UserDep, state: StateDep
 ) -> JSONResponse:
     """Open/close a ticket; needs ``If-Match`` with the current ETag (else 428/412)."""
     if body.status not in ("open", "closed"):
@@ -265,7 +270,7 @@ def patch_ticket(
 
 
 @router.delete("/tickets/{ticket_id}", status_code=204)
-def delete_ticket(ticket_id: int, user: UserDep, state: StateDep) -> Response:
+def delete_ticket(ticket_id: TicketId, user: UserDep, state: StateDep) -> Response:
     """Staff only: delete a ticket (brokers' clients receive a tombstone)."""
     if not user.is_staff:
         raise ApiProblem(403, "forbidden", "Nur der Kundenservice löscht Vorgänge.")

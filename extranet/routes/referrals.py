@@ -12,6 +12,7 @@ from extranet import referral_store as store
 from extranet.cursors import clamp_limit, decode_cursor, encode_cursor
 from extranet.deps import IdemKeyDep, StateDep, UserDep
 from extranet.idempotency import fingerprint, run_idempotent
+from extranet.limits import body_limit
 from extranet.problems import ApiProblem, field_error
 from extranet.referral_rules import STATUSES, ReferralIn, validate_referral
 
@@ -23,7 +24,7 @@ def _not_found() -> ApiProblem:
     return ApiProblem(404, "not-found", "Vermittlung nicht gefunden.")
 
 
-@router.post("/referrals", status_code=201)
+@router.post("/referrals", status_code=201, **body_limit(64 * 1024))
 def create_referral(
     body: ReferralIn, user: UserDep, key: IdemKeyDep, state: StateDep
 ) -> JSONResponse:
@@ -93,7 +94,7 @@ class StatusIn(BaseModel):
     status: str
 
 
-@router.patch("/referrals/{referral_id}")
+@router.patch("/referrals/{referral_id}", **body_limit(4096))
 def patch_referral(
     referral_id: str, body: StatusIn, user: UserDep, state: StateDep
 ) -> dict[str, Any]:

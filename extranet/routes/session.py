@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from extranet.deps import COOKIE_NAME, StateDep
+from extranet.limits import body_limit
 from extranet.problems import ApiProblem
 from extranet.security import burn_password_time, verify_password
 
@@ -21,10 +22,11 @@ class LoginBody(BaseModel):
     password: str = Field(min_length=1, max_length=200)
 
 
-@router.post("/session")
+@router.post("/session", **body_limit(4096))
 def login(body: LoginBody, request: Request, response: Response, state: StateDep) -> dict[str, Any]:
     """Check the credentials and start a session (session cookie, no Expires/Max-Age)."""
-    wait = state.throttle.retry_after(body.login)
+    address = request.client.host if request.client else ""
+    wait = state.throttle.retry_after(body.login, address)
     if wait is not None:
         raise ApiProblem(
             429, "too-many-attempts", "Zu viele Fehlversuche.", headers={"Retry-After": str(wait)}
@@ -37,7 +39,7 @@ def login(body: LoginBody, request: Request, response: Response, state: StateDep
     else:
         ok = verify_password(body.password, row["pw_salt"], row["pw_hash"])
     if not ok or row is None:
-        state.throttle.failed(body.login)
+        state.throttle.failed(body.login, address, known_account=row is not None)
         raise ApiProblem(401, "invalid-credentials", "Anmeldename oder Passwort falsch.")
     state.throttle.succeeded(body.login)
     state.sessions.delete(request.cookies.get(COOKIE_NAME))

@@ -56,8 +56,8 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das einige Minuten dauern – bitte warten, die Anmeldung öffnet sich von selbst.</source>
-        <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login opens by itself.</translation>
+        <source>Der eingebaute Demo-Server startet noch. Auf einem ausgelasteten Rechner kann das einige Minuten dauern – bitte warten, die Anmeldung wird dann ausgeführt.</source>
+        <translation>The built-in demo server is still starting. On a busy computer this can take a few minutes – please wait, the login will then be carried out.</translation>
     </message>
     <message>
         <source>Der eingebaute Demo-Server konnte nicht gestartet werden ({reason}).</source>
@@ -80,6 +80,18 @@
     <message>
         <source>Ersetzen durch „%1“</source>
         <translation>Replace with “%1”</translation>
+    </message>
+    <message>
+        <source>Satzteil entfernen</source>
+        <translation>Remove this part</translation>
+    </message>
+    <message>
+        <source>Danach ist das Feld leer.</source>
+        <translation>The field will then be empty.</translation>
+    </message>
+    <message>
+        <source>Danach: „%1“</source>
+        <translation>Afterwards: “%1”</translation>
     </message>
 </context>
 <context>
@@ -625,6 +637,10 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Der eingebaute Demo-Server konnte nicht gestartet werden. Details stehen in der Protokolldatei.</source>
+        <translation>The built-in demo server could not be started. Details are in the log file.</translation>
+    </message>
+    <message>
         <source>Anmelden – {app}</source>
         <translation>Log in – {app}</translation>
     </message>
@@ -683,6 +699,14 @@
     <message>
         <source>Bitte Benutzername und Passwort eingeben.</source>
         <translation>Please enter user name and password.</translation>
+    </message>
+    <message>
+        <source>Demo-Server startet …</source>
+        <translation>Demo server starting …</translation>
+    </message>
+    <message>
+        <source>Der Demo-Server startet. Die Anmeldung wird danach gesendet.</source>
+        <translation>The demo server is starting. The login will be sent afterwards.</translation>
     </message>
     <message>
         <source>Anmeldung läuft …</source>
@@ -758,10 +782,6 @@
     <message>
         <source>Angemeldet: {name}</source>
         <translation>Logged in: {name}</translation>
-    </message>
-    <message>
-        <source>Das Bearbeiten im Assistenten folgt. Bitte „Erneut senden“ oder „Löschen“ nutzen.</source>
-        <translation>Editing in the wizard is not available yet. Please use “Resend” or “Delete”.</translation>
     </message>
     <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
@@ -882,7 +902,6 @@
     <name>OutboxEditDialog</name>
     <message>
         <source>Sendung korrigieren</source>
-        <extracomment>Fields checked by the privacy engine before a corrected referral is queued again.</extracomment>
         <translation>Correct the item</translation>
     </message>
     <message>
@@ -919,6 +938,14 @@
     <message>
         <source>Foto ist zu groß</source>
         <translation>Photo is too large</translation>
+    </message>
+    <message>
+        <source>Foto hat zu viele Bildpunkte</source>
+        <translation>Photo has too many pixels</translation>
+    </message>
+    <message>
+        <source>Sendung ist zu groß</source>
+        <translation>Item is too large</translation>
     </message>
     <message>
         <source>Fotoformat wird nicht unterstützt</source>
@@ -1637,8 +1664,8 @@
         <translation>Location: %1</translation>
     </message>
     <message>
-        <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
-        <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
+        <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, die Daten des eingebauten Demo-Servers, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
+        <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the data of the built-in demo server, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2294,10 @@
     <message>
         <source>Die Adresse darf keine Parameter, Anker oder Zugangsdaten enthalten.</source>
         <translation>The address must not contain parameters, anchors or credentials.</translation>
+    </message>
+    <message>
+        <source>Ein Server auf einem anderen Rechner braucht eine verschlüsselte Verbindung: Die Adresse muss mit https:// beginnen.</source>
+        <translation>A server on another computer needs an encrypted connection: the address must start with https://.</translation>
     </message>
     <message>
         <source>Einstellungen</source>

@@ -103,7 +103,7 @@ def test_cookie_jar_is_memory_only(server: Any) -> None:
     jar = client.session.cookies
     assert isinstance(jar, RequestsCookieJar)
     assert isinstance(jar, SessionOnlyCookieJar)
-    assert not isinstance(jar, http.cookiejar.FileCookieJar)  # type: ignore[unreachable]
+    assert not isinstance(jar, http.cookiejar.FileCookieJar)
     client.login("demo", "demo")
     cookies: list[http.cookiejar.Cookie] = list(jar)  # type: ignore[arg-type]
     assert cookies

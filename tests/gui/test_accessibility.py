@@ -136,10 +136,9 @@ def check_page(qtbot, page: QWidget) -> list[str]:
 
 
 def test_privacy_page_is_keyboard_accessible(qtbot) -> None:
-    from desktop.views.privacy_page import PrivacyPage
     from tests.gui.test_privacy_page import PageServices
 
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     page.resize(700, 500)
     page.show()
@@ -150,13 +149,20 @@ def test_privacy_page_is_keyboard_accessible(qtbot) -> None:
     assert check_page(qtbot, page) == []
 
 
+def _line(name: str, *, read_only: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setReadOnly(read_only)
+    return edit
+
+
 def test_checks_catch_unnamed_widgets_and_missing_mnemonics(qtbot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
     form = QFormLayout(root)
-    plain = QLineEdit(objectName="nachname")
+    plain = _line("nachname")
     form.addRow("Nachname", plain)  # buddy set, but no mnemonic
-    anonymous = QLineEdit(objectName="telefon")
+    anonymous = _line("telefon")
     form.addRow(anonymous)  # no label, no accessible name
     root.show()
     qtbot.waitExposed(root)
@@ -171,28 +177,24 @@ def test_read_only_display_needs_buddy_but_no_mnemonic(qtbot) -> None:
     root = QWidget()
     qtbot.addWidget(root)
     form = QFormLayout(root)
-    shown = QLineEdit(objectName="servicenummer", readOnly=True)
+    shown = _line("servicenummer", read_only=True)
     shown.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     label = QLabel("Servicenummer")
     label.setBuddy(shown)
     form.addRow(label, shown)
-    form.addRow(QLabel("Ohne Bezug"), QLineEdit(objectName="other", readOnly=True))
+    form.addRow(QLabel("Ohne Bezug"), _line("other", read_only=True))
     problems = missing_mnemonic_buddies(root)
     assert problems == ["QLineEdit(objectName='other'): label 'Ohne Bezug' is not its buddy"]
-    label.setBuddy(None)
+    label.setBuddy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no buddy
     assert f"{describe(shown)}: label 'Servicenummer' is not its buddy" in (
         missing_mnemonic_buddies(root)
     )
 
 
 @pytest.fixture
-def window(request):
-    """The logged-in main window (engineer E's fixture), once the shell has landed."""
-    pytest.importorskip("desktop.app")
-    try:
-        return request.getfixturevalue("logged_in_window")
-    except pytest.FixtureLookupError:
-        pytest.skip("the app shell's logged_in_window fixture has not landed yet")
+def window(logged_in_window):
+    """The logged-in main window."""
+    return logged_in_window
 
 
 @pytest.mark.parametrize("key", PAGES)

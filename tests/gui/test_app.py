@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
+from desktop.tasks import POOLS
 from desktop.views.main_window import NAV_KEYS, PAGE_KEYS
 from tests.helpers.qt_fixtures import log_in
 
@@ -233,6 +236,7 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         log_in(qtbot, window)
         services = window.services
         config = services.config
+        assert config is not None
         services.outbox.enqueue_referral(
             {
                 "client_ref": str(uuid.uuid4()),
@@ -255,7 +259,7 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         attempts = len(proxy.actions("status"))
         window.close()
         # right after close every pool is idle: the backoff sleep ended with the app
-        for name in ("sync", "db", "media"):
+        for name in POOLS:
             assert runner.pool(name).activeThreadCount() == 0, name
         assert len(proxy.actions("status")) == attempts  # and it did not retry on the way out
         window.deleteLater()
@@ -287,7 +291,7 @@ def test_logs_of_a_whole_referral_carry_no_personal_data(qtbot, tmp_path, memory
         window = create_main_window(data_dir=data_dir)
         log_in(qtbot, window)
         window.show_page("quick")
-        view = window.page("quick")
+        view: Any = window.page("quick")
         values = {
             "nachname": "Quellmalz",
             "telefon": "0171 5550123",

@@ -23,15 +23,22 @@ from tests.helpers.qt_fixtures import MemoryKeyring
 
 
 @pytest.fixture
-def services(server, tmp_path: Path) -> Iterator[Services]:
+def services(qtbot, server, tmp_path: Path) -> Iterator[Services]:
     settings = Settings(tmp_path / "settings.ini")
     services = Services(data_dir=tmp_path / "data", settings=settings, server_url=server.url)
-    services.start_backend()
-    assert services.is_ready
+    with qtbot.waitSignal(services.ready, timeout=15_000):
+        services.start_backend()
     try:
         yield services
     finally:
         services.shutdown()
+
+
+def _dialog(qtbot, services: Services) -> LoginDialog:
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.keychain_checked, timeout=5000)
+    return dialog
 
 
 def _login(qtbot, dialog: LoginDialog, services: Services, password: str = "demo") -> None:
@@ -45,8 +52,7 @@ def test_remember_login_uses_the_keychain_and_prefills(
     qtbot, memory_keyring: MemoryKeyring, services: Services
 ) -> None:
     assert not services.store.memory_only  # data key went to the keychain
-    dialog = LoginDialog(services)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, services)
     assert dialog.remember.isEnabled()
     assert dialog.keychain_note.isHidden()
     dialog.remember.setChecked(True)
@@ -59,8 +65,7 @@ def test_remember_login_uses_the_keychain_and_prefills(
     ini = services.settings.path.read_text(encoding="utf-8")
     assert "password" not in ini.lower()
 
-    again = LoginDialog(services)
-    qtbot.addWidget(again)
+    again = _dialog(qtbot, services)
     assert again.login_edit.text() == "demo"
     assert again.password_edit.text() == "demo"
     assert again.remember.isChecked()
@@ -73,8 +78,7 @@ def test_remember_login_uses_the_keychain_and_prefills(
 
 def test_without_keychain_nothing_is_stored_anywhere(qtbot, no_keychain, services) -> None:
     assert services.store.memory_only
-    dialog = LoginDialog(services)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, services)
     assert not dialog.remember.isEnabled()
     assert "bei jeder Anmeldung abgefragt" in dialog.keychain_note.text()
     _login(qtbot, dialog, services)
@@ -89,11 +93,71 @@ def test_without_keychain_nothing_is_stored_anywhere(qtbot, no_keychain, service
 
 
 def test_empty_fields_are_refused_before_any_request(qtbot, no_keychain, services) -> None:
-    dialog = LoginDialog(services)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, services)
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     assert not dialog.busy
     assert dialog.error_label.text() == "Bitte Benutzername und Passwort eingeben."
+
+
+def test_typing_before_the_keychain_answers_is_kept(qtbot, memory_keyring, services) -> None:
+    secrets.remember_login("demo", "demo")
+    services.settings.remember_login = True
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.login_edit.setText("someone")  # typed at once, before the pool thread answered
+    qtbot.waitUntil(lambda: dialog.keychain_checked, timeout=5000)
+    assert dialog.login_edit.text() == "someone"
+    assert dialog.password_edit.text() == ""
+    assert dialog.remember.isEnabled()
+
+
+def test_a_login_submitted_before_the_server_is_up_waits_for_it(
+    qtbot, tmp_path: Path, no_keychain
+) -> None:
+    settings = Settings(tmp_path / "settings.ini")
+    services = Services(data_dir=tmp_path / "data", settings=settings, server_url=None)
+    dialog = LoginDialog(services)  # before the backend starts, as the app opens it
+    qtbot.addWidget(dialog)
+    try:
+        assert services.embedded
+        assert not services.is_ready
+        dialog.login_edit.setText("demo")
+        dialog.password_edit.setText("demo")
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+        assert dialog.busy
+        assert dialog.login_button.text() == "Demo-Server startet …"
+        assert not dialog.login_edit.isEnabled()
+        with qtbot.waitSignal(services.logged_in, timeout=120_000):
+            services.start_backend()
+        assert services.user is not None
+        assert not dialog.isVisible()
+        assert not dialog.busy
+    finally:
+        services.shutdown()
+
+
+def test_a_waiting_login_ends_with_a_message_when_the_server_fails(
+    qtbot, tmp_path: Path, no_keychain
+) -> None:
+    from desktop.services import EMBEDDED_DB
+
+    data_dir = tmp_path / "data"
+    (data_dir / EMBEDDED_DB).mkdir(parents=True)  # a folder where the database should be
+    services = Services(data_dir=data_dir, settings=Settings(tmp_path / "s.ini"))
+    dialog = LoginDialog(services)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.login_edit.setText("demo")
+        dialog.password_edit.setText("demo")
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(services.backend_failed, timeout=120_000):
+            services.start_backend()
+        assert not dialog.busy
+        assert dialog.login_edit.isEnabled()
+        assert "konnte nicht gestartet werden" in dialog.error_label.text()
+        assert services.user is None
+    finally:
+        services.shutdown()
 
 
 def test_settings_dialog_validates_and_stores(qtbot, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from typing import Any
 
 import pytest
 
@@ -61,14 +62,14 @@ def test_a_slow_start_says_so_and_the_notice_goes_once_ready(
     qtbot, tmp_path, no_keychain, monkeypatch
 ) -> None:
     import desktop.app
-    from desktop.app import build
+    from desktop.app import build, controller_of
     from tests.helpers.qt_fixtures import close_window
 
     monkeypatch.setattr(desktop.app, "SLOW_START_NOTICE_MS", 0)  # as if the PC were slow
     before = app_threads()
     window = build(data_dir=tmp_path / "data", server_url=None)
     try:
-        window.controller.start()
+        controller_of(window).start()
         qtbot.waitUntil(lambda: "startet noch" in window.message_bar.text, timeout=10_000)
         assert window.message_bar.kind == "info"
         qtbot.waitUntil(lambda: window.services.is_ready, timeout=120_000)
@@ -88,14 +89,14 @@ def test_privacy_lexicons_are_loaded_off_the_gui_thread_at_start(
     import threading
 
     import desktop.privacy.text.engine as engine
-    from desktop.app import build
+    from desktop.app import build, controller_of
     from tests.helpers.qt_fixtures import close_window
 
     monkeypatch.setattr(engine, "_ENGINE", None)  # as in a fresh process
     loaded_on: list[str] = []
     real_engine = engine.Engine
 
-    def recording_engine(*args: object) -> object:
+    def recording_engine(*args: Any) -> object:
         loaded_on.append(threading.current_thread().name)
         return real_engine(*args)
 
@@ -103,9 +104,32 @@ def test_privacy_lexicons_are_loaded_off_the_gui_thread_at_start(
     before = app_threads()
     window = build(data_dir=tmp_path / "data", server_url=None)
     try:
-        window.controller.start()
+        controller_of(window).start()
         qtbot.waitUntil(lambda: engine._ENGINE is not None, timeout=120_000)
         assert len(loaded_on) == 1
         assert loaded_on[0] != threading.main_thread().name  # the first keystroke won't wait
+    finally:
+        close_window(qtbot, window, before)
+
+
+def test_the_login_takes_input_before_the_server_is_up(qtbot, tmp_path, no_keychain) -> None:
+    from desktop.app import build, controller_of
+    from tests.helpers.qt_fixtures import close_window
+
+    before = app_threads()
+    window = build(data_dir=tmp_path / "data", server_url=None)
+    try:
+        controller_of(window).start()
+        dialog = controller_of(window).login_dialog
+        assert dialog is not None
+        assert dialog.isVisible()
+        assert not window.services.is_ready  # the server starts behind the dialog
+        assert dialog.login_edit.isEnabled()
+        assert dialog.password_edit.isEnabled()
+        qtbot.keyClicks(dialog.login_edit, "demo")
+        assert dialog.login_edit.text() == "demo"
+        qtbot.waitUntil(lambda: controller_of(window).pages_ready, timeout=120_000)
+        assert dialog.isVisible()
+        assert dialog.login_edit.text() == "demo"
     finally:
         close_window(qtbot, window, before)

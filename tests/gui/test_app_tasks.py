@@ -15,8 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QObject
 
-from desktop.tasks import TaskRunner
-from desktop.workers import FallbackRunner
+from desktop.tasks import POOLS, Task, TaskRunner
 
 
 class Probe(QObject):
@@ -36,7 +35,7 @@ class Probe(QObject):
 
 
 def test_last_reference_to_a_receiver_dies_on_the_gui_thread(qtbot: QtBot) -> None:
-    runner = FallbackRunner()
+    runner = TaskRunner()
     results: list[Any] = []
     try:
         for _ in range(20):
@@ -45,7 +44,11 @@ def test_last_reference_to_a_receiver_dies_on_the_gui_thread(qtbot: QtBot) -> No
             # the task holds the only references to the probe (fn and on_done)
             task = runner.run(probe.work, 21, on_done=probe.done, pool="db")
             del probe
-            qtbot.waitUntil(lambda task=task: task.done, timeout=5000)
+
+            def delivered(t: Task = task) -> bool:
+                return t.done
+
+            qtbot.waitUntil(delivered, timeout=5000)
             results.append(task.outcome)
             gc.collect()
             assert alive() is None
@@ -61,7 +64,7 @@ def test_pools_are_children_before_the_dispatcher(qapp: Any) -> None:
     try:
         children = runner.children()
         assert children.index(runner.dispatcher) > max(
-            children.index(runner.pool(name)) for name in ("sync", "db", "media")
+            children.index(runner.pool(name)) for name in POOLS
         )
     finally:
         runner.shutdown()
@@ -109,10 +112,10 @@ def test_pyside_import_check_reads_the_file_and_never_probes_module_attributes(
 ) -> None:
     import types
 
-    from desktop import tasks
+    from desktop import workarounds
 
     feature = sys.modules["shibokensupport.feature"]
-    assert feature._mod_uses_pyside is tasks._mod_uses_pyside
+    assert feature._mod_uses_pyside is workarounds.mod_uses_pyside
 
     def lazy_getattr(name: str) -> Any:  # like pydantic's module __getattr__
         raise AssertionError(f"probed {name}")
@@ -123,5 +126,5 @@ def test_pyside_import_check_reads_the_file_and_never_probes_module_attributes(
         module = types.ModuleType(f"lazy_{expected}")
         module.__file__ = str(path)
         module.__getattr__ = lazy_getattr  # type: ignore[method-assign]
-        assert tasks._mod_uses_pyside(module) is expected
-    assert tasks._mod_uses_pyside(sys) is False  # builtin
+        assert workarounds.mod_uses_pyside(module) is expected
+    assert workarounds.mod_uses_pyside(sys) is False  # builtin

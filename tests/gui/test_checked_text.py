@@ -171,7 +171,7 @@ def _fake_xyz(text: str, field: str) -> list[Any]:
     return [engine.Finding("health", index, index + 3, "block", "health.x", None)] * (index >= 0)
 
 
-def test_long_text_is_checked_off_the_gui_thread(qtbot: Any, monkeypatch: Any) -> None:
+def test_long_text_is_checked_off_the_gui_thread(qtbot: Any, monkeypatch: Any, tasks: Any) -> None:
     import threading
 
     from desktop.widgets import checked_text
@@ -183,7 +183,7 @@ def test_long_text_is_checked_off_the_gui_thread(qtbot: Any, monkeypatch: Any) -
         return _fake_xyz(text, field)
 
     monkeypatch.setattr(checked_text, "check", fake_check)
-    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10, tasks=tasks)
     host = _host(qtbot, edit)
     assert host.isVisible()
     long_text = "Bitte im Hinterhof parken. " * 20 + "XYZ"
@@ -197,11 +197,11 @@ def test_long_text_is_checked_off_the_gui_thread(qtbot: Any, monkeypatch: Any) -
     assert edit.message.label.isVisible()
 
 
-def test_stale_background_result_is_dropped(qtbot: Any, monkeypatch: Any) -> None:
+def test_stale_background_result_is_dropped(qtbot: Any, monkeypatch: Any, tasks: Any) -> None:
     from desktop.widgets import checked_text
 
     monkeypatch.setattr(checked_text, "check", _fake_xyz)
-    edit = CheckedTextEdit("zusatzinfo", delay_ms=10)
+    edit = CheckedTextEdit("zusatzinfo", delay_ms=10, tasks=tasks)
     host = _host(qtbot, edit)
     assert host.isVisible()
     emitted: list[list[Any]] = []
@@ -265,13 +265,14 @@ def test_messages_and_marks_stay_readable_in_a_dark_theme(qtbot: Any) -> None:
 
 
 def test_a_long_working_day_of_qt_calls_cannot_run_none_out(qtbot: Any) -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the widgets
-    package pins None/True/False so typing all day cannot crash the app (none_dealloc)."""
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the app pins
+    None/True/False at start (desktop.workarounds), so typing all day cannot crash the app
+    (none_dealloc)."""
     import sys
 
     from PySide6.QtCore import QTimer
 
-    from desktop.widgets.qt_guard import pin_singletons
+    from desktop.workarounds import pin_singletons
 
     timer = QTimer()
     for _ in range(50_000):  # more void calls than None has references after start-up

@@ -4,10 +4,11 @@ consent leave the draft; sending uploads exactly the restored photo and deletes 
 
 from __future__ import annotations
 
+import contextlib
 import io
+import sqlite3
 import threading
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,15 +16,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from desktop.store import DataKey, LocalStore
-from desktop.sync.outbox import Outbox
+from desktop.store import LocalStore
+from desktop.store.local import DB_FILENAME
 from desktop.views.drafts_page import DraftsPage
 from desktop.views.referral_draft_state import draft_photos
 from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.widgets.photo_tile import preview_image
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session
-
-image = pytest.importorskip("desktop.privacy.image")
 
 VALUES = {
     "nachname": "Quellmalz",
@@ -49,6 +49,12 @@ def _gps_jpeg(seed: int = 0) -> bytes:
 
 def _all_bytes(directory: Path) -> bytes:
     return b"".join(p.read_bytes() for p in directory.rglob("*") if p.is_file())
+
+
+def _as_if_killed(data_dir: Path) -> None:
+    """The app ended without its clean close: the store's session is still marked open."""
+    with contextlib.closing(sqlite3.connect(data_dir / DB_FILENAME)) as conn, conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'session_open'")
 
 
 def _view(qtbot: Any, cls: type, services: Any) -> Any:
@@ -93,7 +99,7 @@ def _saved(qtbot: Any, store: LocalStore, draft_id: str, view: Any) -> None:
 
 
 def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
-    qtbot: Any, server: Any, tmp_path: Path, monkeypatch: Any
+    qtbot: Any, server: Any, tmp_path: Path, monkeypatch: Any, memory_keyring: Any
 ) -> None:
     from desktop.widgets import photo_restored
 
@@ -101,10 +107,9 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
     data_dir.mkdir()
     path = tmp_path / "schaden.jpg"
     path.write_bytes(original)
-    key = DataKey.generate()
-    store = LocalStore(data_dir, key)
-    with services_for(server.url) as services:
-        services.store = store
+    with services_for(server.url, data_dir=data_dir, keychain=True) as services:
+        store = services.store
+        assert not store.memory_only
         view = _view(qtbot, CompleteReferralView, services)
         _fill(view)
         editor = _free_text(view)
@@ -122,22 +127,21 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
             assert secret.encode() not in on_disk
         assert cleaned.data[-200:] not in on_disk  # photo bytes only encrypted
         assert original[-200:] not in on_disk  # the original never
-        store.conn.close()  # killed: close() never ran
+    _as_if_killed(data_dir)
     path.unlink()  # the original is gone: the restore must not need it
 
     threads: list[bool] = []
-    real_preview = photo_restored.preview_image
+    real_preview = preview_image
 
     def preview_on(result: Any, *, boxes: bool = True) -> Any:
         threads.append(threading.current_thread() is threading.main_thread())
         return real_preview(result, boxes=boxes)
 
     monkeypatch.setattr(photo_restored, "preview_image", preview_on)
-    again = LocalStore(data_dir, key)  # next start
-    with services_for(server.url) as services:
-        services.store, services.outbox = again, Outbox(again)
+    with services_for(server.url, data_dir=data_dir, keychain=True) as services:  # next start
+        again = services.store
         other = _view(qtbot, CompleteReferralView, services)
-        page = DraftsPage(SimpleNamespace(store=again))
+        page = DraftsPage(again)
         qtbot.addWidget(page)
         page.open_draft.connect(lambda draft, _kind: other.load_draft(draft))
         banner = page.findChild(QWidget, "recovery_banner")
@@ -189,19 +193,17 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
         assert uploaded.content == cleaned.data
         assert again.load_draft(draft_id) is None
         assert again.conn.execute("SELECT COUNT(*) FROM draft_blobs").fetchone()[0] == 0
-        again.close()
 
 
 def test_removed_photo_and_withdrawn_consent_leave_the_draft(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
-    store = LocalStore(tmp_path / "data", DataKey.generate())
     paths = []
     for seed in (0, 1):
         paths.append(tmp_path / f"schaden{seed}.jpg")
         paths[-1].write_bytes(_gps_jpeg(seed))
     with services_for(server.url) as services:
-        services.store = store
+        store = services.store
         view = _view(qtbot, CompleteReferralView, services)
         _fill(view)
         editor = _free_text(view)
@@ -232,15 +234,13 @@ def test_removed_photo_and_withdrawn_consent_leave_the_draft(
         assert (store.load_draft(draft_id) or {})["dismissed"] == {
             "zusatzinfo": [["identifier.phone", "0176 4433221"]]
         }
-        store.close()
 
 
 def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
-    store = LocalStore(tmp_path / "data", DataKey.generate())
     with services_for(server.url) as services:
-        services.store = store
+        store = services.store
         view = _view(qtbot, QuickReferralView, services)
         _fill(view)
         _free_text(view).setText(NOTE)
@@ -248,7 +248,7 @@ def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
         draft_id = view._draft_id
         _saved(qtbot, store, draft_id, view)
         other = _view(qtbot, QuickReferralView, services)
-        page = DraftsPage(SimpleNamespace(store=store))
+        page = DraftsPage(store)
         qtbot.addWidget(page)
         page.show()
         page.open_draft.connect(lambda draft, _kind: other.load_draft(draft))
@@ -259,7 +259,6 @@ def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
         _free_text(other).setText(f"Rückruf {NEW_NUMBER}")
         assert [f.rule_id for f in _free_text(other).findings()] == ["identifier.phone"]
         _saved(qtbot, store, draft_id, other)  # nothing left to write after the runner ends
-        store.close()
 
 
 def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
@@ -270,9 +269,8 @@ def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
     path = FACES_DIR / "with_faces" / "examples_obama.jpg"
     if not path.exists():
         pytest.skip("shared face photo missing")
-    store = LocalStore(tmp_path / "data", DataKey.generate())
     with services_for(server.url) as services:
-        services.store = store
+        store = services.store
         view = _view(qtbot, CompleteReferralView, services)
         _fill(view)
         view.photos.add_files([str(path)])
@@ -310,7 +308,6 @@ def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
         qtbot.waitUntil(lambda: not third.photos.tiles[0].progress.isVisible(), timeout=10000)
         assert not third.photos.tiles[0].blur_button.isVisible()
         _saved(qtbot, store, draft_id, third)
-        store.close()
 
 
 def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
@@ -325,7 +322,7 @@ def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
     window = create_main_window(data_dir=tmp_path / "data")
     log_in(qtbot, window)
     window.show_page("complete")
-    view = window.page("complete")
+    view: Any = window.page("complete")
     _fill(view)
     _free_text(view).setText(NOTE)
     _dismiss(qtbot, _free_text(view))
@@ -340,7 +337,7 @@ def test_in_the_app_the_next_start_opens_the_draft_with_its_photo(
     window = create_main_window(data_dir=tmp_path / "data")
     log_in(qtbot, window)
     window.show_page("drafts")
-    drafts = window.page("drafts")
+    drafts: Any = window.page("drafts")
     qtbot.mouseClick(drafts.open_button, Qt.MouseButton.LeftButton)
     assert window.current_key() == "complete"
     view = window.page("complete")

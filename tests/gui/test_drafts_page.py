@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -68,7 +67,7 @@ def test_page_opens_and_deletes(tmp_path: Path, qtbot: QtBot) -> None:
     store = LocalStore(tmp_path, DataKey.generate())
     store.save_draft("d1", "complete", PAYLOAD)
     saver = DraftAutosaver(store)
-    page = DraftsPage(SimpleNamespace(store=store, autosaver=saver))
+    page = DraftsPage(store, autosaver=saver)
     qtbot.addWidget(page)
     page.show()
     assert page.findChild(type(page.table), "drafts_table") is page.table
@@ -90,10 +89,10 @@ def test_page_opens_and_deletes(tmp_path: Path, qtbot: QtBot) -> None:
 
 
 def test_memory_only_banner(tmp_path: Path, qtbot: QtBot) -> None:
-    page = DraftsPage(SimpleNamespace(store=LocalStore(tmp_path, None)))
+    page = DraftsPage(LocalStore(tmp_path, None))
     qtbot.addWidget(page)
     assert page.findChild(QWidget, "memory_only_banner") is not None
-    with_key = DraftsPage(SimpleNamespace(store=LocalStore(tmp_path, DataKey.generate())))
+    with_key = DraftsPage(LocalStore(tmp_path, DataKey.generate()))
     qtbot.addWidget(with_key)
     assert with_key.findChild(QWidget, "memory_only_banner") is None
 
@@ -130,7 +129,7 @@ def test_after_a_crash_the_draft_is_offered_back(tmp_path: Path, qtbot: QtBot) -
     crashed.conn.close()  # killed: close() never ran
 
     store = LocalStore(tmp_path, key)  # next start
-    page = DraftsPage(SimpleNamespace(store=store))
+    page = DraftsPage(store)
     qtbot.addWidget(page)
     banner = page.findChild(QWidget, "recovery_banner")
     assert banner is not None
@@ -148,7 +147,7 @@ def test_after_a_crash_the_draft_is_offered_back(tmp_path: Path, qtbot: QtBot) -
     store.close()
 
     clean = LocalStore(tmp_path, key)
-    calm = DraftsPage(SimpleNamespace(store=clean))
+    calm = DraftsPage(clean)
     qtbot.addWidget(calm)
     assert calm.findChild(QWidget, "recovery_banner") is None
 
@@ -159,7 +158,7 @@ def test_retention_runs_again_on_its_timer_and_page_shows_remaining_days(
     store = LocalStore(tmp_path, DataKey.generate())
     retention = RetentionTimer(store, interval_ms=50)  # "hourly", shortened
     assert retention.start() == 0
-    page = DraftsPage(SimpleNamespace(store=store, retention=retention))
+    page = DraftsPage(store, retention)
     qtbot.addWidget(page)
     store.save_draft("aging", "quick", PAYLOAD)
     store.retention_days = 5

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from pytestqt.modeltest import ModelTester
@@ -62,7 +61,7 @@ def test_dead_letter_shows_reason_and_can_be_edited(
     outbox.enqueue_referral(referral(client.get_config()))
     assert len(outbox.drain(client).dead) == 2
 
-    page = OutboxPage(SimpleNamespace(outbox=outbox))
+    page = OutboxPage(outbox, None)
     qtbot.addWidget(page)
     page.show()
     assert page.model.rowCount() == 2
@@ -128,7 +127,7 @@ def test_edit_dialog_checks_fields_before_queueing_again(
     codes = [code for _i, code, _d in outbox.drain(client).dead]
     assert codes == ["validation-failed", "privacy-violation"]
 
-    page = OutboxPage(SimpleNamespace(outbox=outbox))
+    page = OutboxPage(outbox, None)
     qtbot.addWidget(page)
     page.show()
     page.table.selectRow(0)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.api import ExtranetClient
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
+from desktop.tasks import TaskRunner
 from desktop.views.outbox_page import OutboxStatus
-from desktop.workers import FallbackRunner
 from desktop.workers.outbox_worker import OutboxWorker
 from extranet.runner import EmbeddedServer
 from tests.helpers.fault_proxy import FaultProxy
@@ -46,14 +46,14 @@ def outbox(tmp_path: Path) -> Iterator[Outbox]:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[FallbackRunner]:
-    task_runner = FallbackRunner()
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
     yield task_runner
     task_runner.shutdown()
 
 
 def test_worker_sends_and_reports(
-    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: TaskRunner
 ) -> None:
     client = ExtranetClient(server.url)
     client.login("demo", "demo")
@@ -73,7 +73,7 @@ def test_worker_sends_and_reports(
 
 
 def test_worker_pauses_for_login_and_shows_offline(
-    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: TaskRunner
 ) -> None:
     with FaultProxy(server.url) as proxy:
         client = ExtranetClient(proxy.url, retries=0)
@@ -103,7 +103,7 @@ def test_worker_pauses_for_login_and_shows_offline(
 
 
 def test_status_bar_piece_offline_then_jetzt_senden(
-    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: TaskRunner
 ) -> None:
     with FaultProxy(server.url) as proxy:
         client = ExtranetClient(proxy.url, retries=0)
@@ -135,7 +135,7 @@ def test_status_bar_piece_offline_then_jetzt_senden(
 
 
 def test_stop_reaches_a_drain_that_has_not_sent_yet(
-    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: TaskRunner
 ) -> None:
     client = ExtranetClient(server.url)
     client.login("demo", "demo")
@@ -157,7 +157,7 @@ def test_stop_reaches_a_drain_that_has_not_sent_yet(
 
 
 def test_status_bar_piece_shows_a_refused_referral_without_send_button(
-    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: FallbackRunner
+    qtbot: QtBot, outbox: Outbox, server: EmbeddedServer, runner: TaskRunner
 ) -> None:
     client = ExtranetClient(server.url, retries=0)
     client.login("demo", "demo")

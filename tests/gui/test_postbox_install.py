@@ -15,12 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.api import ExtranetClient
+from desktop.backend import connect_postbox_to_outbox
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.tasks import TaskRunner
 from desktop.views.postbox_install import install_postbox
 from desktop.views.postbox_page import PostboxPage
 from desktop.workers.outbox_worker import OutboxWorker
+from desktop.workers.postbox_worker import PostboxWorker
 from tests.helpers.fault_proxy import FaultProxy
 
 WAIT = 20_000
@@ -28,7 +30,7 @@ REPLY = "Der Kunde hat den Termin am Montag bestätigt."
 
 
 class Services(QObject):
-    """The attributes and signals of E's ``Services`` that the Postkorb uses."""
+    """The Postkorb's collaborators, built and connected as ``desktop.services`` does."""
 
     logged_in = Signal()
     logged_out = Signal()
@@ -41,6 +43,17 @@ class Services(QObject):
         self.outbox = Outbox(store)
         self.outbox_worker = OutboxWorker(self.outbox, client, runner, parent=self)
         self.logged_in.connect(self.outbox_worker.resume)  # as desktop.services does
+        self.postbox_worker = PostboxWorker(
+            client,
+            lambda: store.conn,
+            key=lambda: store.key,
+            outbox=self.outbox,
+            runner=runner,
+            parent=self,
+        )
+        connect_postbox_to_outbox(self.postbox_worker, self.outbox_worker)
+        self.logged_in.connect(self.postbox_worker.start)
+        self.postbox_worker.start()  # the client is logged in already
 
 
 class Window(QWidget):
@@ -56,6 +69,9 @@ class Window(QWidget):
 
     def set_badge(self, key: str, count: int) -> None:
         self.badges.append((key, count))
+
+    def show_status(self, text: str) -> None:
+        self.status = text
 
 
 class App:
@@ -73,7 +89,7 @@ class App:
         self.services = Services(self.client, self.store, self.runner)
         self.window = Window()
         qtbot.addWidget(self.window)
-        self.page: PostboxPage = install_postbox(self.window, self.services)
+        self.page: PostboxPage = install_postbox(self.window, self.services.postbox_worker)
         self.worker = self.page.worker
 
     def synced(self) -> Any:

@@ -17,15 +17,11 @@ from desktop.store import DataKey, LocalStore
 from desktop.store.db import DB_LOCK
 from desktop.sync.outbox import Outbox
 from desktop.sync.postbox_schema import order_key, pack_message
+from desktop.tasks import TaskRunner
 from desktop.views.postbox_conversation import SEGMENT
 from desktop.views.postbox_page import PostboxPage
 from desktop.workers.postbox_worker import PostboxWorker
 from tests.helpers.fault_proxy import FaultProxy
-
-try:  # engineer E's runner; F's fallback offers the same run() while it is not in the tree
-    from desktop.tasks import TaskRunner
-except ImportError:  # pragma: no cover
-    from desktop.workers import FallbackRunner as TaskRunner  # type: ignore[assignment]
 
 HOSTILE = (
     '<img src=x onerror="alert(1)"> <a href="http://example.invalid">hier</a> <b>wichtig</b> '

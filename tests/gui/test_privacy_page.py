@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -21,26 +23,27 @@ from PySide6.QtWidgets import (
 
 from desktop.store.crypto import DataKey
 from desktop.store.local import LocalStore
+from desktop.tasks import TaskRunner
 from desktop.views.privacy_page import (
     SECTIONS,
     PrivacyPage,
     connect_why_links,
-    delete_local_logs,
     open_privacy,
     section_for_finding,
 )
+from desktop.views.privacy_page_local import delete_local_logs
 
 
-class PageServices(QObject):
-    """The slice of the app's Services the page reads (config, store, config_loaded)."""
-
-    config_loaded = Signal(dict)
+class PageServices:
+    """The page's collaborators: a store (memory-only unless given), a task runner, config."""
 
     def __init__(self, store: LocalStore | None = None, config: dict[str, Any] | None = None):
-        super().__init__()
-        self.store = store
+        self.store = store if store is not None else LocalStore(Path(tempfile.mkdtemp()), None)
+        self.tasks = TaskRunner()
         self.config = config
-        self.tasks = None
+
+    def page(self) -> PrivacyPage:
+        return PrivacyPage(self.store, self.tasks, self.config)
 
 
 CONTACT = {
@@ -57,14 +60,14 @@ def _all_text(page: PrivacyPage) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> LocalStore:
+def store(tmp_path: Path) -> Iterator[LocalStore]:
     s = LocalStore(tmp_path, DataKey.generate())
     yield s
     s.close()
 
 
 def test_page_presents_every_part_of_the_notice(qtbot) -> None:
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     assert page.sections() == SECTIONS
     text = _all_text(page)
@@ -94,12 +97,12 @@ def test_page_presents_every_part_of_the_notice(qtbot) -> None:
 
 def test_contact_before_and_after_login_is_plain_text(qtbot) -> None:
     services = PageServices()
-    page = PrivacyPage(services)
+    page = services.page()
     qtbot.addWidget(page)
     contact = page.findChild(QLabel, "privacy_contact")
     assert "nach der Anmeldung verfügbar" in contact.text()
     services.config = {"privacy_contact": CONTACT, "draft_retention_days": 3}
-    services.config_loaded.emit(services.config)
+    page.apply_config(services.config)
     assert contact.text().splitlines() == [
         "Erika Beispiel",
         "<b>Datenschutz GmbH</b>",
@@ -117,14 +120,14 @@ def test_contact_before_and_after_login_is_plain_text(qtbot) -> None:
 
 def test_memory_only_store_is_stated(qtbot, tmp_path: Path) -> None:
     store = LocalStore(tmp_path, None)
-    page = PrivacyPage(PageServices(store))
+    page = PageServices(store).page()
     qtbot.addWidget(page)
     assert "kein Schlüsselbund" in page.findChild(QLabel, "local_data_facts").text()
     store.close()
 
 
 def test_show_section_scrolls_and_focuses_heading(qtbot) -> None:
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     page.resize(600, 300)
     page.show()
@@ -140,7 +143,7 @@ def test_show_section_scrolls_and_focuses_heading(qtbot) -> None:
 
 
 def test_page_fits_the_window_width_without_sideways_scrolling(qtbot) -> None:
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     page.resize(800, 600)  # the page area of a main window on a small office screen
     page.show()
@@ -174,7 +177,7 @@ def _open_confirm(qtbot, page: PrivacyPage) -> QMessageBox:
 
 def test_cancel_keeps_data(qtbot, store: LocalStore) -> None:
     store.save_draft("d1", "quick", {"nachname": "Muster"})
-    page = PrivacyPage(PageServices(store))
+    page = PageServices(store).page()
     qtbot.addWidget(page)
     box = _open_confirm(qtbot, page)
     # Escape is "Abbrechen", never the destructive choice
@@ -189,7 +192,7 @@ def test_confirmed_wipe_deletes_drafts_and_logs(qtbot, store: LocalStore) -> Non
     logs.mkdir()
     (logs / "glasvermittler.log").write_text("x")
     (logs / "glasvermittler.log.2026-11-20").write_text("x")
-    page = PrivacyPage(PageServices(store))
+    page = PageServices(store).page()
     qtbot.addWidget(page)
     box = _open_confirm(qtbot, page)
     with qtbot.waitSignal(page.local_data_wiped, timeout=5000):
@@ -236,7 +239,7 @@ class _Window(QMainWindow):
 
 
 def test_why_link_opens_the_section_of_the_finding(qtbot) -> None:
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     window = _Window(page)
     qtbot.addWidget(window)
     window.resize(700, 400)
@@ -259,7 +262,7 @@ def test_why_link_outside_a_main_window_does_nothing(qtbot) -> None:
 
 
 def test_contents_buttons_jump_to_their_section(qtbot) -> None:
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     qtbot.addWidget(page)
     page.resize(700, 400)
     page.show()
@@ -278,7 +281,7 @@ def test_contents_buttons_jump_to_their_section(qtbot) -> None:
 def test_why_link_of_a_checked_field_opens_its_section(qtbot) -> None:
     from desktop.widgets.checked_text import CheckedTextEdit
 
-    page = PrivacyPage(PageServices())
+    page = PageServices().page()
     window = _Window(page)
     editor = CheckedTextEdit("beschreibung", parent=window.form)
     qtbot.addWidget(window)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from types import SimpleNamespace
 from typing import Any
 
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.api import ExtranetClient
+from desktop.tasks import TaskRunner
 from desktop.views.referrals_page import ReferralsPage
 from extranet.runner import EmbeddedServer
 from tests.helpers.server_fixtures import api_session
@@ -36,7 +36,7 @@ def visible(page: ReferralsPage, column: int) -> list[str]:
 
 
 def test_sync_filter_search_and_cursor_expiry(
-    qtbot: QtBot, qtmodeltester: ModelTester, fresh_server: EmbeddedServer
+    qtbot: QtBot, qtmodeltester: ModelTester, fresh_server: EmbeddedServer, tasks: TaskRunner
 ) -> None:
     client = ExtranetClient(fresh_server.url)
     client.login("demo", "demo")
@@ -51,7 +51,7 @@ def test_sync_filter_search_and_cursor_expiry(
     )
     assert answer.status_code == 200
 
-    page = ReferralsPage(SimpleNamespace(client=client, tasks=None))
+    page = ReferralsPage(client, tasks)
     qtbot.addWidget(page)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)

@@ -1,29 +1,16 @@
-"""Wizard with the real local store: autosaved drafts reload, and sending goes through the
-persistent outbox (no worker: the view drains once itself) with exactly one referral."""
+"""Wizard with the app's services: autosaved drafts reload, and sending goes through the
+persistent outbox and its worker with exactly one referral."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from desktop.store import LocalStore
-from desktop.sync.outbox import Outbox
-from desktop.views.referral_wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for
+from desktop.views.referral_wizard import QuickReferralView, ReferralView
+from tests.gui.test_wizard_helpers import config_of, services_for
 
 
-def _with_outbox(services: Any, store: LocalStore) -> Any:
-    """Send through an outbox in ``store``, drained by a worker that polls only on demand."""
-    from desktop.workers.outbox_worker import OutboxWorker
-
-    services.store = store
-    services.outbox = Outbox(store)
-    worker = OutboxWorker(services.outbox, services.client, services.tasks, poll_ms=60000)
-    services.outbox_worker = worker
-    return worker
-
-
-def _fill(view: QuickReferralView) -> None:
+def _fill(view: ReferralView) -> None:
     view.inputs["nachname"].setText("Krüger")  # type: ignore[attr-defined]
     view.inputs["telefon"].setText("040 1234567")  # type: ignore[attr-defined]
     view.inputs["kennzeichen"].setText("HH-AB 12")  # type: ignore[attr-defined]
@@ -32,9 +19,8 @@ def _fill(view: QuickReferralView) -> None:
 
 
 def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -> None:
-    store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        services.store = store
+        store = services.store
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         _fill(view)
@@ -63,10 +49,7 @@ def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -
 
 
 def test_send_through_outbox_makes_one_referral(qtbot: Any, server: Any, tmp_path: Path) -> None:
-    store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        services.store = store
-        services.outbox = Outbox(store)
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -86,16 +69,15 @@ def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
 ) -> None:
     from tests.helpers.fault_proxy import FaultProxy
 
-    store = LocalStore(tmp_path, None)
     with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
-        worker = _with_outbox(services, store)
+        worker = services.outbox_worker
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
         _fill(view)
         view.consent_gate.no.click()
         client_ref = view.form.client_ref
-        proxy.drop_before_forward_next(1, method="POST")  # the line is down
+        proxy.drop_before_forward_next(100_000, method="POST")  # the line is down
         with qtbot.waitSignal(worker.drained, timeout=20000):
             view.send()
         assert view.send_status.text().startswith("Offline: Im Postausgang")
@@ -106,6 +88,7 @@ def test_offline_send_waits_in_the_postausgang_and_goes_out_once(
         view.new_button.click()
         assert view.inputs["nachname"].text() == ""  # type: ignore[attr-defined]
         assert view.form.client_ref != client_ref
+        proxy.clear_faults()
         with qtbot.waitSignal(worker.item_sent, timeout=20000):
             worker.flush_now()  # back online ("Jetzt senden")
         qtbot.waitUntil(lambda: worker.pending == 0, timeout=5000)
@@ -121,9 +104,8 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
-    store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        worker = _with_outbox(services, store)
+        worker = services.outbox_worker
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -134,10 +116,10 @@ def test_refused_in_the_outbox_back_to_the_field_and_resent_once(
         qtbot.waitUntil(lambda: view.error_summary.isVisible(), timeout=15000)
         assert [name for name, _ in view.error_summary.entries] == ["consent"]
         message = view.findChild(QWidget, "consent_message")
-        assert "Einwilligungstext wurde geändert" in message.text()  # type: ignore[attr-defined]
+        assert "Einwilligungstext wurde geändert" in message.text()
         assert view.send_button.isEnabled()  # back to the form: correct and send again
         assert services.outbox.dead_count() == 1
-        view.consent_gate.text_version = services.config["consent"]["text_version"]
+        view.consent_gate.text_version = config_of(services)["consent"]["text_version"]
         view.consent_gate.no.click()  # asked again with the current text: no
         view.consent_gate.yes.click()  # ... then yes
         view.send()
@@ -153,9 +135,8 @@ def test_expired_session_the_queued_referral_waits_for_the_login(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
 
-    store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        worker = _with_outbox(services, store)
+        worker = services.outbox_worker
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -178,9 +159,8 @@ def test_expired_session_the_queued_referral_waits_for_the_login(
 def test_draft_with_consent_to_an_older_text_asks_again(
     qtbot: Any, server: Any, tmp_path: Path
 ) -> None:
-    store = LocalStore(tmp_path, None)
     with services_for(server.url) as services:
-        services.store = store
+        store = services.store
         view = QuickReferralView(services)
         qtbot.addWidget(view)
         _fill(view)
@@ -206,7 +186,7 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         assert "die Einwilligung fehlt" in other.review.toPlainText()
         other.consent_gate.yes.click()
         assert other.voluntary_box.isEnabled()
-        assert other.form.consent_text_version == services.config["consent"]["text_version"]
+        assert other.form.consent_text_version == config_of(services)["consent"]["text_version"]
         assert other.messages["consent"].text == ""
         other.update_review()
         assert '"schadenart"' in other.review_json.toPlainText()
@@ -220,9 +200,8 @@ def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_p
     from tests.gui.test_wizard_photos import _gps_jpeg
     from tests.helpers.fault_proxy import FaultProxy
 
-    store = LocalStore(tmp_path, None)
     with FaultProxy(server.url) as proxy, services_for(proxy.url) as services:
-        worker = _with_outbox(services, store)
+        worker = services.outbox_worker
         view = CompleteReferralView(services)
         qtbot.addWidget(view)
         view.show()
@@ -235,10 +214,11 @@ def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_p
         qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 2, timeout=20000)
         progress: list[tuple[int, int]] = []
         view.transport.progress.connect(lambda done, total: progress.append((done, total)))
-        proxy.fail_next(1, status=503, retry_after="2", method="PUT")  # one photo must wait
+        # more refusals than the client retries at once: both photos wait for the worker
+        proxy.fail_next(8, status=503, retry_after="1", method="PUT")
         view.send()
         qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=20000)
-        qtbot.waitUntil(lambda: progress[-1:] == [(2, 2)], timeout=20000)
+        qtbot.waitUntil(lambda: progress[-1:] == [(2, 2)], timeout=40000)
         assert progress[0] == (0, 2)  # referral sent, the photos wait for their retry
         assert view.send_status.text() == (
             "Vermittlung übermittelt. Schadenbilder hochgeladen: 2 von 2"

@@ -15,12 +15,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.views.referral_wizard import CompleteReferralView
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import config_of, services_for
 from tests.helpers.server_fixtures import api_session
-
-image = pytest.importorskip("desktop.privacy.image")
-if not hasattr(image, "scrub"):  # pragma: no cover - until the image pipeline lands
-    pytest.skip("image pipeline not landed", allow_module_level=True)
 
 
 def _gps_jpeg() -> bytes:
@@ -153,7 +149,7 @@ def test_server_byte_limit_shrinks_or_refuses_the_photo_locally(
     view.consent_gate.yes.click()
     path = tmp_path / "gross.png"
     path.write_bytes(_noisy_png())
-    limits = view.services.config["limits"]
+    limits = config_of(view.services)["limits"]
     limits["max_image_bytes"] = 150_000  # the server's /config limit
     view.photos.add_files([str(path)])
     qtbot.waitUntil(lambda: not view.photos.busy(), timeout=20000)
@@ -176,7 +172,7 @@ def test_photo_limit_says_what_was_left_out(
     view = complete
     assert view.photos is not None
     view.consent_gate.yes.click()
-    view.services.config["limits"]["max_images"] = 1
+    config_of(view.services)["limits"]["max_images"] = 1
     path = tmp_path / "schaden.jpg"
     path.write_bytes(_gps_jpeg())
     view.photos.add_files([str(path), str(path)])

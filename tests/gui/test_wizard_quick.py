@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from desktop.views.referral_wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for, type_text
+from tests.gui.test_wizard_helpers import config_of, services_for, type_text
 
 
 @pytest.fixture
@@ -42,10 +42,10 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     qtbot: Any, quick: QuickReferralView
 ) -> None:
     services = quick.services
-    assert quick.servicenummer.text() == services.config["servicenummer"]
+    assert quick.servicenummer.text() == config_of(services)["servicenummer"]
     assert quick.servicenummer.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert quick.servicenummer.isReadOnly()
-    assert quick.consent_gate.text_label.text() == services.config["consent"]["text"]
+    assert quick.consent_gate.text_label.text() == config_of(services)["consent"]["text"]
     assert quick.consent_gate.answer is None  # no default
     assert not quick.voluntary_box.isEnabled()
     quick.inputs["nachname"].setFocus()
@@ -91,7 +91,7 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     assert stored["kennzeichen"] == "K-AB 123"
     assert stored["versicherungsscheinnummer"] == "VS471108"
     assert stored["voluntary"] == {
-        "schadenart": services.config["catalogs"]["schadenart"][0]["code"],
+        "schadenart": config_of(services)["catalogs"]["schadenart"][0]["code"],
         "bemerkungen": "Hinterhof, Tor links",
     }
     # The review showed exactly what left the PC.
@@ -100,7 +100,7 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
         assert reviewed[key] == stored[key]
     assert reviewed["servicenummer"] == stored["servicenummer"]
     readable = quick.review.toPlainText()  # the same, in the broker's words
-    label = services.config["catalogs"]["schadenart"][0]["label"]
+    label = config_of(services)["catalogs"]["schadenart"][0]["label"]
     for line in (
         f"Servicenummer: {stored['servicenummer']}",
         "Nachname: Müller",
@@ -115,7 +115,7 @@ def test_quick_by_keyboard_arrives_with_exactly_the_consented_fields(
     assert "Scheibe" not in readable  # left empty: not sent, not shown
     assert reviewed["consent"] == stored["consent"]
     assert stored["consent"]["granted"] is True
-    assert stored["consent"]["text_version"] == services.config["consent"]["text_version"]
+    assert stored["consent"]["text_version"] == config_of(services)["consent"]["text_version"]
     assert stored["consent"]["captured_at"]  # when the customer agreed
 
 
@@ -131,7 +131,7 @@ def test_enter_in_text_field_does_not_send(qtbot: Any, quick: QuickReferralView)
 def test_send_with_missing_fields_shows_focused_error_summary(
     qtbot: Any, quick: QuickReferralView
 ) -> None:
-    quick.inputs["kennzeichen"].setText("DES123")
+    quick.inputs["kennzeichen"].setText("DES123")  # type: ignore[attr-defined]
     qtbot.mouseClick(quick.send_button, Qt.MouseButton.LeftButton)
     assert quick.error_summary.isVisible()
     assert quick.error_summary.hasFocus()
@@ -177,7 +177,7 @@ def test_unticking_consent_removes_voluntary_data_with_undo(
     quick.inputs["bemerkungen"].setText("Hinterhof, Tor links")  # type: ignore[attr-defined]
     quick.update_review()
     assert '"schadenart"' in quick.review_json.toPlainText()
-    label = quick.services.config["catalogs"]["schadenart"][0]["label"]
+    label = config_of(quick.services)["catalogs"]["schadenart"][0]["label"]
     assert f"Schadenart: {label}" in quick.review.toPlainText()
     quick.consent_gate.no.click()
     quick.update_review()
@@ -263,7 +263,7 @@ def test_format_hint_on_leaving_field_not_while_typing(
     assert not message.isVisible()  # reward early: nothing while typing
     tab(qtbot)
     assert message.isVisible()
-    assert "XQ" in message.text()  # type: ignore[attr-defined]  # unknown district: warning
+    assert "XQ" in message.text()  # unknown district: warning
     assert message.property("kind") == "warning"
     assert "XQ" in plate.accessibleDescription()
     qtbot.keyClick(plate, Qt.Key.Key_Backspace)  # editing clears the hint
@@ -304,7 +304,7 @@ def test_server_may_add_district_codes(quick: QuickReferralView) -> None:
     from desktop.validation import check_plate, districts
 
     assert [i.code for i in check_plate("QX-AB 12").issues] == ["plate.unknown-district"]
-    config = dict(quick.services.config)
+    config = dict(config_of(quick.services))
     config["districts"] = [{"code": "QX", "label": "Neuer Kreis"}]
     try:
         quick.apply_config(config)
@@ -348,7 +348,7 @@ def test_server_problem_appears_at_its_field(qtbot: Any, quick: QuickReferralVie
     assert [name for name, _ in quick.error_summary.entries] == ["consent"]
     message = quick.findChild(QWidget, "consent_message")
     assert message.isVisible()
-    assert "Einwilligungstext wurde geändert" in message.text()  # type: ignore[attr-defined]
+    assert "Einwilligungstext wurde geändert" in message.text()
     assert quick.send_button.isEnabled()  # corrected, it can be sent again
     assert not quick.referral_number.isVisible()
     assert quick.services.client.list_referrals(client_ref=quick.form.client_ref).items == []
@@ -365,14 +365,14 @@ def _fill_mandatory(view: QuickReferralView) -> None:
 def test_free_text_counter_and_art15_hint(quick: QuickReferralView) -> None:
     counter = quick.findChild(QWidget, "bemerkungen_counter")
     hint = quick.findChild(QWidget, "bemerkungen_hint")
-    assert counter.text() == "0 von 1000 Zeichen"  # type: ignore[attr-defined]
-    assert "Art. 15 DSGVO" in hint.text()  # type: ignore[attr-defined]
+    assert counter.text() == "0 von 1000 Zeichen"
+    assert "Art. 15 DSGVO" in hint.text()
     assert hint.isVisible()
     quick.consent_gate.yes.click()
     bemerkungen = quick.inputs["bemerkungen"]
     bemerkungen.setFocus()
     type_text(bemerkungen, "Bitte laut klingeln")
-    assert counter.text() == "19 von 1000 Zeichen"  # type: ignore[attr-defined]
+    assert counter.text() == "19 von 1000 Zeichen"
     assert "Art. 15 DSGVO" in bemerkungen.accessibleDescription()
 
 

@@ -1,4 +1,4 @@
-"""The wizards inside the real main window (engineer E's shell): config after login,
+"""The wizards inside the real main window (the app's shell): config after login,
 "Warum?" opens the Datenschutz page, Esc never discards, Ctrl+Enter sends."""
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from desktop.tasks import POOLS, TaskRunner
+
 __all__ = ["MemoryKeyring", "app_threads", "close_window", "log_in"]
 
 
@@ -40,13 +42,23 @@ def app_language(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
+def tasks(qapp: Any) -> Iterator[TaskRunner]:
+    """A task runner like the app's (its pools drained at teardown)."""
+    runner = TaskRunner()
+    try:
+        yield runner
+    finally:
+        runner.shutdown()
+
+
+@pytest.fixture
 def no_keychain() -> Iterator[None]:
     """Use keyring's "fail" backend (as on headless Linux) for the test's duration."""
     import keyring
     from keyring.backends import fail
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(fail.Keyring())
     try:
         yield
     finally:
@@ -56,7 +68,7 @@ def no_keychain() -> Iterator[None]:
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in this process only (stands in for the OS keychain)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -107,7 +119,7 @@ def close_window(qtbot: Any, window: Any, before: set[threading.Thread]) -> None
     assert services.server is None, "embedded server still referenced after close"
     assert runner.closed
     qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
-    for name in ("sync", "db", "media"):
+    for name in POOLS:
         assert runner.pool(name).activeThreadCount() == 0, f"pool {name} still busy"
     window.deleteLater()
     qtbot.wait(1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from desktop import i18n
 from tools import i18n as i18n_tool
+from tools import i18n_extract
 
 
 @pytest.fixture
@@ -113,10 +114,10 @@ def test_german_counts_read_naturally(restore_language: QApplication) -> None:
 
 
 def test_english_ui_is_shown_after_switching(restore_language: QApplication) -> None:
-    from desktop.views.privacy_page import PrivacyPage
+    from tests.gui.test_privacy_page import PageServices
 
     i18n.install_translators(restore_language, "en")
-    page = PrivacyPage(None)
+    page = PageServices().page()
     try:
         title = page.findChild(QWidget, "privacy_title")
         assert title.text() == QCoreApplication.translate(
@@ -212,7 +213,7 @@ def test_extra_strings_finds_what_lupdate_misses(tmp_path) -> None:
         "        hint(self)\n",
         encoding="utf-8",
     )
-    assert i18n_tool.extra_strings([src, other]) == [
+    assert i18n_extract.extra_strings([src, other]) == [
         ("Box", "Person"),
         ("Box", "Schaden"),
         ("Kasten", "Betreff"),

@@ -247,8 +247,9 @@ def test_detector_uses_the_shipped_model_and_falls_back_to_the_built_in_one(
     monkeypatch: pytest.MonkeyPatch, face_photo: bytes
 ) -> None:
     from desktop.privacy.image import faces
+    from desktop.privacy.image.native import dlib_module
 
-    dlib = faces.dlib_module()
+    dlib = dlib_module()
     rgb = np.asarray(Image.open(io.BytesIO(face_photo)).convert("RGB"))
     loaded: list[str] = []
     real = dlib.fhog_object_detector

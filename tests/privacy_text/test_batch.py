@@ -13,7 +13,7 @@ from desktop.privacy.text import check
 from desktop.privacy.text.chunks import spans
 from desktop.privacy.text.engine import get_engine
 
-_DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "privacy_text_dev.jsonl"
+_DEV = Path(__file__).resolve().parent / "data" / "own_dev.jsonl"  # in the repository
 _EXTRA = [
     "Kd. ist schwarz.",  # "$" at the end of a sentence
     "Kunde ist sehr konservativ",

@@ -11,7 +11,6 @@ import random
 import re
 
 from desktop.privacy.text import anchors, normalize
-from desktop.privacy.text.engine import _LONG_TOKEN, _long_tokens
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -32,6 +31,7 @@ from desktop.privacy.text.identifiers import (
     _spoken_hints,
 )
 from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
+from desktop.privacy.text.special import _LONG_TOKEN, _long_tokens
 
 _ROUNDS = 1500
 

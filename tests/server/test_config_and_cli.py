@@ -45,6 +45,7 @@ def test_config_document(server: EmbeddedServer) -> None:
     assert config["limits"] == {
         "max_images": 10,
         "max_image_bytes": 15_000_000,
+        "max_image_pixels": 120_000_000,
         "image_types": ["image/jpeg", "image/png"],
     }
     assert config["draft_retention_days"] == 7

@@ -148,7 +148,7 @@ def test_repeated_failures_are_throttled(fresh_server: EmbeddedServer) -> None:
     problem(locked, 429, "too-many-attempts")
     assert int(locked.headers["Retry-After"]) > 0
     # other accounts are not affected
-    assert api_session(fresh_server.url, "demo2", "demo2")
+    assert api_session(fresh_server.url, "demo2", "demo2").cookies  # logged in
 
 
 def test_framework_errors_are_problems(server: EmbeddedServer) -> None:

@@ -18,7 +18,7 @@ import pytest
 class FileTestKeyring(keyring.backend.KeyringBackend):
     """Stores secrets in a JSON file (plaintext — test use only)."""
 
-    priority = 0.1  # type: ignore[assignment]
+    priority = 0.1
 
     def __init__(self, path: Path) -> None:
         super().__init__()

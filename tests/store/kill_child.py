@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from desktop.store import DataKey, LocalStore
-from desktop.workers import FallbackRunner
+from desktop.tasks import TaskRunner
 from desktop.workers.autosave import DraftAutosaver
 from tests.store.file_keyring import install
 
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     install(keyring_file)
     store = LocalStore(data_dir, DataKey.load_or_create(SERVICE))
     app = QCoreApplication([])
-    runner = FallbackRunner()
+    runner = TaskRunner()
     saver = DraftAutosaver(store, runner)
     state = {"typed": 0}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.privacy.text.model import CATEGORIES, FIELDS, Finding
 
-__all__ = ["CATEGORIES", "FIELDS", "Finding", "check", "preload"]
+__all__ = ["CATEGORIES", "FIELDS", "Finding", "check"]
 
 
 def check(text: str, field: str) -> list[Finding]:
@@ -28,19 +28,8 @@ def check(text: str, field: str) -> list[Finding]:
     """
     if field not in FIELDS:
         raise ValueError(f"unknown field: {field!r}")
+    # Lazy on purpose: the engine (recognizers, lexicon parser, lemmatiser hook) is the heavy
+    # part; importing the package for FIELDS/Finding must stay cheap.
     from desktop.privacy.text.engine import get_engine
 
     return get_engine().check(text, field)
-
-
-def preload() -> None:
-    """Load the lexicons in a background thread (about half a second, once per process).
-
-    Call it at application start so that the first keystroke's check does not wait for the
-    lexicons; ``check()`` works without it (it then loads on first use).
-    """
-    import threading
-
-    from desktop.privacy.text.engine import get_engine
-
-    threading.Thread(target=get_engine, name="privacy-text-preload", daemon=True).start()

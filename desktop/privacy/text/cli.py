@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from desktop.privacy.text import FIELDS, check
+
 _USAGE = "usage: python -m desktop.privacy text --jsonl < input.jsonl > output.jsonl\n"
 
 
@@ -24,8 +26,6 @@ def _error(message: str) -> dict[str, Any]:
 
 def check_line(line: str) -> dict[str, Any]:
     """The output object for one input line (never raises for bad input)."""
-    from desktop.privacy.text import FIELDS, check
-
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

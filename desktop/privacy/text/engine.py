@@ -8,161 +8,24 @@ Everything is loaded once, on the first ``check()``.
 
 from __future__ import annotations
 
-import re
 import threading
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from dataclasses import field as dc_field
+from collections.abc import Sequence
 from itertools import accumulate
 from pathlib import Path
-from typing import Protocol
 
+from desktop.paths import resource_path
 from desktop.privacy.text import chunks
-from desktop.privacy.text.fuzzy import FuzzyIndex
-from desktop.privacy.text.lexicon import SEPARATOR, Hit, Matcher, Rule, parse_file
+from desktop.privacy.text.identifiers import IdentifierRecognizer
+from desktop.privacy.text.lexicon import SEPARATOR
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import Normalized, fold_term, normalize
+from desktop.privacy.text.names import NameFieldRecognizer
+from desktop.privacy.text.normalize import normalize
+from desktop.privacy.text.recognizer import Context, Recognizer
+from desktop.privacy.text.special import SpecialCategoryRecognizer
 
-# Runs of 8+ letters. The look-behind (a run starts after a non-letter) yields the same runs
-# as without it, minus the doomed attempts inside shorter words.
-_LONG_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{8,}")
-# Every such run lies inside a word (a maximal run of \w) of 8+ characters; those are found
-# faster, and a word of letters only is itself the run.
-_LONG_WORD = re.compile(r"(?<!\w)\w{8,}")
-
-
-def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, token)`` of every ``_LONG_TOKEN`` match in ``text``, in order."""
-    for word in _LONG_WORD.finditer(text):
-        token = word.group()
-        if token.isalpha():
-            yield word.start(), word.end(), token
-        else:  # digits or "_" inside: its letter runs (or other \w that is no digit)
-            for match in _LONG_TOKEN.finditer(text, word.start(), word.end()):
-                yield match.start(), match.end(), match.group()
-
-
-@dataclass(slots=True)
-class Context:
-    """What recognizers see: the field, the original and normalised text, earlier findings."""
-
-    field: str
-    norm: Normalized
-    settings: dict[str, object]
-    findings: list[Finding] = dc_field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The original text."""
-        return self.norm.original
-
-    def finding(self, hit: Hit) -> Finding:
-        """Turn a normalised-text hit into a finding with original offsets."""
-        start, end = self.norm.span(hit.start, hit.end)
-        rule = hit.rule
-        return Finding(
-            rule.category, start, end, SEVERITY[rule.category], rule.rule_id, rule.suggestion
-        )
-
-
-class Recognizer(Protocol):
-    """A named detector; ``analyze`` returns findings with original offsets."""
-
-    name: str
-
-    def analyze(self, ctx: Context) -> list[Finding]:
-        """Findings for ``ctx`` (may read ``ctx.findings`` of earlier recognizers)."""
-        ...
-
-
-def read_list(path: Path) -> list[str]:
-    """One entry per line, ``#`` comments, blank lines ignored."""
-    lines = (raw.split(" #", 1)[0].strip() for raw in path.read_text("utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-_SALUTATION_BEFORE = re.compile(
-    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
-)
-
-
-def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
-    """A capitalised single word right after Herr/Frau/Familie is a surname, not a trigger."""
-    if hit.end - hit.start > 40 or " " in norm.text[hit.start : hit.end]:
-        return False
-    if not hit.start or not norm.text[hit.start - 1].isspace():
-        return False  # the salutation pattern ends with white space right before the hit
-    if not _SALUTATION_BEFORE.search(norm.text, max(0, hit.start - 12), hit.start):
-        return False
-    start, _end = norm.span(hit.start, hit.start + 1)
-    return norm.original[start : start + 1].isupper()
-
-
-_CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
-
-
-def _without_clean(table: dict[str, list[Rule]]) -> dict[str, list[Rule]]:
-    out = {term: [r for r in rules if r is not _CLEAN] for term, rules in table.items()}
-    return {term: rules for term, rules in out.items() if rules}
-
-
-class SpecialCategoryRecognizer:
-    """Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
-
-    name = "special_categories"
-
-    def __init__(self, root: Path) -> None:
-        pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
-        clean = [(_CLEAN, entry) for _rule, entry in parse_file(root / "clean.txt")]
-        # One matcher for both: one scan per kind instead of two.
-        self.matcher = Matcher(pairs + clean)
-        self.fuzzy = FuzzyIndex(
-            _without_clean(self.matcher.terms("exact")),
-            _without_clean(self.matcher.terms("prefix")),
-            (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
-        )
-
-    def hits(self, norm: Normalized) -> list[Hit]:
-        """Lexicon hits minus clean contexts and surnames after a salutation ("Herr Christ")."""
-        return [h for h in self._hits(norm) if not _is_name_after_salutation(norm, h)]
-
-    def _hits(self, norm: Normalized) -> list[Hit]:
-        """Lexicon hits on the normalised text after removing clean contexts."""
-        text = norm.text
-        hits: list[Hit] = []
-        clean: list[tuple[int, int]] = []
-        for hit in self.matcher.find(text):
-            if hit.rule is _CLEAN:
-                clean.append((hit.start, hit.end))
-            else:
-                hits.append(hit)
-        covered = bytearray(len(text))
-        for hit in hits:
-            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        lookup = self.fuzzy.lookup
-        for start, end, token in _long_tokens(text):
-            if 1 in covered[start:end]:
-                continue
-            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(token))
-        if not hits:
-            return hits
-        allowed = sorted(clean)
-        if not allowed:
-            return hits
-        starts = [s for s, _e in allowed]
-        reach = list(accumulate((e for _s, e in allowed), max))  # furthest end so far
-        kept = []
-        for hit in hits:
-            i = bisect_right(starts, hit.start) - 1
-            if i < 0 or reach[i] < hit.end:
-                kept.append(hit)
-        return kept
-
-    def analyze(self, ctx: Context) -> list[Finding]:
-        """Findings for every hit, one per category and span."""
-        return [ctx.finding(hit) for hit in self.hits(ctx.norm)]
+__all__ = ["Context", "Engine", "Recognizer", "SpecialCategoryRecognizer", "get_engine"]
 
 
 class LengthRecognizer:
@@ -210,9 +73,6 @@ class Engine:
     """Runs the registered recognizers that ``fields.toml`` enables for a field."""
 
     def __init__(self, root: Path) -> None:
-        from desktop.privacy.text.identifiers import IdentifierRecognizer
-        from desktop.privacy.text.names import NameFieldRecognizer
-
         with (root / "fields.toml").open("rb") as fh:
             config = tomllib.load(fh)
         special = SpecialCategoryRecognizer(root)
@@ -320,6 +180,7 @@ class Engine:
         special = self.registry.get("special_categories")
         if words and isinstance(special, SpecialCategoryRecognizer):
             special.fuzzy.clear_cache()
+            special.grammar.clear_cache()
 
 
 def _shift(finding: Finding, offset: int) -> Finding:
@@ -345,7 +206,5 @@ def get_engine() -> Engine:
     if _ENGINE is None:
         with _LOCK:
             if _ENGINE is None:
-                from desktop.paths import resource_path
-
                 _ENGINE = Engine(resource_path("privacy"))
     return _ENGINE

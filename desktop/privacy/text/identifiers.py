@@ -23,7 +23,7 @@ from desktop.privacy.text.model import SEVERITY, Finding
 from desktop.privacy.text.normalize import INVISIBLE, fold_term
 
 if TYPE_CHECKING:
-    from desktop.privacy.text.engine import Context
+    from desktop.privacy.text.recognizer import Context
 
 Add = Callable[[int, int, str], None]
 Spans = list[tuple[int, int]]

@@ -39,6 +39,7 @@ class Rule:
     rule_id: str
     category: str
     suggestion: str | None
+    frame: str | None = None  # who/what the words must be said of (see grammar.py)
 
 
 class Hit(NamedTuple):
@@ -48,30 +49,40 @@ class Hit(NamedTuple):
     end: int
     rule: Rule
     fuzzy: bool = False
+    core: int = -1  # end of the lexicon term itself before widening to the word (-1: ``end``)
 
 
 def parse_file(path: Path) -> list[tuple[Rule, str]]:
     """Parse one lexicon file into ``(rule, entry)`` pairs (entries are still unfolded).
 
     A comment starts with ``#`` at the start of a line or with `` #`` (space, hash) after an
-    entry. ``suggestion = ...`` inside a section sets the neutral rewording of that rule.
+    entry. ``suggestion = ...`` inside a section sets the neutral rewording of that rule,
+    ``frame = person|subject|place`` what its words must be said of (see :mod:`grammar`).
     """
-    sections: list[tuple[str, list[str], list[str]]] = []  # (rule id, suggestion, entries)
+    # (rule id, suggestions, entries, frames)
+    sections: list[tuple[str, list[str], list[str], list[str]]] = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
-            sections.append((line[1:-1].strip(), [], []))
+            sections.append((line[1:-1].strip(), [], [], []))
         elif not sections:
             raise ValueError(f"{path.name}:{number}: entry before the first [section]")
         elif line.startswith("suggestion") and "=" in line:
             sections[-1][1].append(line.split("=", 1)[1].strip())
+        elif line.startswith("frame") and "=" in line:
+            sections[-1][3].append(line.split("=", 1)[1].strip())
         else:
             sections[-1][2].append(line)
     pairs: list[tuple[Rule, str]] = []
-    for rule_id, suggestion, entries in sections:
-        rule = Rule(rule_id, rule_id.split(".", 1)[0], suggestion[-1] if suggestion else None)
+    for rule_id, suggestion, entries, frame in sections:
+        rule = Rule(
+            rule_id,
+            rule_id.split(".", 1)[0],
+            suggestion[-1] if suggestion else None,
+            frame[-1] if frame else None,
+        )
         pairs.extend((rule, entry) for entry in entries)
     return pairs
 
@@ -351,6 +362,7 @@ class Matcher:
             table = self._terms[kind]
             for match in pattern.finditer(text):
                 start, end = match.span()
+                core = end
                 if kind in ("prefix", "infix"):
                     end = _WORD_END.match(text, end).end()  # type: ignore[union-attr]
                 if kind in ("suffix", "infix"):
@@ -359,7 +371,7 @@ class Matcher:
                 term = match.group()
                 rules = table.get(term) or table[" ".join(term.split())]
                 for rule in rules:
-                    yield Hit(start, end, rule)
+                    yield Hit(start, end, rule, False, core)
         spans = pieces(text)
         starts = [a for a, _b in spans]
         for regex in self._always:

@@ -17,21 +17,16 @@ from typing import TYPE_CHECKING
 
 from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import fold_term
+from desktop.privacy.text.normalize import fold_term, visible
 
 if TYPE_CHECKING:
-    from desktop.privacy.text.engine import Context, SpecialCategoryRecognizer
+    from desktop.privacy.text.recognizer import Context
+    from desktop.privacy.text.special import SpecialCategoryRecognizer
 
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
 _DIGIT = re.compile(r"\d")
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
-
-
-def _visible(word: str) -> str:
-    from desktop.privacy.text.normalize import visible
-
-    return visible(word)
 
 
 def _is_number(word: str) -> bool:
@@ -144,7 +139,7 @@ class NameFieldRecognizer:
         all_lower = all(t[2] == t[2].lower() for t in tokens)
         last = len(tokens) - 1
         for index, (start, _end, raw) in enumerate(tokens):
-            word = _visible(raw)  # zero-width characters, combining marks: as the reader sees it
+            word = visible(raw)  # zero-width characters, combining marks: as the reader sees it
             if word in {"-", "–", "—", "/", "|", ":", "+"}:
                 return start, "name_misuse.separator"
             if word.endswith(","):

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.paths import resource_path
+
 INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e"
     "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -99,8 +101,6 @@ def _confusables() -> dict[str, str]:
     derived from Unicode's confusables table); read on the first non-ASCII character."""
     global _CONFUSABLES
     if _CONFUSABLES is None:
-        from desktop.paths import resource_path
-
         table: dict[str, str] = {}
         path = resource_path("privacy") / "confusables.txt"
         for raw in path.read_text("utf-8").splitlines():

@@ -1,0 +1,374 @@
+"""Who or what a lexicon hit is said of: a person's attribute, or a place, thing or job.
+
+German tells these apart by grammar, and so does this module (data: ``grammar.toml``):
+
+* **Compound head.** The last part of a compound decides its meaning: a trigger followed by a
+  place or thing head is no attribute of a person ("Gehörlosen|schule", "Blinden|ampel",
+  "Bi-Xenon-|Scheinwerfer"); a person head keeps it ("MS-|Patientin"); an institution head
+  ("Dialyse|zentrum", "Marien|hospital") makes the word a place, read as below. Words are
+  lemmatised with simplemma first, so plural and case forms share the singular's head.
+* **Place frame** (``frame = place``): an institution is a stay only when it is not preceded by
+  a preposition of place ("vor dem Krankenhaus"), is not the genitive of a place ("Parkhaus der
+  Uniklinik"), the clause holds no job frame ("arbeitet dort als", "ist Ärztin in der
+  Dialyse"), and a person or a preposition of stay goes with it ("Kd. liegt im Klinikum").
+* **Subject frame** (``frame = subject``): the word must not be said of a thing -- the first
+  noun of its clause outside a prepositional phrase ("Kalibriergerät heute zickig") -- while an
+  implicit subject (the customer) is fine ("sehr zickig am Telefon").
+* **Person frame** (``frame = person``): as the subject frame, and the clause must name a
+  person ("Kd.", "Frau X", "er", "der is ..."): "Herkunft der Scheibe" and "Motor stottert" are
+  no finding, "Kunde stottert" is. In the name field the name is that person.
+* A framed **noun** ("Krebs", "Herkunft", "Spinner") has no subject to check: it is said of
+  whoever its clause names, and a noun right after another noun is a name ("Versicherungsbüro
+  Christ"). A framed **adjective** before a noun that is no person describes that noun
+  ("blinde Zone", "herzliche Grüße"); origin and belief adjectives do so in every section
+  ("Schweizer Konto"), unless the noun carries the attribute to a person ("kurdischer
+  Herkunft").
+
+simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
+is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from desktop.privacy.text.normalize import fold_term
+
+if TYPE_CHECKING:
+    from desktop.privacy.text.lexicon import Hit
+    from desktop.privacy.text.normalize import Normalized
+
+_BOUNDARY = re.compile(r"[,;:!?()\[\]\x00\n–—]| - |\.(?=\s+[A-ZÄÖÜ])")
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*\.?")
+_ARTICLES = frozenset(
+    ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines")
+)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(word: str) -> str:
+    """Lower case with umlauts spelled out: :func:`fold_term` for the plain words of a clause
+    at a fraction of its cost (the word lists are folded with ``fold_term``)."""
+    return word.lower().translate(_UMLAUTS)
+
+
+class _Lemmatizer(Protocol):
+    def __call__(self, word: str) -> str: ...
+
+
+def _load_lemmatizer() -> _Lemmatizer:
+    """simplemma's German lemmatiser (greedy: also folds the head of unknown compounds)."""
+    import simplemma  # documented lazy heavy import: loaded with the engine, on the worker
+
+    def lemma(word: str) -> str:
+        return str(simplemma.lemmatize(word, lang="de", greedy=True))
+
+    lemma("Häuser")  # decompress the German table now, not on the first keystroke
+    return lemma
+
+
+def _fold_all(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold_term(w) for w in words)
+
+
+class Grammar:
+    """The frame checks of ``grammar.toml`` (see the module docstring)."""
+
+    def __init__(self, root: Path) -> None:
+        with (root / "grammar.toml").open("rb") as fh:
+            data = tomllib.load(fh)
+        heads = data["heads"]
+        self._heads: list[tuple[str, str]] = sorted(
+            ((fold_term(w), kind) for kind in heads for w in heads[kind]),
+            key=lambda item: -len(item[0]),
+        )
+        self._person = _fold_all(data["person"]["words"])
+        self._person_heads = tuple(w for w in self._person if len(w) >= 5)
+        self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
+        openers = "|".join(re.escape(w) for w in data["clause"]["openers"])
+        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?i:{openers})(?!\w)")
+        self._function = _fold_all(data["clause"]["function_words"])
+        self._preps = _fold_all(data["clause"]["prepositions"])
+        self._place_preps = _fold_all(data["place"]["prepositions"])
+        self._stay_preps = _fold_all(data["place"]["stay"])
+        self._job_words = _fold_all(data["job"]["words"])
+        self._attributive = frozenset(data["attributive"]["categories"])
+        self._carriers = _fold_all(data["attributive"]["carriers"])
+        self._job_verbs = _fold_all(data["job"]["verbs"])
+        self._not_profession = _fold_all(data["job"]["not_profession"])
+        self._lemma = _load_lemmatizer()
+        self._heads_cache: dict[str, tuple[str, int] | None] = {}
+        self._lock = threading.Lock()
+
+    def clear_cache(self) -> None:
+        """Forget the heads of words seen so far (benchmarks measure the uncached cost)."""
+        with self._lock:
+            self._heads_cache.clear()
+
+    # -- words -------------------------------------------------------------------------------
+
+    def head(self, word: str) -> tuple[str, int] | None:
+        """``(kind, start)`` of the compound head of ``word`` (kind ``place``, ``object``,
+        ``institution`` or ``person``; ``start`` its offset in the folded word), or ``None``."""
+        found = self._heads_cache.get(word, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        result = self._find_head(word)
+        with self._lock:
+            if len(self._heads_cache) > 4096:
+                self._heads_cache.clear()
+            self._heads_cache[word] = result
+        return result
+
+    def _find_head(self, word: str) -> tuple[str, int] | None:
+        if "-" in word:  # "Bi-Xenon-Scheinwerfer": the last part is the head
+            offset = word.rindex("-") + 1
+            if offset == len(word):
+                return None
+            kind = self._classify(fold_term(self._lemma(word[offset:])))
+            return None if kind is None else (kind[0], len(fold_term(word[:offset])))
+        folded = fold_term(self._lemma(word))
+        kind = self._classify(folded)
+        return None if kind is None else (kind[0], len(folded) - kind[1])
+
+    def _classify(self, folded: str) -> tuple[str, int] | None:
+        """Kind and length of the longest head list word that ``folded`` is or ends with."""
+        for head, kind in self._heads:
+            if folded.endswith(head):
+                return kind, len(head)
+        return None
+
+    def _is_person(self, token: str) -> bool:
+        folded = _fold(token.rstrip("."))
+        return folded in self._person or folded.endswith(self._person_heads)
+
+    # -- clauses ----------------------------------------------------------------------------
+
+    def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the clause around ``text[start:end]``."""
+        left = 0
+        for match in self._boundary.finditer(text, max(0, start - 160), start):
+            left = match.end()
+        found = self._boundary.search(text, end, end + 160)
+        right = found.start() if found else min(len(text), end + 160)
+        return left, right
+
+    def _subject(self, tokens: list[str]) -> str | None:
+        """The first noun of a clause outside a prepositional phrase (``tokens`` before the
+        hit): the word the attribute is said of, if the clause names one."""
+        in_phrase = False
+        for index, token in enumerate(tokens):
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+                continue
+            capital = token[:1].isupper()
+            if not capital and not self._is_person(token):
+                continue
+            if index == 0 and folded in self._function:
+                in_phrase = in_phrase or folded in self._preps
+                continue
+            if in_phrase:
+                in_phrase = False
+                continue
+            if capital or self._is_person(token):
+                return token
+        return None
+
+    def _describes_thing(self, norm: Normalized, hit: Hit) -> bool:
+        """An origin/belief adjective right before a noun that is no person ("Schweizer
+        Konto") and does not carry the attribute to one ("kurdischer Herkunft")."""
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        if any(c.isspace() for c in text[start:end]):
+            return False
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        token = following.group()
+        if not token[:1].isupper():
+            return False
+        folded = _fold(token.rstrip("."))
+        return not (self._is_person(token) or folded in self._carriers)
+
+    def _attributive_thing(self, after: list[str]) -> bool:
+        """An adjective followed (after at most two more adjectives) by a noun that is no
+        person describes that noun."""
+        for token in after[:3]:
+            if token[:1].isupper():
+                return not self._is_person(token)
+            if not token.isalpha() or _fold(token) in self._preps:
+                return False
+            if _fold(token) in ("und", "oder", "ist", "sind", "war", "hat", "aber"):
+                return False
+        return False
+
+    def _names_thing(self, token: str) -> bool:
+        """A capitalised word that is no person and no clause-opening function word."""
+        if not token[:1].isupper() or token.isupper():
+            return False
+        folded = _fold(token.rstrip("."))
+        return not (self._is_person(token) or folded in self._function or folded in self._preps)
+
+    def _names_person(self, tokens: list[str]) -> bool:
+        if any(self._is_person(t) for t in tokens):
+            return True
+        return (
+            len(tokens) > 1
+            and _fold(tokens[0]) in self._pronoun_articles
+            and tokens[1][:1].islower()
+        )
+
+    def _job_frame(self, tokens: list[str], hit_index: int) -> bool:
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._job_words for f in folded):
+            return True
+        if "von beruf" in " ".join(folded):
+            return True
+        for index, word in enumerate(folded):
+            if word not in self._job_verbs:
+                continue
+            for ahead in range(index + 1, min(index + 4, len(tokens))):
+                token = tokens[ahead]
+                if ahead == hit_index:  # "ist Notarzt", "als Pflegekraft": the word is the job
+                    if token[:1].isupper() and ahead == index + 1:
+                        return True
+                    break
+                if folded[ahead] in self._preps:
+                    break
+                if token[:1].isupper():
+                    head = self.head(token)
+                    if (
+                        folded[ahead] not in self._not_profession
+                        and not self._is_person(token)
+                        and not (head and head[0] == "person")
+                    ):
+                        return True
+                    break
+                if not token.isalpha():
+                    break
+        return False
+
+    # -- the check --------------------------------------------------------------------------
+
+    def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
+        """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
+        frame = hit.rule.frame
+        widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
+        attributive = frame is None and hit.rule.category in self._attributive
+        if attributive and self._describes_thing(norm, hit):
+            return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
+        if frame is None and not widened and not norm.text.startswith("-", hit.end):
+            return True  # the whole word is the term: no compound head to read
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        piece = text[start:end]
+        if " " in piece and " " not in norm.text[hit.start : hit.end]:
+            return True  # letters spaced out to evade the check: no one writes so of a thing
+        if widened or (end < len(text) and text[end] == "-") or piece[:1].isupper():
+            return self._keep_word(text, start, end, piece, hit, frame, field)
+        return self._keep_frame(text, start, end, piece, frame, field)
+
+    def _keep_word(
+        self, text: str, start: int, end: int, piece: str, hit: Hit, frame: str | None, field: str
+    ) -> bool:
+        """The compound-head check of a one-word hit, then its frame."""
+        if piece and not any(c.isspace() for c in piece):
+            word_start, word_end = start, end
+            while word_end < len(text) and (
+                text[word_end].isalnum()
+                or (
+                    text[word_end] == "-"
+                    and word_end + 1 < len(text)
+                    and text[word_end + 1].isalnum()
+                )
+            ):
+                word_end += 1
+            word = text[word_start:word_end]
+            head = self.head(word)
+            if head is not None:
+                kind, head_start = head
+                core = hit.core if 0 <= hit.core < hit.end else hit.end
+                core_len = core - hit.start
+                if kind == "person":
+                    return True
+                if head_start >= core_len - 1:
+                    if kind in ("place", "object"):
+                        return False
+                    frame = "place"
+        return self._keep_frame(text, start, end, piece, frame, field)
+
+    def _keep_frame(
+        self, text: str, start: int, end: int, piece: str, frame: str | None, field: str
+    ) -> bool:
+        """The frame check of a hit (see the module docstring)."""
+        if frame is None:
+            return True
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        after = [m.group() for m in _TOKEN.finditer(text, end, right)]
+        tokens = [*before, piece, *after]
+        if frame == "place":
+            return self._keep_place(text, left, start, before, tokens, field)
+        if field == "nachname":
+            return True  # the name field is about the person named
+        one_word = " " not in piece
+        noun = piece[:1].isupper() and not piece.isupper()
+        if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
+            # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
+            # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
+            if before and self._names_thing(before[-1]):
+                return False
+            return frame == "subject" or self._names_person(tokens)
+        if one_word and self._attributive_thing(after):
+            return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
+        subject = self._subject(before)
+        if subject is not None and not self._is_person(subject):
+            return False
+        if frame == "subject" or subject is not None:
+            return True
+        return self._names_person(tokens)
+
+    def _keep_place(
+        self,
+        text: str,
+        left: int,
+        start: int,
+        before: list[str],
+        tokens: list[str],
+        field: str,
+    ) -> bool:
+        if self._job_frame(tokens, len(before)):
+            return False
+        prep = None
+        index = len(before) - 1
+        skipped = 0
+        while index >= 0 and skipped < 3:
+            folded = _fold(before[index].rstrip("."))
+            if folded in self._preps or folded in self._place_preps:
+                prep = folded
+                break
+            if folded in _ARTICLES or before[index][:1].islower():
+                index -= 1
+                skipped += 1
+                continue
+            # a noun right before: "Parkhaus der Uniklinik" (genitive of a place)
+            if skipped and _fold(before[index + 1]) in ("der", "des"):
+                head = self.head(before[index])
+                if head is not None and head[0] in ("place", "object", "institution"):
+                    return False
+            break
+        if prep in self._place_preps and prep not in self._stay_preps:
+            return False
+        if prep in self._stay_preps:
+            return True
+        if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():
+            return False  # an abbreviation ("KH") is a stay only after "im", "ins", "aus dem"
+        return field == "nachname" or self._names_person(tokens)

@@ -1,0 +1,123 @@
+"""Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate
+from pathlib import Path
+
+from desktop.privacy.text.fuzzy import FuzzyIndex
+from desktop.privacy.text.grammar import Grammar
+from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
+from desktop.privacy.text.model import Finding
+from desktop.privacy.text.normalize import Normalized, fold_term
+from desktop.privacy.text.recognizer import Context, read_list
+
+# Runs of 8+ letters. The look-behind (a run starts after a non-letter) yields the same runs
+# as without it, minus the doomed attempts inside shorter words.
+_LONG_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{8,}")
+# Every such run lies inside a word (a maximal run of \w) of 8+ characters; those are found
+# faster, and a word of letters only is itself the run.
+_LONG_WORD = re.compile(r"(?<!\w)\w{8,}")
+
+
+def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, token)`` of every ``_LONG_TOKEN`` match in ``text``, in order."""
+    for word in _LONG_WORD.finditer(text):
+        token = word.group()
+        if token.isalpha():
+            yield word.start(), word.end(), token
+        else:  # digits or "_" inside: its letter runs (or other \w that is no digit)
+            for match in _LONG_TOKEN.finditer(text, word.start(), word.end()):
+                yield match.start(), match.end(), match.group()
+
+
+_SALUTATION_BEFORE = re.compile(
+    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
+)
+
+
+def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
+    """A capitalised single word right after Herr/Frau/Familie is a surname, not a trigger."""
+    if hit.end - hit.start > 40 or " " in norm.text[hit.start : hit.end]:
+        return False
+    if not hit.start or not norm.text[hit.start - 1].isspace():
+        return False  # the salutation pattern ends with white space right before the hit
+    if not _SALUTATION_BEFORE.search(norm.text, max(0, hit.start - 12), hit.start):
+        return False
+    start, _end = norm.span(hit.start, hit.start + 1)
+    return norm.original[start : start + 1].isupper()
+
+
+_CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
+
+
+def _without_clean(table: dict[str, list[Rule]]) -> dict[str, list[Rule]]:
+    out = {term: [r for r in rules if r is not _CLEAN] for term, rules in table.items()}
+    return {term: rules for term, rules in out.items() if rules}
+
+
+class SpecialCategoryRecognizer:
+    """Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
+
+    name = "special_categories"
+
+    def __init__(self, root: Path) -> None:
+        pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
+        clean = [(_CLEAN, entry) for _rule, entry in parse_file(root / "clean.txt")]
+        self.grammar = Grammar(root)
+        # One matcher for both: one scan per kind instead of two.
+        self.matcher = Matcher(pairs + clean)
+        self.fuzzy = FuzzyIndex(
+            _without_clean(self.matcher.terms("exact")),
+            _without_clean(self.matcher.terms("prefix")),
+            (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
+        )
+
+    def hits(self, norm: Normalized, field: str = "bemerkungen") -> list[Hit]:
+        """Lexicon hits minus clean contexts, surnames after a salutation ("Herr Christ") and
+        words said of a place, thing or job rather than a person (:mod:`grammar`)."""
+        keep = self.grammar.keep
+        return [
+            h
+            for h in self._hits(norm)
+            if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
+        ]
+
+    def _hits(self, norm: Normalized) -> list[Hit]:
+        """Lexicon hits on the normalised text after removing clean contexts."""
+        text = norm.text
+        hits: list[Hit] = []
+        clean: list[tuple[int, int]] = []
+        for hit in self.matcher.find(text):
+            if hit.rule is _CLEAN:
+                clean.append((hit.start, hit.end))
+            else:
+                hits.append(hit)
+        covered = bytearray(len(text))
+        for hit in hits:
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        lookup = self.fuzzy.lookup
+        for start, end, token in _long_tokens(text):
+            if 1 in covered[start:end]:
+                continue
+            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(token))
+        if not hits:
+            return hits
+        allowed = sorted(clean)
+        if not allowed:
+            return hits
+        starts = [s for s, _e in allowed]
+        reach = list(accumulate((e for _s, e in allowed), max))  # furthest end so far
+        kept = []
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            if i < 0 or reach[i] < hit.end:
+                kept.append(hit)
+        return kept
+
+    def analyze(self, ctx: Context) -> list[Finding]:
+        """Findings for every hit, one per category and span."""
+        return [ctx.finding(hit) for hit in self.hits(ctx.norm, ctx.field)]
