@@ -134,6 +134,11 @@ _RULE: dict[str, _T] = {
     "identifier.tax_id": lambda: QCoreApplication.translate(
         "FindingTexts", "Die Steuer-ID wird für die Vermittlung nicht gebraucht."
     ),
+    "identifier.full_name": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Vor- und Nachname werden im Postkorb nicht gebraucht: Die Vermittlungsnummer "
+        "bezeichnet den Auftrag, der Nachname allein genügt.",
+    ),
     "name_misuse.digits": lambda: QCoreApplication.translate(
         "FindingTexts", "Ins Namensfeld gehört nur der Nachname, keine Ziffern oder Nummern."
     ),

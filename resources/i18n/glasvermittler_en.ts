@@ -406,6 +406,10 @@
         <translation>The tax ID is not needed for the referral.</translation>
     </message>
     <message>
+        <source>Vor- und Nachname werden im Postkorb nicht gebraucht: Die Vermittlungsnummer bezeichnet den Auftrag, der Nachname allein genügt.</source>
+        <translation>First name and surname are not needed in the inbox: the referral number identifies the job, the surname alone is enough.</translation>
+    </message>
+    <message>
         <source>Ins Namensfeld gehört nur der Nachname, keine Ziffern oder Nummern.</source>
         <translation>The name field takes only the surname, no digits or numbers.</translation>
     </message>

@@ -8,8 +8,9 @@ regex on random strings built from the characters that matter to it.
 from __future__ import annotations
 
 import random
+import re
 
-from desktop.privacy.text import anchors
+from desktop.privacy.text import anchors, normalize
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -128,3 +129,30 @@ def test_anchor_analysis() -> None:
     assert anchors.piece_local(r"(?:(firma|gmbh)\s+\w+)(?!\w)")
     for source in (r"a.b", r"a\Wb", r"[^a]b", r"ab$", r"ab\Z", r"\Sab"):
         assert not anchors.piece_local(source), source
+
+
+def test_spaced_digit_flag_matches_its_regex() -> None:
+    pattern = re.compile(r"(?<!\d)\d(?: \d(?!\d)){2}")
+    alphabet = ["1", "0", "12", " ", "  ", "a", "-", SEPARATOR, "٣", "\u200b"]
+    for text in _strings(alphabet, 7, 16):
+        assert _Digits(text, pieces(text)).spaced == (pattern.search(text) is not None), repr(text)
+
+
+def test_leet_positions_match_their_regex() -> None:
+    alphabet = [*"ab0134579-xäÄ?²ªµ", "Ł", "Ω", "ſ", " ", "\u200b", "K0mmun1st", "A4", "é", "€"]
+    alphabet += ["😀", SEPARATOR, "٣", "\ud800", "o\u0308"]
+    for text in _strings(alphabet, 9, 14):
+        expected = [m.start() for m in normalize._LEET_CANDIDATE.finditer(text)]
+        assert normalize._leet_positions(text) == expected, repr(text)
+
+
+def test_leet_digits_are_read_in_place_of_the_digit() -> None:
+    alphabet = [*"ab0134579-xä ", "o\u0308", "\u200b", "K0mmun1st", "ß", "s c h", "é", "\u00ad"]
+    for text in _strings(alphabet, 8, 12):
+        norm = normalize.normalize(text)
+        plain = "".join(normalize._fold(text).parts)
+        assert len(norm.text) <= len(plain)
+        for pos in normalize._leet_positions(text):
+            letter = normalize._leet_letter(text, pos)
+            spans = [i for i in range(len(norm.text)) if norm.span(i, i + 1) == (pos, pos + 1)]
+            assert [norm.text[i] for i in spans] == [letter.lower()], repr(text)

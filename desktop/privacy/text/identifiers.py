@@ -13,12 +13,14 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.privacy.text import checksums
 from desktop.privacy.text.lexicon import SEPARATOR, pieces
 from desktop.privacy.text.model import SEVERITY, Finding
+from desktop.privacy.text.normalize import INVISIBLE, fold_term
 
 if TYPE_CHECKING:
     from desktop.privacy.text.recognizer import Context
@@ -76,8 +78,9 @@ def _literal_passing(words: tuple[str, ...], text: str, where: Spans) -> list[bo
 
 def _spoken_hints(folded: str, where: Spans) -> list[bool]:
     """``_passing(_SPOKEN_HINT, folded, where)`` from ``find`` calls: a span passes when it
-    holds an "@" or the word "at" or "aet" on its own (``[at]``, ``(at)`` included)."""
-    out = _literal_passing(("@",), folded, where)
+    holds an "@" or "klammeraffe" or the word "at" or "aet" on its own (``[at]``, ``(at)``
+    included)."""
+    out = _literal_passing(("@", "klammeraffe"), folded, where)
     _out, index = _marker(where)
     for word in ("at", "aet"):
         size = len(word)
@@ -97,13 +100,15 @@ class _Digits:
     KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
     for it); and where the runs start (``starts``, for the phone numbers)."""
 
-    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "starts")
+    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "spaced", "starts")
 
     def __init__(self, text: str, where: Spans) -> None:
         n = len(where)
         self.passing, self.card, self.digits11 = [False] * n, [False] * n, [False] * n
         self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
         self.starts: list[int] = []
+        self.spaced = False  # three single digits apart by single spaces ("0 1 7 ...")
+        singles = 0
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
         # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
@@ -120,6 +125,12 @@ class _Digits:
                 spaced = spaced + size if joint == " " else size
             else:
                 chain = card = spaced = size
+            if size == 1:
+                singles = singles + 1 if start == last + 1 and text[last] == " " else 1
+                if singles >= 3:
+                    self.spaced = True
+            else:
+                singles = 0
             last = end
             # the country code and check digits of an IBAN (its letters are str.isalpha())
             if (
@@ -184,6 +195,118 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
     return out
 
 
+_INVISIBLE_CLASS = "[" + "".join(sorted(INVISIBLE)) + "]"
+_DASH_BY_DIGIT = re.compile(r"[–—](?= ?\d)|(?<=\d)[–—]|(?<=\d )[–—]")
+_VIEW_CHANGE = re.compile(_INVISIBLE_CLASS + "+|[–—]")
+# Six or more single letters or digits, each apart by spaces (a dash, slash or dot between may
+# group them): "0 1 7 6 – 5 5 4 3 2 1 9 8", "I B A N  D E 1 4  2 1 8 6 ...".
+_SPACED_UNITS = re.compile(r"(?<!\w)[^\W_](?:(?: {1,3}(?:[-–—/.] {1,3})?|[-–—/.])[^\W_](?!\w)){5,}")
+_UNIT_GAP = re.compile(r"[^\w]+")
+
+
+def _view(text: str, hidden: bool, spaced: bool) -> tuple[str, list[int]] | None:
+    """The text as a reader sees it in numbers, with each character's index in ``text``.
+
+    Invisible characters dropped, typographic dashes as "-", spaced-out runs closed up (a
+    single space dropped, a wider gap kept as one space, a dash kept as "-"): identifiers
+    with such evasions then meet their usual patterns. ``None`` when nothing changes. Only
+    looked at when the text holds an invisible character (``hidden``, from the normaliser),
+    single digits apart by spaces (``spaced``, from the digit runs) or a dash by a digit.
+    """
+    if not (hidden or spaced or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))):
+        return None
+    changes: dict[int, tuple[int, str]] = {}  # start -> (end, replacement)
+    for run in _SPACED_UNITS.finditer(text):
+        for gap in _UNIT_GAP.finditer(text, run.start(), run.end()):
+            inner = gap.group().strip(" ")
+            if inner:
+                replacement = "-" if inner in "-–—" else inner[0]
+            else:
+                replacement = " " if len(gap.group()) > 1 else ""
+            changes[gap.start()] = (gap.end(), replacement)
+    for match in _VIEW_CHANGE.finditer(text):
+        if match.start() not in changes:
+            changes[match.start()] = (match.end(), "" if match.group() not in "–—" else "-")
+    parts: list[str] = []
+    index: list[int] = []
+    last = 0
+    for start in sorted(changes):
+        end, replacement = changes[start]
+        if start < last:
+            continue
+        parts.append(text[last:start])
+        index.extend(range(last, start))
+        parts.append(replacement)
+        index.extend([start] * len(replacement))
+        last = end
+    parts.append(text[last:])
+    index.extend(range(last, len(text)))
+    view = "".join(parts)
+    return None if view == text else (view, index)
+
+
+# Phone numbers said in words: "null eins sieben eins, vier vier fünf ...", "null-sieben-elf,
+# vierzig dreiundzwanzig achtzehn" (on the folded text).
+_UNITS = {
+    **{"eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fuenf": 5},
+    **{"sechs": 6, "sieben": 7, "acht": 8, "neun": 9},
+}
+_TEENS = {
+    **{"zehn": 10, "elf": 11, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14},
+    **{"fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19},
+}
+_TENS = {
+    **{"zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50},
+    **{"sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90},
+}
+
+
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_UNIT_WORD = _alternation(_UNITS)
+_TWO_DIGITS = (
+    rf"(?:(?:ein|{_UNIT_WORD})und(?:{_alternation(_TENS)})|{_alternation(_TENS)}"
+    rf"|{_alternation(_TEENS)})"
+)
+_NUMBER_WORD = (
+    rf"(?:null|(?:(?:ein|{_UNIT_WORD})?hundert)(?:{_TWO_DIGITS}|{_UNIT_WORD})?"
+    rf"|{_TWO_DIGITS}|{_UNIT_WORD})"
+)
+# Words apart by spaces, commas, slashes or dashes, or glued together (the normaliser joins
+# "null-sechs-neun" into one word as it does "schwer-hörig").
+_SPOKEN_NUMBER = re.compile(rf"(?<![a-z]){_NUMBER_WORD}(?:[\s,/-]*{_NUMBER_WORD}){{2,}}(?![a-z])")
+_NUMBER_WORD_RE = re.compile(_NUMBER_WORD)
+# Two number words in a row (the run regex matches only where this does; a literal
+# alternation is scanned several times faster than the run regex).
+_SPOKEN_NUMBER_HINT = re.compile(
+    r"(?:null|eins|zwei|zwo|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zig|ssig|hundert)"
+    r"[\s,/-]*(?:null|ein|zw|drei|vier|fuenf|sech|sieb|acht|neun|zehn|elf|hundert)"
+)
+# Only sentences with one of these are scanned for a phone number said in words: "null" (an
+# area code or a zero digit: in almost every such number) or a word that says a phone number
+# follows ("Telefon", "Handy", "Nummer", "erreichbar", "Rückruf"). Six literal finds; the run
+# regex itself costs five times that on a whole text.
+_SPOKEN_PHONE_WORDS = ("null", "tel", "handy", "nummer", "erreichbar", "rueckruf")
+
+
+def _spoken_digits(word: str) -> str:
+    """The digits of one number word ("null" → "0", "dreiundzwanzig" → "23")."""
+    if word == "null":
+        return "0"
+    value = 0
+    if "hundert" in word:
+        head, word = word.split("hundert", 1)
+        value = 100 * (_UNITS.get(head, 1) if head not in ("", "ein") else 1)
+    if "und" in word:
+        unit, tens = word.split("und", 1)
+        value += (1 if unit == "ein" else _UNITS[unit]) + _TENS[tens]
+    elif word:
+        value += _UNITS.get(word) or _TEENS.get(word) or _TENS[word]
+    return str(value)
+
+
 def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` inside each ``(start, end)`` span of ``text``."""
     for start, end in where:
@@ -192,9 +315,12 @@ def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.
 
 _WINDOW = 40
 _WORD_REST = re.compile(r"[\w.-]*")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}", re.IGNORECASE)
+# Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-...").
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
+_IBAN_SEPARATORS = re.compile(r"[ ./-]")
 _CARD = re.compile(r"\d(?<!\w\d)(?:[ -]?\d){12,18}(?!\w)")
-_DIGITS11 = re.compile(r"\d(?<!\w\d)\d[ ]?\d{3}[ ]?\d{3}[ ]?\d{3}(?!\w)")
+# 11 digits, grouped by single spaces in any way ("65 929 970 489", "850 214 329 74").
+_DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
 _DOCUMENT = re.compile(
     r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
 )
@@ -202,11 +328,19 @@ _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
 _RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+# An e-mail address written out (on the folded text): "anna punkt berg at t-online punkt de",
+# "petra.lang (ät) posteo (punkt) de", "m punkt vogt klammeraffe freenet punkt de",
+# "tom-heinz at mailbox dot org", "jana.roth at proton.me" -- any domain and top-level domain. A
+# literal "." before the top-level domain must touch both words ("at work. Termin" is prose).
 _SPOKEN_SEP = r"[\[(]?(?:punkt|minus|unterstrich|bindestrich|dot|dash|underscore)[\])]?"
+_SPOKEN_AT = r"(?:@|[\[(](?:at|aet|ät|a)[\])]|(?<!\w)(?:at|aet|ät|klammeraffe)(?!\w))"
+# "sabine-ät-gmx-punkt-net": the normaliser joins words split by hyphens ("schwer-hörig"), so
+# an address spelled with hyphens is looked for in the lower-cased text as typed.
+_HYPHEN_AT = ("-at-", "-ät-", "-aet-")
+_SPOKEN_DOT = r"(?:\.|[\s-]*[\[(]?(?<!\w)(?:punkt|dot)(?!\w)[\])]?[\s-]*)"
 _SPOKEN_EMAIL = re.compile(
-    rf"(?<!\w)[\w.-]+(?:\s+{_SPOKEN_SEP}\s+[\w-]+)*\s*(?:\(at\)|\[at\]|\bat\b|\baet\b|@)\s*"
-    rf"[\w-]+(?:\s*(?:\.|{_SPOKEN_SEP})\s*[\w-]+)*?\s*(?:\.|[\[(]?\b(?:punkt|dot)\b[\])]?)\s*"
-    r"(?:de|com|net|org|eu|info|at|ch|biz|nl)\b",
+    rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
+    rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
 )
 _DATE = (
     r"(?:\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
@@ -222,6 +356,9 @@ _BIRTH = re.compile(
     r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
     rf"|(?<![\w*])\*\s?{_DATE}(?!\d)"
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
+    # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
+    # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
+    rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
 )
 _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
@@ -243,7 +380,8 @@ _STREET_WORDS = (
     *("ring", "damm", "ufer", "chaussee", "pfad", "steig"),
 )
 _AT_HINT = re.compile(r"ae?t(?<!\wat)(?<!\waet)(?!\w)|[@\[(]at[\])]")
-_SPOKEN_HINT = re.compile("@|" + _AT_HINT.pattern)  # an e-mail written out or with an @
+# an e-mail written out or with an @
+_SPOKEN_HINT = re.compile("@|klammeraffe|" + _AT_HINT.pattern)
 _BIRTH_HINT = re.compile(r"geb|jahrgang|jg|dob|birth|born|\*")
 _BIRTH_WORDS = ("geb", "jahrgang", "jg", "dob", "birth", "born", "*")  # _BIRTH_HINT's
 _NON_DIGIT = re.compile(r"\D")
@@ -294,6 +432,101 @@ def _address_lead(address: str) -> int:
     return match.end() if match else 0
 
 
+# The folded form of a word, remembered: a Postkorb text repeats its words on every keystroke.
+_key = lru_cache(maxsize=8192)(fold_term)
+# A word as a name is written: letters, inner hyphens or apostrophes ("Klaus-Peter", "O'Neill").
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+
+
+class _FullNames:
+    """A person's first name and surname together ("Sabine Kröger", "Weber, Annette").
+
+    Notice §1.4: personal data the request does not need stays out of the Postkorb subject
+    and description; the referral number identifies the job and a surname alone is tolerated
+    ("Storno Auftrag Schulz"), a full name is not. A first name is one of
+    ``first_names.txt`` (and not one of ``not_first_names``); the surname is the capitalised
+    word next to it. Company names ("Autoglas Peter Schmitt GmbH"), places ("Anne-Frank-
+    Schule", "Martin Luther Platz") and brands are told apart by the words around them
+    (``identifiers.toml``, ``[full_name]``).
+    """
+
+    def __init__(self, root: Path, config: dict[str, list[str]]) -> None:
+        skip = {fold_term(w) for w in config.get("not_first_names", [])}
+        lines = (root / "first_names.txt").read_text("utf-8").splitlines()
+        names = (raw.split("#", 1)[0].strip() for raw in lines)
+        # (an ASCII name folds to its lower case: the common case, 3,000 names, kept cheap)
+        self._first = frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n)
+        self._first -= skip
+        self._before = frozenset(fold_term(w) for w in config.get("before", []))
+        self._after = frozenset(fold_term(w) for w in config.get("after", []))
+        self._not_surnames = frozenset(fold_term(w) for w in config.get("not_surnames", []))
+
+    def _is_first(self, word: str) -> bool:
+        return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
+
+    def _is_surname(self, word: str) -> bool:
+        return (
+            len(word) > 1
+            and word[0].isupper()
+            and not word.isupper()
+            and not word.endswith(".")
+            and _key(word) not in self._not_surnames
+            and _key(word) not in self._after  # "Schule", "Straße", "GmbH"
+        )
+
+    def _surname_after(
+        self, text: str, first: re.Match[str], tokens: list[re.Match[str]], i: int
+    ) -> re.Match[str] | None:
+        """The surname token right after the first name ``tokens[i]``, if there is one."""
+
+        def joined(a: re.Match[str], b: re.Match[str]) -> bool:
+            return text[a.end() : b.start()].isspace()
+
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not joined(first, nxt) or not self._is_surname(nxt.group()):
+            return None
+        if text[nxt.end() : nxt.end() + 1] == "-" or _key(nxt.group()).endswith(_PLACE_ENDINGS):
+            return None  # "Anne Frank-Schule", "Karl Marx Straße" as one word
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if after is None or not joined(nxt, after):
+            return nxt
+        if _key(after.group()) in self._after:
+            return None  # "Peter Schmitt GmbH", "Anne Frank Schule"
+        if self._is_first(nxt.group()) and self._is_surname(after.group()):
+            return after  # "Klaus Peter Brandt": two first names
+        return nxt
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of every full name in ``text[start:end]``."""
+        tokens = list(_NAME_TOKEN.finditer(text, start, end))
+        out: list[tuple[int, int]] = []
+        for i, token in enumerate(tokens):
+            if not self._is_first(token.group()):
+                continue
+            before = tokens[i - 1] if i else None
+            if before is not None and _key(before.group()) in self._before:
+                continue  # "Autohaus Peter Schmitt", "Sankt Martin"
+            if text[token.start() - 1 : token.start()] == "-":
+                continue  # the tail of a hyphenated place name
+            surname = self._surname_after(text, token, tokens, i)
+            if surname is not None:
+                out.append((token.start(), surname.end()))
+                continue
+            # "Weber, Annette": surname, comma, first name as the last name word
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                before is not None
+                and text[before.end() : token.start()].strip() == ","
+                and self._is_surname(before.group())
+                and (nxt is None or not nxt.group()[:1].isupper())
+            ):
+                out.append((before.start(), token.end()))
+        return out
+
+
+_PLACE_ENDINGS = ("strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm")
+
+
 class IdentifierRecognizer:
     """Unneeded identifiers (warn): IBAN, cards, tax/ID/insurance numbers, e-mail, phone, ..."""
 
@@ -301,11 +534,13 @@ class IdentifierRecognizer:
 
     def __init__(self, root: Path) -> None:
         with (root / "identifiers.toml").open("rb") as fh:
-            words: dict[str, list[str]] = tomllib.load(fh)
+            config = tomllib.load(fh)
+        words: dict[str, list[str]] = {k: v for k, v in config.items() if isinstance(v, list)}
         self._context = {
             key: re.compile("|".join(re.escape(w.lower()) for w in sorted(values, key=len)[::-1]))
             for key, values in words.items()
         }
+        self._full_name = _FullNames(root, config.get("full_name", {}))
         self._document_words = tuple(w.lower() for w in words["id_document"])
         self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
@@ -336,7 +571,6 @@ class IdentifierRecognizer:
         ("is there an @", "a run of digits") is decided per sentence and the scans behind it
         run only on the sentences that pass, so each sentence gets what it gets on its own.
         """
-        text = ctx.text
         folded = ctx.norm.text
         found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
@@ -347,9 +581,23 @@ class IdentifierRecognizer:
             taken.append((start, end))
             found.append((start, end, rule))
 
+        # The number and address scans read the text as typed, or -- where it holds invisible
+        # characters, a dash in a number or digits spaced out -- the text as a reader sees it
+        # (``_view``); ``add_text`` maps their spans back to the text as typed.
+        text = ctx.text
         spans, folded_spans = pieces(text), pieces(folded)
         if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
             spans = folded_spans = [(0, len(text))]
+        facts = _Digits(text, spans)
+        view = _view(text, ctx.norm.hidden, facts.spaced)
+        add_text = add
+        if view is not None:
+            text, index = view
+            spans = pieces(text)
+            facts = _Digits(text, spans)
+
+            def add_text(start: int, end: int, rule: str) -> None:
+                add(index[start], index[end - 1] + 1, rule)
 
         def runs(passed: list[bool], where: Spans) -> Spans:
             return [span for span, ok in zip(where, passed, strict=True) if ok]
@@ -358,10 +606,14 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
+        if "-" in text:
+            lowered = text.lower()
+            if len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
+                for match in _SPOKEN_EMAIL.finditer(lowered):
+                    add_text(*match.span(), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
-                add(*match.span(), "identifier.email")
-        facts = _Digits(text, spans)
+                add_text(*match.span(), "identifier.email")
         digits = facts.passing
         if any(digits):
             context = self._context["id_document"]
@@ -378,10 +630,12 @@ class IdentifierRecognizer:
                     for d, (a, b) in zip(digits, spans, strict=True)
                 ]
                 accounts = digits
-            self._iban(text, add, runs(facts.iban, spans))
-            self._numbers(text, add, runs(accounts, spans), runs(documents, spans), facts, spans)
+            self._iban(text, add_text, runs(facts.iban, spans))
+            self._numbers(
+                text, add_text, runs(accounts, spans), runs(documents, spans), facts, spans
+            )
         elif self._context["id_document"].search(text.lower()):
-            self._documents(text, add, spans)
+            self._documents(text, add_text, spans)
         birth = _literal_passing(_BIRTH_WORDS, folded, folded_spans)
         for a, b in runs(birth, folded_spans):
             for match in _BIRTH.finditer(folded, a, b):
@@ -389,23 +643,52 @@ class IdentifierRecognizer:
         address = _address_hints(folded, folded_spans)
         for a, b in runs(address, spans):
             for match in self._address.finditer(text, a, b):
-                add(match.start() + _address_lead(match.group()), match.end(), "identifier.address")
-        self._phones(text, add, facts.starts)
+                start = match.start() + _address_lead(match.group())
+                add_text(start, match.end(), "identifier.address")
+        self._phones(text, add_text, facts.starts)
+        self._spoken_phones(ctx, add, folded_spans)
+        if ctx.settings.get("full_names") is True:
+            self._full_names(text, add_text, spans)
         return [
             Finding("identifier", s, e, SEVERITY["identifier"], rule, None) for s, e, rule in found
         ]
 
+    def _full_names(self, text: str, add: Add, where: Spans) -> None:
+        for a, b in where:
+            for start, end in self._full_name.find(text, a, b):
+                add(start, end, "identifier.full_name")
+
+    def _spoken_phones(self, ctx: Context, add: Add, where: Spans) -> None:
+        """Phone numbers said in words: six or more digits that start with "null" (an area
+        code), or come after a phone word ("Nummer lautet sechs-sieben-acht-..."), or have
+        eight digits or more."""
+        folded = ctx.norm.text
+        gate = _literal_passing(_SPOKEN_PHONE_WORDS, folded, where)
+        for a, b in (span for span, ok in zip(where, gate, strict=True) if ok):
+            if _SPOKEN_NUMBER_HINT.search(folded, a, b) is None:
+                continue
+            for match in _SPOKEN_NUMBER.finditer(folded, a, b):
+                words = _NUMBER_WORD_RE.findall(match.group())
+                digits = "".join(_spoken_digits(w) for w in words)
+                if len(digits) < 6:
+                    continue
+                near = self._nearest(folded, match.start(), ("phone",))
+                if near == "job":
+                    continue
+                if words[0] == "null" or near == "phone" or len(digits) >= 8:
+                    add(*ctx.norm.span(*match.span()), "identifier.phone")
+
     def _iban(self, text: str, add: Add, where: Spans) -> None:
         for match in _finditer(_IBAN, text, where):
             raw = match.group()
-            compact = raw.replace(" ", "").upper()
+            compact = _IBAN_SEPARATORS.sub("", raw).upper()
             lengths = [checksums.IBAN_LENGTHS.get(compact[:2], 0)]
             lengths = [n for n in lengths if n] or list(range(len(compact), 14, -1))
             for length in lengths:
                 if checksums.iban_ok(compact[:length]):
                     end, seen = match.start(), 0
                     while seen < length:
-                        seen += raw[end - match.start()] != " "
+                        seen += raw[end - match.start()].isalnum()
                         end += 1
                     add(match.start(), end, "identifier.iban")
                     break
@@ -425,6 +708,8 @@ class IdentifierRecognizer:
             ):
                 add(*match.span(), "identifier.credit_card")
         for match in _finditer(_DIGITS11, text, gated(facts.digits11)):
+            if match.group()[0] == "0":
+                continue  # a tax ID never starts with 0 (a phone number "0171 2345678" does)
             near = self._nearest(text, match.start(), ("tax",))
             if near == "tax" or (
                 near is None and checksums.steuer_id_ok(match.group().replace(" ", ""))

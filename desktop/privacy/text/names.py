@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import fold_term
+from desktop.privacy.text.normalize import fold_term, visible
 
 if TYPE_CHECKING:
     from desktop.privacy.text.recognizer import Context
@@ -139,7 +139,7 @@ class NameFieldRecognizer:
         all_lower = all(t[2] == t[2].lower() for t in tokens)
         last = len(tokens) - 1
         for index, (start, _end, raw) in enumerate(tokens):
-            word = raw
+            word = visible(raw)  # zero-width characters, combining marks: as the reader sees it
             if word in {"-", "–", "—", "/", "|", ":", "+"}:
                 return start, "name_misuse.separator"
             if word.endswith(","):

