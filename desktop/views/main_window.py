@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(widget)
 
     def set_placeholder(self, key: str, text: str) -> None:
-        """Show a text instead of the page (e.g. "folgt" or a load error)."""
+        """Show a text instead of the page (e.g. why it could not be built)."""
         self.set_page(key, self._placeholder(key, text))
 
     @Slot(str)
