@@ -16,7 +16,10 @@ the :data:`REVIEW_HEADER` header; the server refuses an upload without it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the package would load the pipeline (Pillow) on the GUI thread
+    from desktop.privacy.image.model import ScrubResult
 
 #: Upload header that declares the review state (``none``, ``blurred`` or ``confirmed``).
 REVIEW_HEADER = "Photo-Review"
@@ -45,15 +48,16 @@ class Flags:
         return bool(self.faces or self.persons or self.document)
 
 
-def flags_of(result: Any) -> Flags:
+def flags_of(result: ScrubResult | None) -> Flags:
     """The flags of a ``ScrubResult`` (boxes by ``kind``, the ``document`` warning)."""
-    boxes = list(getattr(result, "faces", None) or [])
-    persons = sum(1 for box in boxes if getattr(box, "kind", "face") == "person")
-    boxed = bool(getattr(result, "documents", None))
+    if result is None:
+        return Flags()
+    persons = sum(1 for box in result.faces if box.kind == "person")
+    boxed = bool(result.documents)
     return Flags(
-        faces=len(boxes) - persons,
+        faces=len(result.faces) - persons,
         persons=persons,
-        document=boxed or "document" in (getattr(result, "warnings", None) or []),
+        document=boxed or "document" in result.warnings,
         document_boxed=boxed,
     )
 

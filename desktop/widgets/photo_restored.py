@@ -12,11 +12,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.widgets.photo_tile import CleanedPhoto, PhotoTile, preview_image, shown_boxes
+from desktop.widgets.photo_tile import (
+    CleanedPhoto,
+    PhotoServices,
+    PhotoTile,
+    preview_image,
+    shown_boxes,
+)
+
+if TYPE_CHECKING:  # the package would load the pipeline (Pillow) on the GUI thread
+    from desktop.privacy.image.model import FaceBox, ScrubResult
 
 __all__ = ["RestoredPhotoTile", "blob_id", "photo_meta", "scrub_result"]
 
@@ -27,7 +36,7 @@ def blob_id(image_id: str, blurred: bool) -> str:
 
 
 def photo_meta(
-    image_id: str, result: Any, blurred: bool, confirmed: bool = False
+    image_id: str, result: ScrubResult, blurred: bool, confirmed: bool = False
 ) -> dict[str, Any]:
     """JSON-able description of a cleaned photo for the draft payload (no bytes, no values:
     only the kinds of metadata removed, warnings, flagged boxes and the agent's decision)."""
@@ -35,17 +44,12 @@ def photo_meta(
         "image_id": image_id,
         "blob": blob_id(image_id, blurred),
         "media_type": str(result.media_type),
-        "width": int(getattr(result, "width", 0)),
-        "height": int(getattr(result, "height", 0)),
-        "removed": [str(item.kind) for item in getattr(result, "removed", [])],
-        "warnings": [str(code) for code in getattr(result, "warnings", [])],
-        "faces": [
-            [f.x, f.y, f.w, f.h, f.score, getattr(f, "kind", "face")]
-            for f in getattr(result, "faces", [])
-        ],
-        "documents": [
-            [d.x, d.y, d.w, d.h, d.score, "document"] for d in getattr(result, "documents", [])
-        ],
+        "width": result.width,
+        "height": result.height,
+        "removed": [item.kind for item in result.removed],
+        "warnings": list(result.warnings),
+        "faces": [[f.x, f.y, f.w, f.h, f.score, f.kind] for f in result.faces],
+        "documents": [[d.x, d.y, d.w, d.h, d.score, "document"] for d in result.documents],
         "blurred": bool(blurred),
         "confirmed": bool(confirmed),
     }
@@ -80,12 +84,12 @@ def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
     )
 
 
-def render_preview(result: Any, boxes: bool) -> CleanedPhoto:
+def render_preview(result: ScrubResult, boxes: bool) -> CleanedPhoto:
     """Worker: decode and scale the cleaned bytes for the tile."""
     return CleanedPhoto(result, preview_image(result, boxes=boxes))
 
 
-def blur_cleaned(result: Any, max_output_bytes: int | None) -> CleanedPhoto:
+def blur_cleaned(result: ScrubResult, max_output_bytes: int | None) -> CleanedPhoto:
     """Worker: blur the flagged regions (the boxes the agent saw, and any face found again) on
     the cleaned bytes; the tile keeps listing what was removed."""
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
@@ -119,10 +123,14 @@ class RestoredPhotoTile(PhotoTile):
     """
 
     def __init__(
-        self, services: Any, meta: dict[str, Any], index: int, parent: QWidget | None = None
+        self,
+        services: PhotoServices,
+        meta: dict[str, Any],
+        index: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, "", index, parent)  # the base's _start is a no-op here
-        self.pending_meta: dict[str, Any] | None = dict(meta)
+        self.pending_meta = dict(meta)
         self.image_id = str(meta.get("image_id") or self.image_id)
         self.blurred = bool(meta.get("blurred"))
         self.confirmed = bool(meta.get("confirmed"))
@@ -141,18 +149,18 @@ class RestoredPhotoTile(PhotoTile):
         self._on_error(self._generation, exc)
 
     def _start(self, *, blur: bool) -> None:
-        if getattr(self, "pending_meta", None) is not None or (not blur and self.result is None):
+        source = self.result
+        if self.pending_meta is not None or source is None:
             return  # from the base constructor or before fill(): there is no file to read
         self._generation += 1
         generation = self._generation
         if blur:
-            source = self.result
             self._pending_blur = True
             self.result, self.error = None, None  # unblurred bytes are not sendable meanwhile
             job = functools.partial(blur_cleaned, source, self._max_bytes())
         else:
             self._pending_blur = self.blurred  # the cleaned bytes stay sendable meanwhile
-            job = functools.partial(render_preview, self.result, not self.blurred)
+            job = functools.partial(render_preview, source, not self.blurred)
         self.progress.show()
         self.blur_button.setEnabled(False)
         self.services.tasks.run(

@@ -17,9 +17,10 @@ import functools
 import io
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -35,7 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.privacy.photo_review import BLURRED, PENDING, flags_of, review_state
+from desktop.tasks import TaskRunner
 from desktop.widgets.photo_state import state_text
+
+if TYPE_CHECKING:  # the package would load the pipeline (Pillow) on the GUI thread
+    from desktop.privacy.image.model import FaceBox, ScrubResult
 
 log = logging.getLogger(__name__)
 THUMB = 220
@@ -55,12 +60,15 @@ class Preview:
 class CleanedPhoto:
     """Worker result: the pipeline's ``ScrubResult`` and a ready preview."""
 
-    result: Any
+    result: ScrubResult
     preview: Preview
 
 
 def scrub_file(
-    path: str, blur_faces: bool, max_output_bytes: int | None = None, shown: Any = None
+    path: str,
+    blur_faces: bool,
+    max_output_bytes: int | None = None,
+    shown: ScrubResult | None = None,
 ) -> CleanedPhoto:
     """Worker: read the original, clean it and render the preview.
 
@@ -87,22 +95,22 @@ def warm_up_photo_check() -> None:
     warm_up()
 
 
-def shown_boxes(shown: Any) -> dict[str, Any]:
+def shown_boxes(shown: ScrubResult | None) -> dict[str, Any]:
     """``scrub`` arguments that blur the boxes of the result ``shown`` to the agent."""
     boxes = flagged_boxes(shown)
-    if not boxes:
+    if shown is None or not boxes:
         return {}
     return {"blur_boxes": boxes, "boxes_size": (shown.width, shown.height)}
 
 
-def flagged_boxes(result: Any) -> list[Any]:
+def flagged_boxes(result: ScrubResult | None) -> list[FaceBox]:
     """Every flagged region of a ``ScrubResult``: faces, persons and documents."""
     if result is None:
         return []
-    return [*getattr(result, "faces", []), *getattr(result, "documents", [])]
+    return [*result.faces, *result.documents]
 
 
-def preview_image(result: Any, *, boxes: bool = True) -> Preview:
+def preview_image(result: ScrubResult, *, boxes: bool = True) -> Preview:
     """The cleaned picture scaled to fit the tile, each flagged region boxed (any thread):
     faces in red, persons in orange, documents in blue.
 
@@ -133,7 +141,7 @@ def preview_image(result: Any, *, boxes: bool = True) -> Preview:
                     (face.x + face.w) * scale,
                     (face.y + face.h) * scale,
                 ),
-                outline=_BOX_COLOURS.get(getattr(face, "kind", "face"), (220, 0, 0)),
+                outline=_BOX_COLOURS.get(face.kind, (220, 0, 0)),
                 width=2,
             )
     return Preview(picture.tobytes(), picture.width, picture.height)
@@ -196,6 +204,20 @@ def reject_text(code: str, fallback: str) -> str:
     )
 
 
+class PhotoServices(Protocol):
+    """What the photo widgets use of the app's services (``desktop.services.Services``)."""
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """The app's background runner (the "media" and "db" pools)."""
+        ...
+
+    @property
+    def config(self) -> Mapping[str, Any] | None:
+        """The server's ``/config`` (its ``limits``), ``None`` before it is loaded."""
+        ...
+
+
 class PhotoTile(QFrame):
     """Tile for one photo.
 
@@ -211,13 +233,17 @@ class PhotoTile(QFrame):
     changed = Signal()
     remove_requested = Signal()
 
-    def __init__(self, services: Any, path: str, index: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: PhotoServices, path: str, index: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"photo_{index}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.services, self.path = services, path
         self.image_id = str(uuid.uuid4())
-        self.result: Any = None
+        self.result: ScrubResult | None = None
+        # a restored draft photo's description until its bytes are read (RestoredPhotoTile)
+        self.pending_meta: dict[str, Any] | None = None
         self.error: str | None = None
         self._generation = 0
         self._pending_blur = False
@@ -295,13 +321,14 @@ class PhotoTile(QFrame):
 
     def _show_state(self) -> None:
         """The state line and which of the two actions are offered."""
-        if not self.ready:
+        result = self.result
+        if result is None or not self.ready:
             self.state.clear()
             self.confirm.setVisible(self.confirmed and self.error is None)
             return
-        flags = flags_of(self.result)
+        flags = flags_of(result)
         state = self.review
-        self.state.setText(state_text(flags, state, cleaned=bool(self.result.removed)))
+        self.state.setText(state_text(flags, state, cleaned=bool(result.removed)))
         self.blur_button.setVisible(bool(flagged_boxes(self.result)) and not self.blurred)
         settled_by_blur = state == BLURRED and not self.confirmed
         self.confirm.setVisible(flags.any and not settled_by_blur)
@@ -328,7 +355,7 @@ class PhotoTile(QFrame):
 
     def _max_bytes(self) -> int | None:
         """The server's per-image byte limit from ``/config`` (None: no limit known)."""
-        config = getattr(self.services, "config", None) or {}
+        config = self.services.config or {}
         value = (config.get("limits") or {}).get("max_image_bytes")
         return int(value) if isinstance(value, int | float) and value > 0 else None
 

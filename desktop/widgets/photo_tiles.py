@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from desktop.privacy.photo_review import PENDING
 from desktop.referral_form import PhotoUpload
-from desktop.widgets.photo_tile import PhotoTile, warm_up_photo_check
+from desktop.widgets.photo_tile import PhotoServices, PhotoTile, warm_up_photo_check
 
 _SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif")
 
@@ -24,7 +24,7 @@ class PhotoStrip(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: PhotoServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photos")
         self.setAcceptDrops(True)
@@ -59,11 +59,10 @@ class PhotoStrip(QWidget):
     def _warm_up(self) -> None:
         """Once the agent can add photos (shown and enabled, e.g. after consent "Ja"), the photo
         check's libraries load on the "media" pool, so the first photo does not wait for them."""
-        tasks = getattr(self.services, "tasks", None)
-        if self._warmed or tasks is None or not (self.isVisible() and self.isEnabled()):
+        if self._warmed or not (self.isVisible() and self.isEnabled()):
             return
         self._warmed = True
-        tasks.run(warm_up_photo_check, pool="media")
+        self.services.tasks.run(warm_up_photo_check, pool="media")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """See :meth:`_warm_up`."""
@@ -77,7 +76,7 @@ class PhotoStrip(QWidget):
             self._warm_up()
 
     def _limit(self) -> int:
-        config = getattr(self.services, "config", None) or {}
+        config = self.services.config or {}
         return int((config.get("limits") or {}).get("max_images", 10))
 
     @Slot()
@@ -165,7 +164,7 @@ class PhotoStrip(QWidget):
         return [
             PhotoUpload(t.image_id, t.result.data, t.result.media_type, t.review)
             for t in self.tiles
-            if t.ready
+            if t.ready and t.result is not None
         ]
 
     def undecided(self) -> list[PhotoTile]:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import io
-from types import SimpleNamespace
 from typing import Any
 
 from PIL import Image
 
-from desktop.privacy.image.model import FaceBox
+from desktop.privacy.image.model import FaceBox, ScrubResult
 from desktop.widgets.photo_tile import THUMB, preview_image, preview_qimage
 
 
-def _result(width: int, height: int, faces: list[FaceBox]) -> Any:
+def _result(width: int, height: int, faces: list[FaceBox]) -> ScrubResult:
     buf = io.BytesIO()
     Image.new("RGB", (width, height), (40, 120, 40)).save(buf, "JPEG", quality=95)
-    return SimpleNamespace(data=buf.getvalue(), faces=faces)
+    return ScrubResult(buf.getvalue(), "image/jpeg", width, height, faces=faces)
 
 
 def test_preview_fits_the_tile_and_boxes_faces_in_red(qtbot: Any) -> None:
