@@ -61,8 +61,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop import workarounds
-    from desktop.views.referral_draft_state import draft_photos
-    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.views.referral.draft_state import draft_photos
+    from desktop.views.referral.wizard import CompleteReferralView
 
     app = QApplication.instance() or QApplication(sys.argv)
     workarounds.apply()  # as the app does at start

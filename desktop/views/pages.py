@@ -18,7 +18,7 @@ from desktop.views.drafts_page import DraftsPage, memory_only_text
 from desktop.views.outbox_page import OutboxPage
 from desktop.views.postbox_install import install_postbox
 from desktop.views.privacy_page import PrivacyPage, connect_why_links
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView, ReferralView
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from desktop.views.referrals_page import ReferralsPage
 
 if TYPE_CHECKING:

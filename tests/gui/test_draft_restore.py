@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.store import LocalStore
 from desktop.store.local import DB_FILENAME
 from desktop.views.drafts_page import DraftsPage
-from desktop.views.referral_draft_state import draft_photos
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.views.referral.draft_state import draft_photos
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView
 from desktop.widgets.photo_tile import preview_image
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session

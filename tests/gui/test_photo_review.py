@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.privacy.image.pipeline import flagged_regions
-from desktop.views.referral_wizard import CompleteReferralView
+from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_draft_restore import _saved
 from tests.gui.test_wizard_helpers import press, services_for
 from tests.helpers.server_fixtures import api_session

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.views.referral_wizard import QuickReferralView, ReferralView
+from desktop.views.referral.wizard import QuickReferralView, ReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
 
 
@@ -196,7 +196,7 @@ def test_draft_with_consent_to_an_older_text_asks_again(
 
 
 def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_path: Path) -> None:
-    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.views.referral.wizard import CompleteReferralView
     from tests.gui.test_wizard_photos import _gps_jpeg
     from tests.helpers.fault_proxy import FaultProxy
 

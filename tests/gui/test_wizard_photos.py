@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.views.referral_wizard import CompleteReferralView
+from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
 from tests.helpers.server_fixtures import api_session
 

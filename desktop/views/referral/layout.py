@@ -1,7 +1,7 @@
 """Layout of the referral views (quick and complete): mandatory block, consent, voluntary
 sections, free text with the customer's explicit wish, photos, review, send.
 
-The behaviour (consent gating, send, reset) lives in ``referral_flow.ReferralFlow``; this
+The behaviour (consent gating, send, reset) lives in ``view.ReferralView``; this
 module builds the widgets, the explicit tab chain (call-script order, REFERENCE §4) and reads
 the form into a Qt-free :class:`desktop.referral_form.ReferralForm`.
 """
@@ -43,7 +43,7 @@ from desktop.validation import (
     check_surname,
     display_phone,
 )
-from desktop.views.referral_fields import (
+from desktop.views.referral.fields import (
     MultiChoice,
     field_label,
     make_input,

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import Slot
 
 from desktop.referral_form import is_empty
-from desktop.views.referral_drafts import DraftMixin
-from desktop.views.referral_fields import read_value, write_value
+from desktop.views.referral.drafts import DraftMixin
+from desktop.views.referral.fields import read_value, write_value
 
 
 class ConsentMixin(DraftMixin):
-    """Consent behaviour for :class:`desktop.views.referral_flow.ReferralView`."""
+    """Consent behaviour for :class:`desktop.views.referral.view.ReferralView`."""
 
     _undo: dict[str, Any] | None
 

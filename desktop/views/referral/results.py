@@ -9,15 +9,15 @@ from typing import Any
 from PySide6.QtCore import Slot
 
 from desktop.referral_form import pointer_field
-from desktop.views.referral_consent import ConsentMixin
-from desktop.views.referral_problems import field_problem_text, problem_text
-from desktop.views.referral_send import QueuedFailure, ReferralSender
+from desktop.views.referral.consent import ConsentMixin
+from desktop.views.referral.problems import field_problem_text, problem_text
+from desktop.views.referral.send import QueuedFailure, ReferralSender
 from desktop.widgets.error_summary import announce
 from desktop.workers.autosave import DraftAutosaver
 
 
 class SendResultsMixin(ConsentMixin):
-    """Send results for :class:`desktop.views.referral_flow.ReferralView`."""
+    """Send results for :class:`desktop.views.referral.view.ReferralView`."""
 
     transport: ReferralSender
     autosaver: DraftAutosaver

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.referral_form import MANDATORY, ReferralForm
-from desktop.views import referral_draft_state
-from desktop.views.referral_view import ReferralLayout
+from desktop.views.referral import draft_state as referral_draft_state
+from desktop.views.referral.layout import ReferralLayout
 
 
 class DraftMixin(ReferralLayout):
-    """Autosave/restore for :class:`desktop.views.referral_flow.ReferralView`."""
+    """Autosave/restore for :class:`desktop.views.referral.view.ReferralView`."""
 
     _draft_id: str
     form: ReferralForm

@@ -24,16 +24,16 @@ from desktop.referral_form import (
     voluntary_format_error,
 )
 from desktop.validation import register_districts
-from desktop.views.referral_fields import (
+from desktop.views.referral.fields import (
     change_signal,
     plain_label,
     populate,
     read_value,
     write_value,
 )
-from desktop.views.referral_results import SendResultsMixin
-from desktop.views.referral_review import readable_review
-from desktop.views.referral_send import ReferralSender
+from desktop.views.referral.results import SendResultsMixin
+from desktop.views.referral.review import readable_review
+from desktop.views.referral.send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
