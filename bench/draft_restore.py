@@ -104,7 +104,7 @@ def main() -> int:
         costs = []
         for _ in range(args.runs):
             t0 = time.perf_counter()
-            view.draft_payload()
+            view.drafts.payload()
             draft_photos(view)
             costs.append((time.perf_counter() - t0) * 1000.0)
         costs.sort()
@@ -117,8 +117,8 @@ def main() -> int:
             f"autosave GUI part (payload + photos): p50 {statistics.median(costs):.3f} ms"
             f"  p99 {p99:.3f} ms"
         )
-        view.autosaver.flush()
-        while view.autosaver.has_pending():
+        view.drafts.autosaver.flush()
+        while view.drafts.autosaver.has_pending():
             app.processEvents()
         view.deleteLater()
     return 0

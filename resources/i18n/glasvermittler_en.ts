@@ -114,7 +114,7 @@
     </message>
 </context>
 <context>
-    <name>ConsentMixin</name>
+    <name>ConsentSection</name>
     <message>
         <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
         <translation>No consent: the voluntary details have been deleted.</translation>
@@ -140,7 +140,7 @@
     </message>
 </context>
 <context>
-    <name>DraftMixin</name>
+    <name>DraftKeeper</name>
     <message>
         <source>Der Einwilligungstext wurde geändert, seit der Entwurf gespeichert wurde. Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut.</source>
         <translation>The consent text has changed since the draft was saved. Please read out the current version and ask again.</translation>
@@ -2211,10 +2211,6 @@
         <source>Fehler: </source>
         <translation>Error: </translation>
     </message>
-    <message>
-        <source>&amp;Senden (Strg+Enter)</source>
-        <translation>Sen&amp;d (Ctrl+Enter)</translation>
-    </message>
 </context>
 <context>
     <name>ReferralsModel</name>
@@ -2341,7 +2337,11 @@
     </message>
 </context>
 <context>
-    <name>SendResultsMixin</name>
+    <name>SendResults</name>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
     <message>
         <source>Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben.</source>
         <translation>In the outbox – will be sent as soon as you have logged in again.</translation>
@@ -2359,12 +2359,12 @@
         <translation>Damage photos uploaded: %1 of %2</translation>
     </message>
     <message>
-        <source>Vermittlungsnummer</source>
-        <translation>Referral number</translation>
-    </message>
-    <message>
         <source>Vermittlung übermittelt.</source>
         <translation>Referral transmitted.</translation>
+    </message>
+    <message>
+        <source>Vermittlungsnummer</source>
+        <translation>Referral number</translation>
     </message>
     <message>
         <source>Vermittlung übermittelt (Nr. %1).</source>

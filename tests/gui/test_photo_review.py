@@ -148,7 +148,7 @@ def test_the_decision_comes_back_with_the_draft(
         _fill(view)
         tile = _add(qtbot, view, face_path)
         tile.confirm.setChecked(True)
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)  # the draft holds the confirmation
         other = CompleteReferralView(services)
         qtbot.addWidget(other)

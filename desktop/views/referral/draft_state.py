@@ -15,29 +15,35 @@ exactly what the agent left.
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import shiboken6
 
+from desktop.views.referral.layout import ReferralLayout
 from desktop.widgets.checked_text import CheckedTextEdit
-from desktop.widgets.photo_restored import blob_id, photo_meta
+from desktop.widgets.photo_restored import RestoredPhotoTile, blob_id, photo_meta
+from desktop.widgets.photo_tiles import PhotoStrip
 
 __all__ = [
     "draft_extras",
     "draft_photos",
-    "photos_to_save",
+    "fill_restored",
     "restore_dismissed",
-    "restore_photos",
 ]
 
 log = logging.getLogger(__name__)
 
 DISMISSED = "dismissed"
 PHOTOS = "photos"
-_LOADING = "_draft_photos_loading"  # on the view: (draft_id, token) while bytes are read back
+
+
+class HasPhotos(Protocol):
+    """A referral view or its widgets: whatever holds the photo strip (``None``: quick)."""
+
+    @property
+    def photos(self) -> PhotoStrip | None: ...
 
 
 def _dismissals(editor: CheckedTextEdit) -> list[list[str]]:
@@ -47,11 +53,11 @@ def _dismissals(editor: CheckedTextEdit) -> list[list[str]]:
     return [[rule, words] for rule, words in editor.dismissed() if not words or words in text]
 
 
-def draft_extras(view: Any) -> dict[str, Any]:
+def draft_extras(fields: ReferralLayout) -> dict[str, Any]:
     """``{"dismissed": {field: [[rule_id, text], …]}, "photos": [meta, …]}`` of a view."""
-    checked: Mapping[str, CheckedTextEdit] = view.checked
+    checked: Mapping[str, CheckedTextEdit] = fields.checked
     dismissed = {name: keys for name, editor in checked.items() if (keys := _dismissals(editor))}
-    strip = view.photos
+    strip = fields.photos
     metas: list[dict[str, Any]] = []
     for tile in strip.tiles if strip is not None else []:
         if tile.ready:
@@ -61,9 +67,9 @@ def draft_extras(view: Any) -> dict[str, Any]:
     return {DISMISSED: dismissed, PHOTOS: metas}
 
 
-def draft_photos(view: Any) -> dict[str, tuple[bytes, str]]:
+def draft_photos(owner: HasPhotos) -> dict[str, tuple[bytes, str]]:
     """The cleaned photos for the store: ``{blob_id: (data, media_type)}`` (references)."""
-    strip = view.photos
+    strip = owner.photos
     if strip is None:
         return {}
     return {
@@ -73,59 +79,21 @@ def draft_photos(view: Any) -> dict[str, tuple[bytes, str]]:
     }
 
 
-def photos_to_save(view: Any) -> Callable[[], dict[str, tuple[bytes, str]]] | None:
-    """The autosaver's ``photos`` callable; ``None`` (stored photos stay untouched) while a
-    restored draft's photos are still being read back."""
-    loading = getattr(view, _LOADING, None)
-    if loading is not None and loading[0] == view._draft_id:
-        return None
-    return functools.partial(draft_photos, view)
-
-
-def restore_dismissed(view: Any, draft: Mapping[str, Any]) -> None:
+def restore_dismissed(fields: ReferralLayout, draft: Mapping[str, Any]) -> None:
     """Put dismissals back before the values are written (the checks then honour them)."""
     saved = draft.get(DISMISSED) or {}
     if not isinstance(saved, Mapping):
         return
-    for name, editor in view.checked.items():
+    for name, editor in fields.checked.items():
         keys = saved.get(name) or []
         editor.set_dismissed([k for k in keys if isinstance(k, list | tuple) and len(k) == 2])
 
 
-def restore_photos(view: Any, draft: Mapping[str, Any], draft_id: str) -> int:
-    """Put the draft's cleaned photos back into the photo tiles; returns how many.
-
-    The tiles appear at once; their bytes are read (and decrypted) on the "db" pool and the
-    previews decoded on the "media" pool. Photos are voluntary: without consent "Ja" in the
-    draft none are restored.
-    """
-    strip, store = view.photos, view.services.store
-    if strip is None or draft.get("consent") is not True:
-        return 0
-    metas = [dict(m) for m in draft.get(PHOTOS) or [] if isinstance(m, Mapping)]
-    tiles = strip.add_restored(metas) if metas else []
-    token = (draft_id, object())
-    setattr(view, _LOADING, token)
-    done = functools.partial(_fill, view, token, tiles)
-    failed = functools.partial(_failed, view, token, tiles)
-    view.services.tasks.run(
-        store.load_draft_blobs, draft_id, on_done=done, on_error=failed, pool="db"
-    )
-    return len(tiles)
-
-
-def _current(view: Any, token: tuple[str, object]) -> bool:
-    return bool(
-        shiboken6.isValid(view)
-        and getattr(view, _LOADING, None) is token
-        and view._draft_id == token[0]
-    )
-
-
-def _fill(view: Any, token: tuple[str, object], tiles: list[Any], blobs: Mapping[str, Any]) -> None:
-    if not _current(view, token):
-        return  # the view moved on (reset, another draft) or is gone
-    setattr(view, _LOADING, None)
+def fill_restored(fields: ReferralLayout, tiles: list[Any], blobs: Mapping[str, Any]) -> None:
+    """Give the restored tiles their bytes read back from the store."""
+    strip = fields.photos
+    if strip is None:
+        return
     left = dict(blobs)
     for tile in tiles:
         if not shiboken6.isValid(tile):
@@ -135,23 +103,13 @@ def _fill(view: Any, token: tuple[str, object], tiles: list[Any], blobs: Mapping
             tile.fail(LookupError("photo missing in the draft"))
         else:
             tile.fill(*blob)
-    if left and view.consent_gate.answer is True:  # bytes without a description
+    if left and fields.consent_gate.answer is True:  # bytes without a description
         metas = [
             {"image_id": key.split(".")[0], "blurred": key.endswith(".blurred"), "blob": key}
             for key in left
         ]
-        for tile in view.photos.add_restored(metas):
-            tile.fill(*left[tile.stored_blob])
+        for tile in strip.add_restored(metas):
+            if isinstance(tile, RestoredPhotoTile):
+                tile.fill(*left[tile.stored_blob])
     log.info("draft restore: %d photo(s) back", len(tiles) + len(left))
-    view.photos.changed.emit()  # the autosave now includes the photos again
-
-
-def _failed(view: Any, token: tuple[str, object], tiles: list[Any], exc: BaseException) -> None:
-    """Reading the photos back failed: the tiles say so; the stored photos stay untouched
-    (photos_to_save keeps answering None for this draft), nothing is deleted by accident."""
-    log.warning("draft restore: photos not readable (%s)", type(exc).__name__)
-    if not _current(view, token):
-        return
-    for tile in tiles:
-        if shiboken6.isValid(tile):
-            tile.fail(exc)
+    strip.changed.emit()  # the autosave now includes the photos again

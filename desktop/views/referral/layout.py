@@ -1,15 +1,16 @@
 """Layout of the referral views (quick and complete): mandatory block, consent, voluntary
 sections, free text with the customer's explicit wish, photos, review, send.
 
-The behaviour (consent gating, send, reset) lives in ``view.ReferralView``; this
-module builds the widgets, the explicit tab chain (call-script order, REFERENCE §4) and reads
-the form into a Qt-free :class:`desktop.referral_form.ReferralForm`.
+The behaviour (consent gating, drafts, send results) lives in the parts that
+``view.ReferralView`` composes; this module builds and owns the widgets, the explicit tab chain
+(call-script order, REFERENCE §4), and reads and writes their values (the form into a Qt-free
+:class:`desktop.referral_form.ReferralForm`).
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -49,6 +50,7 @@ from desktop.views.referral.fields import (
     make_input,
     plain_label,
     read_value,
+    write_value,
 )
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 from desktop.widgets.consent_gate import ConsentGate
@@ -90,13 +92,12 @@ def _phone_display(result: FieldResult) -> str | None:
 
 
 class ReferralLayout(QWidget):
-    """Widgets of one referral view; subclassed by the flow."""
+    """The widgets of one referral view and their values; the view and its parts use them."""
 
     def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.kind: Kind = kind
-        self.setObjectName(f"referral_{kind}")
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
         self.checked: dict[str, CheckedTextEdit] = {}
@@ -130,7 +131,7 @@ class ReferralLayout(QWidget):
         outer.addWidget(self.banner)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
-        self._set_tab_order()
+        self.set_tab_order()
 
     # ---------------------------------------------------------------- building
     def _mnemonic_label(self, name: str) -> str:
@@ -206,7 +207,7 @@ class ReferralLayout(QWidget):
         self.inputs["repair_consent"] = self.repair_consent
         return box
 
-    def _voluntary_names(self) -> list[tuple[str, tuple[str, ...]]]:
+    def voluntary_names(self) -> list[tuple[str, tuple[str, ...]]]:
         if self.kind == "quick":
             return [("schaden", QUICK_FIELDS)]
         return list(COMPLETE_SECTIONS)
@@ -217,7 +218,7 @@ class ReferralLayout(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         catalogs = (self.services.config or {}).get("catalogs", {})
-        for section, names in self._voluntary_names():
+        for section, names in self.voluntary_names():
             title = (
                 self.tr("Freiwillige Angaben")
                 if self.kind == "quick"
@@ -292,9 +293,9 @@ class ReferralLayout(QWidget):
         self._row(form, name, editor, editor.message)
         form.addRow(self.counter)
         form.addRow(hint)
-        self._show_count(0)
+        self.show_count(0)
 
-    def _show_count(self, count: int) -> None:
+    def show_count(self, count: int) -> None:
         """Characters typed of the allowed maximum (free text)."""
         self.counter.setText(
             self.tr("%1 von %2 Zeichen")
@@ -370,7 +371,7 @@ class ReferralLayout(QWidget):
     def _tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [self.inputs[name] for name in MANDATORY]
         chain += [self.repair_consent, self.consent_gate.yes, self.consent_gate.no]
-        for _, names in self._voluntary_names():
+        for _, names in self.voluntary_names():
             for name in names:
                 if name in FREE_TEXT:
                     chain.append(self.freetext_consent)
@@ -384,26 +385,48 @@ class ReferralLayout(QWidget):
         chain += [self.send_button, self.new_button]
         return chain
 
-    def _set_tab_order(self) -> None:
+    def set_tab_order(self) -> None:
         chain = self._tab_chain()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # ---------------------------------------------------------------- reading
     def collect_form(self, form: ReferralForm) -> ReferralForm:
-        """Copy the widget values into ``form`` (consent fields are kept by the flow)."""
-        form.mandatory = {name: self._text(self.inputs[name]) for name in MANDATORY}
+        """Copy the widget values into ``form`` (the consent answer is set by the view)."""
+        form.mandatory = {name: self.text_of(self.inputs[name]) for name in MANDATORY}
         form.repair_consent = self.repair_consent.isChecked()
         form.freetext_consent = self.freetext_consent.isChecked()
-        form.voluntary = {
-            name: read_value(self.inputs[name])
-            for _, names in self._voluntary_names()
-            for name in names
-        }
+        form.voluntary = self.voluntary_values()
         return form
 
+    def has_content(self) -> bool:
+        """False for an untouched (or just reset) form: no empty drafts."""
+        if self.repair_consent.isChecked() or self.consent_gate.answer is not None:
+            return True
+        return any(self.text_of(self.inputs[name]).strip() for name in MANDATORY)
+
+    def voluntary_values(self) -> dict[str, Any]:
+        """The voluntary fields' values (photos are the strip's)."""
+        return {
+            name: read_value(self.inputs[name])
+            for _, names in self.voluntary_names()
+            for name in names
+        }
+
+    def write_voluntary(self, values: dict[str, Any]) -> None:
+        """Write the voluntary fields; ``{}`` empties them and the photos, a ``__photos__``
+        entry (tiles taken out earlier) puts those photos back."""
+        for _, names in self.voluntary_names():
+            for name in names:
+                write_value(self.inputs[name], values.get(name))
+        if self.photos is not None:
+            if "__photos__" in values:
+                self.photos.put_back(values["__photos__"])
+            elif not values:
+                self.photos.clear()
+
     @staticmethod
-    def _text(widget: QWidget) -> str:
+    def text_of(widget: QWidget) -> str:
         if isinstance(widget, CheckedTextEdit):
             return widget.text()
         if isinstance(widget, QLineEdit):

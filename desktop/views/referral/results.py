@@ -6,39 +6,72 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.referral_form import pointer_field
-from desktop.views.referral.consent import ConsentMixin
+from desktop.views.referral.drafts import DraftKeeper
+from desktop.views.referral.layout import ReferralLayout
 from desktop.views.referral.problems import field_problem_text, problem_text
 from desktop.views.referral.send import QueuedFailure, ReferralSender
 from desktop.widgets.error_summary import announce
-from desktop.workers.autosave import DraftAutosaver
 
 
-class SendResultsMixin(ConsentMixin):
-    """Send results for :class:`desktop.views.referral.view.ReferralView`."""
+class SendResults(QObject):
+    """Follows ``transport`` for one view and keeps the send state (in flight, sent, the
+    dead letter a corrected referral replaces).
 
-    transport: ReferralSender
-    autosaver: DraftAutosaver
-    referral_sent: Any  # Signal(dict), declared on the view
-    _sent: bool
-    _dead_item: str | None
+    Signals:
+        refused(list): ``[(field, text), …]`` the server refused; the view shows them.
+        referral_sent(dict): the server acknowledged a referral.
+    """
 
-    def _set_in_flight(self, busy: bool) -> None:  # pragma: no cover - the flow's
-        raise NotImplementedError
+    refused = Signal(list)
+    referral_sent = Signal(dict)
 
-    def _show_errors(self, entries: list[tuple[str, str]]) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def __init__(
+        self,
+        fields: ReferralLayout,
+        transport: ReferralSender,
+        drafts: DraftKeeper,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._transport = transport
+        self._drafts = drafts
+        self.in_flight = False
+        self.sent = False
+        self.dead_item: str | None = None  # outbox item the server refused
+        transport.sent.connect(self._on_sent)
+        transport.failed.connect(self._on_failed)
+        transport.queued.connect(self._on_queued)
+        transport.waiting.connect(self._on_waiting)
+        transport.progress.connect(self._on_progress)
+
+    def set_in_flight(self, busy: bool) -> None:
+        """Sending (or storing) is under way: no second press of "Senden"."""
+        self.in_flight = busy
+        self._fields.send_button.setEnabled(not busy and not self.sent)
+
+    def reset(self) -> None:
+        """A new referral: nothing sent, nothing shown."""
+        fields = self._fields
+        self.sent, self.dead_item = False, None
+        self.set_in_flight(False)
+        fields.send_button.setText(self.tr("&Senden (Strg+Enter)"))
+        fields.referral_number.clear()
+        fields.referral_number.hide()
+        fields.new_button.hide()
+        fields.send_status.clear()
 
     @Slot(str)
     def _on_queued(self, _item_id: str) -> None:
         # Safe on disk: the agent may already start the next referral.
-        self._sent = True
-        self._set_in_flight(False)
-        self.autosaver.discard(self._draft_id)
-        self._on_waiting(self.transport.state)
-        self.new_button.show()
+        self.sent = True
+        self.set_in_flight(False)
+        self._drafts.discard()
+        self._on_waiting(self._transport.state)
+        self._fields.new_button.show()
 
     @Slot(str)
     def _on_waiting(self, state: str) -> None:
@@ -53,7 +86,7 @@ class SendResultsMixin(ConsentMixin):
             )
         else:
             text = self.tr("Im Postausgang gespeichert – wird gesendet …")
-        self.send_status.setText(text)
+        self._fields.send_status.setText(text)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -62,35 +95,36 @@ class SendResultsMixin(ConsentMixin):
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
-        if not self.referral_number.isHidden():  # outbox: photos follow the referral
+        if not self._fields.referral_number.isHidden():  # outbox: photos follow the referral
             text = self.tr("Vermittlung übermittelt.") + " " + text
-        self.send_status.setText(text)
+        self._fields.send_status.setText(text)
 
     @Slot(dict)
     def _on_sent(self, result: dict[str, Any]) -> None:
-        self._sent = True
-        self._set_in_flight(False)
+        fields = self._fields
+        self.sent = True
+        self.set_in_flight(False)
         number = str(result.get("number") or result.get("id") or "")
-        self.referral_number.setText(number)
-        self.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
-        self.referral_number.show()
-        self.send_status.setText(self.tr("Vermittlung übermittelt."))
-        self.banner.show_message(self.banner_text(number), "positive")
-        self.new_button.show()
-        self.autosaver.discard(self._draft_id)
+        fields.referral_number.setText(number)
+        fields.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
+        fields.referral_number.show()
+        fields.send_status.setText(self.tr("Vermittlung übermittelt."))
+        fields.banner.show_message(self.banner_text(number), "positive")
+        fields.new_button.show()
+        self._drafts.discard()
         self.referral_sent.emit(result)
-        announce(self.referral_number, self.banner_text(number))
-        self.new_button.setFocus()
+        announce(fields.referral_number, self.banner_text(number))
+        fields.new_button.setFocus()
 
     def _on_refused_in_outbox(self, failure: QueuedFailure) -> None:
         """The server refused the queued referral: back to the form, errors at the fields;
         sending again replaces the dead letter in the Postausgang."""
-        self._sent, self._dead_item = False, failure.item_id
-        self._set_in_flight(False)
+        self.sent, self.dead_item = False, failure.item_id
+        self.set_in_flight(False)
         text = problem_text(failure.code, failure.detail)
         entries = [(pointer_field(p), field_problem_text(c, "")) for p, c in failure.fields]
-        self.send_status.setText(text)
-        self._show_errors(entries or [("", text)])
+        self._fields.send_status.setText(text)
+        self.refused.emit(entries or [("", text)])
 
     def banner_text(self, number: str) -> str:
         """Success sentence (banner and screen-reader announcement)."""
@@ -98,9 +132,9 @@ class SendResultsMixin(ConsentMixin):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self._set_in_flight(False)
-        self.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
+        self.set_in_flight(False)
+        self._fields.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
         if isinstance(error, QueuedFailure):
             self._on_refused_in_outbox(error)
             return
-        self.send_status.setText(problem_text(""))  # it could not even be stored
+        self._fields.send_status.setText(problem_text(""))  # it could not even be stored
