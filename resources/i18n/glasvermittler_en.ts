@@ -289,6 +289,29 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Einverständnis zur Reparatur</source>
+        <translation>Agreement to the repair</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Schadenbilder</source>
+        <translation>Damage photos</translation>
+    </message>
+    <message>
+        <source>Fehler: </source>
+        <translation>Error: </translation>
+    </message>
+</context>
+<context>
     <name>FieldMessage</name>
     <message>
         <source>Warum?</source>
@@ -2190,26 +2213,6 @@
     <message>
         <source>Wird gesendet …</source>
         <translation>Sending …</translation>
-    </message>
-    <message>
-        <source>Einverständnis zur Reparatur</source>
-        <translation>Agreement to the repair</translation>
-    </message>
-    <message>
-        <source>Einwilligung</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <source>Freitext</source>
-        <translation>Free text</translation>
-    </message>
-    <message>
-        <source>Schadenbilder</source>
-        <translation>Damage photos</translation>
-    </message>
-    <message>
-        <source>Fehler: </source>
-        <translation>Error: </translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ def test_a_face_blocks_sending_until_it_is_made_unrecognisable(
     [(name, text)] = view.error_summary.entries
     assert name == "photos"
     assert "Person, ein Gesicht oder ein Dokument markiert" in text
-    view.focus_field(name)  # the summary's link leads to the photo waiting for a decision
+    view.errors.focus_field(name)  # the summary's link leads to the photo waiting for a decision
     assert tile.blur_button.hasFocus()
     assert "Bild 1: 1 Gesicht markiert – Entscheidung fehlt" in view.review.toPlainText()
     assert view.services.client.list_referrals(client_ref=view.form.client_ref).items == []

@@ -2,7 +2,7 @@
 own each concern: consent gating with undo (:class:`ConsentSection`), drafts and autosave
 (:class:`DraftKeeper`), sending through the outbox (:class:`ReferralSender`) and what is shown
 afterwards (:class:`SendResults`). The view itself keeps the live review, the send check with
-an error summary ("reward early, punish late"), and reset.
+an error summary ("reward early, punish late"; shown by :class:`FieldErrors`), and reset.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from desktop.referral_form import (
 from desktop.validation import register_districts
 from desktop.views.referral.consent import ConsentSection
 from desktop.views.referral.drafts import DraftKeeper
+from desktop.views.referral.errors import FieldErrors
 from desktop.views.referral.fields import (
     change_signal,
-    plain_label,
     populate,
     read_value,
     write_value,
@@ -86,7 +86,8 @@ class ReferralView(QWidget):
         self.drafts = DraftKeeper(fields, services, lambda: self.form, self)
         self.transport = ReferralSender(services, self)
         self.results = SendResults(fields, self.transport, self.drafts, self)
-        self.results.refused.connect(self._show_errors)
+        self.errors = FieldErrors(fields, self, self)
+        self.results.refused.connect(self.errors.show)
         self.results.referral_sent.connect(self.referral_sent)
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
@@ -109,7 +110,7 @@ class ReferralView(QWidget):
         self.consent_gate.answered.connect(self._on_consent)
         self.send_button.clicked.connect(self.send)
         self.new_button.clicked.connect(self.reset)
-        self.error_summary.field_activated.connect(self.focus_field)
+        self.error_summary.field_activated.connect(self.errors.focus_field)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -228,16 +229,6 @@ class ReferralView(QWidget):
         for editor in self.checked.values():
             editor.run_check()
 
-    def _clear_field_messages(self) -> None:
-        for name, widget in self.inputs.items():
-            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
-                widget.clear_message()
-            elif name in self.messages and not isinstance(widget, CheckedTextEdit):
-                self.messages[name].clear()
-        self.messages["consent"].clear()
-        self.error_summary.clear()
-        self._set_error_title(False)
-
     @Slot()
     def send(self) -> None:
         """Check everything; show the error summary or send (Ctrl+Enter)."""
@@ -247,7 +238,7 @@ class ReferralView(QWidget):
         form = self.fields.collect_form(self.form)
         blocked = {name for name, editor in self.checked.items() if editor.blocking}
         errors = send_errors(form, privacy_blocked=blocked)
-        self._clear_field_messages()
+        self.errors.clear()
         for widget in self.inputs.values():
             if isinstance(widget, ValidatedLineEdit) and widget.text().strip():
                 widget.show_errors()  # format warnings stay visible (they never block)
@@ -260,7 +251,7 @@ class ReferralView(QWidget):
         elif self.photos is not None and self.photos.undecided():
             entries.append(("photos", missing_decision_text()))
         if entries:
-            self._show_errors(entries)
+            self.errors.show(entries)
             self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
@@ -271,60 +262,12 @@ class ReferralView(QWidget):
         replaces, self.results.dead_item = self.results.dead_item, None
         self.transport.send(payload, photos, draft_id=self.drafts.draft_id, replaces=replaces)
 
-    def _show_errors(self, entries: list[tuple[str, str]]) -> None:
-        for name, text in entries:
-            widget = self.inputs.get(name)
-            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
-                if isinstance(widget, CheckedTextEdit) and widget.findings():
-                    continue  # the finding message already says it
-                widget.show_server_error(text)
-            elif name in self.messages:
-                self.messages[name].show_text(text, "error")
-        self._set_error_title(True)
-        self.error_summary.show_errors(
-            [(name, self._summary_line(name, text)) for name, text in entries]
-        )
-        self.scroll_area.ensureWidgetVisible(self.error_summary)
-
-    def _summary_line(self, name: str, text: str) -> str:
-        labels = {
-            "repair_consent": self.tr("Einverständnis zur Reparatur"),
-            "consent": self.tr("Einwilligung"),
-            "freetext_consent": self.tr("Freitext"),
-            "photos": self.tr("Schadenbilder"),
-        }
-        label = labels.get(name) or (plain_label(name) if name in self.inputs else "")
-        return f"{label}: {text}" if label else text
-
-    def _set_error_title(self, error: bool) -> None:
-        """Prefix the window title with "Fehler: " while the error summary is shown (GOV.UK);
-        the rest of the title stays the shell's (it may change meanwhile, e.g. badges)."""
-        window = self.window()
-        if window is self:
-            return
-        title, prefix = window.windowTitle(), self.tr("Fehler: ")
-        if error and not title.startswith(prefix):
-            window.setWindowTitle(prefix + title)
-        elif not error and title.startswith(prefix):
-            window.setWindowTitle(title[len(prefix) :])
-
-    @Slot(str)
-    def focus_field(self, name: str) -> None:
-        """Focus the field an error summary link points to."""
-        target = {"consent": self.consent_gate.yes}.get(name) or self.inputs.get(name)
-        if name == "photos" and self.photos is not None and (undecided := self.photos.undecided()):
-            tile = undecided[0]  # the first photo still waiting for the agent's decision
-            target = tile.blur_button if tile.blur_button.isVisible() else tile.confirm
-        if target is not None:
-            self.scroll_area.ensureWidgetVisible(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-
     # ---------------------------------------------------------------- reset
     @Slot()
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
         self.transport.forget()
-        self._clear_field_messages()
+        self.errors.clear()
         for name in list(self.inputs):
             widget = self.inputs[name]
             if isinstance(widget, CheckedTextEdit):
