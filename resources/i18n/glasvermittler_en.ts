@@ -2051,42 +2051,6 @@
         <translation>%1 of %2 characters</translation>
     </message>
     <message>
-        <source>Prüfen und senden: Das verlässt den PC</source>
-        <translation>Check and send: this is what leaves the PC</translation>
-    </message>
-    <message>
-        <source>Zu übermittelnde Daten</source>
-        <translation>Data to be transmitted</translation>
-    </message>
-    <message>
-        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
-        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
-    </message>
-    <message>
-        <source>Technische Ansicht (&amp;JSON)</source>
-        <translation>Technical view (&amp;JSON)</translation>
-    </message>
-    <message>
-        <source>Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.</source>
-        <translation>Shows the data to be sent exactly as it is transmitted.</translation>
-    </message>
-    <message>
-        <source>Technische Ansicht (JSON)</source>
-        <translation>Technical view (JSON)</translation>
-    </message>
-    <message>
-        <source>Die zu sendenden Daten im Übertragungsformat JSON.</source>
-        <translation>The data to be sent in the transmission format JSON.</translation>
-    </message>
-    <message>
-        <source>&amp;Senden (Strg+Enter)</source>
-        <translation>Sen&amp;d (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Ne&amp;ue Vermittlung</source>
-        <translation>N&amp;ew referral</translation>
-    </message>
-    <message>
         <source>Erreichbarkeit</source>
         <translation>Availability</translation>
     </message>
@@ -2337,6 +2301,45 @@
     <message>
         <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
         <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBox</name>
+    <message>
+        <source>Prüfen und senden: Das verlässt den PC</source>
+        <translation>Check and send: this is what leaves the PC</translation>
+    </message>
+    <message>
+        <source>Zu übermittelnde Daten</source>
+        <translation>Data to be transmitted</translation>
+    </message>
+    <message>
+        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
+        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (&amp;JSON)</source>
+        <translation>Technical view (&amp;JSON)</translation>
+    </message>
+    <message>
+        <source>Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.</source>
+        <translation>Shows the data to be sent exactly as it is transmitted.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (JSON)</source>
+        <translation>Technical view (JSON)</translation>
+    </message>
+    <message>
+        <source>Die zu sendenden Daten im Übertragungsformat JSON.</source>
+        <translation>The data to be sent in the transmission format JSON.</translation>
+    </message>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;ue Vermittlung</source>
+        <translation>N&amp;ew referral</translation>
     </message>
 </context>
 <context>

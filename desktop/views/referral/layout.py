@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -52,6 +50,7 @@ from desktop.views.referral.fields import (
     read_value,
     write_value,
 )
+from desktop.views.referral.review_box import ReviewBox
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 from desktop.widgets.consent_gate import ConsentGate
 from desktop.widgets.error_summary import ErrorSummary
@@ -116,7 +115,8 @@ class ReferralLayout(QWidget):
         self._content_layout.addWidget(self.messages["consent"])
         self.voluntary_box = self._build_voluntary()
         self._content_layout.addWidget(self.voluntary_box)
-        self._content_layout.addWidget(self._build_review())
+        self.review_box = ReviewBox()
+        self._content_layout.addWidget(self.review_box)
         self._content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -303,71 +303,6 @@ class ReferralLayout(QWidget):
             .replace("%2", str(self.free_text_limit))
         )
 
-    def _build_review(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Prüfen und senden: Das verlässt den PC"))
-        layout = QVBoxLayout(box)
-        # Readable for the broker (labels, catalogue texts); QPlainTextEdit never renders
-        # rich text, so whatever the customer said is shown as typed.
-        self.review = QPlainTextEdit()
-        self.review.setObjectName("review")
-        self.review.setReadOnly(True)
-        self.review.setTabChangesFocus(True)
-        self.review.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.review.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
-        self.review.setAccessibleDescription(
-            self.tr(
-                "Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, "
-                "freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten."
-            )
-        )
-        self.review.setMinimumHeight(260)  # the whole quick referral without scrolling
-        layout.addWidget(self.review)
-        # The exact technical payload (JSON) for those who want to see it, folded away.
-        self.review_json_toggle = QPushButton(self.tr("Technische Ansicht (&JSON)"))
-        self.review_json_toggle.setObjectName("review_json_toggle")
-        self.review_json_toggle.setCheckable(True)
-        self.review_json_toggle.setAutoDefault(False)
-        self.review_json_toggle.setAccessibleDescription(
-            self.tr("Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.")
-        )
-        self.review_json = QPlainTextEdit()
-        self.review_json.setObjectName("review_json")
-        self.review_json.setReadOnly(True)
-        self.review_json.setTabChangesFocus(True)
-        self.review_json.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.review_json.setAccessibleName(self.tr("Technische Ansicht (JSON)"))
-        self.review_json.setAccessibleDescription(
-            self.tr("Die zu sendenden Daten im Übertragungsformat JSON.")
-        )
-        self.review_json.setMinimumHeight(140)
-        self.review_json.hide()
-        self.review_json_toggle.toggled.connect(self.review_json.setVisible)
-        layout.addWidget(self.review_json_toggle)
-        layout.addWidget(self.review_json)
-        self.send_button = QPushButton(self.tr("&Senden (Strg+Enter)"))
-        self.send_button.setObjectName("send_button")
-        self.send_button.setAutoDefault(False)
-        self.send_status = QLabel()
-        self.send_status.setObjectName("send_status")
-        self.send_status.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        self.send_status.setWordWrap(True)
-        self.referral_number = QLabel()
-        self.referral_number.setObjectName("referral_number")
-        self.referral_number.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.referral_number.hide()
-        self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))
-        self.new_button.setObjectName("new_referral_button")
-        self.new_button.setAutoDefault(False)
-        self.new_button.hide()
-        for widget in (self.send_button, self.send_status, self.referral_number, self.new_button):
-            layout.addWidget(widget)
-        return box
-
     def _tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [self.inputs[name] for name in MANDATORY]
         chain += [self.repair_consent, self.consent_gate.yes, self.consent_gate.no]
@@ -381,8 +316,7 @@ class ReferralLayout(QWidget):
                 )
         if self.photos is not None:
             chain += self.photos.focus_chain()
-        chain += [self.review, self.review_json_toggle, self.review_json]
-        chain += [self.send_button, self.new_button]
+        chain += self.review_box.focus_chain() + self.review_box.send_chain()
         return chain
 
     def set_tab_order(self) -> None:

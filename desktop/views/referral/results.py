@@ -10,10 +10,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.referral_form import pointer_field
 from desktop.views.referral.drafts import DraftKeeper
-from desktop.views.referral.layout import ReferralLayout
 from desktop.views.referral.problems import field_problem_text, problem_text
+from desktop.views.referral.review_box import ReviewBox
 from desktop.views.referral.send import QueuedFailure, ReferralSender
 from desktop.widgets.error_summary import announce
+from desktop.widgets.message_bar import MessageBar
 
 
 class SendResults(QObject):
@@ -30,13 +31,15 @@ class SendResults(QObject):
 
     def __init__(
         self,
-        fields: ReferralLayout,
+        box: ReviewBox,
+        banner: MessageBar,
         transport: ReferralSender,
         drafts: DraftKeeper,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fields = fields
+        self._box = box
+        self._banner = banner
         self._transport = transport
         self._drafts = drafts
         self.in_flight = False
@@ -51,18 +54,18 @@ class SendResults(QObject):
     def set_in_flight(self, busy: bool) -> None:
         """Sending (or storing) is under way: no second press of "Senden"."""
         self.in_flight = busy
-        self._fields.send_button.setEnabled(not busy and not self.sent)
+        self._box.send_button.setEnabled(not busy and not self.sent)
 
     def reset(self) -> None:
         """A new referral: nothing sent, nothing shown."""
-        fields = self._fields
+        box = self._box
         self.sent, self.dead_item = False, None
         self.set_in_flight(False)
-        fields.send_button.setText(self.tr("&Senden (Strg+Enter)"))
-        fields.referral_number.clear()
-        fields.referral_number.hide()
-        fields.new_button.hide()
-        fields.send_status.clear()
+        box.send_button.setText(self.tr("&Senden (Strg+Enter)"))
+        box.referral_number.clear()
+        box.referral_number.hide()
+        box.new_button.hide()
+        box.send_status.clear()
 
     @Slot(str)
     def _on_queued(self, _item_id: str) -> None:
@@ -71,7 +74,7 @@ class SendResults(QObject):
         self.set_in_flight(False)
         self._drafts.discard()
         self._on_waiting(self._transport.state)
-        self._fields.new_button.show()
+        self._box.new_button.show()
 
     @Slot(str)
     def _on_waiting(self, state: str) -> None:
@@ -86,7 +89,7 @@ class SendResults(QObject):
             )
         else:
             text = self.tr("Im Postausgang gespeichert – wird gesendet …")
-        self._fields.send_status.setText(text)
+        self._box.send_status.setText(text)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -95,26 +98,26 @@ class SendResults(QObject):
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
-        if not self._fields.referral_number.isHidden():  # outbox: photos follow the referral
+        if not self._box.referral_number.isHidden():  # outbox: photos follow the referral
             text = self.tr("Vermittlung übermittelt.") + " " + text
-        self._fields.send_status.setText(text)
+        self._box.send_status.setText(text)
 
     @Slot(dict)
     def _on_sent(self, result: dict[str, Any]) -> None:
-        fields = self._fields
+        box = self._box
         self.sent = True
         self.set_in_flight(False)
         number = str(result.get("number") or result.get("id") or "")
-        fields.referral_number.setText(number)
-        fields.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
-        fields.referral_number.show()
-        fields.send_status.setText(self.tr("Vermittlung übermittelt."))
-        fields.banner.show_message(self.banner_text(number), "positive")
-        fields.new_button.show()
+        box.referral_number.setText(number)
+        box.referral_number.setAccessibleName(self.tr("Vermittlungsnummer"))
+        box.referral_number.show()
+        box.send_status.setText(self.tr("Vermittlung übermittelt."))
+        self._banner.show_message(self.banner_text(number), "positive")
+        box.new_button.show()
         self._drafts.discard()
         self.referral_sent.emit(result)
-        announce(fields.referral_number, self.banner_text(number))
-        fields.new_button.setFocus()
+        announce(box.referral_number, self.banner_text(number))
+        box.new_button.setFocus()
 
     def _on_refused_in_outbox(self, failure: QueuedFailure) -> None:
         """The server refused the queued referral: back to the form, errors at the fields;
@@ -123,7 +126,7 @@ class SendResults(QObject):
         self.set_in_flight(False)
         text = problem_text(failure.code, failure.detail)
         entries = [(pointer_field(p), field_problem_text(c, "")) for p, c in failure.fields]
-        self._fields.send_status.setText(text)
+        self._box.send_status.setText(text)
         self.refused.emit(entries or [("", text)])
 
     def banner_text(self, number: str) -> str:
@@ -133,8 +136,8 @@ class SendResults(QObject):
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self.set_in_flight(False)
-        self._fields.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
+        self._box.send_button.setText(self.tr("Erneut &senden (Strg+Enter)"))
         if isinstance(error, QueuedFailure):
             self._on_refused_in_outbox(error)
             return
-        self._fields.send_status.setText(problem_text(""))  # it could not even be stored
+        self._box.send_status.setText(problem_text(""))  # it could not even be stored

@@ -76,16 +76,17 @@ class ReferralView(QWidget):
         self.scroll_area, self.voluntary_box = fields.scroll_area, fields.voluntary_box
         self.servicenummer, self.consent_gate = fields.servicenummer, fields.consent_gate
         self.repair_consent, self.freetext_consent = fields.repair_consent, fields.freetext_consent
-        self.review, self.review_json = fields.review, fields.review_json
-        self.review_json_toggle, self.send_button = fields.review_json_toggle, fields.send_button
-        self.send_status, self.referral_number = fields.send_status, fields.referral_number
-        self.new_button, self.photos = fields.new_button, fields.photos
+        box = fields.review_box
+        self.review, self.review_json = box.review, box.review_json
+        self.review_json_toggle, self.send_button = box.review_json_toggle, box.send_button
+        self.send_status, self.referral_number = box.send_status, box.referral_number
+        self.new_button, self.photos = box.new_button, fields.photos
         self.form = ReferralForm(kind=kind)
         self._catalogs: dict[str, Any] = {}
         self.consent = ConsentSection(fields, self)
         self.drafts = DraftKeeper(fields, services, lambda: self.form, self)
         self.transport = ReferralSender(services, self)
-        self.results = SendResults(fields, self.transport, self.drafts, self)
+        self.results = SendResults(box, fields.banner, self.transport, self.drafts, self)
         self.errors = FieldErrors(fields, self, self)
         self.results.refused.connect(self.errors.show)
         self.results.referral_sent.connect(self.referral_sent)
@@ -218,11 +219,7 @@ class ReferralView(QWidget):
         catalogs = self._catalogs or (self.services.config or {}).get("catalogs", {})
         states = self.photos.states() if self.photos is not None else []
         text = readable_review(payload, catalogs, len(photos), states)
-        if self.review.toPlainText() != text:
-            self.review.setPlainText(text)
-        technical = review_text(payload)
-        if self.review_json.toPlainText() != technical:
-            self.review_json.setPlainText(technical)
+        self.fields.review_box.show_review(text, review_text(payload))
 
     # ---------------------------------------------------------------- send
     def _flush_checks(self) -> None:
