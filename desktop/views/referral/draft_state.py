@@ -62,8 +62,8 @@ def draft_extras(fields: ReferralLayout) -> dict[str, Any]:
     for tile in strip.tiles if strip is not None else []:
         if tile.ready:
             metas.append(photo_meta(tile.image_id, tile.result, tile.blurred, tile.confirmed))
-        elif (pending := getattr(tile, "pending_meta", None)) is not None:
-            metas.append(pending)  # restored, its bytes still being read back
+        elif isinstance(tile, RestoredPhotoTile) and tile.pending_meta is not None:
+            metas.append(tile.pending_meta)  # restored, its bytes still being read back
     return {DISMISSED: dismissed, PHOTOS: metas}
 
 
