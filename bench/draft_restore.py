@@ -61,8 +61,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop import workarounds
-    from desktop.views.referral_draft_state import draft_photos
-    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.views.referral.draft_state import draft_photos
+    from desktop.views.referral.wizard import CompleteReferralView
 
     app = QApplication.instance() or QApplication(sys.argv)
     workarounds.apply()  # as the app does at start
@@ -104,7 +104,7 @@ def main() -> int:
         costs = []
         for _ in range(args.runs):
             t0 = time.perf_counter()
-            view.draft_payload()
+            view.drafts.payload()
             draft_photos(view)
             costs.append((time.perf_counter() - t0) * 1000.0)
         costs.sort()
@@ -117,8 +117,8 @@ def main() -> int:
             f"autosave GUI part (payload + photos): p50 {statistics.median(costs):.3f} ms"
             f"  p99 {p99:.3f} ms"
         )
-        view.autosaver.flush()
-        while view.autosaver.has_pending():
+        view.drafts.autosaver.flush()
+        while view.drafts.autosaver.has_pending():
             app.processEvents()
         view.deleteLater()
     return 0

@@ -150,7 +150,7 @@ def _standalone() -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
 
 def _in_view(services: Services) -> tuple[QWidget, CheckedTextEdit, Callable[[], None] | None]:
     """The Zusatzinfo of a real Komplettvermittlung (not logged in: empty catalogues)."""
-    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.views.referral.wizard import CompleteReferralView
 
     view = CompleteReferralView(services)
     view.resize(900, 1000)

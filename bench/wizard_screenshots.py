@@ -20,7 +20,7 @@ from app_services import app_services  # bench/app_services.py, beside this scri
 from PySide6.QtWidgets import QApplication
 
 from desktop import workarounds
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView
 
 
 def main() -> int:

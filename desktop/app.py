@@ -61,7 +61,7 @@ _PREIMPORT = (
     "desktop.sync.outbox",
     "desktop.workers.outbox_worker",
     "desktop.workers.retention",
-    "desktop.views.referral_wizard",
+    "desktop.views.referral.wizard",
     "desktop.views.drafts.page",
     "desktop.views.referrals.page",
     "desktop.views.postbox.install",

@@ -57,7 +57,7 @@ def pin_singletons() -> bool:
 # embedded server on a pool thread) then import more modules from inside that probe; with
 # another pool thread importing at the same time this intermittently failed the server's
 # start with "ImportError: ... partially initialized module". Reproduction: import
-# ``extranet.app`` on one thread while another imports ``desktop.views.referral_wizard``
+# ``extranet.app`` on one thread while another imports ``desktop.views.referral.wizard``
 # (the app's start-up before this work-around; 1 in ~20 starts on a loaded 2-core PC).
 def mod_uses_pyside(module: types.ModuleType) -> bool:
     """PySide's test "does this module's source mention PySide6?" without ``inspect``.

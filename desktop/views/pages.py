@@ -18,7 +18,7 @@ from desktop.views.drafts.page import DraftsPage, memory_only_text
 from desktop.views.outbox.page import OutboxPage
 from desktop.views.postbox.install import install_postbox
 from desktop.views.privacy.page import PrivacyPage, connect_why_links
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView, ReferralView
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from desktop.views.referrals.page import ReferralsPage
 
 if TYPE_CHECKING:

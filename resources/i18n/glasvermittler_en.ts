@@ -114,7 +114,7 @@
     </message>
 </context>
 <context>
-    <name>ConsentMixin</name>
+    <name>ConsentSection</name>
     <message>
         <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
         <translation>No consent: the voluntary details have been deleted.</translation>
@@ -140,7 +140,7 @@
     </message>
 </context>
 <context>
-    <name>DraftMixin</name>
+    <name>DraftKeeper</name>
     <message>
         <source>Der Einwilligungstext wurde geändert, seit der Entwurf gespeichert wurde. Bitte lesen Sie die aktuelle Fassung vor und fragen Sie erneut.</source>
         <translation>The consent text has changed since the draft was saved. Please read out the current version and ask again.</translation>
@@ -286,6 +286,29 @@
             <numerusform>There is a problem: check %n entry</numerusform>
             <numerusform>There is a problem: check %n entries</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Einverständnis zur Reparatur</source>
+        <translation>Agreement to the repair</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Freitext</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>Schadenbilder</source>
+        <translation>Damage photos</translation>
+    </message>
+    <message>
+        <source>Fehler: </source>
+        <translation>Error: </translation>
     </message>
 </context>
 <context>
@@ -2032,42 +2055,6 @@
         <translation>%1 of %2 characters</translation>
     </message>
     <message>
-        <source>Prüfen und senden: Das verlässt den PC</source>
-        <translation>Check and send: this is what leaves the PC</translation>
-    </message>
-    <message>
-        <source>Zu übermittelnde Daten</source>
-        <translation>Data to be transmitted</translation>
-    </message>
-    <message>
-        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
-        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
-    </message>
-    <message>
-        <source>Technische Ansicht (&amp;JSON)</source>
-        <translation>Technical view (&amp;JSON)</translation>
-    </message>
-    <message>
-        <source>Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.</source>
-        <translation>Shows the data to be sent exactly as it is transmitted.</translation>
-    </message>
-    <message>
-        <source>Technische Ansicht (JSON)</source>
-        <translation>Technical view (JSON)</translation>
-    </message>
-    <message>
-        <source>Die zu sendenden Daten im Übertragungsformat JSON.</source>
-        <translation>The data to be sent in the transmission format JSON.</translation>
-    </message>
-    <message>
-        <source>&amp;Senden (Strg+Enter)</source>
-        <translation>Sen&amp;d (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Ne&amp;ue Vermittlung</source>
-        <translation>N&amp;ew referral</translation>
-    </message>
-    <message>
         <source>Erreichbarkeit</source>
         <translation>Availability</translation>
     </message>
@@ -2195,30 +2182,6 @@
         <source>Wird gesendet …</source>
         <translation>Sending …</translation>
     </message>
-    <message>
-        <source>Einverständnis zur Reparatur</source>
-        <translation>Agreement to the repair</translation>
-    </message>
-    <message>
-        <source>Einwilligung</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <source>Freitext</source>
-        <translation>Free text</translation>
-    </message>
-    <message>
-        <source>Schadenbilder</source>
-        <translation>Damage photos</translation>
-    </message>
-    <message>
-        <source>Fehler: </source>
-        <translation>Error: </translation>
-    </message>
-    <message>
-        <source>&amp;Senden (Strg+Enter)</source>
-        <translation>Sen&amp;d (Ctrl+Enter)</translation>
-    </message>
 </context>
 <context>
     <name>ReferralsModel</name>
@@ -2345,7 +2308,50 @@
     </message>
 </context>
 <context>
-    <name>SendResultsMixin</name>
+    <name>ReviewBox</name>
+    <message>
+        <source>Prüfen und senden: Das verlässt den PC</source>
+        <translation>Check and send: this is what leaves the PC</translation>
+    </message>
+    <message>
+        <source>Zu übermittelnde Daten</source>
+        <translation>Data to be transmitted</translation>
+    </message>
+    <message>
+        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
+        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (&amp;JSON)</source>
+        <translation>Technical view (&amp;JSON)</translation>
+    </message>
+    <message>
+        <source>Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.</source>
+        <translation>Shows the data to be sent exactly as it is transmitted.</translation>
+    </message>
+    <message>
+        <source>Technische Ansicht (JSON)</source>
+        <translation>Technical view (JSON)</translation>
+    </message>
+    <message>
+        <source>Die zu sendenden Daten im Übertragungsformat JSON.</source>
+        <translation>The data to be sent in the transmission format JSON.</translation>
+    </message>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;ue Vermittlung</source>
+        <translation>N&amp;ew referral</translation>
+    </message>
+</context>
+<context>
+    <name>SendResults</name>
+    <message>
+        <source>&amp;Senden (Strg+Enter)</source>
+        <translation>Sen&amp;d (Ctrl+Enter)</translation>
+    </message>
     <message>
         <source>Im Postausgang – wird gesendet, sobald Sie sich wieder angemeldet haben.</source>
         <translation>In the outbox – will be sent as soon as you have logged in again.</translation>
@@ -2363,12 +2369,12 @@
         <translation>Damage photos uploaded: %1 of %2</translation>
     </message>
     <message>
-        <source>Vermittlungsnummer</source>
-        <translation>Referral number</translation>
-    </message>
-    <message>
         <source>Vermittlung übermittelt.</source>
         <translation>Referral transmitted.</translation>
+    </message>
+    <message>
+        <source>Vermittlungsnummer</source>
+        <translation>Referral number</translation>
     </message>
     <message>
         <source>Vermittlung übermittelt (Nr. %1).</source>

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop.store import LocalStore
 from desktop.store.local import DB_FILENAME
 from desktop.views.drafts.page import DraftsPage
-from desktop.views.referral_draft_state import draft_photos
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.views.referral.draft_state import draft_photos
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView
 from desktop.widgets.photo_tile import preview_image
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.server_fixtures import api_session
@@ -86,11 +86,11 @@ def _dismiss(qtbot: Any, editor: Any) -> None:
 
 def _saved(qtbot: Any, store: LocalStore, draft_id: str, view: Any) -> None:
     """Flush the autosaver and wait until the store holds exactly the view's state."""
-    view.autosaver.flush()
-    payload, photos = view.draft_payload(), draft_photos(view)
+    view.drafts.autosaver.flush()
+    payload, photos = view.drafts.payload(), draft_photos(view)
     qtbot.waitUntil(
         lambda: (
-            not view.autosaver.has_pending()
+            not view.drafts.autosaver.has_pending()
             and store.load_draft(draft_id) == payload
             and store.load_draft_blobs(draft_id) == photos
         ),
@@ -119,7 +119,7 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
         view.photos.add_files([str(path)])
         qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=15000)
         cleaned = view.photos.cleaned()[0]
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)
         assert store.load_draft_blobs(draft_id) == {cleaned.image_id: (cleaned.data, "image/jpeg")}
         on_disk = _all_bytes(data_dir)
@@ -151,7 +151,7 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
         ]
         qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
 
-        assert other._draft_id == draft_id
+        assert other.drafts.draft_id == draft_id
         for name, value in VALUES.items():
             assert other.inputs[name].text() == value
         assert other.consent_gate.answer is True
@@ -162,9 +162,9 @@ def test_crashed_draft_comes_back_with_dismissal_and_cleaned_photo_and_sends_it(
         assert not restored.message.label.isVisible()
         [tile] = other.photos.tiles  # at once; the bytes are read back on the db pool
         assert other.photos.busy()  # nothing can be sent before they are back
-        other.autosaver.flush()  # an autosave meanwhile leaves the stored photo alone
+        other.drafts.autosaver.flush()  # an autosave meanwhile leaves the stored photo alone
         qtbot.waitUntil(lambda: tile.ready, timeout=10000)
-        qtbot.waitUntil(lambda: not other.autosaver.has_pending(), timeout=10000)
+        qtbot.waitUntil(lambda: not other.drafts.autosaver.has_pending(), timeout=10000)
         assert again.load_draft_blobs(draft_id) == {cleaned.image_id: (cleaned.data, "image/jpeg")}
         assert other.photos.cleaned() == [cleaned]
         qtbot.waitUntil(lambda: not tile.picture.pixmap().isNull(), timeout=10000)
@@ -211,7 +211,7 @@ def test_removed_photo_and_withdrawn_consent_leave_the_draft(
         _dismiss(qtbot, editor)
         view.photos.add_files([str(p) for p in paths])
         qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 2, timeout=15000)
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)
         assert len(store.load_draft_blobs(draft_id)) == 2
         assert len(store.load_draft(draft_id)["photos"]) == 2  # type: ignore[index]
@@ -228,7 +228,7 @@ def test_removed_photo_and_withdrawn_consent_leave_the_draft(
         assert draft["photos"] == []
         assert draft["dismissed"] == {}
 
-        view.undo_withdrawal()  # undo brings all of it back into the draft
+        view.consent.undo_withdrawal()  # undo brings all of it back into the draft
         _saved(qtbot, store, draft_id, view)
         assert list(store.load_draft_blobs(draft_id)) == [kept]
         assert (store.load_draft(draft_id) or {})["dismissed"] == {
@@ -245,7 +245,7 @@ def test_opened_from_the_drafts_page_a_quick_draft_keeps_its_dismissal(
         _fill(view)
         _free_text(view).setText(NOTE)
         _dismiss(qtbot, _free_text(view))
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)
         other = _view(qtbot, QuickReferralView, services)
         page = DraftsPage(store)
@@ -277,7 +277,7 @@ def test_restored_photo_with_faces_can_still_be_blurred_and_the_draft_follows(
         qtbot.waitUntil(lambda: len(view.photos.cleaned()) == 1, timeout=30000)
         first = view.photos.tiles[0]
         assert first.result.faces
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)
 
         other = _view(qtbot, CompleteReferralView, services)

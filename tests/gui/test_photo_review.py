@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.privacy.image.pipeline import flagged_regions
-from desktop.views.referral_wizard import CompleteReferralView
+from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_draft_restore import _saved
 from tests.gui.test_wizard_helpers import press, services_for
 from tests.helpers.server_fixtures import api_session
@@ -86,7 +86,7 @@ def test_a_face_blocks_sending_until_it_is_made_unrecognisable(
     [(name, text)] = view.error_summary.entries
     assert name == "photos"
     assert "Person, ein Gesicht oder ein Dokument markiert" in text
-    view.focus_field(name)  # the summary's link leads to the photo waiting for a decision
+    view.errors.focus_field(name)  # the summary's link leads to the photo waiting for a decision
     assert tile.blur_button.hasFocus()
     assert "Bild 1: 1 Gesicht markiert – Entscheidung fehlt" in view.review.toPlainText()
     assert view.services.client.list_referrals(client_ref=view.form.client_ref).items == []
@@ -148,7 +148,7 @@ def test_the_decision_comes_back_with_the_draft(
         _fill(view)
         tile = _add(qtbot, view, face_path)
         tile.confirm.setChecked(True)
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         _saved(qtbot, store, draft_id, view)  # the draft holds the confirmation
         other = CompleteReferralView(services)
         qtbot.addWidget(other)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.privacy.text import check
-from desktop.views.referral_wizard import QuickReferralView
+from desktop.views.referral.wizard import QuickReferralView
 from desktop.widgets.checked_text import CheckedTextEdit
 from tests.gui.test_wizard_helpers import press, services_for, type_text
 

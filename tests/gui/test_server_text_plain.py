@@ -21,7 +21,7 @@ from desktop.models.outbox_model import OutboxModel
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox
 from desktop.views.outbox.page import OutboxEditDialog, OutboxPage
-from desktop.views.referral_wizard import QuickReferralView
+from desktop.views.referral.wizard import QuickReferralView
 from extranet import catalogs, problems
 from extranet.problems import ApiProblem, field_error
 from extranet.runner import EmbeddedServer

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView
 from tests.gui.test_accessibility import check_page, tab_walk
 from tests.gui.test_wizard_helpers import services_for
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.referral_form import fields_for
-from desktop.views.referral_wizard import CompleteReferralView
+from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
 
 

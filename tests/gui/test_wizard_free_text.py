@@ -10,7 +10,7 @@ import pytest
 
 from desktop.referral_form import fields_for
 from desktop.validation.free_text import FREE_TEXT_FIELDS
-from desktop.views.referral_wizard import CompleteReferralView, QuickReferralView
+from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView
 from desktop.widgets.checked_text import CheckedTextEdit
 from tests.gui.test_wizard_helpers import services_for
 

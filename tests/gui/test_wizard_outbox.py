@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.views.referral_wizard import QuickReferralView, ReferralView
+from desktop.views.referral.wizard import QuickReferralView, ReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
 
 
@@ -27,9 +27,9 @@ def test_draft_autosaved_and_reloaded(qtbot: Any, server: Any, tmp_path: Path) -
         view.consent_gate.yes.click()
         view.form.consent_captured_at = "2026-01-05T09:00:00Z"  # asked earlier in the call
         view.inputs["schadenart"].setCurrentIndex(2)  # type: ignore[attr-defined]
-        draft_id = view._draft_id
+        draft_id = view.drafts.draft_id
         qtbot.waitUntil(lambda: store.load_draft(draft_id) is not None, timeout=5000)
-        view.autosaver.flush()
+        view.drafts.autosaver.flush()
         qtbot.waitUntil(
             lambda: (
                 (store.load_draft(draft_id) or {}).get("voluntary", {}).get("schadenart")
@@ -167,8 +167,8 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         view.consent_gate.yes.click()
         view.form.consent_text_version = "2025-01"  # the text read out back then
         view.inputs["schadenart"].setCurrentIndex(2)  # type: ignore[attr-defined]
-        view.autosaver.flush()
-        draft_id = view._draft_id
+        view.drafts.autosaver.flush()
+        draft_id = view.drafts.draft_id
         qtbot.waitUntil(
             lambda: (store.load_draft(draft_id) or {}).get("consent_text_version") == "2025-01",
             timeout=5000,
@@ -191,12 +191,12 @@ def test_draft_with_consent_to_an_older_text_asks_again(
         other.update_review()
         assert '"schadenart"' in other.review_json.toPlainText()
         assert "Schadenart: " in other.review.toPlainText()
-        other.autosaver.flush()  # the consent answer is saved before the services shut down
-        qtbot.waitUntil(lambda: not other.autosaver.has_pending(), timeout=5000)
+        other.drafts.autosaver.flush()  # the consent answer is saved before the services shut down
+        qtbot.waitUntil(lambda: not other.drafts.autosaver.has_pending(), timeout=5000)
 
 
 def test_photo_upload_progress_through_the_outbox(qtbot: Any, server: Any, tmp_path: Path) -> None:
-    from desktop.views.referral_wizard import CompleteReferralView
+    from desktop.views.referral.wizard import CompleteReferralView
     from tests.gui.test_wizard_photos import _gps_jpeg
     from tests.helpers.fault_proxy import FaultProxy
 

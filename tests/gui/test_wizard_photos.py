@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.views.referral_wizard import CompleteReferralView
+from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
 from tests.helpers.server_fixtures import api_session
 
@@ -125,7 +125,7 @@ def test_withdrawing_consent_takes_the_photos_undo_brings_them_back(
     assert view.photos.count() == 0
     view.update_review()
     assert "Schadenbild" not in view.review.toPlainText()
-    view.undo_withdrawal()
+    view.consent.undo_withdrawal()
     assert view.photos.count() == 1
     assert len(view.photos.cleaned()) == 1
 
@@ -275,5 +275,5 @@ def test_consent_asked_again_instead_of_undo_forgets_the_photos(
     view.consent_gate.yes.click()  # asked again instead of "Rückgängig"
     assert view.photos.count() == 0
     qtbot.waitUntil(lambda: not shiboken6.isValid(tile), timeout=3000)  # cleaned bytes gone
-    view.undo_withdrawal()  # nothing left to bring back
+    view.consent.undo_withdrawal()  # nothing left to bring back
     assert view.photos.count() == 0

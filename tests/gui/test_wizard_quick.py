@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
-from desktop.views.referral_wizard import QuickReferralView
+from desktop.views.referral.wizard import QuickReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for, type_text
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.views.referral_wizard import QuickReferralView
+from desktop.views.referral.wizard import QuickReferralView
 from tests.gui.test_wizard_helpers import services_for
 from tests.helpers.fault_proxy import FaultProxy
 

@@ -32,7 +32,7 @@ from desktop.privacy.text import check
 from desktop.sync.outbox import Outbox, OutboxItem, UnknownItemError
 from desktop.validation import MANDATORY_CHECKS
 from desktop.validation.free_text import FREE_TEXT_FIELDS
-from desktop.views.referral_fields import field_label
+from desktop.views.referral.fields import field_label
 from desktop.widgets.finding_texts import finding_text, issue_text
 from desktop.workers.outbox_worker import OutboxWorker
 

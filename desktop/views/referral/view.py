@@ -1,17 +1,19 @@
-"""Behaviour of a referral view: consent gating with undo, live review, autosave, send with
-an error summary ("reward early, punish late"), server problems at their fields, reset.
+"""A referral view: composes its widgets (:class:`ReferralLayout`) with the parts that
+own each concern: consent gating with undo (:class:`ConsentSection`), drafts and autosave
+(:class:`DraftKeeper`), sending through the outbox (:class:`ReferralSender`) and what is shown
+afterwards (:class:`SendResults`). The view itself keeps the live review, the send check with
+an error summary ("reward early, punish late"; shown by :class:`FieldErrors`), and reset.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.referral_form import (
     FREE_TEXT,
@@ -24,21 +26,23 @@ from desktop.referral_form import (
     voluntary_format_error,
 )
 from desktop.validation import register_districts
-from desktop.views.referral_fields import (
+from desktop.views.referral.consent import ConsentSection
+from desktop.views.referral.drafts import DraftKeeper
+from desktop.views.referral.errors import FieldErrors
+from desktop.views.referral.fields import (
     change_signal,
-    plain_label,
     populate,
     read_value,
     write_value,
 )
-from desktop.views.referral_results import SendResultsMixin
-from desktop.views.referral_review import readable_review
-from desktop.views.referral_send import ReferralSender
+from desktop.views.referral.layout import ReferralLayout
+from desktop.views.referral.results import SendResults
+from desktop.views.referral.review import readable_review
+from desktop.views.referral.send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
 from desktop.widgets.photo_state import missing_decision_text
-from desktop.workers.autosave import DraftAutosaver
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReferralView(SendResultsMixin):
+class ReferralView(QWidget):
     """Quick or complete referral view wired to ``services``.
 
     Signals:
@@ -58,25 +62,38 @@ class ReferralView(SendResultsMixin):
     referral_sent = Signal(dict)
 
     def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
-        super().__init__(services, kind, parent)
+        super().__init__(parent)
+        self.services = services
+        self.kind: Kind = kind
+        self.setObjectName(f"referral_{kind}")
+        self.fields = fields = ReferralLayout(services, kind, self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(fields)
+        # The widgets callers (shell, tests, benches) reach through the view; owned by fields.
+        self.inputs, self.messages, self.checked = fields.inputs, fields.messages, fields.checked
+        self.banner, self.error_summary = fields.banner, fields.error_summary
+        self.scroll_area, self.voluntary_box = fields.scroll_area, fields.voluntary_box
+        self.servicenummer, self.consent_gate = fields.servicenummer, fields.consent_gate
+        self.repair_consent, self.freetext_consent = fields.repair_consent, fields.freetext_consent
+        box = fields.review_box
+        self.review, self.review_json = box.review, box.review_json
+        self.review_json_toggle, self.send_button = box.review_json_toggle, box.send_button
+        self.send_status, self.referral_number = box.send_status, box.referral_number
+        self.new_button, self.photos = box.new_button, fields.photos
         self.form = ReferralForm(kind=kind)
-        self._draft_id = str(uuid.uuid4())
-        self._in_flight = False
-        self._sent = False
-        self._dead_item: str | None = None  # outbox item the server refused (outbox mode)
-        self._undo: dict[str, Any] | None = None
         self._catalogs: dict[str, Any] = {}
+        self.consent = ConsentSection(fields, self)
+        self.drafts = DraftKeeper(fields, services, lambda: self.form, self)
         self.transport = ReferralSender(services, self)
-        self.transport.sent.connect(self._on_sent)
-        self.transport.failed.connect(self._on_failed)
-        self.transport.queued.connect(self._on_queued)
-        self.transport.waiting.connect(self._on_waiting)
-        self.transport.progress.connect(self._on_progress)
+        self.results = SendResults(box, fields.banner, self.transport, self.drafts, self)
+        self.errors = FieldErrors(fields, self, self)
+        self.results.refused.connect(self.errors.show)
+        self.results.referral_sent.connect(self.referral_sent)
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
         self._review_timer.setInterval(250)
         self._review_timer.timeout.connect(self.update_review)
-        self.autosaver = DraftAutosaver(services.store, services.tasks, parent=self)
         self._wire()
         self.apply_config(services.config)
         services.config_loaded.connect(self.apply_config)
@@ -94,14 +111,14 @@ class ReferralView(SendResultsMixin):
         self.consent_gate.answered.connect(self._on_consent)
         self.send_button.clicked.connect(self.send)
         self.new_button.clicked.connect(self.reset)
-        self.error_summary.field_activated.connect(self.focus_field)
+        self.error_summary.field_activated.connect(self.errors.focus_field)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.send)
         if self.photos is not None:
             self.photos.changed.connect(self._on_changed)
-            self.photos.changed.connect(self._set_tab_order)  # new tiles join the chain
+            self.photos.changed.connect(self.fields.set_tab_order)  # new tiles join the chain
         for name in ("schadendatum", "wunschtermin"):
             if name in self.inputs:
                 change_signal(self.inputs[name]).connect(functools.partial(self._check_date, name))
@@ -115,7 +132,7 @@ class ReferralView(SendResultsMixin):
         """Opening a fresh form puts the cursor into Nachname (the call starts there)."""
         super().showEvent(event)
         focus = QApplication.focusWidget()
-        fresh = not self._has_content()
+        fresh = not self.fields.has_content()
         if fresh and (focus is None or not self.isAncestorOf(focus)):
             QTimer.singleShot(0, self, self._focus_first)  # cancelled if self is deleted
 
@@ -142,7 +159,7 @@ class ReferralView(SendResultsMixin):
             entries = config.get("catalogs", {}).get(catalog) if catalog else None
             if entries:
                 populate(widget, entries)
-        self._set_tab_order()
+        self.fields.set_tab_order()
         consent = config.get("consent") or {}
         self.consent_gate.set_consent_text(consent.get("text", ""), consent.get("text_version"))
         user = self.services.user
@@ -159,16 +176,20 @@ class ReferralView(SendResultsMixin):
         self.update_review()  # the Servicenummer is part of what leaves the PC
 
     # ---------------------------------------------------------------- changes
+    @Slot(bool)
+    def _on_consent(self, granted: bool) -> None:
+        self.form.set_consent(granted, self.consent_gate.text_version)
+        self.consent.apply(granted)
+        self._on_changed()
+
     @Slot()
     def _on_changed(self) -> None:
         self._review_timer.start()
-        if not self._sent and self._has_content():
-            self.autosaver.schedule(
-                self._draft_id, self.kind, self.draft_payload, self.draft_photos
-            )
+        if not self.results.sent:
+            self.drafts.schedule()
         if "freetext_consent" in self.inputs:
             text_len = sum(len(self.checked[n].text()) for n in FREE_TEXT if n in self.checked)
-            self._show_count(text_len)
+            self.fields.show_count(text_len)
 
     def _check_date(self, name: str, *_changed: object) -> None:
         """Hint as soon as a date is picked: in the future / past (blocks on send), or a
@@ -190,7 +211,7 @@ class ReferralView(SendResultsMixin):
     @Slot()
     def update_review(self) -> None:
         """Show exactly the payload that would leave the PC now."""
-        self._show_review(build_payload(self.collect_form(self.form)))
+        self._show_review(build_payload(self.fields.collect_form(self.form)))
 
     def _show_review(self, payload: dict[str, Any]) -> None:
         """Readable review (labels, catalogue texts) and the exact JSON below it."""
@@ -198,37 +219,23 @@ class ReferralView(SendResultsMixin):
         catalogs = self._catalogs or (self.services.config or {}).get("catalogs", {})
         states = self.photos.states() if self.photos is not None else []
         text = readable_review(payload, catalogs, len(photos), states)
-        if self.review.toPlainText() != text:
-            self.review.setPlainText(text)
-        technical = review_text(payload)
-        if self.review_json.toPlainText() != technical:
-            self.review_json.setPlainText(technical)
+        self.fields.review_box.show_review(text, review_text(payload))
 
     # ---------------------------------------------------------------- send
     def _flush_checks(self) -> None:
         for editor in self.checked.values():
             editor.run_check()
 
-    def _clear_field_messages(self) -> None:
-        for name, widget in self.inputs.items():
-            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
-                widget.clear_message()
-            elif name in self.messages and not isinstance(widget, CheckedTextEdit):
-                self.messages[name].clear()
-        self.messages["consent"].clear()
-        self.error_summary.clear()
-        self._set_error_title(False)
-
     @Slot()
     def send(self) -> None:
         """Check everything; show the error summary or send (Ctrl+Enter)."""
-        if self._in_flight or self._sent:
+        if self.results.in_flight or self.results.sent:
             return
         self._flush_checks()
-        form = self.collect_form(self.form)
+        form = self.fields.collect_form(self.form)
         blocked = {name for name, editor in self.checked.items() if editor.blocking}
         errors = send_errors(form, privacy_blocked=blocked)
-        self._clear_field_messages()
+        self.errors.clear()
         for widget in self.inputs.values():
             if isinstance(widget, ValidatedLineEdit) and widget.text().strip():
                 widget.show_errors()  # format warnings stay visible (they never block)
@@ -241,75 +248,23 @@ class ReferralView(SendResultsMixin):
         elif self.photos is not None and self.photos.undecided():
             entries.append(("photos", missing_decision_text()))
         if entries:
-            self._show_errors(entries)
+            self.errors.show(entries)
             self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
         self._show_review(payload)
         photos = self.photos.cleaned() if self.photos is not None else []
-        self._set_in_flight(True)
+        self.results.set_in_flight(True)
         self.send_status.setText(self.tr("Wird gesendet …"))
-        self.transport.send(payload, photos, draft_id=self._draft_id, replaces=self._dead_item)
-        self._dead_item = None
-
-    def _show_errors(self, entries: list[tuple[str, str]]) -> None:
-        for name, text in entries:
-            widget = self.inputs.get(name)
-            if isinstance(widget, ValidatedLineEdit | CheckedTextEdit):
-                if isinstance(widget, CheckedTextEdit) and widget.findings():
-                    continue  # the finding message already says it
-                widget.show_server_error(text)
-            elif name in self.messages:
-                self.messages[name].show_text(text, "error")
-        self._set_error_title(True)
-        self.error_summary.show_errors(
-            [(name, self._summary_line(name, text)) for name, text in entries]
-        )
-        self.scroll_area.ensureWidgetVisible(self.error_summary)
-
-    def _summary_line(self, name: str, text: str) -> str:
-        labels = {
-            "repair_consent": self.tr("Einverständnis zur Reparatur"),
-            "consent": self.tr("Einwilligung"),
-            "freetext_consent": self.tr("Freitext"),
-            "photos": self.tr("Schadenbilder"),
-        }
-        label = labels.get(name) or (plain_label(name) if name in self.inputs else "")
-        return f"{label}: {text}" if label else text
-
-    def _set_error_title(self, error: bool) -> None:
-        """Prefix the window title with "Fehler: " while the error summary is shown (GOV.UK);
-        the rest of the title stays the shell's (it may change meanwhile, e.g. badges)."""
-        window = self.window()
-        if window is self:
-            return
-        title, prefix = window.windowTitle(), self.tr("Fehler: ")
-        if error and not title.startswith(prefix):
-            window.setWindowTitle(prefix + title)
-        elif not error and title.startswith(prefix):
-            window.setWindowTitle(title[len(prefix) :])
-
-    @Slot(str)
-    def focus_field(self, name: str) -> None:
-        """Focus the field an error summary link points to."""
-        target = {"consent": self.consent_gate.yes}.get(name) or self.inputs.get(name)
-        if name == "photos" and self.photos is not None and (undecided := self.photos.undecided()):
-            tile = undecided[0]  # the first photo still waiting for the agent's decision
-            target = tile.blur_button if tile.blur_button.isVisible() else tile.confirm
-        if target is not None:
-            self.scroll_area.ensureWidgetVisible(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _set_in_flight(self, busy: bool) -> None:
-        self._in_flight = busy
-        self.send_button.setEnabled(not busy and not self._sent)
+        replaces, self.results.dead_item = self.results.dead_item, None
+        self.transport.send(payload, photos, draft_id=self.drafts.draft_id, replaces=replaces)
 
     # ---------------------------------------------------------------- reset
     @Slot()
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
         self.transport.forget()
-        self._clear_field_messages()
+        self.errors.clear()
         for name in list(self.inputs):
             widget = self.inputs[name]
             if isinstance(widget, CheckedTextEdit):
@@ -326,18 +281,21 @@ class ReferralView(SendResultsMixin):
         self.voluntary_box.setEnabled(False)
         servicenummer = self.form.servicenummer
         self.form = ReferralForm(kind=self.kind, servicenummer=servicenummer)
-        self._draft_id = str(uuid.uuid4())
-        self.drop_undo()
-        self._sent, self._dead_item = False, None
-        self._set_in_flight(False)
-        self.send_button.setText(self.tr("&Senden (Strg+Enter)"))
-        self.referral_number.clear()
-        self.referral_number.hide()
-        self.new_button.hide()
-        self.send_status.clear()
+        self.drafts.start_new()
+        self.consent.drop_undo()
+        self.results.reset()
         self.banner.hide()
         self.update_review()
         self.inputs["nachname"].setFocus()
+
+    def load_draft(self, draft_id: str) -> bool:
+        """Continue a saved draft (Entwürfe page); later autosaves go to the same draft."""
+        draft = self.services.store.load_draft(draft_id)
+        if not draft:
+            return False
+        self.reset()
+        self.drafts.restore(draft_id, draft)
+        return True
 
     @Slot()
     def _on_why(self) -> None:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.views.referral_flow import ReferralView
-from desktop.views.referral_problems import field_problem_text, problem_text
+from desktop.views.referral.problems import field_problem_text, problem_text
+from desktop.views.referral.view import ReferralView
 
 if TYPE_CHECKING:
     from desktop.services import Services

@@ -1,15 +1,16 @@
 """Layout of the referral views (quick and complete): mandatory block, consent, voluntary
 sections, free text with the customer's explicit wish, photos, review, send.
 
-The behaviour (consent gating, send, reset) lives in ``referral_flow.ReferralFlow``; this
-module builds the widgets, the explicit tab chain (call-script order, REFERENCE §4) and reads
-the form into a Qt-free :class:`desktop.referral_form.ReferralForm`.
+The behaviour (consent gating, drafts, send results) lives in the parts that
+``view.ReferralView`` composes; this module builds and owns the widgets, the explicit tab chain
+(call-script order, REFERENCE §4), and reads and writes their values (the form into a Qt-free
+:class:`desktop.referral_form.ReferralForm`).
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -43,13 +42,15 @@ from desktop.validation import (
     check_surname,
     display_phone,
 )
-from desktop.views.referral_fields import (
+from desktop.views.referral.fields import (
     MultiChoice,
     field_label,
     make_input,
     plain_label,
     read_value,
+    write_value,
 )
+from desktop.views.referral.review_box import ReviewBox
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
 from desktop.widgets.consent_gate import ConsentGate
 from desktop.widgets.error_summary import ErrorSummary
@@ -90,16 +91,12 @@ def _phone_display(result: FieldResult) -> str | None:
 
 
 class ReferralLayout(QWidget):
-    """Widgets of one referral view; subclassed by the flow."""
-
-    photos_loading: tuple[str, object] | None = None
-    """``(draft_id, token)`` while a restored draft's photo bytes are read back."""
+    """The widgets of one referral view and their values; the view and its parts use them."""
 
     def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.kind: Kind = kind
-        self.setObjectName(f"referral_{kind}")
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
         self.checked: dict[str, CheckedTextEdit] = {}
@@ -118,7 +115,8 @@ class ReferralLayout(QWidget):
         self._content_layout.addWidget(self.messages["consent"])
         self.voluntary_box = self._build_voluntary()
         self._content_layout.addWidget(self.voluntary_box)
-        self._content_layout.addWidget(self._build_review())
+        self.review_box = ReviewBox()
+        self._content_layout.addWidget(self.review_box)
         self._content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -133,7 +131,7 @@ class ReferralLayout(QWidget):
         outer.addWidget(self.banner)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
-        self._set_tab_order()
+        self.set_tab_order()
 
     # ---------------------------------------------------------------- building
     def _mnemonic_label(self, name: str) -> str:
@@ -209,7 +207,7 @@ class ReferralLayout(QWidget):
         self.inputs["repair_consent"] = self.repair_consent
         return box
 
-    def _voluntary_names(self) -> list[tuple[str, tuple[str, ...]]]:
+    def voluntary_names(self) -> list[tuple[str, tuple[str, ...]]]:
         if self.kind == "quick":
             return [("schaden", QUICK_FIELDS)]
         return list(COMPLETE_SECTIONS)
@@ -220,7 +218,7 @@ class ReferralLayout(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         catalogs = (self.services.config or {}).get("catalogs", {})
-        for section, names in self._voluntary_names():
+        for section, names in self.voluntary_names():
             title = (
                 self.tr("Freiwillige Angaben")
                 if self.kind == "quick"
@@ -297,9 +295,9 @@ class ReferralLayout(QWidget):
         self._row(form, name, editor, editor.message)
         form.addRow(self.counter)
         form.addRow(hint)
-        self._show_count(0)
+        self.show_count(0)
 
-    def _show_count(self, count: int) -> None:
+    def show_count(self, count: int) -> None:
         """Characters typed of the allowed maximum (free text)."""
         self.counter.setText(
             self.tr("%1 von %2 Zeichen")
@@ -307,75 +305,10 @@ class ReferralLayout(QWidget):
             .replace("%2", str(self.free_text_limit))
         )
 
-    def _build_review(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Prüfen und senden: Das verlässt den PC"))
-        layout = QVBoxLayout(box)
-        # Readable for the broker (labels, catalogue texts); QPlainTextEdit never renders
-        # rich text, so whatever the customer said is shown as typed.
-        self.review = QPlainTextEdit()
-        self.review.setObjectName("review")
-        self.review.setReadOnly(True)
-        self.review.setTabChangesFocus(True)
-        self.review.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.review.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
-        self.review.setAccessibleDescription(
-            self.tr(
-                "Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, "
-                "freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten."
-            )
-        )
-        self.review.setMinimumHeight(260)  # the whole quick referral without scrolling
-        layout.addWidget(self.review)
-        # The exact technical payload (JSON) for those who want to see it, folded away.
-        self.review_json_toggle = QPushButton(self.tr("Technische Ansicht (&JSON)"))
-        self.review_json_toggle.setObjectName("review_json_toggle")
-        self.review_json_toggle.setCheckable(True)
-        self.review_json_toggle.setAutoDefault(False)
-        self.review_json_toggle.setAccessibleDescription(
-            self.tr("Zeigt die zu sendenden Daten genau so, wie sie übertragen werden.")
-        )
-        self.review_json = QPlainTextEdit()
-        self.review_json.setObjectName("review_json")
-        self.review_json.setReadOnly(True)
-        self.review_json.setTabChangesFocus(True)
-        self.review_json.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.review_json.setAccessibleName(self.tr("Technische Ansicht (JSON)"))
-        self.review_json.setAccessibleDescription(
-            self.tr("Die zu sendenden Daten im Übertragungsformat JSON.")
-        )
-        self.review_json.setMinimumHeight(140)
-        self.review_json.hide()
-        self.review_json_toggle.toggled.connect(self.review_json.setVisible)
-        layout.addWidget(self.review_json_toggle)
-        layout.addWidget(self.review_json)
-        self.send_button = QPushButton(self.tr("&Senden (Strg+Enter)"))
-        self.send_button.setObjectName("send_button")
-        self.send_button.setAutoDefault(False)
-        self.send_status = QLabel()
-        self.send_status.setObjectName("send_status")
-        self.send_status.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        self.send_status.setWordWrap(True)
-        self.referral_number = QLabel()
-        self.referral_number.setObjectName("referral_number")
-        self.referral_number.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.referral_number.hide()
-        self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))
-        self.new_button.setObjectName("new_referral_button")
-        self.new_button.setAutoDefault(False)
-        self.new_button.hide()
-        for widget in (self.send_button, self.send_status, self.referral_number, self.new_button):
-            layout.addWidget(widget)
-        return box
-
     def _tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [self.inputs[name] for name in MANDATORY]
         chain += [self.repair_consent, self.consent_gate.yes, self.consent_gate.no]
-        for _, names in self._voluntary_names():
+        for _, names in self.voluntary_names():
             for name in names:
                 if name in FREE_TEXT:
                     chain.append(self.freetext_consent)
@@ -385,30 +318,51 @@ class ReferralLayout(QWidget):
                 )
         if self.photos is not None:
             chain += self.photos.focus_chain()
-        chain += [self.review, self.review_json_toggle, self.review_json]
-        chain += [self.send_button, self.new_button]
+        chain += self.review_box.focus_chain() + self.review_box.send_chain()
         return chain
 
-    def _set_tab_order(self) -> None:
+    def set_tab_order(self) -> None:
         chain = self._tab_chain()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # ---------------------------------------------------------------- reading
     def collect_form(self, form: ReferralForm) -> ReferralForm:
-        """Copy the widget values into ``form`` (consent fields are kept by the flow)."""
-        form.mandatory = {name: self._text(self.inputs[name]) for name in MANDATORY}
+        """Copy the widget values into ``form`` (the consent answer is set by the view)."""
+        form.mandatory = {name: self.text_of(self.inputs[name]) for name in MANDATORY}
         form.repair_consent = self.repair_consent.isChecked()
         form.freetext_consent = self.freetext_consent.isChecked()
-        form.voluntary = {
-            name: read_value(self.inputs[name])
-            for _, names in self._voluntary_names()
-            for name in names
-        }
+        form.voluntary = self.voluntary_values()
         return form
 
+    def has_content(self) -> bool:
+        """False for an untouched (or just reset) form: no empty drafts."""
+        if self.repair_consent.isChecked() or self.consent_gate.answer is not None:
+            return True
+        return any(self.text_of(self.inputs[name]).strip() for name in MANDATORY)
+
+    def voluntary_values(self) -> dict[str, Any]:
+        """The voluntary fields' values (photos are the strip's)."""
+        return {
+            name: read_value(self.inputs[name])
+            for _, names in self.voluntary_names()
+            for name in names
+        }
+
+    def write_voluntary(self, values: dict[str, Any]) -> None:
+        """Write the voluntary fields; ``{}`` empties them and the photos, a ``__photos__``
+        entry (tiles taken out earlier) puts those photos back."""
+        for _, names in self.voluntary_names():
+            for name in names:
+                write_value(self.inputs[name], values.get(name))
+        if self.photos is not None:
+            if "__photos__" in values:
+                self.photos.put_back(values["__photos__"])
+            elif not values:
+                self.photos.clear()
+
     @staticmethod
-    def _text(widget: QWidget) -> str:
+    def text_of(widget: QWidget) -> str:
         if isinstance(widget, CheckedTextEdit):
             return widget.text()
         if isinstance(widget, QLineEdit):

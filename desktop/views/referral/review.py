@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.referral_form import MANDATORY, VOLUNTARY
-from desktop.views.referral_fields import plain_label
+from desktop.views.referral.fields import plain_label
 
 _INDENT = "    "
 

@@ -1,0 +1,1 @@
+"""The referral form (Schnellvermittlung and Komplettvermittlung), composed from parts."""

@@ -1,0 +1,71 @@
+"""Consent gating of a referral view: Ja enables the voluntary sections, Nein clears them
+(photos included) with an undo offered in the banner; nothing voluntary is sent without Ja.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+
+from desktop.referral_form import is_empty
+from desktop.views.referral.layout import ReferralLayout
+
+
+class ConsentSection(QObject):
+    """Applies the consent answer to the voluntary widgets of ``fields`` and keeps what
+    "Rückgängig" would bring back after a Nein."""
+
+    def __init__(self, fields: ReferralLayout, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._undo: dict[str, Any] | None = None
+
+    def apply(self, granted: bool) -> None:
+        """Ja enables the voluntary sections; Nein empties and disables them (undo offered)."""
+        fields = self._fields
+        fields.messages["consent"].clear()
+        if granted:
+            fields.voluntary_box.setEnabled(True)
+            fields.banner.hide()
+            self.drop_undo()  # asked again: the old values are not coming back
+            return
+        snapshot = self._voluntary_snapshot()
+        fields.write_voluntary({})
+        fields.freetext_consent.setChecked(False)
+        fields.voluntary_box.setEnabled(False)
+        if snapshot:
+            self._undo = snapshot
+            fields.banner.show_message(
+                self.tr("Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht."),
+                "warning",
+                actions=[(self.tr("Rückgängig"), self.undo_withdrawal)],
+            )
+
+    def _voluntary_snapshot(self) -> dict[str, Any]:
+        fields = self._fields
+        values = fields.voluntary_values()
+        snapshot: dict[str, Any] = {k: v for k, v in values.items() if not is_empty(v)}
+        if fields.freetext_consent.isChecked():
+            snapshot["freetext_consent"] = True
+        if fields.photos is not None and fields.photos.count():
+            snapshot["__photos__"] = fields.photos.take_all()
+        return snapshot
+
+    def drop_undo(self) -> None:
+        """Forget what "Rückgängig" would restore (its photos are deleted for good)."""
+        snapshot, self._undo = self._undo, None
+        for tile in (snapshot or {}).get("__photos__", []):
+            tile.discard()
+            tile.deleteLater()
+
+    @Slot()
+    def undo_withdrawal(self) -> None:
+        """Undo "Nein": consent back to Ja and the cleared values restored."""
+        snapshot, self._undo = self._undo, None
+        fields = self._fields
+        fields.consent_gate.set_answer(True)
+        if snapshot:
+            fields.write_voluntary(snapshot)
+            fields.freetext_consent.setChecked(bool(snapshot.get("freetext_consent")))
+        fields.banner.hide()
