@@ -28,6 +28,8 @@ from typing import Any
 
 from typing_extensions import override
 
+from desktop.paths import make_private
+
 __all__ = [
     "LOG_FILE",
     "RETENTION_DAYS",
@@ -227,8 +229,6 @@ class _PrivateRotatingHandler(logging.handlers.TimedRotatingFileHandler):
 
     @override
     def _open(self) -> Any:
-        from desktop.paths import make_private
-
         make_private(Path(self.baseFilename))
         return super()._open()
 
@@ -245,8 +245,6 @@ class LogSetup:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         purge_old_logs(self.directory)
-        from desktop.paths import make_private
-
         for old in self.directory.glob(f"{LOG_FILE}*"):
             make_private(old)  # written 0644 by earlier versions
         self.handler = _PrivateRotatingHandler(

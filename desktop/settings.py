@@ -61,6 +61,7 @@ def validate_server_url(url: str) -> str | None:
         address), otherwise a short reason code: ``"scheme"``, ``"host"``, ``"query"``,
         ``"insecure"`` (see :func:`desktop.api.server_url.server_url_problem`).
     """
+    # lazy heavy import: the desktop.api package loads requests (settings are read at start-up)
     from desktop.api.server_url import server_url_problem
 
     url = url.strip()

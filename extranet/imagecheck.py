@@ -129,6 +129,7 @@ def people_on(data: bytes, review: str) -> list[str]:
     if review == "confirmed":
         return []
     try:
+        # lazy heavy import: the detectors (numpy, onnxruntime) load with the first re-check
         from desktop.privacy.image.pipeline import flagged_regions
 
         boxes = flagged_regions(data)

@@ -13,11 +13,12 @@ def main(argv: list[str] | None = None) -> int:
             "usage: python -m desktop.privacy text --jsonl | image --out DIR FILE...\n"
         )
         return 2
+    # lazy: only the chosen command's modules load (the image one brings Pillow and numpy)
     if args[0] == "text":
         from desktop.privacy.text.cli import main as text_main
 
         return text_main(args[1:])
-    from desktop.privacy.image.cli import main as image_main
+    from desktop.privacy.image.cli import main as image_main  # lazy, as above
 
     return image_main(args[1:])
 

@@ -57,6 +57,7 @@ def photo_meta(
 
 def scrub_result(meta: dict[str, Any], data: bytes, media_type: str) -> Any:
     """Rebuild the pipeline's ``ScrubResult`` from :func:`photo_meta` and the cleaned bytes."""
+    # lazy heavy import: the desktop.privacy.image package loads Pillow (called on a worker)
     from desktop.privacy.image.model import FaceBox, ScrubResult, removed
 
     def boxes(key: str, kind: str) -> list[FaceBox]:
@@ -92,6 +93,7 @@ def render_preview(result: ScrubResult, boxes: bool) -> CleanedPhoto:
 def blur_cleaned(result: ScrubResult, max_output_bytes: int | None) -> CleanedPhoto:
     """Worker: blur the flagged regions (the boxes the agent saw, and any face found again) on
     the cleaned bytes; the tile keeps listing what was removed."""
+    # lazy heavy import: the pipeline (Pillow, numpy, the detectors) loads on the worker
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     blurred = scrub(

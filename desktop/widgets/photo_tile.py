@@ -75,6 +75,7 @@ def scrub_file(
     ``shown`` is the earlier result whose boxes the agent saw: when blurring, exactly those
     regions (and any face found again) are made unrecognisable in the full-resolution upload.
     """
+    # lazy heavy import: the pipeline (Pillow, numpy, the detectors) loads on the worker
     from desktop.privacy.image import scrub  # type: ignore[attr-defined,unused-ignore]
 
     data = Path(path).read_bytes()
@@ -90,6 +91,7 @@ def scrub_file(
 
 def warm_up_photo_check() -> None:
     """Worker: load the photo check's libraries and model before the first photo arrives."""
+    # lazy heavy import: this is the function that loads the pipeline, on a worker
     from desktop.privacy.image.pipeline import warm_up
 
     warm_up()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from desktop.privacy.photo_review import PENDING
 from desktop.referral_form import PhotoUpload
+from desktop.widgets.photo_restored import RestoredPhotoTile
 from desktop.widgets.photo_tile import PhotoServices, PhotoTile, warm_up_photo_check
 
 _SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif")
@@ -117,8 +118,6 @@ class PhotoStrip(QWidget):
         Returns:
             The new tiles, in order.
         """
-        from desktop.widgets.photo_restored import RestoredPhotoTile
-
         tiles: list[PhotoTile] = []
         for meta in photos:
             self._counter += 1

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     """The detector classes, imported on first use (numpy and dlib only when needed)."""
     if name in ("FaceDetector", "HogFaceDetector"):
+        # lazy heavy import: numpy, dlib and onnxruntime's loader only when a detector is asked for
         from desktop.privacy.image import faces
 
         return getattr(faces, name)
