@@ -2,10 +2,13 @@
 
 Start-up order (the window is on screen before anything heavy is imported):
 
+0. Unless a server URL is configured, the embedded reference server's process is spawned
+   first (:class:`~extranet.server_process.ServerProcess`): it starts on another core while
+   this process loads Qt.
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
-2. The login dialog opens at once and takes input; the embedded reference server starts
-   behind it on the "sync" pool (or the configured URL is used). A login submitted before
-   the server is up waits for it ("Demo-Server startet …").
+2. The login dialog opens at once and takes input; behind it the "sync" pool imports the
+   backend modules, reads the keychain and waits until the server serves. A login submitted
+   before that waits for it ("Demo-Server startet …").
 3. When the backend is ready: API client, local store and outbox; a waiting login is sent.
    Then the feature modules and the privacy lexicons are imported on the "media" pool, and
    the feature pages (:func:`desktop.views.pages.install_pages`) replace the placeholders —

@@ -3,8 +3,9 @@
 One :class:`Services` object is created by :mod:`desktop.app`; it is the one place that
 builds (:meth:`Services._open`) and shuts down (:meth:`Services.shutdown`) the collaborators
 and background workers. It owns the session life cycle (login → config → workers) and the
-embedded reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen on a
-pool thread after the main window is on screen; the pieces that need the backend are built
+embedded reference server (in its own process). Heavy imports (``requests``,
+``cryptography``, ``keyring``) happen on a pool thread after the main window is on screen,
+while the server process starts in parallel; the pieces that need the backend are built
 together into one :class:`Backend` when it is up, and the feature pages are built only after
 that, so they read every collaborator as a plain typed attribute.
 """
@@ -84,7 +85,7 @@ class Services(QObject):
         tasks: Background pools (the app's one :class:`~desktop.tasks.TaskRunner`).
         settings: Typed settings.
         config: Server configuration after login (``None`` before).
-        embedded: True when the in-process demo server is used.
+        embedded: True when the embedded demo server is used.
         user: Logged-in user or ``None``.
         server: The embedded server's process once it serves (``None`` for a remote server,
             and after :meth:`shutdown`).
@@ -182,7 +183,8 @@ class Services(QObject):
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
-        """Start the embedded server (on the "sync" pool) or use the configured URL."""
+        """Spawn the embedded server's process (unless spawned already) or use the configured
+        URL; prepare the backend on the "sync" pool."""
         self._set_connection("connecting")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self.embedded and self._server_process is None:
