@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 from multiprocessing.connection import Connection
@@ -35,6 +36,10 @@ _COMMAND_TIMEOUT_S = 60.0
 
 _STOP_TIMEOUT_S = 10.0
 """How long :meth:`ServerProcess.stop` waits for a clean exit before killing the child."""
+
+_NICENESS = 10
+"""Nice value of the child: on a busy PC it yields the CPU to the app's window and login
+dialog; on an idle one it has a core to itself."""
 
 _COMMANDS = ("wipe_data", "expire_sessions", "expire_cursors")
 
@@ -135,6 +140,9 @@ class ServerProcess:
                     self._spawn_error = type(exc).__name__
                 else:
                     self._process, self._conn = process, parent_end
+                    if hasattr(os, "setpriority") and process.pid is not None:
+                        with contextlib.suppress(OSError):
+                            os.setpriority(os.PRIO_PROCESS, process.pid, _NICENESS)
                 finally:
                     child_end.close()  # the child holds the only other end: EOF when we go
         return self
