@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -33,6 +34,9 @@ _START_TIMEOUT_S = 180.0
 
 _COMMAND_TIMEOUT_S = 60.0
 """How long a command (wipe, test hooks) may take before the child counts as hung."""
+
+_POLL_S = 0.05
+"""Slice of the waits on the child's answers (a stop request is seen within it)."""
 
 _STOP_TIMEOUT_S = 10.0
 """How long :meth:`ServerProcess.stop` waits for a clean exit before killing the child."""
@@ -119,6 +123,7 @@ class ServerProcess:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._stopped = False
+        self._stop_requested = threading.Event()
         self._spawn_error = ""
 
     def begin(self) -> ServerProcess:
@@ -171,10 +176,12 @@ class ServerProcess:
         conn = self._conn
         if conn is None or self._stopped:
             raise ServerProcessError(f"server process stopped ({what})")
+        deadline = time.monotonic() + timeout_s
         try:
-            if not conn.poll(timeout_s):
-                self._stop_locked()
-                raise ServerProcessError(f"server process did not answer ({what})")
+            while not conn.poll(_POLL_S):  # short slices: stop() may be waiting for the lock
+                if self._stop_requested.is_set() or time.monotonic() > deadline:
+                    self._stop_locked()
+                    raise ServerProcessError(f"server process stopped or silent ({what})")
             reply = conn.recv()
         except (EOFError, OSError) as exc:
             self._stop_locked()
@@ -221,9 +228,7 @@ class ServerProcess:
 
         Safe from any thread and while :meth:`start` waits (that wait then fails).
         """
-        if self._conn is not None:
-            with contextlib.suppress(OSError):  # a small message is sent in one atomic write
-                self._conn.send("stop")
+        self._stop_requested.set()  # a waiting start() or command gives up the lock now
         with self._lock:
             self._stop_locked()
 
@@ -234,7 +239,10 @@ class ServerProcess:
             if conn is not None:
                 with contextlib.suppress(OSError):  # it may have ended already
                     conn.send("stop")
-            process.join(_STOP_TIMEOUT_S)
+            process.join(_STOP_TIMEOUT_S)  # a child still starting reads "stop" after that
+            if process.is_alive():
+                process.terminate()  # SIGTERM: it stops the server and deletes the database
+                process.join(_STOP_TIMEOUT_S)
             if process.is_alive():
                 process.kill()
                 process.join(_STOP_TIMEOUT_S)

@@ -127,3 +127,26 @@ def test_the_server_ends_and_deletes_its_data_when_the_parent_crashes(tmp_path: 
     assert _wait_until(lambda: not _serves(url), 30), "the orphaned server still serves"
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{url}{API}/config", timeout=2)
+
+
+def test_stop_while_another_thread_waits_for_the_start(tmp_path: Path) -> None:
+    import threading
+
+    server = ServerProcess(tmp_path / "server.db", ephemeral=True).begin()
+    failures: list[BaseException] = []
+
+    def wait_for_start() -> None:
+        try:
+            server.start()
+        except ServerProcessError as exc:
+            failures.append(exc)
+
+    waiter = threading.Thread(target=wait_for_start)
+    waiter.start()
+    time.sleep(0.1)  # the waiter holds the lock while it polls the pipe
+    server.stop()  # the app quitting during start-up: it does not wait for the lock forever
+    waiter.join(timeout=30)
+    assert not waiter.is_alive()
+    assert len(failures) == 1
+    assert not server.running
+    assert _wait_until(lambda: not any(tmp_path.iterdir()), 30)
