@@ -41,9 +41,10 @@ _POLL_S = 0.05
 _STOP_TIMEOUT_S = 10.0
 """How long :meth:`ServerProcess.stop` waits for a clean exit before killing the child."""
 
-_NICENESS = 10
-"""Nice value of the child: on a busy PC it yields the CPU to the app's window and login
-dialog; on an idle one it has a core to itself."""
+_NICENESS = 5
+"""Nice value of the child: on a busy PC the app's window and login dialog get about three
+quarters of a contended core, the server still a quarter (it is needed only when a login is
+submitted); on an idle PC it has a core to itself and the value does not matter."""
 
 _COMMANDS = ("wipe_data", "expire_sessions", "expire_cursors")
 
