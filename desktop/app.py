@@ -2,10 +2,13 @@
 
 Start-up order (the window is on screen before anything heavy is imported):
 
+0. Unless a server URL is configured, the embedded reference server's process is spawned
+   first (:class:`~extranet.server_process.ServerProcess`): it starts on another core while
+   this process loads Qt.
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
-2. The login dialog opens at once and takes input; the embedded reference server starts
-   behind it on the "sync" pool (or the configured URL is used). A login submitted before
-   the server is up waits for it ("Demo-Server startet …").
+2. The login dialog opens at once and takes input; behind it the "sync" pool imports the
+   backend modules, reads the keychain and waits until the server serves. A login submitted
+   before that waits for it ("Demo-Server startet …").
 3. When the backend is ready: API client, local store and outbox; a waiting login is sent.
    Then the feature modules and the privacy lexicons are imported on the "media" pool, and
    the feature pages (:func:`desktop.views.pages.install_pages`) replace the placeholders —
@@ -29,10 +32,10 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths, workarounds
 from desktop.i18n import install_translators
 from desktop.logs import install_qt_message_handler, setup_logging
-from desktop.services import Services
+from desktop.services import EMBEDDED_DB, Services
 from desktop.settings import Settings
 from desktop.views.main_window import MainWindow
-from extranet.runner import ServerStartError
+from extranet.server_process import ServerProcess, ServerProcessError
 
 if TYPE_CHECKING:
     from desktop.dialogs.login_dialog import LoginDialog
@@ -309,11 +312,18 @@ def _ensure_app(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def build(
-    *, data_dir: Path, server_url: str | None, settings: Settings | None = None
+    *,
+    data_dir: Path,
+    server_url: str | None,
+    settings: Settings | None = None,
+    server_process: ServerProcess | None = None,
 ) -> MainWindow:
-    """Create services, window and controller and show the window (backend not started)."""
+    """Create services, window and controller and show the window (backend not started;
+    ``server_process``: the embedded server's process if already spawned)."""
     settings = settings if settings is not None else Settings()
-    services = Services(data_dir=data_dir, settings=settings, server_url=server_url)
+    services = Services(
+        data_dir=data_dir, settings=settings, server_url=server_url, server_process=server_process
+    )
     window = MainWindow(services)
     services.setParent(window)
     window.controller = AppController(services, window)
@@ -377,9 +387,12 @@ def _start_error(services: Services, waited_s: float) -> BackendStartError:
         return BackendStartError(
             "timeout", detail=f"timeout, still starting after {waited_s:.0f} s"
         )
-    name = type(exc).__name__
-    # Only our own start errors carry their message (it holds no data); others just the class.
-    detail = f"{name}: {exc}" if isinstance(exc, ServerStartError) else name
+    if isinstance(exc, ServerProcessError) and exc.exception_type:
+        name = detail = exc.exception_type  # raised in the server process: its class only
+    else:
+        name = type(exc).__name__
+        # Our own start errors carry their message (it holds no data); others just the class.
+        detail = f"{name}: {exc}" if isinstance(exc, ServerProcessError) else name
     return BackendStartError("exception", name, f"the embedded server raised {detail}")
 
 
@@ -417,17 +430,27 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     """
     t0 = t0 if t0 is not None else time.perf_counter()
     args = _parse(sys.argv[1:] if argv is None else argv)
-    app = _ensure_app()
+    workarounds.apply()
     data_dir = paths.data_dir()
     logs = setup_logging(data_dir / "logs")
-    install_qt_message_handler()
-    settings = Settings()
-    install_translators(app, settings.language)
     lock = _single_instance_lock(data_dir)
+    settings = Settings()
+    server_url = args.server_url if args.server_url is not None else settings.server_url
+    # The embedded demo server starts first, in its own process on another core, while this
+    # one builds the window; only after the lock: it deletes a database left by a crash.
+    server = (
+        ServerProcess(data_dir / EMBEDDED_DB, ephemeral=True).begin()
+        if lock is not None and not server_url
+        else None
+    )
+    app = _ensure_app()
+    install_qt_message_handler()
+    install_translators(app, settings.language)
     if lock is None:
         return _already_running(check_startup=args.check_startup)
-    server_url = args.server_url if args.server_url is not None else settings.server_url
-    window = build(data_dir=data_dir, server_url=server_url or None, settings=settings)
+    window = build(
+        data_dir=data_dir, server_url=server_url or None, settings=settings, server_process=server
+    )
     controller = controller_of(window)
     app.aboutToQuit.connect(controller.shutdown)
     if args.check_startup:

@@ -3,8 +3,9 @@
 One :class:`Services` object is created by :mod:`desktop.app`; it is the one place that
 builds (:meth:`Services._open`) and shuts down (:meth:`Services.shutdown`) the collaborators
 and background workers. It owns the session life cycle (login → config → workers) and the
-embedded reference server. Heavy imports (``requests``, ``fastapi``, ``keyring``) happen on a
-pool thread after the main window is on screen; the pieces that need the backend are built
+embedded reference server (in its own process). Heavy imports (``requests``,
+``cryptography``, ``keyring``) happen on a pool thread after the main window is on screen,
+while the server process starts in parallel; the pieces that need the backend are built
 together into one :class:`Backend` when it is up, and the feature pages are built only after
 that, so they read every collaborator as a plain typed attribute.
 """
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
-from extranet.runner import EmbeddedServer
+from extranet.server_process import ServerProcess
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
@@ -43,56 +44,26 @@ class BackendNotReadyError(RuntimeError):
     """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
 
 
-class _EmbeddedStart:
-    """Starts the reference server on a pool thread; a quit meanwhile stops it again.
-
-    The app may quit while the server is still starting (a slow PC, or a test giving up): the
-    pool's result is then dropped, so whoever comes last — the starting thread or
-    :meth:`cancel` — stops the server; it never outlives the app.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self._lock = threading.Lock()
-        self._server: EmbeddedServer | None = None
-        self._cancelled = False
-
-    def __call__(self) -> EmbeddedServer:
-        """Worker side: start the server (imports FastAPI/uvicorn on this thread)."""
-        server = EmbeddedServer(self.db_path, demo=True, ephemeral=True)  # demo data per run
-        server.start()
-        with self._lock:
-            if self._cancelled:
-                server.stop()
-            else:
-                self._server = server
-        return server
-
-    def cancel(self) -> EmbeddedServer | None:
-        """GUI side at quit: no server may start from now on; the one already started."""
-        with self._lock:
-            self._cancelled = True
-            return self._server
-
-
 def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
     return client.login(login, password)
 
 
-def _prepare_backend(
-    embedded: _EmbeddedStart | None,
-) -> tuple[EmbeddedServer | None, Prepared]:
-    """Worker side: start the embedded server (if any) and read the draft key from the keychain.
+def _prepare_backend(embedded: ServerProcess | None) -> Prepared:
+    """Worker side: import the backend modules, read the draft key from the keychain, and wait
+    until the embedded server process (if any) serves.
 
-    Both are slow (FastAPI/uvicorn imports, keychain backend discovery), so they run on the
-    "sync" pool while the login dialog already takes input on the GUI thread.
+    The server starts in its own process, in parallel; the imports and the keychain lookup are
+    slow too, so all of it runs on the "sync" pool while the login dialog already takes input
+    on the GUI thread.
     """
     # The one lazy heavy import of the app's wiring: requests, cryptography, the stores and
     # workers load here, on this pool thread, after the window shows.
     from desktop import backend
 
-    server = embedded() if embedded is not None else None
-    return server, backend.prepare()
+    prepared = backend.prepare()
+    if embedded is not None:
+        embedded.start()  # raises ServerProcessError if it failed (or was stopped at quit)
+    return prepared
 
 
 class Services(QObject):
@@ -102,6 +73,8 @@ class Services(QObject):
         data_dir: Directory for the local store, logs and the embedded server's database.
         settings: Typed settings.
         server_url: Extranet URL; ``None`` or ``""`` starts the embedded demo server.
+        server_process: The embedded demo server's process when the caller spawned it early
+            (:meth:`ServerProcess.begin`, before Qt loads); else :meth:`start_backend` does.
 
     The collaborators of :class:`Backend` (``client``, ``store``, ``outbox``,
     ``outbox_worker``, ``postbox_worker``, ``retention``) are read-only properties; asking for
@@ -112,9 +85,10 @@ class Services(QObject):
         tasks: Background pools (the app's one :class:`~desktop.tasks.TaskRunner`).
         settings: Typed settings.
         config: Server configuration after login (``None`` before).
-        embedded: True when the in-process demo server is used.
+        embedded: True when the embedded demo server is used.
         user: Logged-in user or ``None``.
-        server: The embedded server object (``None`` for a remote server).
+        server: The embedded server's process once it serves (``None`` for a remote server,
+            and after :meth:`shutdown`).
 
     Signals:
         ready(): client, store and outbox exist; a submitted login is served now.
@@ -146,6 +120,7 @@ class Services(QObject):
         data_dir: Path,
         settings: Settings,
         server_url: str | None = None,
+        server_process: ServerProcess | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -157,11 +132,13 @@ class Services(QObject):
         self.config: dict[str, Any] | None = None
         self._backend: Backend | None = None
         self.user: LoginInfo | None = None
-        self.server: EmbeddedServer | None = None
+        self.server: ServerProcess | None = None
         self.connection_state = "connecting"
         self.is_ready = False
         self.backend_error: BaseException | None = None
-        self._embedded_start: _EmbeddedStart | None = None
+        self._server_process = server_process if self.embedded else None
+        if server_process is not None and not self.embedded:
+            server_process.stop()
         self._shut_down = False
         self._quit = threading.Event()
         self._pending_login: tuple[str, str] | None = None
@@ -206,26 +183,28 @@ class Services(QObject):
 
     # ------------------------------------------------------------------ start-up
     def start_backend(self) -> None:
-        """Start the embedded server (on the "sync" pool) or use the configured URL."""
+        """Spawn the embedded server's process (unless spawned already) or use the configured
+        URL; prepare the backend on the "sync" pool."""
         self._set_connection("connecting")
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        if self.embedded:
-            self._embedded_start = _EmbeddedStart(self.data_dir / EMBEDDED_DB)
+        if self.embedded and self._server_process is None:
+            # demo data per run, deleted at quit
+            self._server_process = ServerProcess(self.data_dir / EMBEDDED_DB, ephemeral=True)
+        if self._server_process is not None:
+            self._server_process.begin()
         self.tasks.run(
             _prepare_backend,
-            self._embedded_start,
+            self._server_process,
             on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",
         )
 
     @Slot(object)
-    def _on_backend_prepared(self, result: tuple[EmbeddedServer | None, Prepared]) -> None:
-        server, prepared = result
+    def _on_backend_prepared(self, prepared: Prepared) -> None:
         if self._shut_down:
-            if server is not None:
-                server.stop()
             return
+        server = self._server_process
         if server is not None:
             self.server = server
             self.server_url = server.url
@@ -368,10 +347,8 @@ class Services(QObject):
         if backend is not None:
             backend.client.end_session()  # quitting logs out: no session outlives the app
             backend.client.close()
-        started = self._embedded_start.cancel() if self._embedded_start is not None else None
-        server = self.server if self.server is not None else started
-        if server is not None:
-            server.stop()
-            self.server = None
+        if self._server_process is not None:
+            self._server_process.stop()  # it deletes its database; waits if still starting
+        self.server = None
         if backend is not None:
             backend.store.close()

@@ -75,3 +75,33 @@ def test_a_second_app_on_the_same_data_dir_stops_before_starting_anything(tmp_pa
     assert proc.stdout.split() == ["already_running"]
     assert not (data / "embedded-server.db").exists()  # no second server, store or outbox
     assert not (data / "local.db").exists()
+
+
+def test_the_demo_server_ends_with_a_crashed_app_and_deletes_its_data(tmp_path: Path) -> None:
+    import time
+
+    data = tmp_path / "data"
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["GLASVERMITTLER_DATA_DIR"] = str(data)
+    env["GLASVERMITTLER_CONFIG_DIR"] = str(tmp_path / "config")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    db = data / "embedded-server.db"
+    try:
+        deadline = time.monotonic() + 120
+        while not db.exists() and time.monotonic() < deadline and app.poll() is None:
+            time.sleep(0.05)
+        assert db.exists(), "the embedded server did not start"
+    finally:
+        app.kill()  # no clean-up in the app: its server process must notice and end itself
+        app.wait(timeout=30)
+    deadline = time.monotonic() + 60
+    while list(data.glob("embedded-server.db*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(data.glob("embedded-server.db*"))

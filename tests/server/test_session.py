@@ -170,3 +170,14 @@ def test_idle_timeout_ends_session(tmp_path: Path) -> None:
         assert session.get(f"{srv.url}{API}/config", timeout=10).status_code == 200
         time.sleep(0.5)
         problem(session.get(f"{srv.url}{API}/config", timeout=10), 401, "not-authenticated")
+
+
+def test_precomputed_demo_hashes_verify_with_the_current_scrypt_parameters() -> None:
+    from extranet.demo import DEMO_PASSWORD_HASHES, DEMO_USERS
+    from extranet.security import verify_password
+
+    assert set(DEMO_PASSWORD_HASHES) == {login for login, *_ in DEMO_USERS}
+    for login, password, *_ in DEMO_USERS:
+        salt, digest = DEMO_PASSWORD_HASHES[login]
+        assert verify_password(password, salt, digest), login
+        assert not verify_password(password + "x", salt, digest), login
