@@ -33,7 +33,7 @@ from desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, paths, workarou
 from desktop.i18n import install_translators
 from desktop.logs import install_qt_message_handler, setup_logging
 from desktop.services import EMBEDDED_DB, Services
-from desktop.settings import Settings
+from desktop.settings import Settings, validate_server_url
 from desktop.views.main_window import MainWindow
 from extranet.server_process import ServerProcess, ServerProcessError
 
@@ -413,8 +413,6 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def _server_url(value: str) -> str:
     """``--server-url``: https, or http to a loopback address only."""
-    from desktop.settings import validate_server_url
-
     problem = validate_server_url(value)
     if problem is not None:
         raise argparse.ArgumentTypeError(f"unusable server URL ({problem}): https is required")

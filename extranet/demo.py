@@ -63,8 +63,7 @@ def ensure_demo_data(state: ServerState) -> None:
                 _insert_user(conn, login, name, role, number, salt, digest)
                 created = True
     if created:
-        try:
-            from extranet.demo_data import seed
-        except ImportError:  # pragma: no cover - demo data module optional during build-up
-            return
+        # lazy heavy import: the demo tickets and referrals (stores, catalogues) for a new database
+        from extranet.demo_data import seed
+
         seed(state)

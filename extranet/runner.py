@@ -73,6 +73,7 @@ class EmbeddedServer:
         """Open the database, bind, serve; return the base URL once requests are answered."""
         if self._thread is not None:
             return self.url
+        # lazy heavy import: FastAPI and uvicorn load on start, in the thread or process that serves
         import uvicorn
 
         from extranet.app import create_app
@@ -85,7 +86,7 @@ class EmbeddedServer:
             self.db_path, idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S
         )
         if self.demo:
-            from extranet.demo import ensure_demo_data
+            from extranet.demo import ensure_demo_data  # lazy: only a demo server seeds data
 
             ensure_demo_data(state)
         self.state = state
@@ -167,7 +168,7 @@ class EmbeddedServer:
         when ``demo``; logged-in sessions stay valid."""
         state = self.state
         assert state is not None
-        from extranet.demo import ensure_demo_data
+        from extranet.demo import ensure_demo_data  # lazy: only a demo server seeds data
 
         state.db.erase(lambda: ensure_demo_data(state) if self.demo else None)
         state.user_cache.clear()
