@@ -140,8 +140,8 @@ def main(argv: list[str]) -> int:
     threading.Thread(target=_preload, args=(not args.no_faces,), daemon=True).start()
     failed = 0
     used: set[Path] = set()
-    # Files are cleaned by --jobs threads (decoding, encoding and dlib's face detector release
-    # the GIL); results are taken in input order and written here, one at a time.
+    # Files are cleaned by --jobs threads (decoding, encoding and onnxruntime release the
+    # GIL); results are taken in input order and written here, one at a time.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         outcomes = pool.map(lambda path: _clean(path, args), args.files)
         for path, outcome in zip(args.files, outcomes, strict=True):
