@@ -107,7 +107,7 @@ def _line(
 def _preload(faces: bool) -> None:
     """Import numpy and the document check, and (with faces) load the face/person networks
     (or the HOG fallback) ahead of the first analysis."""
-    try:
+    try:  # lazy heavy imports on purpose: this runs on its own thread beside the first photos
         import desktop.privacy.image.document  # noqa: F401
 
         if faces:
@@ -134,6 +134,7 @@ def main(argv: list[str]) -> int:
     # and decoded (Pillow's decoder releases the GIL): start-up overlaps the first photo.
     jobs = max(1, min(args.jobs, len(args.files)))
     if jobs > 1 and not args.no_faces:  # photos checked side by side: one core each
+        # lazy heavy import: numpy comes with it, needed only when faces are checked
         from desktop.privacy.image import neural
 
         neural.set_threads(1)
