@@ -257,7 +257,7 @@ _PRELOAD = (
     "import desktop.privacy.image.cli, desktop.privacy.image.document\n"
     "from desktop.privacy.image import neural\n"
     "from desktop.privacy.image.faces import default_detector\n"
-    "neural.set_threads(1); default_detector(); neural.preload()"
+    "default_detector(); neural.preload()"
 )
 
 

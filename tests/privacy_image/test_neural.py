@@ -254,9 +254,10 @@ def test_parallel_first_use_in_a_fresh_process_loads_the_runtime_once() -> None:
 
 _THREADS = """
 from desktop.privacy.image import neural
-neural.set_threads(1)
+print(neural._sessions.threads)  # the default
+neural.set_threads(2)
 neural.preload()
-neural.set_threads(2)  # too late: the sessions keep what they were loaded with
+neural.set_threads(1)  # too late: the sessions keep what they were loaded with
 print(neural._sessions.face.get_session_options().intra_op_num_threads,
       neural._sessions.person.get_session_options().intra_op_num_threads)
 """
@@ -272,4 +273,4 @@ def test_set_threads_before_loading_decides_the_threads_of_both_networks() -> No
         [sys.executable, "-c", _THREADS], cwd=ROOT, capture_output=True, text=True,
         timeout=120, check=True,
     )  # fmt: skip
-    assert proc.stdout.split() == ["1", "1"]
+    assert proc.stdout.split() == ["1", "2", "2"]

@@ -133,11 +133,11 @@ def main(argv: list[str]) -> int:
     # The analysis libraries load on their own thread while the first files are read, parsed
     # and decoded (Pillow's decoder releases the GIL): start-up overlaps the first photo.
     jobs = max(1, min(args.jobs, len(args.files)))
-    if jobs > 1 and not args.no_faces:  # photos checked side by side: one core each
+    if jobs == 1 and not args.no_faces:  # one photo at a time: both cores for its networks
         # lazy heavy import: numpy comes with it, needed only when faces are checked
         from desktop.privacy.image import neural
 
-        neural.set_threads(1)
+        neural.set_threads(2)
     threading.Thread(target=_preload, args=(not args.no_faces,), daemon=True).start()
     failed = 0
     used: set[Path] = set()
