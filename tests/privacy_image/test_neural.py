@@ -88,6 +88,19 @@ def test_a_small_face_of_a_large_photo_is_found_through_the_pipeline(portrait: I
     assert "faces" in result.warnings
 
 
+def test_a_large_face_of_a_large_copy_is_found_at_the_upright_threshold(
+    portrait: Image.Image, detector: neural.NeuralDetector
+) -> None:
+    factor = 1200 / max(portrait.size)  # a copy this large gets the one upright pass at 960 px
+    large = portrait.resize((round(portrait.width * factor), round(portrait.height * factor)))
+    assert max(large.size) >= neural.FINE_MIN
+    found = _faces(detector.detect(np.asarray(large)))
+    centre = ((FACE[0] + FACE[2] / 2) * factor, (FACE[1] + FACE[3] / 2) * factor)
+    assert len(found) == 1
+    assert _covers(found[0], *centre)
+    assert found[0].h > FACE[3] * factor * 0.6
+
+
 def test_a_night_photo_is_brightened_and_its_face_found(
     portrait: Image.Image, detector: neural.NeuralDetector
 ) -> None:
@@ -237,3 +250,27 @@ def test_parallel_first_use_in_a_fresh_process_loads_the_runtime_once() -> None:
         timeout=180, check=True,
     )  # fmt: skip
     assert proc.stdout.split() == [",".join(["[]"] * 8), "True"]
+
+
+_THREADS = """
+from desktop.privacy.image import neural
+print(neural._sessions.threads)  # the default
+neural.set_threads(2)
+neural.preload()
+neural.set_threads(1)  # too late: the sessions keep what they were loaded with
+print(neural._sessions.face.get_session_options().intra_op_num_threads,
+      neural._sessions.person.get_session_options().intra_op_num_threads)
+"""
+
+
+def test_set_threads_before_loading_decides_the_threads_of_both_networks() -> None:
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    proc = subprocess.run(
+        [sys.executable, "-c", _THREADS], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, check=True,
+    )  # fmt: skip
+    assert proc.stdout.split() == ["1", "2", "2"]

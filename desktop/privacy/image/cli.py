@@ -105,15 +105,20 @@ def _line(
 
 
 def _preload(faces: bool) -> None:
-    """Import numpy, the document check and (with faces) dlib ahead of the first analysis."""
-    try:
-        import desktop.privacy.image.document
+    """Import numpy and the document check, and (with faces) load the face/person networks
+    (or the HOG fallback) ahead of the first analysis."""
+    try:  # lazy heavy imports on purpose: this runs on its own thread beside the first photos
+        import desktop.privacy.image.document  # noqa: F401
 
         if faces:
-            import desktop.privacy.image.faces  # noqa: F401
+            from desktop.privacy.image import neural
+            from desktop.privacy.image.faces import default_detector
             from desktop.privacy.image.native import dlib_module
 
-            dlib_module()
+            if isinstance(default_detector(), neural.NeuralDetector):
+                neural.preload()
+            else:
+                dlib_module()
     except Exception:  # noqa: BLE001 - the analysis itself reports a missing library
         return
 
@@ -127,12 +132,18 @@ def main(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     # The analysis libraries load on their own thread while the first files are read, parsed
     # and decoded (Pillow's decoder releases the GIL): start-up overlaps the first photo.
+    jobs = max(1, min(args.jobs, len(args.files)))
+    if jobs == 1 and not args.no_faces:  # one photo at a time: both cores for its networks
+        # lazy heavy import: numpy comes with it, needed only when faces are checked
+        from desktop.privacy.image import neural
+
+        neural.set_threads(2)
     threading.Thread(target=_preload, args=(not args.no_faces,), daemon=True).start()
     failed = 0
     used: set[Path] = set()
-    # Files are cleaned by --jobs threads (decoding, encoding and dlib's face detector release
-    # the GIL); results are taken in input order and written here, one at a time.
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+    # Files are cleaned by --jobs threads (decoding, encoding and onnxruntime release the
+    # GIL); results are taken in input order and written here, one at a time.
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
         outcomes = pool.map(lambda path: _clean(path, args), args.files)
         for path, outcome in zip(args.files, outcomes, strict=True):
             line = _line(path, outcome, args, used)
