@@ -111,6 +111,7 @@ def _preload(faces: bool) -> None:
         import desktop.privacy.image.document  # noqa: F401
 
         if faces:
+            # lazy heavy imports (numpy, onnxruntime, dlib), as above
             from desktop.privacy.image import neural
             from desktop.privacy.image.faces import default_detector
             from desktop.privacy.image.native import dlib_module

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from desktop.paths import resource_path
 from desktop.privacy.image.boxes import merge_boxes
 from desktop.privacy.image.hog import HogFaceDetector
 from desktop.privacy.image.model import FaceBox
@@ -58,8 +59,6 @@ _log = logging.getLogger(__name__)
 
 def runtime_available() -> bool:
     """onnxruntime is installed and both model files are there (nothing is imported)."""
-    from desktop.paths import resource_path
-
     try:
         found = find_spec("onnxruntime") is not None
     except (ImportError, ValueError):
@@ -82,8 +81,6 @@ class _Sessions:
             if self.face is not None:
                 return
             import onnxruntime as ort
-
-            from desktop.paths import resource_path
 
             options = ort.SessionOptions()
             options.log_severity_level = 3  # no warnings on stderr

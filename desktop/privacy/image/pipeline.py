@@ -14,6 +14,7 @@ from PIL import Image
 
 from desktop.privacy.image import render
 from desktop.privacy.image.audit import find_metadata
+from desktop.privacy.image.boxes import merge_boxes, scale_boxes
 from desktop.privacy.image.containers import walk_gif, walk_png, walk_webp
 from desktop.privacy.image.exif import parse_exif
 from desktop.privacy.image.jpeg import MalformedImage, walk_jpeg
@@ -191,8 +192,6 @@ def _scaled(boxes: list[FaceBox], size: tuple[int, int], full: tuple[int, int]) 
     """Boxes in ``full``-size coordinates mapped to an output of ``size``."""
     if not boxes:
         return boxes
-    from desktop.privacy.image.faces import scale_boxes
-
     return _keep_kinds(boxes, scale_boxes(boxes, size[0] / full[0], size))
 
 
@@ -248,6 +247,7 @@ def _analyse(
         faces = _faces(small, full, detector)
         job.lap("faces")
     if docs_on:
+        # lazy heavy import: numpy and the document check only when a photo is analysed
         import numpy as np
 
         from desktop.privacy.image.document import document_region
@@ -323,7 +323,7 @@ def _rotate_lossless(job: _Job, max_side: int | None, max_bytes: int | None) -> 
         return None
     if max_side is not None and max(job.declared) > max_side:
         return None
-    from desktop.privacy.image import lossless
+    from desktop.privacy.image import lossless  # lazy heavy import: jpeglib, rotated only
 
     w, h = job.declared
     if not lossless.fits(w, h, job.sampling, job.orientation):
@@ -426,9 +426,10 @@ def _faces(
     small: Image.Image, size: tuple[int, int], detector: FaceDetector | None
 ) -> list[FaceBox]:
     """Flagged regions (faces, persons) of an upright analysis copy, in ``size`` coordinates."""
+    # lazy heavy import: numpy and the detectors only when a photo is analysed
     import numpy as np
 
-    from desktop.privacy.image.faces import DETECT_SIDE, default_detector, scale_boxes
+    from desktop.privacy.image.faces import DETECT_SIDE, default_detector
 
     tiny = render.shrink(small, DETECT_SIDE)
     boxes = (detector or default_detector()).detect(np.asarray(tiny))
@@ -448,8 +449,6 @@ def _with_given(
 ) -> tuple[list[FaceBox], list[FaceBox]]:
     """The regions to blur (those found now plus the given ones, mapped to ``full``) and the
     same with overlapping boxes merged (one per face or person, as reported)."""
-    from desktop.privacy.image.faces import merge_boxes, scale_boxes
-
     mapped = given
     if given_size != full and given_size[0] > 0:
         mapped = _keep_kinds(given, scale_boxes(given, full[0] / given_size[0], full))
@@ -460,7 +459,7 @@ def _with_given(
 def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     """Copy of the full-resolution ``img`` with every flagged region made unrecognisable (the
     one place that names the blur of :mod:`desktop.privacy.image.faces`)."""
-    from desktop.privacy.image.faces import blur_regions
+    from desktop.privacy.image.faces import blur_regions  # lazy heavy import: numpy
 
     return blur_regions(img, boxes)
 
@@ -468,6 +467,7 @@ def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
 def warm_up() -> None:
     """Load what the analysis of a first photo would load (numpy, dlib and the face model, the
     document check, the lossless-rotation library): call it on a worker ahead of time."""
+    # lazy heavy import: this is the function that loads them, on a worker
     import numpy as np
 
     from desktop.privacy.image.document import looks_like_document
