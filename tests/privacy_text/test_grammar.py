@@ -100,6 +100,21 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Sehr herzliche Kundin", {"judgement"}),
         # a firm or a surname in running text is no belief or illness
         ("Rechnung an Autoglas Christ GmbH", set()),
+        # a visit: no finding for health, the visitor's own for a sex venue
+        ("Kunde ist zu Besuch bei der Mutter im Klinikum", set()),
+        ("Kd. besucht abends gern einen Swingerclub", {"sex_life"}),
+        ("Wir besuchen den Kunden vor dem Swingerclub", set()),
+        # modal particles, a sentence-initial pronoun and nominalised adjectives of a person
+        ("Herr Roth ist halt eher kompliziert, alles schriftlich", {"judgement"}),
+        ("Der ist doch verwirrt. Termin mit Sohn", {"judgement"}),
+        ("Der Einbau ist halt kompliziert", set()),
+        ("Kundin war eine ganz Nette, Termin passt", {"judgement"}),
+        ("Herr Vogel ist ein ruhiger, geduldiger Mann", {"judgement"}),
+        ("Kunde ist eine gute Woche im Urlaub", set()),
+        # a compound head that is an event, a strike named by a union compound
+        ("Straße wegen einer Anti-Corona-Kundgebung gesperrt", set()),
+        ("Kundin macht morgen beim Verdi-Warnstreik mit", {"union"}),
+        ("Der Zulieferer ist im IGM-Streik, Teil kommt später", set()),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
@@ -123,6 +138,24 @@ def test_own_dev_corpus_scores() -> None:
     macro-F1 >= 0.95 and at most 2 % of the clean notes flagged."""
     records = _records()
     gold = [set(map(str, r["labels"])) for r in records]  # type: ignore[call-overload]
+    pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
+    f1s = []
+    for cat in sorted(set().union(*gold)):
+        tp = sum(cat in g and cat in p for g, p in zip(gold, pred, strict=True))
+        fp = sum(cat not in g and cat in p for g, p in zip(gold, pred, strict=True))
+        fn = sum(cat in g and cat not in p for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
+    clean = [p for g, p in zip(gold, pred, strict=True) if not g]
+    assert sum(f1s) / len(f1s) >= 0.95
+    assert sum(bool(p) for p in clean) / len(clean) <= 0.02
+
+
+def test_round2_dev_corpus_scores() -> None:
+    """The second-round notes (indirect judgements, implied categories, tricky clean notes;
+    the held-out third lives in bench/heldout): macro-F1 >= 0.95, at most 2 % clean flagged."""
+    lines = (_OWN_DEV.parent / "round2_dev.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    gold = [set(map(str, r["labels"])) for r in records]
     pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
     f1s = []
     for cat in sorted(set().union(*gold)):
