@@ -115,6 +115,13 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Straße wegen einer Anti-Corona-Kundgebung gesperrt", set()),
         ("Kundin macht morgen beim Verdi-Warnstreik mit", {"union"}),
         ("Der Zulieferer ist im IGM-Streik, Teil kommt später", set()),
+        # character nouns by their word formation, idioms of mind, disease-name endings
+        ("Herr Lang ist ein Spaßvogel, alles locker", {"judgement"}),
+        ("Kundin ist eher die stille Seele", {"judgement"}),
+        ("Kunde ist ein junger Mensch, erstes Auto", set()),
+        ("Kunde ist der zweite Fahrer", set()),
+        ("Kundin hat eine Spinalstenose", {"health"}),
+        ("Kunde isst kein Schweinefleisch, bitte beim Imbiss beachten", {"religion"}),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
