@@ -122,6 +122,13 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Kunde ist der zweite Fahrer", set()),
         ("Kundin hat eine Spinalstenose", {"health"}),
         ("Kunde isst kein Schweinefleisch, bitte beim Imbiss beachten", {"religion"}),
+        # drinking, sugar and idioms need a person, not a coffee, a thing or a shopping bag
+        ("Kunde trinkt, während er wartet, einen Tee", set()),
+        ("Kundin trinkt, Termin nur vormittags", {"health"}),
+        ("Kunde hat Zucker für die Kaffeeküche gekauft", set()),
+        ("Kundin hat Zucker, bitte nichts Süßes", {"health"}),
+        ("Der Kompressor hat einen Knall", set()),
+        ("Herr Busch hat einen Knall", {"judgement"}),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
