@@ -129,6 +129,13 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Kundin hat Zucker, bitte nichts Süßes", {"health"}),
         ("Der Kompressor hat einen Knall", set()),
         ("Herr Busch hat einen Knall", {"judgement"}),
+        # comparisons, impressions and intensifier compounds said of a person, not of a job
+        ("Herr Adler ist deutlich geduldiger als seine Frau", {"judgement"}),
+        ("Der Einbau war schwieriger als gedacht", set()),
+        ("Kundin macht einen sehr gepflegten Eindruck", {"judgement"}),
+        ("Die Verklebung macht einen sauberen Eindruck", set()),
+        ("Kunde ist superhöflich am Telefon", {"judgement"}),
+        ("Kunde ist superschnell da", set()),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
