@@ -136,6 +136,12 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Die Verklebung macht einen sauberen Eindruck", set()),
         ("Kunde ist superhöflich am Telefon", {"judgement"}),
         ("Kunde ist superschnell da", set()),
+        # a partner of the person's own gender; origin by negation or region
+        ("Frau Keller wohnt mit Lebensgefährtin in Bonn", {"sex_life"}),
+        ("Kundin ist mit der Ehefrau des Halters gekommen", set()),
+        ("Herr Graf trifft sich mit einem Mann vom Gutachterbüro", set()),
+        ("Kundin ist keine Einheimische, Wegbeschreibung schicken", {"ethnic_origin"}),
+        ("Kundin ist kein deutscher Meister im Einparken", set()),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
