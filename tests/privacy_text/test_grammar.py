@@ -100,6 +100,48 @@ def test_the_head_of_a_compound(word: str, kind: str) -> None:
         ("Sehr herzliche Kundin", {"judgement"}),
         # a firm or a surname in running text is no belief or illness
         ("Rechnung an Autoglas Christ GmbH", set()),
+        # a visit: no finding for health, the visitor's own for a sex venue
+        ("Kunde ist zu Besuch bei der Mutter im Klinikum", set()),
+        ("Kd. besucht abends gern einen Swingerclub", {"sex_life"}),
+        ("Wir besuchen den Kunden vor dem Swingerclub", set()),
+        # modal particles, a sentence-initial pronoun and nominalised adjectives of a person
+        ("Herr Roth ist halt eher kompliziert, alles schriftlich", {"judgement"}),
+        ("Der ist doch verwirrt. Termin mit Sohn", {"judgement"}),
+        ("Der Einbau ist halt kompliziert", set()),
+        ("Kundin war eine ganz Nette, Termin passt", {"judgement"}),
+        ("Herr Vogel ist ein ruhiger, geduldiger Mann", {"judgement"}),
+        ("Kunde ist eine gute Woche im Urlaub", set()),
+        # a compound head that is an event, a strike named by a union compound
+        ("Straße wegen einer Anti-Corona-Kundgebung gesperrt", set()),
+        ("Kundin macht morgen beim Verdi-Warnstreik mit", {"union"}),
+        ("Der Zulieferer ist im IGM-Streik, Teil kommt später", set()),
+        # character nouns by their word formation, idioms of mind, disease-name endings
+        ("Herr Lang ist ein Spaßvogel, alles locker", {"judgement"}),
+        ("Kundin ist eher die stille Seele", {"judgement"}),
+        ("Kunde ist ein junger Mensch, erstes Auto", set()),
+        ("Kunde ist der zweite Fahrer", set()),
+        ("Kundin hat eine Spinalstenose", {"health"}),
+        ("Kunde isst kein Schweinefleisch, bitte beim Imbiss beachten", {"religion"}),
+        # drinking, sugar and idioms need a person, not a coffee, a thing or a shopping bag
+        ("Kunde trinkt, während er wartet, einen Tee", set()),
+        ("Kundin trinkt, Termin nur vormittags", {"health"}),
+        ("Kunde hat Zucker für die Kaffeeküche gekauft", set()),
+        ("Kundin hat Zucker, bitte nichts Süßes", {"health"}),
+        ("Der Kompressor hat einen Knall", set()),
+        ("Herr Busch hat einen Knall", {"judgement"}),
+        # comparisons, impressions and intensifier compounds said of a person, not of a job
+        ("Herr Adler ist deutlich geduldiger als seine Frau", {"judgement"}),
+        ("Der Einbau war schwieriger als gedacht", set()),
+        ("Kundin macht einen sehr gepflegten Eindruck", {"judgement"}),
+        ("Die Verklebung macht einen sauberen Eindruck", set()),
+        ("Kunde ist superhöflich am Telefon", {"judgement"}),
+        ("Kunde ist superschnell da", set()),
+        # a partner of the person's own gender; origin by negation or region
+        ("Frau Keller wohnt mit Lebensgefährtin in Bonn", {"sex_life"}),
+        ("Kundin ist mit der Ehefrau des Halters gekommen", set()),
+        ("Herr Graf trifft sich mit einem Mann vom Gutachterbüro", set()),
+        ("Kundin ist keine Einheimische, Wegbeschreibung schicken", {"ethnic_origin"}),
+        ("Kundin ist kein deutscher Meister im Einparken", set()),
     ],
 )
 def test_frames(text: str, labels: set[str]) -> None:
@@ -123,6 +165,24 @@ def test_own_dev_corpus_scores() -> None:
     macro-F1 >= 0.95 and at most 2 % of the clean notes flagged."""
     records = _records()
     gold = [set(map(str, r["labels"])) for r in records]  # type: ignore[call-overload]
+    pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
+    f1s = []
+    for cat in sorted(set().union(*gold)):
+        tp = sum(cat in g and cat in p for g, p in zip(gold, pred, strict=True))
+        fp = sum(cat not in g and cat in p for g, p in zip(gold, pred, strict=True))
+        fn = sum(cat in g and cat not in p for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
+    clean = [p for g, p in zip(gold, pred, strict=True) if not g]
+    assert sum(f1s) / len(f1s) >= 0.95
+    assert sum(bool(p) for p in clean) / len(clean) <= 0.02
+
+
+def test_round2_dev_corpus_scores() -> None:
+    """The second-round notes (indirect judgements, implied categories, tricky clean notes;
+    the held-out third lives in bench/heldout): macro-F1 >= 0.95, at most 2 % clean flagged."""
+    lines = (_OWN_DEV.parent / "round2_dev.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    gold = [set(map(str, r["labels"])) for r in records]
     pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
     f1s = []
     for cat in sorted(set().union(*gold)):

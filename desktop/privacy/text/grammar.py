@@ -99,6 +99,8 @@ class Grammar:
         self._place_preps = _fold_all(data["place"]["prepositions"])
         self._stay_preps = _fold_all(data["place"]["stay"])
         self._job_words = _fold_all(data["job"]["words"])
+        self._visit_words = _fold_all(data["job"]["visit"])
+        self._visit_reveals = frozenset(data["job"]["visit_reveals"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._job_verbs = _fold_all(data["job"]["verbs"])
@@ -274,7 +276,7 @@ class Grammar:
             return True  # letters spaced out to evade the check: no one writes so of a thing
         if widened or (end < len(text) and text[end] == "-") or piece[:1].isupper():
             return self._keep_word(text, start, end, piece, hit, frame, field)
-        return self._keep_frame(text, start, end, piece, frame, field)
+        return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
 
     def _keep_word(
         self, text: str, start: int, end: int, piece: str, hit: Hit, frame: str | None, field: str
@@ -303,10 +305,17 @@ class Grammar:
                     if kind in ("place", "object"):
                         return False
                     frame = "place"
-        return self._keep_frame(text, start, end, piece, frame, field)
+        return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
 
     def _keep_frame(
-        self, text: str, start: int, end: int, piece: str, frame: str | None, field: str
+        self,
+        text: str,
+        start: int,
+        end: int,
+        piece: str,
+        frame: str | None,
+        field: str,
+        category: str,
     ) -> bool:
         """The frame check of a hit (see the module docstring)."""
         if frame is None:
@@ -316,7 +325,7 @@ class Grammar:
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         tokens = [*before, piece, *after]
         if frame == "place":
-            return self._keep_place(text, left, start, before, tokens, field)
+            return self._keep_place(text, left, start, before, tokens, field, category)
         if field == "nachname":
             return True  # the name field is about the person named
         one_word = " " not in piece
@@ -344,7 +353,13 @@ class Grammar:
         before: list[str],
         tokens: list[str],
         field: str,
+        category: str,
     ) -> bool:
+        # a visit makes the person a visitor: of a patient in hospital it tells nothing of the
+        # visitor's health, but of a sex venue or a place of worship it tells their own
+        visit = any(_fold(t.rstrip(".")) in self._visit_words for t in tokens)
+        if visit and category not in self._visit_reveals:
+            return False
         if self._job_frame(tokens, len(before)):
             return False
         prep = None
@@ -371,4 +386,4 @@ class Grammar:
             return True
         if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():
             return False  # an abbreviation ("KH") is a stay only after "im", "ins", "aus dem"
-        return field == "nachname" or self._names_person(tokens)
+        return visit or field == "nachname" or self._names_person(tokens)
