@@ -108,7 +108,8 @@ class ReferralLayout(QWidget):
         heading = QLabel(f"<h2>{title}</h2>")
         self._content_layout.addWidget(heading)
         self._content_layout.addWidget(self.error_summary)
-        self._content_layout.addWidget(self._build_mandatory())
+        self.mandatory_box = self._build_mandatory()
+        self._content_layout.addWidget(self.mandatory_box)
         self.consent_gate = ConsentGate()
         self.messages["consent"] = FieldMessage("consent")
         self._content_layout.addWidget(self.consent_gate)
@@ -129,9 +130,22 @@ class ReferralLayout(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
+        outer.addWidget(self.review_box.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
         self.set_tab_order()
+
+    def set_locked(self, locked: bool) -> None:
+        """A sent referral is no longer editable: its fields and consent answer are
+        greyed out until "Neue Vermittlung" empties the form."""
+        self.mandatory_box.setEnabled(not locked)
+        self.consent_gate.setEnabled(not locked)
+        self.review_box.review.setEnabled(not locked)
+        if locked:
+            self.voluntary_box.setEnabled(False)
+
+    def scroll_to_top(self) -> None:
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # ---------------------------------------------------------------- building
     def _mnemonic_label(self, name: str) -> str:

@@ -111,6 +111,11 @@ class ReferralView(QWidget):
         self.consent_gate.answered.connect(self._on_consent)
         self.send_button.clicked.connect(self.send)
         self.new_button.clicked.connect(self.reset)
+        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_shortcut.activated.connect(self._new_after_send)
+        for signal in (self.transport.sent, self.transport.queued, self.transport.failed):
+            signal.connect(self._lock_when_sent)  # after SendResults has updated ``sent``
         self.error_summary.field_activated.connect(self.errors.focus_field)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -259,7 +264,24 @@ class ReferralView(QWidget):
         replaces, self.results.dead_item = self.results.dead_item, None
         self.transport.send(payload, photos, draft_id=self.drafts.draft_id, replaces=replaces)
 
+    @Slot()
+    def _lock_when_sent(self, *_args: object) -> None:
+        """Once sent (or safely in the Postausgang) the customer's data is neither editable
+        nor sendable again; the top of the view shows the number and "Neue Vermittlung"."""
+        self.fields.set_locked(self.results.sent)
+        if self.results.sent:
+            self.new_button.setFocus()
+            if not self.referral_number.isHidden():  # the banner at the top has the number
+                self.fields.scroll_to_top()
+
     # ---------------------------------------------------------------- reset
+    @Slot()
+    def _new_after_send(self) -> None:
+        """Ctrl+N: the next call, once this referral is sent (an unsent form is never
+        emptied by a key press)."""
+        if self.results.sent:
+            self.reset()
+
     @Slot()
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
@@ -284,8 +306,10 @@ class ReferralView(QWidget):
         self.drafts.start_new()
         self.consent.drop_undo()
         self.results.reset()
+        self.fields.set_locked(False)
         self.banner.hide()
         self.update_review()
+        self.fields.scroll_to_top()
         self.inputs["nachname"].setFocus()
 
     def load_draft(self, draft_id: str) -> bool:
