@@ -89,6 +89,8 @@ class ReferralView(QWidget):
         self.results = SendResults(box, fields.banner, self.transport, self.drafts, self)
         self.errors = FieldErrors(fields, self, self)
         self.results.refused.connect(self.errors.show)
+        self.results.refused.connect(self._server_errors_shown)
+        self._local_errors_shown = False  # the summary holds "Senden"'s own check
         self.results.referral_sent.connect(self.referral_sent)
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
@@ -187,8 +189,23 @@ class ReferralView(QWidget):
         self.consent.apply(granted)
         self._on_changed()
 
+    @Slot(list)
+    def _server_errors_shown(self, _entries: list[tuple[str, str]]) -> None:
+        self._local_errors_shown = False  # the server's verdict stays until the next send
+
+    def _still_wrong(self) -> set[str]:
+        """The fields "Senden" would flag now (privacy findings as last checked)."""
+        form = self.fields.collect_form(self.form)
+        blocked = {name for name, editor in self.checked.items() if editor.blocking}
+        wrong = {e.field for e in send_errors(form, privacy_blocked=blocked)}
+        if self.photos is not None and (self.photos.busy() or self.photos.undecided()):
+            wrong.add("photos")
+        return wrong
+
     @Slot()
     def _on_changed(self) -> None:
+        if self._local_errors_shown:
+            self.errors.keep_only(self._still_wrong())  # no stale messages
         self._review_timer.start()
         if not self.results.sent:
             self.drafts.schedule()
@@ -254,6 +271,7 @@ class ReferralView(QWidget):
             entries.append(("photos", missing_decision_text()))
         if entries:
             self.errors.show(entries)
+            self._local_errors_shown = True
             self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
