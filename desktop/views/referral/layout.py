@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -98,6 +99,7 @@ class ReferralLayout(QWidget):
         self.services = services
         self.kind: Kind = kind
         self.inputs: dict[str, QWidget] = {}
+        self._labels: list[QLabel] = []  # the form labels, one shared column width
         self.messages: dict[str, FieldMessage] = {}
         self.checked: dict[str, CheckedTextEdit] = {}
         self.banner = MessageBar(self)
@@ -133,7 +135,28 @@ class ReferralLayout(QWidget):
         outer.addWidget(self.review_box.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
+        self._align_label_column()
         self.set_tab_order()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _align_label_column(self) -> None:
+        """Every group's labels get the widest label's width: fields start at one x."""
+        width = max((label.sizeHint().width() for label in self._labels), default=0)
+        for label in self._labels:
+            label.setMinimumWidth(width)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field focused by keyboard (Alt+letter too, not only Tab) scrolls into view;
+        a mouse click leaves the scroll position alone."""
+        content = self.scroll_area.widget()
+        if new is None or content is None or not content.isAncestorOf(new):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        self.scroll_area.ensureWidgetVisible(new)
 
     def set_locked(self, locked: bool) -> None:
         """A sent referral is no longer editable: its fields and consent answer are
@@ -167,6 +190,7 @@ class ReferralLayout(QWidget):
     def _row(self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage) -> None:
         label = QLabel(self._mnemonic_label(name))
         label.setBuddy(editor)
+        self._labels.append(label)
         editor.setAccessibleName(plain_label(name))
         form.addRow(label, _with_message(editor, message))
         self.inputs[name] = editor
@@ -192,6 +216,7 @@ class ReferralLayout(QWidget):
         # announce the relation) but carries no mnemonic, since Alt+letter cannot focus it.
         service_label = QLabel(field_label("servicenummer"))
         service_label.setBuddy(self.servicenummer)
+        self._labels.append(service_label)
         form.addRow(service_label, self.servicenummer)
         nachname = CheckedLineEdit("nachname", check_fn=check_surname, tasks=self.services.tasks)
         self.checked["nachname"] = nachname
