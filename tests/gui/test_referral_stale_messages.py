@@ -68,3 +68,22 @@ def test_summary_keeps_what_is_still_wrong(qtbot: Any, quick: QuickReferralView)
     assert quick.error_summary.isVisible()  # Telefon and others are still missing
     assert quick.messages["telefon"].isVisible()
     assert not quick.messages["consent"].isVisible()
+
+
+def test_a_message_above_does_not_move_the_field_being_worked_on(
+    qtbot: Any, quick: QuickReferralView
+) -> None:
+    quick.resize(900, 500)
+    qtbot.wait(50)
+    quick.consent_gate.yes.click()
+    target = quick.inputs["bemerkungen"]
+    target.setFocus()
+    viewport = quick.scroll_area.viewport()
+    qtbot.waitUntil(lambda: not target.visibleRegion().isEmpty(), timeout=2000)
+    before = target.mapTo(viewport, target.rect().topLeft()).y()
+    quick.messages["telefon"].show_text("Bitte prüfen.", "warning")  # far above
+    qtbot.wait(50)
+    assert target.mapTo(viewport, target.rect().topLeft()).y() == before
+    quick.messages["telefon"].clear()
+    qtbot.wait(50)
+    assert target.mapTo(viewport, target.rect().topLeft()).y() == before

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -140,6 +140,42 @@ class ReferralLayout(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+        # A message appearing or going above the field being worked on must not move it.
+        self._anchor: tuple[QWidget, int] | None = None
+        content.installEventFilter(self)
+        self._pending_scroll: int | None = None
+        scroll.verticalScrollBar().valueChanged.connect(self._remember_anchor)
+        scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    def _remember_anchor(self, *_args: object) -> None:
+        focus = QApplication.focusWidget()
+        content = self.scroll_area.widget()
+        if focus is None or content is None or not content.isAncestorOf(focus):
+            self._anchor = None
+            return
+        self._anchor = (focus, focus.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The content grew or shrank (a message came or went): keep the focused field where
+        the agent sees it."""
+        if event.type() == QEvent.Type.Resize and self._anchor is not None:
+            content = self.scroll_area.widget()
+            layout = content.layout() if content is not None else None
+            widget, before = self._anchor
+            if layout is not None and content is not None and content.isAncestorOf(widget):
+                layout.activate()  # the children are placed before we measure
+                delta = widget.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y() - before
+                if delta:
+                    bar = self.scroll_area.verticalScrollBar()
+                    self._pending_scroll = bar.value() + delta
+                    bar.setValue(self._pending_scroll)  # again once the range has grown
+        return super().eventFilter(watched, event)
+
+    @Slot(int, int)
+    def _on_range_changed(self, _low: int, _high: int) -> None:
+        target, self._pending_scroll = self._pending_scroll, None
+        if target is not None:
+            self.scroll_area.verticalScrollBar().setValue(target)
 
     def _align_label_column(self) -> None:
         """Every group's labels get the widest label's width: fields start at one x."""
@@ -153,10 +189,11 @@ class ReferralLayout(QWidget):
         a mouse click leaves the scroll position alone."""
         content = self.scroll_area.widget()
         if new is None or content is None or not content.isAncestorOf(new):
+            self._anchor = None
             return
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            return
-        self.scroll_area.ensureWidgetVisible(new)
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self.scroll_area.ensureWidgetVisible(new)
+        self._remember_anchor()
 
     def set_locked(self, locked: bool) -> None:
         """A sent referral is no longer editable: its fields and consent answer are
