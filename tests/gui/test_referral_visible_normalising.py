@@ -50,8 +50,9 @@ def test_plate_is_never_split_by_guess(qtbot: Any, quick: QuickReferralView) -> 
     assert field.text() == "QQQQQ 1"  # type: ignore[attr-defined]
     quick.inputs["nachname"].setFocus()
     assert field.text() == "QQQQQ 1"  # type: ignore[attr-defined]  # no "QQQ-QQ 1"
-    quick.send()
     message = quick.messages["kennzeichen"]
+    assert "Bindestrich" in message.text  # a hint as soon as the field is left
+    quick.send()
     assert message.isVisible()
     assert "Bindestrich" in message.text
     field.setFocus()
