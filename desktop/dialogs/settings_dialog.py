@@ -111,6 +111,22 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setTabOrder(self.server_url, self.language)
+        self.server_url.textChanged.connect(self._drop_stale_error)
+
+    @Slot(str)
+    def _drop_stale_error(self, text: str) -> None:
+        """The URL error goes once the address is emptied or usable (a new verdict on OK)."""
+        if self.error_label.isVisible() and validate_server_url(text.strip()) is None:
+            self.error_label.hide()
+
+    def _fit_height(self) -> None:
+        """Grow so the error line has its own room (nothing overlaps the Sprache box)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        hint = self.sizeHint()
+        if self.height() < hint.height():
+            self.resize(max(self.width(), hint.width()), hint.height())
 
     @Slot()
     def save(self) -> None:
@@ -122,6 +138,7 @@ class SettingsDialog(QDialog):
                 QCoreApplication.translate("SettingsDialog", str(_URL_PROBLEMS[problem]))
             )
             self.error_label.show()
+            self._fit_height()
             self.server_url.setFocus()
             return
         language = str(self.language.currentData())

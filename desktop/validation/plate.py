@@ -86,11 +86,14 @@ def _parse_compact(text: str) -> tuple[_Parts | None, list[Issue]]:
     if not splits:
         return None, [Issue("plate.invalid", "error")]
     known = [p for p in splits if district_place(p.uz) is not None]
-    candidates = known or splits
-    if len(candidates) > 1:
-        options = " / ".join(_canonical(p) for p in candidates)
+    if not known:
+        # No known district marks where the letters split: never guess one the agent did
+        # not type ("QQQQQ 1" is not "QQQ-QQ 1"); the agent types the hyphen.
+        return None, [Issue("plate.split-needed", "error")]
+    if len(known) > 1:
+        options = " / ".join(_canonical(p) for p in known)
         return None, [Issue("plate.ambiguous", "error", {"options": options})]
-    return candidates[0], []
+    return known[0], []
 
 
 def _official(text: str) -> FieldResult | None:

@@ -43,6 +43,8 @@ def check_policy_number(raw: str) -> FieldResult:
             None, (Issue("policy.too-long", "error", {"length": str(len(canonical))}),)
         )
     issues: list[Issue] = []
+    if canonical != text:  # sent without separators (GDV): say so, never silently
+        issues.append(Issue("policy.sent-as", "hint", {"canonical": canonical}))
     if len(canonical) > GDV_WIDTH:
         issues.append(Issue("policy.longer-than-gdv", "warning", {"length": str(len(canonical))}))
     if canonical.isalpha():

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 from typing_extensions import override
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -103,6 +112,16 @@ class MainWindow(QMainWindow):
         services.logged_out.connect(self._on_login_state)
         self._on_connection_changed(services.connection_state)
         self.show_page("quick")
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, but never beyond the screen's free area (e.g. 200 % scaling
+        on a laptop), title bar and frame included; centred on that area."""
+        available = self.screen().availableGeometry()
+        room = available.size() - QSize(16, 48)  # window frame and title bar
+        size = self.size().boundedTo(room).expandedTo(self.minimumSizeHint())
+        self.resize(size)
+        self.move(available.center() - QPoint(size.width() // 2, (size.height() + 32) // 2))
 
     # ------------------------------------------------------------------ building
     def _build_central(self) -> None:

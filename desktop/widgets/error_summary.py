@@ -57,19 +57,29 @@ class ErrorSummary(QFrame):
 
     def show_errors(self, entries: list[tuple[str, str]]) -> None:
         """List ``(field, message)`` entries, show the box and move focus to it."""
-        self._entries = list(entries)
+        self.update_entries(entries)
         if not entries:
-            self.clear()
             return
-        items = "".join(
-            f'<li><a href="{html.escape(name)}">{html.escape(text)}</a></li>'
-            for name, text in entries
-        )
-        self._list.setText(f"<ul>{items}</ul>")
-        self.setAccessibleDescription(" ".join(text for _, text in entries))
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, self.tr("Es gibt ein Problem: %n Angabe(n) prüfen", "", len(entries)))
+
+    def update_entries(self, entries: list[tuple[str, str]]) -> None:
+        """After the agent fixed something: list what is left (hidden when nothing is), focus
+        stays where the agent is typing."""
+        if not entries:
+            self.clear()
+            return
+        self._entries = list(entries)
+        self._list.setText(
+            "<ul>"
+            + "".join(
+                f'<li><a href="{html.escape(name)}">{html.escape(text)}</a></li>'
+                for name, text in entries
+            )
+            + "</ul>"
+        )
+        self.setAccessibleDescription(" ".join(text for _, text in entries))
 
     def clear(self) -> None:
         """Hide the summary."""

@@ -243,6 +243,11 @@ _ISSUE: dict[str, _T] = {
         "Das Kennzeichen ist ohne Trennzeichen mehrdeutig ({options}). Bitte mit Bindestrich "
         "nach dem Ortskürzel eingeben.",
     ),
+    "plate.split-needed": lambda: QCoreApplication.translate(
+        "FindingTexts",
+        "Das Ortskürzel ist uns nicht bekannt, die Aufteilung daher unklar. Bitte mit "
+        "Bindestrich nach dem Ortskürzel eingeben (z. B. M-AB 1234).",
+    ),
     "plate.umlaut-in-letters": lambda: QCoreApplication.translate(
         "FindingTexts", "Nach dem Ortskürzel sind keine Umlaute erlaubt."
     ),
@@ -263,6 +268,9 @@ _ISSUE: dict[str, _T] = {
     ),
     "plate.official": lambda: QCoreApplication.translate(
         "FindingTexts", "Behördenkennzeichen (nur Ziffern)."
+    ),
+    "policy.sent-as": lambda: QCoreApplication.translate(
+        "FindingTexts", "Wird ohne Trennzeichen übermittelt: {canonical}"
     ),
     "policy.invalid-characters": lambda: QCoreApplication.translate(
         "FindingTexts", "Diese Zeichen sind nicht erlaubt: {chars}"

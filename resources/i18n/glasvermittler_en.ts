@@ -549,6 +549,10 @@
         <translation>Without separators the number plate is ambiguous ({options}). Please enter it with a hyphen after the district code.</translation>
     </message>
     <message>
+        <source>Das Ortskürzel ist uns nicht bekannt, die Aufteilung daher unklar. Bitte mit Bindestrich nach dem Ortskürzel eingeben (z. B. M-AB 1234).</source>
+        <translation>We do not know this district code, so where it ends is unclear. Please type a hyphen after the district code (e.g. M-AB 1234).</translation>
+    </message>
+    <message>
         <source>Nach dem Ortskürzel sind keine Umlaute erlaubt.</source>
         <translation>Umlauts are not allowed after the district code.</translation>
     </message>
@@ -575,6 +579,10 @@
     <message>
         <source>Behördenkennzeichen (nur Ziffern).</source>
         <translation>Official vehicle number plate (digits only).</translation>
+    </message>
+    <message>
+        <source>Wird ohne Trennzeichen übermittelt: {canonical}</source>
+        <translation>Sent without separators: {canonical}</translation>
     </message>
     <message>
         <source>Diese Zeichen sind nicht erlaubt: {chars}</source>
@@ -2344,6 +2352,14 @@
     <message>
         <source>Ne&amp;ue Vermittlung</source>
         <translation>N&amp;ew referral</translation>
+    </message>
+    <message>
+        <source>Leeres Formular für den nächsten Anruf (Strg+N)</source>
+        <translation>Empty form for the next call (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Leert das Formular für den nächsten Anruf. Tastenkürzel Strg+N.</source>
+        <translation>Empties the form for the next call. Shortcut Ctrl+N.</translation>
     </message>
 </context>
 <context>

@@ -239,3 +239,17 @@ def test_surname_digits_warning_and_brackets_error() -> None:
     assert not check_surname("1234").ok
     assert severity(check_surname("Anna Maria von der Leyen"), "name.too-many-words") == "warning"
     assert not check_surname("x" * 101).ok
+
+
+def test_plate_never_guesses_a_split_of_unknown_districts() -> None:
+    result = check_plate("QQQQQ 1")
+    assert result.canonical is None
+    assert codes(result) == ["plate.split-needed"]
+    assert check_plate("QQQ-QQ 1").canonical == "QQQ-QQ 1"  # typed split: kept
+
+
+def test_policy_separators_dropped_with_a_visible_hint() -> None:
+    result = check_policy_number("VS-2024-778899")
+    assert result.canonical == "VS2024778899"
+    assert severity(result, "policy.sent-as") == "hint"
+    assert "policy.sent-as" not in codes(check_policy_number("VS2024778899"))

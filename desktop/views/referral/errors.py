@@ -23,6 +23,7 @@ class FieldErrors(QObject):
         super().__init__(parent)
         self._fields = fields
         self._host = host
+        self._shown: list[tuple[str, str]] = []  # (field, text) in the summary now
 
     def clear(self) -> None:
         """Remove every field message, the summary and the title prefix."""
@@ -34,7 +35,32 @@ class FieldErrors(QObject):
                 fields.messages[name].clear()
         fields.messages["consent"].clear()
         fields.error_summary.clear()
+        self._shown = []
         self._set_error_title(False)
+
+    def keep_only(self, still_wrong: set[str]) -> None:
+        """After a change: the fields no longer in ``still_wrong`` lose their message and
+        their summary line; no scrolling and no focus move (the form does not jump)."""
+        fields = self._fields
+        for name, _text in self._shown:
+            if name in still_wrong:
+                continue
+            widget = fields.inputs.get(name)
+            if isinstance(widget, CheckedTextEdit):
+                if not widget.findings():
+                    widget.clear_message()
+            elif isinstance(widget, ValidatedLineEdit):
+                widget.clear_message()
+            elif name in fields.messages:
+                fields.messages[name].clear()
+        kept = [(name, text) for name, text in self._shown if name in still_wrong]
+        if kept == self._shown:
+            return
+        self._shown = kept
+        fields.error_summary.update_entries(
+            [(name, self._summary_line(name, text)) for name, text in kept]
+        )
+        self._set_error_title(bool(kept))
 
     @Slot(list)
     def show(self, entries: list[tuple[str, str]]) -> None:
@@ -48,6 +74,7 @@ class FieldErrors(QObject):
                 widget.show_server_error(text)
             elif name in fields.messages:
                 fields.messages[name].show_text(text, "error")
+        self._shown = list(entries)
         self._set_error_title(True)
         fields.error_summary.show_errors(
             [(name, self._summary_line(name, text)) for name, text in entries]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -98,6 +99,7 @@ class ReferralLayout(QWidget):
         self.services = services
         self.kind: Kind = kind
         self.inputs: dict[str, QWidget] = {}
+        self._labels: list[QLabel] = []  # the form labels, one shared column width
         self.messages: dict[str, FieldMessage] = {}
         self.checked: dict[str, CheckedTextEdit] = {}
         self.banner = MessageBar(self)
@@ -108,7 +110,8 @@ class ReferralLayout(QWidget):
         heading = QLabel(f"<h2>{title}</h2>")
         self._content_layout.addWidget(heading)
         self._content_layout.addWidget(self.error_summary)
-        self._content_layout.addWidget(self._build_mandatory())
+        self.mandatory_box = self._build_mandatory()
+        self._content_layout.addWidget(self.mandatory_box)
         self.consent_gate = ConsentGate()
         self.messages["consent"] = FieldMessage("consent")
         self._content_layout.addWidget(self.consent_gate)
@@ -129,9 +132,80 @@ class ReferralLayout(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
+        outer.addWidget(self.review_box.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
+        self._align_label_column()
         self.set_tab_order()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        # A message appearing or going above the field being worked on must not move it.
+        self._anchor: tuple[QWidget, int] | None = None
+        content.installEventFilter(self)
+        self._pending_scroll: int | None = None
+        scroll.verticalScrollBar().valueChanged.connect(self._remember_anchor)
+        scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    def _remember_anchor(self, *_args: object) -> None:
+        focus = QApplication.focusWidget()
+        content = self.scroll_area.widget()
+        if focus is None or content is None or not content.isAncestorOf(focus):
+            self._anchor = None
+            return
+        self._anchor = (focus, focus.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The content grew or shrank (a message came or went): keep the focused field where
+        the agent sees it."""
+        if event.type() == QEvent.Type.Resize and self._anchor is not None:
+            content = self.scroll_area.widget()
+            layout = content.layout() if content is not None else None
+            widget, before = self._anchor
+            if layout is not None and content is not None and content.isAncestorOf(widget):
+                layout.activate()  # the children are placed before we measure
+                delta = widget.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y() - before
+                if delta:
+                    bar = self.scroll_area.verticalScrollBar()
+                    self._pending_scroll = bar.value() + delta
+                    bar.setValue(self._pending_scroll)  # again once the range has grown
+        return super().eventFilter(watched, event)
+
+    @Slot(int, int)
+    def _on_range_changed(self, _low: int, _high: int) -> None:
+        target, self._pending_scroll = self._pending_scroll, None
+        if target is not None:
+            self.scroll_area.verticalScrollBar().setValue(target)
+
+    def _align_label_column(self) -> None:
+        """Every group's labels get the widest label's width: fields start at one x."""
+        width = max((label.sizeHint().width() for label in self._labels), default=0)
+        for label in self._labels:
+            label.setMinimumWidth(width)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field focused by keyboard (Alt+letter too, not only Tab) scrolls into view;
+        a mouse click leaves the scroll position alone."""
+        content = self.scroll_area.widget()
+        if new is None or content is None or not content.isAncestorOf(new):
+            self._anchor = None
+            return
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self.scroll_area.ensureWidgetVisible(new)
+        self._remember_anchor()
+
+    def set_locked(self, locked: bool) -> None:
+        """A sent referral is no longer editable: its fields and consent answer are
+        greyed out until "Neue Vermittlung" empties the form."""
+        self.mandatory_box.setEnabled(not locked)
+        self.consent_gate.setEnabled(not locked)
+        self.review_box.review.setEnabled(not locked)
+        if locked:
+            self.voluntary_box.setEnabled(False)
+
+    def scroll_to_top(self) -> None:
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # ---------------------------------------------------------------- building
     def _mnemonic_label(self, name: str) -> str:
@@ -153,6 +227,7 @@ class ReferralLayout(QWidget):
     def _row(self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage) -> None:
         label = QLabel(self._mnemonic_label(name))
         label.setBuddy(editor)
+        self._labels.append(label)
         editor.setAccessibleName(plain_label(name))
         form.addRow(label, _with_message(editor, message))
         self.inputs[name] = editor
@@ -178,6 +253,7 @@ class ReferralLayout(QWidget):
         # announce the relation) but carries no mnemonic, since Alt+letter cannot focus it.
         service_label = QLabel(field_label("servicenummer"))
         service_label.setBuddy(self.servicenummer)
+        self._labels.append(service_label)
         form.addRow(service_label, self.servicenummer)
         nachname = CheckedLineEdit("nachname", check_fn=check_surname, tasks=self.services.tasks)
         self.checked["nachname"] = nachname

@@ -67,11 +67,17 @@ class ReviewBox(QGroupBox):
         self.referral_number.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.referral_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.referral_number.hide()
+        # Shown once the referral is sent; the layout places it at the top of the view, where
+        # the next call starts (tab order: still after "Senden").
         self.new_button = QPushButton(self.tr("Ne&ue Vermittlung"))
         self.new_button.setObjectName("new_referral_button")
         self.new_button.setAutoDefault(False)
+        self.new_button.setToolTip(self.tr("Leeres Formular für den nächsten Anruf (Strg+N)"))
+        self.new_button.setAccessibleDescription(
+            self.tr("Leert das Formular für den nächsten Anruf. Tastenkürzel Strg+N.")
+        )
         self.new_button.hide()
-        for widget in (self.send_button, self.send_status, self.referral_number, self.new_button):
+        for widget in (self.send_button, self.send_status, self.referral_number):
             layout.addWidget(widget)
 
     def show_review(self, text: str, technical: str) -> None:

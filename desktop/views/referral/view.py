@@ -89,6 +89,8 @@ class ReferralView(QWidget):
         self.results = SendResults(box, fields.banner, self.transport, self.drafts, self)
         self.errors = FieldErrors(fields, self, self)
         self.results.refused.connect(self.errors.show)
+        self.results.refused.connect(self._server_errors_shown)
+        self._local_errors_shown = False  # the summary holds "Senden"'s own check
         self.results.referral_sent.connect(self.referral_sent)
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
@@ -111,6 +113,11 @@ class ReferralView(QWidget):
         self.consent_gate.answered.connect(self._on_consent)
         self.send_button.clicked.connect(self.send)
         self.new_button.clicked.connect(self.reset)
+        new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_shortcut.activated.connect(self._new_after_send)
+        for signal in (self.transport.sent, self.transport.queued, self.transport.failed):
+            signal.connect(self._lock_when_sent)  # after SendResults has updated ``sent``
         self.error_summary.field_activated.connect(self.errors.focus_field)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -182,8 +189,23 @@ class ReferralView(QWidget):
         self.consent.apply(granted)
         self._on_changed()
 
+    @Slot(list)
+    def _server_errors_shown(self, _entries: list[tuple[str, str]]) -> None:
+        self._local_errors_shown = False  # the server's verdict stays until the next send
+
+    def _still_wrong(self) -> set[str]:
+        """The fields "Senden" would flag now (privacy findings as last checked)."""
+        form = self.fields.collect_form(self.form)
+        blocked = {name for name, editor in self.checked.items() if editor.blocking}
+        wrong = {e.field for e in send_errors(form, privacy_blocked=blocked)}
+        if self.photos is not None and (self.photos.busy() or self.photos.undecided()):
+            wrong.add("photos")
+        return wrong
+
     @Slot()
     def _on_changed(self) -> None:
+        if self._local_errors_shown:
+            self.errors.keep_only(self._still_wrong())  # no stale messages
         self._review_timer.start()
         if not self.results.sent:
             self.drafts.schedule()
@@ -249,6 +271,7 @@ class ReferralView(QWidget):
             entries.append(("photos", missing_decision_text()))
         if entries:
             self.errors.show(entries)
+            self._local_errors_shown = True
             self.update_review()  # the review is current when the agent looks down there
             return
         payload = build_payload(form)
@@ -259,7 +282,24 @@ class ReferralView(QWidget):
         replaces, self.results.dead_item = self.results.dead_item, None
         self.transport.send(payload, photos, draft_id=self.drafts.draft_id, replaces=replaces)
 
+    @Slot()
+    def _lock_when_sent(self, *_args: object) -> None:
+        """Once sent (or safely in the Postausgang) the customer's data is neither editable
+        nor sendable again; the top of the view shows the number and "Neue Vermittlung"."""
+        self.fields.set_locked(self.results.sent)
+        if self.results.sent:
+            self.new_button.setFocus()
+            if not self.referral_number.isHidden():  # the banner at the top has the number
+                self.fields.scroll_to_top()
+
     # ---------------------------------------------------------------- reset
+    @Slot()
+    def _new_after_send(self) -> None:
+        """Ctrl+N: the next call, once this referral is sent (an unsent form is never
+        emptied by a key press)."""
+        if self.results.sent:
+            self.reset()
+
     @Slot()
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
@@ -284,8 +324,10 @@ class ReferralView(QWidget):
         self.drafts.start_new()
         self.consent.drop_undo()
         self.results.reset()
+        self.fields.set_locked(False)
         self.banner.hide()
         self.update_review()
+        self.fields.scroll_to_top()
         self.inputs["nachname"].setFocus()
 
     def load_draft(self, draft_id: str) -> bool:
