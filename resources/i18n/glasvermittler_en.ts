@@ -1738,12 +1738,12 @@
         <translation>Drafts are deleted automatically after %1 days without changes.</translation>
     </message>
     <message>
-        <source>Postausgang: noch nicht übertragene Vermittlungen, Fotos und Nachrichten, ebenfalls verschlüsselt, bis der Server den Empfang bestätigt hat.</source>
-        <translation>Outbox: referrals, photos and messages not yet transmitted, also encrypted, until the server has confirmed receipt.</translation>
-    </message>
-    <message>
         <source>Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird nie im Klartext gespeichert.</source>
         <translation>Login: the session cookie is kept in memory only. Your password is never stored in plain text.</translation>
+    </message>
+    <message>
+        <source>Ohne Schlüsselbund merkt sich die App keine Anmeldung; sie fragt jedes Mal nach dem Passwort.</source>
+        <translation>Without a keychain the app does not remember a login; it asks for the password every time.</translation>
     </message>
     <message>
         <source>„Anmeldung merken“ legt Benutzername und Passwort im Schlüsselbund des Betriebssystems ab; ohne Schlüsselbund fragt die App jedes Mal nach dem Passwort.</source>
@@ -1764,6 +1764,14 @@
     <message>
         <source>Speicherort: %1</source>
         <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und Nachrichten sowie die Kopie Ihres Postkorbs liegen ohne Schlüsselbund ebenfalls nur im Arbeitsspeicher und gehen beim Beenden verloren.</source>
+        <translation>Outbox and mailbox: referrals, photos and messages not yet transmitted, and the copy of your mailbox, are likewise kept in memory only without a keychain and are lost on quitting.</translation>
+    </message>
+    <message>
+        <source>Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und Nachrichten (bis der Server den Empfang bestätigt hat) sowie die Kopie Ihres Postkorbs, verschlüsselt wie die Entwürfe.</source>
+        <translation>Outbox and mailbox: referrals, photos and messages not yet transmitted (until the server confirms receipt), and the copy of your mailbox, encrypted like the drafts.</translation>
     </message>
     <message>
         <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, die Daten des eingebauten Demo-Servers, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
