@@ -807,6 +807,18 @@
         <translation>Logged in: {name}</translation>
     </message>
     <message>
+        <source>Beenden?</source>
+        <translation>Quit?</translation>
+    </message>
+    <message>
+        <source>Auf diesem PC ist kein Schlüsselbund verfügbar, daher liegen Ihre Daten nur im Arbeitsspeicher. Beim Beenden gehen verloren: Entwürfe: {drafts}, nicht gesendete Einträge im Postausgang: {waiting}.</source>
+        <translation>No keychain is available on this PC, so your data is kept in memory only. Quitting loses: drafts: {drafts}, unsent items in the outbox: {waiting}.</translation>
+    </message>
+    <message>
+        <source>Trotzdem beenden</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
         <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
     </message>
