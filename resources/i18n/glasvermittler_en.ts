@@ -108,6 +108,10 @@
         <source>N&amp;ein</source>
         <translation>N&amp;o</translation>
     </message>
+    <message>
+        <source>Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können.</source>
+        <translation>The Extranet&apos;s consent text is not available yet (for example without a connection). “Yes” is only possible once you can read the text out.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentSection</name>
