@@ -2283,10 +2283,6 @@
         <translation>Complete referral</translation>
     </message>
     <message>
-        <source>Vorgangskennung</source>
-        <translation>Transaction ID</translation>
-    </message>
-    <message>
         <source>Pflichtangaben</source>
         <translation>Mandatory details</translation>
     </message>
