@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, secrets
+from desktop.models.problem_texts import PROBLEM_SENTENCES, problem_sentence
 from desktop.widgets.theme import message_style
 
 if TYPE_CHECKING:
@@ -61,8 +62,11 @@ def login_error_text(exc: BaseException) -> str:
         return tr("Der Server ist nicht erreichbar. Bitte die Verbindung prüfen.")
     if isinstance(exc, ServerUnavailable):
         return tr("Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.")
-    code = (exc.code if isinstance(exc, ApiError) else "") or type(exc).__name__
-    return tr("Anmeldung fehlgeschlagen ({code}).").format(code=code)
+    if isinstance(exc, ApiError) and exc.code in PROBLEM_SENTENCES:
+        return problem_sentence(exc.code)
+    return QCoreApplication.translate(
+        "LoginDialog", "Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut."
+    )
 
 
 def backend_failed_text() -> str:

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import Qt as QtGuiNamespace
 
+from desktop.models.problem_texts import problem_sentence
 from desktop.sync.outbox import Outbox, OutboxItem
 
 __all__ = ["OutboxModel", "OutboxRole", "reason_text"]
@@ -57,13 +57,15 @@ _REASONS = {
 }
 
 
-def reason_text(code: str | None, detail: str = "") -> str:
-    """German reason for an error code, plus the server's detail if any."""
+def reason_text(code: str | None) -> str:
+    """German reason for an error code: a short one for the table, else the app's sentence.
+
+    The server's detail text is never shown (it may be English or name a field technically).
+    """
     if not code:
         return ""
     base = _REASONS.get(code)
-    text = QCoreApplication.translate("OutboxModel", str(base)) if base else code
-    return f"{text} ({detail})" if detail and detail != text else text
+    return QCoreApplication.translate("OutboxModel", str(base)) if base else problem_sentence(code)
 
 
 class OutboxRole(IntEnum):
@@ -137,12 +139,6 @@ class OutboxModel(QAbstractTableModel):
             return item.state
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(item, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and item.error_fields:
-            fields = item.error_fields
-            text = ", ".join(f"{pointer.lstrip('/')}: {code}" for pointer, code in fields)
-            return QtGuiNamespace.convertFromPlainText(
-                text
-            )  # server text: a tooltip never renders it as HTML
         return None
 
     def _display(self, item: OutboxItem, column: int) -> str | None:
@@ -164,5 +160,5 @@ class OutboxModel(QAbstractTableModel):
         if column == 3:
             return str(item.attempts)
         if column == 4:
-            return reason_text(item.error_code, item.error_detail)
+            return reason_text(item.error_code)
         return None

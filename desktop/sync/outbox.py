@@ -229,7 +229,6 @@ class Outbox:
             next_attempt_at=row["next_attempt_at"],
             summary=row["summary"],
             error_code=row["error_code"],
-            error_detail=str(error.get("detail", "")),
             error_fields=tuple((str(p), str(c)) for p, c in error.get("fields", [])),
             result=None if row["result"] is None else json.loads(row["result"]),
         )

@@ -92,7 +92,6 @@ class OutboxItem:
     next_attempt_at: float
     summary: str
     error_code: str | None
-    error_detail: str
     error_fields: tuple[tuple[str, str], ...]
     result: dict[str, Any] | None
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._nav: dict[str, QPushButton] = {}
         self._badges: dict[str, int] = {}
+        self._quit_confirmed = False  # "Trotzdem beenden" was chosen
         self.resize(1100, 760)
         self._build_central()
         self._build_menu()
@@ -329,7 +331,49 @@ class MainWindow(QMainWindow):
         else:
             self.user_label.setText("")
 
+    def unsaved_in_memory(self) -> tuple[int, int]:
+        """(drafts, unsent outbox items) that only live in memory (no keychain): lost on quit."""
+        services = self.services
+        if not services.is_ready or not services.store.memory_only:
+            return 0, 0
+        waiting = [i for i in services.outbox.items() if i.state != "sent"]
+        return len(services.store.list_drafts()), len(waiting)
+
+    def _ask_quit(self, drafts: int, waiting: int) -> None:
+        """Window-modal question before memory-only data is lost; "Trotzdem beenden" quits."""
+        box = QMessageBox(self)
+        box.setObjectName("quit_confirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Beenden?"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Auf diesem PC ist kein Schlüsselbund verfügbar, daher liegen Ihre Daten nur im "
+                "Arbeitsspeicher. Beim Beenden gehen verloren: Entwürfe: {drafts}, nicht "
+                "gesendete Einträge im Postausgang: {waiting}."
+            ).format(drafts=drafts, waiting=waiting)
+        )
+        leave = box.addButton(self.tr("Trotzdem beenden"), QMessageBox.ButtonRole.DestructiveRole)
+        leave.setObjectName("quit_confirm_quit")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda button: self._quit_answered(button is leave))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _quit_answered(self, leave: bool) -> None:
+        if leave:
+            self._quit_confirmed = True
+            self.close()
+
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quit_confirmed:
+            drafts, waiting = self.unsaved_in_memory()
+            if drafts or waiting:
+                event.ignore()
+                self._ask_quit(drafts, waiting)
+                return
         self.closing.emit()
         super().closeEvent(event)

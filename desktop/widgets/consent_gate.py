@@ -45,20 +45,38 @@ class ConsentGate(QGroupBox):
         self.group.addButton(self.no)
         self.yes.toggled.connect(self._on_toggled)
         self.no.toggled.connect(self._on_toggled)
+        self.missing_label = QLabel(
+            self.tr(
+                "Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne "
+                "Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können."
+            ),
+            self,
+        )
+        self.missing_label.setObjectName("consent_text_missing")
+        self.missing_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.yes)
         row.addWidget(self.no)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_label)
+        layout.addWidget(self.missing_label)
         layout.addLayout(row)
         self.text_version: str | None = None
+        self._show_known(False)
 
     def set_consent_text(self, text: str, version: str | None) -> None:
         """Show the server's consent text (read out to the caller)."""
         self.text_label.setText(text)
         self.text_version = version
         self.setAccessibleDescription(text)
+        self._show_known(bool(text.strip() and version))
+
+    def _show_known(self, known: bool) -> None:
+        """Without a consent text the customer cannot be asked: "Ja" waits, and says why."""
+        self.yes.setEnabled(known)
+        self.missing_label.setVisible(not known)
+        self.yes.setAccessibleDescription("" if known else self.missing_label.text())
 
     @property
     def answer(self) -> bool | None:

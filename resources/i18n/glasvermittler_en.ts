@@ -48,10 +48,6 @@
         <source>Der Server ist gerade nicht verfügbar. Bitte später erneut versuchen.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Anmeldung fehlgeschlagen ({code}).</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -111,6 +107,10 @@
     <message>
         <source>N&amp;ein</source>
         <translation>N&amp;o</translation>
+    </message>
+    <message>
+        <source>Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können.</source>
+        <translation>The Extranet&apos;s consent text is not available yet (for example without a connection). “Yes” is only possible once you can read the text out.</translation>
     </message>
 </context>
 <context>
@@ -668,6 +668,10 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
+        <translation>Login failed. Please try again.</translation>
+    </message>
+    <message>
         <source>Der eingebaute Demo-Server konnte nicht gestartet werden. Details stehen in der Protokolldatei.</source>
         <translation>The built-in demo server could not be started. Details are in the log file.</translation>
     </message>
@@ -813,6 +817,18 @@
     <message>
         <source>Angemeldet: {name}</source>
         <translation>Logged in: {name}</translation>
+    </message>
+    <message>
+        <source>Beenden?</source>
+        <translation>Quit?</translation>
+    </message>
+    <message>
+        <source>Auf diesem PC ist kein Schlüsselbund verfügbar, daher liegen Ihre Daten nur im Arbeitsspeicher. Beim Beenden gehen verloren: Entwürfe: {drafts}, nicht gesendete Einträge im Postausgang: {waiting}.</source>
+        <translation>No keychain is available on this PC, so your data is kept in memory only. Quitting loses: drafts: {drafts}, unsent items in the outbox: {waiting}.</translation>
+    </message>
+    <message>
+        <source>Trotzdem beenden</source>
+        <translation>Quit anyway</translation>
     </message>
     <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
@@ -1746,12 +1762,12 @@
         <translation>Drafts are deleted automatically after %1 days without changes.</translation>
     </message>
     <message>
-        <source>Postausgang: noch nicht übertragene Vermittlungen, Fotos und Nachrichten, ebenfalls verschlüsselt, bis der Server den Empfang bestätigt hat.</source>
-        <translation>Outbox: referrals, photos and messages not yet transmitted, also encrypted, until the server has confirmed receipt.</translation>
-    </message>
-    <message>
         <source>Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird nie im Klartext gespeichert.</source>
         <translation>Login: the session cookie is kept in memory only. Your password is never stored in plain text.</translation>
+    </message>
+    <message>
+        <source>Ohne Schlüsselbund merkt sich die App keine Anmeldung; sie fragt jedes Mal nach dem Passwort.</source>
+        <translation>Without a keychain the app does not remember a login; it asks for the password every time.</translation>
     </message>
     <message>
         <source>„Anmeldung merken“ legt Benutzername und Passwort im Schlüsselbund des Betriebssystems ab; ohne Schlüsselbund fragt die App jedes Mal nach dem Passwort.</source>
@@ -1774,8 +1790,164 @@
         <translation>Location: %1</translation>
     </message>
     <message>
+        <source>Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und Nachrichten sowie die Kopie Ihres Postkorbs liegen ohne Schlüsselbund ebenfalls nur im Arbeitsspeicher und gehen beim Beenden verloren.</source>
+        <translation>Outbox and mailbox: referrals, photos and messages not yet transmitted, and the copy of your mailbox, are likewise kept in memory only without a keychain and are lost on quitting.</translation>
+    </message>
+    <message>
+        <source>Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und Nachrichten (bis der Server den Empfang bestätigt hat) sowie die Kopie Ihres Postkorbs, verschlüsselt wie die Entwürfe.</source>
+        <translation>Outbox and mailbox: referrals, photos and messages not yet transmitted (until the server confirms receipt), and the copy of your mailbox, encrypted like the drafts.</translation>
+    </message>
+    <message>
         <source>„Alle lokalen Daten löschen“ entfernt Entwürfe, den Postausgang, zwischengespeicherte Postkorb-Einträge, die Daten des eingebauten Demo-Servers, den Schlüssel im Schlüsselbund und die Protokolle von diesem PC. Noch nicht gesendete Vermittlungen und Nachrichten gehen dabei verloren.</source>
         <translation>“Delete all local data” removes drafts, the outbox, cached inbox entries, the data of the built-in demo server, the key in the keychain and the logs from this PC. Referrals and messages not yet sent are lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTexts</name>
+    <message>
+        <source>Das Extranet konnte die Anfrage nicht verarbeiten.</source>
+        <extracomment>code -&gt; sentence (source text; translated when asked for)</extracomment>
+        <translation>The Extranet could not process the request.</translation>
+    </message>
+    <message>
+        <source>Das Extranet erkennt dieses Programm nicht. Bitte installieren Sie die aktuelle Fassung.</source>
+        <translation>The Extranet does not recognise this program. Please install the current version.</translation>
+    </message>
+    <message>
+        <source>Freiwillige Angaben dürfen nur mit Einwilligung des Kunden übermittelt werden.</source>
+        <translation>Voluntary details may only be sent with the customer&apos;s consent.</translation>
+    </message>
+    <message>
+        <source>Die Liste ist veraltet. Bitte laden Sie sie neu.</source>
+        <translation>The list is out of date. Please reload it.</translation>
+    </message>
+    <message>
+        <source>Die Liste konnte nicht weitergeladen werden. Bitte laden Sie sie neu.</source>
+        <translation>The list could not be loaded further. Please reload it.</translation>
+    </message>
+    <message>
+        <source>Dafür fehlt Ihrem Zugang die Berechtigung.</source>
+        <translation>Your account is not permitted to do this.</translation>
+    </message>
+    <message>
+        <source>Das Extranet nimmt unter dieser Adresse keine Anfragen an.</source>
+        <translation>The Extranet does not accept requests at this address.</translation>
+    </message>
+    <message>
+        <source>Das Extranet hat die Anfrage abgelehnt.</source>
+        <translation>The Extranet refused the request.</translation>
+    </message>
+    <message>
+        <source>Diese Sendung wird gerade schon übertragen. Bitte warten Sie einen Moment.</source>
+        <translation>This item is already being sent. Please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Die Sendung konnte nicht eindeutig gekennzeichnet werden.</source>
+        <translation>The item could not be labelled uniquely.</translation>
+    </message>
+    <message>
+        <source>Diese Vermittlung wurde mit anderen Angaben schon gesendet.</source>
+        <translation>This referral was already sent with different details.</translation>
+    </message>
+    <message>
+        <source>An dieser Stelle liegt schon ein anderes Schadenbild.</source>
+        <translation>A different damage photo is already stored in this place.</translation>
+    </message>
+    <message>
+        <source>Ein Schadenbild ist beschädigt und kann nicht gelesen werden.</source>
+        <translation>A damage photo is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Ein Schadenbild enthält noch Metadaten wie Ort oder Kamera.</source>
+        <translation>A damage photo still contains metadata such as location or camera.</translation>
+    </message>
+    <message>
+        <source>Ein Schadenbild ist zu groß.</source>
+        <translation>A damage photo is too large.</translation>
+    </message>
+    <message>
+        <source>Ein Schadenbild hat zu viele Bildpunkte.</source>
+        <translation>A damage photo has too many pixels.</translation>
+    </message>
+    <message>
+        <source>Im Extranet ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.</source>
+        <translation>An error occurred in the Extranet. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Anmeldename oder Passwort stimmen nicht.</source>
+        <translation>User name or password is incorrect.</translation>
+    </message>
+    <message>
+        <source>Ein Schadenbild konnte nicht zugeordnet werden.</source>
+        <translation>A damage photo could not be assigned.</translation>
+    </message>
+    <message>
+        <source>Das Extranet unterstützt diese Anfrage nicht.</source>
+        <translation>The Extranet does not support this request.</translation>
+    </message>
+    <message>
+        <source>Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.</source>
+        <translation>No connection to the Extranet. Your entries are kept – please send again.</translation>
+    </message>
+    <message>
+        <source>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an.</source>
+        <translation>Your session has expired. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Der Vorgang wurde im Extranet nicht gefunden.</source>
+        <translation>The case was not found in the Extranet.</translation>
+    </message>
+    <message>
+        <source>Die Sendung ist zu groß. Bitte kürzen Sie die Texte.</source>
+        <translation>The item is too large. Please shorten the texts.</translation>
+    </message>
+    <message>
+        <source>Ein Foto wurde ohne Entscheidung zu markierten Personen oder Dokumenten gesendet. Bitte prüfen Sie die Schadenbilder und senden Sie erneut.</source>
+        <translation>A photo was sent without a decision on marked people or documents. Please check the damage photos and send again.</translation>
+    </message>
+    <message>
+        <source>Das Extranet erkennt auf einem Foto eine Person oder ein Gesicht. Bitte machen Sie die Stelle unkenntlich oder bestätigen Sie am Foto, dass niemand erkennbar ist.</source>
+        <translation>The Extranet detects a person or a face on a photo. Please make the spot unrecognisable or confirm on the photo that nobody can be recognised.</translation>
+    </message>
+    <message>
+        <source>Der Vorgang wurde inzwischen geändert. Bitte laden Sie ihn neu und versuchen Sie es erneut.</source>
+        <translation>The case has been changed in the meantime. Please reload it and try again.</translation>
+    </message>
+    <message>
+        <source>Der Vorgang konnte nicht sicher geändert werden. Bitte laden Sie ihn neu.</source>
+        <translation>The case could not be changed safely. Please reload it.</translation>
+    </message>
+    <message>
+        <source>Ein Text enthält Angaben, die aus Datenschutzgründen nicht übermittelt werden dürfen.</source>
+        <translation>A text contains details that must not be sent for privacy reasons.</translation>
+    </message>
+    <message>
+        <source>Bitte bestätigen Sie, dass der Kunde mit Reparatur oder Austausch einverstanden ist.</source>
+        <translation>Please confirm that the customer agrees to repair or replacement.</translation>
+    </message>
+    <message>
+        <source>Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten.</source>
+        <translation>Too many login attempts. Please wait a few minutes.</translation>
+    </message>
+    <message>
+        <source>Zu dieser Vermittlung sind schon alle erlaubten Schadenbilder gesendet.</source>
+        <translation>All permitted damage photos have already been sent for this referral.</translation>
+    </message>
+    <message>
+        <source>Das Extranet ist vorübergehend nicht erreichbar.</source>
+        <translation>The Extranet is temporarily unavailable.</translation>
+    </message>
+    <message>
+        <source>Das Format eines Schadenbilds wird nicht unterstützt (nur JPEG oder PNG).</source>
+        <translation>The format of a damage photo is not supported (only JPEG or PNG).</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen Sie die markierten Angaben.</source>
+        <translation>Please check the marked entries.</translation>
+    </message>
+    <message>
+        <source>Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
+        <translation>Sending failed. Please try again.</translation>
     </message>
 </context>
 <context>
@@ -1940,44 +2112,45 @@
 <context>
     <name>ReferralFlow</name>
     <message>
-        <source>Freiwillige Angaben nur mit Einwilligung des Kunden.</source>
-        <translation>Voluntary details only with the customer&apos;s consent.</translation>
+        <source>Bitte füllen Sie diese Angabe aus.</source>
+        <extracomment>the server&apos;s own ``errors[].code`` values that desktop.validation does not share</extracomment>
+        <translation>Please fill in this entry.</translation>
     </message>
     <message>
-        <source>Der Kunde muss mit Reparatur oder Austausch einverstanden sein.</source>
-        <translation>The customer must agree to the repair or replacement.</translation>
+        <source>Diese Angabe ist ungültig.</source>
+        <translation>This entry is invalid.</translation>
     </message>
     <message>
-        <source>Der Text enthält Angaben, die nicht übermittelt werden dürfen.</source>
-        <translation>The text contains details that must not be transmitted.</translation>
+        <source>Bitte ein gültiges Datum angeben.</source>
+        <translation>Please enter a valid date.</translation>
     </message>
     <message>
-        <source>Bitte prüfen Sie die markierten Angaben.</source>
-        <translation>Please check the marked entries.</translation>
+        <source>Diese Angabe hat nicht das erwartete Format.</source>
+        <translation>This entry does not have the expected format.</translation>
     </message>
     <message>
-        <source>Diese Vermittlung wurde mit anderen Angaben schon gesendet.</source>
-        <translation>This referral has already been sent with different details.</translation>
+        <source>Dieser Text ist zu lang.</source>
+        <translation>This text is too long.</translation>
     </message>
     <message>
-        <source>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich neu an.</source>
-        <translation>Your session has expired. Please log in again.</translation>
+        <source>Dieser Wert ist im Extranet nicht (mehr) auswählbar.</source>
+        <translation>This value can no longer be selected in the Extranet.</translation>
     </message>
     <message>
-        <source>Ein Foto wurde ohne Entscheidung zu markierten Personen oder Dokumenten gesendet. Bitte prüfen Sie die Schadenbilder und senden Sie erneut.</source>
-        <translation>A photo was sent without a decision on flagged persons or documents. Please check the damage photos and send again.</translation>
+        <source>Diese Angabe nimmt das Extranet nicht an.</source>
+        <translation>The Extranet does not accept this entry.</translation>
     </message>
     <message>
-        <source>Das Extranet erkennt auf einem Foto eine Person oder ein Gesicht. Bitte machen Sie die Stelle unkenntlich oder bestätigen Sie am Foto, dass niemand erkennbar ist.</source>
-        <translation>The Extranet detects a person or a face on a photo. Please make that region unrecognisable or confirm on the photo that nobody is recognisable.</translation>
+        <source>Die Servicenummer passt nicht zu Ihrem Zugang beim Extranet.</source>
+        <translation>The service number does not match your Extranet account.</translation>
     </message>
     <message>
-        <source>Keine Verbindung zum Extranet. Ihre Eingaben bleiben erhalten – bitte erneut senden.</source>
-        <translation>No connection to the Extranet. Your entries are kept – please send again.</translation>
+        <source>Der Vorgang wurde nicht gefunden.</source>
+        <translation>The case was not found.</translation>
     </message>
     <message>
-        <source>Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
-        <translation>Sending failed. Please try again.</translation>
+        <source>Dieser Wert ist dem Extranet unbekannt.</source>
+        <translation>This value is unknown to the Extranet.</translation>
     </message>
 </context>
 <context>
@@ -2116,10 +2289,6 @@
     <message>
         <source>Komplettvermittlung</source>
         <translation>Complete referral</translation>
-    </message>
-    <message>
-        <source>Vorgangskennung</source>
-        <translation>Transaction ID</translation>
     </message>
     <message>
         <source>Pflichtangaben</source>

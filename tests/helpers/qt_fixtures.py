@@ -116,6 +116,7 @@ def close_window(qtbot: Any, window: Any, before: set[threading.Thread]) -> None
     services = window.services
     runner = services.tasks
     window.close()
+    _confirm_quit(window)
     assert services.server is None, "embedded server still referenced after close"
     assert runner.closed
     qtbot.waitUntil(lambda: not (app_threads() - before), timeout=10_000)
@@ -123,6 +124,15 @@ def close_window(qtbot: Any, window: Any, before: set[threading.Thread]) -> None
         assert runner.pool(name).activeThreadCount() == 0, f"pool {name} still busy"
     window.deleteLater()
     qtbot.wait(1)
+
+
+def _confirm_quit(window: Any) -> None:
+    """Answer "Trotzdem beenden" if quitting asked first (memory-only data would be lost)."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    for box in window.findChildren(QMessageBox, "quit_confirm"):
+        if box.isVisible():
+            box.findChild(QPushButton, "quit_confirm_quit").click()
 
 
 def log_in(qtbot: Any, window: Any, login: str = "demo", password: str = "demo") -> None:

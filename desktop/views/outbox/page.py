@@ -206,7 +206,7 @@ class OutboxPage(QWidget):
         self.reason.setText(
             ""
             if item is None or not item.error_code
-            else self.tr("Grund: ") + reason_text(item.error_code, item.error_detail)
+            else self.tr("Grund: ") + reason_text(item.error_code)
         )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -305,7 +305,7 @@ class OutboxEditDialog(QDialog):
         self._payload = outbox.payload(item.item_id) or {}
         self.editors: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
-        reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code, item.error_detail))
+        reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code))
         reason.setObjectName("edit_reason")
         reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         reason.setWordWrap(True)

@@ -304,17 +304,19 @@ def local_facts(*, retention_days: int, log_days: int, memory_only: bool, locati
                 "PrivacyPage", "Entwürfe werden nach %1 Tagen ohne Änderung automatisch gelöscht."
             ),
         ),
-        translate(
-            "PrivacyPage",
-            "Postausgang: noch nicht übertragene Vermittlungen, Fotos und Nachrichten, "
-            "ebenfalls verschlüsselt, bis der Server den Empfang bestätigt hat.",
-        ),
+        _outbox_and_postbox(memory_only),
         translate(
             "PrivacyPage",
             "Anmeldung: Das Sitzungs-Cookie liegt nur im Arbeitsspeicher. Ihr Passwort wird "
             "nie im Klartext gespeichert.",
         ),
         translate(
+            "PrivacyPage",
+            "Ohne Schlüsselbund merkt sich die App keine Anmeldung; sie fragt jedes Mal nach "
+            "dem Passwort.",
+        )
+        if memory_only
+        else translate(
             "PrivacyPage",
             "„Anmeldung merken“ legt Benutzername und Passwort im Schlüsselbund des "
             "Betriebssystems ab; ohne Schlüsselbund fragt die App jedes Mal nach dem Passwort.",
@@ -332,6 +334,23 @@ def local_facts(*, retention_days: int, log_days: int, memory_only: bool, locati
         translate("PrivacyPage", "Speicherort: %1").replace("%1", location),
     ]
     return _bullets(lines)
+
+
+def _outbox_and_postbox(memory_only: bool) -> str:
+    """Where the Postausgang and the Postkorb copy are kept (the same database as the drafts)."""
+    if memory_only:
+        return translate(
+            "PrivacyPage",
+            "Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und "
+            "Nachrichten sowie die Kopie Ihres Postkorbs liegen ohne Schlüsselbund ebenfalls nur "
+            "im Arbeitsspeicher und gehen beim Beenden verloren.",
+        )
+    return translate(
+        "PrivacyPage",
+        "Postausgang und Postkorb: noch nicht übertragene Vermittlungen, Fotos und Nachrichten "
+        "(bis der Server den Empfang bestätigt hat) sowie die Kopie Ihres Postkorbs, "
+        "verschlüsselt wie die Entwürfe.",
+    )
 
 
 def wipe_explanation() -> str:

@@ -124,8 +124,8 @@ class SendResults(QObject):
         sending again replaces the dead letter in the Postausgang."""
         self.sent, self.dead_item = False, failure.item_id
         self.set_in_flight(False)
-        text = problem_text(failure.code, failure.detail)
-        entries = [(pointer_field(p), field_problem_text(c, "")) for p, c in failure.fields]
+        text = problem_text(failure.code)
+        entries = [(pointer_field(p), field_problem_text(c)) for p, c in failure.fields]
         self._box.send_status.setText(text)
         self.refused.emit(entries or [("", text)])
 

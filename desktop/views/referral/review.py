@@ -104,11 +104,7 @@ def readable_review(
         else QCoreApplication.translate("ReferralReview", "Komplettvermittlung")
     )
     lines = [
-        kind,
-        _line(
-            QCoreApplication.translate("ReferralReview", "Vorgangskennung"),
-            str(payload.get("client_ref", "")),
-        ),
+        kind,  # the client_ref (a UUID) is technical: never shown
         "",
         QCoreApplication.translate("ReferralReview", "Pflichtangaben"),
         _line(plain_label("servicenummer"), _empty(str(payload.get("servicenummer", "")))),
