@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -243,11 +244,13 @@ def test_new_ticket_links_one_of_the_brokers_referrals(env: Env, qtbot: Any) -> 
     labels = [dialog.referral.itemText(i) for i in range(dialog.referral.count())]
     assert labels[0] == "Kein Bezug"
     assert all(label.startswith("GV-") for label in labels[1:])
-    shown = " ".join(labels)
-    for r in referrals:  # number and date only: no names, plates or phone numbers
-        for key in ("nachname", "kennzeichen", "telefon", "versicherungsscheinnummer"):
-            if r.get(key):
-                assert str(r[key]) not in shown
+    newest_first = sorted(referrals, key=lambda r: (r["created_at"], r["number"]), reverse=True)
+    assert [dialog.referral.itemData(i) for i in range(1, dialog.referral.count())] == [
+        r["id"] for r in newest_first
+    ]
+    for label, r in zip(labels[1:], newest_first, strict=True):  # number, plate, date
+        assert label.startswith(f"{r['number']} · {r['kennzeichen']} · ")
+        assert re.search(r"\d{2}\.\d{2}\.\d{4}$", label)
     pick = str(dialog.referral.itemData(2))
     dialog.referral.setCurrentIndex(2)
     dialog.subject.setPlainText("Rückfrage zur Vermittlung")
@@ -267,6 +270,18 @@ def test_new_ticket_can_start_with_a_referral_selected(env: Env, qtbot: Any) -> 
     assert dialog.values()[2] == referral_id
     qtbot.waitUntil(lambda: dialog.referral.count() > 2, timeout=WAIT)
     assert dialog.values()[2] == referral_id  # still selected after the list arrived
+    dialog.reject()
+
+
+def test_new_ticket_button_opens_without_a_preselected_link(env: Env, qtbot: Any) -> None:
+    env.page.new_button.click()
+    dialog = env.page._dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.referral.count() > 2, timeout=WAIT)
+    labels = [dialog.referral.itemText(i) for i in range(dialog.referral.count())]
+    assert "False" not in labels
+    assert dialog.referral.currentIndex() == 0
+    assert dialog.values()[2] is None
     dialog.reject()
 
 

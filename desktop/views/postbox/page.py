@@ -137,7 +137,7 @@ class PostboxPage(QWidget):
         )
         self.new_button = QPushButton(self.tr("&Neue Anfrage"), self)
         self.new_button.setObjectName("new_ticket_button")
-        self.new_button.clicked.connect(self.open_new_ticket)
+        self.new_button.clicked.connect(lambda _checked=False: self.open_new_ticket())
         self.refresh_button = QPushButton(self.tr("&Aktualisieren"), self)
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.worker.sync_now)
@@ -382,7 +382,7 @@ class PostboxPage(QWidget):
         """
         dialog = NewTicketDialog(self.referral_choices, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if referral_id is not None:
+        if isinstance(referral_id, str) and referral_id:
             dialog.set_referrals(self.referral_choices, select=referral_id)
         self._dialog = dialog
 
