@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from desktop.api import ExtranetClient
-from desktop.models.postbox_tickets import COL_SUBJECT, ID_ROLE
+from desktop.models.postbox_tickets import COL_REFERRAL, COL_SUBJECT, ID_ROLE
 from desktop.store import DataKey, LocalStore
 from desktop.store.db import DB_LOCK
 from desktop.sync.outbox import Outbox
@@ -409,3 +410,44 @@ def test_ticket_list_shows_whole_dates_and_readable_subjects(env: Env) -> None:
     assert header.sectionSize(COL_UPDATED) > metrics.horizontalAdvance("06.12.2026 23:21")
     assert header.sectionSize(COL_SUBJECT) > metrics.horizontalAdvance("Terminänderung")
     assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling in the list
+
+
+def test_ticket_shows_its_referral_number_and_plate(env: Env) -> None:
+    env.sync()
+    referrals = {str(r["id"]): r for r in env.client.list_referrals(limit=500).items}
+    linked = [t for t in env.worker.reader.tickets() if t.referral_id in referrals]
+    assert linked  # the demo data links tickets to referrals
+    ticket = linked[0]
+    ref = referrals[str(ticket.referral_id)]
+    expected = f"{ref['number']} · {ref['kennzeichen']}"
+    model = env.page.model
+    column = model.index(model.row_of(ticket.id), COL_REFERRAL)
+    env.qtbot.waitUntil(lambda: model.data(column) == ref["number"], timeout=WAIT)
+    assert model.data(column, Qt.ItemDataRole.AccessibleTextRole) == expected
+    assert model.headerData(COL_REFERRAL, Qt.Orientation.Horizontal) == "Vermittlung"
+    env.open_ticket(ticket.id)
+    label = env.page.ticket_referral
+    assert label.isVisible()
+    assert label.text() == f"Vermittlung: {expected}"
+    unlinked = [t for t in env.worker.reader.tickets() if not t.referral_id]
+    if unlinked:
+        env.open_ticket(unlinked[0].id)
+        assert not label.isVisible()
+
+
+def test_subjects_are_whole_when_the_page_has_room(env: Env) -> None:
+    subject = "Fotos nachgereicht zur Vermittlung von gestern"
+    env.new_ticket(subject=subject)
+    env.page.resize(1500, 800)
+    env.sync()
+    table = env.page.table
+    model = env.page.model
+    header = table.horizontalHeader()
+    font = table.font()
+    font.setBold(True)
+    needed = QFontMetrics(font).horizontalAdvance(subject)
+    env.qtbot.waitUntil(lambda: header.sectionSize(COL_SUBJECT) > needed, timeout=WAIT)
+    for column in range(model.columnCount()):  # every other column whole as well
+        assert header.sectionSize(column) > 0
+    assert table.horizontalScrollBar().maximum() == 0
+    assert env.page.conversation.width() > 300  # the conversation keeps its room
