@@ -84,3 +84,48 @@ def test_art15_hint_is_permanent_plain_and_calm(qtbot: Any) -> None:
     _settle(qtbot, dialog.subject, "Kunde schwanger")
     assert hint.isVisible()  # stays while findings come and go
     assert "!" not in hint.text()  # calm: no alarm wording
+
+
+def test_ctrl_enter_sends_a_reply_and_enter_alone_never_does(qtbot: Any) -> None:
+    reply = ReplyBox()
+    qtbot.addWidget(reply)
+    reply.show()
+    reply.activateWindow()
+    qtbot.waitExposed(reply)
+    reply.editor.setFocus()
+    qtbot.waitUntil(reply.editor.hasFocus)
+    sent: list[str] = []
+    reply.send_requested.connect(sent.append)
+    qtbot.keyClicks(reply.editor, "Termin passt")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(reply.editor, key)
+    assert sent == []
+    assert reply.editor.text().count("\n") == 2  # Enter is a line break
+    qtbot.keyClick(reply.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert sent == ["Termin passt"]
+    qtbot.keyClicks(reply.editor, "Danke")
+    qtbot.keyClick(
+        reply.editor,
+        Qt.Key.Key_Enter,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier,
+    )
+    assert sent == ["Termin passt", "Danke"]
+
+
+def test_new_ticket_sends_with_ctrl_enter_never_with_enter(qtbot: Any) -> None:
+    dialog = NewTicketDialog([("r1", "GV-2026-000001 · B-AB 123 · 01.12.2026")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    _settle(qtbot, dialog.subject, "Rückfrage Termin")
+    _settle(qtbot, dialog.body, "Wann kommt die Rechnung?")
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=WAIT)
+    dialog.referral.setFocus()
+    qtbot.waitUntil(dialog.referral.hasFocus)
+    qtbot.keyClick(dialog.referral, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    dialog.body.setFocus()
+    qtbot.waitUntil(dialog.body.hasFocus)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
