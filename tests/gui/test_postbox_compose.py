@@ -124,7 +124,8 @@ def test_new_ticket_sends_with_ctrl_enter_never_with_enter(qtbot: Any) -> None:
     dialog.referral.setFocus()
     qtbot.waitUntil(dialog.referral.hasFocus)
     qtbot.keyClick(dialog.referral, Qt.Key.Key_Return)
-    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.isVisible()
+    assert dialog.result() == 0
     dialog.body.setFocus()
     qtbot.waitUntil(dialog.body.hasFocus)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
