@@ -86,39 +86,9 @@ def _privacy(window: MainWindow, services: Services) -> QWidget:
         wipe_server=server.wipe_data if server is not None else None,
     )
     services.config_loaded.connect(page.apply_config)
-    page.local_data_wiped.connect(lambda: _forget_shown_data(window, services))
     # built last: "Warum?" of every checked field built so far jumps to its section
     connect_why_links(window, window.show_page, page)
     return page
-
-
-def _forget_shown_data(window: MainWindow, services: Services) -> None:
-    """After "Alle lokalen Daten löschen": nothing wiped stays on screen or in memory.
-
-    Open forms are emptied without a new draft, the Postausgang counters recounted, the
-    Entwürfe, Postausgang, Vermittlungen and Postkorb lists reloaded (empty) from the store.
-    """
-    for key in ("quick", "complete"):
-        view = window.page(key)
-        if isinstance(view, ReferralView):
-            typed = view.drafts.draft_id
-            view.drafts.discard()
-            view.reset()
-            view.drafts.autosaver.discard(typed)  # what clearing the fields scheduled
-            view.drafts.discard()
-    services.outbox_worker.recount()
-    for key in ("drafts", "outbox"):
-        page = window.page(key)
-        if isinstance(page, DraftsPage | OutboxPage):
-            page.refresh()
-    referrals = window.page("referrals")
-    if isinstance(referrals, ReferralsPage):
-        referrals.clear()
-        if services.user is not None:
-            referrals.sync()
-    services.postbox_worker.clear_cache()
-    if services.user is not None:
-        services.postbox_worker.start()
 
 
 BUILDERS: dict[str, Callable[[MainWindow, Services], QWidget | None]] = {
