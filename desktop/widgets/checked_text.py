@@ -97,6 +97,7 @@ class CheckedTextEdit(QPlainTextEdit):
         self.field = field
         self.engine_field = engine_field or field
         self._ignore_rules = ignore_rules  # what the field is for (e.g. an address)
+        self.finding_place = "referral"  # "postbox" for Postkorb texts (finding_texts.PLACES)
         self.setTabChangesFocus(True)
         self._validate = check_fn
         self.message = FieldMessage(field)
@@ -278,7 +279,7 @@ class CheckedTextEdit(QPlainTextEdit):
     def _refresh_message(self) -> None:
         if self._findings:
             current = self._findings[0]
-            reason = finding_text(current.category, current.rule_id)
+            reason = finding_text(current.category, current.rule_id, self.finding_place)
             text = f"{severity_prefix(current.severity)} {reason}"
             if len(self._findings) > 1:
                 text += " " + self.tr(
