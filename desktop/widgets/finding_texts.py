@@ -155,7 +155,7 @@ PLACES = ("referral", "postbox")
 
 # Postkorb texts (by rule_id or category) where the referral's sentence would not fit:
 # a reply is not "die Vermittlung", and it has no Telefon or Einsatzort field.
-_POSTBOX: dict[str, str] = {
+_POSTBOX: dict[str, object] = {
     "health": QT_TRANSLATE_NOOP(
         "FindingTexts",
         "Gesundheitsangaben gehören nicht in den Postkorb. Schreiben Sie nur, was für die "
@@ -219,7 +219,7 @@ _POSTBOX: dict[str, str] = {
 }
 
 # Referral texts where the general table speaks of the Postkorb.
-_REFERRAL: dict[str, str] = {
+_REFERRAL: dict[str, object] = {
     "identifier.full_name": QT_TRANSLATE_NOOP(
         "FindingTexts",
         "Vor- und Nachname werden hier nicht gebraucht: Der Nachname steht schon im Feld Nachname.",
@@ -235,12 +235,12 @@ def finding_text(category: str, rule_id: str = "", place: str = "referral") -> s
         if not key:
             continue
         if key in own:
-            return QCoreApplication.translate("FindingTexts", own[key])
+            return QCoreApplication.translate("FindingTexts", str(own[key]))
         maker = (_RULE if key == rule_id else _CATEGORY).get(key)
         if maker is not None:
             return maker()
     if "" in own:
-        return QCoreApplication.translate("FindingTexts", own[""])
+        return QCoreApplication.translate("FindingTexts", str(own[""]))
     return QCoreApplication.translate(
         "FindingTexts",
         "Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.",
