@@ -211,5 +211,12 @@
             <numerusform>%n Vermittlungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{shown} von %n Vermittlung(en)</source>
+        <translation>
+            <numerusform>{shown} von %n Vermittlung</numerusform>
+            <numerusform>{shown} von %n Vermittlungen</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
