@@ -97,7 +97,7 @@ class CheckedTextEdit(QPlainTextEdit):
         self.field = field
         self.engine_field = engine_field or field
         self._ignore_rules = ignore_rules  # what the field is for (e.g. an address)
-        self.finding_place = "referral"  # "postbox" for Postkorb texts (finding_texts.PLACES)
+        self.finding_place = "referral"  # "postbox": finding texts worded for the Postkorb
         self.setTabChangesFocus(True)
         self._validate = check_fn
         self.message = FieldMessage(field)

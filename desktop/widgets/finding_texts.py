@@ -149,10 +149,6 @@ _RULE: dict[str, _T] = {
 }
 
 
-PLACES = ("referral", "postbox")
-"""Where a checked text is written: a referral field or a Postkorb subject/reply."""
-
-
 # Postkorb texts (by rule_id or category) where the referral's sentence would not fit:
 # a reply is not "die Vermittlung", and it has no Telefon or Einsatzort field.
 _POSTBOX: dict[str, object] = {
@@ -228,7 +224,8 @@ _REFERRAL: dict[str, object] = {
 
 
 def finding_text(category: str, rule_id: str = "", place: str = "referral") -> str:
-    """Plain-German reason for a privacy finding, worded for ``place`` (see :data:`PLACES`)."""
+    """Plain-German reason for a privacy finding, worded for ``place``: "referral" (a
+    referral field) or "postbox" (a Postkorb subject or reply)."""
     category = _ALIASES.get(category, category)
     own = _POSTBOX if place == "postbox" else _REFERRAL
     for key in (rule_id, category):

@@ -1864,6 +1864,10 @@
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>&amp;Anfrage im Postkorb stellen</source>
+        <translation>&amp;Ask in the inbox</translation>
+    </message>
 </context>
 <context>
     <name>ReferralFields</name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,11 +39,16 @@ def _value(value: Any) -> str:
 class ReferralDetailDialog(QDialog):
     """The referral's number, date, kind, status and every field it was sent with.
 
+    Signals:
+        ask_requested(str): "Anfrage stellen" — a Postkorb request about this referral.
+
     Args:
         model: The page's model (for the German date, kind and status texts).
         row: Source row of the referral.
         parent: Parent widget.
     """
+
+    ask_requested = Signal(str)
 
     def __init__(self, model: ReferralsModel, row: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +76,21 @@ class ReferralDetailDialog(QDialog):
         close.setText(self.tr("Schließen"))
         close.setObjectName("close_button")
         buttons.rejected.connect(self.reject)
+        ask = buttons.addButton(
+            self.tr("&Anfrage im Postkorb stellen"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        ask.setObjectName("ask_button")
+        referral_id = str(item.get("id") or "")
+        ask.setEnabled(bool(referral_id))
+        ask.clicked.connect(lambda: self._ask(referral_id))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(520, 560)
+
+    def _ask(self, referral_id: str) -> None:
+        self.accept()
+        self.ask_requested.emit(referral_id)
 
     def _add(self, form: QFormLayout, title: str, text: str) -> None:
         value = QLabel(text, self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 class ReferralsPage(QWidget):
     """Search field, status filter, table and "Aktualisieren".
 
+    Signals:
+        ask_requested(str): a Postkorb request about this referral id (from its detail).
+
     The app calls :meth:`sync` after a login and after the outbox sent something, and
     :meth:`clear` after a logout (``desktop.views.pages``).
 
@@ -46,6 +49,8 @@ class ReferralsPage(QWidget):
         client: API client of the Extranet.
         tasks: The app's task runner (the list is fetched on its "sync" pool).
     """
+
+    ask_requested = Signal(str)
 
     def __init__(
         self, client: ExtranetClient, tasks: TaskRunner, parent: QWidget | None = None
@@ -191,6 +196,7 @@ class ReferralsPage(QWidget):
             return self.detail  # one at a time (styles also activate on double-click)
         dialog = ReferralDetailDialog(self.model, source.row(), self)
         dialog.finished.connect(self._detail_closed)
+        dialog.ask_requested.connect(self.ask_requested)
         self.detail = dialog
         dialog.open()
         return dialog
