@@ -71,10 +71,10 @@
 <context>
     <name>CheckedTextEdit</name>
     <message numerus="yes">
-        <source>(%n weitere Stelle(n) markiert)</source>
+        <source>(%n weitere Stelle(n) markiert – Cursor oder Maus darauf zeigt die Erklärung)</source>
         <translation>
-            <numerusform>(%n more passage marked)</numerusform>
-            <numerusform>(%n more passages marked)</numerusform>
+            <numerusform>(%n more place marked – put the cursor or mouse on it for the explanation)</numerusform>
+            <numerusform>(%n more places marked – put the cursor or mouse on them for the explanation)</numerusform>
         </translation>
     </message>
     <message>
