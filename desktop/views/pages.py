@@ -40,7 +40,7 @@ def _complete(window: MainWindow, services: Services) -> QWidget:
 
 
 def _wire_wizard(window: MainWindow, view: ReferralView) -> QWidget:
-    view.why_requested.connect(lambda: window.show_page("privacy"))
+    # "Warum?" is explained in place (connect_why_links in _privacy), the form stays
     return view
 
 

@@ -2554,4 +2554,19 @@
         <translation>Without a server address the built-in demo server starts (demo accounts only). Changes take effect at the next start.</translation>
     </message>
 </context>
+<context>
+    <name>WhyPopup</name>
+    <message>
+        <source>Warum?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Ganze &amp;Datenschutzseite öffnen</source>
+        <translation>Open the whole &amp;privacy page</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
 </TS>
