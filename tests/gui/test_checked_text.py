@@ -286,7 +286,7 @@ def test_a_long_working_day_of_qt_calls_cannot_run_none_out(qtbot: Any) -> None:
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # the tooltip window, offscreen
-def test_every_marked_place_explains_itself(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_marked_place_explains_itself(qtbot: Any) -> None:
     from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent, QTextCursor
     from PySide6.QtWidgets import QApplication, QToolTip

@@ -12,7 +12,6 @@ import pytest
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -33,6 +32,7 @@ from desktop.views.privacy.page import (
     open_privacy,
     section_for_finding,
 )
+from desktop.views.privacy.why_popup import WhyPopup
 
 
 class PageServices:
@@ -286,7 +286,7 @@ def test_why_link_of_a_checked_field_opens_its_section(qtbot) -> None:
     assert connect_why_links(window, window.show_page, page) == 1
     editor.why_requested.emit("health")
     assert window.shown == []  # explained in place: the form stays
-    popup = window.findChild(QDialog, "why_popup")
+    popup = window.findChild(WhyPopup, "why_popup")
     assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     assert popup.heading.text() == page.heading("postbox").text()
@@ -312,7 +312,7 @@ def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_i
     qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
     page = window.page("privacy")
     assert window.stack.currentWidget() is quick  # explained in place, over the form
-    popup = window.findChild(QDialog, "why_popup")
+    popup = window.findChild(WhyPopup, "why_popup")
     assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     assert popup.heading.text() == page.heading("free_text").text()
@@ -320,7 +320,7 @@ def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_i
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert window.stack.currentWidget() is quick
     qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
-    popup = next(p for p in window.findChildren(QDialog, "why_popup") if p.isVisible())
+    popup = next(p for p in window.findChildren(WhyPopup, "why_popup") if p.isVisible())
     popup.page_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
     bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
