@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop.sync.postbox_store import TicketRow
 
 __all__ = [
+    "COL_REFERRAL",
     "ID_ROLE",
     "SORT_ROLE",
     "UNREAD_ROLE",
@@ -41,8 +42,8 @@ UNREAD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 
-COL_SUBJECT, COL_STATUS, COL_UPDATED, COL_UNREAD = range(4)
-_HEADERS = ("Betreff", "Status", "Aktualisiert", "Ungelesen")
+COL_SUBJECT, COL_STATUS, COL_UPDATED, COL_UNREAD, COL_REFERRAL = range(5)
+_HEADERS = ("Betreff", "Status", "Aktualisiert", "Ungelesen", "Vermittlung")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +99,7 @@ def _sort_key(column: int) -> Callable[[TicketRow], Any]:
 
 
 class TicketTableModel(QAbstractTableModel):
-    """Tickets as rows: Betreff, Status, Aktualisiert, Ungelesen.
+    """Tickets as rows: Betreff, Status, Aktualisiert, Ungelesen, Vermittlung.
 
     The model sorts itself (Python's sort with one key per row): letting
     ``QSortFilterProxyModel`` sort 10,000 rows calls :meth:`data` ~200,000 times on the GUI
@@ -111,6 +112,7 @@ class TicketTableModel(QAbstractTableModel):
         self._ids: dict[str, int] = {}
         self._times: dict[str, str] = {}  # updated_at → shown text, filled lazily
         self._sort = (COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self._referrals: dict[str, str] = {}  # referral id → "Nummer · Kennzeichen · Datum"
         self.version = 0  # bumped whenever rows or their order change (filter caches)
 
     # ------------------------------------------------------------------ data
@@ -200,7 +202,28 @@ class TicketTableModel(QAbstractTableModel):
 
     def _sorted(self, rows: Sequence[TicketRow]) -> list[TicketRow]:
         column, order = self._sort
-        return sorted(rows, key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        key = _sort_key(column)
+        if column == COL_REFERRAL:
+            key = lambda r: (self.referral_label(r.referral_id), r.updated_at, r.id)  # noqa: E731
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def set_referral_labels(self, labels: dict[str, str]) -> None:
+        """Labels "Nummer · Kennzeichen · Datum" of the broker's referrals by id, for the
+        "Vermittlung" column."""
+        self._referrals = dict(labels)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_REFERRAL), self.index(last, COL_REFERRAL))
+
+    def referral_label(self, referral_id: str | None, *, plate: bool = True) -> str:
+        """The linked referral's "Nummer · Kennzeichen" (only "Nummer" without ``plate``;
+        "" when none or not (yet) known)."""
+        label = self._referrals.get(referral_id or "")
+        if label is None:
+            return ""
+        if not plate:
+            return label.split(" · ", 1)[0]
+        return label.rsplit(" · ", 1)[0]  # without the trailing date
 
     def ticket(self, row: int) -> TicketRow | None:
         """The ticket at ``row`` (source row)."""
@@ -224,7 +247,7 @@ class TicketTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Four columns."""
+        """Five columns."""
         return 0 if parent.isValid() else len(_HEADERS)
 
     def headerData(  # noqa: N802
@@ -251,6 +274,8 @@ class TicketTableModel(QAbstractTableModel):
             return self._display(index.row(), row, col)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(index.row(), row, col)
+            if col == COL_REFERRAL:
+                return self.referral_label(row.referral_id)
             if col == COL_UNREAD:
                 return _tr("{n} ungelesen").format(n=row.unread_count)
             return text
@@ -261,6 +286,8 @@ class TicketTableModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return row.status
         if role == SORT_ROLE:
+            if col == COL_REFERRAL:
+                return self.referral_label(row.referral_id, plate=False)
             return (row.subject.casefold(), row.status, row.updated_at, row.unread_count)[col]
         if role == Qt.ItemDataRole.FontRole and row.unread_count:
             font = QFont()
@@ -278,6 +305,8 @@ class TicketTableModel(QAbstractTableModel):
             if shown is None:
                 shown = self._times[row.updated_at] = format_time(row.updated_at)
             return shown
+        if col == COL_REFERRAL:  # the number; the plate is shown with the conversation
+            return self.referral_label(row.referral_id, plate=False)
         return row.unread_count or ""
 
 

@@ -133,6 +133,10 @@ class ReferralsModel(QAbstractTableModel):
                 self._index[str(item.get("id"))] = first + offset
             self.endInsertRows()
 
+    def item(self, row: int) -> dict[str, Any]:
+        """The referral at source ``row`` as the server sent it (a copy; {} if none)."""
+        return dict(self._rows[row]) if 0 <= row < len(self._rows) else {}
+
     def clear(self) -> None:
         """Forget everything (logout, wipe)."""
         self.beginResetModel()

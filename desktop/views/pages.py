@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.views.drafts.page import DraftsPage, memory_only_text
 from desktop.views.outbox.page import OutboxPage
 from desktop.views.postbox.install import install_postbox
+from desktop.views.postbox.page import PostboxPage
 from desktop.views.privacy.page import PrivacyPage, connect_why_links
 from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from desktop.views.referrals.page import ReferralsPage
@@ -39,7 +40,7 @@ def _complete(window: MainWindow, services: Services) -> QWidget:
 
 
 def _wire_wizard(window: MainWindow, view: ReferralView) -> QWidget:
-    view.why_requested.connect(lambda: window.show_page("privacy"))
+    # "Warum?" is explained in place (connect_why_links in _privacy), the form stays
     return view
 
 
@@ -63,9 +64,18 @@ def _referrals(window: MainWindow, services: Services) -> QWidget:
     services.logged_in.connect(page.sync)
     services.logged_out.connect(page.clear)
     services.outbox_worker.item_sent.connect(page.sync)
+    page.ask_requested.connect(lambda referral_id: _ask_in_postbox(window, referral_id))
     if services.user is not None:  # logged in before the pages were built
         page.sync()
     return page
+
+
+def _ask_in_postbox(window: MainWindow, referral_id: str) -> None:
+    """ "Anfrage stellen" on a referral: the Postkorb with that referral preselected."""
+    postbox = window.page("postbox")
+    if isinstance(postbox, PostboxPage):
+        window.show_page("postbox")
+        postbox.open_new_ticket(referral_id=referral_id)
 
 
 def _postbox(window: MainWindow, services: Services) -> None:

@@ -22,9 +22,9 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from desktop.privacy.text import Finding, check
 from desktop.privacy.text.rewording import Rewording, reword
@@ -38,7 +38,7 @@ from desktop.widgets.finding_texts import (
     finding_text,
     severity_prefix,
 )
-from desktop.widgets.highlighter import FindingHighlighter
+from desktop.widgets.highlighter import UNMARKED, FindingHighlighter
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ class CheckedTextEdit(QPlainTextEdit):
         self.field = field
         self.engine_field = engine_field or field
         self._ignore_rules = ignore_rules  # what the field is for (e.g. an address)
+        self.finding_place = "referral"  # "postbox": finding texts worded for the Postkorb
         self.setTabChangesFocus(True)
         self._validate = check_fn
         self.message = FieldMessage(field)
@@ -105,6 +106,8 @@ class CheckedTextEdit(QPlainTextEdit):
         self.message.dismiss_confirmed.connect(self.dismiss_current)
         self._highlighter = FindingHighlighter(self.document(), self)
         self._findings: list[Finding] = []
+        self._marks: list[Finding] = []  # the same findings in Qt (UTF-16) offsets
+        self._shown = 0  # which finding the message explains: the one at the text cursor
         self._rewording_key: tuple[str, Finding] | None = None
         self._rewording_cache: Rewording | None = None
         self._dismissed: set[tuple[str, str]] = set()
@@ -120,6 +123,7 @@ class CheckedTextEdit(QPlainTextEdit):
         self._checks = Generation()  # latest wins among background checks
         self._check_running = False
         self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._follow_cursor)
 
     # ---------------------------------------------------------------- API
     def text(self) -> str:
@@ -264,6 +268,9 @@ class CheckedTextEdit(QPlainTextEdit):
         self._highlighter.set_findings(spans)
         changed = active != self._findings
         self._findings = active
+        self._marks = list(spans)
+        at_cursor = self._finding_at(self.textCursor().position())
+        self._shown = at_cursor if at_cursor is not None else 0
         self._refresh_message()
         if changed:
             self.findings_changed.emit(list(active))
@@ -275,14 +282,60 @@ class CheckedTextEdit(QPlainTextEdit):
             return finding.rule_id, ""
         return finding.rule_id, text[finding.start : finding.end].casefold()
 
+    def _shown_finding(self) -> Finding:
+        """The finding the message explains (call only with findings present)."""
+        if not 0 <= self._shown < len(self._findings):
+            self._shown = 0
+        return self._findings[self._shown]
+
+    def _explain(self, finding: Finding) -> str:
+        reason = finding_text(finding.category, finding.rule_id, self.finding_place)
+        return f"{severity_prefix(finding.severity)} {reason}"
+
+    def _finding_at(self, position: int, *, touching: bool = True) -> int | None:
+        """Index of the marked finding at a Qt text position (``touching``: also just after
+        its last character, where the text cursor stands after typing it)."""
+        for i, mark in enumerate(self._marks):
+            end = mark.end + 1 if touching else mark.end
+            if mark.category not in UNMARKED and mark.start <= position < end:
+                return i
+        return None
+
+    @Slot()
+    def _follow_cursor(self) -> None:
+        """The message (and the accessible description) explains the marked place the text
+        cursor moved into."""
+        found = self._finding_at(self.textCursor().position())
+        if found is not None and found != self._shown and found < len(self._findings):
+            self._shown = found
+            self._refresh_message()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Hovering an underlined place shows its own explanation as a tooltip."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.cursorForPosition(event.pos()).position()
+            found = self._finding_at(position, touching=False)
+            if found is None and position > 0:  # the mouse is over the character before
+                found = self._finding_at(position - 1, touching=False)
+            if found is not None and found < len(self._findings):
+                QToolTip.showText(
+                    event.globalPos(), self._explain(self._findings[found]), self.viewport()
+                )
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def _refresh_message(self) -> None:
         if self._findings:
-            current = self._findings[0]
-            reason = finding_text(current.category, current.rule_id)
-            text = f"{severity_prefix(current.severity)} {reason}"
+            current = self._shown_finding()
+            text = self._explain(current)
             if len(self._findings) > 1:
                 text += " " + self.tr(
-                    "(%n weitere Stelle(n) markiert)", "", len(self._findings) - 1
+                    "(%n weitere Stelle(n) markiert – Cursor oder Maus darauf zeigt die Erklärung)",
+                    "",
+                    len(self._findings) - 1,
                 )
             rewording = self._rewording()
             dismiss = dismiss_label(current.category) if current.severity != "block" else None
@@ -311,7 +364,7 @@ class CheckedTextEdit(QPlainTextEdit):
         """The whole-clause rewording of the shown finding (computed once per text)."""
         if not self._findings:
             return None
-        text, finding = self.toPlainText(), self._findings[0]
+        text, finding = self.toPlainText(), self._shown_finding()
         key = (text, finding)
         if self._rewording_key != key:
             self._rewording_key = key
@@ -372,15 +425,15 @@ class CheckedTextEdit(QPlainTextEdit):
     @Slot()
     def dismiss_current(self) -> None:
         """Mark the shown (non-blocking) finding as a false alarm for this field."""
-        if not self._findings or self._findings[0].severity == "block":
+        if not self._findings or self._shown_finding().severity == "block":
             return
-        self._dismissed.add(self._key(self.toPlainText(), self._findings[0]))
+        self._dismissed.add(self._key(self.toPlainText(), self._shown_finding()))
         self.run_check()
         self.setFocus()
 
     @Slot()
     def _on_why(self) -> None:
-        self.why_requested.emit(self._findings[0].category if self._findings else "")
+        self.why_requested.emit(self._shown_finding().category if self._findings else "")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         """Check at once and show non-blocking validation hints when the field is left."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _T = Callable[[], str]
 _CATEGORY: dict[str, _T] = {
@@ -149,11 +149,95 @@ _RULE: dict[str, _T] = {
 }
 
 
-def finding_text(category: str, rule_id: str = "") -> str:
-    """Plain-German reason for a privacy finding."""
-    maker = _RULE.get(rule_id) or _CATEGORY.get(_ALIASES.get(category, category))
-    if maker is not None:
-        return maker()
+# Postkorb texts (by rule_id or category) where the referral's sentence would not fit:
+# a reply is not "die Vermittlung", and it has no Telefon or Einsatzort field.
+_POSTBOX: dict[str, object] = {
+    "health": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Gesundheitsangaben gehören nicht in den Postkorb. Schreiben Sie nur, was für die "
+        "Anfrage nötig ist.",
+    ),
+    "judgement": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Bewertungen der Person gehören nicht in den Postkorb – der Kunde kann sie nach "
+        "Art. 15 DSGVO lesen.",
+    ),
+    "judgement.positive": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Auch freundliche Bewertungen der Person gehören nicht in den Postkorb. "
+        "Beschreiben Sie nur das Anliegen.",
+    ),
+    "contact": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Kontaktdaten werden im Postkorb nicht gebraucht – sie stehen schon in der Vermittlung.",
+    ),
+    "identifier": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Ausweis-, Konto- oder ähnliche Nummern werden für die Anfrage nicht gebraucht.",
+    ),
+    "person": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Angaben über weitere Personen werden für die Anfrage nicht gebraucht."
+    ),
+    "identifier.iban": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Bankverbindungen werden für die Anfrage nicht gebraucht."
+    ),
+    "identifier.bank_account": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Bankverbindungen werden für die Anfrage nicht gebraucht."
+    ),
+    "identifier.credit_card": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Kreditkartennummern gehören nie in den Postkorb."
+    ),
+    "identifier.email": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "E-Mail-Adressen werden im Postkorb nicht gebraucht – die Vermittlungsnummer "
+        "bezeichnet den Auftrag.",
+    ),
+    "identifier.phone": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Telefonnummern werden im Postkorb nicht gebraucht – sie stehen schon in der Vermittlung.",
+    ),
+    "identifier.birth_date": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Das Geburtsdatum wird für die Anfrage nicht gebraucht."
+    ),
+    "identifier.address": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Die Wohnanschrift wird für die Anfrage nicht gebraucht."
+    ),
+    "identifier.id_document": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Ausweis- oder Passnummern werden für die Anfrage nicht gebraucht."
+    ),
+    "identifier.tax_id": QT_TRANSLATE_NOOP(
+        "FindingTexts", "Die Steuer-ID wird für die Anfrage nicht gebraucht."
+    ),
+    "": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Diese Angabe ist für die Anfrage wahrscheinlich nicht nötig. Bitte prüfen Sie sie.",
+    ),
+}
+
+# Referral texts where the general table speaks of the Postkorb.
+_REFERRAL: dict[str, object] = {
+    "identifier.full_name": QT_TRANSLATE_NOOP(
+        "FindingTexts",
+        "Vor- und Nachname werden hier nicht gebraucht: Der Nachname steht schon im Feld Nachname.",
+    ),
+}
+
+
+def finding_text(category: str, rule_id: str = "", place: str = "referral") -> str:
+    """Plain-German reason for a privacy finding, worded for ``place``: "referral" (a
+    referral field) or "postbox" (a Postkorb subject or reply)."""
+    category = _ALIASES.get(category, category)
+    own = _POSTBOX if place == "postbox" else _REFERRAL
+    for key in (rule_id, category):
+        if not key:
+            continue
+        if key in own:
+            return QCoreApplication.translate("FindingTexts", str(own[key]))
+        maker = (_RULE if key == rule_id else _CATEGORY).get(key)
+        if maker is not None:
+            return maker()
+    if "" in own:
+        return QCoreApplication.translate("FindingTexts", str(own[""]))
     return QCoreApplication.translate(
         "FindingTexts",
         "Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.",

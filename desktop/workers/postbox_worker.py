@@ -43,7 +43,8 @@ BACKOFF_CAP_MS = 300_000
 
 
 def referral_choices(client: Any, max_pages: int = 10) -> list[tuple[str, str]]:
-    """``(id, "GV-2026-000123 · 24.11.2026")`` for the broker's referrals, newest first."""
+    """``(id, "GV-2026-000123 · B-AB 123 · 24.11.2026")`` for the broker's referrals, newest
+    first (referrals created in the same millisecond: the higher number first)."""
     items: dict[str, dict[str, Any]] = {}
     cursor = None
     for _ in range(max_pages):
@@ -53,11 +54,22 @@ def referral_choices(client: Any, max_pages: int = 10) -> list[tuple[str, str]]:
         cursor = page.next_cursor
         if not page.has_more:
             break
-    ordered = sorted(items.values(), key=lambda r: str(r.get("created_at") or ""), reverse=True)
-    return [
-        (str(r.get("id")), f"{r.get('number') or r.get('id')} · {format_date(r.get('created_at'))}")
-        for r in ordered
+    ordered = sorted(
+        items.values(),
+        key=lambda r: (str(r.get("created_at") or ""), str(r.get("number") or "")),
+        reverse=True,
+    )
+    return [(str(r.get("id")), referral_label(r)) for r in ordered]
+
+
+def referral_label(referral: dict[str, Any]) -> str:
+    """The label "Nummer · Kennzeichen · Datum" of one referral (missing parts left out)."""
+    parts = [
+        str(referral.get("number") or referral.get("id") or ""),
+        str(referral.get("kennzeichen") or ""),
+        format_date(referral.get("created_at")),
     ]
+    return " · ".join(part for part in parts if part)
 
 
 class PostboxWorker(QObject):
@@ -79,7 +91,7 @@ class PostboxWorker(QObject):
         conversation_loaded(str, list, list): ticket id, messages, pending replies.
         pending_tickets_changed(int, int): new tickets waiting in the outbox, undeliverable.
         referral_choices_loaded(list): ``(referral_id, label)`` pairs for "Neue Anfrage"
-            (label = number and date only, no personal data), newest first.
+            (label = number, plate and date), newest first.
         state_changed(str): "syncing" | "online" | "offline".
         auth_required(): the session expired (401).
         operation_failed(str, str): problem code and German text of a failed action.

@@ -31,10 +31,10 @@
 <context>
     <name>CheckedTextEdit</name>
     <message numerus="yes">
-        <source>(%n weitere Stelle(n) markiert)</source>
+        <source>(%n weitere Stelle(n) markiert – Cursor oder Maus darauf zeigt die Erklärung)</source>
         <translation>
-            <numerusform>(%n weitere Stelle markiert)</numerusform>
-            <numerusform>(%n weitere Stellen markiert)</numerusform>
+            <numerusform>(%n weitere Stelle markiert – Cursor oder Maus darauf zeigt die Erklärung)</numerusform>
+            <numerusform>(%n weitere Stellen markiert – Cursor oder Maus darauf zeigt die Erklärung)</numerusform>
         </translation>
     </message>
 </context>
@@ -209,6 +209,13 @@
         <translation>
             <numerusform>%n Vermittlung</numerusform>
             <numerusform>%n Vermittlungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} von %n Vermittlung(en)</source>
+        <translation>
+            <numerusform>{shown} von %n Vermittlung</numerusform>
+            <numerusform>{shown} von %n Vermittlungen</numerusform>
         </translation>
     </message>
 </context>

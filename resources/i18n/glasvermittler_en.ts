@@ -67,10 +67,10 @@
 <context>
     <name>CheckedTextEdit</name>
     <message numerus="yes">
-        <source>(%n weitere Stelle(n) markiert)</source>
+        <source>(%n weitere Stelle(n) markiert – Cursor oder Maus darauf zeigt die Erklärung)</source>
         <translation>
-            <numerusform>(%n more passage marked)</numerusform>
-            <numerusform>(%n more passages marked)</numerusform>
+            <numerusform>(%n more place marked – put the cursor or mouse on it for the explanation)</numerusform>
+            <numerusform>(%n more places marked – put the cursor or mouse on them for the explanation)</numerusform>
         </translation>
     </message>
     <message>
@@ -439,6 +439,70 @@
     <message>
         <source>Ins Namensfeld gehört nur der Nachname, keine Anmerkungen in Klammern.</source>
         <translation>The name field takes only the surname, no remarks in brackets.</translation>
+    </message>
+    <message>
+        <source>Gesundheitsangaben gehören nicht in den Postkorb. Schreiben Sie nur, was für die Anfrage nötig ist.</source>
+        <translation>Health information does not belong in the inbox. Write only what the request needs.</translation>
+    </message>
+    <message>
+        <source>Bewertungen der Person gehören nicht in den Postkorb – der Kunde kann sie nach Art. 15 DSGVO lesen.</source>
+        <translation>Judgements about the person do not belong in the inbox – the customer can read them under Art. 15 GDPR.</translation>
+    </message>
+    <message>
+        <source>Auch freundliche Bewertungen der Person gehören nicht in den Postkorb. Beschreiben Sie nur das Anliegen.</source>
+        <translation>Even friendly judgements about the person do not belong in the inbox. Describe only the matter.</translation>
+    </message>
+    <message>
+        <source>Kontaktdaten werden im Postkorb nicht gebraucht – sie stehen schon in der Vermittlung.</source>
+        <translation>Contact details are not needed in the inbox – they are already in the referral.</translation>
+    </message>
+    <message>
+        <source>Ausweis-, Konto- oder ähnliche Nummern werden für die Anfrage nicht gebraucht.</source>
+        <translation>ID, account or similar numbers are not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Angaben über weitere Personen werden für die Anfrage nicht gebraucht.</source>
+        <translation>Details about other people are not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Bankverbindungen werden für die Anfrage nicht gebraucht.</source>
+        <translation>Bank details are not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Kreditkartennummern gehören nie in den Postkorb.</source>
+        <translation>Credit card numbers never belong in the inbox.</translation>
+    </message>
+    <message>
+        <source>E-Mail-Adressen werden im Postkorb nicht gebraucht – die Vermittlungsnummer bezeichnet den Auftrag.</source>
+        <translation>E-mail addresses are not needed in the inbox – the referral number identifies the job.</translation>
+    </message>
+    <message>
+        <source>Telefonnummern werden im Postkorb nicht gebraucht – sie stehen schon in der Vermittlung.</source>
+        <translation>Phone numbers are not needed in the inbox – they are already in the referral.</translation>
+    </message>
+    <message>
+        <source>Das Geburtsdatum wird für die Anfrage nicht gebraucht.</source>
+        <translation>The date of birth is not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Die Wohnanschrift wird für die Anfrage nicht gebraucht.</source>
+        <translation>The home address is not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Ausweis- oder Passnummern werden für die Anfrage nicht gebraucht.</source>
+        <translation>ID card or passport numbers are not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Die Steuer-ID wird für die Anfrage nicht gebraucht.</source>
+        <translation>The tax ID is not needed for the request.</translation>
+    </message>
+    <message>
+        <source>Diese Angabe ist für die Anfrage wahrscheinlich nicht nötig. Bitte prüfen Sie sie.</source>
+        <translation>This detail is probably not needed for the request. Please check it.</translation>
+    </message>
+    <message>
+        <source>Vor- und Nachname werden hier nicht gebraucht: Der Nachname steht schon im Feld Nachname.</source>
+        <translation>First and last name are not needed here: the surname is already in the Surname field.</translation>
     </message>
     <message>
         <source>Diese Angabe ist für die Vermittlung wahrscheinlich nicht nötig. Bitte prüfen Sie sie.</source>
@@ -1405,6 +1469,14 @@
         <translation>No request selected</translation>
     </message>
     <message>
+        <source>Vermittlung: {label}</source>
+        <translation>Referral: {label}</translation>
+    </message>
+    <message>
+        <source>Terminänderung gewünscht</source>
+        <translation>Appointment change requested</translation>
+    </message>
+    <message>
         <source>Neue Anfragen im Postausgang: {n} (werden gesendet, sobald die Verbindung steht)</source>
         <translation>New requests in the outbox: {n} (will be sent as soon as there is a connection)</translation>
     </message>
@@ -1497,6 +1569,10 @@
     <message>
         <source>Ungelesen</source>
         <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Vermittlung</source>
+        <translation>Referral</translation>
     </message>
     <message>
         <source>Wartet auf Versand</source>
@@ -1948,6 +2024,29 @@
     <message>
         <source>Das Senden ist fehlgeschlagen. Bitte versuchen Sie es erneut.</source>
         <translation>Sending failed. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDetailDialog</name>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Vermittlung {number}</source>
+        <translation>Referral {number}</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Anfrage im Postkorb stellen</source>
+        <translation>&amp;Ask in the inbox</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2541,10 @@
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>Eingabetaste oder Doppelklick zeigt die Vermittlung im Einzelnen.</source>
+        <translation>Enter or double-click shows the referral in detail.</translation>
+    </message>
+    <message>
         <source>Wird aktualisiert …</source>
         <translation>Refreshing …</translation>
     </message>
@@ -2450,6 +2553,13 @@
         <translation>
             <numerusform>%n referral</numerusform>
             <numerusform>%n referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} von %n Vermittlung(en)</source>
+        <translation>
+            <numerusform>{shown} of %n referral</numerusform>
+            <numerusform>{shown} of %n referrals</numerusform>
         </translation>
     </message>
     <message>
@@ -2478,6 +2588,10 @@
     <message>
         <source>Antwort senden</source>
         <translation>Send reply</translation>
+    </message>
+    <message>
+        <source>Antwort senden (Strg+Eingabe)</source>
+        <translation>Send reply (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
@@ -2623,6 +2737,21 @@
     <message>
         <source>Ohne Server-Adresse startet der eingebaute Demo-Server (nur Demo-Zugänge). Änderungen werden beim nächsten Start wirksam.</source>
         <translation>Without a server address the built-in demo server starts (demo accounts only). Changes take effect at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPopup</name>
+    <message>
+        <source>Warum?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Ganze &amp;Datenschutzseite öffnen</source>
+        <translation>Open the whole &amp;privacy page</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -281,3 +283,54 @@ def test_a_long_working_day_of_qt_calls_cannot_run_none_out(qtbot: Any) -> None:
     if sys.version_info < (3, 12):
         assert pin_singletons() is True
         assert sys.getrefcount(None) > 1 << 39
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the tooltip window, offscreen
+def test_every_marked_place_explains_itself(qtbot: Any) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from desktop.widgets.checked_text import CheckedTextEdit as Edit
+    from desktop.widgets.finding_texts import finding_text
+
+    editor = Edit("beschreibung")
+    qtbot.addWidget(editor)
+    editor.resize(700, 160)
+    editor.show()
+    qtbot.waitExposed(editor)
+    text = "Der Kunde ist schwanger. Bitte unter 0171 2345678 anrufen."
+    editor.setText(text)
+    findings = editor.findings()
+    assert len(findings) >= 2
+    first, other = findings[0], findings[1]
+    first_reason = finding_text(first.category, first.rule_id)
+    other_reason = finding_text(other.category, other.rule_id)
+    assert first_reason != other_reason
+    assert first_reason in editor.message.text
+    assert "weitere Stelle markiert" in editor.message.text
+
+    # keyboard: the text cursor moves into the other marked place
+    cursor = editor.textCursor()
+    cursor.setPosition(other.start + 1)
+    editor.setTextCursor(cursor)
+    assert other_reason in editor.message.text
+    assert first_reason not in editor.message.text
+    assert other_reason in editor.accessibleDescription()
+    cursor.setPosition(first.start + 1)
+    editor.setTextCursor(cursor)
+    assert first_reason in editor.message.text
+    assert first_reason in editor.accessibleDescription()
+
+    # mouse: hovering the other place shows its own explanation
+    probe = QTextCursor(editor.document())
+    probe.setPosition(other.start + 2)
+    point = editor.cursorRect(probe).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, editor.viewport().mapToGlobal(point))
+    QApplication.sendEvent(editor.viewport(), event)
+    assert other_reason in QToolTip.text()
+    QToolTip.hideText()
+    plain = QPoint(editor.viewport().width() - 5, editor.viewport().height() - 5)
+    away = QHelpEvent(QEvent.Type.ToolTip, plain, editor.viewport().mapToGlobal(plain))
+    QApplication.sendEvent(editor.viewport(), away)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())

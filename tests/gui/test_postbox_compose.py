@@ -84,3 +84,93 @@ def test_art15_hint_is_permanent_plain_and_calm(qtbot: Any) -> None:
     _settle(qtbot, dialog.subject, "Kunde schwanger")
     assert hint.isVisible()  # stays while findings come and go
     assert "!" not in hint.text()  # calm: no alarm wording
+
+
+def _show_active(qtbot: Any, widget: Any) -> None:
+    """Shortcuts only fire in the active window."""
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=WAIT)
+
+
+def test_ctrl_enter_sends_a_reply_and_enter_alone_never_does(qtbot: Any) -> None:
+    reply = ReplyBox()
+    qtbot.addWidget(reply)
+    _show_active(qtbot, reply)
+    reply.editor.setFocus()
+    qtbot.waitUntil(reply.editor.hasFocus)
+    sent: list[str] = []
+    reply.send_requested.connect(sent.append)
+    qtbot.keyClicks(reply.editor, "Termin passt")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(reply.editor, key)
+    assert sent == []
+    assert reply.editor.text().count("\n") == 2  # Enter is a line break
+    qtbot.keyClick(reply.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert sent == ["Termin passt"]
+    qtbot.keyClicks(reply.editor, "Danke")
+    qtbot.keyClick(
+        reply.editor,
+        Qt.Key.Key_Enter,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier,
+    )
+    assert sent == ["Termin passt", "Danke"]
+
+
+def test_new_ticket_sends_with_ctrl_enter_never_with_enter(qtbot: Any) -> None:
+    dialog = NewTicketDialog([("r1", "GV-2026-000001 · B-AB 123 · 01.12.2026")])
+    qtbot.addWidget(dialog)
+    _show_active(qtbot, dialog)
+    _settle(qtbot, dialog.subject, "Rückfrage Termin")
+    _settle(qtbot, dialog.body, "Wann kommt die Rechnung?")
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=WAIT)
+    dialog.referral.setFocus()
+    qtbot.waitUntil(dialog.referral.hasFocus)
+    qtbot.keyClick(dialog.referral, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.result() == 0
+    dialog.body.setFocus()
+    qtbot.waitUntil(dialog.body.hasFocus)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_postbox_findings_speak_of_the_postbox_not_the_referral(qtbot: Any) -> None:
+    reply = ReplyBox()
+    qtbot.addWidget(reply)
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    wizard = CheckedTextEdit("beschreibung")
+    qtbot.addWidget(wizard)
+    for editor in (reply.editor, dialog.body, dialog.subject, wizard):
+        _settle(qtbot, editor, HEALTH)
+        assert editor.message.text
+    for editor in (reply.editor, dialog.body, dialog.subject):
+        assert "Vermittlung" not in editor.message.text
+        assert "Postkorb" in editor.message.text or "Anfrage" in editor.message.text
+        assert "Postkorb" in editor.accessibleDescription()
+    assert "gehören nicht in die Vermittlung" in wizard.message.text
+
+
+def test_every_postbox_finding_text_fits_the_postbox() -> None:
+    from desktop.widgets.finding_texts import CATEGORIES, finding_text
+
+    rules = [
+        "identifier.iban",
+        "identifier.credit_card",
+        "identifier.email",
+        "identifier.phone",
+        "identifier.birth_date",
+        "identifier.address",
+        "identifier.id_document",
+        "identifier.tax_id",
+        "judgement.positive",
+        "unknown.rule",
+    ]
+    texts = [finding_text(c, "", "postbox") for c in [*CATEGORIES, "unknown"]]
+    texts += [finding_text(r.split(".")[0], r, "postbox") for r in rules]
+    for text in texts:
+        for wrong in ("in die Vermittlung", "für die Vermittlung", "Feld Telefon", "Einsatzort"):
+            assert wrong not in text, text
+    assert "Postkorb" not in finding_text("identifier", "identifier.full_name", "referral")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +11,10 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from desktop.api import ExtranetClient
-from desktop.models.postbox_tickets import COL_SUBJECT, ID_ROLE
+from desktop.models.postbox_tickets import COL_REFERRAL, COL_SUBJECT, ID_ROLE
 from desktop.store import DataKey, LocalStore
 from desktop.store.db import DB_LOCK
 from desktop.sync.outbox import Outbox
@@ -243,11 +245,13 @@ def test_new_ticket_links_one_of_the_brokers_referrals(env: Env, qtbot: Any) -> 
     labels = [dialog.referral.itemText(i) for i in range(dialog.referral.count())]
     assert labels[0] == "Kein Bezug"
     assert all(label.startswith("GV-") for label in labels[1:])
-    shown = " ".join(labels)
-    for r in referrals:  # number and date only: no names, plates or phone numbers
-        for key in ("nachname", "kennzeichen", "telefon", "versicherungsscheinnummer"):
-            if r.get(key):
-                assert str(r[key]) not in shown
+    newest_first = sorted(referrals, key=lambda r: (r["created_at"], r["number"]), reverse=True)
+    assert [dialog.referral.itemData(i) for i in range(1, dialog.referral.count())] == [
+        r["id"] for r in newest_first
+    ]
+    for label, r in zip(labels[1:], newest_first, strict=True):  # number, plate, date
+        assert label.startswith(f"{r['number']} · {r['kennzeichen']} · ")
+        assert re.search(r"\d{2}\.\d{2}\.\d{4}$", label)
     pick = str(dialog.referral.itemData(2))
     dialog.referral.setCurrentIndex(2)
     dialog.subject.setPlainText("Rückfrage zur Vermittlung")
@@ -267,6 +271,18 @@ def test_new_ticket_can_start_with_a_referral_selected(env: Env, qtbot: Any) -> 
     assert dialog.values()[2] == referral_id
     qtbot.waitUntil(lambda: dialog.referral.count() > 2, timeout=WAIT)
     assert dialog.values()[2] == referral_id  # still selected after the list arrived
+    dialog.reject()
+
+
+def test_new_ticket_button_opens_without_a_preselected_link(env: Env, qtbot: Any) -> None:
+    env.page.new_button.click()
+    dialog = env.page._dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.referral.count() > 2, timeout=WAIT)
+    labels = [dialog.referral.itemText(i) for i in range(dialog.referral.count())]
+    assert "False" not in labels
+    assert dialog.referral.currentIndex() == 0
+    assert dialog.values()[2] is None
     dialog.reject()
 
 
@@ -394,3 +410,44 @@ def test_ticket_list_shows_whole_dates_and_readable_subjects(env: Env) -> None:
     assert header.sectionSize(COL_UPDATED) > metrics.horizontalAdvance("06.12.2026 23:21")
     assert header.sectionSize(COL_SUBJECT) > metrics.horizontalAdvance("Terminänderung")
     assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling in the list
+
+
+def test_ticket_shows_its_referral_number_and_plate(env: Env) -> None:
+    env.sync()
+    referrals = {str(r["id"]): r for r in env.client.list_referrals(limit=500).items}
+    linked = [t for t in env.worker.reader.tickets() if t.referral_id in referrals]
+    assert linked  # the demo data links tickets to referrals
+    ticket = linked[0]
+    ref = referrals[str(ticket.referral_id)]
+    expected = f"{ref['number']} · {ref['kennzeichen']}"
+    model = env.page.model
+    column = model.index(model.row_of(ticket.id), COL_REFERRAL)
+    env.qtbot.waitUntil(lambda: model.data(column) == ref["number"], timeout=WAIT)
+    assert model.data(column, Qt.ItemDataRole.AccessibleTextRole) == expected
+    assert model.headerData(COL_REFERRAL, Qt.Orientation.Horizontal) == "Vermittlung"
+    env.open_ticket(ticket.id)
+    label = env.page.ticket_referral
+    assert label.isVisible()
+    assert label.text() == f"Vermittlung: {expected}"
+    unlinked = [t for t in env.worker.reader.tickets() if not t.referral_id]
+    if unlinked:
+        env.open_ticket(unlinked[0].id)
+        assert not label.isVisible()
+
+
+def test_subjects_are_whole_when_the_page_has_room(env: Env) -> None:
+    subject = "Fotos nachgereicht zur Vermittlung von gestern"
+    env.new_ticket(subject=subject)
+    env.page.resize(1500, 800)
+    env.sync()
+    table = env.page.table
+    model = env.page.model
+    header = table.horizontalHeader()
+    font = table.font()
+    font.setBold(True)
+    needed = QFontMetrics(font).horizontalAdvance(subject)
+    env.qtbot.waitUntil(lambda: header.sectionSize(COL_SUBJECT) > needed, timeout=WAIT)
+    for column in range(model.columnCount()):  # every other column whole as well
+        assert header.sectionSize(column) > 0
+    assert table.horizontalScrollBar().maximum() == 0
+    assert env.page.conversation.width() > 300  # the conversation keeps its room

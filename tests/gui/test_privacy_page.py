@@ -32,6 +32,7 @@ from desktop.views.privacy.page import (
     open_privacy,
     section_for_finding,
 )
+from desktop.views.privacy.why_popup import WhyPopup
 
 
 class PageServices:
@@ -284,8 +285,17 @@ def test_why_link_of_a_checked_field_opens_its_section(qtbot) -> None:
     qtbot.waitExposed(window)
     assert connect_why_links(window, window.show_page, page) == 1
     editor.why_requested.emit("health")
-    assert window.shown == ["privacy"]
-    qtbot.waitUntil(lambda: page.heading("postbox").hasFocus())
+    assert window.shown == []  # explained in place: the form stays
+    popup = window.findChild(WhyPopup, "why_popup")
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.heading.text() == page.heading("postbox").text()
+    assert popup.heading.textFormat() == Qt.TextFormat.PlainText
+    assert popup.paragraphs
+    qtbot.keyClick(popup.page_button, Qt.Key.Key_Space)  # the whole page stays reachable
+    qtbot.waitUntil(lambda: window.shown == ["privacy"])
+    # the window's focus widget (offscreen, the closed dialog may leave no active window)
+    qtbot.waitUntil(lambda: window.focusWidget() is page.heading("postbox"))
 
 
 def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_in_window) -> None:
@@ -301,7 +311,18 @@ def test_why_in_the_real_quick_view_lands_on_the_free_text_rules(qtbot, logged_i
     qtbot.waitUntil(why.isVisible)
     qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
     page = window.page("privacy")
-    assert window.stack.currentWidget() is page
+    assert window.stack.currentWidget() is quick  # explained in place, over the form
+    popup = window.findChild(WhyPopup, "why_popup")
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.heading.text() == page.heading("free_text").text()
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert window.stack.currentWidget() is quick
+    qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
+    popup = next(p for p in window.findChildren(WhyPopup, "why_popup") if p.isVisible())
+    popup.page_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
     bar = page.findChild(QScrollArea, "privacy_scroll").verticalScrollBar()
     heading = page.heading("free_text")
     # offscreen, the main window is not the active window, so focus is not checked here

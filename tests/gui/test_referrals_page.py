@@ -84,3 +84,53 @@ def test_sync_filter_search_and_cursor_expiry(
     assert page.model.rowCount() == before + 4
     page.clear()
     assert page.model.rowCount() == 0
+
+
+def test_footer_counts_the_filtered_rows_and_enter_opens_the_referral(
+    qtbot: QtBot, fresh_server: EmbeddedServer, tasks: TaskRunner
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    client = ExtranetClient(fresh_server.url)
+    client.login("demo", "demo")
+    config = client.get_config()
+    created = create(client, config, "Quellmalz")
+    total = len(client.list_referrals(limit=500).items)
+    assert total > 1
+    page = ReferralsPage(client, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    page.sync()
+    qtbot.waitUntil(lambda: page.model.rowCount() == total, timeout=10000)
+    qtbot.waitUntil(lambda: page.state.text() == f"{total} Vermittlungen", timeout=10000)
+    page.search.setText("Quellmalz")
+    assert page.proxy.rowCount() == 1
+    assert page.state.text() == f"1 von {total} Vermittlungen"
+    page.search.clear()
+    assert page.state.text() == f"{total} Vermittlungen"
+
+    page.search.setText("Quellmalz")
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.detail
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert created["number"] in texts
+    assert "Quellmalz" in texts
+    assert "HH-QX 4711" in texts
+    assert "Kfz-Kennzeichen" in texts
+    assert all(
+        label.textFormat() == Qt.TextFormat.PlainText
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is None
+    )
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.detail is None)
+    rect = page.table.visualRect(page.proxy.index(0, 3))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.isVisible())
+    page.detail.reject()

@@ -40,7 +40,12 @@ def test_why_opens_privacy_page_and_escape_keeps_input(qtbot: Any, logged_in_win
     why = view.findChild(QWidget, "bemerkungen_why")
     assert why.isVisible()
     qtbot.mouseClick(why, Qt.MouseButton.LeftButton)
-    assert window.current_key() == "privacy"
+    assert window.current_key() == "quick"  # "Warum?" explains in place
+    popup = window.findChild(QWidget, "why_popup")
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    popup.page_button.click()  # the whole Datenschutz page is one button away
+    qtbot.waitUntil(lambda: window.current_key() == "privacy")
     window.show_page("quick")
     assert bemerkungen.text() == "Kunde ist schwerhörig"  # nothing lost on the way
 

@@ -6,10 +6,10 @@ Subject and text use the wizard's live privacy widgets (field "betreff" / "besch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +42,15 @@ def art15_hint(parent: QWidget) -> QLabel:
     return label
 
 
+def _send_shortcuts(widget: QWidget, send: Callable[[], None]) -> None:
+    """Ctrl+Enter (main and keypad Enter) sends from anywhere inside ``widget``; Enter alone
+    stays a line break."""
+    for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(sequence), widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(send)
+
+
 class ReplyBox(QWidget):
     """Reply editor with live privacy warnings and a "Senden" button.
 
@@ -55,6 +64,7 @@ class ReplyBox(QWidget):
         super().__init__(parent)
         self.editor = CheckedTextEdit("beschreibung", parent=self)
         self.editor.setObjectName("body")
+        self.editor.finding_place = "postbox"
         self.editor.setAccessibleName(self.tr("Antwort"))
         self.editor.setAccessibleDescription(
             self.tr(
@@ -67,6 +77,7 @@ class ReplyBox(QWidget):
         self.send_button = QPushButton(self.tr("Senden"), self)
         self.send_button.setObjectName("send_button")
         self.send_button.setAccessibleName(self.tr("Antwort senden"))
+        self.send_button.setToolTip(self.tr("Antwort senden (Strg+Eingabe)"))
         self.send_button.clicked.connect(self._send)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -79,6 +90,7 @@ class ReplyBox(QWidget):
         self.editor.textChanged.connect(self._update)
         self.editor.findings_changed.connect(lambda _f: self._update())
         self.setTabOrder(self.editor, self.send_button)
+        _send_shortcuts(self, self._send)
         self._update()
 
     def _update(self) -> None:
@@ -86,6 +98,8 @@ class ReplyBox(QWidget):
         self.send_button.setEnabled(bool(text) and not self.editor.blocking)
 
     def _send(self) -> None:
+        if not self.isEnabled():
+            return
         self.editor.run_check()
         text = self.editor.text().strip()
         if not text or self.editor.blocking:
@@ -112,6 +126,7 @@ class NewTicketDialog(QDialog):
         self.setWindowTitle(self.tr("Neue Anfrage"))
         self.subject = CheckedLineEdit("betreff", parent=self)
         self.subject.setObjectName("subject")
+        self.subject.finding_place = "postbox"
         self.subject.setAccessibleName(self.tr("Betreff"))
         self.subject.setAccessibleDescription(
             self.tr(
@@ -121,6 +136,7 @@ class NewTicketDialog(QDialog):
         )
         self.body = CheckedTextEdit("beschreibung", parent=self)
         self.body.setObjectName("body")
+        self.body.finding_place = "postbox"
         self.body.setAccessibleName(self.tr("Beschreibung"))
         self.body.setAccessibleDescription(
             self.tr(
@@ -150,6 +166,7 @@ class NewTicketDialog(QDialog):
             self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole
         )
         cancel.setObjectName("cancel_button")
+        _send_shortcuts(self, self._accept)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -188,8 +205,12 @@ class NewTicketDialog(QDialog):
         return self.subject.text().strip(), self.body.text().strip(), data
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Esc never discards a typed request; it only closes an empty dialog."""
+        """Esc never discards a typed request; it only closes an empty dialog. Enter alone
+        never sends (no default button); Ctrl+Enter does, through the shortcut."""
         if event.key() == Qt.Key.Key_Escape and any(self.values()[:2]):
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
         super().keyPressEvent(event)

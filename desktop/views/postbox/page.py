@@ -11,7 +11,7 @@ import itertools
 import logging
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.postbox_messages import MessageListModel, PendingMessage
 from desktop.models.postbox_tickets import (
+    COL_REFERRAL,
     COL_STATUS,
     COL_SUBJECT,
     COL_UNREAD,
@@ -92,6 +93,8 @@ class PostboxPage(QWidget):
         # end up in another one (everything written may be disclosed to that data subject).
         self._reply_drafts: dict[str, str] = {}
         self._dialog: NewTicketDialog | None = None
+        self._referrals_asked: set[str] = set()  # linked referral ids whose label was fetched
+        self._list_sized = False
         self._build()
         worker.tickets_loaded.connect(self._on_tickets)
         worker.conversation_loaded.connect(self._on_conversation)
@@ -137,7 +140,7 @@ class PostboxPage(QWidget):
         )
         self.new_button = QPushButton(self.tr("&Neue Anfrage"), self)
         self.new_button.setObjectName("new_ticket_button")
-        self.new_button.clicked.connect(self.open_new_ticket)
+        self.new_button.clicked.connect(lambda _checked=False: self.open_new_ticket())
         self.refresh_button = QPushButton(self.tr("&Aktualisieren"), self)
         self.refresh_button.setObjectName("refresh_button")
         self.refresh_button.clicked.connect(self.worker.sync_now)
@@ -163,6 +166,7 @@ class PostboxPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.subject = _plain_label(self, "ticket_subject")
+        self.ticket_referral = _plain_label(self, "ticket_referral")
         self.ticket_status = _plain_label(self, "ticket_status")
         self.status_button = QPushButton(self.tr("Anfrage schließen"), self)
         self.status_button.setObjectName("status_button")
@@ -183,9 +187,11 @@ class PostboxPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(head)
+        right_layout.addWidget(self.ticket_referral)
         right_layout.addWidget(self.conversation, 1)
         right_layout.addWidget(self.reply)
-        splitter = QSplitter(self)
+        splitter = self.splitter = QSplitter(self)
+        splitter.setObjectName("postbox_splitter")
         splitter.addWidget(self.table)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)  # the list shares the room beyond its size hint:
@@ -236,7 +242,8 @@ class PostboxPage(QWidget):
             self.worker.load_conversation(self.current_id)
 
     def _size_columns(self) -> None:
-        """Status and date columns as wide as their (bold, unread) texts; no content scan."""
+        """Status, date and referral columns as wide as their (bold, unread) texts; no
+        content scan."""
         font = QFont(self.table.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
@@ -245,6 +252,7 @@ class PostboxPage(QWidget):
         samples = {
             COL_STATUS: [status_label("open"), status_label("closed")],
             COL_UPDATED: ["00.00.0000 00:00"],
+            COL_REFERRAL: ["GV-0000-000000"],
         }
         for column, texts in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -254,6 +262,11 @@ class PostboxPage(QWidget):
     def _on_tickets(self, rows: list[TicketRow]) -> None:
         keep = self.current_id
         self.model.set_tickets(rows)
+        linked = {r.referral_id for r in rows if r.referral_id}
+        if linked - self._referrals_asked:
+            self._referrals_asked |= linked
+            self.worker.load_referral_choices()
+        self._fit_list()
         if keep is not None:
             row = self.model.row_of(keep)
             if row < 0:
@@ -354,6 +367,7 @@ class PostboxPage(QWidget):
             shown_text(ticket.subject) if ticket else self.tr("Keine Anfrage ausgewählt")
         )
         self.ticket_status.setText(status_label(ticket.status) if ticket else "")
+        self._show_ticket_referral()
         closed = ticket is not None and ticket.status == "closed"
         self.status_button.setText(
             self.tr("Wieder öffnen") if closed else self.tr("Anfrage schließen")
@@ -382,7 +396,7 @@ class PostboxPage(QWidget):
         """
         dialog = NewTicketDialog(self.referral_choices, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if referral_id is not None:
+        if isinstance(referral_id, str) and referral_id:
             dialog.set_referrals(self.referral_choices, select=referral_id)
         self._dialog = dialog
 
@@ -399,8 +413,49 @@ class PostboxPage(QWidget):
 
     def _on_referral_choices(self, choices: list[tuple[str, str]]) -> None:
         self.referral_choices = list(choices)
+        self._referrals_asked |= {referral_id for referral_id, _label in choices}
+        self.model.set_referral_labels(dict(choices))
+        self._show_ticket_referral()
         if self._dialog is not None:
             self._dialog.set_referrals(self.referral_choices)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Size the list for its subjects once the page has its width."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_list)
+
+    def _show_ticket_referral(self) -> None:
+        ticket = self.model.ticket(self.model.row_of(self.current_id or ""))
+        label = self.model.referral_label(ticket.referral_id if ticket else None)
+        self.ticket_referral.setText(self.tr("Vermittlung: {label}").format(label=label))
+        self.ticket_referral.setVisible(bool(label))
+
+    def _fit_list(self) -> None:
+        """Once, when the first tickets arrive: give the list the room its subjects need
+        (up to two thirds of the page), so they are only cut when the page is too narrow."""
+        if self._list_sized:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        self._list_sized = self.model.rowCount() > 0  # until then: room for a short subject
+        metrics = self.table.fontMetrics()
+        font = QFont(self.table.font())
+        font.setBold(True)  # unread subjects are bold: the wider of the two
+        bold = QFontMetrics(font)
+        rows = self.model.rows()[:500]  # enough for the longest subjects; no full scan
+        subject = max(
+            (bold.horizontalAdvance(shown_text(r.subject, 120)) for r in rows),
+            default=bold.horizontalAdvance(self.tr("Terminänderung gewünscht")),
+        )
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(self.model.columnCount()) if c != COL_SUBJECT
+        )
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        want = subject + 2 * metrics.horizontalAdvance("M") + others + frame
+        want = min(want, total * 2 // 3)
+        self.splitter.setSizes([want, total - want])
 
     def current_index(self) -> QModelIndex:
         """Current table index (proxy)."""

@@ -35,6 +35,7 @@ from desktop.store import LocalStore
 from desktop.tasks import TaskRunner
 from desktop.views.privacy import texts
 from desktop.views.privacy.local_logs import delete_local_logs, log_dir_for
+from desktop.views.privacy.why_popup import WhyPopup
 from desktop.widgets.checked_text import CheckedTextEdit
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,11 @@ def open_privacy(
 
 
 def connect_why_links(root: QWidget, show_page: Callable[[str], None], page: PrivacyPage) -> int:
-    """Let every checked free-text field below ``root`` open its section on "Warum?".
+    """Let every checked free-text field below ``root`` explain its finding on "Warum?".
 
     Connects ``why_requested(category)`` of each ``CheckedTextEdit`` / ``CheckedLineEdit``
-    to :func:`open_privacy` with the field's engine field, so "Warum?" lands on the
-    paragraph that explains the finding. Connections made earlier (e.g. a view that only
-    asks the main window for the privacy page) stay; this one runs after them.
+    to :func:`explain_in_place` with the field's engine field: the section that explains
+    the finding opens over the form, with a button to the whole page (:func:`open_privacy`).
 
     Returns:
         Number of fields connected.
@@ -93,11 +93,24 @@ def connect_why_links(root: QWidget, show_page: Callable[[str], None], page: Pri
     editors = root.findChildren(CheckedTextEdit)
     for editor in editors:
         editor.why_requested.connect(
-            lambda category="", f=editor.engine_field: open_privacy(
-                show_page, page, str(category or ""), f
-            )
+            lambda category="", e=editor: explain_in_place(e, show_page, page, str(category or ""))
         )
     return len(editors)
+
+
+def explain_in_place(
+    editor: CheckedTextEdit, show_page: Callable[[str], None], page: PrivacyPage, category: str
+) -> WhyPopup:
+    """ "Warum?": the notice's section for ``category`` in ``editor``'s field, over the form."""
+    field = editor.engine_field
+    popup = WhyPopup(
+        section_for_finding(category, field),
+        lambda: open_privacy(show_page, page, category, field),
+        editor.window(),
+    )
+    popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    popup.open()
+    return popup
 
 
 def _label(text: str, *, selectable: bool = False) -> QLabel:

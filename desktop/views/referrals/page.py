@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from desktop.models.referrals_model import (
     status_label,
 )
 from desktop.tasks import TaskRunner
+from desktop.views.referrals.detail import ReferralDetailDialog
 
 __all__ = ["ReferralsPage"]
 
@@ -38,6 +39,9 @@ log = logging.getLogger(__name__)
 class ReferralsPage(QWidget):
     """Search field, status filter, table and "Aktualisieren".
 
+    Signals:
+        ask_requested(str): a Postkorb request about this referral id (from its detail).
+
     The app calls :meth:`sync` after a login and after the outbox sent something, and
     :meth:`clear` after a logout (``desktop.views.pages``).
 
@@ -45,6 +49,8 @@ class ReferralsPage(QWidget):
         client: API client of the Extranet.
         tasks: The app's task runner (the list is fetched on its "sync" pool).
     """
+
+    ask_requested = Signal(str)
 
     def __init__(
         self, client: ExtranetClient, tasks: TaskRunner, parent: QWidget | None = None
@@ -102,6 +108,12 @@ class ReferralsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setAccessibleDescription(
+            self.tr("Eingabetaste oder Doppelklick zeigt die Vermittlung im Einzelnen.")
+        )
+        self.table.activated.connect(self.open_detail)  # Enter (and, by style, double-click)
+        self.table.doubleClicked.connect(self.open_detail)
+        self.detail: ReferralDetailDialog | None = None
         layout.addWidget(self.table, 1)
         self.state = QLabel(self)
         self.state.setObjectName("referrals_state")
@@ -109,6 +121,13 @@ class ReferralsPage(QWidget):
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.table)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._show_count)
 
     @Slot()
     def clear(self) -> None:
@@ -139,7 +158,7 @@ class ReferralsPage(QWidget):
 
     def _on_synced(self, result: SyncResult) -> None:
         self.model.apply(result)
-        self._finish(self.tr("%n Vermittlung(en)", "", self.model.rowCount()))
+        self._finish(self._count_text())
 
     def _on_failed(self, exc: BaseException) -> None:
         log.info("referral sync failed: %s", type(exc).__name__)
@@ -152,6 +171,35 @@ class ReferralsPage(QWidget):
         if self._again:
             self._again = False
             self.sync()
+
+    def _count_text(self) -> str:
+        """ "7 Vermittlungen", or with a filter "1 von 7 Vermittlungen"."""
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if shown == total:
+            return self.tr("%n Vermittlung(en)", "", total)
+        return self.tr("{shown} von %n Vermittlung(en)", "", total).format(shown=shown)
+
+    def _show_count(self, *_args: object) -> None:
+        if not self._syncing and self.model.rowCount():
+            self.state.setText(self._count_text())
+
+    def _detail_closed(self) -> None:
+        if self.detail is not None:
+            self.detail.deleteLater()
+        self.detail = None
+
+    @Slot(QModelIndex)
+    def open_detail(self, index: QModelIndex) -> ReferralDetailDialog | None:
+        """Show the referral of ``index`` (a proxy index) read-only."""
+        source = self.proxy.mapToSource(index)
+        if self.detail is not None or not source.isValid():
+            return self.detail  # one at a time (styles also activate on double-click)
+        dialog = ReferralDetailDialog(self.model, source.row(), self)
+        dialog.finished.connect(self._detail_closed)
+        dialog.ask_requested.connect(self.ask_requested)
+        self.detail = dialog
+        dialog.open()
+        return dialog
 
     @Slot(int)
     def _status_changed(self, index: int) -> None:
