@@ -28,6 +28,7 @@ workarounds.apply()  # what the app does at start (desktop.app._ensure_app)
 pytest_plugins = [
     "tests.helpers.server_fixtures",
     "tests.helpers.qt_fixtures",
+    "tests.helpers.i18n_fixtures",
 ]
 
 _QT_FIXTURES = {"qapp", "qtbot", "qtmodeltester"}

@@ -17,6 +17,7 @@ from desktop.privacy.image.pipeline import flagged_regions
 from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_draft_restore import _saved
 from tests.gui.test_wizard_helpers import press, services_for
+from tests.helpers.photos import contract_photo
 from tests.helpers.server_fixtures import api_session
 from tools.screenshots import synthetic_photo
 
@@ -169,17 +170,7 @@ def test_the_decision_comes_back_with_the_draft(
 def test_a_document_is_boxed_and_can_be_blurred_or_confirmed(
     qtbot: Any, complete: CompleteReferralView, tmp_path: Path
 ) -> None:
-    from PIL import Image, ImageDraw, ImageFont
-
-    img = Image.new("RGB", (900, 700), (120, 110, 100))  # a contract on the dashboard
-    draw = ImageDraw.Draw(img)
-    draw.rectangle((150, 80, 750, 640), fill=(245, 245, 240))
-    font = ImageFont.load_default(size=16)
-    for row in range(18):
-        text = "Versicherungsschein Nr 12345 Muster GmbH" if row % 3 else "Vertrag"
-        draw.text((180, 100 + row * 28), text, fill=(20, 20, 20), font=font)
-    path = tmp_path / "vertrag.jpg"
-    img.save(path, "JPEG", quality=92)
+    path = contract_photo(tmp_path / "vertrag.jpg")
     view = complete
     _fill(view)
     tile = _add(qtbot, view, path)

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typing_extensions import override
 
-from PySide6.QtCore import QObject, QTranslator
-
-from desktop import i18n
 from desktop.api.errors import ApiError
 from desktop.dialogs.login_dialog import login_error_text
 from desktop.models.outbox_model import reason_text
 from desktop.models.problem_texts import problem_sentence
 from desktop.views.referral.problems import field_problem_text, problem_text
 from desktop.widgets.finding_texts import issue_text
+from tests.helpers.i18n_fixtures import MissRecorder
 
 _SERVER = Path(__file__).resolve().parents[2] / "extranet"
 _TOP_CALLS = {"ApiProblem", "problem_response", "problem_body"}
@@ -109,39 +105,7 @@ def test_an_unknown_code_never_shows_the_code_or_the_servers_text(qapp: Any) -> 
     _assert_plain_german(login_error_text(ApiError(400, "shiny-new-code", "", "x")), "shiny")
 
 
-class _MissRecorder(QTranslator):
-    """Asked last: whatever reaches it was not translated by the app's catalogue."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.misses: set[tuple[str, str]] = set()
-
-    @override
-    def isEmpty(self) -> bool:
-        return False
-
-    @override
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        if source_text.strip():
-            self.misses.add((context, source_text))
-        return None
-
-
-@pytest.fixture
-def english(qapp: Any) -> Iterator[_MissRecorder]:
-    recorder = _MissRecorder(qapp)
-    qapp.installTranslator(recorder)
-    i18n.install_translators(qapp, "en")
-    try:
-        yield recorder
-    finally:
-        i18n.install_translators(qapp, None)
-        qapp.removeTranslator(recorder)
-
-
-def test_in_english_every_problem_text_is_translated(english: _MissRecorder) -> None:
+def test_in_english_every_problem_text_is_translated(english: MissRecorder) -> None:
     for code in [*sorted(TOP), "shiny-new-code"]:
         problem_text(code)
         reason_text(code)

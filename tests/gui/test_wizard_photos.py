@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_wizard_helpers import config_of, services_for
+from tests.helpers.photos import contract_photo
 from tests.helpers.server_fixtures import api_session
 
 
@@ -187,17 +188,7 @@ def test_photo_limit_says_what_was_left_out(
 def test_document_on_the_photo_is_flagged_on_the_tile(
     qtbot: Any, complete: CompleteReferralView, tmp_path: Path
 ) -> None:
-    from PIL import Image, ImageDraw, ImageFont
-
-    img = Image.new("RGB", (900, 700), (120, 110, 100))  # a contract on the dashboard
-    draw = ImageDraw.Draw(img)
-    draw.rectangle((150, 80, 750, 640), fill=(245, 245, 240))
-    font = ImageFont.load_default(size=16)
-    for row in range(18):
-        text = "Versicherungsschein Nr 12345 Muster GmbH" if row % 3 else "Vertrag"
-        draw.text((180, 100 + row * 28), text, fill=(20, 20, 20), font=font)
-    path = tmp_path / "vertrag.jpg"
-    img.save(path, "JPEG", quality=92)
+    path = contract_photo(tmp_path / "vertrag.jpg")
     view = complete
     assert view.photos is not None
     view.consent_gate.yes.click()

@@ -9,37 +9,12 @@ run time (``parent.tr(...)`` on another class) and tables the extractor cannot f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from typing_extensions import override
 
-from PySide6.QtCore import QObject, QTranslator
-from PySide6.QtWidgets import QApplication
-
-from desktop import i18n
+from tests.helpers.i18n_fixtures import MissRecorder
 from tools import i18n as i18n_tool
-
-
-class _MissRecorder(QTranslator):
-    """Installed first, so Qt asks it last: whatever reaches it was not translated."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.misses: set[tuple[str, str]] = set()
-
-    @override
-    def isEmpty(self) -> bool:
-        return False
-
-    @override
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        if source_text.strip():
-            self.misses.add((context, source_text))
-        return None
 
 
 def _our_contexts() -> set[str]:
@@ -48,25 +23,13 @@ def _our_contexts() -> set[str]:
 
 
 @pytest.fixture
-def english(qapp: QApplication) -> Iterator[_MissRecorder]:
-    recorder = _MissRecorder(qapp)
-    qapp.installTranslator(recorder)
-    i18n.install_translators(qapp, "en")
-    try:
-        yield recorder
-    finally:
-        i18n.install_translators(qapp, None)
-        qapp.removeTranslator(recorder)
-
-
-@pytest.fixture
-def english_window(english: _MissRecorder, logged_in_window: Any) -> Any:
+def english_window(english: MissRecorder, logged_in_window: Any) -> Any:
     # `english` is set up first: the window is built in English
     return logged_in_window
 
 
 def test_every_page_is_fully_translated_at_run_time(
-    qtbot: Any, english: _MissRecorder, english_window: Any
+    qtbot: Any, english: MissRecorder, english_window: Any
 ) -> None:
     from desktop.views.main_window import NAV_KEYS
 
