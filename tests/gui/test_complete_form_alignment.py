@@ -13,20 +13,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.views.referral.wizard import CompleteReferralView
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import shown_view
 
 
 @pytest.fixture
 def complete(qtbot: Any, server: Any) -> Iterator[CompleteReferralView]:
-    with services_for(server.url) as services:
-        view = CompleteReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 500)
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    with shown_view(qtbot, CompleteReferralView, server.url, (900, 500), active=True) as view:
         yield view
-        view.close()
 
 
 def _labelled(view: CompleteReferralView) -> dict[QWidget, QLabel]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.privacy.image.pipeline import flagged_regions
 from desktop.views.referral.wizard import CompleteReferralView
 from tests.gui.test_draft_restore import _saved
-from tests.gui.test_wizard_helpers import press, services_for
+from tests.gui.test_wizard_helpers import press, services_for, shown_view
 from tests.helpers.photos import contract_photo
 from tests.helpers.server_fixtures import api_session
 from tools.screenshots import synthetic_photo
@@ -32,13 +32,8 @@ def face_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def complete(qtbot: Any, server: Any) -> Iterator[CompleteReferralView]:
-    with services_for(server.url) as services:
-        view = CompleteReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1000)
-        view.show()
+    with shown_view(qtbot, CompleteReferralView, server.url, (900, 1000)) as view:
         yield view
-        view.close()
 
 
 def _fill(view: CompleteReferralView) -> None:

@@ -13,20 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.views.referral.wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import shown_view
 
 
 @pytest.fixture
 def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
-    with services_for(server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(700, 500)  # small: the form scrolls
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    # small: the form scrolls
+    with shown_view(qtbot, QuickReferralView, server.url, (700, 500), active=True) as view:
         yield view
-        view.close()
 
 
 def _send(qtbot: Any, view: QuickReferralView) -> None:

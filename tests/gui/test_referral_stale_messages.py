@@ -9,18 +9,13 @@ from typing import Any
 import pytest
 
 from desktop.views.referral.wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import shown_view
 
 
 @pytest.fixture
 def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
-    with services_for(server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1200)
-        view.show()
+    with shown_view(qtbot, QuickReferralView, server.url, (900, 1200)) as view:
         yield view
-        view.close()
 
 
 def _fill_mandatory(view: QuickReferralView) -> None:

@@ -10,20 +10,13 @@ from typing import Any
 import pytest
 
 from desktop.views.referral.wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import shown_view
 
 
 @pytest.fixture
 def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
-    with services_for(server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1200)
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    with shown_view(qtbot, QuickReferralView, server.url, (900, 1200), active=True) as view:
         yield view
-        view.close()
 
 
 def test_policy_number_shows_the_form_that_is_sent(qtbot: Any, quick: QuickReferralView) -> None:

@@ -15,20 +15,13 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from desktop.privacy.text import check
 from desktop.views.referral.wizard import QuickReferralView
 from desktop.widgets.checked_text import CheckedTextEdit
-from tests.gui.test_wizard_helpers import press, services_for, type_text
+from tests.gui.test_wizard_helpers import press, shown_view, type_text
 
 
 @pytest.fixture
 def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
-    with services_for(server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1200)
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    with shown_view(qtbot, QuickReferralView, server.url, (900, 1200), active=True) as view:
         yield view
-        view.close()
 
 
 def _editor(view: QuickReferralView, name: str) -> CheckedTextEdit:

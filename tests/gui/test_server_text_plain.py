@@ -27,7 +27,7 @@ from desktop.views.referral.wizard import QuickReferralView
 from extranet import catalogs, problems
 from extranet.problems import ApiProblem, field_error
 from extranet.runner import EmbeddedServer
-from tests.gui.test_wizard_helpers import services_for
+from tests.gui.test_wizard_helpers import shown_view
 from tests.helpers.qt_fixtures import app_threads, log_in
 
 MARKUP = (
@@ -76,12 +76,8 @@ def hostile_server(fresh_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def quick(qtbot: Any, hostile_server: EmbeddedServer) -> Iterator[QuickReferralView]:
-    with services_for(hostile_server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.show()
+    with shown_view(qtbot, QuickReferralView, hostile_server.url) as view:
         yield view
-        view.close()
 
 
 def _fill_mandatory(view: QuickReferralView) -> None:

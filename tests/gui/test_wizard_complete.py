@@ -14,17 +14,13 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.referral_form import fields_for
 from desktop.views.referral.wizard import CompleteReferralView
-from tests.gui.test_wizard_helpers import config_of, services_for
+from tests.gui.test_wizard_helpers import config_of, shown_view
 
 
 @pytest.fixture
 def complete(qtbot: Any, server: Any) -> Iterator[CompleteReferralView]:
-    with services_for(server.url) as services:
-        view = CompleteReferralView(services)
-        qtbot.addWidget(view)
-        view.show()
+    with shown_view(qtbot, CompleteReferralView, server.url) as view:
         yield view
-        view.close()
 
 
 def test_every_field_has_its_api_name_and_label(complete: CompleteReferralView) -> None:

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import keyring
 from keyring.backends import fail
@@ -99,3 +99,30 @@ def press(
     """Press and release one key on ``widget`` (via the focus widget's event path)."""
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
+
+
+V = TypeVar("V", bound=QWidget)
+
+
+@contextmanager
+def shown_view(
+    qtbot: Any,
+    view_type: Callable[[Services], V],
+    url: str,
+    size: tuple[int, int] | None = None,
+    *,
+    active: bool = False,
+) -> Iterator[V]:
+    """A referral view on the app's logged-in services for ``url``, shown (and, with
+    ``active``, the active window, so that keyboard focus works); closed afterwards."""
+    with services_for(url) as services:
+        view = view_type(services)
+        qtbot.addWidget(view)
+        if size is not None:
+            view.resize(*size)
+        view.show()
+        if active:
+            view.activateWindow()
+            qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+        yield view
+        view.close()

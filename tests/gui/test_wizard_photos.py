@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.views.referral.wizard import CompleteReferralView
-from tests.gui.test_wizard_helpers import config_of, services_for
+from tests.gui.test_wizard_helpers import config_of, shown_view
 from tests.helpers.photos import contract_photo
 from tests.helpers.server_fixtures import api_session
 
@@ -57,13 +57,8 @@ def _drop(widget: Any, path: Path) -> None:
 
 @pytest.fixture
 def complete(qtbot: Any, server: Any) -> Iterator[CompleteReferralView]:
-    with services_for(server.url) as services:
-        view = CompleteReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1000)
-        view.show()
+    with shown_view(qtbot, CompleteReferralView, server.url, (900, 1000)) as view:
         yield view
-        view.close()
 
 
 def test_dropped_photo_is_cleaned_and_only_clean_bytes_are_uploaded(

@@ -12,20 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from desktop.views.referral.wizard import QuickReferralView
-from tests.gui.test_wizard_helpers import config_of, services_for, type_text
+from tests.gui.test_wizard_helpers import config_of, services_for, shown_view, type_text
 
 
 @pytest.fixture
 def quick(qtbot: Any, server: Any) -> Iterator[QuickReferralView]:
-    with services_for(server.url) as services:
-        view = QuickReferralView(services)
-        qtbot.addWidget(view)
-        view.resize(900, 1200)
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    with shown_view(qtbot, QuickReferralView, server.url, (900, 1200), active=True) as view:
         yield view
-        view.close()
 
 
 def focused() -> QWidget | None:
