@@ -106,6 +106,8 @@ class Outbox:
             image_payload: dict[str, Any] = {"image_id": image.image_id, "data": image.data}
             image_payload["media_type"] = image.media_type
             image_payload["review"] = image.review
+            if image.meta:
+                image_payload["meta"] = dict(image.meta)
             rows.append((_new_id(), KIND_IMAGE, item_id, image.image_id, "", image_payload))
         self._insert(rows, draft_id=draft_id)
         return item_id
@@ -239,6 +241,31 @@ class Outbox:
         if row is None or row["payload"] is None:
             return None
         return dict(self.store.unseal(row["payload"], f"outbox:{item_id}:{row['kind']}"))
+
+    def refused_referral(self, item_id: str) -> tuple[dict[str, Any], list[PendingImage]] | None:
+        """A refused referral's payload and its photos in upload order, to correct it in its
+        wizard; ``None`` unless ``item_id`` is a referral the server refused (dead)."""
+        row = self._row(item_id)
+        if row is None or row["state"] != "dead" or row["kind"] != KIND_REFERRAL:
+            return None
+        with DB_LOCK:
+            rows = self.conn.execute(
+                "SELECT * FROM outbox WHERE parent_id = ? AND kind = ? ORDER BY seq",
+                (item_id, KIND_IMAGE),
+            ).fetchall()
+        photos = []
+        for photo_row in rows:
+            photo = self.row_payload(photo_row)
+            photos.append(
+                PendingImage(
+                    str(photo["image_id"]),
+                    bytes(photo["data"]),
+                    str(photo["media_type"]),
+                    str(photo.get("review") or "none"),
+                    photo.get("meta"),
+                )
+            )
+        return self.row_payload(row), photos
 
     def referral_result(self, item_id: str) -> dict[str, Any] | None:
         """``{id, client_ref, status, kennzeichen_masked}`` once acknowledged, else ``None``."""
