@@ -233,6 +233,7 @@ class Outbox:
             error_code=row["error_code"],
             error_fields=tuple((str(p), str(c)) for p, c in error.get("fields", [])),
             result=None if row["result"] is None else json.loads(row["result"]),
+            refused=row["state"] == "dead" and not error.get("transient", False),
         )
 
     def payload(self, item_id: str) -> dict[str, Any] | None:
@@ -244,9 +245,11 @@ class Outbox:
 
     def refused_referral(self, item_id: str) -> tuple[dict[str, Any], list[PendingImage]] | None:
         """A refused referral's payload and its photos in upload order, to correct it in its
-        wizard; ``None`` unless ``item_id`` is a referral the server refused (dead)."""
+        wizard; ``None`` unless ``item_id`` is a referral the server refused
+        (:attr:`OutboxItem.refused`)."""
+        item = self.item(item_id)
         row = self._row(item_id)
-        if row is None or row["state"] != "dead" or row["kind"] != KIND_REFERRAL:
+        if item is None or row is None or not item.refused or item.kind != KIND_REFERRAL:
             return None
         with DB_LOCK:
             rows = self.conn.execute(

@@ -98,6 +98,9 @@ class OutboxItem:
     error_code: str | None
     error_fields: tuple[tuple[str, str], ...]
     result: dict[str, Any] | None
+    # dead because the server refused it (correct it); not after exhausted transient retries
+    # (the first attempt may have landed: retry it unchanged, with its key)
+    refused: bool = False
 
 
 @dataclass(slots=True)

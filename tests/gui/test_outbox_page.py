@@ -89,3 +89,22 @@ def test_dead_letter_shows_reason_and_asks_for_its_wizard(
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 1
     assert outbox.item(item_id) is None
+
+
+def test_a_referral_given_up_after_transient_failures_is_retried_not_edited(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    outbox = Outbox(LocalStore(tmp_path, DataKey.generate()))
+    item_id = outbox.enqueue_referral({"nachname": "Quellmalz"})
+    # the first attempt may have landed: only "Erneut senden" (same key) is safe
+    outbox.dead_letter(item_id, "server-unavailable", {"fields": [], "transient": True})
+    page = OutboxPage(outbox, None)
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)
+    assert page.model.index(0, 2).data() == "Fehlgeschlagen"
+    assert page.retry_button.isEnabled()
+    assert not page.edit_button.isEnabled()
+    with qtbot.assertNotEmitted(page.edit_item):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert outbox.refused_referral(item_id) is None

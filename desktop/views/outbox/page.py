@@ -137,13 +137,13 @@ class OutboxPage(QWidget):
     def edit_selected(self) -> None:
         """ "Bearbeiten": a failed referral opens in its wizard (the shell does that)."""
         item = self.selected_item()
-        if item is not None and item.state == "dead" and item.kind == "referral":
+        if item is not None and _correctable(item):
             self.edit_item.emit(item.item_id, item.kind)
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
         item = index.data(OutboxRole.ITEM)
-        if isinstance(item, OutboxItem) and item.state == "dead" and item.kind == "referral":
+        if isinstance(item, OutboxItem) and _correctable(item):
             self.edit_item.emit(item.item_id, item.kind)
 
     @Slot()
@@ -182,7 +182,7 @@ class OutboxPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
         dead = item is not None and item.state == "dead"
-        self.edit_button.setEnabled(dead and item is not None and item.kind == "referral")
+        self.edit_button.setEnabled(item is not None and _correctable(item))
         self.retry_button.setEnabled(dead)
         self.delete_button.setEnabled(item is not None)
         self.reason.setText(
@@ -195,6 +195,12 @@ class OutboxPage(QWidget):
         """Refresh when shown."""
         super().showEvent(event)
         self.refresh()
+
+
+def _correctable(item: OutboxItem) -> bool:
+    """A referral the server refused: corrected in its wizard. (One that failed only after
+    exhausted transient retries may have arrived: "Erneut senden" keeps its key.)"""
+    return item.kind == "referral" and item.state == "dead" and item.refused
 
 
 class OutboxStatus(QWidget):
