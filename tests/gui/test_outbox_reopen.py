@@ -113,6 +113,13 @@ def test_a_referral_queued_without_servicenummer_and_consent_text_is_corrected_i
     assert window.windowTitle().startswith("Fehler: ")
     assert quick.send_button.isEnabled()
 
+    quick.inputs["telefon"].setText("+49 171 5550124")  # a correction
+    window.show_page("outbox")  # "Bearbeiten" again: the open correction is kept, no question
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_key() == "quick", timeout=5_000)
+    assert _reopen_box(window) is None
+    assert quick.inputs["telefon"].text() == "+49 171 5550124"
+
     quick.consent_gate.yes.click()  # asked again with the current text
     qtbot.mouseClick(quick.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: quick.referral_number.isVisible(), timeout=15_000)
@@ -123,6 +130,7 @@ def test_a_referral_queued_without_servicenummer_and_consent_text_is_corrected_i
     assert created["consent"]["text_version"] == config["consent"]["text_version"]
     assert created["voluntary"]["schadenart"] == code
     assert created["voluntary"]["bemerkungen"] == "Bitte vormittags anrufen."
+    assert created["telefon"] == "+491715550124"  # the corrected number
     assert services.outbox.item(item_id) is None  # the failed item was replaced
     assert services.outbox.dead_count() == 0
     page.refresh()
