@@ -138,13 +138,14 @@ class PhotoUpload:
     """A cleaned photo ready for upload (same fields as the outbox's ``PendingImage``).
 
     ``review`` is what the agent decided about its flags (:mod:`desktop.privacy.photo_review`),
-    declared to the server on upload.
+    declared to the server on upload; ``meta`` describes the tile (never sent).
     """
 
     image_id: str
     data: bytes
     media_type: str
     review: str = "none"
+    meta: Mapping[str, Any] | None = None  # what the tile showed (kept in the outbox)
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,8 @@ class Outbox:
             image_payload: dict[str, Any] = {"image_id": image.image_id, "data": image.data}
             image_payload["media_type"] = image.media_type
             image_payload["review"] = image.review
+            if image.meta:
+                image_payload["meta"] = dict(image.meta)
             rows.append((_new_id(), KIND_IMAGE, item_id, image.image_id, "", image_payload))
         self._insert(rows, draft_id=draft_id)
         return item_id
@@ -231,6 +233,7 @@ class Outbox:
             error_code=row["error_code"],
             error_fields=tuple((str(p), str(c)) for p, c in error.get("fields", [])),
             result=None if row["result"] is None else json.loads(row["result"]),
+            refused=row["state"] == "dead" and not error.get("transient", False),
         )
 
     def payload(self, item_id: str) -> dict[str, Any] | None:
@@ -239,6 +242,33 @@ class Outbox:
         if row is None or row["payload"] is None:
             return None
         return dict(self.store.unseal(row["payload"], f"outbox:{item_id}:{row['kind']}"))
+
+    def refused_referral(self, item_id: str) -> tuple[dict[str, Any], list[PendingImage]] | None:
+        """A refused referral's payload and its photos in upload order, to correct it in its
+        wizard; ``None`` unless ``item_id`` is a referral the server refused
+        (:attr:`OutboxItem.refused`)."""
+        item = self.item(item_id)
+        row = self._row(item_id)
+        if item is None or row is None or not item.refused or item.kind != KIND_REFERRAL:
+            return None
+        with DB_LOCK:
+            rows = self.conn.execute(
+                "SELECT * FROM outbox WHERE parent_id = ? AND kind = ? ORDER BY seq",
+                (item_id, KIND_IMAGE),
+            ).fetchall()
+        photos = []
+        for photo_row in rows:
+            photo = self.row_payload(photo_row)
+            photos.append(
+                PendingImage(
+                    str(photo["image_id"]),
+                    bytes(photo["data"]),
+                    str(photo["media_type"]),
+                    str(photo.get("review") or "none"),
+                    photo.get("meta"),
+                )
+            )
+        return self.row_payload(row), photos
 
     def referral_result(self, item_id: str) -> dict[str, Any] | None:
         """``{id, client_ref, status, kennzeichen_masked}`` once acknowledged, else ``None``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,13 +70,16 @@ class PendingImage:
     """A cleaned photo to upload after its referral (client-chosen UUID ``image_id``).
 
     ``review`` is the agent's decision about the photo's flags (``none``, ``blurred``,
-    ``confirmed``), kept in the sealed payload and declared to the server on upload.
+    ``confirmed``), kept in the sealed payload and declared to the server on upload. ``meta``
+    is what the photo's tile showed (flags, boxes, removed metadata; no bytes), kept so that a
+    refused referral reopens with its photos as they were; never sent.
     """
 
     image_id: str
     data: bytes
     media_type: str
     review: str = "none"
+    meta: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,9 @@ class OutboxItem:
     error_code: str | None
     error_fields: tuple[tuple[str, str], ...]
     result: dict[str, Any] | None
+    # dead because the server refused it (correct it); not after exhausted transient retries
+    # (the first attempt may have landed: retry it unchanged, with its key)
+    refused: bool = False
 
 
 @dataclass(slots=True)

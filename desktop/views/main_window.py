@@ -7,7 +7,8 @@ Pages are placeholders until :func:`desktop.views.pages.install_pages` replaces 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+import logging
+from typing import TYPE_CHECKING, Protocol
 
 from typing_extensions import override
 
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -42,7 +43,20 @@ from desktop.widgets.message_bar import MessageBar
 if TYPE_CHECKING:
     from desktop.services import Services
 
-__all__ = ["NAV_KEYS", "PAGE_KEYS", "MainWindow", "nav_title"]
+__all__ = ["NAV_KEYS", "PAGE_KEYS", "MainWindow", "SessionEnd", "nav_title"]
+
+log = logging.getLogger(__name__)
+
+
+class SessionEnd(Protocol):
+    """What the window uses of the ``QSessionManager`` of a desktop session that ends."""
+
+    def allowsInteraction(self) -> bool: ...  # noqa: N802 (Qt's name)
+
+    def cancel(self) -> None: ...
+
+    def release(self) -> None: ...
+
 
 PAGE_KEYS = ("quick", "complete", "drafts", "referrals", "postbox", "privacy")
 """Pages named in the contract (navigation objectNames ``nav_<key>``)."""
@@ -113,6 +127,9 @@ class MainWindow(QMainWindow):
         services.logged_in.connect(self._on_login_state)
         services.logged_out.connect(self._on_login_state)
         self._on_connection_changed(services.connection_state)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # log out / shut down asks like "Beenden"
+            app.commitDataRequest.connect(self.commit_session_data)
         self.show_page("quick")
         self._fit_to_screen()
 
@@ -341,6 +358,14 @@ class MainWindow(QMainWindow):
 
     def _ask_quit(self, drafts: int, waiting: int) -> None:
         """Window-modal question before memory-only data is lost; "Trotzdem beenden" quits."""
+        box, leave = self._quit_box(drafts, waiting)
+        box.buttonClicked.connect(lambda button: self._quit_answered(button is leave))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _quit_box(self, drafts: int, waiting: int) -> tuple[QMessageBox, QPushButton]:
+        """The question before memory-only data is lost, and its "Trotzdem beenden" button
+        ("Abbrechen" is the default: Enter/Escape never lose data)."""
         box = QMessageBox(self)
         box.setObjectName("quit_confirm")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -358,9 +383,32 @@ class MainWindow(QMainWindow):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.buttonClicked.connect(lambda button: self._quit_answered(button is leave))
-        box.finished.connect(box.deleteLater)
-        box.open()
+        return box, leave
+
+    @Slot(object)
+    def commit_session_data(self, manager: SessionEnd) -> None:
+        """The desktop session is ending (log out, shut down): where the platform lets the app
+        interact, the same question as "Beenden"; "Abbrechen" cancels the session's end.
+
+        The session manager waits for the answer, so the question is asked modally here.
+        """
+        if self._quit_confirmed:
+            return
+        drafts, waiting = self.unsaved_in_memory()
+        if not (drafts or waiting):
+            return
+        if not manager.allowsInteraction():
+            log.warning("session ends without a keychain: memory-only data cannot be kept")
+            return
+        box, leave = self._quit_box(drafts, waiting)
+        box.exec()
+        leaving = box.clickedButton() is leave
+        box.deleteLater()
+        manager.release()
+        if leaving:
+            self._quit_confirmed = True  # the window's close at the session's end asks no more
+        else:
+            manager.cancel()
 
     def _quit_answered(self, leave: bool) -> None:
         if leave:

@@ -7,6 +7,7 @@ modules are imported (``desktop.app``), so each receives exactly the collaborato
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,10 +16,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.views.drafts.page import DraftsPage, memory_only_text
+from desktop.views.main_window import nav_title
 from desktop.views.outbox.page import OutboxPage
 from desktop.views.postbox.install import install_postbox
 from desktop.views.postbox.page import PostboxPage
 from desktop.views.privacy.page import PrivacyPage, connect_why_links
+from desktop.views.referral.reopen import RefusedReferral, ask_to_replace, load_refused
 from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from desktop.views.referrals.page import ReferralsPage
 
@@ -83,8 +86,47 @@ def _postbox(window: MainWindow, services: Services) -> None:
 
 
 def _outbox(window: MainWindow, services: Services) -> QWidget:
-    # "Bearbeiten" corrects a refused referral in the page's own dialog
-    return OutboxPage(services.outbox, services.outbox_worker)
+    page = OutboxPage(services.outbox, services.outbox_worker)
+    page.edit_item.connect(lambda item_id, _kind: _open_refused(window, services, item_id))
+    return page
+
+
+def _open_refused(window: MainWindow, services: Services, item_id: str) -> None:
+    """ "Bearbeiten" on a refused referral: read it (payload, photos) on the "db" pool, then
+    open it in the wizard of its kind."""
+    services.tasks.run(
+        functools.partial(load_refused, services.outbox, item_id),
+        on_done=lambda refused: _show_refused(window, refused),
+        pool="db",
+    )
+
+
+def _show_refused(window: MainWindow, refused: RefusedReferral | None) -> None:
+    if refused is None:  # sent again or deleted meanwhile
+        window.show_status(
+            QCoreApplication.translate(
+                "MainWindow", "Diese Sendung ist nicht mehr als fehlgeschlagen im Postausgang."
+            )
+        )
+        return
+    view = window.page(refused.kind)
+    if not isinstance(view, ReferralView):
+        return
+    if view.holds_refused(refused.item_id):  # already open there: keep the corrections
+        window.show_page(refused.kind)
+        return
+
+    def proceed() -> None:
+        view.open_refused(refused)
+        window.show_page(refused.kind)
+
+    ask_to_replace(
+        window,
+        nav_title(refused.kind),
+        proceed,
+        begun=view.has_unsent_input(),
+        correcting=view.drafts.held_in_outbox,
+    )
 
 
 def _privacy(window: MainWindow, services: Services) -> QWidget:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from desktop.privacy.photo_review import PENDING
 from desktop.referral_form import PhotoUpload
-from desktop.widgets.photo_restored import RestoredPhotoTile
+from desktop.widgets.photo_restored import RestoredPhotoTile, photo_meta
 from desktop.widgets.photo_tile import PhotoServices, PhotoTile, warm_up_photo_check
 
 _SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif")
@@ -161,7 +161,13 @@ class PhotoStrip(QWidget):
         """Cleaned photos with their review state (``pending`` ones must not be sent:
         :meth:`undecided`)."""
         return [
-            PhotoUpload(t.image_id, t.result.data, t.result.media_type, t.review)
+            PhotoUpload(
+                t.image_id,
+                t.result.data,
+                t.result.media_type,
+                t.review,
+                photo_meta(t.image_id, t.result, t.blurred, t.confirmed),
+            )
             for t in self.tiles
             if t.ready and t.result is not None
         ]

@@ -895,6 +895,10 @@
         <translation>Quit anyway</translation>
     </message>
     <message>
+        <source>Diese Sendung ist nicht mehr als fehlgeschlagen im Postausgang.</source>
+        <translation>This item is no longer in the Outbox as failed.</translation>
+    </message>
+    <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
         <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
     </message>
@@ -1007,21 +1011,6 @@
     <message>
         <source>Die betroffene Person kann Auskunft über diese Einträge verlangen (Art. 15 DSGVO) – bitte sachlich schreiben.</source>
         <translation>The person concerned can request access to these entries (Art. 15 GDPR) – please write objectively.</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxEditDialog</name>
-    <message>
-        <source>Sendung korrigieren</source>
-        <translation>Correct the item</translation>
-    </message>
-    <message>
-        <source>Grund: </source>
-        <translation>Reason: </translation>
-    </message>
-    <message>
-        <source>Speichern und senden</source>
-        <translation>Save and send</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2350,29 @@
     <message>
         <source>Zusatzinfo</source>
         <translation>Additional information</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralReopen</name>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung jetzt öffnen?</source>
+        <translation>Open the failed referral now?</translation>
+    </message>
+    <message>
+        <source>Fehlgeschlagene Vermittlung öffnen</source>
+        <translation>Open failed referral</translation>
+    </message>
+    <message>
+        <source>In der {wizard} ist eine Vermittlung begonnen. Sie bleibt unter „Entwürfe“ gespeichert und kann dort fortgesetzt werden.</source>
+        <translation>A referral has been started in {wizard}. It stays saved under “Drafts” and can be continued there.</translation>
+    </message>
+    <message>
+        <source>In der {wizard} wird gerade eine andere fehlgeschlagene Vermittlung korrigiert. Ihre Änderungen daran werden verworfen; die Vermittlung selbst bleibt unverändert im Postausgang.</source>
+        <translation>Another failed referral is being corrected in {wizard}. Your changes to it will be discarded; the referral itself stays unchanged in the Outbox.</translation>
+    </message>
+    <message>
+        <source>Öffnen</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Postausgang: model (qtmodeltester), dead letter with the server's reason, edit/retry/delete."""
+"""Postausgang: model (qtmodeltester), dead letter with the server's reason; "Bearbeiten" (or
+Enter) asks for its wizard, "Löschen" removes it."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialog
 
 from desktop.api import ExtranetClient
 from desktop.models.outbox_model import OutboxModel
 from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox, PendingImage
-from desktop.views.outbox.page import OutboxEditDialog, OutboxPage
+from desktop.views.outbox.page import OutboxPage
 from extranet.runner import EmbeddedServer
 
 
@@ -50,7 +51,7 @@ def test_model_folds_photos_into_their_referral(tmp_path: Path, qtmodeltester: M
     assert model.index(0, 2).data() == "Wartet auf Versand"
 
 
-def test_dead_letter_shows_reason_and_can_be_edited(
+def test_dead_letter_shows_reason_and_asks_for_its_wizard(
     tmp_path: Path, qtbot: QtBot, server: EmbeddedServer
 ) -> None:
     client = ExtranetClient(server.url, retries=0)
@@ -58,104 +59,52 @@ def test_dead_letter_shows_reason_and_can_be_edited(
     outbox = Outbox(LocalStore(tmp_path, DataKey.generate()))
     body = referral(client.get_config())
     item_id = outbox.enqueue_referral(body)
-    outbox.enqueue_referral(referral(client.get_config()))
-    assert len(outbox.drain(client).dead) == 2
+    assert len(outbox.drain(client).dead) == 1
+    outbox.enqueue_message("ticket-1", "Hallo")  # waits; never opens a wizard
 
     page = OutboxPage(outbox, None)
     qtbot.addWidget(page)
     page.show()
     assert page.model.rowCount() == 2
     assert page.model.index(0, 2).data() == "Fehlgeschlagen"
+    assert page.findChild(QDialog) is None  # no correction dialog of its own
     page.table.selectRow(0)
     assert "Einverständnis zur Reparatur fehlt" in page.reason.text()
     assert page.edit_button.isEnabled()
-    key_before = outbox.store.conn.execute(
-        "SELECT idempotency_key FROM outbox WHERE id=?", (item_id,)
-    ).fetchone()[0]
     with qtbot.waitSignal(page.edit_item) as blocker:
         qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [item_id, "referral"]
-    dialog = page.findChild(OutboxEditDialog)
-    assert dialog is not None
-    assert dialog.isVisible()
-    assert "Einverständnis zur Reparatur fehlt" in dialog.findChild(QLabel, "edit_reason").text()
-    assert list(dialog.editors) == ["/repair_consent"]  # exactly what the server refused
-    consent = dialog.findChild(QCheckBox, "repair_consent")
-    assert not consent.isChecked()
-    consent.setChecked(True)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    key_after = outbox.store.conn.execute(
-        "SELECT idempotency_key FROM outbox WHERE id=?", (item_id,)
-    ).fetchone()[0]
-    assert key_after != key_before  # edited → new idempotency key
+    page.table.setFocus()
+    with qtbot.waitSignal(page.edit_item) as blocker:  # Enter on the failed row
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert blocker.args == [item_id, "referral"]
+    assert page.findChild(QDialog) is None
 
-    page.refresh()
-    assert page.model.index(0, 2).data() == "Wartet auf Versand"
-    assert page.send_now_button.isEnabled()
-    assert outbox.drain(client).pending == 0
-    [created] = client.list_referrals(client_ref=body["client_ref"]).items
-    assert created["id"]
+    page.table.selectRow(1)  # the waiting Postkorb message: nothing to correct
+    assert not page.edit_button.isEnabled()
+    with qtbot.assertNotEmitted(page.edit_item):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
 
-    page.refresh()
     page.table.selectRow(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert page.model.rowCount() == 0
-    assert page.findChild(type(page.reason), "outbox_state").text() == "Der Postausgang ist leer."
+    assert page.model.rowCount() == 1
+    assert outbox.item(item_id) is None
 
 
-def test_edit_dialog_checks_fields_before_queueing_again(
-    tmp_path: Path, qtbot: QtBot, server: EmbeddedServer
+def test_a_referral_given_up_after_transient_failures_is_retried_not_edited(
+    tmp_path: Path, qtbot: QtBot
 ) -> None:
-    client = ExtranetClient(server.url, retries=0)
-    client.login("demo", "demo")
-    config = client.get_config()
     outbox = Outbox(LocalStore(tmp_path, DataKey.generate()))
-    granted = {
-        "granted": True,
-        "text_version": config["consent"]["text_version"],
-        "captured_at": "2026-11-25T06:00:00Z",
-    }
-    bad_phone = referral(config, repair_consent=True, telefon="12")
-    health = referral(
-        config,
-        repair_consent=True,
-        consent=granted,
-        voluntary={"zusatzinfo": "Kunde ist Diabetiker"},
-    )
-    ids = [outbox.enqueue_referral(bad_phone), outbox.enqueue_referral(health)]
-    codes = [code for _i, code, _d in outbox.drain(client).dead]
-    assert codes == ["validation-failed", "privacy-violation"]
-
+    item_id = outbox.enqueue_referral({"nachname": "Quellmalz"})
+    # the first attempt may have landed: only "Erneut senden" (same key) is safe
+    outbox.dead_letter(item_id, "server-unavailable", {"fields": [], "transient": True})
     page = OutboxPage(outbox, None)
     qtbot.addWidget(page)
     page.show()
     page.table.selectRow(0)
-    dialog = page.edit_selected()
-    assert dialog is not None
-    phone = dialog.findChild(QLineEdit, "telefon")
-    assert phone.text() == "12"
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()  # refused locally: still too short
-    assert dialog.problem.text()
-    phone.setText("+49 171 5550123")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-
-    page.table.selectRow(1)
-    dialog = page.edit_selected()
-    assert dialog is not None
-    text = dialog.findChild(QPlainTextEdit, "zusatzinfo")
-    assert text.toPlainText() == "Kunde ist Diabetiker"
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()  # the privacy engine blocks health data here already
-    text.setPlainText("Bitte vormittags anrufen.")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-
-    assert outbox.drain(client).pending == 0
-    for body, item_id in zip((bad_phone, health), ids, strict=True):
-        [created] = client.list_referrals(client_ref=body["client_ref"]).items
-        result = outbox.referral_result(item_id)
-        assert result is not None
-        assert result["id"] == created["id"]
+    assert page.model.index(0, 2).data() == "Fehlgeschlagen"
+    assert page.retry_button.isEnabled()
+    assert not page.edit_button.isEnabled()
+    with qtbot.assertNotEmitted(page.edit_item):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert outbox.refused_referral(item_id) is None

@@ -75,6 +75,29 @@ def test_editing_a_dead_letter_gives_a_new_key(tmp_path: Path) -> None:
     assert payload["nachname"] == "Weiß"
 
 
+def test_a_refused_referral_is_read_back_with_its_photos_for_its_wizard(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, DataKey.generate())
+    outbox = Outbox(store)
+    meta = {"image_id": "img-1", "blob": "img-1", "confirmed": True, "warnings": ["document"]}
+    photos = [
+        PendingImage("img-1", b"\xff\xd8one", "image/jpeg", "confirmed", meta),
+        PendingImage("img-2", b"\x89PNGtwo", "image/png"),
+    ]
+    item_id = outbox.enqueue_referral(PAYLOAD, photos)
+    assert outbox.refused_referral(item_id) is None  # waiting, not refused
+    outbox.dead_letter(item_id, "validation-failed", {"fields": [["/telefon", "too-short"]]})
+
+    found = outbox.refused_referral(item_id)
+    assert found is not None
+    payload, images = found
+    assert payload["nachname"] == "Schwarzkopf"
+    assert images == photos  # in upload order, with the decision and the tile description
+    [photo] = [i for i in outbox.items() if i.kind == "image"][:1]
+    assert outbox.refused_referral(photo.item_id) is None  # a photo is no referral
+    outbox.delete(item_id)
+    assert outbox.refused_referral(item_id) is None
+
+
 def test_backoff_is_full_jitter_and_honours_retry_after() -> None:
     delays = [backoff_delay(3) for _ in range(200)]
     assert all(0.0 <= d <= 8.0 for d in delays)

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import copy
-import itertools
 import logging
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -28,15 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.outbox_model import OutboxModel, OutboxRole, reason_text
-from desktop.privacy.text import check
 from desktop.sync.outbox import Outbox, OutboxItem, UnknownItemError
-from desktop.validation import MANDATORY_CHECKS
-from desktop.validation.free_text import FREE_TEXT_FIELDS
-from desktop.views.referral.fields import field_label
-from desktop.widgets.finding_texts import finding_text, issue_text
 from desktop.workers.outbox_worker import OutboxWorker
 
-__all__ = ["OutboxEditDialog", "OutboxPage", "OutboxStatus"]
+__all__ = ["OutboxPage", "OutboxStatus"]
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +34,12 @@ class OutboxPage(QWidget):
         outbox: The persistent outbox.
         worker: Its worker (sends, reports state changes).
 
-    "Bearbeiten" opens an :class:`OutboxEditDialog` with the fields the server refused.
+    "Bearbeiten" (or double-click/Enter) on a referral the server refused asks the shell to
+    open it in its wizard, where it is corrected and sent again (replacing the failed item).
 
     Signals:
         edit_item(str item_id, str kind): "Bearbeiten" was chosen for a failed referral
-            (informational; the page's own dialog does the editing).
+            (``kind`` is the outbox item's kind, ``"referral"``).
     """
 
     edit_item = Signal(str, str)
@@ -98,6 +85,7 @@ class OutboxPage(QWidget):
         self.send_now_button = self._button(row, self.tr("&Jetzt senden"), "send_now")
         layout.addLayout(row)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.table.activated.connect(self._on_activated)  # double-click, Enter
         self.retry_button.clicked.connect(self.retry_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.send_now_button.clicked.connect(self.send_now)
@@ -146,23 +134,17 @@ class OutboxPage(QWidget):
         return item
 
     @Slot()
-    def edit_selected(self) -> OutboxEditDialog | None:
-        """Open the correction dialog for a failed referral (window-modal, non-blocking)."""
+    def edit_selected(self) -> None:
+        """ "Bearbeiten": a failed referral opens in its wizard (the shell does that)."""
         item = self.selected_item()
-        if item is None or item.state != "dead" or item.kind != "referral":
-            return None
-        self.edit_item.emit(item.item_id, item.kind)
-        dialog = OutboxEditDialog(self._outbox, item, self)
-        dialog.accepted.connect(self._edited)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        if item is not None and _correctable(item):
+            self.edit_item.emit(item.item_id, item.kind)
 
-    @Slot()
-    def _edited(self) -> None:
-        if self._worker is not None:
-            self._worker.notify_enqueued()
-        self.refresh()
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        item = index.data(OutboxRole.ITEM)
+        if isinstance(item, OutboxItem) and _correctable(item):
+            self.edit_item.emit(item.item_id, item.kind)
 
     @Slot()
     def retry_selected(self) -> None:
@@ -200,7 +182,7 @@ class OutboxPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
         dead = item is not None and item.state == "dead"
-        self.edit_button.setEnabled(dead and item is not None and item.kind == "referral")
+        self.edit_button.setEnabled(item is not None and _correctable(item))
         self.retry_button.setEnabled(dead)
         self.delete_button.setEnabled(item is not None)
         self.reason.setText(
@@ -213,6 +195,12 @@ class OutboxPage(QWidget):
         """Refresh when shown."""
         super().showEvent(event)
         self.refresh()
+
+
+def _correctable(item: OutboxItem) -> bool:
+    """A referral the server refused: corrected in its wizard. (One that failed only after
+    exhausted transient retries may have arrived: "Erneut senden" keeps its key.)"""
+    return item.kind == "referral" and item.state == "dead" and item.refused
 
 
 class OutboxStatus(QWidget):
@@ -257,145 +245,3 @@ class OutboxStatus(QWidget):
         self.text_button.setAccessibleName(text)
         self.send_button.setVisible(bool(self._worker.pending))
         self.setVisible(bool(text))
-
-
-_MULTILINE = {"zusatzinfo", "bemerkungen"}
-_DEFAULT_POINTERS = (
-    "/nachname",
-    "/telefon",
-    "/kennzeichen",
-    "/versicherungsscheinnummer",
-    "/repair_consent",
-)
-
-
-def _get(payload: dict[str, Any], pointer: str) -> Any:
-    node: Any = payload
-    for part in pointer.strip("/").split("/"):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
-
-
-def _put(payload: dict[str, Any], pointer: str, value: Any) -> None:
-    *parents, leaf = pointer.strip("/").split("/")
-    node = payload
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[leaf] = value
-
-
-def _label(name: str) -> str:
-    return field_label(name).replace("&", "").rstrip(" *")
-
-
-class OutboxEditDialog(QDialog):
-    """Correct the fields the server refused; saving queues the item with a NEW key.
-
-    Mandatory fields are checked with ``desktop.validation``, free text with the privacy
-    engine (the server re-checks both). Emptying a voluntary field removes it.
-    """
-
-    def __init__(self, outbox: Outbox, item: OutboxItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("outbox_edit_dialog")
-        self.setWindowTitle(self.tr("Sendung korrigieren"))
-        self._outbox, self._item = outbox, item
-        self._payload = outbox.payload(item.item_id) or {}
-        self.editors: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        reason = QLabel(self.tr("Grund: ") + reason_text(item.error_code))
-        reason.setObjectName("edit_reason")
-        reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        reason.setWordWrap(True)
-        layout.addWidget(reason)
-        form = QFormLayout()
-        layout.addLayout(form)
-        pointers = list(dict.fromkeys(p for p, _c in item.error_fields)) or _DEFAULT_POINTERS
-        for pointer in pointers:
-            editor = self._editor(pointer)
-            if editor is not None:
-                form.addRow(_label(pointer.rsplit("/", 1)[-1]), editor)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("edit_problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(
-            self.tr("Speichern und senden"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setObjectName("edit_save")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        chain = [*self.editors.values(), self.save_button]
-        for first, second in itertools.pairwise(chain):
-            self.setTabOrder(first, second)
-
-    def _editor(self, pointer: str) -> QWidget | None:
-        name = pointer.rsplit("/", 1)[-1]
-        value = _get(self._payload, pointer)
-        widget: QWidget
-        if isinstance(value, bool) or name == "repair_consent":
-            widget = QCheckBox(_label(name), self)
-            widget.setChecked(bool(value))
-        elif value is None or isinstance(value, str):
-            if name in _MULTILINE:
-                widget = QPlainTextEdit(value or "", self)
-                widget.setTabChangesFocus(True)
-            else:
-                widget = QLineEdit(value or "", self)
-        else:
-            return None  # lists/dates: correct them by deleting and entering the referral anew
-        widget.setObjectName(name)
-        widget.setAccessibleName(_label(name))
-        self.editors[pointer] = widget
-        return widget
-
-    def values(self) -> dict[str, Any]:
-        """The corrected payload (not yet saved)."""
-        payload = copy.deepcopy(self._payload)
-        for pointer, widget in self.editors.items():
-            if isinstance(widget, QCheckBox):
-                _put(payload, pointer, widget.isChecked())
-            elif isinstance(widget, QPlainTextEdit):
-                _put(payload, pointer, widget.toPlainText().strip())
-            elif isinstance(widget, QLineEdit):
-                _put(payload, pointer, widget.text().strip())
-        return payload
-
-    def problems(self, payload: dict[str, Any]) -> list[str]:
-        """German reasons that keep the corrected referral from being queued."""
-        found: list[str] = []
-        for pointer in self.editors:
-            name, value = pointer.rsplit("/", 1)[-1], _get(payload, pointer)
-            if not isinstance(value, str):
-                continue
-            if name in MANDATORY_CHECKS:
-                result = MANDATORY_CHECKS[name](value)
-                errors = [i for i in result.issues if i.severity == "error"]
-                found += [f"{_label(name)}: {issue_text(i.code, i.params)}" for i in errors]
-                if not errors and result.canonical is not None:
-                    _put(payload, pointer, result.canonical)
-            rule = FREE_TEXT_FIELDS.get(name)
-            if rule is not None and value:
-                for finding in rule.relevant(check(value, rule.engine_field)):
-                    if finding.severity == "block":
-                        text = finding_text(finding.category, finding.rule_id)
-                        found.append(f"{_label(name)}: {text}")
-        return found
-
-    def accept(self) -> None:
-        """Check, then save with a new idempotency key and close."""
-        payload = self.values()
-        problems = self.problems(payload)
-        if problems:
-            self.problem.setText("\n".join(problems))
-            return
-        try:
-            self._outbox.update_payload(self._item.item_id, payload)
-        except UnknownItemError:
-            log.info("outbox item vanished while editing")
-        super().accept()

@@ -45,14 +45,18 @@ class DraftKeeper(QObject):
         self.autosaver = DraftAutosaver(services.store, services.tasks, parent=self)
         # (draft_id, token) while a restored draft's photo bytes are read back.
         self._photos_loading: tuple[str, object] | None = None
+        # The form is a refused referral reopened from the Postausgang: that item is its
+        # stored copy, so no draft is made (the same referral would wait in two places).
+        self.held_in_outbox = False
 
     def start_new(self) -> None:
         """The form is a new referral: later autosaves go to a new draft."""
         self.draft_id = str(uuid.uuid4())
+        self.held_in_outbox = False
 
     def schedule(self) -> None:
         """Note a change; untouched forms make no draft."""
-        if self._fields.has_content():
+        if self._fields.has_content() and not self.held_in_outbox:
             self.autosaver.schedule(self.draft_id, self._fields.kind, self.payload, self.photos)
 
     def discard(self) -> None:
@@ -90,6 +94,18 @@ class DraftKeeper(QObject):
         self._restore_values(dict(draft))
         self._restore_photos(draft, draft_id)
 
+    def restore_refused(
+        self, values: Mapping[str, Any], blobs: Mapping[str, tuple[bytes, str]]
+    ) -> None:
+        """Fill the (just reset) form with a refused referral from the Postausgang: its values
+        (:func:`desktop.views.referral.reopen.form_state`) and its photos' cleaned bytes."""
+        self.held_in_outbox = True
+        self._restore_values(dict(values))
+        strip = self._fields.photos
+        metas = [dict(m) for m in values.get(draft_state.PHOTOS) or [] if isinstance(m, Mapping)]
+        if strip is not None and metas:
+            draft_state.fill_restored(self._fields, strip.add_restored(metas), blobs)
+
     def _restore_values(self, draft: dict[str, Any]) -> None:
         fields, form = self._fields, self._form()
         draft_state.restore_dismissed(fields, draft)  # before the values are checked
@@ -100,7 +116,7 @@ class DraftKeeper(QObject):
         fields.repair_consent.setChecked(bool(draft.get("repair_consent")))
         consent = draft.get("consent")
         saved_version, current = draft.get("consent_text_version"), fields.consent_gate.text_version
-        if consent is True and saved_version and current and saved_version != current:
+        if consent is True and current and saved_version != current:  # none: never a valid Ja
             self._restore_for_new_consent(draft)
             return
         fields.consent_gate.set_answer(consent if isinstance(consent, bool) else None)

@@ -119,6 +119,11 @@ class SendResults(QObject):
         announce(box.referral_number, self.banner_text(number))
         box.new_button.setFocus()
 
+    def show_refusal(self, failure: QueuedFailure) -> None:
+        """A refused referral reopened from the Postausgang: shown as after a fresh send
+        (errors at the fields, "Erneut senden"; sending again replaces ``failure.item_id``)."""
+        self._on_failed(failure)
+
     def _on_refused_in_outbox(self, failure: QueuedFailure) -> None:
         """The server refused the queued referral: back to the form, errors at the fields;
         sending again replaces the dead letter in the Postausgang."""

@@ -186,7 +186,7 @@ def _enqueue(
     replaces: str | None,
 ) -> str:
     """Worker: store the referral and its photos; then drop the dead letter it replaces."""
-    images = [PendingImage(p.image_id, p.data, p.media_type, p.review) for p in photos]
+    images = [PendingImage(p.image_id, p.data, p.media_type, p.review, p.meta) for p in photos]
     item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
     if replaces:  # stored first, then the old dead letter goes: never neither
         outbox.delete(replaces)

@@ -36,6 +36,7 @@ from desktop.views.referral.fields import (
     write_value,
 )
 from desktop.views.referral.layout import ReferralLayout
+from desktop.views.referral.reopen import RefusedReferral, form_state, photo_blobs
 from desktop.views.referral.results import SendResults
 from desktop.views.referral.review import readable_review
 from desktop.views.referral.send import ReferralSender
@@ -338,6 +339,31 @@ class ReferralView(QWidget):
         self.reset()
         self.drafts.restore(draft_id, draft)
         return True
+
+    def has_unsent_input(self) -> bool:
+        """True while the form holds a begun referral that is not sent (nor queued)."""
+        return not self.results.sent and self.fields.has_content()
+
+    def holds_refused(self, item_id: str) -> bool:
+        """True while this form shows the refused Postausgang item ``item_id`` (reopened, or
+        refused right after "Senden") for correction."""
+        return not self.results.sent and self.results.dead_item == item_id
+
+    def open_refused(self, refused: RefusedReferral) -> None:
+        """Correct a referral the server refused (Postausgang "Bearbeiten"): its values,
+        consent and photos as stored, the server's problems at their fields; sending again
+        replaces the failed item. What this form held before stays in its draft."""
+        typed = self.drafts.draft_id
+        self.drafts.autosaver.flush()  # the begun referral is saved as it is
+        self.reset()
+        self.drafts.autosaver.discard(typed)  # emptying the fields must not overwrite it
+        self.form.client_ref = str(refused.payload.get("client_ref") or self.form.client_ref)
+        if not self.form.servicenummer:  # no Servicenummer known now: the one sent then
+            self.form.servicenummer = str(refused.payload.get("servicenummer") or "")
+            self.servicenummer.setText(self.form.servicenummer)
+        self.drafts.restore_refused(form_state(refused), photo_blobs(refused.photos))
+        self.results.show_refusal(refused.failure)
+        self.update_review()
 
     @Slot()
     def _on_why(self) -> None:

@@ -1,0 +1,140 @@
+"""A referral the server refused (a dead letter in the Postausgang), reopened in its wizard.
+
+:func:`load_refused` reads the stored payload, its photos and the server's problems on the
+"db" pool; :func:`form_state` turns the payload back into the values the wizard restores (the
+shape of a saved draft); :func:`ask_to_replace` asks before the wizard's other input makes
+way. The view (:meth:`ReferralView.open_refused`) fills itself, shows the problems as after a
+fresh send, and sending again replaces the dead letter (stored first, then deleted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.referral_form import FREE_TEXT, MANDATORY, Kind
+from desktop.sync.outbox import Outbox, PendingImage
+from desktop.views.referral.send import QueuedFailure
+from desktop.widgets.photo_restored import blob_id
+
+__all__ = ["RefusedReferral", "ask_to_replace", "form_state", "load_refused", "photo_blobs"]
+
+_CONTEXT = "ReferralReopen"
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedReferral:
+    """What the Postausgang kept of a refused referral."""
+
+    item_id: str
+    kind: Kind
+    payload: Mapping[str, Any]
+    photos: tuple[PendingImage, ...]
+    failure: QueuedFailure
+
+
+def load_refused(outbox: Outbox, item_id: str) -> RefusedReferral | None:
+    """Worker ("db" pool): the refused referral ``item_id``; ``None`` once it is no longer a
+    dead letter (sent again, deleted)."""
+    item = outbox.item(item_id)
+    found = outbox.refused_referral(item_id)
+    if item is None or found is None:
+        return None
+    payload, photos = found
+    kind: Kind = "complete" if payload.get("kind") == "complete" else "quick"
+    failure = QueuedFailure(item_id, item.error_code or "", "", item.error_fields)
+    return RefusedReferral(item_id, kind, payload, tuple(photos), failure)
+
+
+def _photo_meta(photo: PendingImage) -> dict[str, Any]:
+    """The tile description kept with the photo; for a photo stored without one, the
+    agent's decision alone (the flags are then unknown)."""
+    if photo.meta:
+        return dict(photo.meta)
+    blurred = photo.review == "blurred"
+    return {
+        "image_id": photo.image_id,
+        "blob": blob_id(photo.image_id, blurred),
+        "media_type": photo.media_type,
+        "blurred": blurred,
+        "confirmed": photo.review == "confirmed",
+    }
+
+
+def form_state(refused: RefusedReferral) -> dict[str, Any]:
+    """The payload as the values a wizard restores (the shape of a saved draft)."""
+    payload = refused.payload
+    consent = payload.get("consent") or {}
+    granted = consent.get("granted") is True
+    voluntary = dict(payload.get("voluntary") or {})
+    return {
+        "kind": refused.kind,
+        "mandatory": {name: str(payload.get(name) or "") for name in MANDATORY},
+        "repair_consent": bool(payload.get("repair_consent")),
+        "consent": granted,
+        "consent_text_version": consent.get("text_version") if granted else None,
+        "consent_captured_at": consent.get("captured_at") if granted else None,
+        "freetext_consent": any(name in voluntary for name in FREE_TEXT),
+        "voluntary": voluntary,
+        "photos": [_photo_meta(photo) for photo in refused.photos] if granted else [],
+    }
+
+
+def photo_blobs(photos: Sequence[PendingImage]) -> dict[str, tuple[bytes, str]]:
+    """The photos' cleaned bytes by the key their restored tiles look for."""
+    return {str(_photo_meta(photo).get("blob")): (photo.data, photo.media_type) for photo in photos}
+
+
+def ask_to_replace(
+    parent: QWidget,
+    title: str,
+    proceed: Callable[[], None],
+    *,
+    begun: bool,
+    correcting: bool,
+) -> None:
+    """Call ``proceed`` at once unless the wizard ``title`` holds a ``begun``, unsent
+    referral; then ask first (window-modal on ``parent``; "Abbrechen" is the default).
+
+    A begun referral stays in the Entwürfe (its autosave is written before the form empties);
+    one ``correcting`` another refused referral leaves that unchanged in the Postausgang.
+    """
+    if not begun:
+        proceed()
+        return
+    if correcting:
+        text = QCoreApplication.translate(
+            _CONTEXT,
+            "In der {wizard} wird gerade eine andere fehlgeschlagene Vermittlung korrigiert. "
+            "Ihre Änderungen daran werden verworfen; die Vermittlung selbst bleibt unverändert "
+            "im Postausgang.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            _CONTEXT,
+            "In der {wizard} ist eine Vermittlung begonnen. Sie bleibt unter „Entwürfe“ "
+            "gespeichert und kann dort fortgesetzt werden.",
+        )
+    box = QMessageBox(parent)
+    box.setObjectName("reopen_confirm")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Fehlgeschlagene Vermittlung öffnen"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text.format(wizard=title))
+    box.setInformativeText(
+        QCoreApplication.translate(_CONTEXT, "Die fehlgeschlagene Vermittlung jetzt öffnen?")
+    )
+    open_button = box.addButton(
+        QCoreApplication.translate(_CONTEXT, "Öffnen"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_button.setObjectName("reopen_confirm_open")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.buttonClicked.connect(lambda button: proceed() if button is open_button else None)
+    box.finished.connect(box.deleteLater)
+    box.open()
