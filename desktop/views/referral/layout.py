@@ -53,6 +53,7 @@ from desktop.views.referral.fields import (
 )
 from desktop.views.referral.review_box import ReviewBox
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
+from desktop.widgets.company import company_name
 from desktop.widgets.consent_gate import ConsentGate
 from desktop.widgets.error_summary import ErrorSummary
 from desktop.widgets.field_edits import FieldMessage, ValidatedLineEdit
@@ -135,6 +136,7 @@ class ReferralLayout(QWidget):
         outer.addWidget(self.review_box.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
+        self.set_company(company_name(services.config))
         self._align_label_column()
         self.set_tab_order()
         app = QApplication.instance()
@@ -194,6 +196,20 @@ class ReferralLayout(QWidget):
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.scroll_area.ensureWidgetVisible(new)
         self._remember_anchor()
+
+    def set_company(self, company: str) -> None:
+        """Name the glass company (server config or the neutral wording) where the form does."""
+        self.repair_consent.setText(
+            self.tr("Kunde ist mit &Reparatur oder Austausch durch %1 einverstanden *").replace(
+                "%1", company.replace("&", "&&")
+            )
+        )
+        self.repair_consent.setAccessibleName(
+            self.tr("Kunde ist mit Reparatur oder Austausch durch %1 einverstanden").replace(
+                "%1", company
+            )
+        )
+        self.review_box.set_company(company)
 
     def set_locked(self, locked: bool) -> None:
         """A sent referral is no longer editable: its fields and consent answer are
@@ -270,14 +286,9 @@ class ReferralLayout(QWidget):
             edit.setPlaceholderText(hint)
             edit.set_base_description(" ".join(filter(None, [self.tr("Pflichtangabe."), hint])))
             self._row(form, name, edit, edit.message)
-        self.repair_consent = QCheckBox(
-            self.tr("Kunde ist mit &Reparatur oder Austausch durch CARGLASS einverstanden *")
-        )
+        self.repair_consent = QCheckBox()
         self.repair_consent.setObjectName("repair_consent")
         self.repair_consent.setAccessibleDescription(self.tr("Pflichtangabe."))
-        self.repair_consent.setAccessibleName(
-            self.tr("Kunde ist mit Reparatur oder Austausch einverstanden")
-        )
         self.messages["repair_consent"] = FieldMessage("repair_consent")
         form.addRow(_with_message(self.repair_consent, self.messages["repair_consent"]))
         self.inputs["repair_consent"] = self.repair_consent
