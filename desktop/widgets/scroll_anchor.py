@@ -100,10 +100,6 @@ class ScrollAnchor(QObject):
         if self._top:
             self._retake = True  # another field: the room lent above closes now
 
-    def release(self) -> None:
-        """Do not hold the field in place for the change under way (a deliberate jump)."""
-        self._retake = True
-
     @Slot(int)
     def _on_value_changed(self, _value: int) -> None:
         if self._adjusting:
