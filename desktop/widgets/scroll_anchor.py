@@ -56,6 +56,7 @@ class ScrollAnchor(QObject):
         self._area = area
         self._candidates = candidates
         self._painted: dict[QWidget, int] = {}  # content y of each candidate when last painted
+        self._painted_state: tuple[int, ...] = ()
         content = area.widget()
         layout = content.layout() if content is not None else None
         assert layout is not None, "the scroll area's content needs a layout"
@@ -146,13 +147,29 @@ class ScrollAnchor(QObject):
         if anchor is not None:
             self._seen_y = self._y(anchor)
         if content is not None:
-            self._painted = {
-                w: w.mapTo(content, QPoint(0, 0)).y()
-                for w in self._candidates()
-                if w.isVisible() and content.isAncestorOf(w)
-            }
+            self._remember_painted(content)
         self._retake = False
         self._clamping = False
+
+    def _remember_painted(self, content: QWidget) -> None:
+        """Where each candidate is painted (measured again only when the form changed)."""
+        viewport = self._area.viewport()
+        state = (
+            self._natural_height(content),
+            self._area.verticalScrollBar().value(),
+            self._top,
+            self._bottom,
+            viewport.width(),
+            viewport.height(),
+        )
+        if state == self._painted_state:
+            return
+        self._painted_state = state
+        self._painted = {
+            w: w.mapTo(content, QPoint(0, 0)).y()
+            for w in self._candidates()
+            if w.isVisible() and content.isAncestorOf(w)
+        }
 
     def _natural_height(self, content: QWidget) -> int:
         """The content's height without lent room (as the scroll area sizes it)."""
