@@ -181,17 +181,28 @@ VOLUNTARY_FIELDS: dict[str, tuple[str, str | None, int]] = {
 # Which "text" fields are free text (privacy-checked) and which have a fixed format is listed
 # once for client and server in desktop.validation.free_text.
 
+# The glass company's display name: the client shows this one name in every sentence that
+# names the company (consent check box, review, Datenschutz page).
+COMPANY_NAME = "CARGLASS"
+
 CONSENT_TEXT_VERSION = "2026-01"
+# "{company}" stands for COMPANY_NAME (filled in by consent_text()).
 CONSENT_TEXT = (
     "Bevor ich Ihren Auftrag weiterleite, eine kurze Frage: Für die Vermittlung brauche ich "
     "nur Ihren Nachnamen, Ihre Telefonnummer, das Kennzeichen und die Versicherungsschein"
-    "nummer. Ich würde CARGLASS gern zusätzlich freiwillige Angaben zum Schaden, zu Ihrer "
+    "nummer. Ich würde {company} gern zusätzlich freiwillige Angaben zum Schaden, zu Ihrer "
     "Versicherung und zu Ihren Terminwünschen übermitteln – gegebenenfalls auch Fotos des "
     "Schadens und kurze Hinweise für den Termin. Diese Angaben dienen nur dazu, Ihren "
     "Reparatur- oder Austauschauftrag schnell und unkompliziert zu vermitteln und zu "
     "bearbeiten. Sind Sie damit einverstanden? Sie können diese Einwilligung jederzeit für "
     "die Zukunft widerrufen; die Vermittlung selbst hängt nicht davon ab."
 )
+
+
+def consent_text() -> str:
+    """The consent text as read out to the customer, naming the company."""
+    return CONSENT_TEXT.replace("{company}", COMPANY_NAME)
+
 
 LIMITS: dict[str, Any] = {
     "max_images": 10,

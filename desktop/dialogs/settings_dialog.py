@@ -47,6 +47,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._height_without_error: int | None = None  # set while the dialog grew for it
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Einstellungen"))
         self.settings = settings
@@ -118,6 +119,7 @@ class SettingsDialog(QDialog):
         """The URL error goes once the address is emptied or usable (a new verdict on OK)."""
         if self.error_label.isVisible() and validate_server_url(text.strip()) is None:
             self.error_label.hide()
+            self._shrink_back()
 
     def _fit_height(self) -> None:
         """Grow so the error line has its own room (nothing overlaps the Sprache box)."""
@@ -126,7 +128,18 @@ class SettingsDialog(QDialog):
             layout.activate()
         hint = self.sizeHint()
         if self.height() < hint.height():
+            if self._height_without_error is None:
+                self._height_without_error = self.height()
             self.resize(max(self.width(), hint.width()), hint.height())
+
+    def _shrink_back(self) -> None:
+        """The error went: give back the room it had (no empty gap left in the dialog)."""
+        before, self._height_without_error = self._height_without_error, None
+        layout = self.layout()
+        if before is None or layout is None:
+            return
+        layout.activate()
+        self.resize(self.width(), max(before, self.sizeHint().height()))
 
     @Slot()
     def save(self) -> None:

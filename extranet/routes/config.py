@@ -1,9 +1,11 @@
-"""``/config``: catalogues, consent text, limits, privacy contact (ETag / 304)."""
+"""``/config``: catalogues, consent text, limits, privacy contact, the company's name (ETag /
+304)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
@@ -17,11 +19,12 @@ def config_payload(servicenummer: str) -> dict[str, object]:
     """The configuration document for one broker."""
     return {
         "servicenummer": servicenummer,
+        "company_name": catalogs.COMPANY_NAME,
         "catalogs": catalogs.catalogs_payload(),
         "voluntary_fields": catalogs.voluntary_fields_payload(),
         "consent": {
             "text_version": catalogs.CONSENT_TEXT_VERSION,
-            "text": catalogs.CONSENT_TEXT,
+            "text": catalogs.consent_text(),
         },
         "limits": dict(catalogs.LIMITS),
         "draft_retention_days": catalogs.DRAFT_RETENTION_DAYS,
@@ -29,12 +32,43 @@ def config_payload(servicenummer: str) -> dict[str, object]:
     }
 
 
+_OBJECT: dict[str, Any] = {"type": "object"}
+_CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["servicenummer", "catalogs", "consent", "limits", "privacy_contact"],
+    "properties": {
+        "servicenummer": {"type": "string"},
+        "company_name": {
+            "type": "string",
+            "description": "Display name of the glass company the referrals go to; clients "
+            "use it wherever their texts name the company (optional: older servers omit it).",
+        },
+        "catalogs": {"type": "object", "additionalProperties": {"type": "array"}},
+        "voluntary_fields": {"type": "array", "items": _OBJECT},
+        "consent": {
+            "type": "object",
+            "properties": {"text_version": {"type": "string"}, "text": {"type": "string"}},
+        },
+        "limits": _OBJECT,
+        "draft_retention_days": {"type": "integer"},
+        "privacy_contact": _OBJECT,
+    },
+}
+_CONFIG_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The configuration document (strong ETag).",
+        "content": {"application/json": {"schema": _CONFIG_SCHEMA}},
+    },
+    304: {"description": "Unchanged since the ETag sent in If-None-Match."},
+}
+
+
 def _etag_matches(header: str, etag: str) -> bool:
     tags = {t.strip().removeprefix("W/") for t in header.split(",")}
     return "*" in tags or etag in tags
 
 
-@router.get("/config")
+@router.get("/config", responses=_CONFIG_RESPONSES)
 def get_config(request: Request, user: UserDep) -> Response:
     """Configuration with a strong ETag; ``If-None-Match`` → 304."""
     body = json.dumps(

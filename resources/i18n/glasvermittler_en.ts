@@ -91,6 +91,13 @@
     </message>
 </context>
 <context>
+    <name>Company</name>
+    <message>
+        <source>das Glasreparatur-Unternehmen</source>
+        <translation>the glass repair company</translation>
+    </message>
+</context>
+<context>
     <name>ConsentGate</name>
     <message>
         <source>Einwilligung in freiwillige Angaben *</source>
@@ -1631,10 +1638,6 @@
         <translation>The local data could not be deleted completely. Please quit the app and try again.</translation>
     </message>
     <message>
-        <source>Vermitteln Sie einen Auftrag nur, wenn die Kundin oder der Kunde mit Reparatur oder Austausch einverstanden ist, und geben Sie nur an, was für die Vermittlung wirklich nötig ist. Diese Seite fasst die Datenschutzhinweise des Glasunternehmens zusammen und zeigt, was diese App auf Ihrem PC speichert.</source>
-        <translation>Only refer a job if the customer agrees to the repair or replacement, and only enter what the referral really needs. This page summarises the glass company&apos;s privacy notice and shows what this app stores on your PC.</translation>
-    </message>
-    <message>
         <source>Pflichtfelder sind mit einem Sternchen (*) markiert. In der Schnell- und in der Komplettvermittlung sind das nur:</source>
         <translation>Mandatory fields are marked with an asterisk (*). In both the quick and the complete referral these are only:</translation>
     </message>
@@ -1661,14 +1664,6 @@
     <message>
         <source>Nutzen Sie jedes Pflichtfeld nur für seinen Zweck: Ins Feld „Nachname“ gehört nur der Name, keine Eigenschaften der Person.</source>
         <translation>Use each mandatory field only for its purpose: the “Surname” field holds the name only, never characteristics of the person.</translation>
-    </message>
-    <message>
-        <source>Alle anderen Angaben sind freiwillig. Fragen Sie vorher, ob die oder der Versicherte mit der Weitergabe an das Glasunternehmen zur schnellen Vermittlung und Bearbeitung einverstanden ist. Die App gibt die freiwilligen Felder erst frei, wenn Sie diese Einwilligung bestätigt haben.</source>
-        <translation>All other details are voluntary. Ask the policyholder first whether they agree to these details being passed on to the glass company for quick referral and handling. The app only unlocks the voluntary fields once you have confirmed this consent.</translation>
-    </message>
-    <message>
-        <source>Die Auswahlfelder (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) helfen dem Glasunternehmen, den Auftrag zu bearbeiten und den Kontakt mit der Kundin oder dem Kunden gut vorzubereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.</source>
-        <translation>The selection fields (for example vehicle, type of damage or preferred appointment) help the glass company to process the job and to prepare the contact with the customer well. Voluntary details must be true.</translation>
     </message>
     <message>
         <source>„Zusatzinfo“ (Komplettvermittlung) und „Bemerkungen“ (Schnellvermittlung) sind die Ausnahme: Tragen Sie dort nur auf ausdrücklichen Wunsch der Kundin oder des Kunden etwas ein, und nur Besonderheiten, ohne die der Auftrag kaum sinnvoll bearbeitet werden kann – zum Beispiel besondere Gegebenheiten vor Ort bei einer mobilen Reparatur. Sagen Sie vorher, was Sie dort eintragen möchten, und holen Sie das Einverständnis dafür ein.</source>
@@ -1735,10 +1730,6 @@
         <translation>Photos taken for a referral may only be used to settle the claim – never on private websites, social networks or other platforms.</translation>
     </message>
     <message>
-        <source>Das Glasunternehmen speichert, wer wann welchen Auftrag vermittelt hat, und berechnet daraus Ihre Prämien.</source>
-        <translation>The glass company records who referred which job and when, and calculates your commission from this.</translation>
-    </message>
-    <message>
         <source>Bei jeder Verbindung fallen technische Nutzungsdaten an, vor allem IP-Adresse, Uhrzeit und die verwendete Programmversion. Sie werden für den Betrieb und zum Aufdecken und Beheben von Störungen und Missbrauch gebraucht und in den Protokolldateien nach 7 Tagen gelöscht.</source>
         <translation>Every connection produces technical usage data, above all the IP address, the time and the program version used. This data is needed to run the service and to detect and fix faults and misuse, and it is deleted from the log files after 7 days.</translation>
     </message>
@@ -1757,10 +1748,6 @@
     <message>
         <source>Auskunftsrecht (Art. 15 DSGVO): Die betroffene Person kann erfahren, was über sie gespeichert ist – auch Ihre Postkorb-Einträge und woher sie stammen. Fragen Sie sich vor dem Senden: Wie wirkt dieser Text, wenn die Kundin oder der Kunde ihn liest?</source>
         <translation>Right of access (Art. 15 GDPR): the data subject can find out what is stored about them – including your inbox entries and where they came from. Ask yourself before sending: how will this text come across when the customer reads it?</translation>
-    </message>
-    <message>
-        <source>Bei Fragen zum Datenschutz erreichen Sie den Datenschutzbeauftragten des Glasunternehmens jederzeit hier:</source>
-        <translation>For questions about data protection you can contact the glass company&apos;s data protection officer at any time:</translation>
     </message>
     <message>
         <source>Diese App speichert auf diesem PC nur das Nötigste:</source>
@@ -1783,8 +1770,28 @@
         <translation>Damage photos</translation>
     </message>
     <message>
-        <source>Was das Glasunternehmen über Ihre Nutzung speichert</source>
-        <translation>What the glass company stores about your usage</translation>
+        <source>Vermitteln Sie einen Auftrag nur, wenn die Kundin oder der Kunde mit Reparatur oder Austausch einverstanden ist, und geben Sie nur an, was für die Vermittlung wirklich nötig ist. Diese Seite fasst die Datenschutzhinweise für die Vermittlung an %1 zusammen und zeigt, was diese App auf Ihrem PC speichert.</source>
+        <translation>Only refer a job if the customer agrees to the repair or replacement, and only enter what the referral really needs. This page summarises the privacy notice for referrals to %1 and shows what this app stores on your PC.</translation>
+    </message>
+    <message>
+        <source>Alle anderen Angaben sind freiwillig. Fragen Sie vorher, ob die oder der Versicherte mit der Weitergabe an %1 zur schnellen Vermittlung und Bearbeitung einverstanden ist. Die App gibt die freiwilligen Felder erst frei, wenn Sie diese Einwilligung bestätigt haben.</source>
+        <translation>All other details are voluntary. Ask the policyholder first whether they agree to these details being passed on to %1 for quick referral and handling. The app only unlocks the voluntary fields once you have confirmed this consent.</translation>
+    </message>
+    <message>
+        <source>Mit den Auswahlfeldern (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) kann %1 den Auftrag bearbeiten und den Kontakt mit der Kundin oder dem Kunden gut vorbereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.</source>
+        <translation>With the selection fields (for example vehicle, type of damage or preferred appointment), %1 can process the job and prepare the contact with the customer well. Voluntary details must be true.</translation>
+    </message>
+    <message>
+        <source>Wer wann welchen Auftrag vermittelt hat, speichert %1 und berechnet daraus Ihre Prämien.</source>
+        <translation>Who referred which job and when is recorded by %1, which calculates your commission from this.</translation>
+    </message>
+    <message>
+        <source>Bei Fragen zum Datenschutz erreichen Sie den Datenschutzbeauftragten für %1 jederzeit hier:</source>
+        <translation>For questions about data protection you can contact the data protection officer for %1 at any time:</translation>
+    </message>
+    <message>
+        <source>Was %1 über Ihre Nutzung speichert</source>
+        <translation>What %1 stores about your usage</translation>
     </message>
     <message>
         <source>Mein Postkorb und das Auskunftsrecht</source>
@@ -2252,6 +2259,14 @@
         <translation>Complete referral</translation>
     </message>
     <message>
+        <source>Kunde ist mit &amp;Reparatur oder Austausch durch %1 einverstanden *</source>
+        <translation>Customer agrees to &amp;repair or replacement by %1 *</translation>
+    </message>
+    <message>
+        <source>Kunde ist mit Reparatur oder Austausch durch %1 einverstanden</source>
+        <translation>Customer agrees to repair or replacement by %1</translation>
+    </message>
+    <message>
         <source>Pflichtangaben</source>
         <translation>Mandatory details</translation>
     </message>
@@ -2274,14 +2289,6 @@
     <message>
         <source>Pflichtangabe.</source>
         <translation>Mandatory.</translation>
-    </message>
-    <message>
-        <source>Kunde ist mit &amp;Reparatur oder Austausch durch CARGLASS einverstanden *</source>
-        <translation>Customer agrees to &amp;repair or replacement by CARGLASS *</translation>
-    </message>
-    <message>
-        <source>Kunde ist mit Reparatur oder Austausch einverstanden</source>
-        <translation>Customer agrees to repair or replacement</translation>
     </message>
     <message>
         <source>Freiwillige Angaben</source>
@@ -2621,10 +2628,6 @@
         <translation>Data to be transmitted</translation>
     </message>
     <message>
-        <source>Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
-        <translation>Exactly this data is sent to the glass company: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
-    </message>
-    <message>
         <source>Technische Ansicht (&amp;JSON)</source>
         <translation>Technical view (&amp;JSON)</translation>
     </message>
@@ -2655,6 +2658,10 @@
     <message>
         <source>Leert das Formular für den nächsten Anruf. Tastenkürzel Strg+N.</source>
         <translation>Empties the form for the next call. Shortcut Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Genau diese Daten werden an %1 gesendet: Pflichtangaben, freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten.</source>
+        <translation>Exactly this data is sent to %1: mandatory details, voluntary details only with consent, damage photos without metadata.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """The settings dialog's URL error goes when the field is emptied or corrected, and the dialog
-grows to hold it (nothing overlaps the Sprache box)."""
+grows to hold it (nothing overlaps the Sprache box) and shrinks back when it goes."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def test_url_error_fits_and_goes_when_cleared(qtbot: Any, tmp_path: Path) -> Non
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    height = dialog.height()
     dialog.server_url.setText("ftp://extranet.example.com")
     dialog.save()
     error = dialog.error_label
@@ -27,6 +28,7 @@ def test_url_error_fits_and_goes_when_cleared(qtbot: Any, tmp_path: Path) -> Non
     assert error.height() >= error.heightForWidth(error.width())
     dialog.server_url.clear()
     assert not error.isVisible()
+    assert dialog.height() == height  # the error's room went with it: no gap left
     dialog.server_url.setText("ftp://x")
     assert not error.isVisible()  # no new verdict while typing; only on OK
 

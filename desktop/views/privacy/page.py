@@ -37,6 +37,7 @@ from desktop.views.privacy import texts
 from desktop.views.privacy.local_logs import delete_local_logs, log_dir_for
 from desktop.views.privacy.why_popup import WhyPopup
 from desktop.widgets.checked_text import CheckedTextEdit
+from desktop.widgets.company import company_name
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ def explain_in_place(
         section_for_finding(category, field),
         lambda: open_privacy(show_page, page, category, field),
         editor.window(),
+        company=page.company,
     )
     popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     popup.open()
@@ -153,6 +155,9 @@ class PrivacyPage(QWidget):
         self._wipe_server = wipe_server
         self._server_config: Mapping[str, Any] = {}
         self._headings: dict[str, QLabel] = {}
+        self._paragraphs: dict[str, list[QLabel]] = {}
+        self._toc: dict[str, QPushButton] = {}
+        self.company = company_name(config)
         self._confirm: QMessageBox | None = None
         self._pending_section = ""
 
@@ -182,13 +187,15 @@ class PrivacyPage(QWidget):
         title.setObjectName("privacy_title")
         self._set_heading_font(title, 1.5)
         self._body.addWidget(title)
-        self._body.addWidget(_label(texts.intro()))
-        sections = texts.sections()
+        self._intro = _label(texts.intro(self.company))
+        self._body.addWidget(self._intro)
+        sections = texts.sections(self.company)
         self._build_contents([(key, heading) for key, heading, _ in sections])
         for key, heading, paragraphs in sections:
             self._add_heading(key, heading)
-            for paragraph in paragraphs:
-                self._body.addWidget(_label(paragraph))
+            self._paragraphs[key] = [_label(paragraph) for paragraph in paragraphs]
+            for label in self._paragraphs[key]:
+                self._body.addWidget(label)
             if key == "contact":
                 self._contact = _label("", selectable=True)
                 self._contact.setObjectName("privacy_contact")
@@ -206,15 +213,33 @@ class PrivacyPage(QWidget):
         grid.setContentsMargins(0, 4, 0, 4)
         columns = 2  # 4 pushed the page wider than the window: paragraphs cut off at the right
         for index, (key, heading) in enumerate(entries):
-            button = QPushButton(heading, box)
+            button = QPushButton(box)
             button.setObjectName(f"toc_{key}")
             button.setFlat(True)
             button.setAutoDefault(False)
-            button.setAccessibleName(self.tr("Zum Abschnitt: %1").replace("%1", heading))
+            self._toc[key] = button
+            self._set_toc_text(button, heading)
             button.setStyleSheet("text-align: left; text-decoration: underline;")
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             grid.addWidget(button, index // columns, index % columns)
         self._body.addWidget(box)
+
+    def _set_toc_text(self, button: QPushButton, heading: str) -> None:
+        button.setText(heading.replace("&", "&&"))  # the company's name may hold an "&"
+        button.setAccessibleName(self.tr("Zum Abschnitt: %1").replace("%1", heading))
+
+    def _name_company(self, company: str) -> None:
+        """Put ``company`` into every sentence that names the company."""
+        if company == self.company:
+            return
+        self.company = company
+        self._intro.setText(texts.intro(company))
+        for key, heading, paragraphs in texts.sections(company):
+            self._headings[key].setText(heading)
+            self._headings[key].setAccessibleName(heading)
+            self._set_toc_text(self._toc[key], heading)
+            for label, text in zip(self._paragraphs[key], paragraphs, strict=True):
+                label.setText(text)
 
     def _build_local_data(self) -> None:
         self._local = _label("")
@@ -301,8 +326,10 @@ class PrivacyPage(QWidget):
         return self._server_config
 
     def apply_config(self, config: Mapping[str, Any] | None) -> None:
-        """Show the data-protection contact and retention of ``GET /config``."""
+        """Show the company's name, data-protection contact and retention of ``GET /config``."""
         self._server_config = config or {}
+        if config is not None:
+            self._name_company(company_name(config))
         contact = config.get("privacy_contact") if isinstance(config, Mapping) else None
         if isinstance(contact, Mapping):
             self._contact.setText(texts.contact_block(contact))

@@ -1,6 +1,8 @@
 """Texts of the "Datenschutz" page: the company's privacy notice in the app's own words.
 
 Everything goes through Qt's translation system (context ``PrivacyPage``) and is plain text.
+Sentences that name the glass company take its name as ``%1`` (``company``: the server's
+``company_name`` or the neutral fallback of :func:`desktop.widgets.company.company_name`).
 """
 
 from __future__ import annotations
@@ -28,14 +30,21 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"{_BULLET} {line}" for line in lines)
 
 
-def intro() -> str:
+def _named(text: str, company: str) -> str:
+    return text.replace("%1", company)
+
+
+def intro(company: str) -> str:
     """The paragraph under the page title."""
-    return translate(
-        "PrivacyPage",
-        "Vermitteln Sie einen Auftrag nur, wenn die Kundin oder der Kunde mit Reparatur oder "
-        "Austausch einverstanden ist, und geben Sie nur an, was für die Vermittlung wirklich "
-        "nötig ist. Diese Seite fasst die Datenschutzhinweise des Glasunternehmens zusammen "
-        "und zeigt, was diese App auf Ihrem PC speichert.",
+    return _named(
+        translate(
+            "PrivacyPage",
+            "Vermitteln Sie einen Auftrag nur, wenn die Kundin oder der Kunde mit Reparatur oder "
+            "Austausch einverstanden ist, und geben Sie nur an, was für die Vermittlung wirklich "
+            "nötig ist. Diese Seite fasst die Datenschutzhinweise für die Vermittlung an %1 "
+            "zusammen und zeigt, was diese App auf Ihrem PC speichert.",
+        ),
+        company,
     )
 
 
@@ -66,20 +75,26 @@ def _mandatory() -> list[str]:
     ]
 
 
-def _consent() -> list[str]:
+def _consent(company: str) -> list[str]:
     return [
-        translate(
-            "PrivacyPage",
-            "Alle anderen Angaben sind freiwillig. Fragen Sie vorher, ob die oder der "
-            "Versicherte mit der Weitergabe an das Glasunternehmen zur schnellen Vermittlung "
-            "und Bearbeitung einverstanden ist. Die App gibt die freiwilligen Felder erst frei, "
-            "wenn Sie diese Einwilligung bestätigt haben.",
+        _named(
+            translate(
+                "PrivacyPage",
+                "Alle anderen Angaben sind freiwillig. Fragen Sie vorher, ob die oder der "
+                "Versicherte mit der Weitergabe an %1 zur schnellen Vermittlung und Bearbeitung "
+                "einverstanden ist. Die App gibt die freiwilligen Felder erst frei, wenn Sie "
+                "diese Einwilligung bestätigt haben.",
+            ),
+            company,
         ),
-        translate(
-            "PrivacyPage",
-            "Die Auswahlfelder (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) helfen dem "
-            "Glasunternehmen, den Auftrag zu bearbeiten und den Kontakt mit der Kundin oder dem "
-            "Kunden gut vorzubereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.",
+        _named(
+            translate(
+                "PrivacyPage",
+                "Mit den Auswahlfeldern (zum Beispiel Fahrzeug, Schadenart oder Terminwunsch) "
+                "kann %1 den Auftrag bearbeiten und den Kontakt mit der Kundin oder dem Kunden "
+                "gut vorbereiten. Freiwillige Angaben müssen den Tatsachen entsprechen.",
+            ),
+            company,
         ),
         translate(
             "PrivacyPage",
@@ -166,12 +181,15 @@ def _photos() -> list[str]:
     ]
 
 
-def _usage_data() -> list[str]:
+def _usage_data(company: str) -> list[str]:
     return [
-        translate(
-            "PrivacyPage",
-            "Das Glasunternehmen speichert, wer wann welchen Auftrag vermittelt hat, und "
-            "berechnet daraus Ihre Prämien.",
+        _named(
+            translate(
+                "PrivacyPage",
+                "Wer wann welchen Auftrag vermittelt hat, speichert %1 und berechnet daraus "
+                "Ihre Prämien.",
+            ),
+            company,
         ),
         translate(
             "PrivacyPage",
@@ -211,12 +229,15 @@ def _postbox() -> list[str]:
     ]
 
 
-def _contact() -> list[str]:
+def _contact(company: str) -> list[str]:
     return [
-        translate(
-            "PrivacyPage",
-            "Bei Fragen zum Datenschutz erreichen Sie den Datenschutzbeauftragten des "
-            "Glasunternehmens jederzeit hier:",
+        _named(
+            translate(
+                "PrivacyPage",
+                "Bei Fragen zum Datenschutz erreichen Sie den Datenschutzbeauftragten für %1 "
+                "jederzeit hier:",
+            ),
+            company,
         )
     ]
 
@@ -225,24 +246,24 @@ def _local_data() -> list[str]:
     return [translate("PrivacyPage", "Diese App speichert auf diesem PC nur das Nötigste:")]
 
 
-def sections() -> list[tuple[str, str, list[str]]]:
+def sections(company: str) -> list[tuple[str, str, list[str]]]:
     """(key, heading, paragraphs) of every section, in display order."""
     return [
         ("mandatory", translate("PrivacyPage", "Pflichtangaben"), _mandatory()),
         (
             "consent",
             translate("PrivacyPage", "Freiwillige Angaben nur mit Einwilligung"),
-            _consent(),
+            _consent(company),
         ),
         ("free_text", translate("PrivacyPage", "Was nie eingetragen werden darf"), _free_text()),
         ("photos", translate("PrivacyPage", "Schadenfotos"), _photos()),
         (
             "usage_data",
-            translate("PrivacyPage", "Was das Glasunternehmen über Ihre Nutzung speichert"),
-            _usage_data(),
+            _named(translate("PrivacyPage", "Was %1 über Ihre Nutzung speichert"), company),
+            _usage_data(company),
         ),
         ("postbox", translate("PrivacyPage", "Mein Postkorb und das Auskunftsrecht"), _postbox()),
-        ("contact", translate("PrivacyPage", "Fragen zum Datenschutz"), _contact()),
+        ("contact", translate("PrivacyPage", "Fragen zum Datenschutz"), _contact(company)),
         (
             "local_data",
             translate("PrivacyPage", "Was diese App auf diesem PC speichert"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.privacy import texts
+from desktop.widgets.company import company_name
 
 __all__ = ["WhyPopup"]
 
@@ -28,16 +29,24 @@ class WhyPopup(QDialog):
         section: Section key ("free_text", "postbox", …; unknown keys: the first section).
         open_page: Shows the whole Datenschutz page at that section.
         parent: The window of the field that asked.
+        company: The glass company's name as the Datenschutz page shows it (``None``: the
+            neutral wording used before the server's configuration is known).
     """
 
     def __init__(
-        self, section: str, open_page: Callable[[], None], parent: QWidget | None = None
+        self,
+        section: str,
+        open_page: Callable[[], None],
+        parent: QWidget | None = None,
+        *,
+        company: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("why_popup")
         self.setWindowTitle(self.tr("Warum?"))
-        found = {key: (heading, paragraphs) for key, heading, paragraphs in texts.sections()}
-        heading, paragraphs = found.get(section, texts.sections()[0][1:])
+        every = texts.sections(company or company_name(None))
+        found = {key: (heading, paragraphs) for key, heading, paragraphs in every}
+        heading, paragraphs = found.get(section, every[0][1:])
         layout = QVBoxLayout(self)
         self.heading = self._label(heading, "why_heading")
         font = self.heading.font()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -53,11 +53,13 @@ from desktop.views.referral.fields import (
 )
 from desktop.views.referral.review_box import ReviewBox
 from desktop.widgets.checked_text import CheckedLineEdit, CheckedTextEdit
+from desktop.widgets.company import company_name
 from desktop.widgets.consent_gate import ConsentGate
 from desktop.widgets.error_summary import ErrorSummary
 from desktop.widgets.field_edits import FieldMessage, ValidatedLineEdit
 from desktop.widgets.message_bar import MessageBar
 from desktop.widgets.photo_tiles import PhotoStrip
+from desktop.widgets.scroll_anchor import ScrollAnchor
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -73,13 +75,14 @@ SECTION_TITLES = {
 }
 
 
-def _with_message(editor: QWidget, message: FieldMessage) -> QWidget:
+def _with_message(editor: QWidget, message: FieldMessage, *below: QWidget) -> QWidget:
+    """The field, its message line and any notes ``below`` stacked in the field column."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    layout.addWidget(editor)
-    layout.addWidget(message)
+    for widget in (editor, message, *below):
+        layout.addWidget(widget)
     return box
 
 
@@ -135,47 +138,20 @@ class ReferralLayout(QWidget):
         outer.addWidget(self.review_box.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(scroll)
         self.voluntary_box.setEnabled(False)
+        self.set_company(company_name(services.config))
         self._align_label_column()
         self.set_tab_order()
+        # Messages coming and going never move the field being typed in (see ScrollAnchor);
+        # the bar is always there, so a form growing past the window never reflows its text.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.anchor = ScrollAnchor(scroll, self._tab_chain)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
-        # A message appearing or going above the field being worked on must not move it.
-        self._anchor: tuple[QWidget, int] | None = None
-        content.installEventFilter(self)
-        self._pending_scroll: int | None = None
-        scroll.verticalScrollBar().valueChanged.connect(self._remember_anchor)
-        scroll.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
 
-    def _remember_anchor(self, *_args: object) -> None:
-        focus = QApplication.focusWidget()
-        content = self.scroll_area.widget()
-        if focus is None or content is None or not content.isAncestorOf(focus):
-            self._anchor = None
-            return
-        self._anchor = (focus, focus.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """The content grew or shrank (a message came or went): keep the focused field where
-        the agent sees it."""
-        if event.type() == QEvent.Type.Resize and self._anchor is not None:
-            content = self.scroll_area.widget()
-            layout = content.layout() if content is not None else None
-            widget, before = self._anchor
-            if layout is not None and content is not None and content.isAncestorOf(widget):
-                layout.activate()  # the children are placed before we measure
-                delta = widget.mapTo(self.scroll_area.viewport(), QPoint(0, 0)).y() - before
-                if delta:
-                    bar = self.scroll_area.verticalScrollBar()
-                    self._pending_scroll = bar.value() + delta
-                    bar.setValue(self._pending_scroll)  # again once the range has grown
-        return super().eventFilter(watched, event)
-
-    @Slot(int, int)
-    def _on_range_changed(self, _low: int, _high: int) -> None:
-        target, self._pending_scroll = self._pending_scroll, None
-        if target is not None:
-            self.scroll_area.verticalScrollBar().setValue(target)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.anchor.watch_window()  # the window it ended up in (main window or alone)
 
     def _align_label_column(self) -> None:
         """Every group's labels get the widest label's width: fields start at one x."""
@@ -189,11 +165,25 @@ class ReferralLayout(QWidget):
         a mouse click leaves the scroll position alone."""
         content = self.scroll_area.widget()
         if new is None or content is None or not content.isAncestorOf(new):
-            self._anchor = None
+            self.anchor.focus_changed(None)
             return
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.scroll_area.ensureWidgetVisible(new)
-        self._remember_anchor()
+        self.anchor.focus_changed(new)
+
+    def set_company(self, company: str) -> None:
+        """Name the glass company (server config or the neutral wording) where the form does."""
+        self.repair_consent.setText(
+            self.tr("Kunde ist mit &Reparatur oder Austausch durch %1 einverstanden *").replace(
+                "%1", company.replace("&", "&&")
+            )
+        )
+        self.repair_consent.setAccessibleName(
+            self.tr("Kunde ist mit Reparatur oder Austausch durch %1 einverstanden").replace(
+                "%1", company
+            )
+        )
+        self.review_box.set_company(company)
 
     def set_locked(self, locked: bool) -> None:
         """A sent referral is no longer editable: its fields and consent answer are
@@ -224,12 +214,14 @@ class ReferralLayout(QWidget):
         first = next((i for i, c in enumerate(text) if c.isalpha()), 0)
         return f"{text[:first]}&{text[first:]}"  # duplicates cycle focus, still reachable
 
-    def _row(self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage) -> None:
+    def _row(
+        self, form: QFormLayout, name: str, editor: QWidget, message: FieldMessage, *below: QWidget
+    ) -> None:
         label = QLabel(self._mnemonic_label(name))
         label.setBuddy(editor)
         self._labels.append(label)
         editor.setAccessibleName(plain_label(name))
-        form.addRow(label, _with_message(editor, message))
+        form.addRow(label, _with_message(editor, message, *below))
         self.inputs[name] = editor
         self.messages[name] = message
 
@@ -270,14 +262,9 @@ class ReferralLayout(QWidget):
             edit.setPlaceholderText(hint)
             edit.set_base_description(" ".join(filter(None, [self.tr("Pflichtangabe."), hint])))
             self._row(form, name, edit, edit.message)
-        self.repair_consent = QCheckBox(
-            self.tr("Kunde ist mit &Reparatur oder Austausch durch CARGLASS einverstanden *")
-        )
+        self.repair_consent = QCheckBox()
         self.repair_consent.setObjectName("repair_consent")
         self.repair_consent.setAccessibleDescription(self.tr("Pflichtangabe."))
-        self.repair_consent.setAccessibleName(
-            self.tr("Kunde ist mit Reparatur oder Austausch einverstanden")
-        )
         self.messages["repair_consent"] = FieldMessage("repair_consent")
         form.addRow(_with_message(self.repair_consent, self.messages["repair_consent"]))
         self.inputs["repair_consent"] = self.repair_consent
@@ -368,9 +355,9 @@ class ReferralLayout(QWidget):
         hint = QLabel(art15)
         hint.setObjectName(f"{name}_hint")
         hint.setWordWrap(True)
-        self._row(form, name, editor, editor.message)
-        form.addRow(self.counter)
-        form.addRow(hint)
+        # In the field's column, not rows of their own spanning the form: a wrapped row of its
+        # own came back one line too tall after a message had come and gone (a gap).
+        self._row(form, name, editor, editor.message, self.counter, hint)
         self.show_count(0)
 
     def show_count(self, count: int) -> None:

@@ -13,6 +13,12 @@ class ReviewBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Prüfen und senden: Das verlässt den PC"), parent)
         layout = QVBoxLayout(self)
+        # Where the data go, in words (the company's name from the server config).
+        self.recipient = QLabel()
+        self.recipient.setObjectName("review_recipient")
+        self.recipient.setTextFormat(Qt.TextFormat.PlainText)  # the name is server text
+        self.recipient.setWordWrap(True)
+        layout.addWidget(self.recipient)
         # Readable for the broker (labels, catalogue texts); QPlainTextEdit never renders
         # rich text, so whatever the customer said is shown as typed.
         self.review = QPlainTextEdit()
@@ -25,12 +31,6 @@ class ReviewBox(QGroupBox):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.review.setAccessibleName(self.tr("Zu übermittelnde Daten"))
-        self.review.setAccessibleDescription(
-            self.tr(
-                "Genau diese Daten werden an das Glasunternehmen gesendet: Pflichtangaben, "
-                "freiwillige Angaben nur mit Einwilligung, Schadenbilder ohne Metadaten."
-            )
-        )
         self.review.setMinimumHeight(260)  # the whole quick referral without scrolling
         layout.addWidget(self.review)
         # The exact technical payload (JSON) for those who want to see it, folded away.
@@ -79,6 +79,15 @@ class ReviewBox(QGroupBox):
         self.new_button.hide()
         for widget in (self.send_button, self.send_status, self.referral_number):
             layout.addWidget(widget)
+
+    def set_company(self, company: str) -> None:
+        """Name the glass company the data go to (server config or the neutral wording)."""
+        text = self.tr(
+            "Genau diese Daten werden an %1 gesendet: Pflichtangaben, freiwillige Angaben "
+            "nur mit Einwilligung, Schadenbilder ohne Metadaten."
+        ).replace("%1", company)
+        self.recipient.setText(text)
+        self.review.setAccessibleDescription(text)
 
     def show_review(self, text: str, technical: str) -> None:
         """The readable review and the exact JSON (left alone when unchanged: no flicker,

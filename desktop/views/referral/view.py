@@ -41,6 +41,7 @@ from desktop.views.referral.results import SendResults
 from desktop.views.referral.review import readable_review
 from desktop.views.referral.send import ReferralSender
 from desktop.widgets.checked_text import CheckedTextEdit
+from desktop.widgets.company import company_name
 from desktop.widgets.field_edits import ValidatedLineEdit
 from desktop.widgets.finding_texts import issue_text
 from desktop.widgets.photo_state import missing_decision_text
@@ -168,6 +169,7 @@ class ReferralView(QWidget):
             if entries:
                 populate(widget, entries)
         self.fields.set_tab_order()
+        self.fields.set_company(company_name(config))
         consent = config.get("consent") or {}
         self.consent_gate.set_consent_text(consent.get("text", ""), consent.get("text_version"))
         user = self.services.user
