@@ -46,6 +46,7 @@ def _wire_wizard(window: MainWindow, view: ReferralView) -> QWidget:
 
 def _drafts(window: MainWindow, services: Services) -> QWidget:
     page = DraftsPage(services.store, services.retention)
+    services.scope_changed.connect(page.refresh)  # another account's drafts
     page.open_draft.connect(lambda draft_id, kind: _open_draft(window, draft_id, kind))
     return page
 
@@ -80,10 +81,12 @@ def _ask_in_postbox(window: MainWindow, referral_id: str) -> None:
 
 def _postbox(window: MainWindow, services: Services) -> None:
     install_postbox(window, services.postbox_worker)  # calls window.set_page itself
+    services.scope_changed.connect(services.postbox_worker.load_tickets)  # cache was cleared
 
 
 def _outbox(window: MainWindow, services: Services) -> QWidget:
     # "Bearbeiten" corrects a refused referral in the page's own dialog
+    services.scope_changed.connect(services.outbox_worker.recount)  # the page follows
     return OutboxPage(services.outbox, services.outbox_worker)
 
 
