@@ -101,7 +101,8 @@ def test_outbox_lists_counts_and_flushes_only_its_scope(tmp_path: Path) -> None:
 
     store_b = LocalStore(tmp_path, key, SERVER_B)
     outbox_b = Outbox(store_b)
-    assert outbox_b.items() == [] and outbox_b.pending_count() == 0
+    assert outbox_b.items() == []
+    assert outbox_b.pending_count() == 0
     assert outbox_b.next_row() is None
     store_b.close()
 
@@ -123,7 +124,8 @@ def test_cached_config_is_per_scope_sealed_and_replaced(tmp_path: Path) -> None:
 
     again = LocalStore(tmp_path, key, SERVER_A)  # next start, offline
     loaded = again.cached_config()
-    assert loaded is not None and loaded.config["consent"]["text_version"] == "2"
+    assert loaded is not None
+    assert loaded.config["consent"]["text_version"] == "2"
     again.set_account("bob")
     assert again.cached_config() is None  # another account's configuration is not used
     again.close()
@@ -144,7 +146,8 @@ def test_postbox_cache_is_cleared_for_another_scope(tmp_path: Path) -> None:
     sync = PostboxSync(lambda: store.conn, Offline(), key=lambda: store.key)
     own_postbox_cache(store, sync)
     store.conn.execute(
-        "INSERT INTO postbox_tickets(id, subject, status, generation) VALUES ('t1', NULL, 'open', 0)"
+        "INSERT INTO postbox_tickets(id, subject, status, generation)"
+        " VALUES ('t1', NULL, 'open', 0)"
     )
     own_postbox_cache(store, sync)  # same scope: kept
     assert store.conn.execute("SELECT COUNT(*) FROM postbox_tickets").fetchone()[0] == 1
@@ -189,7 +192,8 @@ def test_a_database_from_before_scoping_keeps_its_rows(tmp_path: Path) -> None:
     assert outbox.pending_count() == 1
     store.close()
     elsewhere = LocalStore(tmp_path, key, SERVER_B)
-    assert elsewhere.list_drafts() == [] and Outbox(elsewhere).items() == []
+    assert elsewhere.list_drafts() == []
+    assert Outbox(elsewhere).items() == []
     elsewhere.close()
 
 
@@ -210,14 +214,17 @@ def test_remembered_login_is_per_server(keychain: MemoryKeyring) -> None:
     secrets.remember_login(EMBEDDED_SERVER, "demo", "demo")
     assert secrets.remembered_login(SERVER_A) is None
     remembered = secrets.remembered_login(EMBEDDED_SERVER)
-    assert remembered is not None and remembered.login == "demo"
+    assert remembered is not None
+    assert remembered.login == "demo"
     secrets.remember_login(SERVER_A, "alice", "geheim-a")
     again = secrets.remembered_login(EMBEDDED_SERVER)
-    assert again is not None and again.password == "demo"
+    assert again is not None
+    assert again.password == "demo"
     secrets.forget_login(EMBEDDED_SERVER)
     assert secrets.remembered_login(EMBEDDED_SERVER) is None
     kept = secrets.remembered_login(SERVER_A)
-    assert kept is not None and kept.password == "geheim-a"
+    assert kept is not None
+    assert kept.password == "geheim-a"
 
 
 def test_a_login_remembered_for_no_particular_server_is_never_prefilled(
@@ -265,7 +272,8 @@ def test_drain_never_sends_another_servers_or_accounts_items(
         client_b.login("demo", "demo")
         store_b.set_account("demo")
         report = Outbox(store_b).drain(client_b)
-        assert report.sent == [] and report.pending == 0
+        assert report.sent == []
+        assert report.pending == 0
         assert list(client_b.list_referrals(client_ref=body["client_ref"]).items) == []
         store_b.close()
 
