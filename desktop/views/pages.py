@@ -105,6 +105,28 @@ def _privacy(window: MainWindow, services: Services) -> QWidget:
     return page
 
 
+def _leave_previous_scope(window: MainWindow) -> None:
+    """Another account logged in: open forms are the previous account's. Each is kept as
+    that account's draft (its pending autosave written) and emptied, so nobody sees or sends
+    another account's referral."""
+    emptied = False
+    for key in ("quick", "complete"):
+        view = window.page(key)
+        if isinstance(view, ReferralView) and view.fields.has_content():
+            view.drafts.autosaver.flush()
+            view.reset()
+            emptied = True
+    if emptied:
+        window.message_bar.show_message(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Angemeldet als anderer Benutzer: Offene Formulare wurden als Entwurf des "
+                "vorigen Benutzers gespeichert und geleert.",
+            ),
+            "info",
+        )
+
+
 def _forget_shown_data(window: MainWindow, services: Services) -> None:
     """After "Alle lokalen Daten löschen": nothing wiped stays on screen or in memory.
 
@@ -174,4 +196,5 @@ def install_pages(window: MainWindow, services: Services) -> dict[str, str]:
                     "nutzbar; Details stehen in der Protokolldatei.",
                 ),
             )
+    services.scope_changed.connect(lambda: _leave_previous_scope(window))
     return results

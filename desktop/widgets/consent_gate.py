@@ -47,8 +47,9 @@ class ConsentGate(QGroupBox):
         self.no.toggled.connect(self._on_toggled)
         self.missing_label = QLabel(
             self.tr(
-                "Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne "
-                "Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können."
+                "Der Einwilligungstext des Extranets liegt noch nicht vor: Er kommt mit der "
+                "ersten Anmeldung bei diesem Server und steht danach auch ohne Verbindung "
+                "bereit. „Ja“ ist erst möglich, wenn Sie den Text vorlesen können."
             ),
             self,
         )

@@ -34,8 +34,8 @@ def _fill(view: ReferralView) -> None:
     view.repair_consent.setChecked(True)
 
 
-def _on_server(url: str, client_ref: str) -> list[dict[str, Any]]:
-    session = api_session(url, "demo", "demo")
+def _on_server(url: str, client_ref: str, login: str = "demo") -> list[dict[str, Any]]:
+    session = api_session(url, login, login)
     try:
         response = session.get(
             f"{url}/api/v1/referrals", params={"client_ref": client_ref}, timeout=10
@@ -225,3 +225,44 @@ def test_a_new_consent_text_version_asks_again_once(
         qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=15_000)
         [item] = services.client.list_referrals(client_ref=view.form.client_ref).items
         assert item["consent"]["text_version"] == "2099-01"
+
+
+def test_another_account_sees_and_sends_nothing_of_the_previous_one(
+    qtbot: Any, logged_in_window: Any
+) -> None:
+    window = logged_in_window
+    services = window.services
+    complete = window.page("complete")
+    assert isinstance(complete, CompleteReferralView)
+    complete.inputs["nachname"].setText("Zwischenahn")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(services.store.list_drafts()) == 1, timeout=10_000)
+    services.logout()  # demo leaves; a referral typed now waits for demo's next login
+    quick = _quick(window)
+    _fill(quick)
+    quick.consent_gate.no.click()
+    client_ref = quick.form.client_ref
+    quick.send()
+    qtbot.waitUntil(lambda: services.outbox.pending_count() == 1, timeout=10_000)
+    complete.inputs["nachname"].setText("Zwischenahner")  # type: ignore[attr-defined]
+
+    window.controller.ask_login()
+    with qtbot.waitSignal(services.scope_changed, timeout=15_000):
+        log_in(qtbot, window, "demo2", "demo2")
+    assert services.scope.account == "demo2"
+    assert complete.inputs["nachname"].text() == ""  # type: ignore[attr-defined]
+    assert "anderer Benutzer" in window.message_bar.text
+    assert window.page("drafts").model.rowCount() == 0
+    assert window.page("outbox").model.rowCount() == 0
+    assert services.outbox_worker.pending == 0
+    services.outbox_worker.flush_now()
+    qtbot.wait(300)
+    assert _on_server(services.server_url, client_ref, "demo2") == []  # not sent as demo2
+
+    services.logout()
+    window.controller.ask_login()
+    with qtbot.waitSignal(services.outbox_worker.item_sent, timeout=20_000):
+        log_in(qtbot, window)  # demo is back: its referral goes out, once
+    assert len(_on_server(services.server_url, client_ref)) == 1
+    qtbot.waitUntil(lambda: window.page("drafts").model.rowCount() == 1, timeout=5000)
+    [draft] = services.store.list_drafts()
+    assert draft.surname_initial == "Z."
