@@ -18,6 +18,9 @@ from desktop.app import create_main_window
 from desktop.store import DataKey, LocalStore
 from desktop.store.scope import server_identity
 from desktop.sync.outbox import Outbox
+from desktop.views.drafts.page import DraftsPage
+from desktop.views.outbox.page import OutboxPage
+from desktop.views.postbox.page import PostboxPage
 from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from extranet import catalogs
 from extranet.runner import EmbeddedServer
@@ -51,6 +54,19 @@ def _close(qtbot: Any, window: Any, before: set[threading.Thread]) -> None:
     """Close the app; the in-process servers' own request threads are not the app's."""
     servers = {t for t in app_threads() if t.name.startswith(("AnyIO", "extranet-server"))}
     close_window(qtbot, window, before | servers)
+
+
+def _rows(window: Any, key: str) -> int:
+    """Rows of the list page ``key`` (Entwürfe, Postausgang, Postkorb)."""
+    page = window.page(key)
+    assert isinstance(page, DraftsPage | OutboxPage | PostboxPage)
+    return page.model.rowCount()
+
+
+def _outbox_page(window: Any) -> OutboxPage:
+    page = window.page("outbox")
+    assert isinstance(page, OutboxPage)
+    return page
 
 
 def _quick(window: Any) -> QuickReferralView:
@@ -140,8 +156,7 @@ def test_another_server_shows_and_receives_nothing_of_the_first(
         dialog.remember.setChecked(True)
         log_in(qtbot, window)
         services = window.services
-        postbox = window.page("postbox")
-        qtbot.waitUntil(lambda: postbox.model.rowCount() > 0, timeout=15_000)
+        qtbot.waitUntil(lambda: _rows(window, "postbox") > 0, timeout=15_000)
         complete = window.page("complete")
         assert isinstance(complete, CompleteReferralView)
         complete.inputs["nachname"].setText("Zwischenahn")  # type: ignore[attr-defined]
@@ -153,7 +168,7 @@ def test_another_server_shows_and_receives_nothing_of_the_first(
         client_ref = quick.form.client_ref
         quick.send()
         qtbot.waitUntil(lambda: services.outbox.pending_count() == 1, timeout=20_000)
-        outbox = window.page("outbox")
+        outbox = _outbox_page(window)
         outbox.refresh()
         assert outbox.model.rowCount() == 1
         waits_for = (
@@ -170,13 +185,13 @@ def test_another_server_shows_and_receives_nothing_of_the_first(
         qtbot.waitUntil(lambda: dialog.keychain_checked, timeout=5000)
         assert dialog.login_edit.text() == ""  # A's remembered login is not prefilled
         assert dialog.password_edit.text() == ""
-        assert window.page("drafts").model.rowCount() == 0
-        assert window.page("outbox").model.rowCount() == 0
+        assert _rows(window, "drafts") == 0
+        assert _rows(window, "outbox") == 0
         assert services.outbox_worker.pending == 0
         qtbot.wait(500)  # the Postkorb page has read its cache
-        assert window.page("postbox").model.rowCount() == 0
+        assert _rows(window, "postbox") == 0
         log_in(qtbot, window)
-        qtbot.waitUntil(lambda: window.page("postbox").model.rowCount() > 0, timeout=15_000)
+        qtbot.waitUntil(lambda: _rows(window, "postbox") > 0, timeout=15_000)
         services.outbox_worker.flush_now()
         qtbot.wait(500)
         assert _on_server(server_b.url, client_ref) == []  # A's referral never went to B
@@ -251,8 +266,8 @@ def test_another_account_sees_and_sends_nothing_of_the_previous_one(
     assert services.scope.account == "demo2"
     assert complete.inputs["nachname"].text() == ""  # type: ignore[attr-defined]
     assert "anderer Benutzer" in window.message_bar.text
-    assert window.page("drafts").model.rowCount() == 0
-    assert window.page("outbox").model.rowCount() == 0
+    assert _rows(window, "drafts") == 0
+    assert _rows(window, "outbox") == 0
     assert services.outbox_worker.pending == 0
     services.outbox_worker.flush_now()
     qtbot.wait(300)
@@ -263,6 +278,6 @@ def test_another_account_sees_and_sends_nothing_of_the_previous_one(
     with qtbot.waitSignal(services.outbox_worker.item_sent, timeout=20_000):
         log_in(qtbot, window)  # demo is back: its referral goes out, once
     assert len(_on_server(services.server_url, client_ref)) == 1
-    qtbot.waitUntil(lambda: window.page("drafts").model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: _rows(window, "drafts") == 1, timeout=5000)
     [draft] = services.store.list_drafts()
     assert draft.surname_initial == "Z."
