@@ -337,6 +337,8 @@ class LocalStore:
         kind: str,
         payload: Mapping[str, Any],
         photos: Photos | None = None,
+        *,
+        owner: Scope | None = None,
     ) -> None:
         """Insert or replace a draft (the autosave path: one small encrypted UPDATE).
 
@@ -351,6 +353,8 @@ class LocalStore:
             photos: If given, the draft's complete set of cleaned photos
                 ``{image_id: (data, media_type)}``: new ones are stored, missing ones deleted,
                 unchanged ones are not rewritten (cheap on every keystroke).
+            owner: The scope a new draft belongs to (default: the current one); an existing
+                draft keeps its owner.
         """
         if draft_id in self._retired:
             return
@@ -358,7 +362,8 @@ class LocalStore:
         blob = self.seal(dict(payload), f"draft:{draft_id}:{kind}")
         initial = mask_surname(find_field(payload, "nachname"))
         plate = mask_plate(find_field(payload, "kennzeichen"))
-        scope = self._scope
+        # a draft begun before anyone logged in is the first account's, like its stored rows
+        scope = owner if owner is not None and owner.account else self._scope
         with DB_LOCK:
             self.conn.execute(
                 "INSERT INTO drafts(id, kind, created_at, updated_at, surname_initial,"

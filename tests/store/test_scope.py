@@ -76,6 +76,18 @@ def test_drafts_belong_to_their_server_and_account(tmp_path: Path) -> None:
     assert LocalStore(tmp_path, key, SERVER_A).scope.account == "bob"
 
 
+def test_a_draft_begun_by_one_account_stays_its_own_when_saved_later(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path, DataKey.generate(), SERVER_A)
+    store.set_account("alice")
+    begun = store.scope  # the first keystroke; the debounced write lands after bob's login
+    store.set_account("bob")
+    store.save_draft("d-late", "quick", DRAFT, owner=begun)
+    assert store.list_drafts() == []
+    store.save_draft("d-late", "quick", DRAFT)  # a later save never moves it
+    store.set_account("alice")
+    assert [d.draft_id for d in store.list_drafts()] == ["d-late"]
+
+
 def test_data_written_before_any_login_goes_to_the_first_account(tmp_path: Path) -> None:
     store = LocalStore(tmp_path, DataKey.generate(), SERVER_A)
     outbox = Outbox(store)
