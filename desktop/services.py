@@ -285,6 +285,8 @@ class Services(QObject):
         if result.scope_changed:
             self._use_cached_config(result.cached)
             self.scope_changed.emit()
+            if self.config is not None:
+                self.config_loaded.emit(self.config)  # this account's, until the fresh one
         self._set_connection("online")
         self.logged_in.emit()
         self.load_config()
