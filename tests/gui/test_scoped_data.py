@@ -281,3 +281,15 @@ def test_another_account_sees_and_sends_nothing_of_the_previous_one(
     qtbot.waitUntil(lambda: _rows(window, "drafts") == 1, timeout=5000)
     [draft] = services.store.list_drafts()
     assert draft.surname_initial == "Z."
+
+
+def test_the_consent_text_says_how_old_it_is(qapp: Any) -> None:
+    from desktop.views.referral.consent import config_age_text
+
+    now = 1_800_000_000.0
+    assert config_age_text(None, now) == ""
+    assert config_age_text(now - 59 * 60, now) == "Stand: vor weniger als einer Stunde"
+    assert config_age_text(now - 3600, now) == "Stand: vor 1 Stunde"
+    assert config_age_text(now - 5 * 3600, now) == "Stand: vor 5 Stunden"
+    assert config_age_text(now - 86400, now) == "Stand: vor 1 Tag"
+    assert config_age_text(now - 3 * 86400 - 60, now) == "Stand: vor 3 Tagen"
