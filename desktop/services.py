@@ -46,7 +46,9 @@ class BackendNotReadyError(RuntimeError):
     """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
 
 
-def _prepare_backend(embedded: ServerProcess | None, data_dir: Path, server: str) -> Prepared:
+def _prepare_backend(
+    embedded: ServerProcess | None, data_dir: Path, server: str, opened: list[LocalStore]
+) -> Prepared:
     """Worker side: import the backend modules, read the draft key from the keychain, and wait
     until the embedded server process (if any) serves.
 
@@ -59,6 +61,7 @@ def _prepare_backend(embedded: ServerProcess | None, data_dir: Path, server: str
     from desktop import backend
 
     prepared = backend.prepare(data_dir, server)
+    opened.append(prepared.store)  # closed by Services if the backend never comes up
     if embedded is not None:
         embedded.start()  # raises ServerProcessError if it failed (or was stopped at quit)
     return prepared
@@ -150,6 +153,7 @@ class Services(QObject):
         self._shut_down = False
         self._quit = threading.Event()
         self._pending_login: tuple[str, str] | None = None
+        self._opened_stores: list[LocalStore] = []  # opened on the pool, not yet in use
 
     # ------------------------------------------------------------------ collaborators
     @property
@@ -212,6 +216,7 @@ class Services(QObject):
             self._server_process,
             self.data_dir,
             self.server_identity,
+            self._opened_stores,
             on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",
@@ -232,9 +237,18 @@ class Services(QObject):
     def _on_embedded_failed(self, exc: BaseException) -> None:
         log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
         self.backend_error = exc
+        self._close_unused_stores()
         self._pending_login = None
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
+
+    def _close_unused_stores(self) -> None:
+        """Close a store opened for a backend that never came up (quit or failure while
+        starting), so the next start does not take it for a crash."""
+        while self._opened_stores:
+            store = self._opened_stores.pop()
+            if self._backend is None or store is not self._backend.store:
+                store.close()
 
     def _open(self, prepared: Prepared) -> None:
         """Build every collaborator and worker, then connect them to the session."""
@@ -372,6 +386,7 @@ class Services(QObject):
         if backend is not None:
             backend.stop_workers()
         self.tasks.shutdown(timeout_ms)
+        self._close_unused_stores()
         if backend is not None:
             backend.client.end_session()  # quitting logs out: no session outlives the app
             backend.client.close()
