@@ -31,9 +31,20 @@ SERVICE = "Glasvermittler"
 """Keychain service for generic secrets of the app (e.g. the draft data key)."""
 
 LOGIN_SERVICE = "Glasvermittler Anmeldung"
-"""Keychain service of the remembered Extranet login (one entry per login name)."""
+"""Keychain service of the remembered Extranet logins (one per server, see
+:mod:`desktop.store.scope` for a server's identity)."""
 
 _LAST_LOGIN_ENTRY = "__last_login__"
+"""The entry of the one login remembered before logins were kept per server. Its server is
+unknown, so it is never prefilled: :func:`remembered_login` deletes it."""
+
+
+def _last_login_entry(server: str) -> str:
+    return f"{_LAST_LOGIN_ENTRY} {server}"
+
+
+def _password_entry(server: str, login: str) -> str:
+    return f"{server}\n{login}"
 
 
 class KeychainUnavailableError(RuntimeError):
@@ -105,33 +116,48 @@ def delete_secret(name: str, *, service: str = SERVICE) -> None:
         log.info("keychain delete failed: %s", type(exc).__name__)
 
 
-def remember_login(login: str, password: str) -> None:
-    """Keep ``login``/``password`` in the keychain (explicit opt-in by the user).
+def remember_login(server: str, login: str, password: str) -> None:
+    """Keep ``login``/``password`` for ``server`` in the keychain (explicit opt-in).
+
+    Args:
+        server: The server's identity (:func:`desktop.store.scope.server_identity`).
 
     Raises:
         KeychainUnavailableError: No keychain; nothing was stored anywhere.
     """
-    previous = get_secret(_LAST_LOGIN_ENTRY, service=LOGIN_SERVICE)
-    set_secret(login, password, service=LOGIN_SERVICE)
-    set_secret(_LAST_LOGIN_ENTRY, login, service=LOGIN_SERVICE)
+    previous = get_secret(_last_login_entry(server), service=LOGIN_SERVICE)
+    set_secret(_password_entry(server, login), password, service=LOGIN_SERVICE)
+    set_secret(_last_login_entry(server), login, service=LOGIN_SERVICE)
     if previous and previous != login:
-        delete_secret(previous, service=LOGIN_SERVICE)
+        delete_secret(_password_entry(server, previous), service=LOGIN_SERVICE)
 
 
-def remembered_login() -> RememberedLogin | None:
-    """The remembered login, if any (``None`` without a keychain)."""
-    login = get_secret(_LAST_LOGIN_ENTRY, service=LOGIN_SERVICE)
+def remembered_login(server: str) -> RememberedLogin | None:
+    """The login remembered for ``server``, if any (``None`` without a keychain).
+
+    A login remembered by an older version (one for every server) is deleted, never
+    prefilled: which server it was for is unknown.
+    """
+    _forget_unscoped_login()
+    login = get_secret(_last_login_entry(server), service=LOGIN_SERVICE)
     if not login:
         return None
-    password = get_secret(login, service=LOGIN_SERVICE)
+    password = get_secret(_password_entry(server, login), service=LOGIN_SERVICE)
     if password is None:
         return None
     return RememberedLogin(login, password)
 
 
-def forget_login() -> None:
-    """Remove the remembered login from the keychain."""
+def forget_login(server: str) -> None:
+    """Remove the login remembered for ``server`` from the keychain."""
+    login = get_secret(_last_login_entry(server), service=LOGIN_SERVICE)
+    if login:
+        delete_secret(_password_entry(server, login), service=LOGIN_SERVICE)
+    delete_secret(_last_login_entry(server), service=LOGIN_SERVICE)
+
+
+def _forget_unscoped_login() -> None:
     login = get_secret(_LAST_LOGIN_ENTRY, service=LOGIN_SERVICE)
     if login:
         delete_secret(login, service=LOGIN_SERVICE)
-    delete_secret(_LAST_LOGIN_ENTRY, service=LOGIN_SERVICE)
+        delete_secret(_LAST_LOGIN_ENTRY, service=LOGIN_SERVICE)

@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.settings import Settings
+from desktop.store.scope import Scope, server_identity
 from desktop.tasks import TaskRunner
 from extranet.server_process import ServerProcess
 
 if TYPE_CHECKING:
     from desktop.api import ExtranetClient, LoginInfo
-    from desktop.backend import Backend, Prepared
+    from desktop.backend import Backend, LoginResult, Prepared
     from desktop.store import LocalStore
+    from desktop.store.local import CachedConfig
     from desktop.sync.outbox import Outbox
     from desktop.workers.outbox_worker import OutboxWorker
     from desktop.workers.postbox_worker import PostboxWorker
@@ -44,11 +46,9 @@ class BackendNotReadyError(RuntimeError):
     """A collaborator of :class:`Backend` was asked for before :attr:`Services.ready`."""
 
 
-def _login(client: ExtranetClient, login: str, password: str) -> LoginInfo:
-    return client.login(login, password)
-
-
-def _prepare_backend(embedded: ServerProcess | None) -> Prepared:
+def _prepare_backend(
+    embedded: ServerProcess | None, data_dir: Path, server: str, opened: list[LocalStore]
+) -> Prepared:
     """Worker side: import the backend modules, read the draft key from the keychain, and wait
     until the embedded server process (if any) serves.
 
@@ -60,7 +60,8 @@ def _prepare_backend(embedded: ServerProcess | None) -> Prepared:
     # workers load here, on this pool thread, after the window shows.
     from desktop import backend
 
-    prepared = backend.prepare()
+    prepared = backend.prepare(data_dir, server)
+    opened.append(prepared.store)  # closed by Services if the backend never comes up
     if embedded is not None:
         embedded.start()  # raises ServerProcessError if it failed (or was stopped at quit)
     return prepared
@@ -84,7 +85,12 @@ class Services(QObject):
     Attributes:
         tasks: Background pools (the app's one :class:`~desktop.tasks.TaskRunner`).
         settings: Typed settings.
-        config: Server configuration after login (``None`` before).
+        config: Server configuration: the last one fetched for the current server and
+            account (cached in the local store, so it is there offline), ``None`` if none.
+        config_fetched_at: When :attr:`config` was fetched (``time.time()``), ``None`` if
+            there is none.
+        server_identity: The server's identity for local data (``"embedded"`` for the
+            demo server, whatever its port; :mod:`desktop.store.scope`).
         embedded: True when the embedded demo server is used.
         user: Logged-in user or ``None``.
         server: The embedded server's process once it serves (``None`` for a remote server,
@@ -100,6 +106,8 @@ class Services(QObject):
         logged_out(): after logout or when the session ended.
         login_failed(object): the login exception (an ``ApiError``).
         config_loaded(dict): server configuration loaded after login.
+        scope_changed(): another account's data is current now (a login as someone else
+            than the last account on this server): lists and caches reload.
         connection_changed(str): "connecting", "logged-out", "online" or "offline".
         auth_required(): the session expired; ask for the password again.
     """
@@ -111,6 +119,7 @@ class Services(QObject):
     logged_out = Signal()
     login_failed = Signal(object)
     config_loaded = Signal(dict)
+    scope_changed = Signal()
     connection_changed = Signal(str)
     auth_required = Signal()
 
@@ -128,8 +137,10 @@ class Services(QObject):
         self.settings = settings
         self.server_url = (server_url or "").strip().rstrip("/")
         self.embedded = not self.server_url
+        self.server_identity = server_identity(self.server_url)
         self.tasks = TaskRunner(self)
         self.config: dict[str, Any] | None = None
+        self.config_fetched_at: float | None = None
         self._backend: Backend | None = None
         self.user: LoginInfo | None = None
         self.server: ServerProcess | None = None
@@ -142,6 +153,7 @@ class Services(QObject):
         self._shut_down = False
         self._quit = threading.Event()
         self._pending_login: tuple[str, str] | None = None
+        self._opened_stores: list[LocalStore] = []  # opened on the pool, not yet in use
 
     # ------------------------------------------------------------------ collaborators
     @property
@@ -160,6 +172,13 @@ class Services(QObject):
     def store(self) -> LocalStore:
         """Local encrypted store."""
         return self.backend.store
+
+    @property
+    def scope(self) -> Scope:
+        """The server and account whose local data is shown, prefilled and sent now."""
+        if self._backend is None:
+            return Scope(self.server_identity)
+        return self._backend.store.scope
 
     @property
     def outbox(self) -> Outbox:
@@ -195,6 +214,9 @@ class Services(QObject):
         self.tasks.run(
             _prepare_backend,
             self._server_process,
+            self.data_dir,
+            self.server_identity,
+            self._opened_stores,
             on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",
@@ -208,21 +230,30 @@ class Services(QObject):
         if server is not None:
             self.server = server
             self.server_url = server.url
+        self._use_cached_config(prepared.cached)
         self._open(prepared)
 
     @Slot(object)
     def _on_embedded_failed(self, exc: BaseException) -> None:
         log.error("embedded server did not start: %s", type(exc).__name__, exc_info=exc)
         self.backend_error = exc
+        self._close_unused_stores()
         self._pending_login = None
         self._set_connection("offline")
         self.backend_failed.emit(type(exc).__name__)
+
+    def _close_unused_stores(self) -> None:
+        """Close a store opened for a backend that never came up (quit or failure while
+        starting), so the next start does not take it for a crash."""
+        while self._opened_stores:
+            store = self._opened_stores.pop()
+            if self._backend is None or store is not self._backend.store:
+                store.close()
 
     def _open(self, prepared: Prepared) -> None:
         """Build every collaborator and worker, then connect them to the session."""
         backend = prepared.build(
             server_url=self.server_url,
-            data_dir=self.data_dir,
             timeout_s=float(self.settings.request_timeout_s),
             tasks=self.tasks,
             quit_event=self._quit,
@@ -255,8 +286,7 @@ class Services(QObject):
             self.waiting_for_backend.emit()
             return
         self.tasks.run(
-            _login,
-            self.client,
+            self.backend.log_in,
             login,
             password,
             on_done=self._on_logged_in,
@@ -264,11 +294,21 @@ class Services(QObject):
         )
 
     @Slot(object)
-    def _on_logged_in(self, user: LoginInfo) -> None:
-        self.user = user
+    def _on_logged_in(self, result: LoginResult) -> None:
+        self.user = result.user
+        if result.scope_changed:
+            self._use_cached_config(result.cached)
+            self.scope_changed.emit()
+            if self.config is not None:
+                self.config_loaded.emit(self.config)  # this account's, until the fresh one
         self._set_connection("online")
         self.logged_in.emit()
         self.load_config()
+
+    def _use_cached_config(self, cached: CachedConfig | None) -> None:
+        """Take the scope's cached configuration (offline start, account switch)."""
+        self.config = None if cached is None else cached.config
+        self.config_fetched_at = None if cached is None else cached.fetched_at
 
     @Slot(object)
     def _on_login_failed(self, exc: BaseException) -> None:
@@ -281,13 +321,14 @@ class Services(QObject):
         if self._backend is None:
             return
         self.tasks.run(
-            self.client.get_config, on_done=self._on_config, on_error=self._on_config_error
+            self.backend.fetch_config, on_done=self._on_config, on_error=self._on_config_error
         )
 
     @Slot(object)
-    def _on_config(self, config: dict[str, Any]) -> None:
-        self.config = config
-        self.config_loaded.emit(config)
+    def _on_config(self, fetched: CachedConfig) -> None:
+        self.config = fetched.config
+        self.config_fetched_at = fetched.fetched_at
+        self.config_loaded.emit(fetched.config)
 
     @Slot(object)
     def _on_config_error(self, exc: BaseException) -> None:
@@ -298,6 +339,7 @@ class Services(QObject):
         """End the session (server call on the "sync" pool); emits :attr:`logged_out` now."""
         self.user = None
         self.config = None
+        self.config_fetched_at = None
         if self._backend is not None:
             self.tasks.run(self._backend.client.logout, on_error=lambda _exc: None)
         self._set_connection("logged-out")
@@ -344,6 +386,7 @@ class Services(QObject):
         if backend is not None:
             backend.stop_workers()
         self.tasks.shutdown(timeout_ms)
+        self._close_unused_stores()
         if backend is not None:
             backend.client.end_session()  # quitting logs out: no session outlives the app
             backend.client.close()

@@ -46,7 +46,6 @@ OPTIONS: dict[str, Option] = {
     for option in (
         Option("server_url", str, "", "Extranet base URL; empty = embedded demo server"),
         Option("remember_login", bool, False, "Keep the login in the OS keychain"),
-        Option("last_login", str, "", "Login name to prefill (only with remember_login)"),
         Option("language", str, "de", "UI language code (de, en)"),
         Option("request_timeout_s", int, 10, "Timeout of one API call in seconds"),
     )
@@ -133,15 +132,6 @@ class Settings:
     @remember_login.setter
     def remember_login(self, value: bool) -> None:
         self.set("remember_login", value)
-
-    @property
-    def last_login(self) -> str:
-        """Login name to prefill."""
-        return str(self.get("last_login"))
-
-    @last_login.setter
-    def last_login(self, value: str) -> None:
-        self.set("last_login", value)
 
     @property
     def language(self) -> str:

@@ -78,10 +78,10 @@ def backend_failed_text() -> str:
     )
 
 
-def _ask_keychain(remember: bool) -> tuple[bool, secrets.RememberedLogin | None]:
-    """Worker side: is there a keychain, and the remembered login (if one was remembered)."""
+def _ask_keychain(remember: bool, server: str) -> tuple[bool, secrets.RememberedLogin | None]:
+    """Worker side: is there a keychain, and the login remembered for ``server`` (if any)."""
     available = secrets.keychain_available()
-    return available, (secrets.remembered_login() if available and remember else None)
+    return available, (secrets.remembered_login(server) if available and remember else None)
 
 
 class LoginDialog(QDialog):
@@ -120,7 +120,13 @@ class LoginDialog(QDialog):
         services.backend_failed.connect(self._on_backend_failed)
         self.login_edit.setFocus()
         remember = services.settings.remember_login
-        services.tasks.run(_ask_keychain, remember, on_done=self._setup_keychain, pool="db")
+        services.tasks.run(
+            _ask_keychain,
+            remember,
+            services.server_identity,
+            on_done=self._setup_keychain,
+            pool="db",
+        )
 
     # ------------------------------------------------------------------ building
     def _build_intro(self, layout: QVBoxLayout, *, demo: bool) -> None:
@@ -200,8 +206,8 @@ class LoginDialog(QDialog):
     # ------------------------------------------------------------------ keychain
     @Slot(object)
     def _setup_keychain(self, answer: tuple[bool, secrets.RememberedLogin | None]) -> None:
-        """GUI side: the keychain's answer; what the user typed meanwhile is kept."""
-        settings = self.services.settings
+        """GUI side: the keychain's answer (this server's remembered login only); what the user
+        typed meanwhile is kept."""
         self.keychain, remembered = answer
         self.keychain_checked = True
         typed = bool(self.login_edit.text() or self.password_edit.text())
@@ -226,26 +232,24 @@ class LoginDialog(QDialog):
             self.remember.setChecked(True)
             self.login_button.setFocus()
         else:
-            self.login_edit.setText(settings.last_login if settings.remember_login else "")
-            (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
+            self.login_edit.setFocus()
 
     def _store_choice(self, login: str, password: str) -> None:
         settings = self.services.settings
         if not self.keychain:
             return
+        server = self.services.server_identity
         if self.remember.isChecked():
             try:
-                secrets.remember_login(login, password)
+                secrets.remember_login(server, login, password)
             except secrets.KeychainUnavailableError:
                 settings.remember_login = False
                 log.info("keychain refused the remembered login")
                 return
             settings.remember_login = True
-            settings.last_login = login
         elif settings.remember_login:
-            secrets.forget_login()
+            secrets.forget_login(server)
             settings.remember_login = False
-            settings.last_login = ""
 
     # ------------------------------------------------------------------ flow
     @Slot()

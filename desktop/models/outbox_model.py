@@ -16,9 +16,10 @@ from PySide6.QtCore import (
 )
 
 from desktop.models.problem_texts import problem_sentence
+from desktop.store.scope import EMBEDDED_SERVER
 from desktop.sync.outbox import Outbox, OutboxItem
 
-__all__ = ["OutboxModel", "OutboxRole", "reason_text"]
+__all__ = ["OutboxModel", "OutboxRole", "reason_text", "server_text"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +69,13 @@ def reason_text(code: str | None) -> str:
     return QCoreApplication.translate("OutboxModel", str(base)) if base else problem_sentence(code)
 
 
+def server_text(server: str) -> str:
+    """The server an item waits for, in the app's words (the demo server by name)."""
+    if server == EMBEDDED_SERVER:
+        return QCoreApplication.translate("OutboxModel", "Demo-Server (eingebaut)")
+    return server
+
+
 class OutboxRole(IntEnum):
     """Custom roles."""
 
@@ -77,9 +85,10 @@ class OutboxRole(IntEnum):
 
 
 class OutboxModel(QAbstractTableModel):
-    """Outbox rows in send order: Art, Vorgang (masked), Status, Versuche, Grund."""
+    """Outbox rows in send order: Art, Vorgang (masked), Status, Versuche, Grund, Wartet auf
+    (the server the item belongs to: only its own server ever receives it)."""
 
-    COLUMNS = ("kind", "summary", "state", "attempts", "reason")
+    COLUMNS = ("kind", "summary", "state", "attempts", "reason", "server")
 
     def __init__(self, outbox: Outbox, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +133,7 @@ class OutboxModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Versuche"),
             self.tr("Grund"),
+            self.tr("Wartet auf"),
         )
         return labels[section] if 0 <= section < len(labels) else None
 
@@ -161,4 +171,6 @@ class OutboxModel(QAbstractTableModel):
             return str(item.attempts)
         if column == 4:
             return reason_text(item.error_code)
+        if column == 5:
+            return server_text(item.server)
         return None

@@ -23,8 +23,16 @@ from desktop.store import serialize
 from desktop.store.crypto import DataKey
 from desktop.store.db import DB_LOCK, apply_migrations, open_database
 from desktop.store.masking import find_field, mask_plate, mask_surname
+from desktop.store.scope import EMBEDDED_SERVER, Scope
 
-__all__ = ["DB_FILENAME", "DEFAULT_RETENTION_DAYS", "DraftInfo", "LocalStore", "Photos"]
+__all__ = [
+    "DB_FILENAME",
+    "DEFAULT_RETENTION_DAYS",
+    "CachedConfig",
+    "DraftInfo",
+    "LocalStore",
+    "Photos",
+]
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +64,27 @@ MIGRATIONS = [
         value TEXT NOT NULL
     );
     """,
+    # 3: every draft belongs to one server and account (desktop.store.scope). Rows written
+    # before keep NULL here until the store is opened: they then belong to the server the app
+    # is configured for (see LocalStore._adopt_unscoped). The server configuration is cached
+    # per server and account, sealed.
+    """
+    ALTER TABLE drafts ADD COLUMN server TEXT;
+    ALTER TABLE drafts ADD COLUMN account TEXT;
+    CREATE INDEX drafts_scope ON drafts(server, account, updated_at);
+    CREATE TABLE config_cache (
+        server TEXT NOT NULL,
+        account TEXT NOT NULL,
+        fetched_at REAL NOT NULL,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (server, account)
+    );
+    """,
 ]
+
+#: Tables with ``server``/``account`` owner columns (the outbox adds its own, see
+#: :mod:`desktop.sync.outbox_schema`).
+SCOPED_TABLES = ("drafts",)
 
 #: Draft photos as stored and loaded: ``{blob_id: (data, media_type)}``.
 Photos = Mapping[str, tuple[bytes, str]]
@@ -75,15 +103,36 @@ class DraftInfo:
     remaining_days: int
 
 
+@dataclass(frozen=True, slots=True)
+class CachedConfig:
+    """The server configuration of one scope as last fetched (``GET /config``).
+
+    Attributes:
+        config: The configuration document.
+        fetched_at: When it was fetched (``time.time()``).
+    """
+
+    config: dict[str, Any]
+    fetched_at: float
+
+
+def _last_account_key(server: str) -> str:
+    return f"last_account:{server}"
+
+
 class LocalStore:
     """Drafts (and, through :class:`desktop.sync.outbox.Outbox`, the outbox) on disk.
 
     Args:
         data_dir: Directory of the database file.
         key: Data key from :meth:`DataKey.load_or_create`; ``None`` → memory-only mode.
+        server: Identity of the server the app is configured for
+            (:func:`desktop.store.scope.server_identity`). The current :attr:`scope` is that
+            server and the account that last logged in there; drafts and outbox items of
+            other scopes are kept but neither listed, loaded nor sent.
     """
 
-    def __init__(self, data_dir: Path, key: DataKey | None) -> None:
+    def __init__(self, data_dir: Path, key: DataKey | None, server: str = EMBEDDED_SERVER) -> None:
         self.data_dir = Path(data_dir)
         self.memory_only = key is None
         self._key = key if key is not None else DataKey.generate()
@@ -92,14 +141,113 @@ class LocalStore:
         self._retired: set[str] = set()
         self.unclean_shutdown = False
         self._previous_session_start: float | None = None
+        self._scope = Scope(server)
         self.conn = self._open()
         self._begin_session()
+        self._scope = Scope(server, self.last_account(server))
 
     # ------------------------------------------------------------------ plumbing
     def _open(self) -> sqlite3.Connection:
         conn = open_database(self.db_path)
         apply_migrations(conn, "store", MIGRATIONS)
+        self.adopt_unscoped(conn, SCOPED_TABLES)
         return conn
+
+    def adopt_unscoped(self, conn: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+        """Rows written before data was scoped belong to the server configured now.
+
+        Their account stays ``""``: the first account that logs in there owns them
+        (:meth:`set_account`); until then an offline start shows them.
+        """
+        with DB_LOCK:
+            for table in tables:
+                conn.execute(
+                    f"UPDATE {table} SET server = ?, account = '' WHERE server IS NULL",
+                    (self._scope.server,),
+                )
+
+    # ------------------------------------------------------------------ scope
+    @property
+    def scope(self) -> Scope:
+        """The server and account whose data is shown, prefilled and sent now."""
+        return self._scope
+
+    def last_account(self, server: str) -> str:
+        """The account that last logged in successfully on ``server`` ("" if none)."""
+        return self._meta(_last_account_key(server)) or ""
+
+    def set_account(self, account: str) -> bool:
+        """A login as ``account`` succeeded on the current server: it becomes the scope.
+
+        Kept as the server's last account (the scope of the next offline start). Drafts and
+        outbox items written while nobody had ever logged in on this server (account "")
+        become this account's.
+
+        Returns:
+            True if the scope changed.
+        """
+        scope = self._scope.with_account(account)
+        with DB_LOCK:
+            self._set_meta(_last_account_key(scope.server), scope.account)
+            for table in self._scoped_tables():
+                self.conn.execute(
+                    f"UPDATE {table} SET account = ? WHERE server = ? AND account = ''",
+                    (scope.account, scope.server),
+                )
+        changed = scope != self._scope
+        self._scope = scope
+        return changed
+
+    def _scoped_tables(self) -> list[str]:
+        with DB_LOCK:
+            names = {
+                str(row[0])
+                for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        return [t for t in (*SCOPED_TABLES, "outbox") if t in names]
+
+    def cache_owner(self, name: str) -> Scope | None:
+        """The scope whose data the cache ``name`` (e.g. the Postkorb) holds, if recorded."""
+        value = self._meta(f"owner:{name}")
+        if value is None:
+            return None
+        server, _, account = value.partition("\n")
+        return Scope(server, account)
+
+    def set_cache_owner(self, name: str) -> None:
+        """Record that the cache ``name`` now holds the current scope's data."""
+        self._set_meta(f"owner:{name}", self._scope.key())
+
+    # ------------------------------------------------------------------ config cache
+    def save_config(self, config: dict[str, Any], fetched_at: float | None = None) -> None:
+        """Cache the current scope's server configuration (sealed), replacing the last one."""
+        scope = self._scope
+        when = time.time() if fetched_at is None else fetched_at
+        blob = self.seal(dict(config), f"config:{scope.key()}")
+        with DB_LOCK:
+            self.conn.execute(
+                "INSERT INTO config_cache(server, account, fetched_at, payload)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(server, account) DO UPDATE SET"
+                " fetched_at = excluded.fetched_at, payload = excluded.payload",
+                (scope.server, scope.account, when, blob),
+            )
+
+    def cached_config(self) -> CachedConfig | None:
+        """The current scope's configuration from its last successful fetch, if any."""
+        scope = self._scope
+        with DB_LOCK:
+            row = self.conn.execute(
+                "SELECT fetched_at, payload FROM config_cache WHERE server = ? AND account = ?",
+                (scope.server, scope.account),
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            config = self.unseal(row["payload"], f"config:{scope.key()}")
+        except Exception:  # noqa: BLE001 - an unreadable cache is no cache (fetched again)
+            log.info("cached server configuration unreadable; ignored")
+            return None
+        return CachedConfig(dict(config), float(row["fetched_at"]))
 
     def _meta(self, key: str) -> str | None:
         with DB_LOCK:
@@ -189,6 +337,8 @@ class LocalStore:
         kind: str,
         payload: Mapping[str, Any],
         photos: Photos | None = None,
+        *,
+        owner: Scope | None = None,
     ) -> None:
         """Insert or replace a draft (the autosave path: one small encrypted UPDATE).
 
@@ -203,6 +353,8 @@ class LocalStore:
             photos: If given, the draft's complete set of cleaned photos
                 ``{image_id: (data, media_type)}``: new ones are stored, missing ones deleted,
                 unchanged ones are not rewritten (cheap on every keystroke).
+            owner: The scope a new draft belongs to (default: the current one); an existing
+                draft keeps its owner.
         """
         if draft_id in self._retired:
             return
@@ -210,23 +362,27 @@ class LocalStore:
         blob = self.seal(dict(payload), f"draft:{draft_id}:{kind}")
         initial = mask_surname(find_field(payload, "nachname"))
         plate = mask_plate(find_field(payload, "kennzeichen"))
+        # a draft begun before anyone logged in is the first account's, like its stored rows
+        scope = owner if owner is not None and owner.account else self._scope
         with DB_LOCK:
             self.conn.execute(
                 "INSERT INTO drafts(id, kind, created_at, updated_at, surname_initial,"
-                " plate_masked, payload) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " plate_masked, payload, server, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET kind=excluded.kind,"
                 " updated_at=excluded.updated_at, surname_initial=excluded.surname_initial,"
                 " plate_masked=excluded.plate_masked, payload=excluded.payload",
-                (draft_id, kind, now, now, initial, plate, blob),
+                (draft_id, kind, now, now, initial, plate, blob, scope.server, scope.account),
             )
             if photos is not None:
                 self._sync_photos(draft_id, photos)
 
     def load_draft(self, draft_id: str) -> dict[str, Any] | None:
-        """The draft's payload, or ``None`` if absent (or no longer decryptable)."""
+        """The draft's payload, or ``None`` if absent or another scope's."""
+        scope = self._scope
         with DB_LOCK:
             row = self.conn.execute(
-                "SELECT kind, payload FROM drafts WHERE id = ?", (draft_id,)
+                "SELECT kind, payload FROM drafts WHERE id = ? AND server = ? AND account = ?",
+                (draft_id, scope.server, scope.account),
             ).fetchone()
         if row is None:
             return None
@@ -234,18 +390,24 @@ class LocalStore:
         return dict(value)
 
     def draft_kind(self, draft_id: str) -> str | None:
-        """Kind of a stored draft ("quick" | "complete"), ``None`` if absent."""
+        """Kind of a stored draft ("quick" | "complete"), ``None`` if absent or another scope's."""
+        scope = self._scope
         with DB_LOCK:
-            row = self.conn.execute("SELECT kind FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT kind FROM drafts WHERE id = ? AND server = ? AND account = ?",
+                (draft_id, scope.server, scope.account),
+            ).fetchone()
         return None if row is None else str(row["kind"])
 
     def list_drafts(self) -> list[DraftInfo]:
-        """All drafts, newest change first, with remaining retention days."""
+        """The current scope's drafts, newest change first, with remaining retention days."""
         now = time.time()
+        scope = self._scope
         with DB_LOCK:
             rows = self.conn.execute(
                 "SELECT id, kind, created_at, updated_at, surname_initial, plate_masked"
-                " FROM drafts ORDER BY updated_at DESC"
+                " FROM drafts WHERE server = ? AND account = ? ORDER BY updated_at DESC",
+                (scope.server, scope.account),
             ).fetchall()
         return [
             DraftInfo(

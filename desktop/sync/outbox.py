@@ -16,9 +16,10 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.store.db import DB_LOCK, apply_migrations
+from desktop.store.db import DB_LOCK, apply_migrations, schema_version
 from desktop.store.local import LocalStore
 from desktop.store.masking import find_field, mask_plate, mask_surname
+from desktop.store.scope import Scope
 from desktop.sync.outbox_drain import drain
 from desktop.sync.outbox_schema import (
     KIND_IMAGE,
@@ -49,10 +50,12 @@ _Row = tuple[str, str, str | None, str, str, dict[str, Any]]
 
 
 _NEXT_SQL = (
-    "SELECT * FROM outbox o WHERE o.state = 'pending' AND (o.parent_id IS NULL OR EXISTS"
+    "SELECT * FROM outbox o WHERE o.server = ? AND o.account = ? AND o.state = 'pending'"
+    " AND (o.parent_id IS NULL OR EXISTS"
     " (SELECT 1 FROM outbox p WHERE p.id = o.parent_id AND p.state = 'sent'))"
     " ORDER BY o.priority, o.seq LIMIT 1"
 )
+_IN_SCOPE = "server = ? AND account = ?"
 
 
 def _new_id() -> str:
@@ -60,19 +63,32 @@ def _new_id() -> str:
 
 
 class Outbox:
-    """The outbox stored in a :class:`LocalStore` (shares its connection and data key)."""
+    """The outbox stored in a :class:`LocalStore` (shares its connection and data key).
+
+    Every item belongs to the store's :attr:`~LocalStore.scope` at enqueue time; counts,
+    lists and the drain see only the current scope's items (another server's or account's
+    items wait, untouched, until the app is in their scope again).
+    """
 
     def __init__(self, store: LocalStore) -> None:
         self.store = store
         self._drain_lock = threading.Lock()
-        apply_migrations(store.conn, "outbox", MIGRATIONS)
+        self._drain_scope: Scope | None = None
+        _ = self.conn
 
     @property
     def conn(self) -> sqlite3.Connection:
         """The store's current connection (changes after :meth:`LocalStore.wipe_all`)."""
         conn = self.store.conn
-        apply_migrations(conn, "outbox", MIGRATIONS)  # cheap no-op unless the store was wiped
+        with DB_LOCK:
+            if schema_version(conn, "outbox") < len(MIGRATIONS):
+                apply_migrations(conn, "outbox", MIGRATIONS)
+                self.store.adopt_unscoped(conn, ("outbox",))
         return conn
+
+    def _scope_args(self) -> tuple[str, str]:
+        scope = self.store.scope
+        return scope.server, scope.account
 
     # ------------------------------------------------------------------ enqueue
     def enqueue_referral(
@@ -145,6 +161,7 @@ class Outbox:
             (item_id, kind, parent, ref, summary, self.store.seal(body, f"outbox:{item_id}:{kind}"))
             for item_id, kind, parent, ref, summary, body in rows
         ]
+        server, account = self._scope_args()
         with DB_LOCK:
             conn = self.conn
             conn.execute("PRAGMA synchronous=FULL")
@@ -155,8 +172,8 @@ class Outbox:
                         seq += 1
                         conn.execute(
                             "INSERT INTO outbox(id, seq, priority, kind, parent_id, client_ref,"
-                            " idempotency_key, created_at, updated_at, summary, payload)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            " idempotency_key, created_at, updated_at, summary, payload,"
+                            " server, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (
                                 item_id,
                                 seq,
@@ -169,6 +186,8 @@ class Outbox:
                                 now,
                                 summary,
                                 blob,
+                                server,
+                                account,
                             ),
                         )
                     if draft_id is not None:
@@ -178,30 +197,36 @@ class Outbox:
 
     # ------------------------------------------------------------------ queries
     def pending_count(self) -> int:
-        """Items waiting to be sent (photos count with their referral)."""
+        """The current scope's items waiting to be sent (photos count with their referral)."""
         with DB_LOCK:
             row = self.conn.execute(
-                "SELECT COUNT(*) FROM outbox o WHERE o.state = 'pending' AND (o.kind != ?"
+                "SELECT COUNT(*) FROM outbox o WHERE o.server = ? AND o.account = ?"
+                " AND o.state = 'pending' AND (o.kind != ?"
                 " OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.id = o.parent_id"
                 " AND p.state != 'sent'))",
-                (KIND_IMAGE,),
+                (*self._scope_args(), KIND_IMAGE),
             ).fetchone()
         return int(row[0])
 
     def dead_count(self) -> int:
-        """Items that failed permanently and wait for the user."""
+        """The current scope's items that failed permanently and wait for the user."""
         with DB_LOCK:
             return int(
-                self.conn.execute("SELECT COUNT(*) FROM outbox WHERE state='dead'").fetchone()[0]
+                self.conn.execute(
+                    f"SELECT COUNT(*) FROM outbox WHERE {_IN_SCOPE} AND state='dead'",
+                    self._scope_args(),
+                ).fetchone()[0]
             )
 
     def items(self, *, include_sent: bool = False) -> list[OutboxItem]:
-        """Outbox rows in drain order (for the "Postausgang" view)."""
-        query = "SELECT * FROM outbox"
+        """The current scope's outbox rows in drain order (for the "Postausgang" view)."""
+        query = f"SELECT * FROM outbox WHERE {_IN_SCOPE}"
         if not include_sent:
-            query += " WHERE state != 'sent'"
+            query += " AND state != 'sent'"
         with DB_LOCK:
-            rows = self.conn.execute(query + " ORDER BY priority, seq").fetchall()
+            rows = self.conn.execute(
+                query + " ORDER BY priority, seq", self._scope_args()
+            ).fetchall()
         return [self._item(row) for row in rows]
 
     def item(self, item_id: str) -> OutboxItem | None:
@@ -234,6 +259,7 @@ class Outbox:
             error_fields=tuple((str(p), str(c)) for p, c in error.get("fields", [])),
             result=None if row["result"] is None else json.loads(row["result"]),
             refused=row["state"] == "dead" and not error.get("transient", False),
+            server=row["server"] or "",
         )
 
     def payload(self, item_id: str) -> dict[str, Any] | None:
@@ -323,15 +349,27 @@ class Outbox:
             self.conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
 
     def flush_now(self) -> None:
-        """Make every pending item due immediately ("Jetzt senden")."""
+        """Make the current scope's pending items due immediately ("Jetzt senden")."""
         with DB_LOCK:
-            self.conn.execute("UPDATE outbox SET next_attempt_at=0 WHERE state='pending'")
+            self.conn.execute(
+                f"UPDATE outbox SET next_attempt_at=0 WHERE {_IN_SCOPE} AND state='pending'",
+                self._scope_args(),
+            )
 
     # ------------------------------------------------------------------ for the drain
     def next_row(self) -> sqlite3.Row | None:
-        """The next item to send: pending, and a photo only once its referral is sent."""
+        """The next item to send: pending, and a photo only once its referral is sent.
+
+        Only the running drain's scope (or the current one) is considered; ``None`` once the
+        scope changed during a drain (another account logged in: the run ends).
+        """
+        scope = self._drain_scope or self.store.scope
+        if scope != self.store.scope:
+            return None
         with DB_LOCK:
-            row: sqlite3.Row | None = self.conn.execute(_NEXT_SQL).fetchone()
+            row: sqlite3.Row | None = self.conn.execute(
+                _NEXT_SQL, (scope.server, scope.account)
+            ).fetchone()
         return row
 
     def row_payload(self, row: sqlite3.Row) -> dict[str, Any]:
@@ -397,6 +435,14 @@ class Outbox:
         if not self._drain_lock.acquire(blocking=False):
             return DrainReport(busy=True, pending=self.pending_count())
         try:
+            scope = self.store.scope
+            user = client.user
+            if user is None or scope.account not in ("", user.login):
+                # another account's session: nothing of this scope is sent through it (items
+                # of account "" belong to whoever logs in first, see LocalStore.set_account)
+                return DrainReport(pending=self.pending_count())
+            self._drain_scope = scope
             return drain(self, client, stop=stop, max_wait=max_wait)
         finally:
+            self._drain_scope = None
             self._drain_lock.release()

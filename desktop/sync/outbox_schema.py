@@ -51,6 +51,14 @@ MIGRATIONS = [
     );
     CREATE INDEX outbox_order ON outbox(state, priority, seq);
     """,
+    # 2: every item belongs to one server and account (desktop.store.scope); items queued
+    # before keep NULL until the outbox is opened and then belong to the server configured
+    # at that start (LocalStore.adopt_unscoped).
+    """
+    ALTER TABLE outbox ADD COLUMN server TEXT;
+    ALTER TABLE outbox ADD COLUMN account TEXT;
+    CREATE INDEX outbox_scope ON outbox(server, account, state, priority, seq);
+    """,
 ]
 
 BACKOFF_BASE = 1.0
@@ -101,6 +109,7 @@ class OutboxItem:
     # dead because the server refused it (correct it); not after exhausted transient retries
     # (the first attempt may have landed: retry it unchanged, with its key)
     refused: bool = False
+    server: str = ""
 
 
 @dataclass(slots=True)

@@ -49,6 +49,7 @@ def _wire_wizard(window: MainWindow, view: ReferralView) -> QWidget:
 
 def _drafts(window: MainWindow, services: Services) -> QWidget:
     page = DraftsPage(services.store, services.retention)
+    services.scope_changed.connect(page.refresh)  # another account's drafts
     page.open_draft.connect(lambda draft_id, kind: _open_draft(window, draft_id, kind))
     return page
 
@@ -83,9 +84,11 @@ def _ask_in_postbox(window: MainWindow, referral_id: str) -> None:
 
 def _postbox(window: MainWindow, services: Services) -> None:
     install_postbox(window, services.postbox_worker)  # calls window.set_page itself
+    services.scope_changed.connect(services.postbox_worker.load_tickets)  # cache was cleared
 
 
 def _outbox(window: MainWindow, services: Services) -> QWidget:
+    services.scope_changed.connect(services.outbox_worker.recount)  # the page follows
     page = OutboxPage(services.outbox, services.outbox_worker)
     page.edit_item.connect(lambda item_id, _kind: _open_refused(window, services, item_id))
     return page
@@ -142,6 +145,28 @@ def _privacy(window: MainWindow, services: Services) -> QWidget:
     # built last: "Warum?" of every checked field built so far jumps to its section
     connect_why_links(window, window.show_page, page)
     return page
+
+
+def _leave_previous_scope(window: MainWindow) -> None:
+    """Another account logged in: open forms are the previous account's. Each is kept as
+    that account's draft (its pending autosave written) and emptied, so nobody sees or sends
+    another account's referral."""
+    emptied = False
+    for key in ("quick", "complete"):
+        view = window.page(key)
+        if isinstance(view, ReferralView) and view.fields.has_content():
+            view.drafts.autosaver.flush()
+            view.reset()
+            emptied = True
+    if emptied:
+        window.message_bar.show_message(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Angemeldet als anderer Benutzer: Offene Formulare wurden als Entwurf des "
+                "vorigen Benutzers gespeichert und geleert.",
+            ),
+            "info",
+        )
 
 
 def _forget_shown_data(window: MainWindow, services: Services) -> None:
@@ -213,4 +238,5 @@ def install_pages(window: MainWindow, services: Services) -> dict[str, str]:
                     "nutzbar; Details stehen in der Protokolldatei.",
                 ),
             )
+    services.scope_changed.connect(lambda: _leave_previous_scope(window))
     return results

@@ -47,19 +47,24 @@ class ConsentGate(QGroupBox):
         self.no.toggled.connect(self._on_toggled)
         self.missing_label = QLabel(
             self.tr(
-                "Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne "
-                "Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können."
+                "Der Einwilligungstext des Extranets liegt noch nicht vor: Er kommt mit der "
+                "ersten Anmeldung bei diesem Server und steht danach auch ohne Verbindung "
+                "bereit. „Ja“ ist erst möglich, wenn Sie den Text vorlesen können."
             ),
             self,
         )
         self.missing_label.setObjectName("consent_text_missing")
         self.missing_label.setWordWrap(True)
+        self.age_label = QLabel(self)
+        self.age_label.setObjectName("consent_text_age")
+        self.age_label.hide()
         row = QHBoxLayout()
         row.addWidget(self.yes)
         row.addWidget(self.no)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_label)
+        layout.addWidget(self.age_label)
         layout.addWidget(self.missing_label)
         layout.addLayout(row)
         self.text_version: str | None = None
@@ -71,6 +76,11 @@ class ConsentGate(QGroupBox):
         self.text_version = version
         self.setAccessibleDescription(text)
         self._show_known(bool(text.strip() and version))
+
+    def set_age_text(self, text: str) -> None:
+        """How old the shown consent text is (e.g. "Stand: vor 3 Tagen"); "" hides it."""
+        self.age_label.setText(text)
+        self.age_label.setVisible(bool(text) and bool(self.text_label.text().strip()))
 
     def _show_known(self, known: bool) -> None:
         """Without a consent text the customer cannot be asked: "Ja" waits, and says why."""

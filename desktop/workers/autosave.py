@@ -4,7 +4,9 @@ The wizard calls :meth:`DraftAutosaver.schedule` on every field change. The payl
 is evaluated on the GUI thread (it reads widgets) ~300 ms after the last change, but never
 later than ``max_delay_ms`` after the first unsaved change, so continuous typing still hits the
 disk at least every ~second. The write (encrypt + one UPDATE) runs on the "db" pool when a
-runner is given, strictly one at a time per saver (latest payload wins).
+runner is given, strictly one at a time per saver (latest payload wins). A new draft belongs
+to the store's scope (server and account) of its first change, also when the write lands
+after another account logged in.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.store import LocalStore, Photos
+from desktop.store.scope import Scope
 from desktop.tasks import TaskRunner
 
 __all__ = ["DraftAutosaver"]
@@ -64,6 +67,7 @@ class DraftAutosaver(QObject):
         self._first_change: float | None = None
         self._writing = False
         self._queued_writes: dict[str, _Write] = {}
+        self._owners: dict[str, Scope] = {}  # scope of each draft's first change
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -87,6 +91,7 @@ class DraftAutosaver(QObject):
                 (references, no copies). Only new photos are written, removed ones deleted.
         """
         self._pending[draft_id] = (kind, payload, photos)
+        self._owners.setdefault(draft_id, self._store.scope)
         now = time.monotonic()
         if self._first_change is None:
             self._first_change = now
@@ -97,6 +102,7 @@ class DraftAutosaver(QObject):
         """Forget unsaved changes of a draft (it was sent or deleted)."""
         self._pending.pop(draft_id, None)
         self._queued_writes.pop(draft_id, None)
+        self._owners.pop(draft_id, None)
 
     def has_pending(self) -> bool:
         """True while changes wait for the timer or a write is in flight."""
@@ -135,7 +141,7 @@ class DraftAutosaver(QObject):
             draft_id = next(iter(self._queued_writes))
             kind, payload, photos = self._queued_writes.pop(draft_id)
             try:
-                self._store.save_draft(draft_id, kind, payload, photos)
+                self._save(draft_id, kind, payload, photos)
             except Exception as exc:  # noqa: BLE001 - report, keep writing the others
                 self._on_failed(draft_id, exc)
             else:
@@ -148,7 +154,7 @@ class DraftAutosaver(QObject):
         kind, payload, photos = self._queued_writes.pop(draft_id)
         if self._runner is None or self._runner.closed:
             try:
-                self._store.save_draft(draft_id, kind, payload, photos)
+                self._save(draft_id, kind, payload, photos)
             except Exception as exc:  # noqa: BLE001
                 self._on_failed(draft_id, exc)
             else:
@@ -157,7 +163,7 @@ class DraftAutosaver(QObject):
             return
         self._writing = True
         self._runner.run(
-            self._store.save_draft,
+            self._save,
             draft_id,
             kind,
             payload,
@@ -166,6 +172,11 @@ class DraftAutosaver(QObject):
             on_error=functools.partial(self._on_written, draft_id),
             pool="db",
         )
+
+    def _save(
+        self, draft_id: str, kind: str, payload: Mapping[str, Any], photos: Photos | None
+    ) -> None:
+        self._store.save_draft(draft_id, kind, payload, photos, owner=self._owners.get(draft_id))
 
     def _on_saved(self, draft_id: str, _result: object) -> None:
         self._on_written(draft_id, None)

@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>ConsentSection</name>
+    <message numerus="yes">
+        <source>Stand: vor %n Stunde(n)</source>
+        <translation>
+            <numerusform>Stand: vor %n Stunde</numerusform>
+            <numerusform>Stand: vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stand: vor %n Tag(en)</source>
+        <translation>
+            <numerusform>Stand: vor %n Tag</numerusform>
+            <numerusform>Stand: vor %n Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DraftsModel</name>
     <message numerus="yes">
         <source>in %n Tag(en)</source>

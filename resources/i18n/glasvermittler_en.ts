@@ -116,12 +116,30 @@
         <translation>N&amp;o</translation>
     </message>
     <message>
-        <source>Der Einwilligungstext des Extranets liegt noch nicht vor (zum Beispiel ohne Verbindung). „Ja“ ist erst möglich, wenn Sie den Text vorlesen können.</source>
-        <translation>The Extranet&apos;s consent text is not available yet (for example without a connection). “Yes” is only possible once you can read the text out.</translation>
+        <source>Der Einwilligungstext des Extranets liegt noch nicht vor: Er kommt mit der ersten Anmeldung bei diesem Server und steht danach auch ohne Verbindung bereit. „Ja“ ist erst möglich, wenn Sie den Text vorlesen können.</source>
+        <translation>The Extranet&apos;s consent text is not available yet: it arrives with the first login to this server and is then available offline too. “Yes” is possible only once you can read the text out.</translation>
     </message>
 </context>
 <context>
     <name>ConsentSection</name>
+    <message>
+        <source>Stand: vor weniger als einer Stunde</source>
+        <translation>Updated less than an hour ago</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stand: vor %n Stunde(n)</source>
+        <translation>
+            <numerusform>Updated %n hour ago</numerusform>
+            <numerusform>Updated %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stand: vor %n Tag(en)</source>
+        <translation>
+            <numerusform>Updated %n day ago</numerusform>
+            <numerusform>Updated %n days ago</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Keine Einwilligung: Die freiwilligen Angaben wurden gelöscht.</source>
         <translation>No consent: the voluntary details have been deleted.</translation>
@@ -129,6 +147,10 @@
     <message>
         <source>Rückgängig</source>
         <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Das Extranet hat einen neuen Einwilligungstext. Die Einwilligung galt der vorigen Fassung: Bitte lesen Sie dem Kunden den neuen Text vor und fragen Sie erneut.</source>
+        <translation>The Extranet has a new consent text. The consent was given to the previous version: please read the new text out to the customer and ask again.</translation>
     </message>
 </context>
 <context>
@@ -906,6 +928,10 @@
         <translation>This item is no longer in the Outbox as failed.</translation>
     </message>
     <message>
+        <source>Angemeldet als anderer Benutzer: Offene Formulare wurden als Entwurf des vorigen Benutzers gespeichert und geleert.</source>
+        <translation>Logged in as another user: open forms were saved as drafts of the previous user and cleared.</translation>
+    </message>
+    <message>
         <source>Diese Seite konnte nicht geladen werden. Die übrigen Funktionen sind nutzbar; Details stehen in der Protokolldatei.</source>
         <translation>This page could not be loaded. The other functions can be used; details are in the log file.</translation>
     </message>
@@ -1095,6 +1121,10 @@
         <translation>Login expired</translation>
     </message>
     <message>
+        <source>Demo-Server (eingebaut)</source>
+        <translation>Demo server (built-in)</translation>
+    </message>
+    <message>
         <source>Art</source>
         <translation>Type</translation>
     </message>
@@ -1113,6 +1143,10 @@
     <message>
         <source>Grund</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Wartet auf</source>
+        <translation>Waiting for</translation>
     </message>
     <message>
         <source>Vermittlung</source>

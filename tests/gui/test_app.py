@@ -265,9 +265,11 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         window.deleteLater()
         QApplication.processEvents()
     from desktop.store import DataKey, LocalStore
+    from desktop.store.scope import server_identity
     from desktop.sync.outbox import Outbox
 
-    store = LocalStore(tmp_path / "data", DataKey.load_or_create())
+    # the next start on the same server (the item is that server's and account's)
+    store = LocalStore(tmp_path / "data", DataKey.load_or_create(), server_identity(proxy.url))
     try:
         assert Outbox(store).pending_count() == 1  # still queued for the next start
     finally:

@@ -57,7 +57,7 @@ def test_remember_login_uses_the_keychain_and_prefills(
     assert dialog.keychain_note.isHidden()
     dialog.remember.setChecked(True)
     _login(qtbot, dialog, services)
-    remembered = secrets.remembered_login()
+    remembered = secrets.remembered_login(services.server_identity)
     assert remembered is not None
     assert (remembered.login, remembered.password) == ("demo", "demo")
     assert "demo" not in repr(remembered)
@@ -72,7 +72,7 @@ def test_remember_login_uses_the_keychain_and_prefills(
     again.remember.setChecked(False)
     services.logout()
     _login(qtbot, again, services)
-    assert secrets.remembered_login() is None
+    assert secrets.remembered_login(services.server_identity) is None
     assert not services.settings.remember_login
 
 
@@ -82,9 +82,9 @@ def test_without_keychain_nothing_is_stored_anywhere(qtbot, no_keychain, service
     assert not dialog.remember.isEnabled()
     assert "bei jeder Anmeldung abgefragt" in dialog.keychain_note.text()
     _login(qtbot, dialog, services)
-    assert secrets.remembered_login() is None
+    assert secrets.remembered_login(services.server_identity) is None
     with pytest.raises(secrets.KeychainUnavailableError):
-        secrets.remember_login("demo", "demo")
+        secrets.remember_login(services.server_identity, "demo", "demo")
     assert not services.settings.remember_login
     files = [*services.data_dir.rglob("*"), services.settings.path]
     for path in files:
@@ -100,7 +100,7 @@ def test_empty_fields_are_refused_before_any_request(qtbot, no_keychain, service
 
 
 def test_typing_before_the_keychain_answers_is_kept(qtbot, memory_keyring, services) -> None:
-    secrets.remember_login("demo", "demo")
+    secrets.remember_login(services.server_identity, "demo", "demo")
     services.settings.remember_login = True
     dialog = LoginDialog(services)
     qtbot.addWidget(dialog)

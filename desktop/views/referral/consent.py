@@ -1,15 +1,38 @@
 """Consent gating of a referral view: Ja enables the voluntary sections, Nein clears them
 (photos included) with an undo offered in the banner; nothing voluntary is sent without Ja.
+
+The consent text comes from the server's configuration, cached for offline use: its age is
+shown with it, and a new text version from the server asks the customer again, once.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 
-from desktop.referral_form import is_empty
+from desktop.referral_form import ReferralForm, is_empty
 from desktop.views.referral.layout import ReferralLayout
+
+_HOUR = 3600.0
+_DAY = 86400.0
+
+
+def config_age_text(fetched_at: float | None, now: float | None = None) -> str:
+    """ "Stand: vor 3 Tagen": the age of the server configuration ("" if unknown)."""
+    if fetched_at is None:
+        return ""
+    age = max(0.0, (time.time() if now is None else now) - fetched_at)
+    if age < _HOUR:
+        return QCoreApplication.translate("ConsentSection", "Stand: vor weniger als einer Stunde")
+    if age < _DAY:
+        return QCoreApplication.translate(
+            "ConsentSection", "Stand: vor %n Stunde(n)", "", int(age // _HOUR)
+        )
+    return QCoreApplication.translate(
+        "ConsentSection", "Stand: vor %n Tag(en)", "", int(age // _DAY)
+    )
 
 
 class ConsentSection(QObject):
@@ -41,6 +64,33 @@ class ConsentSection(QObject):
                 "warning",
                 actions=[(self.tr("Rückgängig"), self.undo_withdrawal)],
             )
+
+    def ask_again_if_changed(self, form: ReferralForm, version: str | None) -> bool:
+        """The server's consent text is now ``version``: a Ja given to another version is
+        withdrawn and the customer is asked again (the voluntary values stay, disabled and
+        unsent, until the next Ja). Asked once: afterwards the form holds no Ja to compare.
+
+        Returns:
+            True if the question was reset.
+        """
+        given = form.consent_text_version
+        if form.consent is not True or not given or not version or given == version:
+            return False
+        fields = self._fields
+        fields.consent_gate.set_answer(None)
+        form.consent = None
+        form.consent_text_version = None
+        form.consent_captured_at = None
+        fields.voluntary_box.setEnabled(False)
+        fields.messages["consent"].show_text(
+            self.tr(
+                "Das Extranet hat einen neuen Einwilligungstext. Die Einwilligung galt der "
+                "vorigen Fassung: Bitte lesen Sie dem Kunden den neuen Text vor und fragen Sie "
+                "erneut."
+            ),
+            "warning",
+        )
+        return True
 
     def _voluntary_snapshot(self) -> dict[str, Any]:
         fields = self._fields

@@ -26,7 +26,7 @@ from desktop.referral_form import (
     voluntary_format_error,
 )
 from desktop.validation import register_districts
-from desktop.views.referral.consent import ConsentSection
+from desktop.views.referral.consent import ConsentSection, config_age_text
 from desktop.views.referral.drafts import DraftKeeper
 from desktop.views.referral.errors import FieldErrors
 from desktop.views.referral.fields import (
@@ -172,6 +172,10 @@ class ReferralView(QWidget):
         self.fields.set_company(company_name(config))
         consent = config.get("consent") or {}
         self.consent_gate.set_consent_text(consent.get("text", ""), consent.get("text_version"))
+        self.consent_gate.set_age_text(config_age_text(self.services.config_fetched_at))
+        version = consent.get("text_version")
+        if not self.results.sent and self.consent.ask_again_if_changed(self.form, version):
+            self._on_changed()  # the draft keeps the question open
         user = self.services.user
         number = config.get("servicenummer") or (user.servicenummer if user else "") or ""
         self.servicenummer.setText(str(number))
