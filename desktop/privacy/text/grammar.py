@@ -48,6 +48,10 @@ _TOKEN = re.compile(r"\w+(?:['’-]\w+)*\.?")
 _ARTICLES = frozenset(
     ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines")
 )
+# Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
+_VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
+_VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
+_SENTENCE_END = re.compile(r"\x00|[.!?\n](?=\s|$)")
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -92,7 +96,9 @@ class Grammar:
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
-        openers = "|".join(re.escape(w) for w in data["clause"]["openers"])
+        openers = "|".join(
+            re.escape(w) for w in data["clause"]["openers"] + data["clause"]["saying"]
+        )
         self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?i:{openers})(?!\w)")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
@@ -103,6 +109,10 @@ class Grammar:
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
+        self._titles = _fold_all(data["attributive"]["titles"])
+        self._genitive = _fold_all(data["place"]["genitive"])
+        self._back_refs = _fold_all(data["job"]["back_references"])
+        self._vehicles = _fold_all(data["vehicle"]["words"])
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
         self._lemma = _load_lemmatizer()
@@ -146,6 +156,28 @@ class Grammar:
             if folded.endswith(head):
                 return kind, len(head)
         return None
+
+    def is_title(self, word: str) -> bool:
+        """A person noun that stands before a name as a title ("Pastor Meier")."""
+        return _fold(word.rstrip(".,")) in self._titles
+
+    def _names_vehicle(self, text: str, end: int) -> bool:
+        """A car make or model follows ``text[:end]`` with only articles, "ist", a date word or
+        punctuation between: the word before names the car ("Patient (Golf VII)")."""
+        pos = end
+        for _ in range(4):
+            gap = _VEHICLE_GAP.match(text, pos)
+            pos = gap.end() if gap else pos
+            token = _TOKEN.match(text, pos)
+            if token is None:
+                return False
+            folded = _fold(token.group().rstrip("."))
+            if folded in self._vehicles:
+                return True
+            if folded not in _VEHICLE_FILLERS:
+                return False
+            pos = token.end()
+        return False
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
@@ -195,8 +227,8 @@ class Grammar:
         if following is None:
             return False
         token = following.group()
-        if not token[:1].isupper():
-            return False
+        if not token[:1].isupper() or self.is_title(text[start:end]):
+            return False  # "Pastor Meier": a title before a name
         folded = _fold(token.rstrip("."))
         return not (self._is_person(token) or folded in self._carriers)
 
@@ -267,6 +299,9 @@ class Grammar:
         attributive = frame is None and hit.rule.category in self._attributive
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
+        first, last = norm.span(hit.start, hit.end)
+        if norm.original[first : first + 1].isupper() and self._names_vehicle(norm.original, last):
+            return False  # "Der Patient (Golf VII) hat einen Riss": the car
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             return True  # the whole word is the term: no compound head to read
         text = norm.original
@@ -325,6 +360,8 @@ class Grammar:
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         tokens = [*before, piece, *after]
         if frame == "place":
+            if self._job_back_reference(text, right):
+                return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
         if field == "nachname":
             return True  # the name field is about the person named
@@ -344,6 +381,15 @@ class Grammar:
         if frame == "subject" or subject is not None:
             return True
         return self._names_person(tokens)
+
+    def _job_back_reference(self, text: str, right: int) -> bool:
+        """A later clause of the sentence holds a job frame and points back ("dort")."""
+        limit = min(len(text), right + 160)
+        found = _SENTENCE_END.search(text, right, limit)
+        rest = [m.group() for m in _TOKEN.finditer(text, right, found.start() if found else limit)]
+        if not any(_fold(t) in self._back_refs for t in rest):
+            return False
+        return self._job_frame(rest, -1)
 
     def _keep_place(
         self,
@@ -369,6 +415,8 @@ class Grammar:
             folded = _fold(before[index].rstrip("."))
             if folded in self._preps or folded in self._place_preps:
                 prep = folded
+                if folded in self._genitive and index and self._names_thing(before[index - 1]):
+                    return False  # "Cafeteria vom Marienkrankenhaus", "Frau Wolf vom Pflegedienst"
                 break
             if folded in _ARTICLES or before[index][:1].islower():
                 index -= 1

@@ -128,7 +128,11 @@ class NameFieldRecognizer:
         if not names:
             return False
         if names[0][0] == finding.start:
-            return True
+            # a title before a name ("Pfarrer Müller") is no surname; alone, before a comma
+            # or after a salutation it is ("Pfarrer", "Pfarrer, Hans", "Herr Pfarrer")
+            title = self._special.grammar.is_title(word)
+            before_name = len(names) > 1 and not names[0][2].endswith(",")
+            return not (title and before_name and names[0] is tokens[0])
         return folded in self._surnames and len(names) <= 3
 
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
