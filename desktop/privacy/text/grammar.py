@@ -17,6 +17,9 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Person frame** (``frame = person``): as the subject frame, and the clause must name a
   person ("Kd.", "Frau X", "er", "der is ..."): "Herkunft der Scheibe" and "Motor stottert" are
   no finding, "Kunde stottert" is. In the name field the name is that person.
+* **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
+  cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
+  another noun keeps it ("Termin beim Arzt").
 * A framed **noun** ("Krebs", "Herkunft", "Spinner") has no subject to check: it is said of
   whoever its clause names, and a noun right after another noun is a name ("Versicherungsbüro
   Christ"). A framed **adjective** before a noun that is no person describes that noun
@@ -178,6 +181,13 @@ class Grammar:
                 return False
             pos = token.end()
         return False
+
+    def _is_thing(self, token: str) -> bool:
+        """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
+        if _fold(token.rstrip(".")) in self._vehicles:
+            return True
+        head = self.head(token)
+        return head is not None and head[0] == "object"
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
@@ -359,6 +369,9 @@ class Grammar:
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         tokens = [*before, piece, *after]
+        if frame == "thing":
+            subject = self._subject(before)
+            return subject is None or not self._is_thing(subject)
         if frame == "place":
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"

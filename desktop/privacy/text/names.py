@@ -127,6 +127,8 @@ class NameFieldRecognizer:
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
         if not names:
             return False
+        if len(names) == 1 and _NAME_WORD.match(names[0][2]) and names[0][2][:1].isupper():
+            return True  # one name word is the name: no one writes only a remark as a name
         if names[0][0] == finding.start:
             # a title before a name ("Pfarrer Müller") is no surname; alone, before a comma
             # or after a salutation it is ("Pfarrer", "Pfarrer, Hans", "Herr Pfarrer")
