@@ -46,7 +46,14 @@ if TYPE_CHECKING:
     from desktop.privacy.text.lexicon import Hit
     from desktop.privacy.text.normalize import Normalized
 
-_BOUNDARY = re.compile(r"[,;:!?()\[\]\x00\n–—]| - |\.(?=\s+[A-ZÄÖÜ])")
+# A full stop before a capital ends a clause -- not after the abbreviation of a person or a
+# preposition ("Kd. Müller ist blind", "Lt. Kundin ist die Kamera blind").
+_ABBREVIATIONS = ("kd", "kdn", "hr", "fr", "lt", "dr", "prof", "fam", "sen", "jun", "vn")
+_BOUNDARY = re.compile(
+    r"[,;:!?()\[\]\x00\n–—]| - |\."
+    + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
+    + r"(?=\s+[A-ZÄÖÜ])"
+)
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*\.?")
 _ARTICLES = frozenset(
     ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines")

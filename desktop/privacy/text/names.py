@@ -121,14 +121,16 @@ class NameFieldRecognizer:
             return False
         word = text[finding.start : finding.end]
         folded = fold_term(word)
-        if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
-            return False
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
+        if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
+            only = names[0][2]  # one name word is the name: no one writes a remark alone
+            if _NAME_WORD.match(only) and only[:1].isupper() and not only.isupper():
+                return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
+        if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
+            return False
         if not names:
             return False
-        if len(names) == 1 and _NAME_WORD.match(names[0][2]) and names[0][2][:1].isupper():
-            return True  # one name word is the name: no one writes only a remark as a name
         if names[0][0] == finding.start:
             # a title before a name ("Pfarrer Müller") is no surname; alone, before a comma
             # or after a salutation it is ("Pfarrer", "Pfarrer, Hans", "Herr Pfarrer")
