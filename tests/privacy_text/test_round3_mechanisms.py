@@ -69,6 +69,7 @@ def test_a_title_before_a_name(text: str, field: str, labels: set[str]) -> None:
         ("Kd. fährt zum Dialysezentrum, arbeitet dort als Techniker", set()),
         ("Kd. fährt zum Dialysezentrum, Termin danach", {"health"}),
         ("Kd. fährt zur Reha, danach arbeitet er wieder", {"health"}),
+        ("Schlüssel liegt in der Notaufnahme an der Anmeldung, Kd. arbeitet dort", set()),
         # a car cannot be at the doctor's; a person or an appointment can
         ("Auto stand beim Arzt auf dem Parkplatz als der Stein kam", set()),
         ("Der Wagen steht beim Zahnarzt in der Hofeinfahrt", set()),
@@ -146,6 +147,19 @@ def test_one_name_word_is_the_name(text: str, labels: set[str]) -> None:
     ],
 )
 def test_leetspeak_with_a_leading_digit(text: str, labels: set[str]) -> None:
+    assert _categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a word of the dictionary is no typo of a lexicon word
+        ("Kunde ist Psychotherapeut, hat zwischen Sitzungen Zeit", set()),
+        ("Kunde ist in Psychoterapie, bitte Geduld", {"health"}),
+        ("Kd. sitzt im Rolstuhl", {"health"}),
+    ],
+)
+def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
     assert _categories(text) == labels
 
 

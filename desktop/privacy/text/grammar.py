@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -61,7 +61,11 @@ _ARTICLES = frozenset(
 # Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
-_SENTENCE_END = re.compile(r"\x00|[.!?\n](?=\s|$)")
+_SENTENCE_END = re.compile(
+    r"\x00|[!?\n](?=\s|$)|\."
+    + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
+    + r"(?=\s|$)"
+)
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -86,6 +90,16 @@ def _load_lemmatizer() -> _Lemmatizer:
 
     lemma("Häuser")  # decompress the German table now, not on the first keystroke
     return lemma
+
+
+def _load_dictionary() -> Callable[[str], bool]:
+    """Whether simplemma's German dictionary knows a word (a typo is no dictionary word)."""
+    import simplemma  # documented lazy heavy import: loaded with the engine, on the worker
+
+    def known(word: str) -> bool:
+        return bool(simplemma.is_known(word, lang="de"))
+
+    return known
 
 
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
@@ -126,6 +140,7 @@ class Grammar:
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
         self._lemma = _load_lemmatizer()
+        self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
         self._lock = threading.Lock()
 
@@ -312,6 +327,10 @@ class Grammar:
     def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
         frame = hit.rule.frame
+        if hit.fuzzy:
+            first, last = norm.span(hit.start, hit.end)
+            if self._known(norm.original[first:last]):
+                return False  # a dictionary word is no typo ("Psychotherapeut", "Psychotherapie")
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
         attributive = frame is None and hit.rule.category in self._attributive
         if attributive and self._describes_thing(norm, hit):
