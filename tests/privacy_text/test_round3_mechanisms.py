@@ -163,6 +163,26 @@ def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
     assert _categories(text) == labels
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an organisation named by whom it serves
+        ("Wohnmobil, Halter Verein für Körperbehinderte e.V.", set()),
+        ("Lieferung an die Schule für Gehörlose, Tor 2", set()),
+        ("Kd. geht in die Schule für Gehörlose", {"health"}),
+        # medication as goods, not taken by anyone
+        ("Medikamente liegen im Handschuhfach, bitte nicht wegnehmen", set()),
+        ("Im Kofferraum sind Tabletten für die Praxis, bitte vorsichtig", set()),
+        ("Kd. braucht seine Tabletten, Termin nicht über Mittag", {"health"}),
+        # words of the categories' definitions
+        ("Kunde ist staatenlos", {"ethnic_origin"}),
+        ("Kunde ist sehr wortkarg am Telefon", {"judgement"}),
+    ],
+)
+def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
+    assert _categories(text) == labels
+
+
 def test_round3_dev_corpus_scores() -> None:
     """The third-round notes (the held-out third lives in bench/heldout): macro-F1 >= 0.95 and
     at most 2 % of the clean notes flagged."""

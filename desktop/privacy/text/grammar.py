@@ -60,6 +60,8 @@ _ARTICLES = frozenset(
 )
 # Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
+# An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
+_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -204,6 +206,19 @@ class Grammar:
             pos = token.end()
         return False
 
+    def _names_clientele(self, text: str, start: int) -> bool:
+        """The word follows "<place or institution> für/der": it names whom an organisation
+        serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
+        of stay puts someone there ("geht in die Schule für Blinde")."""
+        found = _CLIENTELE.search(text, max(0, start - 48), start)
+        if found is None or not found.group(1)[:1].isupper():
+            return False
+        head = self.head(found.group(1))
+        if head is None or head[0] not in ("place", "institution"):
+            return False
+        before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
+        return not any(_fold(word) in self._stay_preps for word in before)
+
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
         if _fold(token.rstrip(".")) in self._vehicles:
@@ -336,8 +351,10 @@ class Grammar:
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
-        if norm.original[first : first + 1].isupper() and self._names_vehicle(norm.original, last):
-            return False  # "Der Patient (Golf VII) hat einen Riss": the car
+        if norm.original[first : first + 1].isupper() and (
+            self._names_vehicle(norm.original, last) or self._names_clientele(norm.original, first)
+        ):
+            return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             return True  # the whole word is the term: no compound head to read
         text = norm.original
