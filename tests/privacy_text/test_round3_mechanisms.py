@@ -183,6 +183,42 @@ def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
     assert _categories(text) == labels
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # taking part in a strike, said of one person -- not a strike as an event
+        ("Kd. hat bei der Urabstimmung mitgemacht und streikt ab Montag", {"union"}),
+        ("Kd. ist ab Montag im unbefristeten Streik, hat also Zeit", {"union"}),
+        ("Kunde macht beim Warnstreik mit, Termin vormittags", {"union"}),
+        ("Kd. ist Streikleiter im Betrieb", {"union"}),
+        ("Die Bahn streikt, Monteur kommt mit dem Auto", set()),
+        ("Kd. kommt später, weil die Lokführerin streikt", set()),
+        ("Kunde kann wegen Warnstreik im Nahverkehr nicht kommen", set()),
+        # infidelity said with a verb
+        ("Die Frau des Kunden betrügt ihn, Auto gehört ihr", {"sex_life"}),
+        ("Kundin hat ihren Mann mit einer anderen erwischt", {"sex_life"}),
+        ("Kunde trifft sich heimlich mit seiner Ex", {"sex_life"}),
+        ("Kunde betrügt die Versicherung laut Gutachter", set()),
+        # English: attributes need a person, judgements and votes
+        ("camera is deaf to calibration, retry tomorrow", set()),
+        ("customer is deaf, please text only", {"health"}),
+        ("customer seems confused and forgetful", {"judgement"}),
+        ("customer votes Green", {"political"}),
+        # a noun said of a thing by a copula
+        ("Fahrzeug ist ein echter Pflegefall, dritte Scheibe dieses Jahr", set()),
+        ("Kunde ist ein Pflegefall, Tochter kümmert sich", {"health"}),
+        # a relative clause that points back to a workplace
+        ("Kd. kommt direkt aus der Klinik, wo er Nachtdienst hatte", set()),
+        ("Kd. kommt direkt aus der Klinik, wo er operiert wurde", {"health"}),
+        # idioms of manner
+        ("Vorsicht, Kd. wird schnell laut", {"judgement"}),
+        ("Kd. ist eine Seele von Mensch", {"judgement"}),
+    ],
+)
+def test_strikes_infidelity_english_and_predicates(text: str, labels: set[str]) -> None:
+    assert _categories(text) == labels
+
+
 def test_round3_dev_corpus_scores() -> None:
     """The third-round notes (the held-out third lives in bench/heldout): macro-F1 >= 0.95 and
     at most 2 % of the clean notes flagged."""

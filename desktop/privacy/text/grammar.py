@@ -62,6 +62,7 @@ _ARTICLES = frozenset(
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
+_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -219,6 +220,20 @@ class Grammar:
         before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
         return not any(_fold(word) in self._stay_preps for word in before)
 
+    def _predicate_of_thing(self, text: str, start: int) -> bool:
+        """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        index = len(before) - 1
+        while index > 0 and len(before) - index <= 3:
+            word = before[index]
+            if _fold(word) in _COPULAS:
+                return self._is_thing(before[index - 1])
+            if word[:1].isupper() and _fold(word) not in _ARTICLES:
+                return False
+            index -= 1
+        return False
+
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
         if _fold(token.rstrip(".")) in self._vehicles:
@@ -233,8 +248,11 @@ class Grammar:
     # -- clauses ----------------------------------------------------------------------------
 
     def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Bounds of the clause around ``text[start:end]``."""
-        left = 0
+        """Bounds of the clause around ``text[start:end]`` (at most 160 characters each side,
+        from a word start: the same in a sentence alone and in a joined batch)."""
+        left = max(0, start - 160)
+        while 0 < left < start and text[left - 1].isalnum():
+            left += 1
         for match in self._boundary.finditer(text, max(0, start - 160), start):
             left = match.end()
         found = self._boundary.search(text, end, end + 160)
@@ -352,7 +370,9 @@ class Grammar:
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
         if norm.original[first : first + 1].isupper() and (
-            self._names_vehicle(norm.original, last) or self._names_clientele(norm.original, first)
+            self._names_vehicle(norm.original, last)
+            or self._names_clientele(norm.original, first)
+            or self._predicate_of_thing(norm.original, first)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
