@@ -131,6 +131,7 @@ def test_events_activities_and_colloquial_words(text: str, labels: set[str]) -> 
         ("Schmitz (Rollstuhl)", {"name_misuse", "health"}),
         ("Schäfer/Rolli", {"name_misuse", "health"}),
         ("Meier taub", {"name_misuse", "health"}),
+        ("Dialysepatient", {"name_misuse", "health"}),  # a compound naming a kind of person
     ],
 )
 def test_one_name_word_is_the_name(text: str, labels: set[str]) -> None:

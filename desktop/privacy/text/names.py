@@ -124,8 +124,15 @@ class NameFieldRecognizer:
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
         if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
-            only = names[0][2]  # one name word is the name: no one writes a remark alone
-            if _NAME_WORD.match(only) and only[:1].isupper() and not only.isupper():
+            only = names[0][2]  # one name word is the name: no one writes a remark alone --
+            # unless it is a compound naming a kind of person ("Dialysepatient")
+            head = self._special.grammar.head(only.rstrip("."))
+            if (
+                _NAME_WORD.match(only)
+                and only[:1].isupper()
+                and not only.isupper()
+                and not (head is not None and head[0] == "person")
+            ):
                 return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
         if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
             return False
