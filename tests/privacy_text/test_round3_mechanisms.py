@@ -211,6 +211,14 @@ def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
         # a relative clause that points back to a workplace
         ("Kd. kommt direkt aus der Klinik, wo er Nachtdienst hatte", set()),
         ("Kd. kommt direkt aus der Klinik, wo er operiert wurde", {"health"}),
+        # a participle with "werden" is a process, no person's state
+        ("Fahrer wird durch Spiegelung behindert", set()),
+        ("Der Kunde wurde von einem LKW behindert und bremste", set()),
+        ("Kunde ist seit dem Unfall behindert", {"health"}),
+        # aids worn by a person
+        ("Kd. trägt Gips am Arm", {"health"}),
+        ("Kd. trägt eine Halskrause seit dem Unfall", {"health"}),
+        ("Transporter mit Gips beladen, Scheibe hinten", set()),
         # idioms of manner
         ("Vorsicht, Kd. wird schnell laut", {"judgement"}),
         ("Kd. ist eine Seele von Mensch", {"judgement"}),

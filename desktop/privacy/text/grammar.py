@@ -140,6 +140,9 @@ class Grammar:
         self._genitive = _fold_all(data["place"]["genitive"])
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
+        self._participles = _fold_all(data["passive"]["participles"])
+        self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
         self._lemma = _load_lemmatizer()
@@ -432,6 +435,10 @@ class Grammar:
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         tokens = [*before, piece, *after]
+        if _fold(piece.split()[-1]).rstrip("ensr") in self._participle_stems and any(
+            _fold(t) in self._auxiliaries for t in before
+        ):
+            return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
         if frame == "thing":
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
