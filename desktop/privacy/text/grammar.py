@@ -27,6 +27,14 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   ("Schweizer Konto"), unless the noun carries the attribute to a person ("kurdischer
   Herkunft").
 
+Around these: a verb of saying opens the clause of what is said ("Kd. meint, die Kamera ist
+blind"); a title before a name is that person ("Pastor Meier"); a noun before "vom" owns the
+place ("Cafeteria vom Krankenhaus") and an organisation named by whom it serves ("Verein für
+Körperbehinderte") is no one's attribute; a later clause that points back to a job ("arbeitet
+dort") makes a workplace; a person noun before a car make names the car ("Patient (Golf
+VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
+one-typo match that is a dictionary word is no typo.
+
 simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
 is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
 """
