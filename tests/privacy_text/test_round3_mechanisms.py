@@ -175,6 +175,14 @@ def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
         ("Medikamente liegen im Handschuhfach, bitte nicht wegnehmen", set()),
         ("Im Kofferraum sind Tabletten für die Praxis, bitte vorsichtig", set()),
         ("Kd. braucht seine Tabletten, Termin nicht über Mittag", {"health"}),
+        # everyday conditions (ICD-10-GM titles), a missing limb, care services
+        ("Kunde ist gestürzt und hat Prellungen", {"health"}),
+        ("kd hat kopfweh, ruft später an", {"health"}),
+        ("Kunde hat Schlafstörungen, nicht vor 10", {"health"}),
+        ("Kd. hat nur ein Auge", {"health"}),
+        ("Transporter hat nur ein Licht, bitte prüfen", set()),
+        ("Kd. bekommt Essen auf Rädern", {"health"}),
+        ("kd war heut beim doc", {"health"}),
         # words of the categories' definitions
         ("Kunde ist staatenlos", {"ethnic_origin"}),
         ("Kunde ist sehr wortkarg am Telefon", {"judgement"}),
