@@ -227,6 +227,12 @@ def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
         ("Kd. trägt Gips am Arm", {"health"}),
         ("Kd. trägt eine Halskrause seit dem Unfall", {"health"}),
         ("Transporter mit Gips beladen, Scheibe hinten", set()),
+        # going to a venue -- not working there
+        ("Kd. ist Hausmeister in der Synagoge", set()),
+        ("Kunde ist Türsteher im Bordell", set()),
+        ("Kd. geht freitags in die Moschee", {"religion"}),
+        ("Kd. war im Bordell, Scheibe eingeschlagen", {"sex_life"}),
+        ("Kunde ist in einer Beziehung mit einem Mann", {"sex_life"}),
         # idioms of manner
         ("Vorsicht, Kd. wird schnell laut", {"judgement"}),
         ("Kd. ist eine Seele von Mensch", {"judgement"}),

@@ -17,6 +17,8 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Person frame** (``frame = person``): as the subject frame, and the clause must name a
   person ("Kd.", "Frau X", "er", "der is ..."): "Herkunft der Scheibe" and "Motor stottert" are
   no finding, "Kunde stottert" is. In the name field the name is that person.
+* **Activity frame** (``frame = activity``): a phrase of going to or being at a venue is no
+  finding when it names a job there ("ist Hausmeister in der Synagoge").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -447,6 +449,8 @@ class Grammar:
             _fold(t) in self._auxiliaries for t in before
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
+            return not self._job_frame(piece.split(), -1)
         if frame == "thing":
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
