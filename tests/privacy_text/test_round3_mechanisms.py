@@ -183,6 +183,9 @@ def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
         ("Transporter hat nur ein Licht, bitte prüfen", set()),
         ("Kd. bekommt Essen auf Rädern", {"health"}),
         ("kd war heut beim doc", {"health"}),
+        # "Iris" is a first name unless said of a person's eye
+        ("Iris am Empfang nimmt den Schlüssel an", set()),
+        ("Iris des Kunden wurde zur Freigabe gescannt", {"biometric_genetic"}),
         # words of the categories' definitions
         ("Kunde ist staatenlos", {"ethnic_origin"}),
         ("Kunde ist sehr wortkarg am Telefon", {"judgement"}),
