@@ -171,6 +171,9 @@ def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
         ("Wohnmobil, Halter Verein für Körperbehinderte e.V.", set()),
         ("Lieferung an die Schule für Gehörlose, Tor 2", set()),
         ("Kd. geht in die Schule für Gehörlose", {"health"}),
+        # a shop named by what it sells
+        ("Der Kunde betreibt einen Halal-Metzger, das Fahrzeug ist der Lieferwagen", set()),
+        ("Kd. isst nur halal, bitte keine Gummibärchen anbieten", {"religion"}),
         # medication as goods, not taken by anyone
         ("Medikamente liegen im Handschuhfach, bitte nicht wegnehmen", set()),
         ("Im Kofferraum sind Tabletten für die Praxis, bitte vorsichtig", set()),
