@@ -17,12 +17,25 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Person frame** (``frame = person``): as the subject frame, and the clause must name a
   person ("Kd.", "Frau X", "er", "der is ..."): "Herkunft der Scheibe" and "Motor stottert" are
   no finding, "Kunde stottert" is. In the name field the name is that person.
+* **Activity frame** (``frame = activity``): a phrase of going to or being at a venue is no
+  finding when it names a job there ("ist Hausmeister in der Synagoge").
+* **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
+  cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
+  another noun keeps it ("Termin beim Arzt").
 * A framed **noun** ("Krebs", "Herkunft", "Spinner") has no subject to check: it is said of
   whoever its clause names, and a noun right after another noun is a name ("Versicherungsbüro
   Christ"). A framed **adjective** before a noun that is no person describes that noun
   ("blinde Zone", "herzliche Grüße"); origin and belief adjectives do so in every section
   ("Schweizer Konto"), unless the noun carries the attribute to a person ("kurdischer
   Herkunft").
+
+Around these: a verb of saying opens the clause of what is said ("Kd. meint, die Kamera ist
+blind"); a title before a name is that person ("Pastor Meier"); a noun before "vom" owns the
+place ("Cafeteria vom Krankenhaus") and an organisation named by whom it serves ("Verein für
+Körperbehinderte") is no one's attribute; a later clause that points back to a job ("arbeitet
+dort") makes a workplace; a person noun before a car make names the car ("Patient (Golf
+VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
+one-typo match that is a dictionary word is no typo.
 
 simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
 is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
@@ -33,7 +46,7 @@ from __future__ import annotations
 import re
 import threading
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -43,10 +56,28 @@ if TYPE_CHECKING:
     from desktop.privacy.text.lexicon import Hit
     from desktop.privacy.text.normalize import Normalized
 
-_BOUNDARY = re.compile(r"[,;:!?()\[\]\x00\n–—]| - |\.(?=\s+[A-ZÄÖÜ])")
+# A full stop before a capital ends a clause -- not after the abbreviation of a person or a
+# preposition ("Kd. Müller ist blind", "Lt. Kundin ist die Kamera blind").
+_ABBREVIATIONS = ("kd", "kdn", "hr", "fr", "lt", "dr", "prof", "fam", "sen", "jun", "vn")
+_BOUNDARY = re.compile(
+    r"[,;:!?()\[\]\x00\n–—]| - |\."
+    + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
+    + r"(?=\s+[A-ZÄÖÜ])"
+)
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*\.?")
 _ARTICLES = frozenset(
     ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines")
+)
+# Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
+_VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
+# An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
+_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
+_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+_VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
+_SENTENCE_END = re.compile(
+    r"\x00|[!?\n](?=\s|$)|\."
+    + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
+    + r"(?=\s|$)"
 )
 
 
@@ -74,6 +105,16 @@ def _load_lemmatizer() -> _Lemmatizer:
     return lemma
 
 
+def _load_dictionary() -> Callable[[str], bool]:
+    """Whether simplemma's German dictionary knows a word (a typo is no dictionary word)."""
+    import simplemma  # documented lazy heavy import: loaded with the engine, on the worker
+
+    def known(word: str) -> bool:
+        return bool(simplemma.is_known(word, lang="de"))
+
+    return known
+
+
 def _fold_all(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_term(w) for w in words)
 
@@ -92,8 +133,12 @@ class Grammar:
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
-        openers = "|".join(re.escape(w) for w in data["clause"]["openers"])
-        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?i:{openers})(?!\w)")
+        # lower, capitalised and upper case spelled out: an alternation of literals is scanned
+        # much faster than a case-insensitive one
+        words = data["clause"]["openers"] + data["clause"]["saying"]
+        forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
+        openers = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w)")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
         self._place_preps = _fold_all(data["place"]["prepositions"])
@@ -103,9 +148,17 @@ class Grammar:
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
+        self._titles = _fold_all(data["attributive"]["titles"])
+        self._genitive = _fold_all(data["place"]["genitive"])
+        self._back_refs = _fold_all(data["job"]["back_references"])
+        self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
+        self._participles = _fold_all(data["passive"]["participles"])
+        self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
         self._lemma = _load_lemmatizer()
+        self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
         self._lock = threading.Lock()
 
@@ -147,6 +200,65 @@ class Grammar:
                 return kind, len(head)
         return None
 
+    def is_title(self, word: str) -> bool:
+        """A person noun that stands before a name as a title ("Pastor Meier")."""
+        return _fold(word.rstrip(".,")) in self._titles
+
+    def _names_vehicle(self, text: str, end: int) -> bool:
+        """A car make or model follows ``text[:end]`` with only articles, "ist", a date word or
+        punctuation between: the word before names the car ("Patient (Golf VII)")."""
+        pos = end
+        for _ in range(4):
+            gap = _VEHICLE_GAP.match(text, pos)
+            pos = gap.end() if gap else pos
+            token = _TOKEN.match(text, pos)
+            if token is None:
+                return False
+            folded = _fold(token.group().rstrip("."))
+            if folded in self._vehicles:
+                return True
+            if folded not in _VEHICLE_FILLERS:
+                return False
+            pos = token.end()
+        return False
+
+    def _names_clientele(self, text: str, start: int) -> bool:
+        """The word follows "<place or institution> für/der": it names whom an organisation
+        serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
+        of stay puts someone there ("geht in die Schule für Blinde")."""
+        found = _CLIENTELE.search(text, max(0, start - 48), start)
+        if found is None or not found.group(1)[:1].isupper():
+            return False
+        head = self.head(found.group(1))
+        if head is None or head[0] not in ("place", "institution"):
+            return False
+        before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
+        return not any(_fold(word) in self._stay_preps for word in before)
+
+    def _predicate_of_thing(self, text: str, start: int) -> bool:
+        """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
+        near = text[max(0, start - 40) : start].split()[-4:]
+        if not any(_fold(word) in _COPULAS for word in near):
+            return False  # no copula right before: the common case, decided cheaply
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        index = len(before) - 1
+        while index > 0 and len(before) - index <= 3:
+            word = before[index]
+            if _fold(word) in _COPULAS:
+                return self._is_thing(before[index - 1])
+            if word[:1].isupper() and _fold(word) not in _ARTICLES:
+                return False
+            index -= 1
+        return False
+
+    def _is_thing(self, token: str) -> bool:
+        """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
+        if _fold(token.rstrip(".")) in self._vehicles:
+            return True
+        head = self.head(token)
+        return head is not None and head[0] == "object"
+
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
         return folded in self._person or folded.endswith(self._person_heads)
@@ -154,8 +266,11 @@ class Grammar:
     # -- clauses ----------------------------------------------------------------------------
 
     def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Bounds of the clause around ``text[start:end]``."""
-        left = 0
+        """Bounds of the clause around ``text[start:end]`` (at most 160 characters each side,
+        from a word start: the same in a sentence alone and in a joined batch)."""
+        left = max(0, start - 160)
+        while 0 < left < start and text[left - 1].isalnum():
+            left += 1
         for match in self._boundary.finditer(text, max(0, start - 160), start):
             left = match.end()
         found = self._boundary.search(text, end, end + 160)
@@ -195,8 +310,8 @@ class Grammar:
         if following is None:
             return False
         token = following.group()
-        if not token[:1].isupper():
-            return False
+        if not token[:1].isupper() or self.is_title(text[start:end]):
+            return False  # "Pastor Meier": a title before a name
         folded = _fold(token.rstrip("."))
         return not (self._is_person(token) or folded in self._carriers)
 
@@ -263,10 +378,21 @@ class Grammar:
     def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
         frame = hit.rule.frame
+        if hit.fuzzy:
+            first, last = norm.span(hit.start, hit.end)
+            if self._known(norm.original[first:last]):
+                return False  # a dictionary word is no typo ("Psychotherapeut", "Psychotherapie")
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
         attributive = frame is None and hit.rule.category in self._attributive
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
+        first, last = norm.span(hit.start, hit.end)
+        if norm.original[first : first + 1].isupper() and (
+            self._names_vehicle(norm.original, last)
+            or self._names_clientele(norm.original, first)
+            or self._predicate_of_thing(norm.original, first)
+        ):
+            return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             return True  # the whole word is the term: no compound head to read
         text = norm.original
@@ -324,7 +450,18 @@ class Grammar:
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         tokens = [*before, piece, *after]
+        if _fold(piece.split()[-1]).rstrip("ensr") in self._participle_stems and any(
+            _fold(t) in self._auxiliaries for t in before
+        ):
+            return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
+            return not self._job_frame(piece.split(), -1)
+        if frame == "thing":
+            subject = self._subject(before)
+            return subject is None or not self._is_thing(subject)
         if frame == "place":
+            if self._job_back_reference(text, right):
+                return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
         if field == "nachname":
             return True  # the name field is about the person named
@@ -344,6 +481,15 @@ class Grammar:
         if frame == "subject" or subject is not None:
             return True
         return self._names_person(tokens)
+
+    def _job_back_reference(self, text: str, right: int) -> bool:
+        """A later clause of the sentence holds a job frame and points back ("dort")."""
+        limit = min(len(text), right + 160)
+        found = _SENTENCE_END.search(text, right, limit)
+        rest = [m.group() for m in _TOKEN.finditer(text, right, found.start() if found else limit)]
+        if not any(_fold(t) in self._back_refs for t in rest):
+            return False
+        return self._job_frame(rest, -1)
 
     def _keep_place(
         self,
@@ -369,6 +515,8 @@ class Grammar:
             folded = _fold(before[index].rstrip("."))
             if folded in self._preps or folded in self._place_preps:
                 prep = folded
+                if folded in self._genitive and index and self._names_thing(before[index - 1]):
+                    return False  # "Cafeteria vom Marienkrankenhaus", "Frau Wolf vom Pflegedienst"
                 break
             if folded in _ARTICLES or before[index][:1].islower():
                 index -= 1

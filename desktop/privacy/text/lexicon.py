@@ -57,7 +57,8 @@ def parse_file(path: Path) -> list[tuple[Rule, str]]:
 
     A comment starts with ``#`` at the start of a line or with `` #`` (space, hash) after an
     entry. ``suggestion = ...`` inside a section sets the neutral rewording of that rule,
-    ``frame = person|subject|place`` what its words must be said of (see :mod:`grammar`).
+    ``frame = person|subject|place|thing|activity`` what its words must be said of (see
+    :mod:`grammar`).
     """
     # (rule id, suggestions, entries, frames)
     sections: list[tuple[str, list[str], list[str], list[str]]] = []

@@ -121,14 +121,29 @@ class NameFieldRecognizer:
             return False
         word = text[finding.start : finding.end]
         folded = fold_term(word)
-        if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
-            return False
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
+        if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
+            only = names[0][2]  # one name word is the name: no one writes a remark alone --
+            # unless it is a compound naming a kind of person ("Dialysepatient")
+            head = self._special.grammar.head(only.rstrip("."))
+            if (
+                _NAME_WORD.match(only)
+                and only[:1].isupper()
+                and not only.isupper()
+                and not (head is not None and head[0] == "person")
+            ):
+                return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
+        if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
+            return False
         if not names:
             return False
         if names[0][0] == finding.start:
-            return True
+            # a title before a name ("Pfarrer Müller") is no surname; alone, before a comma
+            # or after a salutation it is ("Pfarrer", "Pfarrer, Hans", "Herr Pfarrer")
+            title = self._special.grammar.is_title(word)
+            before_name = len(names) > 1 and not names[0][2].endswith(",")
+            return not (title and before_name and names[0] is tokens[0])
         return folded in self._surnames and len(names) <= 3
 
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:

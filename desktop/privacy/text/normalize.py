@@ -219,17 +219,23 @@ class _Builder:
 def _leet_word(word: str) -> bool:
     """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
 
-    Yes when it has at least three letters (two in an upper-case abbreviation such as "H1V")
-    and no more digits than letters, every digit
+    Yes when it has at least three letters (two in an upper-case abbreviation such as "H1V" or
+    in a word of five or more characters) and no more digits than letters (one more in a word
+    of five or more: "1d10t"), every digit
     stands for a letter (0 1 3 4 5 7), digit runs inside the word are at most two long and a
     run at either end only one ("d14betiker", "K0mmun1st", "4lkoholiker"). Numbers with a
     unit ("30ssw", "17uhr"), part numbers and codes ("8W0845099", "U0415", "FFX34G49F2"),
     models ("A4", "X3", "3er") stay digits.
     """
     letters = sum(c.isalpha() for c in word)
-    if letters < 2 or len(word) - letters > letters:
+    long = len(word) >= 5  # "1d10t": one digit more than letters in a word of five or more
+    if letters < 2 or len(word) - letters > letters + long:
         return False
-    if letters == 2 and not (word.isupper() and word[0].isalpha() and word[-1].isalpha()):
+    if (
+        letters == 2
+        and not long
+        and not (word.isupper() and word[0].isalpha() and word[-1].isalpha())
+    ):
         return False  # two letters only around the digit of an abbreviation ("H1V")
     for run in _DIGIT_RUNS.finditer(word):
         digits = run.group()
