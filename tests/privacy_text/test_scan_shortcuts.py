@@ -121,6 +121,18 @@ def test_leading_regexes_match_where_their_anchors_start() -> None:
         assert sorted(got) == sorted(expected), repr(text)
 
 
+def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = [r"re: (hat|muss) (\w+ )?(mrt|ct|mrtx)", r"re: (kunde|kundin) (ist|war) krank"]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    assert matcher._automaton is not None
+    alphabet = ["hat", "muss", "mrt", "mrtx", "ct", "kunde", "kundin", "ist", "war", "krank"]
+    alphabet += ["x", " ", "a", SEPARATOR, "é", "hathat"]
+    for text in _strings(alphabet, 10, 10):
+        expected = list(matcher._anchor_matches(text))
+        assert list(matcher._anchor_starts(text)) == expected, repr(text)
+
+
 def test_anchor_analysis() -> None:
     assert anchors.analyse(r"(?<!\w)(?:(hat|muss)\s+x)") == (frozenset({"hat", "muss"}), True)
     required, lead = anchors.analyse(r"(?:(\w+ )?staatsb(ü|ue)rger)")

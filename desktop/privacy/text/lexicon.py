@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.privacy.text.anchors import analyse, piece_local
 from desktop.privacy.text.normalize import fold_term
@@ -304,6 +304,9 @@ class Matcher:
         self._targets = {a: tuple(sorted(admitted[a] - lead)) for a in every}
         self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
         self._anchor_search = re.compile(_trie_pattern(every)).search if every else None
+        # The same positions from one Aho-Corasick pass in C (a third of the regex loop's
+        # cost); the trie regex stays for anchors with a space, which it matches as \s+.
+        self._automaton = _automaton(every) if every else None
 
     def _present(
         self, text: str, starts: Sequence[int]
@@ -320,12 +323,7 @@ class Matcher:
         targets, lead_targets = self._targets, self._lead_targets
         single = len(starts) == 1
         seen: dict[str, int] = {}  # anchor → the last piece it was found in (pieces ascend)
-        search, pos = self._anchor_search, 0
-        # The longest anchor starting at each position where one starts (overlaps included).
-        while (match := search(text, pos)) is not None:
-            start = match.start()
-            pos = start + 1
-            anchor = match.group()
+        for start, anchor in self._anchor_starts(text):
             for index in lead_targets[anchor]:
                 where_at = at.get(index)
                 if where_at is None:
@@ -345,6 +343,27 @@ class Matcher:
                 else:
                     where.add(piece)
         return out, at
+
+    def _anchor_starts(self, text: str) -> Iterable[tuple[int, str]]:
+        """``(start, the longest anchor starting there)`` for every position of ``text`` where
+        an anchor starts (overlaps included), ascending."""
+        if self._automaton is not None:
+            longest: dict[int, str] = {}
+            for end, anchor in self._automaton.iter(text):
+                start = end - len(anchor) + 1
+                if len(anchor) > len(longest.get(start, "")):
+                    longest[start] = anchor
+            return sorted(longest.items())
+        return self._anchor_matches(text)
+
+    def _anchor_matches(self, text: str) -> Iterator[tuple[int, str]]:
+        """:meth:`_anchor_starts` from the trie regex."""
+        search, pos = self._anchor_search, 0
+        if search is None:
+            return
+        while (match := search(text, pos)) is not None:
+            pos = match.start() + 1
+            yield match.start(), match.group()
 
     def terms(self, kind: str) -> dict[str, list[Rule]]:
         """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
@@ -392,6 +411,21 @@ class Matcher:
                 for start, end in _scan(regex, text, a, b):
                     for rule in regex.rules:
                         yield Hit(start, end, rule)
+
+
+def _automaton(anchors: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton finding every occurrence of ``anchors`` (each its own
+    value), or ``None`` when an anchor holds white space."""
+    words = sorted(anchors)
+    if any(not word or any(c.isspace() for c in word) for word in words):
+        return None
+    import ahocorasick  # C extension; loaded with the lexicons, on the start-up worker
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 SEPARATOR = "\x00"  # joins the sentences of a batch; no pattern matches across it
