@@ -30,7 +30,15 @@ from desktop.privacy.text.identifiers import (
     _phone_matches,
     _spoken_hints,
 )
-from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
+from desktop.privacy.text.lexicon import (
+    _KIND_WRAP,
+    SEPARATOR,
+    Matcher,
+    Rule,
+    _scan,
+    _trie_pattern,
+    pieces,
+)
 from desktop.privacy.text.special import _LONG_TOKEN, _long_tokens
 
 _ROUNDS = 1500
@@ -125,12 +133,35 @@ def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:
     rule = Rule("health.test", "health", None)
     entries = [r"re: (hat|muss) (\w+ )?(mrt|ct|mrtx)", r"re: (kunde|kundin) (ist|war) krank"]
     matcher = Matcher([(rule, entry) for entry in entries])
-    assert matcher._automaton is not None
+    assert matcher._anchors_in_automaton
     alphabet = ["hat", "muss", "mrt", "mrtx", "ct", "kunde", "kundin", "ist", "war", "krank"]
     alphabet += ["x", " ", "a", SEPARATOR, "é", "hathat"]
     for text in _strings(alphabet, 10, 10):
+        found, _words, _firsts = matcher._word_scan(text)
         expected = list(matcher._anchor_matches(text))
-        assert list(matcher._anchor_starts(text)) == expected, repr(text)
+        assert list(matcher._anchor_starts(text, found)) == expected, repr(text)
+
+
+def test_term_automaton_finds_what_the_term_regexes_find() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = ["taub", "taubheit", "hört schlecht", "hört", "hört schlecht und", "kd.", "ms"]
+    entries += ["schwer-hörig*", "krank*", "kranken*", "hört sch*", "*kranke", "*krank", "*x-y"]
+    entries += ["*blind*", "*blinde*", "*ab c*", "ig metall", "ig-metall", "*sehr krank"]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    reference = {
+        kind: re.compile(_KIND_WRAP[kind].format(_trie_pattern(matcher.terms(kind))))
+        for kind in matcher._kinds
+    }
+    assert all(phrase is not None for phrase in matcher._phrases)
+    alphabet = ["taub", "heit", "hoert", " ", "  ", "\t", "\n", "schlecht", "und", "kd", "."]
+    alphabet += ["ms", "_", "1", "é", "schwerhoerig", "schwer-hoerig", "krank", "en", "e", "x-y"]
+    alphabet += ["blind", "ab", "c", "ig", "metall", "-", SEPARATOR, "\u00a0", "sch"]
+    for text in _strings(alphabet, 11, 12):
+        _found, words, firsts = matcher._word_scan(text)
+        for k, kind in enumerate(matcher._kinds):
+            expected = [(m.start(), m.end(), m.group()) for m in reference[kind].finditer(text)]
+            got = list(matcher._kind_matches(text, k, words[k], firsts[k]))
+            assert got == expected, (kind, repr(text))
 
 
 def test_anchor_analysis() -> None:
