@@ -161,6 +161,8 @@ def _phone_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     for start in starts:
         if start and text[start - 1] == "+":
             start -= 1
+        elif text[start] != "0" and not text[start + 1 : start + 5].isdecimal():
+            continue  # neither "0..." nor five digits in a row: no phone number starts here
         before = text[start - 1] if start else ""
         if start < reach or before == "+" or _is_word(before):
             continue
