@@ -388,8 +388,8 @@ class Matcher:
             start = end - len(word)
             if anchor and len(word) > len(anchors.get(start, "")):
                 anchors[start] = word
-            if not (terms or firsts):
-                continue
+            if not terms and (not firsts or end == size or not text[end].isspace()):
+                continue  # a phrase goes on with white space after its first word
             before = text[start - 1] if start else " "
             starts_word = not (before.isalnum() or before == "_")
             for k in terms:
@@ -400,7 +400,7 @@ class Matcher:
                         if best is None or end > best[0]:
                             words[k][start] = (end, word)
             for k in firsts:
-                if starts_word or not at_start[k]:
+                if (starts_word or not at_start[k]) and end < size and text[end].isspace():
                     phrases[k].add(start)
         return anchors, words, phrases
 
