@@ -181,6 +181,13 @@ def test_spaced_digit_flag_matches_its_regex() -> None:
         assert _Digits(text, pieces(text)).spaced == (pattern.search(text) is not None), repr(text)
 
 
+def test_special_characters_without_combining_marks_match_the_full_regex() -> None:
+    alphabet = [*"ab-A -.1_äéZß", "Ω", "😀", SEPARATOR, "٣", "a-b", "Ä-ü", "--", "\u200b", "ſ"]
+    for text in _strings(alphabet, 12, 12):
+        expected = [m.span() for m in normalize._SPECIAL.finditer(text)]
+        assert [m.span() for m in normalize._SPECIAL_PLAIN.finditer(text)] == expected, repr(text)
+
+
 def test_leet_positions_match_their_regex() -> None:
     alphabet = [*"ab0134579-xäÄ?²ªµ", "Ł", "Ω", "ſ", " ", "\u200b", "K0mmun1st", "A4", "é", "€"]
     alphabet += ["😀", SEPARATOR, "٣", "\ud800", "o\u0308"]
