@@ -11,6 +11,7 @@ import random
 import re
 
 from desktop.privacy.text import anchors, normalize
+from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -162,6 +163,29 @@ def test_term_automaton_finds_what_the_term_regexes_find() -> None:
             expected = [(m.start(), m.end(), m.group()) for m in reference[kind].finditer(text)]
             got = list(matcher._kind_matches(text, k, words[k], firsts[k]))
             assert got == expected, (kind, repr(text))
+
+
+def test_fuzzy_gates_skip_only_tokens_no_term_is_near() -> None:
+    rule = Rule("health.test", "health", None)
+    exact = {"rollstuhlfahrer": [rule], "schwerhoerig": [rule], "rollatorx": [rule]}
+    index = FuzzyIndex(exact, {"alkoholiker": [rule], "rollstuhls": [rule]}, [])
+    rng = random.Random(13)
+    words = [*exact, "alkoholiker", "alkoholikerin", "rollstuhls"]
+    for _ in range(_ROUNDS * 4):
+        word = list(rng.choice(words))
+        for _edit in range(rng.randint(0, 2)):
+            at = rng.randrange(len(word))
+            change = rng.choice(("drop", "double", "swap", "add"))
+            if change == "drop":
+                del word[at]
+            elif change == "double":
+                word.insert(at, word[at])
+            elif change == "swap" and at + 1 < len(word):
+                word[at], word[at + 1] = word[at + 1], word[at]
+            else:
+                word.insert(at, rng.choice("aeilorsx"))
+        token = "".join(word)[: rng.randint(7, 16)]
+        assert index.lookup(token) == index._lookup(token), token
 
 
 def test_anchor_analysis() -> None:
