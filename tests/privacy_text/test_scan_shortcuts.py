@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import product
 
 from desktop.privacy.text import anchors, normalize
 from desktop.privacy.text.fuzzy import FuzzyIndex
@@ -88,7 +89,34 @@ def test_hint_shortcuts_match_their_regexes() -> None:
         assert _spoken_hints(text, where) == _passing(_SPOKEN_HINT, text, where), repr(text)
         assert _literal_passing(_BIRTH_WORDS, text, where) == _passing(_BIRTH_HINT, text, where)
     alphabet = ["1", "12345", " ", "  ", ",", " in ", "strasse", "weg", "a", SEPARATOR, "str."]
+    alphabet += ["h", ")", "-", "B", "\t", "ä"]
     for text in _strings(alphabet, 3, 14):
+        where = pieces(text)
+        assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
+
+
+def test_house_number_hints_match_the_address_regex() -> None:
+    streets = ["weg", "str.", "strasse", "Haus", ""]
+    numbers = ["1", "12", "123", "1234", "12345", "123456"]
+    tails = [
+        ",",
+        " ,",
+        " in x",
+        " in",
+        "  12345",
+        " 1234",
+        ")",
+        ".",
+        "-",
+        "",
+        " x",
+        "h",
+        "h,",
+        "ä,",
+    ]
+    tails += ["b ,", " b in x", "\t,", SEPARATOR + ","]
+    for street, gap, number, tail in product(streets, [" ", "  ", "", "-"], numbers, tails):
+        text = f"Kd {street}{gap}{number}{tail}"
         where = pieces(text)
         assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
 

@@ -184,6 +184,10 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
         if end - start >= 5 and plz_at(folded, end - 5):
             out[bisect_right(starts, start) - 1] = True
             continue
+        # a house number has at most four digits, then white space, a letter or a comma
+        after = folded[end : end + 1]
+        if end - start > 4 or not (after.isspace() or after == "," or "a" <= after <= "z"):
+            continue
         if not start or not folded[start - 1].isspace() or not house_at(folded, start):
             continue
         index = bisect_right(starts, start) - 1
