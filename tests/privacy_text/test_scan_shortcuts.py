@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import product
 
 from desktop.privacy.text import anchors, normalize
+from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -30,7 +32,15 @@ from desktop.privacy.text.identifiers import (
     _phone_matches,
     _spoken_hints,
 )
-from desktop.privacy.text.lexicon import SEPARATOR, Matcher, Rule, _scan, pieces
+from desktop.privacy.text.lexicon import (
+    _KIND_WRAP,
+    SEPARATOR,
+    Matcher,
+    Rule,
+    _scan,
+    _trie_pattern,
+    pieces,
+)
 from desktop.privacy.text.special import _LONG_TOKEN, _long_tokens
 
 _ROUNDS = 1500
@@ -79,7 +89,34 @@ def test_hint_shortcuts_match_their_regexes() -> None:
         assert _spoken_hints(text, where) == _passing(_SPOKEN_HINT, text, where), repr(text)
         assert _literal_passing(_BIRTH_WORDS, text, where) == _passing(_BIRTH_HINT, text, where)
     alphabet = ["1", "12345", " ", "  ", ",", " in ", "strasse", "weg", "a", SEPARATOR, "str."]
+    alphabet += ["h", ")", "-", "B", "\t", "ä"]
     for text in _strings(alphabet, 3, 14):
+        where = pieces(text)
+        assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
+
+
+def test_house_number_hints_match_the_address_regex() -> None:
+    streets = ["weg", "str.", "strasse", "Haus", ""]
+    numbers = ["1", "12", "123", "1234", "12345", "123456"]
+    tails = [
+        ",",
+        " ,",
+        " in x",
+        " in",
+        "  12345",
+        " 1234",
+        ")",
+        ".",
+        "-",
+        "",
+        " x",
+        "h",
+        "h,",
+        "ä,",
+    ]
+    tails += ["b ,", " b in x", "\t,", SEPARATOR + ","]
+    for street, gap, number, tail in product(streets, [" ", "  ", "", "-"], numbers, tails):
+        text = f"Kd {street}{gap}{number}{tail}"
         where = pieces(text)
         assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
 
@@ -121,6 +158,64 @@ def test_leading_regexes_match_where_their_anchors_start() -> None:
         assert sorted(got) == sorted(expected), repr(text)
 
 
+def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = [r"re: (hat|muss) (\w+ )?(mrt|ct|mrtx)", r"re: (kunde|kundin) (ist|war) krank"]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    assert matcher._anchors_in_automaton
+    alphabet = ["hat", "muss", "mrt", "mrtx", "ct", "kunde", "kundin", "ist", "war", "krank"]
+    alphabet += ["x", " ", "a", SEPARATOR, "é", "hathat"]
+    for text in _strings(alphabet, 10, 10):
+        found, _words, _firsts = matcher._word_scan(text)
+        expected = list(matcher._anchor_matches(text))
+        assert list(matcher._anchor_starts(text, found)) == expected, repr(text)
+
+
+def test_term_automaton_finds_what_the_term_regexes_find() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = ["taub", "taubheit", "hört schlecht", "hört", "hört schlecht und", "kd.", "ms"]
+    entries += ["schwer-hörig*", "krank*", "kranken*", "hört sch*", "*kranke", "*krank", "*x-y"]
+    entries += ["*blind*", "*blinde*", "*ab c*", "ig metall", "ig-metall", "*sehr krank"]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    reference = {
+        kind: re.compile(_KIND_WRAP[kind].format(_trie_pattern(matcher.terms(kind))))
+        for kind in matcher._kinds
+    }
+    assert all(phrase is not None for phrase in matcher._phrases)
+    alphabet = ["taub", "heit", "hoert", " ", "  ", "\t", "\n", "schlecht", "und", "kd", "."]
+    alphabet += ["ms", "_", "1", "é", "schwerhoerig", "schwer-hoerig", "krank", "en", "e", "x-y"]
+    alphabet += ["blind", "ab", "c", "ig", "metall", "-", SEPARATOR, "\u00a0", "sch"]
+    for text in _strings(alphabet, 11, 12):
+        _found, words, firsts = matcher._word_scan(text)
+        for k, kind in enumerate(matcher._kinds):
+            expected = [(m.start(), m.end(), m.group()) for m in reference[kind].finditer(text)]
+            got = list(matcher._kind_matches(text, k, words[k], firsts[k]))
+            assert got == expected, (kind, repr(text))
+
+
+def test_fuzzy_gates_skip_only_tokens_no_term_is_near() -> None:
+    rule = Rule("health.test", "health", None)
+    exact = {"rollstuhlfahrer": [rule], "schwerhoerig": [rule], "rollatorx": [rule]}
+    index = FuzzyIndex(exact, {"alkoholiker": [rule], "rollstuhls": [rule]}, [])
+    rng = random.Random(13)
+    words = [*exact, "alkoholiker", "alkoholikerin", "rollstuhls"]
+    for _ in range(_ROUNDS * 4):
+        word = list(rng.choice(words))
+        for _edit in range(rng.randint(0, 2)):
+            at = rng.randrange(len(word))
+            change = rng.choice(("drop", "double", "swap", "add"))
+            if change == "drop":
+                del word[at]
+            elif change == "double":
+                word.insert(at, word[at])
+            elif change == "swap" and at + 1 < len(word):
+                word[at], word[at + 1] = word[at + 1], word[at]
+            else:
+                word.insert(at, rng.choice("aeilorsx"))
+        token = "".join(word)[: rng.randint(7, 16)]
+        assert index.lookup(token) == index._lookup(token), token
+
+
 def test_anchor_analysis() -> None:
     assert anchors.analyse(r"(?<!\w)(?:(hat|muss)\s+x)") == (frozenset({"hat", "muss"}), True)
     required, lead = anchors.analyse(r"(?:(\w+ )?staatsb(ü|ue)rger)")
@@ -136,6 +231,13 @@ def test_spaced_digit_flag_matches_its_regex() -> None:
     alphabet = ["1", "0", "12", " ", "  ", "a", "-", SEPARATOR, "٣", "\u200b"]
     for text in _strings(alphabet, 7, 16):
         assert _Digits(text, pieces(text)).spaced == (pattern.search(text) is not None), repr(text)
+
+
+def test_special_characters_without_combining_marks_match_the_full_regex() -> None:
+    alphabet = [*"ab-A -.1_äéZß", "Ω", "😀", SEPARATOR, "٣", "a-b", "Ä-ü", "--", "\u200b", "ſ"]
+    for text in _strings(alphabet, 12, 12):
+        expected = [m.span() for m in normalize._SPECIAL.finditer(text)]
+        assert [m.span() for m in normalize._SPECIAL_PLAIN.finditer(text)] == expected, repr(text)
 
 
 def test_leet_positions_match_their_regex() -> None:

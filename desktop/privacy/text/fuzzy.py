@@ -35,8 +35,8 @@ def distance_at_most_one(a: str, b: str) -> bool:
     la, lb = len(a), len(b)
     if abs(la - lb) > 1:
         return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
+    i, shorter = 0, min(la, lb)
+    while i < shorter and a[i] == b[i]:
         i += 1
     if la == lb:
         return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
@@ -64,11 +64,13 @@ class FuzzyIndex:
                 for key in [head, term[: _K - 1], *_deletes(head)]:
                     self._index.setdefault(key, set()).add(term)
         self._starts = frozenset(term[:_SAME_START] for term in self._terms)
+        # A term of MIN_TERM letters is within one edit of tokens one letter shorter at least.
+        self._shortest = max(MIN_LENGTH, MIN_TERM - 1)
 
     def lookup(self, token: str) -> list[Rule]:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
         if (
-            len(token) < MIN_LENGTH
+            len(token) < self._shortest
             or token[:_SAME_START] not in self._starts  # no term starts like it: most words
             or token in self._stop
             or not token.isalpha()

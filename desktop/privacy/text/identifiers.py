@@ -161,6 +161,8 @@ def _phone_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     for start in starts:
         if start and text[start - 1] == "+":
             start -= 1
+        elif text[start] != "0" and not text[start + 1 : start + 5].isdecimal():
+            continue  # neither "0..." nor five digits in a row: no phone number starts here
         before = text[start - 1] if start else ""
         if start < reach or before == "+" or _is_word(before):
             continue
@@ -181,6 +183,10 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
         start, end = run.span()
         if end - start >= 5 and plz_at(folded, end - 5):
             out[bisect_right(starts, start) - 1] = True
+            continue
+        # a house number has at most four digits, then white space, a letter or a comma
+        after = folded[end : end + 1]
+        if end - start > 4 or not (after.isspace() or after == "," or "a" <= after <= "z"):
             continue
         if not start or not folded[start - 1].isspace() or not house_at(folded, start):
             continue

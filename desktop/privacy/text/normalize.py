@@ -78,9 +78,12 @@ _LEET_CLASSES = bytes(_leet_class(chr(b)) for b in range(256))
 # A special character: a letter with a decomposed diacritic, any non-ASCII character, or a
 # hyphen between a letter and a lower-case letter (word split by a hyphen).
 _SPECIAL = re.compile(r"[A-Za-z][\u0300-\u036f]+|[^\x00-\x7f]|(?<=[^\W\d_])-(?=[a-zäöüß])")
-# The same without the first branch, for the usual text without combining marks: every branch
-# starts with a character class, so the regex engine skips plain ASCII at C speed.
-_SPECIAL_PLAIN = re.compile(r"[^\x00-\x7f]|-(?<=[^\W\d_]-)(?=[a-zäöüß])")
+# The same without the first branch, for the usual text without combining marks. It starts
+# with one character class (an alternation starting with one would not), so the regex engine
+# skips plain ASCII at C speed.
+_SPECIAL_PLAIN = re.compile(
+    r"[^\x00-\x2c\x2e-\x7f](?:(?<=[^\x00-\x7f])|(?<=[^\W\d_]-)(?=[a-zäöüß]))"
+)
 _DIGIT_RUNS = re.compile(r"\d+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
