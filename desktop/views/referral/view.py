@@ -399,14 +399,9 @@ class ReferralView(QWidget):
         from now on), and the agent decides whether it goes out as a new referral."""
         self.drafts.held_in_outbox = False
         self._reopened = None
+        self.form.client_ref = str(uuid.uuid4())  # its own: the failed one may have arrived
         self.drafts.schedule()
-        ask_send_as_new(self, state, self._send_as_new)
-
-    def _send_as_new(self) -> None:
-        """Send the corrected referral as a new one (its own reference: the failed one may
-        have arrived under the old)."""
-        self.form.client_ref = str(uuid.uuid4())
-        self.send()
+        ask_send_as_new(self, state, self.send)
 
     def open_refused(self, refused: RefusedReferral) -> None:
         """Correct a referral the server refused (Postausgang "Bearbeiten"): its values,
