@@ -920,6 +920,10 @@
         <translation>No keychain is available on this PC, so your data is kept in memory only. Quitting loses: drafts: {drafts}, unsent items in the outbox: {waiting}.</translation>
     </message>
     <message>
+        <source>Nicht gesendete Korrekturen einer fehlgeschlagenen Vermittlung in: {wizards}. Beim Beenden gehen die Korrekturen verloren; die Vermittlung bleibt unverändert im Postausgang.</source>
+        <translation>Unsent corrections of a failed referral in: {wizards}. Quitting loses the corrections; the referral stays unchanged in the outbox.</translation>
+    </message>
+    <message>
         <source>Trotzdem beenden</source>
         <translation>Quit anyway</translation>
     </message>
@@ -1216,6 +1220,10 @@
             <numerusform>%n failed.</numerusform>
             <numerusform>%n failed.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und „Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist.</source>
+        <translation>Being corrected in {wizard} and sent from there. “Resend” and “Delete” are locked here while the correction is open there.</translation>
     </message>
     <message>
         <source>Grund: </source>
@@ -2396,8 +2404,28 @@
 <context>
     <name>ReferralReopen</name>
     <message>
+        <source>Als neue Vermittlung senden</source>
+        <translation>Send as a new referral</translation>
+    </message>
+    <message>
+        <source>Als neue Vermittlung senden? Sonst bleibt das Formular unverändert und wird unter „Entwürfe“ gespeichert.</source>
+        <translation>Send it as a new referral? Otherwise the form stays as it is and is kept under “Drafts”.</translation>
+    </message>
+    <message>
         <source>Die fehlgeschlagene Vermittlung jetzt öffnen?</source>
         <translation>Open the failed referral now?</translation>
+    </message>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung wird inzwischen unverändert erneut gesendet. Ihre Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.</source>
+        <translation>The failed referral is meanwhile being sent again unchanged. Your correction was therefore not sent: it would be a second referral.</translation>
+    </message>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung wurde aus dem Postausgang gelöscht. Ihre Korrektur wurde deshalb noch nicht gesendet.</source>
+        <translation>The failed referral was deleted from the outbox. Your correction has therefore not been sent yet.</translation>
+    </message>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung wurde inzwischen unverändert gesendet. Ihre Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.</source>
+        <translation>The failed referral has meanwhile been sent unchanged. Your correction was therefore not sent: it would be a second referral.</translation>
     </message>
     <message>
         <source>Fehlgeschlagene Vermittlung öffnen</source>
@@ -2410,6 +2438,10 @@
     <message>
         <source>In der {wizard} wird gerade eine andere fehlgeschlagene Vermittlung korrigiert. Ihre Änderungen daran werden verworfen; die Vermittlung selbst bleibt unverändert im Postausgang.</source>
         <translation>Another failed referral is being corrected in {wizard}. Your changes to it will be discarded; the referral itself stays unchanged in the Outbox.</translation>
+    </message>
+    <message>
+        <source>Vermittlung nicht gesendet</source>
+        <translation>Referral not sent</translation>
     </message>
     <message>
         <source>Öffnen</source>
