@@ -378,7 +378,9 @@ class ReferralView(QWidget):
         the change is not sent: no draft keeps it (the failed item is the stored copy), so
         quitting would lose it. Opening it and leaving it unchanged loses nothing."""
         reopened = self._reopened
-        if reopened is None or not self.drafts.held_in_outbox or self.results.held_item is None:
+        if reopened is None or not self.drafts.held_in_outbox or self.results.sent:
+            return False
+        if self.results.dead_item is None:  # being stored in the Postausgang right now
             return False
         return self._correction_state() != reopened
 
