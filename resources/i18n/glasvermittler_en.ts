@@ -1200,6 +1200,10 @@
         <translation>&amp;Delete</translation>
     </message>
     <message>
+        <source>Korrektur &amp;verwerfen</source>
+        <translation>Discard &amp;correction</translation>
+    </message>
+    <message>
         <source>&amp;Jetzt senden</source>
         <translation>Send &amp;now</translation>
     </message>
@@ -2432,6 +2436,10 @@
         <translation>Open failed referral</translation>
     </message>
     <message>
+        <source>Ihre Korrekturen in der {wizard} werden verworfen; die Vermittlung bleibt unverändert im Postausgang.</source>
+        <translation>Your corrections in {wizard} are discarded; the referral stays unchanged in the outbox.</translation>
+    </message>
+    <message>
         <source>In der {wizard} ist eine Vermittlung begonnen. Sie bleibt unter „Entwürfe“ gespeichert und kann dort fortgesetzt werden.</source>
         <translation>A referral has been started in {wizard}. It stays saved under “Drafts” and can be continued there.</translation>
     </message>
@@ -2440,8 +2448,16 @@
         <translation>Another failed referral is being corrected in {wizard}. Your changes to it will be discarded; the referral itself stays unchanged in the Outbox.</translation>
     </message>
     <message>
+        <source>Korrektur verwerfen?</source>
+        <translation>Discard the correction?</translation>
+    </message>
+    <message>
         <source>Vermittlung nicht gesendet</source>
         <translation>Referral not sent</translation>
+    </message>
+    <message>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>Öffnen</source>

@@ -211,6 +211,48 @@ def test_the_postausgang_holds_back_retry_and_delete_while_a_wizard_corrects_the
     assert not page.held_note.isVisible()
 
 
+def test_the_postausgang_lets_the_wizard_discard_a_correction_it_holds(
+    qtbot: Any, keychain_window: Any
+) -> None:
+    window = keychain_window
+    services = window.services
+    window.show()
+    item_id, _body = _refused(qtbot, window)
+    page = window.page("outbox")
+    quick = _reopen(qtbot, window, item_id)
+    quick.inputs["telefon"].setText("+49 171 5550124")
+
+    window.show_page("outbox")
+    _select(page, item_id)
+    assert page.release_button.isVisible()
+    page.release_button.click()
+    box = _shown_box(window, "discard_confirm")
+    assert box is not None  # changed: asked first
+    assert "Schnellvermittlung" in box.text()
+    assert box.defaultButton() is box.escapeButton()
+    box.escapeButton().click()
+    assert quick.holds_refused(item_id)
+    assert not page.retry_button.isEnabled()
+
+    page.release_button.click()
+    box = _shown_box(window, "discard_confirm")
+    assert box is not None
+    box.findChild(QPushButton, "discard_confirm_discard").click()
+    assert not quick.holds_refused(item_id)
+    assert quick.inputs["nachname"].text() == ""
+    assert page.retry_button.isEnabled()
+    assert page.delete_button.isEnabled()
+    assert not page.release_button.isVisible()
+    stored, _photos = services.outbox.refused_referral(item_id)
+    assert stored["telefon"] == "+49 171 5550123"  # the failed item as it was
+    qtbot.wait(1_200)  # longer than the autosave's longest delay
+    assert services.store.list_drafts() == []  # the discarded correction left no draft
+
+    window.close()  # nothing left to lose
+    assert _shown_box(window, "quit_confirm") is None
+    assert services.tasks.closed
+
+
 def test_a_correction_whose_failed_item_was_deleted_is_not_sent_silently(
     qtbot: Any, keychain_window: Any
 ) -> None:

@@ -38,14 +38,17 @@ class OutboxPage(QWidget):
     "Bearbeiten" (or double-click/Enter) on a referral the server refused asks the shell to
     open it in its wizard, where it is corrected and sent again (replacing the failed item).
     While a wizard holds an item for correction (:meth:`set_held`), "Erneut senden" and
-    "Löschen" are not offered for it (the old version would go out beside the corrected one).
+    "Löschen" are not offered for it (the old version would go out beside the corrected one);
+    "Korrektur verwerfen" lets the wizard close the correction instead.
 
     Signals:
         edit_item(str item_id, str kind): "Bearbeiten" was chosen for a failed referral
             (``kind`` is the outbox item's kind, ``"referral"``).
+        release_item(str item_id): "Korrektur verwerfen" was chosen for a held item.
     """
 
     edit_item = Signal(str, str)
+    release_item = Signal(str)
 
     def __init__(
         self, outbox: Outbox, worker: OutboxWorker | None, parent: QWidget | None = None
@@ -91,6 +94,10 @@ class OutboxPage(QWidget):
         self.edit_button = self._button(row, self.tr("&Bearbeiten"), "edit_outbox_item")
         self.retry_button = self._button(row, self.tr("&Erneut senden"), "retry_outbox_item")
         self.delete_button = self._button(row, self.tr("&Löschen"), "delete_outbox_item")
+        self.release_button = self._button(
+            row, self.tr("Korrektur &verwerfen"), "release_outbox_item"
+        )
+        self.release_button.hide()
         row.addStretch(1)
         self.send_now_button = self._button(row, self.tr("&Jetzt senden"), "send_now")
         layout.addLayout(row)
@@ -98,11 +105,13 @@ class OutboxPage(QWidget):
         self.table.activated.connect(self._on_activated)  # double-click, Enter
         self.retry_button.clicked.connect(self.retry_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.release_button.clicked.connect(self.release_selected)
         self.send_now_button.clicked.connect(self.send_now)
         self.setTabOrder(self.table, self.edit_button)
         self.setTabOrder(self.edit_button, self.retry_button)
         self.setTabOrder(self.retry_button, self.delete_button)
-        self.setTabOrder(self.delete_button, self.send_now_button)
+        self.setTabOrder(self.delete_button, self.release_button)
+        self.setTabOrder(self.release_button, self.send_now_button)
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if self._worker is not None:
@@ -189,6 +198,14 @@ class OutboxPage(QWidget):
         self.refresh()
 
     @Slot()
+    def release_selected(self) -> None:
+        """ "Korrektur verwerfen": the wizard holding the selected item closes its correction
+        (the shell does that, asking first if it was changed)."""
+        item = self.selected_item()
+        if item is not None and self.held_by(item):
+            self.release_item.emit(item.item_id)
+
+    @Slot()
     def send_now(self) -> None:
         """ "Jetzt senden"."""
         if self._worker is not None:
@@ -213,6 +230,7 @@ class OutboxPage(QWidget):
             ).format(wizard=wizard)
         self.held_note.setText(note)
         self.held_note.setVisible(bool(note))
+        self.release_button.setVisible(bool(wizard))
         for button in (self.retry_button, self.delete_button):
             button.setToolTip(note)
         self.reason.setText(

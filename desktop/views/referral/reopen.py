@@ -24,6 +24,7 @@ from desktop.widgets.photo_restored import blob_id
 __all__ = [
     "RefusedReferral",
     "ask_send_as_new",
+    "ask_to_discard",
     "ask_to_replace",
     "form_state",
     "load_refused",
@@ -195,5 +196,37 @@ def ask_send_as_new(parent: QWidget, state: str, proceed: Callable[[], None]) ->
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.buttonClicked.connect(lambda button: proceed() if button is send else None)
+    box.finished.connect(box.deleteLater)
+    box.open()
+
+
+def ask_to_discard(
+    parent: QWidget, title: str, proceed: Callable[[], None], *, changed: bool
+) -> None:
+    """Close the correction open in the wizard ``title``: at once if nothing was changed,
+    else after asking (window-modal on ``parent``; "Abbrechen" is the default)."""
+    if not changed:
+        proceed()
+        return
+    box = QMessageBox(parent)
+    box.setObjectName("discard_confirm")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Korrektur verwerfen?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        QCoreApplication.translate(
+            _CONTEXT,
+            "Ihre Korrekturen in der {wizard} werden verworfen; die Vermittlung bleibt "
+            "unverändert im Postausgang.",
+        ).format(wizard=title)
+    )
+    discard = box.addButton(
+        QCoreApplication.translate(_CONTEXT, "Verwerfen"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    discard.setObjectName("discard_confirm_discard")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.buttonClicked.connect(lambda button: proceed() if button is discard else None)
     box.finished.connect(box.deleteLater)
     box.open()

@@ -373,6 +373,16 @@ class ReferralView(QWidget):
         """The failed Postausgang item this form holds for correction, if any."""
         return self.results.held_item
 
+    def close_correction(self) -> None:
+        """Let the held failed item go and empty the form. Edits after a refusal right after
+        "Senden" stay in their draft (as when a draft or another failed item is opened)."""
+        if self.results.held_item is None or self.results.in_flight:
+            return
+        typed = self.drafts.draft_id
+        self.drafts.autosaver.flush()
+        self.reset()
+        self.drafts.autosaver.discard(typed)  # emptying the fields must not overwrite it
+
     def has_unsent_correction(self) -> bool:
         """True while a refused referral reopened from the Postausgang was changed here and
         the change is not sent: no draft keeps it (the failed item is the stored copy), so
