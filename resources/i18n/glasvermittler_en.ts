@@ -1226,8 +1226,8 @@
         </translation>
     </message>
     <message>
-        <source>Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und „Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist.</source>
-        <translation>Being corrected in {wizard} and sent from there. “Resend” and “Delete” are locked here while the correction is open there.</translation>
+        <source>Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und „Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist; „Korrektur verwerfen“ schließt sie.</source>
+        <translation>Being corrected in {wizard} and sent from there. “Resend” and “Delete” are locked here while the correction is open there; “Discard correction” closes it.</translation>
     </message>
     <message>
         <source>Grund: </source>

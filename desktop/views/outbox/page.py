@@ -226,7 +226,8 @@ class OutboxPage(QWidget):
         if wizard:
             note = self.tr(
                 "Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und "
-                "„Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist."
+                "„Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist; „Korrektur "
+                "verwerfen“ schließt sie."
             ).format(wizard=wizard)
         self.held_note.setText(note)
         self.held_note.setVisible(bool(note))
