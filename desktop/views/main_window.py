@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from typing_extensions import override
@@ -43,7 +45,15 @@ from desktop.widgets.message_bar import MessageBar
 if TYPE_CHECKING:
     from desktop.services import Services
 
-__all__ = ["NAV_KEYS", "PAGE_KEYS", "MainWindow", "SessionEnd", "nav_title"]
+__all__ = [
+    "NAV_KEYS",
+    "PAGE_KEYS",
+    "MainWindow",
+    "PendingCorrections",
+    "QuitLoss",
+    "SessionEnd",
+    "nav_title",
+]
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +66,23 @@ class SessionEnd(Protocol):
     def cancel(self) -> None: ...
 
     def release(self) -> None: ...
+
+
+PendingCorrections = Callable[[], Sequence[str]]
+"""Titles of the wizards holding changed, unsent corrections of refused referrals."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuitLoss:
+    """What quitting now would lose: memory-only drafts and outbox items (no keychain), and
+    the wizards (titles) with unsent corrections of refused referrals."""
+
+    drafts: int = 0
+    waiting: int = 0
+    corrections: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.drafts or self.waiting or self.corrections)
 
 
 PAGE_KEYS = ("quick", "complete", "drafts", "referrals", "postbox", "privacy")
@@ -117,6 +144,7 @@ class MainWindow(QMainWindow):
         self._nav: dict[str, QPushButton] = {}
         self._badges: dict[str, int] = {}
         self._quit_confirmed = False  # "Trotzdem beenden" was chosen
+        self._pending_corrections: PendingCorrections = tuple  # set by the wizards' shell
         self.resize(1100, 760)
         self._build_central()
         self._build_menu()
@@ -356,28 +384,48 @@ class MainWindow(QMainWindow):
         waiting = [i for i in services.outbox.items() if i.state != "sent"]
         return len(services.store.list_drafts()), len(waiting)
 
-    def _ask_quit(self, drafts: int, waiting: int) -> None:
-        """Window-modal question before memory-only data is lost; "Trotzdem beenden" quits."""
-        box, leave = self._quit_box(drafts, waiting)
+    def set_pending_corrections(self, source: PendingCorrections) -> None:
+        """Where quitting learns which wizards hold unsent corrections (views/pages.py)."""
+        self._pending_corrections = source
+
+    def quit_loss(self) -> QuitLoss:
+        """What quitting now would lose (empty: quit without asking)."""
+        drafts, waiting = self.unsaved_in_memory()
+        return QuitLoss(drafts, waiting, tuple(self._pending_corrections()))
+
+    def _ask_quit(self, loss: QuitLoss) -> None:
+        """Window-modal question before data is lost; "Trotzdem beenden" quits."""
+        box, leave = self._quit_box(loss)
         box.buttonClicked.connect(lambda button: self._quit_answered(button is leave))
         box.finished.connect(box.deleteLater)
         box.open()
 
-    def _quit_box(self, drafts: int, waiting: int) -> tuple[QMessageBox, QPushButton]:
-        """The question before memory-only data is lost, and its "Trotzdem beenden" button
-        ("Abbrechen" is the default: Enter/Escape never lose data)."""
+    def _quit_box(self, loss: QuitLoss) -> tuple[QMessageBox, QPushButton]:
+        """The question before data is lost, listing all of it, and its "Trotzdem beenden"
+        button ("Abbrechen" is the default: Enter/Escape never lose data)."""
         box = QMessageBox(self)
         box.setObjectName("quit_confirm")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Beenden?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
-                "Auf diesem PC ist kein Schlüsselbund verfügbar, daher liegen Ihre Daten nur im "
-                "Arbeitsspeicher. Beim Beenden gehen verloren: Entwürfe: {drafts}, nicht "
-                "gesendete Einträge im Postausgang: {waiting}."
-            ).format(drafts=drafts, waiting=waiting)
-        )
+        parts = []
+        if loss.drafts or loss.waiting:
+            parts.append(
+                self.tr(
+                    "Auf diesem PC ist kein Schlüsselbund verfügbar, daher liegen Ihre Daten nur "
+                    "im Arbeitsspeicher. Beim Beenden gehen verloren: Entwürfe: {drafts}, nicht "
+                    "gesendete Einträge im Postausgang: {waiting}."
+                ).format(drafts=loss.drafts, waiting=loss.waiting)
+            )
+        if loss.corrections:
+            parts.append(
+                self.tr(
+                    "Nicht gesendete Korrekturen einer fehlgeschlagenen Vermittlung in: "
+                    "{wizards}. Beim Beenden gehen die Korrekturen verloren; die Vermittlung "
+                    "bleibt unverändert im Postausgang."
+                ).format(wizards=", ".join(loss.corrections))
+            )
+        box.setText("\n\n".join(parts))
         leave = box.addButton(self.tr("Trotzdem beenden"), QMessageBox.ButtonRole.DestructiveRole)
         leave.setObjectName("quit_confirm_quit")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -394,13 +442,13 @@ class MainWindow(QMainWindow):
         """
         if self._quit_confirmed:
             return
-        drafts, waiting = self.unsaved_in_memory()
-        if not (drafts or waiting):
+        loss = self.quit_loss()
+        if not loss:
             return
         if not manager.allowsInteraction():
-            log.warning("session ends without a keychain: memory-only data cannot be kept")
+            log.warning("session ends without asking: unsaved data cannot be kept")
             return
-        box, leave = self._quit_box(drafts, waiting)
+        box, leave = self._quit_box(loss)
         box.exec()
         leaving = box.clickedButton() is leave
         box.deleteLater()
@@ -418,10 +466,10 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quit_confirmed:
-            drafts, waiting = self.unsaved_in_memory()
-            if drafts or waiting:
+            loss = self.quit_loss()
+            if loss:
                 event.ignore()
-                self._ask_quit(drafts, waiting)
+                self._ask_quit(loss)
                 return
         self.closing.emit()
         super().closeEvent(event)

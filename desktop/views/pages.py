@@ -21,7 +21,12 @@ from desktop.views.outbox.page import OutboxPage
 from desktop.views.postbox.install import install_postbox
 from desktop.views.postbox.page import PostboxPage
 from desktop.views.privacy.page import PrivacyPage, connect_why_links
-from desktop.views.referral.reopen import RefusedReferral, ask_to_replace, load_refused
+from desktop.views.referral.reopen import (
+    RefusedReferral,
+    ask_to_discard,
+    ask_to_replace,
+    load_refused,
+)
 from desktop.views.referral.wizard import CompleteReferralView, QuickReferralView, ReferralView
 from desktop.views.referrals.page import ReferralsPage
 
@@ -91,6 +96,15 @@ def _outbox(window: MainWindow, services: Services) -> QWidget:
     services.scope_changed.connect(services.outbox_worker.recount)  # the page follows
     page = OutboxPage(services.outbox, services.outbox_worker)
     page.edit_item.connect(lambda item_id, _kind: _open_refused(window, services, item_id))
+    page.release_item.connect(lambda item_id: _release_correction(window, item_id))
+    views = [v for key in ("quick", "complete") if isinstance(v := window.page(key), ReferralView)]
+
+    def show_held() -> None:  # retry/delete wait while a wizard corrects an item
+        page.set_held({item: nav_title(v.kind) for v in views if (item := v.held_item())})
+
+    for view in views:
+        view.held_changed.connect(show_held)
+    show_held()
     return page
 
 
@@ -130,6 +144,29 @@ def _show_refused(window: MainWindow, refused: RefusedReferral | None) -> None:
         begun=view.has_unsent_input(),
         correcting=view.drafts.held_in_outbox,
     )
+
+
+def _release_correction(window: MainWindow, item_id: str) -> None:
+    """ "Korrektur verwerfen" in the Postausgang: the wizard holding ``item_id`` closes the
+    correction (asking first if it was changed); the failed item stays as it is."""
+    for key in ("quick", "complete"):
+        view = window.page(key)
+        if isinstance(view, ReferralView) and view.holds_refused(item_id):
+            if view.results.in_flight:  # already being stored: it replaces the item anyway
+                return
+            changed = view.has_unsent_correction()
+            ask_to_discard(window, nav_title(key), view.close_correction, changed=changed)
+
+
+def _pending_corrections(window: MainWindow) -> list[str]:
+    """Titles of the wizards holding changed, unsent corrections of refused referrals (no
+    draft keeps them: quitting asks first)."""
+    views = (window.page(key) for key in ("quick", "complete"))
+    return [
+        nav_title(view.kind)
+        for view in views
+        if isinstance(view, ReferralView) and view.has_unsent_correction()
+    ]
 
 
 def _privacy(window: MainWindow, services: Services) -> QWidget:
@@ -239,4 +276,5 @@ def install_pages(window: MainWindow, services: Services) -> dict[str, str]:
                 ),
             )
     services.scope_changed.connect(lambda: _leave_previous_scope(window))
+    window.set_pending_corrections(functools.partial(_pending_corrections, window))
     return results

@@ -920,6 +920,10 @@
         <translation>No keychain is available on this PC, so your data is kept in memory only. Quitting loses: drafts: {drafts}, unsent items in the outbox: {waiting}.</translation>
     </message>
     <message>
+        <source>Nicht gesendete Korrekturen einer fehlgeschlagenen Vermittlung in: {wizards}. Beim Beenden gehen die Korrekturen verloren; die Vermittlung bleibt unverändert im Postausgang.</source>
+        <translation>Unsent corrections of a failed referral in: {wizards}. Quitting loses the corrections; the referral stays unchanged in the outbox.</translation>
+    </message>
+    <message>
         <source>Trotzdem beenden</source>
         <translation>Quit anyway</translation>
     </message>
@@ -1196,6 +1200,10 @@
         <translation>&amp;Delete</translation>
     </message>
     <message>
+        <source>Korrektur &amp;verwerfen</source>
+        <translation>Discard &amp;correction</translation>
+    </message>
+    <message>
         <source>&amp;Jetzt senden</source>
         <translation>Send &amp;now</translation>
     </message>
@@ -1216,6 +1224,10 @@
             <numerusform>%n failed.</numerusform>
             <numerusform>%n failed.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und „Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist; „Korrektur verwerfen“ schließt sie.</source>
+        <translation>Being corrected in {wizard} and sent from there. “Resend” and “Delete” are locked here while the correction is open there; “Discard correction” closes it.</translation>
     </message>
     <message>
         <source>Grund: </source>
@@ -2396,12 +2408,36 @@
 <context>
     <name>ReferralReopen</name>
     <message>
+        <source>Als neue Vermittlung senden</source>
+        <translation>Send as a new referral</translation>
+    </message>
+    <message>
+        <source>Als neue Vermittlung senden? Sonst bleibt das Formular unverändert und wird unter „Entwürfe“ gespeichert.</source>
+        <translation>Send it as a new referral? Otherwise the form stays as it is and is kept under “Drafts”.</translation>
+    </message>
+    <message>
         <source>Die fehlgeschlagene Vermittlung jetzt öffnen?</source>
         <translation>Open the failed referral now?</translation>
     </message>
     <message>
+        <source>Die fehlgeschlagene Vermittlung wird inzwischen unverändert erneut gesendet. Ihre Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.</source>
+        <translation>The failed referral is meanwhile being sent again unchanged. Your correction was therefore not sent: it would be a second referral.</translation>
+    </message>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung wurde aus dem Postausgang gelöscht. Ihre Korrektur wurde deshalb noch nicht gesendet.</source>
+        <translation>The failed referral was deleted from the outbox. Your correction has therefore not been sent yet.</translation>
+    </message>
+    <message>
+        <source>Die fehlgeschlagene Vermittlung wurde inzwischen unverändert gesendet. Ihre Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.</source>
+        <translation>The failed referral has meanwhile been sent unchanged. Your correction was therefore not sent: it would be a second referral.</translation>
+    </message>
+    <message>
         <source>Fehlgeschlagene Vermittlung öffnen</source>
         <translation>Open failed referral</translation>
+    </message>
+    <message>
+        <source>Ihre Korrekturen in der {wizard} werden verworfen; die Vermittlung bleibt unverändert im Postausgang.</source>
+        <translation>Your corrections in {wizard} are discarded; the referral stays unchanged in the outbox.</translation>
     </message>
     <message>
         <source>In der {wizard} ist eine Vermittlung begonnen. Sie bleibt unter „Entwürfe“ gespeichert und kann dort fortgesetzt werden.</source>
@@ -2410,6 +2446,18 @@
     <message>
         <source>In der {wizard} wird gerade eine andere fehlgeschlagene Vermittlung korrigiert. Ihre Änderungen daran werden verworfen; die Vermittlung selbst bleibt unverändert im Postausgang.</source>
         <translation>Another failed referral is being corrected in {wizard}. Your changes to it will be discarded; the referral itself stays unchanged in the Outbox.</translation>
+    </message>
+    <message>
+        <source>Korrektur verwerfen?</source>
+        <translation>Discard the correction?</translation>
+    </message>
+    <message>
+        <source>Vermittlung nicht gesendet</source>
+        <translation>Referral not sent</translation>
+    </message>
+    <message>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>Öffnen</source>

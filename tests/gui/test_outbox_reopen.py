@@ -185,8 +185,12 @@ def test_a_refused_complete_referral_reopens_with_its_photo_by_double_click(
     assert restored.review == "confirmed"
     assert [name for name, _text in view.error_summary.entries] == ["consent"]
     assert view.consent_gate.answer is None
+    assert not view.has_unsent_correction()  # the photo's late preview is not a correction
+    assert "Komplettvermittlung" not in window.quit_loss().corrections
 
     view.consent_gate.yes.click()
+    assert view.has_unsent_correction()  # no draft keeps this: quitting would ask
+    assert window.quit_loss().corrections == ("Komplettvermittlung",)
     view.send()
     qtbot.waitUntil(lambda: view.referral_number.isVisible(), timeout=15_000)
     [created] = services.client.list_referrals(client_ref=client_ref).items

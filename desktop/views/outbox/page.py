@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -36,13 +37,18 @@ class OutboxPage(QWidget):
 
     "Bearbeiten" (or double-click/Enter) on a referral the server refused asks the shell to
     open it in its wizard, where it is corrected and sent again (replacing the failed item).
+    While a wizard holds an item for correction (:meth:`set_held`), "Erneut senden" and
+    "Löschen" are not offered for it (the old version would go out beside the corrected one);
+    "Korrektur verwerfen" lets the wizard close the correction instead.
 
     Signals:
         edit_item(str item_id, str kind): "Bearbeiten" was chosen for a failed referral
             (``kind`` is the outbox item's kind, ``"referral"``).
+        release_item(str item_id): "Korrektur verwerfen" was chosen for a held item.
     """
 
     edit_item = Signal(str, str)
+    release_item = Signal(str)
 
     def __init__(
         self, outbox: Outbox, worker: OutboxWorker | None, parent: QWidget | None = None
@@ -51,6 +57,7 @@ class OutboxPage(QWidget):
         self.setObjectName("outbox_page")
         self._outbox = outbox
         self._worker = worker
+        self._held: dict[str, str] = {}  # item id → title of the wizard correcting it
         self.model = OutboxModel(self._outbox, self)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Postausgang"), self)
@@ -76,11 +83,21 @@ class OutboxPage(QWidget):
         self.reason.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
+        self.held_note = QLabel(self)
+        self.held_note.setObjectName("outbox_held")
+        self.held_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.held_note.setWordWrap(True)
+        self.held_note.hide()
+        layout.addWidget(self.held_note)
 
         row = QHBoxLayout()
         self.edit_button = self._button(row, self.tr("&Bearbeiten"), "edit_outbox_item")
         self.retry_button = self._button(row, self.tr("&Erneut senden"), "retry_outbox_item")
         self.delete_button = self._button(row, self.tr("&Löschen"), "delete_outbox_item")
+        self.release_button = self._button(
+            row, self.tr("Korrektur &verwerfen"), "release_outbox_item"
+        )
+        self.release_button.hide()
         row.addStretch(1)
         self.send_now_button = self._button(row, self.tr("&Jetzt senden"), "send_now")
         layout.addLayout(row)
@@ -88,11 +105,13 @@ class OutboxPage(QWidget):
         self.table.activated.connect(self._on_activated)  # double-click, Enter
         self.retry_button.clicked.connect(self.retry_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.release_button.clicked.connect(self.release_selected)
         self.send_now_button.clicked.connect(self.send_now)
         self.setTabOrder(self.table, self.edit_button)
         self.setTabOrder(self.edit_button, self.retry_button)
         self.setTabOrder(self.retry_button, self.delete_button)
-        self.setTabOrder(self.delete_button, self.send_now_button)
+        self.setTabOrder(self.delete_button, self.release_button)
+        self.setTabOrder(self.release_button, self.send_now_button)
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if self._worker is not None:
@@ -105,6 +124,15 @@ class OutboxPage(QWidget):
         button.setAccessibleName(text.replace("&", ""))
         row.addWidget(button)
         return button
+
+    def set_held(self, held: Mapping[str, str]) -> None:
+        """The items a wizard holds for correction: item id → the wizard's title."""
+        self._held = dict(held)
+        self._update_buttons()
+
+    def held_by(self, item: OutboxItem | None) -> str:
+        """Title of the wizard correcting ``item`` ("" if none)."""
+        return "" if item is None else self._held.get(item.item_id, "")
 
     @Slot()
     def refresh(self, *_args: object) -> None:
@@ -150,7 +178,7 @@ class OutboxPage(QWidget):
     def retry_selected(self) -> None:
         """Queue a failed item again and send now."""
         item = self.selected_item()
-        if item is None or item.state != "dead":
+        if item is None or item.state != "dead" or self.held_by(item):
             return
         try:
             self._outbox.retry(item.item_id)
@@ -162,12 +190,20 @@ class OutboxPage(QWidget):
     def delete_selected(self) -> None:
         """Remove the selected item (and its photos) from the outbox."""
         item = self.selected_item()
-        if item is not None:
+        if item is not None and not self.held_by(item):
             self._outbox.delete(item.item_id)
             log.info("outbox item deleted by the user")
             if self._worker is not None:
                 self._worker.recount()  # status bar and badge
         self.refresh()
+
+    @Slot()
+    def release_selected(self) -> None:
+        """ "Korrektur verwerfen": the wizard holding the selected item closes its correction
+        (the shell does that, asking first if it was changed)."""
+        item = self.selected_item()
+        if item is not None and self.held_by(item):
+            self.release_item.emit(item.item_id)
 
     @Slot()
     def send_now(self) -> None:
@@ -182,9 +218,22 @@ class OutboxPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
         dead = item is not None and item.state == "dead"
+        wizard = self.held_by(item)
         self.edit_button.setEnabled(item is not None and _correctable(item))
-        self.retry_button.setEnabled(dead)
-        self.delete_button.setEnabled(item is not None)
+        self.retry_button.setEnabled(dead and not wizard)
+        self.delete_button.setEnabled(item is not None and not wizard)
+        note = ""
+        if wizard:
+            note = self.tr(
+                "Wird gerade in der {wizard} korrigiert und dort gesendet. „Erneut senden“ und "
+                "„Löschen“ sind hier gesperrt, solange die Korrektur dort offen ist; „Korrektur "
+                "verwerfen“ schließt sie."
+            ).format(wizard=wizard)
+        self.held_note.setText(note)
+        self.held_note.setVisible(bool(note))
+        self.release_button.setVisible(bool(wizard))
+        for button in (self.retry_button, self.delete_button):
+            button.setToolTip(note)
         self.reason.setText(
             ""
             if item is None or not item.error_code

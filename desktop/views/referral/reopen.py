@@ -21,7 +21,15 @@ from desktop.sync.outbox import Outbox, PendingImage
 from desktop.views.referral.send import QueuedFailure
 from desktop.widgets.photo_restored import blob_id
 
-__all__ = ["RefusedReferral", "ask_to_replace", "form_state", "load_refused", "photo_blobs"]
+__all__ = [
+    "RefusedReferral",
+    "ask_send_as_new",
+    "ask_to_discard",
+    "ask_to_replace",
+    "form_state",
+    "load_refused",
+    "photo_blobs",
+]
 
 _CONTEXT = "ReferralReopen"
 
@@ -136,5 +144,89 @@ def ask_to_replace(
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.buttonClicked.connect(lambda button: proceed() if button is open_button else None)
+    box.finished.connect(box.deleteLater)
+    box.open()
+
+
+def _gone_text(state: str) -> str:
+    """Why the failed referral a correction was to replace is no longer there."""
+    if state == "sent":
+        return QCoreApplication.translate(
+            _CONTEXT,
+            "Die fehlgeschlagene Vermittlung wurde inzwischen unverändert gesendet. Ihre "
+            "Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.",
+        )
+    if state == "pending":
+        return QCoreApplication.translate(
+            _CONTEXT,
+            "Die fehlgeschlagene Vermittlung wird inzwischen unverändert erneut gesendet. Ihre "
+            "Korrektur wurde deshalb nicht gesendet: Sie wäre eine zweite Vermittlung.",
+        )
+    return QCoreApplication.translate(
+        _CONTEXT,
+        "Die fehlgeschlagene Vermittlung wurde aus dem Postausgang gelöscht. Ihre Korrektur "
+        "wurde deshalb noch nicht gesendet.",
+    )
+
+
+def ask_send_as_new(parent: QWidget, state: str, proceed: Callable[[], None]) -> None:
+    """The failed item a correction was to replace is no longer a dead letter (``state``:
+    "deleted", "pending" or "sent"): say so and ask whether the correction goes out as a new
+    referral (window-modal on ``parent``; "Abbrechen" is the default, the form stays as it
+    is and is kept under "Entwürfe"). "Als neue Vermittlung senden" calls ``proceed``."""
+    box = QMessageBox(parent)
+    box.setObjectName("replaced_gone")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Vermittlung nicht gesendet"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(_gone_text(state))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            _CONTEXT,
+            "Als neue Vermittlung senden? Sonst bleibt das Formular unverändert und wird unter "
+            "„Entwürfe“ gespeichert.",
+        )
+    )
+    send = box.addButton(
+        QCoreApplication.translate(_CONTEXT, "Als neue Vermittlung senden"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    send.setObjectName("replaced_gone_send")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.buttonClicked.connect(lambda button: proceed() if button is send else None)
+    box.finished.connect(box.deleteLater)
+    box.open()
+
+
+def ask_to_discard(
+    parent: QWidget, title: str, proceed: Callable[[], None], *, changed: bool
+) -> None:
+    """Close the correction open in the wizard ``title``: at once if nothing was changed,
+    else after asking (window-modal on ``parent``; "Abbrechen" is the default)."""
+    if not changed:
+        proceed()
+        return
+    box = QMessageBox(parent)
+    box.setObjectName("discard_confirm")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Korrektur verwerfen?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        QCoreApplication.translate(
+            _CONTEXT,
+            "Ihre Korrekturen in der {wizard} werden verworfen; die Vermittlung bleibt "
+            "unverändert im Postausgang.",
+        ).format(wizard=title)
+    )
+    discard = box.addButton(
+        QCoreApplication.translate(_CONTEXT, "Verwerfen"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    discard.setObjectName("discard_confirm_discard")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.buttonClicked.connect(lambda button: proceed() if button is discard else None)
     box.finished.connect(box.deleteLater)
     box.open()

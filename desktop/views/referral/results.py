@@ -12,7 +12,7 @@ from desktop.referral_form import pointer_field
 from desktop.views.referral.drafts import DraftKeeper
 from desktop.views.referral.problems import field_problem_text, problem_text
 from desktop.views.referral.review_box import ReviewBox
-from desktop.views.referral.send import QueuedFailure, ReferralSender
+from desktop.views.referral.send import QueuedFailure, ReferralSender, ReplacedItemGoneError
 from desktop.widgets.error_summary import announce
 from desktop.widgets.message_bar import MessageBar
 
@@ -24,10 +24,15 @@ class SendResults(QObject):
     Signals:
         refused(list): ``[(field, text), …]`` the server refused; the view shows them.
         referral_sent(dict): the server acknowledged a referral.
+        held_changed(): :attr:`held_item` changed.
+        replaced_gone(str): the failed item a correction was to replace is no longer a dead
+            letter ("deleted", "pending" or "sent"); nothing was stored.
     """
 
     refused = Signal(list)
     referral_sent = Signal(dict)
+    held_changed = Signal()
+    replaced_gone = Signal(str)
 
     def __init__(
         self,
@@ -45,6 +50,7 @@ class SendResults(QObject):
         self.in_flight = False
         self.sent = False
         self.dead_item: str | None = None  # outbox item the server refused
+        self.replacing: str | None = None  # the dead letter a correction being stored replaces
         transport.sent.connect(self._on_sent)
         transport.failed.connect(self._on_failed)
         transport.queued.connect(self._on_queued)
@@ -56,25 +62,40 @@ class SendResults(QObject):
         self.in_flight = busy
         self._box.send_button.setEnabled(not busy and not self.sent)
 
+    @property
+    def held_item(self) -> str | None:
+        """The failed Postausgang item this form holds for correction (until it is sent,
+        replaced or the form reset): the Postausgang neither retries nor deletes it."""
+        return None if self.sent else (self.dead_item or self.replacing)
+
+    def start_send(self) -> str | None:
+        """Sending starts: returns the dead letter the referral replaces (held until the
+        corrected one is stored)."""
+        self.replacing, self.dead_item = self.dead_item, None
+        self.set_in_flight(True)
+        return self.replacing
+
     def reset(self) -> None:
         """A new referral: nothing sent, nothing shown."""
         box = self._box
-        self.sent, self.dead_item = False, None
+        self.sent, self.dead_item, self.replacing = False, None, None
         self.set_in_flight(False)
         box.send_button.setText(self.tr("&Senden (Strg+Enter)"))
         box.referral_number.clear()
         box.referral_number.hide()
         box.new_button.hide()
         box.send_status.clear()
+        self.held_changed.emit()
 
     @Slot(str)
     def _on_queued(self, _item_id: str) -> None:
         # Safe on disk: the agent may already start the next referral.
-        self.sent = True
+        self.sent, self.replacing = True, None
         self.set_in_flight(False)
         self._drafts.discard()
         self._on_waiting(self._transport.state)
         self._box.new_button.show()
+        self.held_changed.emit()
 
     @Slot(str)
     def _on_waiting(self, state: str) -> None:
@@ -129,6 +150,7 @@ class SendResults(QObject):
         sending again replaces the dead letter in the Postausgang."""
         self.sent, self.dead_item = False, failure.item_id
         self.set_in_flight(False)
+        self.held_changed.emit()
         text = problem_text(failure.code)
         entries = [(pointer_field(p), field_problem_text(c)) for p, c in failure.fields]
         self._box.send_status.setText(text)
@@ -145,4 +167,12 @@ class SendResults(QObject):
         if isinstance(error, QueuedFailure):
             self._on_refused_in_outbox(error)
             return
-        self._box.send_status.setText(problem_text(""))  # it could not even be stored
+        if isinstance(error, ReplacedItemGoneError):
+            self.replacing = None  # nothing left to replace
+            self._box.send_status.clear()
+            self.held_changed.emit()
+            self.replaced_gone.emit(error.state)
+            return
+        # it could not even be stored: the failed item it replaces stays held
+        self.dead_item, self.replacing = self.replacing, None
+        self._box.send_status.setText(problem_text(""))

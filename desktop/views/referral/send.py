@@ -41,6 +41,19 @@ class QueuedFailure:
     fields: tuple[tuple[str, str], ...] = ()
 
 
+class ReplacedItemGoneError(Exception):
+    """The failed Postausgang item a corrected referral was to replace is no longer a dead
+    letter there, so the corrected one was not stored (it could become a second referral).
+
+    ``state`` says what became of it: "deleted", "pending" (queued again) or "sent".
+    """
+
+    def __init__(self, item_id: str, state: str) -> None:
+        super().__init__(item_id, state)
+        self.item_id = item_id
+        self.state = state
+
+
 class ReferralSender(QObject):
     """Sends one referral at a time for a view.
 
@@ -173,7 +186,9 @@ class ReferralSender(QObject):
 
     @Slot(object)
     def _on_error(self, exc: BaseException) -> None:
-        if not isinstance(exc, ApiError):
+        if isinstance(exc, ReplacedItemGoneError):
+            log.info("corrected referral not stored: the failed item is %s", exc.state)
+        elif not isinstance(exc, ApiError):
             log.error("referral send failed: %s", type(exc).__name__)
         self.failed.emit(exc)
 
@@ -185,7 +200,15 @@ def _enqueue(
     draft_id: str | None,
     replaces: str | None,
 ) -> str:
-    """Worker: store the referral and its photos; then drop the dead letter it replaces."""
+    """Worker: store the referral and its photos; then drop the dead letter it replaces.
+
+    Raises:
+        ReplacedItemGoneError: ``replaces`` is no longer a dead letter (nothing is stored).
+    """
+    if replaces:
+        old = outbox.item(replaces)
+        if old is None or old.state != "dead":
+            raise ReplacedItemGoneError(replaces, "deleted" if old is None else old.state)
     images = [PendingImage(p.image_id, p.data, p.media_type, p.review, p.meta) for p in photos]
     item_id = str(outbox.enqueue_referral(payload, images, draft_id=draft_id))
     if replaces:  # stored first, then the old dead letter goes: never neither

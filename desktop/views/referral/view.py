@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -26,6 +27,7 @@ from desktop.referral_form import (
     voluntary_format_error,
 )
 from desktop.validation import register_districts
+from desktop.views.referral import draft_state
 from desktop.views.referral.consent import ConsentSection, config_age_text
 from desktop.views.referral.drafts import DraftKeeper
 from desktop.views.referral.errors import FieldErrors
@@ -36,7 +38,12 @@ from desktop.views.referral.fields import (
     write_value,
 )
 from desktop.views.referral.layout import ReferralLayout
-from desktop.views.referral.reopen import RefusedReferral, form_state, photo_blobs
+from desktop.views.referral.reopen import (
+    RefusedReferral,
+    ask_send_as_new,
+    form_state,
+    photo_blobs,
+)
 from desktop.views.referral.results import SendResults
 from desktop.views.referral.review import readable_review
 from desktop.views.referral.send import ReferralSender
@@ -58,10 +65,12 @@ class ReferralView(QWidget):
     Signals:
         why_requested(): "Warum?" was chosen (the main window shows the privacy page).
         referral_sent(dict): the server acknowledged a referral.
+        held_changed(): :meth:`held_item` changed (the Postausgang offers its actions).
     """
 
     why_requested = Signal()
     referral_sent = Signal(dict)
+    held_changed = Signal()
 
     def __init__(self, services: Services, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +103,11 @@ class ReferralView(QWidget):
         self.results.refused.connect(self._server_errors_shown)
         self._local_errors_shown = False  # the summary holds "Senden"'s own check
         self.results.referral_sent.connect(self.referral_sent)
+        self.results.held_changed.connect(self.held_changed)
+        self.results.replaced_gone.connect(self._on_replaced_gone)
+        # What a refused referral reopened from the Postausgang looked like when it opened
+        # (see has_unsent_correction); None otherwise.
+        self._reopened: dict[str, Any] | None = None
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
         self._review_timer.setInterval(250)
@@ -284,9 +298,8 @@ class ReferralView(QWidget):
         payload = build_payload(form)
         self._show_review(payload)
         photos = self.photos.cleaned() if self.photos is not None else []
-        self.results.set_in_flight(True)
+        replaces = self.results.start_send()
         self.send_status.setText(self.tr("Wird gesendet …"))
-        replaces, self.results.dead_item = self.results.dead_item, None
         self.transport.send(payload, photos, draft_id=self.drafts.draft_id, replaces=replaces)
 
     @Slot()
@@ -311,6 +324,7 @@ class ReferralView(QWidget):
     def reset(self) -> None:
         """Start a new referral without restarting the app."""
         self.transport.forget()
+        self._reopened = None
         self.errors.clear()
         for name in list(self.inputs):
             widget = self.inputs[name]
@@ -353,7 +367,53 @@ class ReferralView(QWidget):
     def holds_refused(self, item_id: str) -> bool:
         """True while this form shows the refused Postausgang item ``item_id`` (reopened, or
         refused right after "Senden") for correction."""
-        return not self.results.sent and self.results.dead_item == item_id
+        return self.results.held_item == item_id
+
+    def held_item(self) -> str | None:
+        """The failed Postausgang item this form holds for correction, if any."""
+        return self.results.held_item
+
+    def close_correction(self) -> None:
+        """Let the held failed item go and empty the form. Edits after a refusal right after
+        "Senden" stay in their draft (as when a draft or another failed item is opened)."""
+        if self.results.held_item is None or self.results.in_flight:
+            return
+        typed = self.drafts.draft_id
+        self.drafts.autosaver.flush()
+        self.reset()
+        self.drafts.autosaver.discard(typed)  # emptying the fields must not overwrite it
+
+    def has_unsent_correction(self) -> bool:
+        """True while a refused referral reopened from the Postausgang was changed here and
+        the change is not sent: no draft keeps it (the failed item is the stored copy), so
+        quitting would lose it. Opening it and leaving it unchanged loses nothing."""
+        reopened = self._reopened
+        if reopened is None or not self.drafts.held_in_outbox or self.results.sent:
+            return False
+        if self.results.dead_item is None:  # being stored in the Postausgang right now
+            return False
+        return self._correction_state() != reopened
+
+    def _correction_state(self) -> dict[str, Any]:
+        """What the agent can change: the draft payload, with the photos as the agent's
+        choices (which photos, blurred, confirmed) rather than their scrub details, which
+        are filled in by the workers after the reopen."""
+        state = self.drafts.payload()
+        state.pop(draft_state.PHOTOS, None)
+        tiles = self.photos.tiles if self.photos is not None else []
+        state["photo_choices"] = [(t.image_id, t.blurred, t.confirmed) for t in tiles]
+        return state
+
+    @Slot(str)
+    def _on_replaced_gone(self, state: str) -> None:
+        """The failed item this correction was to replace left the Postausgang (deleted,
+        queued again or sent): the form becomes an ordinary begun referral (kept as a draft
+        from now on), and the agent decides whether it goes out as a new referral."""
+        self.drafts.held_in_outbox = False
+        self._reopened = None
+        self.form.client_ref = str(uuid.uuid4())  # its own: the failed one may have arrived
+        self.drafts.schedule()
+        ask_send_as_new(self, state, self.send)
 
     def open_refused(self, refused: RefusedReferral) -> None:
         """Correct a referral the server refused (Postausgang "Bearbeiten"): its values,
@@ -370,6 +430,7 @@ class ReferralView(QWidget):
         self.drafts.restore_refused(form_state(refused), photo_blobs(refused.photos))
         self.results.show_refusal(refused.failure)
         self.update_review()
+        self._reopened = self._correction_state()
 
     @Slot()
     def _on_why(self) -> None:
