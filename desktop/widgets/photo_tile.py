@@ -90,11 +90,12 @@ def scrub_file(
 
 
 def warm_up_photo_check() -> None:
-    """Worker: load the photo check's libraries and model before the first photo arrives."""
+    """Worker: load the photo check's libraries and model before the first photo arrives (the
+    pipeline on a tiny photo, and its preview)."""
     # lazy heavy import: this is the function that loads the pipeline, on a worker
     from desktop.privacy.image.pipeline import warm_up
 
-    warm_up()
+    preview_image(warm_up())
 
 
 def shown_boxes(shown: ScrubResult | None) -> dict[str, Any]:
@@ -236,7 +237,13 @@ class PhotoTile(QFrame):
     remove_requested = Signal()
 
     def __init__(
-        self, services: PhotoServices, path: str, index: int, parent: QWidget | None = None
+        self,
+        services: PhotoServices,
+        path: str,
+        index: int,
+        parent: QWidget | None = None,
+        *,
+        start: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"photo_{index}")
@@ -294,6 +301,11 @@ class PhotoTile(QFrame):
             self.remove_button,
         ):
             layout.addWidget(widget)
+        if start:
+            self._start(blur=False)
+
+    def clean(self) -> None:
+        """Start cleaning the photo (for a tile made with ``start=False``)."""
         self._start(blur=False)
 
     @property

@@ -92,19 +92,27 @@ class PhotoStrip(QWidget):
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
-        """Add photos; each is scrubbed on the "media" pool right away."""
+        """Add photos; each is scrubbed on the "media" pool right away.
+
+        The cleaning starts once every new tile exists: building a tile is Python work on the
+        GUI thread, which would otherwise wait for the GIL behind the first photos' workers.
+        """
         self.message.hide()
         self.setAccessibleDescription("")
+        added: list[PhotoTile] = []
         for index, path in enumerate(paths):
             if len(self.tiles) >= self._limit():
                 self._say_limit(len(paths) - index)
                 break
             self._counter += 1
-            tile = PhotoTile(self.services, path, self._counter, self)
+            tile = PhotoTile(self.services, path, self._counter, self, start=False)
             tile.changed.connect(self.changed)
             tile.remove_requested.connect(lambda t=tile: self.remove(t))
             self._row.insertWidget(self._row.count() - 1, tile)
             self.tiles.append(tile)
+            added.append(tile)
+        for tile in added:
+            tile.clean()
         self.changed.emit()
 
     def add_restored(self, photos: list[dict[str, Any]]) -> list[PhotoTile]:

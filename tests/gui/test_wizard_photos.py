@@ -263,3 +263,29 @@ def test_consent_asked_again_instead_of_undo_forgets_the_photos(
     qtbot.waitUntil(lambda: not shiboken6.isValid(tile), timeout=3000)  # cleaned bytes gone
     view.consent.undo_withdrawal()  # nothing left to bring back
     assert view.photos.count() == 0
+
+
+def test_dropped_photos_start_cleaning_once_every_tile_exists(
+    qtbot: Any, complete: CompleteReferralView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = complete
+    assert view.photos is not None
+    strip = view.photos
+    view.consent_gate.yes.click()
+    tasks = strip.services.tasks
+    started_with: list[int] = []
+    run = tasks.run
+
+    def spy(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("pool") == "media":
+            started_with.append(strip.count())
+        return run(fn, *args, **kwargs)
+
+    monkeypatch.setattr(tasks, "run", spy)
+    paths = []
+    for i in range(3):
+        paths.append(tmp_path / f"schaden{i}.jpg")
+        paths[-1].write_bytes(_gps_jpeg())
+    strip.add_files([str(p) for p in paths])
+    assert started_with[-3:] == [3, 3, 3]  # no worker competes with building the tiles
+    qtbot.waitUntil(lambda: len(strip.cleaned()) == 3, timeout=15000)

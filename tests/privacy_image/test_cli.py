@@ -10,7 +10,8 @@ import piexif
 import pytest
 from PIL import Image
 
-from desktop.privacy.image.cli import main
+from desktop.privacy.image.cli import _cost_order, main
+from desktop.privacy.image.jpeg import header_orientation
 
 KEYS = {"input", "ok", "output", "media_type", "width", "height", "removed", "warnings", "faces",
         "error"}  # fmt: skip
@@ -134,3 +135,35 @@ def test_parallel_jobs_keep_input_order_and_give_the_same_files(
         assert {**one, "output": None} == {**two, "output": None}
         if one["ok"]:
             assert Path(str(one["output"])).read_bytes() == Path(str(two["output"])).read_bytes()
+
+
+def _turned(tmp_path: Path, name: str) -> Path:
+    """A 64×48 JPEG stored sideways with EXIF Orientation 6."""
+    buf = io.BytesIO()
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Orientation: 6}})
+    Image.new("RGB", (48, 64), (200, 30, 10)).save(buf, "JPEG", exif=exif)
+    path = tmp_path / name
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_turned_jpegs_start_first_and_lines_keep_input_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = [_photo(tmp_path, "a.jpg"), _photo(tmp_path, "b.jpg"), _turned(tmp_path, "c.jpg")]
+    names.append(tmp_path / "fehlt.jpg")  # unreadable: no hint, reported by its worker
+    assert _cost_order(names) == [2, 0, 1, 3]
+    assert main(["--out", str(tmp_path / "out"), "--json", *map(str, names)]) == 1
+    lines = _lines(capsys)
+    assert [line["input"] for line in lines] == [str(p) for p in names]
+    assert [line["ok"] for line in lines] == [True, True, True, False]
+    assert (lines[2]["width"], lines[2]["height"]) == (64, 48)  # turned upright
+
+
+def test_orientation_hint_reads_the_header_only(tmp_path: Path) -> None:
+    turned = _turned(tmp_path, "t.jpg").read_bytes()
+    assert header_orientation(turned) == 6
+    assert header_orientation(turned[:200]) == 6  # the EXIF segment is all it needs
+    assert header_orientation(turned[:30]) == 1  # cut inside the EXIF segment: no hint
+    assert header_orientation(_photo(tmp_path).read_bytes()) == 1  # EXIF without Orientation
+    assert header_orientation(b"\x89PNG\r\n\x1a\n") == 1

@@ -101,6 +101,22 @@ def test_a_large_face_of_a_large_copy_is_found_at_the_upright_threshold(
     assert found[0].h > FACE[3] * factor * 0.6
 
 
+def test_a_small_photo_is_searched_enlarged_too_and_its_small_face_found(
+    portrait: Image.Image,
+) -> None:
+    scene, centre = _street(portrait, face_px=14, size=(640, 480))  # a traffic-camera frame
+    rgb = np.asarray(scene)
+    assert max(rgb.shape) < neural.FINE_MIN
+    neural._sessions.load()
+    native_only = neural.find_faces(neural._sessions.face, rgb, rotations=False, fine=False)
+    enlarged = neural.find_faces(neural._sessions.face, rgb, rotations=False, fine=True)
+    assert not any(_covers(b, *centre) for b in native_only)
+    found = [b for b in enlarged if _covers(b, *centre)]
+    assert found  # in the photo's own pixels, not the enlarged copy's
+    assert all(b.x + b.w <= rgb.shape[1] and b.y + b.h <= rgb.shape[0] for b in enlarged)
+    assert found[0].h < 40
+
+
 def test_a_night_photo_is_brightened_and_its_face_found(
     portrait: Image.Image, detector: neural.NeuralDetector
 ) -> None:
@@ -122,8 +138,9 @@ def test_a_sideways_photo_is_searched_turned(portrait: Image.Image) -> None:
     sideways = np.ascontiguousarray(np.rot90(np.asarray(scene), 1))  # no EXIF orientation
     x, y = cy, scene.width - cx  # where the face centre went
     neural._sessions.load()
-    upright_only = neural.find_faces(neural._sessions.face, sideways, rotations=False)
-    turned = neural.find_faces(neural._sessions.face, sideways, rotations=True)
+    # fine=False: the enlarged upright copy of a photo this small may find the turned face too
+    upright_only = neural.find_faces(neural._sessions.face, sideways, rotations=False, fine=False)
+    turned = neural.find_faces(neural._sessions.face, sideways, rotations=True, fine=False)
     assert not any(_covers(b, x, y) for b in upright_only)
     assert any(_covers(b, x, y) for b in turned)
 

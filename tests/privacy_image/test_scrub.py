@@ -363,3 +363,37 @@ def test_strip_only_upright_jpeg_is_never_decoded(monkeypatch: pytest.MonkeyPatc
     assert result.data.endswith(data[-64:])  # the image data, byte for byte
     with pytest.raises(ImageRejected):  # the analysis does need the pixels
         scrub(data, detect_faces=False)
+
+
+_AFTER_WARM_UP = """
+import sys
+from desktop.privacy.image.pipeline import warm_up
+warm_up()
+before = set(sys.modules)
+from desktop.privacy.image import scrub
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        scrub(f.read())
+print(" ".join(sorted(set(sys.modules) - before)) or "-")
+"""
+
+
+def test_after_the_warm_up_a_first_photo_imports_nothing(tmp_path: Path) -> None:
+    """Imports hold the GIL the GUI thread needs: the warm-up does them all ahead of time."""
+    import subprocess
+    import sys
+
+    from tests.privacy_image.conftest import ROOT
+
+    paths = []
+    for name, size, orientation in (("upright", (640, 480), 1), ("turned", (480, 640), 6)):
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        path = tmp_path / f"{name}.jpg"
+        Image.new("RGB", size, (90, 120, 150)).save(path, "JPEG", exif=exif.tobytes())
+        paths.append(str(path))
+    proc = subprocess.run(
+        [sys.executable, "-c", _AFTER_WARM_UP, *paths], cwd=ROOT, capture_output=True,
+        text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert proc.stdout.split() == ["-"]

@@ -17,11 +17,12 @@ import json
 import os
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from desktop.privacy.image.jpeg import header_orientation
 from desktop.privacy.image.model import ImageRejected, ScrubResult
 from desktop.privacy.image.pipeline import scrub
 
@@ -59,6 +60,27 @@ def _target(out_dir: Path, stem: str, ext: str, used: set[Path]) -> Path:
         target = out_dir / f"{stem}-{n}{ext}"
     used.add(target)
     return target
+
+
+_HEAD = 1 << 17  # the first 128 KiB of a file hold its EXIF segment (at most 64 KiB)
+
+
+def _cost_order(paths: list[Path]) -> list[int]:
+    """Indices of ``paths``, the JPEGs that must be turned upright first (then input order).
+
+    A turned JPEG costs the most (its DCT rotation runs beside its analysis): started first,
+    it overlaps the other photos' work instead of being the one photo left at the end.
+    """
+
+    def turned(path: Path) -> bool:
+        try:
+            with path.open("rb") as f:
+                return header_orientation(f.read(_HEAD)) != 1
+        except OSError:
+            return False  # the worker reports it
+
+    flags = [turned(p) for p in paths]
+    return sorted(range(len(paths)), key=lambda i: not flags[i])
 
 
 def _clean(path: Path, args: argparse.Namespace) -> ScrubResult | dict[str, str]:
@@ -143,11 +165,14 @@ def main(argv: list[str]) -> int:
     failed = 0
     used: set[Path] = set()
     # Files are cleaned by --jobs threads (decoding, encoding and onnxruntime release the
-    # GIL); results are taken in input order and written here, one at a time.
+    # GIL), the costliest first; results are taken in input order and written here, one at a
+    # time.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        outcomes = pool.map(lambda path: _clean(path, args), args.files)
-        for path, outcome in zip(args.files, outcomes, strict=True):
-            line = _line(path, outcome, args, used)
+        futures: dict[int, Future[ScrubResult | dict[str, str]]] = {}
+        for i in _cost_order(args.files) if jobs > 1 else range(len(args.files)):
+            futures[i] = pool.submit(_clean, args.files[i], args)
+        for i, path in enumerate(args.files):
+            line = _line(path, futures.pop(i).result(), args, used)
             failed += not line["ok"]
             if args.json:
                 sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")

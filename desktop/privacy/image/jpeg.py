@@ -169,3 +169,28 @@ def walk_jpeg(data: bytes) -> JpegWalk:
         else:
             walk.removed.append(removed("other"))
         pos = end
+
+
+def header_orientation(head: bytes) -> int:
+    """The EXIF Orientation a JPEG declares, read from the segments before its first scan.
+
+    ``head`` may be just the start of the file (the APP1 segment sits before the image data).
+    1 when there is none or the bytes are not a JPEG header: a hint for scheduling only, the
+    walker above decides what is done with the file.
+    """
+    if not head.startswith(b"\xff\xd8"):
+        return 1
+    pos, n = 2, len(head)
+    while pos + 4 <= n and head[pos] == 0xFF:
+        marker = head[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker == 0xDA or 0xD0 <= marker <= 0xD9:
+            return 1
+        (length,) = struct.unpack(">H", head[pos + 2 : pos + 4])
+        payload = head[pos + 4 : pos + 2 + length]
+        if marker == 0xE1 and payload.startswith(b"Exif\0"):
+            return parse_exif(payload[6:]).orientation if len(payload) == length - 2 else 1
+        pos += 2 + length
+    return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import threading
 import time
 from collections.abc import Sequence
@@ -464,22 +465,18 @@ def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
     return blur_regions(img, boxes)
 
 
-def warm_up() -> None:
-    """Load what the analysis of a first photo would load (numpy, dlib and the face model, the
-    document check, the lossless-rotation library): call it on a worker ahead of time."""
-    # lazy heavy import: this is the function that loads them, on a worker
-    import numpy as np
-
-    from desktop.privacy.image.document import looks_like_document
-    from desktop.privacy.image.faces import default_detector
-
-    blank = np.zeros((64, 64, 3), np.uint8)
-    default_detector().detect(blank)
-    looks_like_document(blank)
-    try:
-        import jpeglib  # noqa: F401 - the first Orientation ≠ 1 photo needs it
-    except ImportError:
-        return  # no lossless rotation here: such photos are re-encoded
+def warm_up() -> ScrubResult:
+    """Clean a tiny photo stored sideways, so that everything a first photo needs is loaded:
+    numpy, Pillow's JPEG plugin, onnxruntime with both networks (and the memory of a 960-px
+    pass), the document check, the lossless-rotation library and the pool thread that runs
+    it. Call it on a worker ahead of time; a first photo then imports nothing more (imports
+    hold the GIL that the GUI thread needs)."""
+    img = Image.new("RGB", (32, 48), (120, 110, 100))  # whole MCUs: the lossless rotation path
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn clockwise
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=90, exif=exif.tobytes())
+    return scrub(buf.getvalue())
 
 
 def flagged_regions(data: bytes, detector: FaceDetector | None = None) -> list[FaceBox]:
