@@ -5,7 +5,7 @@ uvicorn, the app's routes). Its process is spawned here, before this process imp
 builds the window, so that both starts run side by side on two cores. Until
 :func:`desktop.app.main` holds the data directory's lock and tells it to serve
 (:meth:`~extranet.server_process.ServerProcess.begin`), the child only imports the server; it
-opens no database. Nothing here imports Qt.
+opens no database. Nothing here imports Qt before the child is spawned.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ def run(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     server = spawn_embedded_server(args)
     # lazy heavy import: Qt and the app load once the server's process is on its way
+    from desktop import workarounds
+
+    workarounds.apply()  # before the app's modules load: PySide6 then checks each one cheaply
+    # lazy heavy import: the app (Qt widgets), after the work-arounds
     from desktop.app import main
 
     return main(args, t0=t0, server=server)
