@@ -443,6 +443,7 @@ def main(
     server_url = args.server_url if args.server_url is not None else settings.server_url
     server = _embedded_server(server, data_dir, used=lock is not None and not server_url)
     app = _ensure_app()
+    QTimer.singleShot(0, logs.start_daily_purge)  # needs the app; not before the window shows
     install_qt_message_handler()
     install_translators(app, settings.language)
     if lock is None:
