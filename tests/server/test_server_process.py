@@ -91,6 +91,25 @@ def test_a_failed_start_reports_the_exception_class_only(tmp_path: Path) -> None
         server.wipe_data()
 
 
+def test_spawned_early_it_imports_but_serves_only_when_told(tmp_path: Path) -> None:
+    db = tmp_path / "server.db"
+    db.write_bytes(b"left by a crashed run")  # an ephemeral server deletes it when it serves
+    server = ServerProcess(db, ephemeral=True).spawn()
+    try:
+        time.sleep(0.5)  # the child imports the server meanwhile
+        assert server.running
+        assert db.read_bytes() == b"left by a crashed run"  # not touched before begin()
+        url = server.begin().start()
+        session = api_session(url, "demo", "demo")
+        try:
+            assert session.get(f"{url}{API}/referrals", timeout=10).json()["items"]
+        finally:
+            session.close()
+    finally:
+        server.stop()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
 def test_stopped_before_serving_it_never_serves(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "server.db", ephemeral=True).begin()
     server.stop()  # waits for the start, then ends it (the app quitting during start-up)
