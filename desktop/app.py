@@ -3,8 +3,9 @@
 Start-up order (the window is on screen before anything heavy is imported):
 
 0. Unless a server URL is configured, the embedded reference server's process is spawned
-   first (:class:`~extranet.server_process.ServerProcess`): it starts on another core while
-   this process loads Qt.
+   first, before Qt loads (:func:`desktop.launch.run`): it imports the server on another core
+   while this process loads Qt, and opens its database once :func:`main` holds the data
+   directory's lock and tells it to serve.
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
 2. The login dialog opens at once and takes input; behind it the "sync" pool imports the
    backend modules, reads the keychain and waits until the server serves. A login submitted
