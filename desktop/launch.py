@@ -59,7 +59,8 @@ def spawn_embedded_server(argv: Sequence[str]) -> ServerProcess | None:
         return None
     if stored_server_url(paths.config_dir() / paths.SETTINGS_FILE):
         return None
-    return ServerProcess(paths.data_dir() / paths.EMBEDDED_DB, ephemeral=True).spawn()
+    # forked where safe (Linux; no thread, no Qt yet): no new interpreter needs to start
+    return ServerProcess(paths.data_dir() / paths.EMBEDDED_DB, ephemeral=True).spawn(fork=True)
 
 
 def stored_server_url(path: Path) -> str:

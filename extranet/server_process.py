@@ -7,7 +7,7 @@ start, instead of competing with the GUI thread for the GIL. The child serves an
 :func:`multiprocessing.Pipe`; when the pipe closes — the parent quit, or crashed — it stops the
 server (an ephemeral database is deleted) and exits. The ``spawn`` start method works the
 same on every OS and in the PyInstaller bundle (``multiprocessing.freeze_support()`` in its
-entry point).
+entry point); only the app's early start on Linux forks (:func:`can_fork`).
 
 The child imports the server (:func:`extranet.runner.preload`) as soon as it is spawned
 (:meth:`ServerProcess.spawn`) but opens the database only when told to serve
@@ -24,6 +24,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from multiprocessing.connection import Connection
@@ -33,7 +34,7 @@ from typing import Any
 
 from extranet.runner import EmbeddedServer, ServerStartError, preload
 
-__all__ = ["ServerProcess", "ServerProcessError"]
+__all__ = ["ServerProcess", "ServerProcessError", "can_fork"]
 
 _START_TIMEOUT_S = 180.0
 """How long the child may take to serve (seconds; well under one on an idle PC)."""
@@ -72,13 +73,17 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def serve_child(conn: Connection) -> None:
+def serve_child(conn: Connection, parents_end: Connection | None = None) -> None:
     """Child side: import the server, wait for ``("serve", db_path, demo, ephemeral)``, start
     the server, report ``("ready", url)``, then obey commands.
 
     Ends when ``"stop"`` arrives or the pipe closes (the parent is gone); the server is stopped
-    either way, so an ephemeral database never outlives the app.
+    either way, so an ephemeral database never outlives the app. ``parents_end``: the parent's
+    end of the pipe, inherited by a forked child; closed here, else the pipe would not close
+    when the parent ends.
     """
+    if parents_end is not None:
+        parents_end.close()
     # SIGTERM (multiprocessing's clean-up of a parent that exits without stop()) and SIGINT
     # (Ctrl+C in the terminal) end the command loop like "stop": the database is deleted.
     signal.signal(signal.SIGTERM, _exit_on_signal)
@@ -137,6 +142,17 @@ def _serve(conn: Connection, server: EmbeddedServer) -> None:
         server.stop()
 
 
+def can_fork() -> bool:
+    """True where :meth:`ServerProcess.spawn` may fork this process: on Linux, while it runs
+    one thread and has not loaded Qt (forking a process with threads or Qt's state is unsafe;
+    macOS and Windows always start a new interpreter)."""
+    return (
+        sys.platform == "linux"
+        and threading.active_count() == 1
+        and not any(name.startswith(("PySide6", "shiboken6")) for name in sys.modules)
+    )
+
+
 class ServerProcess:
     """The reference Extranet on a loopback port in a child process.
 
@@ -165,20 +181,32 @@ class ServerProcess:
         self._spawn_error = ""
         self._serving_asked = False
 
-    def spawn(self) -> ServerProcess:
+    def spawn(self, *, fork: bool = False) -> ServerProcess:
         """Start the child: it imports the server, then waits for :meth:`begin` before it
-        opens the database; return ``self``."""
+        opens the database; return ``self``.
+
+        Args:
+            fork: Fork this process instead of starting a new interpreter, where that is safe
+                (:func:`can_fork`: Linux, one thread, no Qt loaded — the app's entry point
+                before it loads Qt). The child then skips the interpreter's start and no
+                resource-tracker process starts beside it: it serves about 0.1 s sooner.
+        """
         with self._lock:
-            self._spawn_locked()
+            self._spawn_locked(fork=fork and can_fork())
         return self
 
-    def _spawn_locked(self) -> None:
+    def _spawn_locked(self, *, fork: bool = False) -> None:
         if self._process is not None or self._stopped or self._spawn_error:
             return
-        context = multiprocessing.get_context("spawn")
+        context = (
+            multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
+        )
         parent_end, child_end = context.Pipe()
         process = context.Process(
-            target=serve_child, args=(child_end,), name="extranet-server", daemon=True
+            target=serve_child,
+            args=(child_end, parent_end) if fork else (child_end,),
+            name="extranet-server",
+            daemon=True,
         )
         try:
             process.start()
