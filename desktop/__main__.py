@@ -7,6 +7,6 @@ _T0 = time.perf_counter()
 if __name__ == "__main__":
     import sys
 
-    from desktop.app import main
+    from desktop.launch import run
 
-    sys.exit(main(t0=_T0))
+    sys.exit(run(t0=_T0))

@@ -3,8 +3,9 @@
 Start-up order (the window is on screen before anything heavy is imported):
 
 0. Unless a server URL is configured, the embedded reference server's process is spawned
-   first (:class:`~extranet.server_process.ServerProcess`): it starts on another core while
-   this process loads Qt.
+   first, before Qt loads (:func:`desktop.launch.run`): it imports the server on another core
+   while this process loads Qt, and opens its database once :func:`main` holds the data
+   directory's lock and tells it to serve.
 1. ``QApplication``, translators, the main window with placeholder pages → ``show()``.
 2. The login dialog opens at once and takes input; behind it the "sync" pool imports the
    backend modules, reads the keychain and waits until the server serves. A login submitted
@@ -419,12 +420,19 @@ def _server_url(value: str) -> str:
     return value
 
 
-def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    t0: float | None = None,
+    server: ServerProcess | None = None,
+) -> int:
     """Run the app; returns the exit code.
 
     Args:
         argv: Command-line arguments without the program name.
         t0: ``time.perf_counter()`` at process start (for ``--check-startup``).
+        server: The embedded server's process if :func:`desktop.launch.run` spawned it before
+            Qt loaded (not serving yet); stopped here if the app does not use it.
     """
     t0 = t0 if t0 is not None else time.perf_counter()
     args = _parse(sys.argv[1:] if argv is None else argv)
@@ -434,14 +442,9 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     lock = _single_instance_lock(data_dir)
     settings = Settings()
     server_url = args.server_url if args.server_url is not None else settings.server_url
-    # The embedded demo server starts first, in its own process on another core, while this
-    # one builds the window; only after the lock: it deletes a database left by a crash.
-    server = (
-        ServerProcess(data_dir / EMBEDDED_DB, ephemeral=True).begin()
-        if lock is not None and not server_url
-        else None
-    )
+    server = _embedded_server(server, data_dir, used=lock is not None and not server_url)
     app = _ensure_app()
+    QTimer.singleShot(0, logs.start_daily_purge)  # needs the app; not before the window shows
     install_qt_message_handler()
     install_translators(app, settings.language)
     if lock is None:
@@ -458,6 +461,25 @@ def main(argv: Sequence[str] | None = None, *, t0: float | None = None) -> int:
     logs.close()
     lock.unlock()
     return code
+
+
+def _embedded_server(
+    spawned: ServerProcess | None, data_dir: Path, *, used: bool
+) -> ServerProcess | None:
+    """The embedded demo server's process, told to serve (``None`` when not ``used``).
+
+    It starts first, in its own process on another core, while this one builds the window;
+    it opens its database only now, under the lock: it deletes a database left by a crash.
+    """
+    if not used:
+        if spawned is not None:
+            spawned.stop()
+        return None
+    if spawned is None or spawned.db_path != data_dir / EMBEDDED_DB:
+        if spawned is not None:
+            spawned.stop()
+        spawned = ServerProcess(data_dir / EMBEDDED_DB, ephemeral=True)
+    return spawned.begin()
 
 
 def _single_instance_lock(data_dir: Path) -> QLockFile | None:

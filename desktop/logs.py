@@ -263,12 +263,14 @@ class LogSetup:
         if root.level == logging.NOTSET or root.level > level:
             root.setLevel(level)
         self._timer: Any = None
-        self._start_timer()
+        self.start_daily_purge()
 
-    def _start_timer(self) -> None:
+    def start_daily_purge(self) -> None:
+        """Start the daily clean-up timer once a Qt application exists (a no-op before, and
+        when started already): the app sets logging up before it creates its QApplication."""
         from PySide6.QtCore import QCoreApplication, QTimer
 
-        if QCoreApplication.instance() is None:
+        if QCoreApplication.instance() is None or self._timer is not None:
             return
         self._timer = QTimer()
         self._timer.setInterval(int(_DAY_S * 1000))

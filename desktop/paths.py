@@ -19,6 +19,10 @@ from desktop import APP_NAME, ORG_NAME
 
 DATA_DIR_ENV = "GLASVERMITTLER_DATA_DIR"
 CONFIG_DIR_ENV = "GLASVERMITTLER_CONFIG_DIR"
+SETTINGS_FILE = "glasvermittler.ini"
+"""The settings file (INI) inside :func:`config_dir`."""
+EMBEDDED_DB = "embedded-server.db"
+"""SQLite file of the embedded demo server inside :func:`data_dir`."""
 
 
 def _ensure(path: Path) -> Path:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.paths import EMBEDDED_DB
 from desktop.settings import Settings
 from desktop.store.scope import Scope, server_identity
 from desktop.tasks import TaskRunner
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["EMBEDDED_DB", "BackendNotReadyError", "Services"]
 
 log = logging.getLogger(__name__)
-
-EMBEDDED_DB = "embedded-server.db"
-"""SQLite file of the embedded demo server inside the data directory."""
 
 
 class BackendNotReadyError(RuntimeError):

@@ -21,7 +21,7 @@ __all__ = ["OPTIONS", "Option", "Settings", "validate_server_url"]
 
 log = logging.getLogger(__name__)
 
-SETTINGS_FILE = "glasvermittler.ini"
+SETTINGS_FILE = paths.SETTINGS_FILE
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,13 @@ def validate_server_url(url: str) -> str | None:
         address), otherwise a short reason code: ``"scheme"``, ``"host"``, ``"query"``,
         ``"insecure"`` (see :func:`desktop.api.server_url.server_url_problem`).
     """
+    url = url.strip()
+    if not url:
+        return None  # the embedded server: start-up reads this before the window shows
     # lazy heavy import: the desktop.api package loads requests (settings are read at start-up)
     from desktop.api.server_url import server_url_problem
 
-    url = url.strip()
-    return server_url_problem(url) if url else None
+    return server_url_problem(url)
 
 
 class Settings:

@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     server = EmbeddedServer(args.db, host=host, port=args.port, demo=args.demo)
     url = server.start()
     print(f"listening on {url}", flush=True)  # noqa: T201 - contract: first stdout line
+    server.warm_up()  # what no login needs, now that requests are served
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

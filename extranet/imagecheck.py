@@ -8,15 +8,15 @@ looks at the upload once more on a reduced-scale decode.
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import struct
 from dataclasses import dataclass
 
-from desktop.privacy.image.audit import find_metadata
 from desktop.privacy.photo_review import DECLARED
 
-__all__ = ["Decoded", "ImageInvalid", "decode", "find_metadata", "people_on", "sniff"]
+__all__ = ["Decoded", "ImageInvalid", "decode", "find_metadata", "people_on", "sniff", "warm_up"]
 
 log = logging.getLogger("extranet")
 
@@ -40,6 +40,23 @@ class ImageInvalid(ValueError):  # noqa: N818 - reads better at call sites
 
 class ImageTooManyPixels(ValueError):  # noqa: N818 - reads better at call sites
     """The header declares more pixels than the server decodes."""
+
+
+def find_metadata(data: bytes) -> list[str]:
+    """Kinds of metadata still present in ``data`` (see
+    :func:`desktop.privacy.image.audit.find_metadata`; it raises for a malformed file)."""
+    # lazy heavy import: the photo pipeline (Pillow) is not needed to serve a login; it loads
+    # with the first upload or with warm_up() once the server listens
+    from desktop.privacy.image.audit import find_metadata as audit
+
+    return audit(data)
+
+
+def warm_up() -> None:
+    """Import what the image checks use (the photo pipeline, Pillow), so that the first upload
+    does not wait for it; called once the server listens (the login never needs it)."""
+    for module in ("desktop.privacy.image.audit", "PIL.Image"):
+        importlib.import_module(module)
 
 
 def sniff(data: bytes) -> str | None:

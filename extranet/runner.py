@@ -1,12 +1,17 @@
 """Run the reference server in-process: uvicorn in a daemon thread (no signal handlers).
 
-Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`EmbeddedServer.start`.
+Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`EmbeddedServer.start`
+(or before, by :func:`preload`). What serving a login does not need (the photo checks' modules,
+the OpenAPI document the body limits are read from) is prepared by
+:meth:`EmbeddedServer.warm_up` once the server serves, else by the first request that needs it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import ipaddress
+import logging
 import socket
 import threading
 import time
@@ -18,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extranet.state import ServerState
 
+log = logging.getLogger("extranet")
+
 _START_TIMEOUT_S = 180.0
 """How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
 
@@ -27,6 +34,19 @@ def _is_loopback_address(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return host == "localhost"
+
+
+def preload() -> None:
+    """Import everything :meth:`EmbeddedServer.start` needs (FastAPI, uvicorn with its h11
+    protocol and asyncio loop, the app and its routes), without opening anything."""
+    for module in (
+        "uvicorn",
+        "uvicorn.protocols.http.h11_impl",
+        "uvicorn.loops.asyncio",
+        "extranet.app",
+        "extranet.demo",
+    ):
+        importlib.import_module(module)
 
 
 class ServerStartError(RuntimeError):
@@ -66,6 +86,7 @@ class EmbeddedServer:
         self.url = ""
         self.state: ServerState | None = None
         self._server: Any = None
+        self._app: Any = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
 
@@ -102,8 +123,9 @@ class EmbeddedServer:
         self.port = int(sock.getsockname()[1])
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.url = f"http://{host}:{self.port}"
+        self._app = create_app(state, loopback_only=_is_loopback_address(self.host))
         config = uvicorn.Config(
-            create_app(state, loopback_only=_is_loopback_address(self.host)),
+            self._app,
             log_config=None,
             access_log=False,
             lifespan="off",
@@ -139,6 +161,21 @@ class EmbeddedServer:
             time.sleep(0.005)
         return self.url
 
+    def warm_up(self) -> None:
+        """Once serving, prepare what a login does not need, so that the first request that
+        does need it does not wait: the OpenAPI document (the body limits are read from it)
+        and the photo checks' modules (Pillow)."""
+        # lazy heavy import: the photo checks load only here or with the first upload, never
+        # in the app's own process (it imports this module to start the server's)
+        from extranet import imagecheck
+
+        if self._app is not None:
+            self._app.openapi()  # cached by FastAPI
+        try:
+            imagecheck.warm_up()
+        except ImportError:  # the first upload reports it
+            log.warning("photo checks could not be preloaded")
+
     def stop(self) -> None:
         """Stop serving, join the thread and close the database."""
         if self._server is not None:
@@ -147,6 +184,7 @@ class EmbeddedServer:
             self._thread.join(timeout=10)
         self._thread = None
         self._server = None
+        self._app = None
         if self._socket is not None:
             self._socket.close()
             self._socket = None

@@ -7,7 +7,13 @@ start, instead of competing with the GUI thread for the GIL. The child serves an
 :func:`multiprocessing.Pipe`; when the pipe closes — the parent quit, or crashed — it stops the
 server (an ephemeral database is deleted) and exits. The ``spawn`` start method works the
 same on every OS and in the PyInstaller bundle (``multiprocessing.freeze_support()`` in its
-entry point).
+entry point); only the app's early start on Linux forks (:func:`can_fork`).
+
+The child imports the server (:func:`extranet.runner.preload`) as soon as it is spawned
+(:meth:`ServerProcess.spawn`) but opens the database only when told to serve
+(:meth:`ServerProcess.begin`): the app spawns it before it loads Qt and lets it serve once it
+holds the data directory's lock. Once it serves, the child prepares what no login needs
+(:meth:`extranet.runner.EmbeddedServer.warm_up`).
 
 Importing this module is cheap: FastAPI and uvicorn are imported in the child only.
 """
@@ -18,6 +24,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from multiprocessing.connection import Connection
@@ -25,9 +32,9 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from extranet.runner import EmbeddedServer, ServerStartError
+from extranet.runner import EmbeddedServer, ServerStartError, preload
 
-__all__ = ["ServerProcess", "ServerProcessError"]
+__all__ = ["ServerProcess", "ServerProcessError", "can_fork"]
 
 _START_TIMEOUT_S = 180.0
 """How long the child may take to serve (seconds; well under one on an idle PC)."""
@@ -66,17 +73,50 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def serve_child(conn: Connection, db_path: str, demo: bool, ephemeral: bool) -> None:
-    """Child side: start the server, report ``("ready", url)``, then obey commands.
+def serve_child(conn: Connection, parents_end: Connection | None = None) -> None:
+    """Child side: import the server, wait for ``("serve", db_path, demo, ephemeral)``, start
+    the server, report ``("ready", url)``, then obey commands.
 
     Ends when ``"stop"`` arrives or the pipe closes (the parent is gone); the server is stopped
-    either way, so an ephemeral database never outlives the app.
+    either way, so an ephemeral database never outlives the app. ``parents_end``: the parent's
+    end of the pipe, inherited by a forked child; closed here, else the pipe would not close
+    when the parent ends.
     """
+    if parents_end is not None:
+        parents_end.close()
     # SIGTERM (multiprocessing's clean-up of a parent that exits without stop()) and SIGINT
     # (Ctrl+C in the terminal) end the command loop like "stop": the database is deleted.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGINT, _exit_on_signal)
-    server = EmbeddedServer(Path(db_path), demo=demo, ephemeral=ephemeral)
+    try:
+        command = _preload_until_serve(conn)
+        if command is not None:
+            _serve(conn, EmbeddedServer(Path(command[1]), demo=command[2], ephemeral=command[3]))
+    finally:
+        conn.close()
+
+
+def _preload_until_serve(conn: Connection) -> tuple[str, str, bool, bool] | None:
+    """Import the server while the parent starts; return the ``"serve"`` command (``None``:
+    told to stop, or the parent is gone)."""
+    failed = ""
+    try:
+        preload()  # nothing is opened before "serve": the parent may not hold its lock yet
+    except Exception as exc:  # noqa: BLE001 - reported to the parent when it asks to serve
+        failed = type(exc).__name__
+    try:
+        command = conn.recv()
+    except (EOFError, OSError):
+        return None  # the parent ended before it needed the server
+    if not (isinstance(command, tuple) and command[0] == "serve"):
+        return None  # "stop": the app uses another server, or quit during its start
+    if failed:
+        conn.send(("error", failed))
+        return None
+    return command
+
+
+def _serve(conn: Connection, server: EmbeddedServer) -> None:
     try:
         try:
             url = server.start()
@@ -84,6 +124,7 @@ def serve_child(conn: Connection, db_path: str, demo: bool, ephemeral: bool) -> 
             conn.send(("error", type(exc).__name__))
             return
         conn.send(("ready", url))
+        server.warm_up()  # what no login needs: the OpenAPI document, the photo checks
         while True:
             try:
                 command = conn.recv()
@@ -99,7 +140,17 @@ def serve_child(conn: Connection, db_path: str, demo: bool, ephemeral: bool) -> 
                 conn.send(("ok", None))
     finally:
         server.stop()
-        conn.close()
+
+
+def can_fork() -> bool:
+    """True where :meth:`ServerProcess.spawn` may fork this process: on Linux, while it runs
+    one thread and has not loaded Qt (forking a process with threads or Qt's state is unsafe;
+    macOS and Windows always start a new interpreter)."""
+    return (
+        sys.platform == "linux"
+        and threading.active_count() == 1
+        and not any(name.startswith(("PySide6", "shiboken6")) for name in sys.modules)
+    )
 
 
 class ServerProcess:
@@ -111,8 +162,10 @@ class ServerProcess:
         ephemeral: The database lives only while the server runs (see
             :class:`~extranet.runner.EmbeddedServer`).
 
-    :meth:`begin` spawns the child and returns at once; :meth:`start` waits until it serves.
-    The methods may be called from different threads (a lock serialises the pipe).
+    :meth:`spawn` starts the child, which imports the server but opens nothing yet;
+    :meth:`begin` (spawning if needed) tells it to serve and returns at once; :meth:`start`
+    waits until it serves. The methods may be called from different threads (a lock
+    serialises the pipe).
     """
 
     def __init__(self, db_path: Path, *, demo: bool = True, ephemeral: bool = True) -> None:
@@ -126,31 +179,57 @@ class ServerProcess:
         self._stopped = False
         self._stop_requested = threading.Event()
         self._spawn_error = ""
+        self._serving_asked = False
+
+    def spawn(self, *, fork: bool = False) -> ServerProcess:
+        """Start the child: it imports the server, then waits for :meth:`begin` before it
+        opens the database; return ``self``.
+
+        Args:
+            fork: Fork this process instead of starting a new interpreter, where that is safe
+                (:func:`can_fork`: Linux, one thread, no Qt loaded — the app's entry point
+                before it loads Qt). The child then skips the interpreter's start and no
+                resource-tracker process starts beside it: it serves about 0.1 s sooner.
+        """
+        with self._lock:
+            self._spawn_locked(fork=fork and can_fork())
+        return self
+
+    def _spawn_locked(self, *, fork: bool = False) -> None:
+        if self._process is not None or self._stopped or self._spawn_error:
+            return
+        context = (
+            multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
+        )
+        parent_end, child_end = context.Pipe()
+        process = context.Process(
+            target=serve_child,
+            args=(child_end, parent_end) if fork else (child_end,),
+            name="extranet-server",
+            daemon=True,
+        )
+        try:
+            process.start()
+        except OSError as exc:  # reported by start(), like a failed server start
+            parent_end.close()
+            self._spawn_error = type(exc).__name__
+        else:
+            self._process, self._conn = process, parent_end
+            if hasattr(os, "setpriority") and process.pid is not None:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, process.pid, _NICENESS)
+        finally:
+            child_end.close()  # the child holds the only other end: EOF when we go
 
     def begin(self) -> ServerProcess:
-        """Spawn the child (it starts the server at once); return ``self``."""
+        """Spawn the child unless :meth:`spawn` did, and tell it to serve; return ``self``."""
         with self._lock:
-            if self._process is None and not self._stopped and not self._spawn_error:
-                context = multiprocessing.get_context("spawn")
-                parent_end, child_end = context.Pipe()
-                process = context.Process(
-                    target=serve_child,
-                    args=(child_end, str(self.db_path), self.demo, self.ephemeral),
-                    name="extranet-server",
-                    daemon=True,
-                )
-                try:
-                    process.start()
-                except OSError as exc:  # reported by start(), like a failed server start
-                    parent_end.close()
-                    self._spawn_error = type(exc).__name__
-                else:
-                    self._process, self._conn = process, parent_end
-                    if hasattr(os, "setpriority") and process.pid is not None:
-                        with contextlib.suppress(OSError):
-                            os.setpriority(os.PRIO_PROCESS, process.pid, _NICENESS)
-                finally:
-                    child_end.close()  # the child holds the only other end: EOF when we go
+            self._spawn_locked()
+            conn = self._conn
+            if conn is not None and not self._serving_asked:
+                self._serving_asked = True
+                with contextlib.suppress(OSError):  # the child ended: start() reports it
+                    conn.send(("serve", str(self.db_path), self.demo, self.ephemeral))
         return self
 
     def start(self) -> str:
@@ -237,7 +316,9 @@ class ServerProcess:
         self._stopped = True
         process, conn = self._process, self._conn
         if process is not None:
-            if conn is not None:
+            if not self._serving_asked:
+                process.terminate()  # still importing, nothing opened: no need to wait
+            elif conn is not None:
                 with contextlib.suppress(OSError):  # it may have ended already
                     conn.send("stop")
             process.join(_STOP_TIMEOUT_S)  # a child still starting reads "stop" after that

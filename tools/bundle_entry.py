@@ -154,6 +154,6 @@ if __name__ == "__main__":
     multiprocessing.freeze_support()  # harmless unless a dependency spawns processes
     if sys.argv[1:] == ["--check-bundle"]:
         sys.exit(check_bundle())
-    from desktop.app import main
+    from desktop.launch import run
 
-    sys.exit(main())
+    sys.exit(run())

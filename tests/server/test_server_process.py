@@ -91,6 +91,54 @@ def test_a_failed_start_reports_the_exception_class_only(tmp_path: Path) -> None
         server.wipe_data()
 
 
+def test_spawned_early_it_imports_but_serves_only_when_told(tmp_path: Path) -> None:
+    db = tmp_path / "server.db"
+    db.write_bytes(b"left by a crashed run")  # an ephemeral server deletes it when it serves
+    server = ServerProcess(db, ephemeral=True).spawn()
+    try:
+        time.sleep(0.5)  # the child imports the server meanwhile
+        assert server.running
+        assert db.read_bytes() == b"left by a crashed run"  # not touched before begin()
+        url = server.begin().start()
+        session = api_session(url, "demo", "demo")
+        try:
+            assert session.get(f"{url}{API}/referrals", timeout=10).json()["items"]
+        finally:
+            session.close()
+    finally:
+        server.stop()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+_FORK_CHECK = """
+import threading
+from extranet.server_process import can_fork
+
+alone = can_fork()
+stop = threading.Event()
+helper = threading.Thread(target=stop.wait)
+helper.start()
+with_thread = can_fork()
+stop.set()
+helper.join()
+import PySide6.QtCore
+print(alone, with_thread, can_fork())
+"""
+
+
+def test_it_forks_only_without_threads_and_before_qt() -> None:
+    checked = subprocess.run(
+        [sys.executable, "-c", _FORK_CHECK],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    expected = "True False False" if sys.platform.startswith("linux") else "False False False"
+    assert checked.stdout.split("\n")[0] == expected
+
+
 def test_stopped_before_serving_it_never_serves(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "server.db", ephemeral=True).begin()
     server.stop()  # waits for the start, then ends it (the app quitting during start-up)
@@ -103,18 +151,24 @@ def test_stopped_before_serving_it_never_serves(tmp_path: Path) -> None:
 _CRASHING_PARENT = """
 import os, sys
 from pathlib import Path
-from extranet.server_process import ServerProcess
+from extranet.server_process import ServerProcess, can_fork
 
 server = ServerProcess(Path(sys.argv[1]), ephemeral=True)
+if sys.argv[2] == "fork":
+    assert can_fork() == sys.platform.startswith("linux")  # one thread, no Qt: as the app's start
+    server.spawn(fork=True)
 print(server.start(), flush=True)
 os._exit(3)  # a crash: no clean-up, no atexit handlers
 """
 
 
-def test_the_server_ends_and_deletes_its_data_when_the_parent_crashes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["spawn", "fork"])
+def test_the_server_ends_and_deletes_its_data_when_the_parent_crashes(
+    tmp_path: Path, how: str
+) -> None:
     db = tmp_path / "server.db"
     parent = subprocess.run(
-        [sys.executable, "-c", _CRASHING_PARENT, str(db)],
+        [sys.executable, "-c", _CRASHING_PARENT, str(db), how],
         capture_output=True,
         text=True,
         timeout=120,
