@@ -13,6 +13,7 @@ that, so they read every collaborator as a plain typed attribute.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -384,6 +385,11 @@ class Services(QObject):
         if backend is not None:
             backend.stop_workers()
         self.tasks.shutdown(timeout_ms)
+        # The photo check's re-encode threads (started by the first photo or the warm-up)
+        # end with the app; a module never loaded has none, so it is not imported for this.
+        photo_pipeline = sys.modules.get("desktop.privacy.image.pipeline")
+        if photo_pipeline is not None:
+            photo_pipeline.release_threads()
         self._close_unused_stores()
         if backend is not None:
             backend.client.end_session()  # quitting logs out: no session outlives the app

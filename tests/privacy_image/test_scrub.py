@@ -397,3 +397,20 @@ def test_after_the_warm_up_a_first_photo_imports_nothing(tmp_path: Path) -> None
         text=True, timeout=120, check=True,
     )  # fmt: skip
     assert proc.stdout.split() == ["-"]
+
+
+def test_release_threads_ends_the_re_encode_threads_and_a_later_photo_starts_new_ones() -> None:
+    import threading
+
+    from desktop.privacy.image import pipeline
+
+    def image_threads() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name.startswith("gv-image")]
+
+    pipeline.warm_up()  # a sideways photo: its rotation runs on a pool thread
+    assert image_threads()
+    pipeline.release_threads()
+    assert not image_threads()
+    assert pipeline.warm_up().width == 48  # turned upright on a new pool thread
+    pipeline.release_threads()
+    assert not image_threads()

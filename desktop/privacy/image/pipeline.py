@@ -356,6 +356,15 @@ def _pool() -> ThreadPoolExecutor:
         return _pool_instance
 
 
+def release_threads() -> None:
+    """End the re-encode threads (the app's shutdown; a later photo starts new ones)."""
+    global _pool_instance
+    with _pool_lock:
+        pool, _pool_instance = _pool_instance, None
+    if pool is not None:
+        pool.shutdown(wait=True)
+
+
 def _parse(job: _Job, data: bytes) -> None:
     """Walk the container: removed items, orientation, ICC, and a lossless candidate."""
     if job.fmt == JPEG:
