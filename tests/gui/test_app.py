@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from desktop.tasks import POOLS
 from desktop.views.main_window import NAV_KEYS, PAGE_KEYS
 from tests.helpers.qt_fixtures import log_in
+from tests.helpers.referrals import quick_referral
 
 
 def test_window_shows_navigation_demo_badge_and_login_dialog(main_window) -> None:
@@ -226,7 +227,6 @@ def test_typing_then_quitting_keeps_the_draft(qtbot, tmp_path, memory_keyring) -
 def test_quit_during_a_long_retry_after_leaves_no_thread(
     qtbot, tmp_path, server, memory_keyring
 ) -> None:
-    import uuid
 
     from desktop.app import create_main_window
     from tests.helpers.fault_proxy import FaultProxy
@@ -237,20 +237,7 @@ def test_quit_during_a_long_retry_after_leaves_no_thread(
         services = window.services
         config = services.config
         assert config is not None
-        services.outbox.enqueue_referral(
-            {
-                "client_ref": str(uuid.uuid4()),
-                "kind": "quick",
-                "servicenummer": config["servicenummer"],
-                "nachname": "Quellmalz",
-                "telefon": "+49 171 5550123",
-                "kennzeichen": "HH-QX 4711",
-                "versicherungsscheinnummer": "VS99887766",
-                "repair_consent": True,
-                "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
-                "voluntary": {},
-            }
-        )
+        services.outbox.enqueue_referral(quick_referral(config))
         # the server is "busy" for 25 s: the client's retry waits inside the pool thread
         proxy.fail_next(10, status=503, retry_after="25", method="POST", path="/api/v1/referrals")
         services.outbox_worker.notify_enqueued()

@@ -3,7 +3,6 @@ Enter) asks for its wizard, "Löschen" removes it."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,23 +18,11 @@ from desktop.store import DataKey, LocalStore
 from desktop.sync.outbox import Outbox, PendingImage
 from desktop.views.outbox.page import OutboxPage
 from extranet.runner import EmbeddedServer
+from tests.helpers.referrals import quick_referral
 
 
 def referral(config: dict[str, Any], **overrides: Any) -> dict[str, Any]:
-    body = {
-        "client_ref": str(uuid.uuid4()),
-        "kind": "quick",
-        "servicenummer": config["servicenummer"],
-        "nachname": "Quellmalz",
-        "telefon": "+49 171 5550123",
-        "kennzeichen": "HH-QX 4711",
-        "versicherungsscheinnummer": "VS99887766",
-        "repair_consent": False,
-        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
-        "voluntary": {},
-    }
-    body.update(overrides)
-    return body
+    return quick_referral(config, **{"repair_consent": False, **overrides})
 
 
 def test_model_folds_photos_into_their_referral(tmp_path: Path, qtmodeltester: ModelTester) -> None:

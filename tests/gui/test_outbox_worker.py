@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,21 +20,11 @@ from desktop.views.outbox.page import OutboxStatus
 from desktop.workers.outbox_worker import OutboxWorker
 from extranet.runner import EmbeddedServer
 from tests.helpers.fault_proxy import FaultProxy
+from tests.helpers.referrals import quick_referral
 
 
 def referral(config: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "client_ref": str(uuid.uuid4()),
-        "kind": "quick",
-        "servicenummer": config["servicenummer"],
-        "nachname": "Quellmalz",
-        "telefon": "+49 171 5550123",
-        "kennzeichen": "HH-QX 4711",
-        "versicherungsscheinnummer": "VS99887766",
-        "repair_consent": True,
-        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
-        "voluntary": {},
-    }
+    return quick_referral(config)
 
 
 @pytest.fixture

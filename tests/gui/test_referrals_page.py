@@ -12,22 +12,12 @@ from desktop.api import ExtranetClient
 from desktop.tasks import TaskRunner
 from desktop.views.referrals.page import ReferralsPage
 from extranet.runner import EmbeddedServer
+from tests.helpers.referrals import quick_referral
 from tests.helpers.server_fixtures import api_session
 
 
 def create(client: ExtranetClient, config: dict[str, Any], surname: str) -> dict[str, Any]:
-    body = {
-        "client_ref": str(uuid.uuid4()),
-        "kind": "quick",
-        "servicenummer": config["servicenummer"],
-        "nachname": surname,
-        "telefon": "+49 171 5550123",
-        "kennzeichen": "HH-QX 4711",
-        "versicherungsscheinnummer": "VS99887766",
-        "repair_consent": True,
-        "consent": {"granted": False, "text_version": config["consent"]["text_version"]},
-        "voluntary": {},
-    }
+    body = quick_referral(config, nachname=surname)
     return client.create_referral(body, idempotency_key=str(uuid.uuid4()))
 
 

@@ -6,7 +6,6 @@ Postausgang meanwhile is not sent silently as a second referral."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tests.gui.test_quit_memory_only import FakeSessionManager, _answer_later
 from tests.helpers.qt_fixtures import MemoryKeyring, app_threads, close_window, log_in
+from tests.helpers.referrals import quick_referral
 
 
 @pytest.fixture
@@ -39,18 +39,7 @@ def _refused(qtbot: Any, window: Any, surname: str = "Quellmalz") -> tuple[str, 
     """A quick referral queued without a Servicenummer: the server refuses it."""
     services = window.services
     dead = services.outbox.dead_count()
-    body = {
-        "client_ref": str(uuid.uuid4()),
-        "kind": "quick",
-        "servicenummer": "",
-        "nachname": surname,
-        "telefon": "+49 171 5550123",
-        "kennzeichen": "HH-QX 4711",
-        "versicherungsscheinnummer": "VS99887766",
-        "repair_consent": True,
-        "consent": {"granted": False},
-        "voluntary": {},
-    }
+    body = quick_referral(nachname=surname)
     item_id = services.outbox.enqueue_referral(body)
     services.outbox_worker.notify_enqueued()
     qtbot.waitUntil(lambda: services.outbox.dead_count() == dead + 1, timeout=15_000)

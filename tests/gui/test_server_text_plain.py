@@ -4,7 +4,6 @@ error, referral number, refusal reasons) and the app shows them literally."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from extranet.problems import ApiProblem, field_error
 from extranet.runner import EmbeddedServer
 from tests.gui.test_wizard_helpers import shown_view
 from tests.helpers.qt_fixtures import app_threads, log_in
+from tests.helpers.referrals import quick_referral
 
 MARKUP = (
     '<a href="https://evil.example/login">Passwort erneut eingeben</a>'
@@ -169,20 +169,7 @@ def test_outbox_reason_shows_neither_the_servers_text_nor_its_codes(
 
     monkeypatch.setattr("extranet.routes.referrals.validate_referral", refuse)
     outbox = Outbox(LocalStore(tmp_path, DataKey.generate()))
-    outbox.enqueue_referral(
-        {
-            "client_ref": str(uuid.uuid4()),
-            "kind": "quick",
-            "servicenummer": config["servicenummer"],
-            "nachname": "Quellmalz",
-            "telefon": "+49 171 5550123",
-            "kennzeichen": "HH-QX 4711",
-            "versicherungsscheinnummer": "VS99887766",
-            "repair_consent": True,
-            "consent": {"granted": False},
-            "voluntary": {},
-        }
-    )
+    outbox.enqueue_referral(quick_referral(config, consent={"granted": False}))
     assert len(outbox.drain(client).dead) == 1
 
     page = OutboxPage(outbox, None)

@@ -4,7 +4,6 @@ remembered login; and the migration of a database written before data was scoped
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from desktop.sync import outbox_schema
 from desktop.sync.outbox import Outbox
 from extranet.runner import EmbeddedServer
 from tests.helpers.qt_fixtures import MemoryKeyring
+from tests.helpers.referrals import quick_referral
 
 SERVER_A = "https://extranet-a.example.de"
 SERVER_B = "https://extranet-b.example.de"
@@ -28,18 +28,7 @@ DRAFT = {"mandatory": {"nachname": "Quellmalz", "kennzeichen": "HH-QX 4711"}}
 
 
 def _referral(config: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "client_ref": str(uuid.uuid4()),
-        "kind": "quick",
-        "servicenummer": config["servicenummer"],
-        "nachname": "Quellmalz",
-        "telefon": "+49 171 5550123",
-        "kennzeichen": "HH-QX 4711",
-        "versicherungsscheinnummer": "VS99887766",
-        "repair_consent": True,
-        "consent": {"granted": False},
-        "voluntary": {},
-    }
+    return quick_referral(config, consent={"granted": False})
 
 
 def test_server_identity_is_one_per_server_and_fixed_for_the_demo() -> None:
