@@ -127,25 +127,17 @@ def ask_to_replace(
             "In der {wizard} ist eine Vermittlung begonnen. Sie bleibt unter „Entwürfe“ "
             "gespeichert und kann dort fortgesetzt werden.",
         )
-    box = QMessageBox(parent)
-    box.setObjectName("reopen_confirm")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Fehlgeschlagene Vermittlung öffnen"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text.format(wizard=title))
-    box.setInformativeText(
-        QCoreApplication.translate(_CONTEXT, "Die fehlgeschlagene Vermittlung jetzt öffnen?")
+    _confirm(
+        parent,
+        "reopen_confirm",
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate(_CONTEXT, "Fehlgeschlagene Vermittlung öffnen"),
+        text.format(wizard=title),
+        QCoreApplication.translate(_CONTEXT, "Die fehlgeschlagene Vermittlung jetzt öffnen?"),
+        (QCoreApplication.translate(_CONTEXT, "Öffnen"), QMessageBox.ButtonRole.AcceptRole),
+        "reopen_confirm_open",
+        proceed,
     )
-    open_button = box.addButton(
-        QCoreApplication.translate(_CONTEXT, "Öffnen"), QMessageBox.ButtonRole.AcceptRole
-    )
-    open_button.setObjectName("reopen_confirm_open")
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.buttonClicked.connect(lambda button: proceed() if button is open_button else None)
-    box.finished.connect(box.deleteLater)
-    box.open()
 
 
 def _gone_text(state: str) -> str:
@@ -174,30 +166,24 @@ def ask_send_as_new(parent: QWidget, state: str, proceed: Callable[[], None]) ->
     "deleted", "pending" or "sent"): say so and ask whether the correction goes out as a new
     referral (window-modal on ``parent``; "Abbrechen" is the default, the form stays as it
     is and is kept under "Entwürfe"). "Als neue Vermittlung senden" calls ``proceed``."""
-    box = QMessageBox(parent)
-    box.setObjectName("replaced_gone")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Vermittlung nicht gesendet"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(_gone_text(state))
-    box.setInformativeText(
+    _confirm(
+        parent,
+        "replaced_gone",
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate(_CONTEXT, "Vermittlung nicht gesendet"),
+        _gone_text(state),
         QCoreApplication.translate(
             _CONTEXT,
             "Als neue Vermittlung senden? Sonst bleibt das Formular unverändert und wird unter "
             "„Entwürfe“ gespeichert.",
-        )
+        ),
+        (
+            QCoreApplication.translate(_CONTEXT, "Als neue Vermittlung senden"),
+            QMessageBox.ButtonRole.AcceptRole,
+        ),
+        "replaced_gone_send",
+        proceed,
     )
-    send = box.addButton(
-        QCoreApplication.translate(_CONTEXT, "Als neue Vermittlung senden"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    send.setObjectName("replaced_gone_send")
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.buttonClicked.connect(lambda button: proceed() if button is send else None)
-    box.finished.connect(box.deleteLater)
-    box.open()
 
 
 def ask_to_discard(
@@ -208,25 +194,49 @@ def ask_to_discard(
     if not changed:
         proceed()
         return
-    box = QMessageBox(parent)
-    box.setObjectName("discard_confirm")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate(_CONTEXT, "Korrektur verwerfen?"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
+    _confirm(
+        parent,
+        "discard_confirm",
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate(_CONTEXT, "Korrektur verwerfen?"),
         QCoreApplication.translate(
             _CONTEXT,
             "Ihre Korrekturen in der {wizard} werden verworfen; die Vermittlung bleibt "
             "unverändert im Postausgang.",
-        ).format(wizard=title)
+        ).format(wizard=title),
+        None,
+        (QCoreApplication.translate(_CONTEXT, "Verwerfen"), QMessageBox.ButtonRole.DestructiveRole),
+        "discard_confirm_discard",
+        proceed,
     )
-    discard = box.addButton(
-        QCoreApplication.translate(_CONTEXT, "Verwerfen"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    discard.setObjectName("discard_confirm_discard")
+
+
+def _confirm(
+    parent: QWidget,
+    name: str,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str | None,
+    action: tuple[str, QMessageBox.ButtonRole],
+    action_name: str,
+    proceed: Callable[[], None],
+) -> None:
+    """A window-modal question on ``parent`` (plain text): the ``action`` button calls
+    ``proceed``; "Abbrechen" is the default, so Enter and Escape never lose anything."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    button = box.addButton(*action)
+    button.setObjectName(action_name)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
-    box.buttonClicked.connect(lambda button: proceed() if button is discard else None)
+    box.buttonClicked.connect(lambda clicked: proceed() if clicked is button else None)
     box.finished.connect(box.deleteLater)
     box.open()
