@@ -198,20 +198,7 @@ def test_a_database_from_before_scoping_keeps_its_rows(tmp_path: Path) -> None:
     elsewhere.close()
 
 
-@pytest.fixture
-def keychain() -> Iterator[MemoryKeyring]:
-    import keyring
-
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-def test_remembered_login_is_per_server(keychain: MemoryKeyring) -> None:
+def test_remembered_login_is_per_server(memory_keyring: MemoryKeyring) -> None:
     secrets.remember_login(EMBEDDED_SERVER, "demo", "demo")
     assert secrets.remembered_login(SERVER_A) is None
     remembered = secrets.remembered_login(EMBEDDED_SERVER)
@@ -229,13 +216,13 @@ def test_remembered_login_is_per_server(keychain: MemoryKeyring) -> None:
 
 
 def test_a_login_remembered_for_no_particular_server_is_never_prefilled(
-    keychain: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     secrets.set_secret("__last_login__", "demo", service=secrets.LOGIN_SERVICE)
     secrets.set_secret("demo", "demo", service=secrets.LOGIN_SERVICE)
     assert secrets.remembered_login(SERVER_A) is None
     assert secrets.remembered_login(EMBEDDED_SERVER) is None
-    assert keychain.entries == {}  # the old entry is gone, not left behind
+    assert memory_keyring.entries == {}  # the old entry is gone, not left behind
 
 
 @pytest.fixture
