@@ -305,7 +305,8 @@ class Services(QObject):
         self.load_config()
 
     def _use_cached_config(self, cached: CachedConfig | None) -> None:
-        """Take the scope's cached configuration (offline start, account switch)."""
+        """Take ``cached`` as the current configuration (fetched now, or the scope's cached one
+        at an offline start or account switch; ``None``: none)."""
         self.config = None if cached is None else cached.config
         self.config_fetched_at = None if cached is None else cached.fetched_at
 
@@ -325,8 +326,7 @@ class Services(QObject):
 
     @Slot(object)
     def _on_config(self, fetched: CachedConfig) -> None:
-        self.config = fetched.config
-        self.config_fetched_at = fetched.fetched_at
+        self._use_cached_config(fetched)
         self.config_loaded.emit(fetched.config)
 
     @Slot(object)
@@ -337,8 +337,7 @@ class Services(QObject):
     def logout(self) -> None:
         """End the session (server call on the "sync" pool); emits :attr:`logged_out` now."""
         self.user = None
-        self.config = None
-        self.config_fetched_at = None
+        self._use_cached_config(None)
         if self._backend is not None:
             self.tasks.run(self._backend.client.logout, on_error=lambda _exc: None)
         self._set_connection("logged-out")
