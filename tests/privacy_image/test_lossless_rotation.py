@@ -167,3 +167,41 @@ def test_broken_jpeg_gives_none_without_printing(capsys: pytest.CaptureFixture[s
     kept += data[pos:]
     assert rotate(bytes(kept), 6) is None
     assert capsys.readouterr().out == ""  # the CLI's JSON lines stay clean
+
+
+def test_turned_jpeg_strip_only_is_never_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.privacy.image import render
+
+    data = _jpeg(_photo(64, 48), 6, icc_profile=ICC)
+
+    def no_decode(_img: Image.Image) -> Image.Image:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(render, "load", no_decode)  # headers may be read, pixels never
+    result = scrub(data, detect_faces=False, detect_documents=False)
+    assert "rotate" in result.timings
+    assert (result.width, result.height) == (48, 64)
+    assert find_metadata(result.data) == []
+    monkeypatch.undo()
+    back = rotate(result.data, INVERSE[6], ICC)  # the coefficients, unchanged
+    assert back is not None
+    assert np.array_equal(_pixels(back), _pixels(data))
+
+
+def test_turned_output_with_metadata_is_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.privacy.image import lossless
+
+    original = lossless.rotate
+
+    def leaky(data: bytes, orientation: int, icc: bytes | None = None) -> bytes | None:
+        out = original(data, orientation, icc)
+        assert out is not None
+        return out[:2] + b"\xff\xfe\x00\x0eKundin Frau!" + out[2:]  # a COM segment
+
+    monkeypatch.setattr(lossless, "rotate", leaky)
+    data = _jpeg(_photo(64, 48), 6)
+    result = scrub(data, detect_faces=False, detect_documents=False)
+    assert "rotate" not in result.timings  # the re-encode took over
+    assert (result.width, result.height) == (48, 64)
+    assert find_metadata(result.data) == []
+    assert b"Kundin" not in result.data

@@ -140,13 +140,18 @@ def _scrub(
     pending: Future[_Rendered] | None = None
     decoding: Future[Image.Image] | None = None
     img: Image.Image | None = None
+    small: Image.Image | None = None
     if job.fmt == JPEG:
         # JPEGs are analysed on a reduced-scale DCT decode; the full decode (if any) is separate.
         if concurrent:
             pending = _pool().submit(_render, job, None, max_side, max_bytes)
         elif job.lossless is None:  # blurring a re-encoded JPEG: decode while faces are sought
             decoding = _pool().submit(_decode, job, full=True)
-        small, full = _jpeg_preview(job, declared)
+        if faces_on or docs_on or blur or declared is None:
+            small, full = _jpeg_preview(job, declared)
+        else:  # nothing looks at the pixels (a turned JPEG, strip only): no analysis copy
+            w, h = declared
+            full = (h, w) if job.orientation in _SWAPS else (w, h)
     else:
         img = _decode(job, full=True)
         full = img.size
@@ -154,9 +159,11 @@ def _scrub(
         small = render.to_rgb(render.shrink(img, DOC_SIDE))
         if concurrent:
             pending = _pool().submit(_render, job, img, max_side, max_bytes)
-    small = render.to_rgb(small)
     job.lap("decode")
-    faces, documents = _analyse(job, small, full, faces_on, docs_on, detector)
+    faces: list[FaceBox] = []
+    documents: list[FaceBox] = []
+    if small is not None:
+        faces, documents = _analyse(job, render.to_rgb(small), full, faces_on, docs_on, detector)
     regions = [*faces, *documents]  # what is blurred: every region found now and given
     if blur and given[0]:
         regions, merged = _with_given(regions, given[0], given[1] or full, full)
