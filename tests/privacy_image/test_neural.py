@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -115,6 +116,59 @@ def test_a_small_photo_is_searched_enlarged_too_and_its_small_face_found(
     assert found  # in the photo's own pixels, not the enlarged copy's
     assert all(b.x + b.w <= rgb.shape[1] and b.y + b.h <= rgb.shape[0] for b in enlarged)
     assert found[0].h < 40
+
+
+class _CountingSession:
+    """The face session, recording the input size of every run."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.sizes: list[tuple[int, int]] = []
+
+    def run(self, names: object, feed: dict[str, np.ndarray]) -> object:
+        blob = next(iter(feed.values()))
+        self.sizes.append((blob.shape[3], blob.shape[2]))
+        return self.inner.run(names, feed)
+
+
+def test_the_960_px_pass_searches_only_where_the_640_px_pass_sees_a_candidate(
+    portrait: Image.Image,
+) -> None:
+    scene, centre = _street(portrait, face_px=36)  # a small face in a 1600 × 1200 photo
+    rgb = np.asarray(scene)
+    neural._sessions.load()
+    session = _CountingSession(neural._sessions.face)
+    gated = neural.find_faces(session, rgb, rotations=False)
+    assert any(_covers(b, *centre) for b in gated)
+    searched = sum(w * h for w, h in session.sizes[1:])  # after the 640-px gate pass
+    assert session.sizes[0] == (640, 480)
+    assert 0 < searched < 0.25 * 960 * 736  # only around the face, never the whole copy
+    _, whole = neural._fine_pass(neural._sessions.face, rgb, neural.FINE_SIDE)
+    copy, factor = neural._resized(rgb, neural.FACE_SIDE)
+    gate = neural._centerface(neural._sessions.face, copy, neural.GATE_THRESHOLD)
+    _, around = neural._fine_pass(neural._sessions.face, rgb, neural.FINE_SIDE, (gate, factor))
+    found = [merge_boxes(neural._to_boxes(rows, 1600, 1200, "face")) for rows in (whole, around)]
+    assert len(found[0]) == len(found[1]) == 1  # the same face, box and score as the whole copy
+    a, b = found[0][0], found[1][0]
+    assert max(abs(a.x - b.x), abs(a.y - b.y), abs(a.w - b.w), abs(a.h - b.h)) <= 3
+    assert abs(a.score - b.score) <= 0.05
+    plain = np.full((1200, 1600, 3), 120, np.uint8)
+    session.sizes.clear()
+    assert neural.find_faces(session, plain, rotations=False) == []
+    assert session.sizes == [(640, 480)]  # no candidate: no 960-px pass at all
+
+
+def test_gate_regions_are_whole_blocks_around_candidates_or_none_when_too_many() -> None:
+    one = np.array([[100.0, 200.0, 120.0, 224.0]], np.float32)  # a 20 × 24 px candidate
+    regions = neural._gate_regions(one, (736, 960))
+    assert regions == [(64, 160, 160, 256)]  # grown by 32 px, whole 32-px blocks
+    apart = np.array([[10, 10, 20, 20], [800, 600, 820, 620]], np.float32)
+    assert len(neural._gate_regions(apart, (736, 960)) or []) == 2
+    everywhere = np.array(
+        [[x, y, x + 20, y + 20] for x in range(0, 960, 64) for y in range(0, 736, 64)], np.float32
+    )
+    assert neural._gate_regions(everywhere, (736, 960)) is None  # then the whole copy
+    assert neural._gate_regions(np.zeros((0, 4), np.float32), (736, 960)) == []
 
 
 def test_a_night_photo_is_brightened_and_its_face_found(
