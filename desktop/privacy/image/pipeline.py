@@ -488,7 +488,7 @@ def _blur(img: Image.Image, boxes: list[FaceBox]) -> Image.Image:
 
 def warm_up() -> ScrubResult:
     """Clean a tiny photo stored sideways, so that everything a first photo needs is loaded:
-    numpy, Pillow's JPEG plugin, onnxruntime with both networks (and the memory of a 960-px
+    numpy, Pillow's JPEG plugin, onnxruntime with both networks (and the memory of a 640-px
     pass), the document check, the lossless-rotation library and the pool thread that runs
     it. Call it on a worker ahead of time; a first photo then imports nothing more (imports
     hold the GIL that the GUI thread needs)."""
