@@ -157,6 +157,13 @@ class Grammar:
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
+        negation = data["negation"]
+        self._negation_categories = frozenset(negation["categories"])
+        self._negators = _fold_all(negation["negators"])
+        self._negation_fillers = _fold_all(negation["fillers"])
+        self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
+        self._trades = tuple(_fold_all(data["heads"]["trade"]))
+        self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -200,6 +207,17 @@ class Grammar:
                 return kind, len(head)
         return None
 
+    def is_attribute_word(self, word: str) -> bool:
+        """A word that says what a person is rather than naming one: an adjective or
+        participle (its lemma is written in lower case: "Schwerhörig", "Gelähmt") or a noun
+        formed with a suffix that names a person by a condition or belief ("Diabetiker",
+        "Epileptikerin", "Autistin")."""
+        word = word.rstrip(".")
+        lemma = self._lemma(word)
+        if lemma[:1].islower() and self._known(word):
+            return True
+        return _fold(word).endswith(self._agent_suffixes)
+
     def is_title(self, word: str) -> bool:
         """A person noun that stands before a name as a title ("Pastor Meier")."""
         return _fold(word.rstrip(".,")) in self._titles
@@ -230,7 +248,8 @@ class Grammar:
         if found is None or not found.group(1)[:1].isupper():
             return False
         head = self.head(found.group(1))
-        if head is None or head[0] not in ("place", "institution"):
+        trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
+        if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
         before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
         return not any(_fold(word) in self._stay_preps for word in before)
@@ -288,6 +307,9 @@ class Grammar:
                 continue
             capital = token[:1].isupper()
             if not capital and not self._is_person(token):
+                if index and not in_phrase and _fold(tokens[index - 1]) in _ARTICLES:
+                    if self._is_thing(token):  # lower-case typing: "der wischer is ..."
+                        return token
                 continue
             if index == 0 and folded in self._function:
                 in_phrase = in_phrase or folded in self._preps
@@ -375,9 +397,30 @@ class Grammar:
 
     # -- the check --------------------------------------------------------------------------
 
+    def _negated(self, norm: Normalized, hit: Hit) -> bool:
+        """The attribute is denied: a negator stands right before its last word, with only
+        articles or prepositions between ("ist nicht krank", "war nicht beim Arzt", "ist kein
+        Diabetiker") -- unless a modal or perception verb makes the negation the finding ("kann
+        nicht laufen") or the word is an ability whose absence is one ("nicht mobil")."""
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        tokens = [
+            _fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, max(0, start - 48), end)
+        ]
+        if not tokens or tokens[-1] in self._negation_keepers:
+            return False
+        index = len(tokens) - 2
+        while index >= 0 and tokens[index] in self._negation_fillers:
+            index -= 1
+        if index < 0 or tokens[index] not in self._negators:
+            return False
+        return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
+
     def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
         frame = hit.rule.frame
+        if hit.rule.category in self._negation_categories and self._negated(norm, hit):
+            return False  # "Kd. ist nicht krank, nur auf Montage"
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
