@@ -160,6 +160,8 @@ class Grammar:
         negation = data["negation"]
         self._negation_categories = frozenset(negation["categories"])
         self._negators = _fold_all(negation["negators"])
+        negators = "|".join(sorted(self._negators, key=lambda w: (-len(w), w)))
+        self._negator_search = re.compile(rf"(?<!\w)(?:{negators})(?!\w)").search
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["heads"]["trade"]))
@@ -402,11 +404,11 @@ class Grammar:
         articles or prepositions between ("ist nicht krank", "war nicht beim Arzt", "ist kein
         Diabetiker") -- unless a modal or perception verb makes the negation the finding ("kann
         nicht laufen") or the word is an ability whose absence is one ("nicht mobil")."""
-        text = norm.original
-        start, end = norm.span(hit.start, hit.end)
-        tokens = [
-            _fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, max(0, start - 48), end)
-        ]
+        text = norm.text  # folded: the negators are plain lower-case words
+        left = max(0, hit.start - 48)
+        if self._negator_search(text, left, hit.end) is None:
+            return False  # no negator near: the common case, decided by one scan
+        tokens = [m.group().rstrip(".") for m in _TOKEN.finditer(text, left, hit.end)]
         if not tokens or tokens[-1] in self._negation_keepers:
             return False
         index = len(tokens) - 2
