@@ -37,6 +37,13 @@ dort") makes a workplace; a person noun before a car make names the car ("Patien
 VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
 one-typo match that is a dictionary word is no typo.
 
+A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
+or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
+lower-case noun after an article can be the thing a clause is about ("der wischer is
+behindert"); a person named by the goods of their trade is no one's attribute ("Außendienstler
+für Hörgeräte"); in the name field, a single adjective or participle (its lemma is lower case)
+or an "-iker" noun says what a person is and is no surname ("Schwerhörig", "Diabetiker").
+
 simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
 is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
 """
@@ -309,9 +316,13 @@ class Grammar:
                 continue
             capital = token[:1].isupper()
             if not capital and not self._is_person(token):
-                if index and not in_phrase and _fold(tokens[index - 1]) in _ARTICLES:
-                    if self._is_thing(token):  # lower-case typing: "der wischer is ..."
-                        return token
+                if (
+                    index
+                    and not in_phrase
+                    and _fold(tokens[index - 1]) in _ARTICLES
+                    and self._is_thing(token)
+                ):
+                    return token  # lower-case typing: "der wischer is ..."
                 continue
             if index == 0 and folded in self._function:
                 in_phrase = in_phrase or folded in self._preps
