@@ -137,6 +137,11 @@ class Grammar:
             ((fold_term(w), kind) for kind in heads for w in heads[kind]),
             key=lambda item: -len(item[0]),
         )
+        # head -> kind (the first listed wins), tried longest first by the word's own ending
+        self._head_kinds: dict[str, str] = {}
+        for head, kind in self._heads:
+            self._head_kinds.setdefault(head, kind)
+        self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
@@ -167,11 +172,14 @@ class Grammar:
         negation = data["negation"]
         self._negation_categories = frozenset(negation["categories"])
         self._negators = _fold_all(negation["negators"])
-        negators = "|".join(sorted(self._negators, key=lambda w: (-len(w), w)))
-        self._negator_search = re.compile(rf"(?<!\w)(?:{negators})(?!\w)").search
+        # the negators that contain no other: a window without them holds no negator
+        self._negator_stems = tuple(
+            w for w in self._negators if not any(o != w and o in w for o in self._negators)
+        )
+        self._negation_memo: tuple[str | None, bool] = (None, False)
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
-        self._trades = tuple(_fold_all(data["heads"]["trade"]))
+        self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -211,9 +219,11 @@ class Grammar:
 
     def _classify(self, folded: str) -> tuple[str, int] | None:
         """Kind and length of the longest head list word that ``folded`` is or ends with."""
-        for head, kind in self._heads:
-            if folded.endswith(head):
-                return kind, len(head)
+        kinds = self._head_kinds
+        for length in self._head_lengths:
+            kind = kinds.get(folded[-length:]) if length <= len(folded) else None
+            if kind is not None:
+                return kind, length
         return None
 
     def is_attribute_word(self, word: str) -> bool:
@@ -319,7 +329,7 @@ class Grammar:
                 if (
                     index
                     and not in_phrase
-                    and _fold(tokens[index - 1]) in _ARTICLES
+                    and tokens[index - 1].lower() in _ARTICLES
                     and self._is_thing(token)
                 ):
                     return token  # lower-case typing: "der wischer is ..."
@@ -416,10 +426,17 @@ class Grammar:
         Diabetiker") -- unless a modal or perception verb makes the negation the finding ("kann
         nicht laufen") or the word is an ability whose absence is one ("nicht mobil")."""
         text = norm.text  # folded: the negators are plain lower-case words
+        memo = self._negation_memo  # (text, holds a negator stem): one test per text
+        if memo[0] is not text:
+            memo = (text, any(stem in text for stem in self._negator_stems))
+            self._negation_memo = memo
+        if not memo[1]:
+            return False  # no negator in the text: the common case
         left = max(0, hit.start - 48)
-        if self._negator_search(text, left, hit.end) is None:
-            return False  # no negator near: the common case, decided by one scan
-        tokens = [m.group().rstrip(".") for m in _TOKEN.finditer(text, left, hit.end)]
+        window = text[left : hit.end]
+        if not any(stem in window for stem in self._negator_stems):
+            return False  # no negator near
+        tokens = [m.group().rstrip(".") for m in _TOKEN.finditer(window)]
         if not tokens or tokens[-1] in self._negation_keepers:
             return False
         index = len(tokens) - 2

@@ -56,6 +56,8 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
 
 # Final "-er" as spoken in Bavarian and Austrian German ("behindat", "Diabetika")
 _DIALECT_ENDINGS = (("at", "ert"), ("a", "er"))
+_DIALECT_SPOKEN = tuple(spoken for spoken, _written in _DIALECT_ENDINGS)
+_DIALECT_LAST = frozenset(spoken[-1] for spoken in _DIALECT_SPOKEN)
 
 _CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
 
@@ -126,7 +128,7 @@ class SpecialCategoryRecognizer:
             if 1 in covered[start:end]:
                 continue
             rules = lookup(token)
-            if not rules and token.endswith(("at", "a")):
+            if not rules and token[-1] in _DIALECT_LAST and token.endswith(_DIALECT_SPOKEN):
                 rules = self._dialect(token)
             hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
