@@ -12,7 +12,7 @@ the text) -- for the dev corpora only: held-out files are never listed line by l
 Default corpora (``$GV_TEXT_CORPUS`` replaces them): ``privacy_text_dev.jsonl`` and
 ``privacy_text_dev2.jsonl`` from ``../shared/data`` beside the checkout, the repository's dev
 corpora ``tests/privacy_text/data/*.jsonl`` and every ``bench/heldout/*.jsonl`` (held out:
-written before the rules were changed, never tuned on).
+written before the rules were changed, never tuned on), and those held-out files pooled.
 """
 
 from __future__ import annotations
@@ -50,12 +50,17 @@ def _predict(record: dict[str, object]) -> set[str]:
 
 def score(path: Path, *, show_errors: bool = False) -> tuple[float, float]:
     """Print the figures of one corpus; return (macro-F1, share of clean lines flagged)."""
-    records = _load(path)
+    held_out = path.parent == _HELDOUT
+    return _score(_load(path), path.name, held_out=held_out, show_errors=show_errors)
+
+
+def _score(
+    records: list[dict[str, object]], name: str, *, held_out: bool, show_errors: bool
+) -> tuple[float, float]:
     gold = [set(map(str, r["labels"])) for r in records]  # type: ignore[call-overload]
     pred = [_predict(r) for r in records]
     categories = sorted(set().union(*gold))
-    held_out = path.parent == _HELDOUT
-    print(f"corpus: {path.name} ({len(records)} lines){' [held out]' if held_out else ''}")
+    print(f"corpus: {name} ({len(records)} lines){' [held out]' if held_out else ''}")
     print(
         f"{'category':<18}{'support':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'rec':>8}{'F1':>8}"
     )
@@ -97,6 +102,11 @@ def main(argv: list[str]) -> int:
         print("no corpus found (pass a .jsonl path or set GV_TEXT_CORPUS)")
         return 1
     results = [(path.name, *score(path, show_errors=show_errors)) for path in paths]
+    held = [path for path in paths if path.parent == _HELDOUT]
+    if len(held) > 1:
+        pooled = [record for path in held for record in _load(path)]
+        name = f"pooled held-out ({len(pooled)})"
+        results.append((name, *_score(pooled, name, held_out=True, show_errors=False)))
     print(f"{'corpus':<32}{'macro-F1':>10}{'clean flagged':>15}")
     for name, macro, share in results:
         print(f"{name:<32}{macro:>10.3f}{share:>15.1%}")

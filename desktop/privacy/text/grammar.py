@@ -37,6 +37,13 @@ dort") makes a workplace; a person noun before a car make names the car ("Patien
 VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
 one-typo match that is a dictionary word is no typo.
 
+A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
+or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
+lower-case noun after an article can be the thing a clause is about ("der wischer is
+behindert"); a person named by the goods of their trade is no one's attribute ("Außendienstler
+für Hörgeräte"); in the name field, a single adjective or participle (its lemma is lower case)
+or an "-iker" noun says what a person is and is no surname ("Schwerhörig", "Diabetiker").
+
 simplemma (MIT, ~19 MB, its German table loads in about a second) is imported when the engine
 is built -- on the app's start-up worker (``desktop.app._preimport``), never on the GUI thread.
 """
@@ -130,6 +137,11 @@ class Grammar:
             ((fold_term(w), kind) for kind in heads for w in heads[kind]),
             key=lambda item: -len(item[0]),
         )
+        # head -> kind (the first listed wins), tried longest first by the word's own ending
+        self._head_kinds: dict[str, str] = {}
+        for head, kind in self._heads:
+            self._head_kinds.setdefault(head, kind)
+        self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
@@ -157,6 +169,18 @@ class Grammar:
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
         self._not_profession = _fold_all(data["job"]["not_profession"])
+        negation = data["negation"]
+        self._negation_categories = frozenset(negation["categories"])
+        self._negators = _fold_all(negation["negators"])
+        # the negators that contain no other: a window without them holds no negator
+        self._negator_stems = tuple(
+            w for w in self._negators if not any(o != w and o in w for o in self._negators)
+        )
+        self._negation_memo: tuple[str | None, bool] = (None, False)
+        self._negation_fillers = _fold_all(negation["fillers"])
+        self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
+        self._trades = tuple(_fold_all(data["trade"]["words"]))
+        self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -195,10 +219,23 @@ class Grammar:
 
     def _classify(self, folded: str) -> tuple[str, int] | None:
         """Kind and length of the longest head list word that ``folded`` is or ends with."""
-        for head, kind in self._heads:
-            if folded.endswith(head):
-                return kind, len(head)
+        kinds = self._head_kinds
+        for length in self._head_lengths:
+            kind = kinds.get(folded[-length:]) if length <= len(folded) else None
+            if kind is not None:
+                return kind, length
         return None
+
+    def is_attribute_word(self, word: str) -> bool:
+        """A word that says what a person is rather than naming one: an adjective or
+        participle (its lemma is written in lower case: "Schwerhörig", "Gelähmt") or a noun
+        formed with a suffix that names a person by a condition or belief ("Diabetiker",
+        "Epileptikerin", "Autistin")."""
+        word = word.rstrip(".")
+        lemma = self._lemma(word)
+        if lemma[:1].islower() and self._known(word):
+            return True
+        return _fold(word).endswith(self._agent_suffixes)
 
     def is_title(self, word: str) -> bool:
         """A person noun that stands before a name as a title ("Pastor Meier")."""
@@ -230,7 +267,8 @@ class Grammar:
         if found is None or not found.group(1)[:1].isupper():
             return False
         head = self.head(found.group(1))
-        if head is None or head[0] not in ("place", "institution"):
+        trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
+        if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
         before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
         return not any(_fold(word) in self._stay_preps for word in before)
@@ -288,6 +326,13 @@ class Grammar:
                 continue
             capital = token[:1].isupper()
             if not capital and not self._is_person(token):
+                if (
+                    index
+                    and not in_phrase
+                    and tokens[index - 1].lower() in _ARTICLES
+                    and self._is_thing(token)
+                ):
+                    return token  # lower-case typing: "der wischer is ..."
                 continue
             if index == 0 and folded in self._function:
                 in_phrase = in_phrase or folded in self._preps
@@ -375,9 +420,37 @@ class Grammar:
 
     # -- the check --------------------------------------------------------------------------
 
+    def _negated(self, norm: Normalized, hit: Hit) -> bool:
+        """The attribute is denied: a negator stands right before its last word, with only
+        articles or prepositions between ("ist nicht krank", "war nicht beim Arzt", "ist kein
+        Diabetiker") -- unless a modal or perception verb makes the negation the finding ("kann
+        nicht laufen") or the word is an ability whose absence is one ("nicht mobil")."""
+        text = norm.text  # folded: the negators are plain lower-case words
+        memo = self._negation_memo  # (text, holds a negator stem): one test per text
+        if memo[0] is not text:
+            memo = (text, any(stem in text for stem in self._negator_stems))
+            self._negation_memo = memo
+        if not memo[1]:
+            return False  # no negator in the text: the common case
+        left = max(0, hit.start - 48)
+        window = text[left : hit.end]
+        if not any(stem in window for stem in self._negator_stems):
+            return False  # no negator near
+        tokens = [m.group().rstrip(".") for m in _TOKEN.finditer(window)]
+        if not tokens or tokens[-1] in self._negation_keepers:
+            return False
+        index = len(tokens) - 2
+        while index >= 0 and tokens[index] in self._negation_fillers:
+            index -= 1
+        if index < 0 or tokens[index] not in self._negators:
+            return False
+        return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
+
     def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""
         frame = hit.rule.frame
+        if hit.rule.category in self._negation_categories and self._negated(norm, hit):
+            return False  # "Kd. ist nicht krank, nur auf Montage"
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):

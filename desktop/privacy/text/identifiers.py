@@ -365,7 +365,12 @@ _BIRTH = re.compile(
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
     rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
+    # a birthday a few words before a date with a year of the last century: an appointment
+    # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
+    r"|(?<!\w)geburtstag[^\n\x00]{0,30}?\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?19\d{2}(?!\d)"
 )
+# "für die" right before a job word: the word names what the number is for
+_PURPOSE = re.compile(r"(?<!\w)(?:für|fuer)\s+(?:die|den|das|der|dem)?\s*$")
 _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
     r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,/\-]\d)\d{4,7}(?![\w.,/\-]))"
@@ -560,6 +565,8 @@ class IdentifierRecognizer:
         best: tuple[int, str] | None = None
         for key in (*keys, "job"):
             for match in self._context[key].finditer(window):
+                if key == "job" and _PURPOSE.search(window, 0, match.start()):
+                    continue  # "Steuer-ID für die Rechnung: ...": a purpose, not the number's label
                 # a context word counts up to the end of the word it is part of
                 # ("Schadennummer" is job data even though it contains "nummer")
                 end = match.end()

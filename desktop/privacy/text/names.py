@@ -132,6 +132,7 @@ class NameFieldRecognizer:
                 and only[:1].isupper()
                 and not only.isupper()
                 and not (head is not None and head[0] == "person")
+                and not (len(tokens) == 1 and self._special.grammar.is_attribute_word(only))
             ):
                 return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
         if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:

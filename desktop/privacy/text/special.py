@@ -54,6 +54,11 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
     return norm.original[start : start + 1].isupper()
 
 
+# Final "-er" as spoken in Bavarian and Austrian German ("behindat", "Diabetika")
+_DIALECT_ENDINGS = (("at", "ert"), ("a", "er"))
+_DIALECT_SPOKEN = tuple(spoken for spoken, _written in _DIALECT_ENDINGS)
+_DIALECT_LAST = frozenset(spoken[-1] for spoken in _DIALECT_SPOKEN)
+
 _CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
 
 
@@ -73,11 +78,27 @@ class SpecialCategoryRecognizer:
         self.grammar = Grammar(root)
         # One matcher for both: one scan per kind instead of two.
         self.matcher = Matcher(pairs + clean)
+        exact = _without_clean(self.matcher.terms("exact"))
+        prefix = _without_clean(self.matcher.terms("prefix"))
         self.fuzzy = FuzzyIndex(
-            _without_clean(self.matcher.terms("exact")),
-            _without_clean(self.matcher.terms("prefix")),
-            (fold_term(w) for w in read_list(root / "fuzzy_stop.txt")),
+            exact, prefix, (fold_term(w) for w in read_list(root / "fuzzy_stop.txt"))
         )
+        self._exact, self._prefix = exact, prefix
+
+    def _dialect(self, token: str) -> list[Rule]:
+        """Rules of a word spelt as Bavarian and Austrian speech drops the r of a final "-er"
+        ("behindat" for "behindert", "Diabetika" for "Diabetiker")."""
+        for spoken, written in _DIALECT_ENDINGS:
+            if token.endswith(spoken):
+                word = token[: -len(spoken)] + written
+                found = self._exact.get(word)
+                if found:
+                    return found
+                for n in range(len(word), 3, -1):
+                    found = self._prefix.get(word[:n])
+                    if found:
+                        return found
+        return []
 
     def hits(self, norm: Normalized, field: str = "bemerkungen") -> list[Hit]:
         """Lexicon hits minus clean contexts, surnames after a salutation ("Herr Christ") and
@@ -106,7 +127,10 @@ class SpecialCategoryRecognizer:
         for start, end, token in _long_tokens(text):
             if 1 in covered[start:end]:
                 continue
-            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in lookup(token))
+            rules = lookup(token)
+            if not rules and token[-1] in _DIALECT_LAST and token.endswith(_DIALECT_SPOKEN):
+                rules = self._dialect(token)
+            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
             return hits
         allowed = sorted(clean)
