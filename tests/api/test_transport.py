@@ -30,9 +30,6 @@ class _Server(ThreadingHTTPServer):
     close_after_answer = False
     connections = 0
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet: a refused TLS handshake is what one test expects."""
-
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive unless a side closes
@@ -52,9 +49,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
         # closed without "Connection: close", as when a keep-alive timeout ends
         self.close_connection = self.server.close_after_answer
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet."""
 
 
 @pytest.fixture
