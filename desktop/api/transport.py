@@ -234,6 +234,7 @@ class Transport:
         status, answer, content = self._exchange(
             method, target, body, hdrs, self.timeout if timeout is None else timeout
         )
+        _log.debug("%s %s -> %d", method, self._prefix + path.split("?", 1)[0], status)
         self.cookies.extract_cookies(answer, cookie_request)
         resp_headers = _Headers(answer.getheaders())
         decoded = _decode(content, resp_headers)
