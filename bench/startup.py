@@ -6,8 +6,11 @@
 
 Both are measured the same way, from outside: wall time from launching the subprocess until
 it prints that its window is shown (interpreter start and imports included). The app also
-prints ``login_ms`` (the login dialog takes input) and ``ready_ms`` (the embedded server is up:
-a submitted login would be served); both are converted to wall time with the same offset.
+prints ``login_ms`` (the login dialog takes input), ``client_ms`` (the app's own process has
+what a login needs: API client, keychain, local store) and ``ready_ms`` (the embedded server is
+up too: a submitted login would be served); they are converted to wall time with the same
+offset. ``ready`` is the later of ``client`` and the server's start, which runs in its own
+process: comparing the two shows which side is the longer one.
 Runs alternate app/bare so that machine load hits both alike. Goals (issue 15): shown and
 login <= 2x the bare window, ready <= 4x. Uses temporary data/config dirs;
 ``QT_QPA_PLATFORM`` defaults to offscreen when no display is set. Prints figures only.
@@ -115,15 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"bare_qwidget_shown_ms (median wall): {bare_ms:.0f}")
     for key, what, goal in (
-        ("startup_ms", "window shown", 2.0),
-        ("login_ms", "login takes input", 2.0),
-        ("ready_ms", "a submitted login is served", 4.0),
+        ("startup_ms", "window shown", "goal <= 2"),
+        ("login_ms", "login takes input", "goal <= 2"),
+        ("client_ms", "the app's process has what a login needs", "part of ready"),
+        ("ready_ms", "a submitted login is served", "goal <= 4"),
     ):
         wall = med(apps, key) + offset
-        print(
-            f"app_{key} ({what}, median wall): {wall:.0f}  "
-            f"ratio {wall / bare_ms:.2f}  (goal <= {goal:g})"
-        )
+        print(f"app_{key} ({what}, median wall): {wall:.0f}  ratio {wall / bare_ms:.2f}  ({goal})")
     print("app wall per run:", " ".join(f"{row['wall_ms']:.0f}" for row in apps))
     print("bare wall per run:", " ".join(f"{row['wall_ms']:.0f}" for row in bares))
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,21 +47,27 @@ class BackendNotReadyError(RuntimeError):
 
 
 def _prepare_backend(
-    embedded: ServerProcess | None, data_dir: Path, server: str, opened: list[LocalStore]
+    embedded: ServerProcess | None,
+    data_dir: Path,
+    server: str,
+    opened: list[LocalStore],
+    on_prepared: Callable[[], object],
 ) -> Prepared:
     """Worker side: import the backend modules, read the draft key from the keychain, and wait
     until the embedded server process (if any) serves.
 
     The server starts in its own process, in parallel; the imports and the keychain lookup are
     slow too, so all of it runs on the "sync" pool while the login dialog already takes input
-    on the GUI thread.
+    on the GUI thread. ``on_prepared`` is called once this process's part is done, before the
+    wait for the server.
     """
-    # The one lazy heavy import of the app's wiring: requests, cryptography, the stores and
-    # workers load here, on this pool thread, after the window shows.
+    # The one lazy heavy import of the app's wiring: the API client, cryptography, the stores
+    # and workers load here, on this pool thread, after the window shows.
     from desktop import backend
 
     prepared = backend.prepare(data_dir, server)
     opened.append(prepared.store)  # closed by Services if the backend never comes up
+    on_prepared()
     if embedded is not None:
         embedded.start()  # raises ServerProcessError if it failed (or was stopped at quit)
     return prepared
@@ -97,6 +104,9 @@ class Services(QObject):
 
     Signals:
         ready(): client, store and outbox exist; a submitted login is served now.
+        backend_prepared(): this process's part of :attr:`ready` is done (backend modules
+            imported, keychain read, local store open); the embedded server may still be
+            starting. Emitted from a pool thread.
         waiting_for_backend(): a login was submitted before :attr:`ready`; it is sent as soon
             as the backend is up (or :attr:`backend_failed` ends it).
         backend_failed(str): the embedded server could not start (exception type name; the
@@ -112,6 +122,7 @@ class Services(QObject):
     """
 
     ready = Signal()
+    backend_prepared = Signal()
     waiting_for_backend = Signal()
     backend_failed = Signal(str)
     logged_in = Signal()
@@ -216,6 +227,7 @@ class Services(QObject):
             self.data_dir,
             self.server_identity,
             self._opened_stores,
+            self.backend_prepared.emit,
             on_done=self._on_backend_prepared,
             on_error=self._on_embedded_failed,
             pool="sync",

@@ -1,4 +1,4 @@
-"""Work-arounds for bugs of Qt/PySide6, applied once and explicitly at start-up.
+"""Work-arounds for bugs of Qt/PySide6 and keyring, applied once and explicitly at start-up.
 
 Every entry is tagged ``# WORKAROUND`` with the upstream bug or a reproduction, so that it can
 be dropped when the bug is fixed. :func:`apply` is called by :func:`desktop.app.main` (through
@@ -12,7 +12,7 @@ import ctypes
 import sys
 import types
 
-__all__ = ["apply", "mod_uses_pyside", "pin_singletons"]
+__all__ = ["apply", "mod_uses_pyside", "pin_singletons", "skip_macos_keychain_probe"]
 
 _EXTRA = 1 << 40
 _pinned = False
@@ -22,6 +22,7 @@ def apply() -> None:
     """Apply every work-around of this module (idempotent; cheap)."""
     pin_singletons()
     _replace_pyside_import_check()
+    skip_macos_keychain_probe()
 
 
 # WORKAROUND: PySide6 6.12 on CPython 3.11 drops one reference to None per call of a Qt
@@ -80,3 +81,24 @@ def _replace_pyside_import_check() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010 - not typed
+
+
+# WORKAROUND: keyring (25.7) picks its backend by importing every built-in one, and
+# ``keyring.backends.macOS.api`` calls ``ctypes.util.find_library`` for three macOS frameworks
+# when imported, on every OS. On Linux each call runs ``ldconfig -p``, then ``gcc`` and ``ld``
+# where installed: 15 processes, 50-100 ms on the way to the first login (the store's data key
+# is read from the keychain), only for an import that fails and is ignored there anyway (the
+# macOS backend needs Darwin). Reproduction on Linux:
+#     strace -f -e trace=execve python -c "import keyring; keyring.get_keyring()"
+# Marked as absent off macOS, the import fails at once, and keyring handles that as before
+# (``try: from . import api`` / ``except Exception: pass``).
+def skip_macos_keychain_probe() -> bool:
+    """Off macOS, keep keyring from probing for the macOS frameworks.
+
+    Returns:
+        True when the probe is skipped (every OS but macOS).
+    """
+    if sys.platform == "darwin":
+        return False
+    sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
+    return True

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from desktop.api.errors import ApiError, NotAuthenticated
 from desktop.api.server_url import server_url_problem
-from desktop.api.transport import BackoffPolicy, Transport
+from desktop.api.transport import BackoffPolicy, SessionOnlyCookieJar, Transport
 from desktop.privacy.photo_review import REVIEW_HEADER
 
 __all__ = ["ExtranetClient", "LoginInfo", "Page"]
@@ -63,8 +63,8 @@ def _seg(value: str) -> str:
 class ExtranetClient:
     """Client for ``/api/v1`` of the broker Extranet.
 
-    Safe to share between threads for independent calls (requests' connection pool is
-    thread-safe; the config cache is guarded by a lock).
+    Safe to share between threads for independent calls (the transport's connection pool and
+    cookie jar are thread-safe; the config cache is guarded by a lock).
 
     Args:
         base_url: Server root URL, e.g. ``"http://127.0.0.1:8765"``.
@@ -107,9 +107,9 @@ class ExtranetClient:
 
     # ------------------------------------------------------------------ session
     @property
-    def session(self) -> Any:
-        """The underlying ``requests.Session`` (tests inspect its cookie jar)."""
-        return self._t.session
+    def cookies(self) -> SessionOnlyCookieJar:
+        """The session's cookie jar (in memory only)."""
+        return self._t.cookies
 
     @property
     def transport(self) -> Transport:
@@ -133,7 +133,7 @@ class ExtranetClient:
             NotAuthenticated: ``invalid-credentials``.
             RateLimited: ``too-many-attempts`` (see ``retry_after``).
         """
-        self._t.session.cookies.clear()
+        self._t.cookies.clear()
         body = self._t.request("POST", "/session", json={"login": login, "password": password})
         data = body.body or {}
         user = data.get("user") or {}
@@ -150,7 +150,7 @@ class ExtranetClient:
     def logout(self) -> None:
         """End the session on the server (best effort) and drop every cookie."""
         try:
-            if self._t.session.cookies:
+            if self._t.cookies:
                 self._t.request("DELETE", "/session")
         except NotAuthenticated:
             pass
@@ -160,7 +160,7 @@ class ExtranetClient:
     def end_session(self, timeout: float = 2.0) -> None:
         """Log out at quit: one short attempt, never raises; the session is dropped locally."""
         try:
-            if self._t.session.cookies:
+            if self._t.cookies:
                 self._t.request("DELETE", "/session", timeout=timeout, retry=False)
         except ApiError as exc:
             _log.info("session not ended on the server at quit: %s", exc.code)
@@ -174,7 +174,7 @@ class ExtranetClient:
 
     def _forget_session(self) -> None:
         self._user = None
-        self._t.session.cookies.clear()
+        self._t.cookies.clear()
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         """Request and return the JSON body; a 401 ends the local session state."""

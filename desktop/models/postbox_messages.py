@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,8 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.models.postbox_tickets import format_time
-from desktop.sync.postbox_store import MessageRow
+from desktop.sync.postbox_store import MessageRow, PendingMessage, format_time
 
 __all__ = [
     "AUTHOR_ROLE",
@@ -41,15 +39,6 @@ def _names_the_team(name: str, label: str) -> bool:
     """True if a staff author's name already says "Kundenservice" (German or translated)."""
     start = name.strip().casefold()
     return any(start.startswith(word.casefold()) for word in {"Kundenservice", label})
-
-
-@dataclass(frozen=True, slots=True)
-class PendingMessage:
-    """A reply written locally that the outbox has not delivered yet."""
-
-    item_id: str
-    body: str
-    dead: bool = False
 
 
 def _tr(text: str) -> str:

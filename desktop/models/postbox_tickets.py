@@ -7,7 +7,6 @@ no tooltip carries server text, because Qt would interpret tooltip strings as ri
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.sync.postbox_store import TicketRow
+from desktop.sync.postbox_store import TicketRow, format_date, format_time
 
 __all__ = [
     "COL_REFERRAL",
@@ -60,23 +59,6 @@ def shown_text(text: str, limit: int = SUBJECT_SHOWN) -> str:
     """``text`` cut to ``limit`` characters for display (a hostile server may send megabytes;
     laying them out in a label or table cell would freeze the UI)."""
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def format_time(iso: str) -> str:
-    """ISO 8601 UTC → local ``TT.MM.JJJJ HH:MM`` (the raw string if it does not parse)."""
-    if not iso:
-        return ""
-    try:
-        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    return when.astimezone().strftime("%d.%m.%Y %H:%M")
-
-
-def format_date(iso: Any) -> str:
-    """ISO 8601 → local ``TT.MM.JJJJ`` ("" for nothing, the raw string if it does not parse)."""
-    text = format_time(str(iso or ""))
-    return text.split(" ", 1)[0] if text != iso else text
 
 
 def status_label(status: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop.store.db import DB_LOCK
 from desktop.sync.postbox_schema import Codec, unpack_message
@@ -17,7 +18,14 @@ from desktop.sync.postbox_schema import Codec, unpack_message
 if TYPE_CHECKING:
     from desktop.sync.postbox import PostboxSync
 
-__all__ = ["MessageRow", "PostboxReader", "TicketRow"]
+__all__ = [
+    "MessageRow",
+    "PendingMessage",
+    "PostboxReader",
+    "TicketRow",
+    "format_date",
+    "format_time",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,32 @@ class MessageRow:
     body: str
     created_at: str
     client_ref: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMessage:
+    """A reply written locally that the outbox has not delivered yet."""
+
+    item_id: str
+    body: str
+    dead: bool = False
+
+
+def format_time(iso: str) -> str:
+    """ISO 8601 UTC → local ``TT.MM.JJJJ HH:MM`` (the raw string if it does not parse)."""
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return when.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def format_date(iso: Any) -> str:
+    """ISO 8601 → local ``TT.MM.JJJJ`` ("" for nothing, the raw string if it does not parse)."""
+    text = format_time(str(iso or ""))
+    return text.split(" ", 1)[0] if text != iso else text
 
 
 # Unread = staff messages after the read pointer, compared numerically like the server does

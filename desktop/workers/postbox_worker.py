@@ -25,12 +25,10 @@ from desktop.api.errors import (
     RateLimited,
     ServerUnavailable,
 )
-from desktop.models.postbox_messages import PendingMessage
-from desktop.models.postbox_tickets import format_date
 from desktop.sync.outbox_schema import KIND_TICKET
 from desktop.sync.postbox import PostboxSync, SyncResult
 from desktop.sync.postbox_schema import Sealer
-from desktop.sync.postbox_store import PostboxReader
+from desktop.sync.postbox_store import PendingMessage, PostboxReader, format_date
 from desktop.tasks import TaskRunner
 
 __all__ = ["PostboxWorker"]

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import requests
 
 from desktop.api import (
     ApiError,
@@ -62,10 +61,8 @@ def test_expired_cursor_is_cursor_expired(fresh_server: Any) -> None:
     client.logout()
 
 
-def test_headers_sent_on_every_call(server: Any) -> None:
-    client = _client(server.url)
-    sent: list[requests.PreparedRequest] = []
-    client.session.hooks["response"].append(lambda r, *a, **k: sent.append(r.request))
+def test_headers_sent_on_every_call(fresh_proxy: FaultProxy) -> None:
+    client = _client(fresh_proxy.url)
     client.login("demo", "demo")
     key = str(uuid.uuid4())
     client.create_ticket(
@@ -75,10 +72,12 @@ def test_headers_sent_on_every_call(server: Any) -> None:
         idempotency_key=key,
     )
     client.logout()
-    assert all(r.headers["X-Client"] == "glasvermittler" for r in sent)
-    keyed = [r for r in sent if r.path_url.endswith("/postbox/tickets")]
-    assert [r.headers["Idempotency-Key"] for r in keyed] == [key]
-    assert "Idempotency-Key" not in next(r for r in sent if r.path_url.endswith("/session")).headers
+    sent = fresh_proxy.exchanges
+    assert [e.path.rsplit("/", 1)[-1] for e in sent] == ["session", "tickets", "session"]
+    assert all(e.headers["x-client"] == "glasvermittler" for e in sent)
+    keyed = [e for e in sent if e.path.endswith("/postbox/tickets")]
+    assert [e.headers["idempotency-key"] for e in keyed] == [key]
+    assert "idempotency-key" not in next(e for e in sent if e.path.endswith("/session")).headers
 
 
 def test_lost_answer_is_maybe_committed_and_same_key_yields_one_ticket(

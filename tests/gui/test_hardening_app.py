@@ -63,7 +63,7 @@ def test_quitting_ends_the_session_on_the_server(
         timeout=15_000,
     )
     log_in(qtbot, window)
-    token = window.services.client.session.cookies.get("gv_session")
+    token = next(c.value for c in window.services.client.cookies if c.name == "gv_session")
     assert token
     probe = requests.Session()
     probe.headers.update(CLIENT_HEADERS)

@@ -10,7 +10,8 @@ server and its real answers come back. Faults are queued and consumed by matchin
         client = ExtranetClient(proxy.url)
 
 Every connection carries exactly one request (``Connection: close``), which keeps the proxy
-small. ``proxy.log`` records ``(method, path, action)`` for each request.
+small. ``proxy.log`` records ``(method, path, action)`` for each request, and
+``proxy.exchanges`` what went over the wire: each request's headers and the status answered.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from urllib.parse import urlsplit
 
-__all__ = ["FaultProxy"]
+__all__ = ["Exchange", "FaultProxy"]
 
 _HOP_BY_HOP = {
     "connection",
@@ -54,6 +55,17 @@ class _Fault:
         if self.method and self.method != method:
             return False
         return not (self.path_prefix and not path.startswith(self.path_prefix))
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request as the proxy received it (header names in lower case) and the status it
+    answered (``None``: none)."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    status: int | None
 
 
 @dataclass
@@ -103,6 +115,7 @@ class FaultProxy:
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
         self.log: list[tuple[str, str, str]] = []
+        self.exchanges: list[Exchange] = []
         proxy = self
 
         class Handler(socketserver.BaseRequestHandler):
@@ -199,15 +212,21 @@ class FaultProxy:
         action = fault.action if fault else "forward"
         with self._lock:
             self.log.append((req.method, path, action))
+        answer: bytes | None = None  # None: the connection is closed without an answer
         if fault is None:
-            sock.sendall(self._forward(req))
+            answer = self._forward(req)
         elif fault.action == "status":
-            sock.sendall(_problem(fault.status, fault.retry_after))
+            answer = _problem(fault.status, fault.retry_after)
         elif fault.action == "drop-after":
             self._forward(req)
+        status = None if answer is None else int(answer.split(b" ", 2)[1])
+        headers = {name.lower(): value for name, value in req.headers}
+        with self._lock:  # recorded before the client can see the answer
+            self.exchanges.append(Exchange(req.method, path, headers, status))
+        if answer is None:
             _abort(sock)
         else:
-            _abort(sock)
+            sock.sendall(answer)
 
     def _forward(self, req: _Request) -> bytes:
         """Send ``req`` to the real server and return its complete raw answer."""

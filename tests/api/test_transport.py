@@ -1,0 +1,130 @@
+"""The transport's connections: keep-alive reuse, a connection the server closed, TLS checks.
+
+These need a server that closes connections or presents a certificate on cue, which the
+reference server does not: a small HTTP/1.1 server on loopback stands in for the network.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import json
+import ssl
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from desktop.api import NetworkError
+from desktop.api.transport import Transport
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    close_after_answer = False
+    connections = 0
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive unless a side closes
+    server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.connections += 1
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = json.dumps({"path": self.path}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        # closed without "Connection: close", as when a keep-alive timeout ends
+        self.close_connection = self.server.close_after_answer
+
+
+@pytest.fixture
+def http_server() -> Iterator[_Server]:
+    server = _Server(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def _url(server: _Server, scheme: str = "http") -> str:
+    return f"{scheme}://127.0.0.1:{server.server_address[1]}"
+
+
+def test_keep_alive_connection_is_reused(http_server: _Server) -> None:
+    transport = Transport(_url(http_server), retries=0)
+    bodies = [transport.request("POST", f"/n/{i}", json={}).body for i in range(3)]
+    transport.close()
+    assert bodies == [{"path": f"/api/v1/n/{i}"} for i in range(3)]
+    assert http_server.connections == 1
+
+
+def test_connection_closed_by_the_server_is_not_reused(http_server: _Server) -> None:
+    """A POST is never retried: it succeeds only because the closed connection is dropped
+    before it is used, not after the request was lost on it."""
+    http_server.close_after_answer = True
+    transport = Transport(_url(http_server), retries=0)
+    for i in range(3):
+        assert transport.request("POST", f"/n/{i}").status == 200
+    transport.close()
+    assert http_server.connections == 3
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_https_certificate_is_verified(http_server: _Server, tmp_path: Path) -> None:
+    """A certificate no trusted authority signed is refused before anything is sent."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*_self_signed(tmp_path))
+    http_server.socket = context.wrap_socket(
+        http_server.socket, server_side=True, do_handshake_on_connect=False
+    )
+    transport = Transport(_url(http_server, "https"), retries=0)
+    with pytest.raises(NetworkError) as err:
+        transport.request("POST", "/session", json={"login": "demo", "password": "demo"})
+    transport.close()
+    assert err.value.detail == "SSLError"
+    assert http_server.connections <= 1  # the handshake failed: no request was read
