@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.privacy.text import checksums
 from desktop.privacy.text.lexicon import SEPARATOR, pieces
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import INVISIBLE, fold_term
+from desktop.privacy.text.normalize import INVISIBLE, fold_term, latin1_classes
 
 if TYPE_CHECKING:
     from desktop.privacy.text.recognizer import Context
@@ -114,8 +114,7 @@ class _Digits:
         # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
         chain = card = spaced = 0
         last = -2
-        for run in _DIGITS.finditer(text):
-            start, end = run.span()
+        for start, end in _digit_runs(text):
             self.starts.append(start)
             size = end - start
             if start == last + 1:
@@ -154,6 +153,14 @@ class _Digits:
                     self.kvnr[i] = True
 
 
+def _digit_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every ``_DIGITS`` match in ``text``, in order."""
+    classes = latin1_classes(text, _DIGIT_CLASSES)
+    if classes is None:
+        return (run.span() for run in _DIGITS.finditer(text))
+    return (run.span() for run in _ZERO_RUN.finditer(classes))
+
+
 def _phone_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """``_PHONE.finditer(text)`` given the starts of the digit runs of ``text``: a match
     begins at a run start or at a "+" right before one, not after a word character or "+"."""
@@ -179,8 +186,7 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
     out = [False] * len(where)
     starts = [a for a, _b in where]
     plz_at, house_at = _PLZ_HINT.match, _HOUSE_NUMBER.match
-    for run in _DIGITS.finditer(folded):
-        start, end = run.span()
+    for start, end in _digit_runs(folded):
         if end - start >= 5 and plz_at(folded, end - 5):
             out[bisect_right(starts, start) - 1] = True
             continue
@@ -395,6 +401,10 @@ _NON_DIGIT = re.compile(r"\D")
 # digits in a row (single separators allowed): without such a run those scans are skipped.
 _DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){4}")
 _DIGITS = re.compile(r"\d+")
+# The same on the text's Latin-1 classes (see latin1_classes): a digit is "0", so a run of
+# digits is a run of "0" (a literal byte the regex engine skips ahead to).
+_DIGIT_CLASSES = bytes(ord("0") if chr(b).isdecimal() else ord(" ") for b in range(256))
+_ZERO_RUN = re.compile(rb"00*")
 _RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
 _CARD_JOINTS = frozenset(" -")
 _IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits

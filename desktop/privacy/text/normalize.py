@@ -85,7 +85,6 @@ _SPECIAL_PLAIN = re.compile(
     r"[^\x00-\x2c\x2e-\x7f](?:(?<=[^\x00-\x7f])|(?<=[^\W\d_]-)(?=[a-zäöüß]))"
 )
 _DIGIT_RUNS = re.compile(r"\d+")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
 # underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
 # space between two spaced words.
@@ -218,6 +217,17 @@ class _Builder:
         self.pos += len(piece)
 
 
+def latin1_classes(text: str, table: bytes) -> bytes | None:
+    """``text`` as Latin-1 bytes mapped through ``table`` (one byte per character, so the
+    offsets stay), or ``None`` when it holds a character beyond Latin-1. A scan of the class
+    bytes for a literal byte runs at C speed where a regex on a character class tests every
+    character through the Unicode database."""
+    try:
+        return text.encode("latin-1").translate(table)
+    except UnicodeEncodeError:
+        return None
+
+
 @lru_cache(maxsize=2048)
 def _leet_word(word: str) -> bool:
     """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
@@ -301,24 +311,52 @@ def _with_leet(text: str, built: _Builder) -> str:
 
 
 def _fold(text: str) -> _Builder:
+    spans = [m.span() for m in _SPECIAL_PLAIN.finditer(text)]
+    # Every non-ASCII character is special, so a combining mark would be one of them.
+    if any("\u0300" <= text[start] <= "\u036f" for start, _end in spans):
+        spans = [m.span() for m in _SPECIAL.finditer(text)]
     out = _Builder()
-    last = 0
-    special = _SPECIAL if _COMBINING.search(text) else _SPECIAL_PLAIN
-    for match in special.finditer(text):
-        start, end = match.span()
+    # ``_Builder.add`` inlined (it runs twice per special character): every stretch between
+    # special characters is ASCII and keeps its length when lowered.
+    parts, nstarts, ostarts = out.parts, out.nstarts, out.ostarts
+    oends, identity = out.oends, out.identity
+    pos = last = 0
+    for start, end in spans:
         if start > last:
-            out.add(text[last:start].lower(), last, start, True)
-        token = match.group()
+            parts.append(text[last:start].lower())
+            if identity and identity[-1] and oends[-1] == last:
+                oends[-1] = start
+            else:
+                nstarts.append(pos)
+                ostarts.append(last)
+                oends.append(start)
+                identity.append(True)
+            pos += start - last
+        token = text[start:end]
         if token == "-":
             replacement = ""
-        elif len(token) > 1:
+        elif end - start > 1:
             replacement = _fold_cluster(token)
         else:
             replacement = _fold_char(token)
             if token in INVISIBLE:
                 out.hidden = True
-        out.add(replacement, start, end, len(replacement) == 1 and end - start == 1)
         last = end
+        if not replacement:
+            if oends and not identity[-1] and oends[-1] == start:
+                oends[-1] = end  # a dropped mark extends the preceding replacement
+            continue
+        parts.append(replacement)
+        one_to_one = len(replacement) == 1 and end - start == 1
+        if one_to_one and identity and identity[-1] and oends[-1] == start:
+            oends[-1] = end
+        else:
+            nstarts.append(pos)
+            ostarts.append(start)
+            oends.append(end)
+            identity.append(one_to_one)
+        pos += len(replacement)
+    out.pos = pos
     if last < len(text):
         out.add(text[last:].lower(), last, len(text), True)
     return out
