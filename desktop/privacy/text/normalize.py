@@ -393,20 +393,38 @@ def _spaced_runs(folded: str) -> list[tuple[int, int]]:
     run's start, so the full pattern is tried only at the few starts before a hint.
     """
     out: list[tuple[int, int]] = []
-    hint_search, match_at = _SPACED_HINT.search, _SPACED.match
+    # Candidates for a hint: its shape in the Latin-1 classes (a byte search), or the hint.
+    classes = latin1_classes(folded, _SPACED_CLASSES)
+    search = _SPACED_HINT.search if classes is None else _SPACED_SHAPE.search
+    hint_at, match_at = _SPACED_HINT.match, _SPACED.match
     pos = 0
-    while (hint := hint_search(folded, pos)) is not None:
+    while (candidate := search(folded if classes is None else classes, pos)) is not None:
+        hint = candidate.start()
         found = None
-        for start in range(max(pos, hint.start() - 6), hint.start() + 1):
-            found = match_at(folded, start)
-            if found is not None:
-                break
+        if classes is None or hint_at(folded, hint) is not None:
+            for start in range(max(pos, hint - 6), hint + 1):
+                found = match_at(folded, start)
+                if found is not None:
+                    break
         if found is None:
-            pos = hint.start() + 1
+            pos = hint + 1
             continue
         out.append(found.span())
         pos = found.end()
     return out
+
+
+# _SPACED_HINT on the Latin-1 classes: " " for a separator, "a" for a letter ([^\W\d_]), so a
+# hint has the shape " a " or " aa " ("ae", "ss").
+_SPACED_CLASSES = bytes(
+    ord(" ")
+    if chr(b) in _SEPARATORS
+    else ord("a")
+    if chr(b).isalnum() and not chr(b).isdecimal()
+    else ord("x")
+    for b in range(256)
+)
+_SPACED_SHAPE = re.compile(rb" aa? ")
 
 
 def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normalized:
