@@ -622,18 +622,16 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
-        if "-" in text:
-            lowered = text.lower()
-            if len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
-                for match in _SPOKEN_EMAIL.finditer(lowered):
-                    add_text(*match.span(), "identifier.email")
+        lowered = text.lower()  # the text as typed, in lower case (read by three checks)
+        if "-" in text and len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
+            for match in _SPOKEN_EMAIL.finditer(lowered):
+                add_text(*match.span(), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add_text(*match.span(), "identifier.email")
         digits = facts.passing
         if any(digits):
             context = self._context["id_document"]
-            lowered = text.lower()
             if len(lowered) == len(text):  # one jumping scan (context words are literals)
                 # A document or account number counts only after its context word (see
                 # _nearest), so only sentences holding such a word are scanned for one.
@@ -650,7 +648,7 @@ class IdentifierRecognizer:
             self._numbers(
                 text, add_text, runs(accounts, spans), runs(documents, spans), facts, spans
             )
-        elif self._context["id_document"].search(text.lower()):
+        elif self._context["id_document"].search(lowered):
             self._documents(text, add_text, spans)
         birth = _literal_passing(_BIRTH_WORDS, folded, folded_spans)
         for a, b in runs(birth, folded_spans):
