@@ -393,25 +393,34 @@ def _spaced_runs(folded: str) -> list[tuple[int, int]]:
     run's start, so the full pattern is tried only at the few starts before a hint.
     """
     out: list[tuple[int, int]] = []
-    # Candidates for a hint: its shape in the Latin-1 classes (a byte search), or the hint.
     classes = latin1_classes(folded, _SPACED_CLASSES)
-    search = _SPACED_HINT.search if classes is None else _SPACED_SHAPE.search
-    hint_at, match_at = _SPACED_HINT.match, _SPACED.match
+    match_at = _SPACED.match
     pos = 0
-    while (candidate := search(folded if classes is None else classes, pos)) is not None:
-        hint = candidate.start()
+    while (hint := _next_hint(folded, classes, pos)) >= 0:
         found = None
-        if classes is None or hint_at(folded, hint) is not None:
-            for start in range(max(pos, hint - 6), hint + 1):
-                found = match_at(folded, start)
-                if found is not None:
-                    break
+        for start in range(max(pos, hint - 6), hint + 1):
+            found = match_at(folded, start)
+            if found is not None:
+                break
         if found is None:
             pos = hint + 1
             continue
         out.append(found.span())
         pos = found.end()
     return out
+
+
+def _next_hint(folded: str, classes: bytes | None, pos: int) -> int:
+    """Start of the first ``_SPACED_HINT`` match at or after ``pos`` (-1: none); with the
+    Latin-1 ``classes`` the hint is looked for where its shape stands (a byte search)."""
+    if classes is None:
+        hint = _SPACED_HINT.search(folded, pos)
+        return -1 if hint is None else hint.start()
+    while (shape := _SPACED_SHAPE.search(classes, pos)) is not None:
+        if _SPACED_HINT.match(folded, shape.start()) is not None:
+            return shape.start()
+        pos = shape.start() + 1
+    return -1
 
 
 # _SPACED_HINT on the Latin-1 classes: " " for a separator, "a" for a letter ([^\W\d_]), so a
