@@ -445,24 +445,21 @@ def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normali
     nstarts, ostarts, oends = first._nstarts, first._ostarts, first._oends
     identity = first._identity
 
-    def copy(a: int, b: int) -> None:
-        # Copy folded[a:b] character-wise through the first mapping (only near spaced runs);
-        # ``first.span(i, i + 1)`` inlined: one segment look-up per character.
-        for i in range(a, b):
-            seg = bisect_right(nstarts, i) - 1
-            if identity[seg]:
-                ostart = ostarts[seg] + i - nstarts[seg]
-                out.add(folded[i], ostart, ostart + 1, True)
-            else:
-                ostart, oend = ostarts[seg], oends[seg]
-                out.add(folded[i], ostart, oend, oend - ostart == 1)
-
+    add = out.add
     for start, end in runs:
         _copy_range(first, out, last, start)
         i = start
         while i < end:
-            if folded[i] not in _SEPARATORS:
-                copy(i, i + 1)
+            char = folded[i]
+            if char not in _SEPARATORS:
+                # a letter copied through the first mapping (``first.span(i, i + 1)`` inlined)
+                seg = bisect_right(nstarts, i) - 1
+                if identity[seg]:
+                    ostart = ostarts[seg] + i - nstarts[seg]
+                    add(char, ostart, ostart + 1, True)
+                else:
+                    ostart, oend = ostarts[seg], oends[seg]
+                    add(char, ostart, oend, oend - ostart == 1)
                 i += 1
                 continue
             j = i
