@@ -13,12 +13,14 @@ from itertools import product
 
 from desktop.privacy.text import anchors, normalize
 from desktop.privacy.text.fuzzy import FuzzyIndex
+from desktop.privacy.text.grammar import _literal_trie
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
     _BIRTH_WORDS,
     _CARD,
     _DIGIT_RUN,
+    _DIGITS,
     _DIGITS11,
     _IBAN,
     _KVNR,
@@ -26,6 +28,7 @@ from desktop.privacy.text.identifiers import (
     _RVNR,
     _SPOKEN_HINT,
     _address_hints,
+    _digit_runs,
     _Digits,
     _literal_passing,
     _passing,
@@ -41,7 +44,7 @@ from desktop.privacy.text.lexicon import (
     _trie_pattern,
     pieces,
 )
-from desktop.privacy.text.special import _LONG_TOKEN, _long_tokens
+from desktop.privacy.text.special import _LONG_TOKEN, _LONG_WORD, _long_tokens, _long_words
 
 _ROUNDS = 1500
 
@@ -258,3 +261,29 @@ def test_leet_digits_are_read_in_place_of_the_digit() -> None:
             letter = normalize._leet_letter(text, pos)
             spans = [i for i in range(len(norm.text)) if norm.span(i, i + 1) == (pos, pos + 1)]
             assert [norm.text[i] for i in spans] == [letter.lower()], repr(text)
+
+
+def test_spaced_runs_match_their_regex() -> None:
+    alphabet = [*"ab s.e_-x1", "ae", "ss", "  ", " - ", "é", "Ω", "²", SEPARATOR, "oe"]
+    for text in _strings(alphabet, 14, 24):
+        expected = [m.span() for m in normalize._SPACED.finditer(text)]
+        assert normalize._spaced_runs(text) == expected, repr(text)
+
+
+def test_digit_runs_and_long_words_match_their_regexes() -> None:
+    alphabet = [*"a1_ ²9ä-", "٣", "12345678", "abcdefgh", "ÿ", "Ω", SEPARATOR]
+    for text in _strings(alphabet, 15, 20):
+        assert list(_digit_runs(text)) == [m.span() for m in _DIGITS.finditer(text)], repr(text)
+        assert list(_long_words(text)) == [m.span() for m in _LONG_WORD.finditer(text)]
+
+
+def test_literal_trie_prefers_the_longest_word_like_a_sorted_alternation() -> None:
+    words = {"so", "so dass", "sodass", "und", "u.", "d.h.", "Aber", "aber", "ABER", "ab"}
+    sorted_words = sorted(words, key=lambda w: (-len(w), w))
+    alternation = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted_words)) + r")(?!\w)")
+    trie = re.compile(r"(?<!\w)(?:" + _literal_trie(words) + r")(?!\w)")
+    alphabet = ["so", " ", "dass", "und", "u.", "d.h.", "Aber", "ab", "x", ".", ",", "ABER"]
+    for text in _strings(alphabet, 16, 10):
+        for pos in range(len(text) + 1):
+            expected, found = alternation.match(text, pos), trie.match(text, pos)
+            assert (found and found.span()) == (expected and expected.span()), (text, pos)

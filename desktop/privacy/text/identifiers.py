@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.privacy.text import checksums
 from desktop.privacy.text.lexicon import SEPARATOR, pieces
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import INVISIBLE, fold_term
+from desktop.privacy.text.normalize import INVISIBLE, fold_term, latin1_classes
 
 if TYPE_CHECKING:
     from desktop.privacy.text.recognizer import Context
@@ -114,8 +114,7 @@ class _Digits:
         # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
         chain = card = spaced = 0
         last = -2
-        for run in _DIGITS.finditer(text):
-            start, end = run.span()
+        for start, end in _digit_runs(text):
             self.starts.append(start)
             size = end - start
             if start == last + 1:
@@ -154,6 +153,14 @@ class _Digits:
                     self.kvnr[i] = True
 
 
+def _digit_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every ``_DIGITS`` match in ``text``, in order."""
+    classes = latin1_classes(text, _DIGIT_CLASSES)
+    if classes is None:
+        return (run.span() for run in _DIGITS.finditer(text))
+    return (run.span() for run in _ZERO_RUN.finditer(classes))
+
+
 def _phone_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """``_PHONE.finditer(text)`` given the starts of the digit runs of ``text``: a match
     begins at a run start or at a "+" right before one, not after a word character or "+"."""
@@ -179,8 +186,7 @@ def _address_hints(folded: str, where: Spans) -> list[bool]:
     out = [False] * len(where)
     starts = [a for a, _b in where]
     plz_at, house_at = _PLZ_HINT.match, _HOUSE_NUMBER.match
-    for run in _DIGITS.finditer(folded):
-        start, end = run.span()
+    for start, end in _digit_runs(folded):
         if end - start >= 5 and plz_at(folded, end - 5):
             out[bisect_right(starts, start) - 1] = True
             continue
@@ -400,6 +406,10 @@ _NON_DIGIT = re.compile(r"\D")
 # digits in a row (single separators allowed): without such a run those scans are skipped.
 _DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){4}")
 _DIGITS = re.compile(r"\d+")
+# The same on the text's Latin-1 classes (see latin1_classes): a digit is "0", so a run of
+# digits is a run of "0" (a literal byte the regex engine skips ahead to).
+_DIGIT_CLASSES = bytes(ord("0") if chr(b).isdecimal() else ord(" ") for b in range(256))
+_ZERO_RUN = re.compile(rb"00*")
 _RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
 _CARD_JOINTS = frozenset(" -")
 _IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits
@@ -619,18 +629,16 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
-        if "-" in text:
-            lowered = text.lower()
-            if len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
-                for match in _SPOKEN_EMAIL.finditer(lowered):
-                    add_text(*match.span(), "identifier.email")
+        lowered = text.lower()  # the text as typed, in lower case (read by three checks)
+        if "-" in text and len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
+            for match in _SPOKEN_EMAIL.finditer(lowered):
+                add_text(*match.span(), "identifier.email")
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 add_text(*match.span(), "identifier.email")
         digits = facts.passing
         if any(digits):
             context = self._context["id_document"]
-            lowered = text.lower()
             if len(lowered) == len(text):  # one jumping scan (context words are literals)
                 # A document or account number counts only after its context word (see
                 # _nearest), so only sentences holding such a word are scanned for one.
@@ -647,7 +655,7 @@ class IdentifierRecognizer:
             self._numbers(
                 text, add_text, runs(accounts, spans), runs(documents, spans), facts, spans
             )
-        elif self._context["id_document"].search(text.lower()):
+        elif self._context["id_document"].search(lowered):
             self._documents(text, add_text, spans)
         birth = _literal_passing(_BIRTH_WORDS, folded, folded_spans)
         for a, b in runs(birth, folded_spans):

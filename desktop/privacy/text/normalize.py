@@ -85,7 +85,6 @@ _SPECIAL_PLAIN = re.compile(
     r"[^\x00-\x2c\x2e-\x7f](?:(?<=[^\x00-\x7f])|(?<=[^\W\d_]-)(?=[a-zäöüß]))"
 )
 _DIGIT_RUNS = re.compile(r"\d+")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 # Letter-spaced words: at least four single letters separated by one space, dot, dash or
 # underscore; a longer run of separators ("I G   M e t a l l", "A f D - W ä h l e r") is the
 # space between two spaced words.
@@ -218,6 +217,17 @@ class _Builder:
         self.pos += len(piece)
 
 
+def latin1_classes(text: str, table: bytes) -> bytes | None:
+    """``text`` as Latin-1 bytes mapped through ``table`` (one byte per character, so the
+    offsets stay), or ``None`` when it holds a character beyond Latin-1. A scan of the class
+    bytes for a literal byte runs at C speed where a regex on a character class tests every
+    character through the Unicode database."""
+    try:
+        return text.encode("latin-1").translate(table)
+    except UnicodeEncodeError:
+        return None
+
+
 @lru_cache(maxsize=2048)
 def _leet_word(word: str) -> bool:
     """Is ``word`` (letters and digits) a word spelled with leetspeak digits?
@@ -301,24 +311,52 @@ def _with_leet(text: str, built: _Builder) -> str:
 
 
 def _fold(text: str) -> _Builder:
+    spans = [m.span() for m in _SPECIAL_PLAIN.finditer(text)]
+    # Every non-ASCII character is special, so a combining mark would be one of them.
+    if any("\u0300" <= text[start] <= "\u036f" for start, _end in spans):
+        spans = [m.span() for m in _SPECIAL.finditer(text)]
     out = _Builder()
-    last = 0
-    special = _SPECIAL if _COMBINING.search(text) else _SPECIAL_PLAIN
-    for match in special.finditer(text):
-        start, end = match.span()
+    # ``_Builder.add`` inlined (it runs twice per special character): every stretch between
+    # special characters is ASCII and keeps its length when lowered.
+    parts, nstarts, ostarts = out.parts, out.nstarts, out.ostarts
+    oends, identity = out.oends, out.identity
+    pos = last = 0
+    for start, end in spans:
         if start > last:
-            out.add(text[last:start].lower(), last, start, True)
-        token = match.group()
+            parts.append(text[last:start].lower())
+            if identity and identity[-1] and oends[-1] == last:
+                oends[-1] = start
+            else:
+                nstarts.append(pos)
+                ostarts.append(last)
+                oends.append(start)
+                identity.append(True)
+            pos += start - last
+        token = text[start:end]
         if token == "-":
             replacement = ""
-        elif len(token) > 1:
+        elif end - start > 1:
             replacement = _fold_cluster(token)
         else:
             replacement = _fold_char(token)
             if token in INVISIBLE:
                 out.hidden = True
-        out.add(replacement, start, end, len(replacement) == 1 and end - start == 1)
         last = end
+        if not replacement:
+            if oends and not identity[-1] and oends[-1] == start:
+                oends[-1] = end  # a dropped mark extends the preceding replacement
+            continue
+        parts.append(replacement)
+        one_to_one = len(replacement) == 1 and end - start == 1
+        if one_to_one and identity and identity[-1] and oends[-1] == start:
+            oends[-1] = end
+        else:
+            nstarts.append(pos)
+            ostarts.append(start)
+            oends.append(end)
+            identity.append(one_to_one)
+        pos += len(replacement)
+    out.pos = pos
     if last < len(text):
         out.add(text[last:].lower(), last, len(text), True)
     return out
@@ -355,20 +393,47 @@ def _spaced_runs(folded: str) -> list[tuple[int, int]]:
     run's start, so the full pattern is tried only at the few starts before a hint.
     """
     out: list[tuple[int, int]] = []
-    hint_search, match_at = _SPACED_HINT.search, _SPACED.match
+    classes = latin1_classes(folded, _SPACED_CLASSES)
+    match_at = _SPACED.match
     pos = 0
-    while (hint := hint_search(folded, pos)) is not None:
+    while (hint := _next_hint(folded, classes, pos)) >= 0:
         found = None
-        for start in range(max(pos, hint.start() - 6), hint.start() + 1):
+        for start in range(max(pos, hint - 6), hint + 1):
             found = match_at(folded, start)
             if found is not None:
                 break
         if found is None:
-            pos = hint.start() + 1
+            pos = hint + 1
             continue
         out.append(found.span())
         pos = found.end()
     return out
+
+
+def _next_hint(folded: str, classes: bytes | None, pos: int) -> int:
+    """Start of the first ``_SPACED_HINT`` match at or after ``pos`` (-1: none); with the
+    Latin-1 ``classes`` the hint is looked for where its shape stands (a byte search)."""
+    if classes is None:
+        hint = _SPACED_HINT.search(folded, pos)
+        return -1 if hint is None else hint.start()
+    while (shape := _SPACED_SHAPE.search(classes, pos)) is not None:
+        if _SPACED_HINT.match(folded, shape.start()) is not None:
+            return shape.start()
+        pos = shape.start() + 1
+    return -1
+
+
+# _SPACED_HINT on the Latin-1 classes: " " for a separator, "a" for a letter ([^\W\d_]), so a
+# hint has the shape " a " or " aa " ("ae", "ss").
+_SPACED_CLASSES = bytes(
+    ord(" ")
+    if chr(b) in _SEPARATORS
+    else ord("a")
+    if chr(b).isalnum() and not chr(b).isdecimal()
+    else ord("x")
+    for b in range(256)
+)
+_SPACED_SHAPE = re.compile(rb" aa? ")
 
 
 def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normalized:
@@ -380,24 +445,21 @@ def _collapse_spacing(first: Normalized, runs: list[tuple[int, int]]) -> Normali
     nstarts, ostarts, oends = first._nstarts, first._ostarts, first._oends
     identity = first._identity
 
-    def copy(a: int, b: int) -> None:
-        # Copy folded[a:b] character-wise through the first mapping (only near spaced runs);
-        # ``first.span(i, i + 1)`` inlined: one segment look-up per character.
-        for i in range(a, b):
-            seg = bisect_right(nstarts, i) - 1
-            if identity[seg]:
-                ostart = ostarts[seg] + i - nstarts[seg]
-                out.add(folded[i], ostart, ostart + 1, True)
-            else:
-                ostart, oend = ostarts[seg], oends[seg]
-                out.add(folded[i], ostart, oend, oend - ostart == 1)
-
+    add = out.add
     for start, end in runs:
         _copy_range(first, out, last, start)
         i = start
         while i < end:
-            if folded[i] not in _SEPARATORS:
-                copy(i, i + 1)
+            char = folded[i]
+            if char not in _SEPARATORS:
+                # a letter copied through the first mapping (``first.span(i, i + 1)`` inlined)
+                seg = bisect_right(nstarts, i) - 1
+                if identity[seg]:
+                    ostart = ostarts[seg] + i - nstarts[seg]
+                    add(char, ostart, ostart + 1, True)
+                else:
+                    ostart, oend = ostarts[seg], oends[seg]
+                    add(char, ostart, oend, oend - ostart == 1)
                 i += 1
                 continue
             j = i

@@ -12,7 +12,7 @@ from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.grammar import Grammar
 from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import Finding
-from desktop.privacy.text.normalize import Normalized, fold_term
+from desktop.privacy.text.normalize import Normalized, fold_term, latin1_classes
 from desktop.privacy.text.recognizer import Context, read_list
 
 # Runs of 8+ letters. The look-behind (a run starts after a non-letter) yields the same runs
@@ -21,19 +21,30 @@ _LONG_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{8,}")
 # Every such run lies inside a word (a maximal run of \w) of 8+ characters; those are found
 # faster, and a word of letters only is itself the run.
 _LONG_WORD = re.compile(r"(?<!\w)\w{8,}")
-# The same for ASCII text (German text after folding), where \w means the same and is tested
-# from a table instead of the Unicode database (a third faster).
-_LONG_WORD_ASCII = re.compile(_LONG_WORD.pattern, re.ASCII)
+# The same on the text's Latin-1 classes (see latin1_classes): "a" for a word character, so a
+# word of 8+ characters is a run of 8+ "a" (a literal the regex engine skips ahead to).
+_WORD_CLASSES = bytes(
+    ord("a") if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(256)
+)
+_LONG_RUN = re.compile(rb"aaaaaaaa+")
+
+
+def _long_words(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every ``_LONG_WORD`` match in ``text``, in order."""
+    classes = latin1_classes(text, _WORD_CLASSES)
+    if classes is None:
+        return (word.span() for word in _LONG_WORD.finditer(text))
+    return (word.span() for word in _LONG_RUN.finditer(classes))
 
 
 def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, token)`` of every ``_LONG_TOKEN`` match in ``text``, in order."""
-    for word in (_LONG_WORD_ASCII if text.isascii() else _LONG_WORD).finditer(text):
-        token = word.group()
+    for start, end in _long_words(text):
+        token = text[start:end]
         if token.isalpha():
-            yield word.start(), word.end(), token
+            yield start, end, token
         else:  # digits or "_" inside: its letter runs (or other \w that is no digit)
-            for match in _LONG_TOKEN.finditer(text, word.start(), word.end()):
+            for match in _LONG_TOKEN.finditer(text, start, end):
                 yield match.start(), match.end(), match.group()
 
 
