@@ -504,7 +504,18 @@ class Grammar:
                     if kind in ("place", "object"):
                         return False
                     frame = "place"
+            elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
+                frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
+
+    def _before_institution(self, text: str, end: int) -> bool:
+        """An inflected adjective right before a capitalised noun with an institution head
+        names that institution ("Psychiatrische Tagesklinik"), as a compound would."""
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None or not following.group()[:1].isupper():
+            return False
+        head = self.head(following.group().rstrip("."))
+        return head is not None and head[0] == "institution"
 
     def _keep_frame(
         self,
@@ -595,10 +606,13 @@ class Grammar:
                 index -= 1
                 skipped += 1
                 continue
-            # a noun right before: "Parkhaus der Uniklinik" (genitive of a place)
+            # a noun right before: "Parkhaus der Uniklinik" (genitive of a place),
+            # "Hausmeister der Klinik" (a job there: a noun that names no person by a head)
             if skipped and _fold(before[index + 1]) in ("der", "des"):
                 head = self.head(before[index])
                 if head is not None and head[0] in ("place", "object", "institution"):
+                    return False
+                if head is None and not self._is_person(before[index]):
                     return False
             break
         if prep in self._place_preps and prep not in self._stay_preps:
