@@ -19,6 +19,9 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   no finding, "Kunde stottert" is. In the name field the name is that person.
 * **Activity frame** (``frame = activity``): a phrase of going to or being at a venue is no
   finding when it names a job there ("ist Hausmeister in der Synagoge").
+* **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
+  only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
+  :mod:`partners`).
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -58,6 +61,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.privacy.text.normalize import fold_term
+from desktop.privacy.text.partners import PartnerNames
 
 if TYPE_CHECKING:
     from desktop.privacy.text.lexicon import Hit
@@ -181,6 +185,7 @@ class Grammar:
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
+        self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -451,6 +456,8 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
+        if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
+            return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
