@@ -30,10 +30,12 @@ def _categories(text: str, field: str = "bemerkungen") -> set[str]:
         # a job noun before a genitive institution is a job there; a patient is a patient
         ("Kd. ist Pförtner des Kreiskrankenhauses", set()),
         ("Kd. ist Patient der Suchtklinik", {"health"}),
+        ("Kd. ist Fahrer des Dialysezentrums", set()),
         # treatment the person performs or receives
         ("Kdn. muss vor dem Essen ihren Blutzucker messen", {"health"}),
         ("Kd. nimmt Tropfen gegen seinen Schwindel", {"health"}),
         ("Kd. bekommt zweimal die Woche eine Infusion", {"health"}),
+        ("Kdn. muss sich morgens Heparin spritzen", {"health"}),
         ("Prüfgerät misst den Abstand zur Kamera", set()),
         ("Kd. hat Zucker im Einkaufswagen vergessen", set()),
         # residence status by permit, procedure or authority

@@ -166,6 +166,7 @@ class Grammar:
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
@@ -614,12 +615,10 @@ class Grammar:
                 skipped += 1
                 continue
             # a noun right before: "Parkhaus der Uniklinik" (genitive of a place),
-            # "Hausmeister der Klinik" (a job there: a noun that names no person by a head)
+            # "Hausmeister der Klinik" (a job there) -- "Patient der Klinik" stays there
             if skipped and _fold(before[index + 1]) in ("der", "des"):
-                head = self.head(before[index])
-                if head is not None and head[0] in ("place", "object", "institution"):
-                    return False
-                if head is None and not self._is_person(before[index]):
+                noun = before[index]
+                if noun[:1].isupper() and not _fold(noun.rstrip(".")).endswith(self._residents):
                     return False
             break
         if prep in self._place_preps and prep not in self._stay_preps:
