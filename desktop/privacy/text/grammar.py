@@ -8,9 +8,10 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   ("Dialyse|zentrum", "Marien|hospital") makes the word a place, read as below. Words are
   lemmatised with simplemma first, so plural and case forms share the singular's head.
 * **Place frame** (``frame = place``): an institution is a stay only when it is not preceded by
-  a preposition of place ("vor dem Krankenhaus"), is not the genitive of a place ("Parkhaus der
-  Uniklinik"), the clause holds no job frame ("arbeitet dort als", "ist Ärztin in der
-  Dialyse"), and a person or a preposition of stay goes with it ("Kd. liegt im Klinikum").
+  a preposition of place ("vor dem Krankenhaus"), is not the genitive of a place, job or thing
+  ("Parkhaus der Uniklinik", "Hausmeister der Klinik"; a resident stays: "Patient der
+  Klinik"), the clause holds no job frame ("arbeitet dort als", "ist Ärztin in der Dialyse"),
+  and a person or a preposition of stay goes with it ("Kd. liegt im Klinikum").
 * **Subject frame** (``frame = subject``): the word must not be said of a thing -- the first
   noun of its clause outside a prepositional phrase ("Kalibriergerät heute zickig") -- while an
   implicit subject (the customer) is fine ("sehr zickig am Telefon").
