@@ -8,9 +8,10 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   ("Dialyse|zentrum", "Marien|hospital") makes the word a place, read as below. Words are
   lemmatised with simplemma first, so plural and case forms share the singular's head.
 * **Place frame** (``frame = place``): an institution is a stay only when it is not preceded by
-  a preposition of place ("vor dem Krankenhaus"), is not the genitive of a place ("Parkhaus der
-  Uniklinik"), the clause holds no job frame ("arbeitet dort als", "ist Ärztin in der
-  Dialyse"), and a person or a preposition of stay goes with it ("Kd. liegt im Klinikum").
+  a preposition of place ("vor dem Krankenhaus"), is not the genitive of a place, job or thing
+  ("Parkhaus der Uniklinik", "Hausmeister der Klinik"; a resident stays: "Patient der
+  Klinik"), the clause holds no job frame ("arbeitet dort als", "ist Ärztin in der Dialyse"),
+  and a person or a preposition of stay goes with it ("Kd. liegt im Klinikum").
 * **Subject frame** (``frame = subject``): the word must not be said of a thing -- the first
   noun of its clause outside a prepositional phrase ("Kalibriergerät heute zickig") -- while an
   implicit subject (the customer) is fine ("sehr zickig am Telefon").
@@ -19,6 +20,9 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   no finding, "Kunde stottert" is. In the name field the name is that person.
 * **Activity frame** (``frame = activity``): a phrase of going to or being at a venue is no
   finding when it names a job there ("ist Hausmeister in der Synagoge").
+* **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
+  only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
+  :mod:`partners`).
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -58,6 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.privacy.text.normalize import fold_term
+from desktop.privacy.text.partners import PartnerNames
 
 if TYPE_CHECKING:
     from desktop.privacy.text.lexicon import Hit
@@ -184,6 +189,7 @@ class Grammar:
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
@@ -203,6 +209,7 @@ class Grammar:
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
+        self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -473,6 +480,8 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
+        if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
+            return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
@@ -526,7 +535,18 @@ class Grammar:
                     if kind in ("place", "object"):
                         return False
                     frame = "place"
+            elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
+                frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
+
+    def _before_institution(self, text: str, end: int) -> bool:
+        """An inflected adjective right before a capitalised noun with an institution head
+        names that institution ("Psychiatrische Tagesklinik"), as a compound would."""
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None or not following.group()[:1].isupper():
+            return False
+        head = self.head(following.group().rstrip("."))
+        return head is not None and head[0] == "institution"
 
     def _keep_frame(
         self,
@@ -617,10 +637,11 @@ class Grammar:
                 index -= 1
                 skipped += 1
                 continue
-            # a noun right before: "Parkhaus der Uniklinik" (genitive of a place)
+            # a noun right before: "Parkhaus der Uniklinik" (genitive of a place),
+            # "Hausmeister der Klinik" (a job there) -- "Patient der Klinik" stays there
             if skipped and _fold(before[index + 1]) in ("der", "des"):
-                head = self.head(before[index])
-                if head is not None and head[0] in ("place", "object", "institution"):
+                noun = before[index]
+                if noun[:1].isupper() and not _fold(noun.rstrip(".")).endswith(self._residents):
                     return False
             break
         if prep in self._place_preps and prep not in self._stay_preps:

@@ -725,7 +725,7 @@ class IdentifierRecognizer:
             if (
                 checksums.luhn_ok(digits)
                 and checksums.card_prefix_ok(digits)
-                and self._nearest(text, match.start(), ("bank",)) != "job"
+                and self._nearest(text, match.start(), ("bank", "card")) != "job"
             ):
                 add(*match.span(), "identifier.credit_card")
         for match in _finditer(_DIGITS11, text, gated(facts.digits11)):

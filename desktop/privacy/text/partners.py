@@ -1,0 +1,52 @@
+"""A partner named by a first name: of the person's own gender, it tells their sex life.
+
+"Lebenspartner Jonas holt das Auto, Kd. Herr Maier ist verreist": the partner's gender comes
+from the first name (``first_name_genders.txt``, the Berlin first-name statistics), the
+person's from the nearest other reference to a person (:func:`gender.references`: "Herr",
+"Kundin", "sie hat"); "Kd." alone is the masculine abbreviation ("Kdn." the feminine). A name
+of no clear gender, or a person of no known gender, is no finding.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop.privacy.text.gender import Gender, references
+
+_SEX: dict[str, Gender] = {"m": "male", "w": "female"}
+_KD = re.compile(r"(?<![\w-])[Kk][Dd]\.?(?![\w-])")
+_NEAR = 300
+
+
+def _load(path: Path) -> dict[str, Gender]:
+    genders: dict[str, Gender] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, sex = line.split()
+            genders[name.casefold()] = _SEX[sex]
+    return genders
+
+
+class PartnerNames:
+    """First names with their gender; the same-gender test of a named partner."""
+
+    def __init__(self, root: Path) -> None:
+        self._genders = _load(root / "first_name_genders.txt")
+
+    def same_gender(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` ends with a partner's first name of the gender of the person
+        the note is about (the nearest reference outside the span, earlier ones first)."""
+        name = text[start:end].split()[-1]
+        partner = self._genders.get(name.casefold()) if name[:1].isupper() else None
+        if partner is None:
+            return False
+        offset = max(0, start - _NEAR)
+        window = text[offset : end + _NEAR]
+        found = [(offset + p, g) for p, g in references(window)]
+        before = [g for p, g in found if p < start]
+        after = [g for p, g in found if p >= end]
+        person = before[-1] if before else after[0] if after else None
+        if person is None and _KD.search(window):
+            person = "male"
+        return person == partner
