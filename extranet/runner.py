@@ -1,9 +1,10 @@
 """Run the reference server in-process: uvicorn in a daemon thread (no signal handlers).
 
 Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`EmbeddedServer.start`
-(or before, by :func:`preload`). What serving a login does not need (the photo checks' modules,
-the OpenAPI document the body limits are read from) is prepared by
-:meth:`EmbeddedServer.warm_up` once the server serves, else by the first request that needs it.
+(or before, by :func:`preload`). What serving a login does not need (the photo checks' modules)
+is imported by :meth:`EmbeddedServer.warm_up` once the server serves, else by the first upload.
+The OpenAPI document is generated on its first request (``/openapi.json``); nothing the app
+requests needs it.
 """
 
 from __future__ import annotations
@@ -162,15 +163,12 @@ class EmbeddedServer:
         return self.url
 
     def warm_up(self) -> None:
-        """Once serving, prepare what a login does not need, so that the first request that
-        does need it does not wait: the OpenAPI document (the body limits are read from it)
-        and the photo checks' modules (Pillow)."""
+        """Once serving, import what a login does not need, so that the first upload does not
+        wait for it: the photo checks' modules (Pillow)."""
         # lazy heavy import: the photo checks load only here or with the first upload, never
         # in the app's own process (it imports this module to start the server's)
         from extranet import imagecheck
 
-        if self._app is not None:
-            self._app.openapi()  # cached by FastAPI
         try:
             imagecheck.warm_up()
         except ImportError:  # the first upload reports it

@@ -124,7 +124,7 @@ def _serve(conn: Connection, server: EmbeddedServer) -> None:
             conn.send(("error", type(exc).__name__))
             return
         conn.send(("ready", url))
-        server.warm_up()  # what no login needs: the OpenAPI document, the photo checks
+        server.warm_up()  # what no login needs: the photo checks
         while True:
             try:
                 command = conn.recv()
