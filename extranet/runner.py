@@ -105,7 +105,9 @@ class EmbeddedServer:
         if self.ephemeral:
             delete_files(self.db_path)  # left behind by a run that did not stop cleanly
         state = ServerState.open(
-            self.db_path, idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S
+            self.db_path,
+            idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S,
+            durable=not self.ephemeral,  # deleted at stop: nothing to keep through a crash
         )
         if self.demo:
             from extranet.demo import ensure_demo_data  # lazy: only a demo server seeds data
