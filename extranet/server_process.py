@@ -88,6 +88,10 @@ def serve_child(conn: Connection, parents_end: Connection | None = None) -> None
     # (Ctrl+C in the terminal) end the command loop like "stop": the database is deleted.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGINT, _exit_on_signal)
+    # The server uses no pydantic plugins: skip their discovery (a scan of every installed
+    # package's metadata when the first model is built). Pydantic's documented switch; it is
+    # set in this process only.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         command = _preload_until_serve(conn)
         if command is not None:
