@@ -30,6 +30,10 @@ log = logging.getLogger("extranet")
 _START_TIMEOUT_S = 180.0
 """How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
 
+_POLL_S = 0.05
+"""How often :meth:`EmbeddedServer.start` checks that the server thread is still alive while
+it waits for the thread to serve (it wakes at once when it does)."""
+
 
 def _is_loopback_address(host: str) -> bool:
     try:
@@ -148,6 +152,7 @@ class EmbeddedServer:
             lifespan="off",
             ws="none",
             http="h11",
+            loop="asyncio",  # the one preload() imports ("auto" first tries to import uvloop)
             timeout_graceful_shutdown=2,
         )
         server = _ThreadServer(config)
@@ -160,12 +165,14 @@ class EmbeddedServer:
             except BaseException as exc:  # reported by start() below, then re-raised
                 crashed.append(exc)
                 raise
+            finally:
+                server.started_event.set()  # wakes start() if the thread ends without serving
 
         thread = threading.Thread(target=serve, name="extranet-server", daemon=True)
         self._thread = thread
         thread.start()
         started = time.monotonic()
-        while not server.started:
+        while not server.started_event.wait(_POLL_S) or not server.started:
             if not thread.is_alive():
                 self.stop()
                 cause = type(crashed[0]).__name__ if crashed else "no exception"
@@ -175,7 +182,6 @@ class EmbeddedServer:
             if time.monotonic() - started > _START_TIMEOUT_S:
                 self.stop()
                 raise ServerStartError(f"not serving after {_START_TIMEOUT_S:.0f} s")
-            time.sleep(0.005)
         return self.url
 
     def warm_up(self) -> None:
@@ -253,11 +259,20 @@ def _make_thread_server_class() -> type:
     import uvicorn
 
     class ThreadServer(uvicorn.Server):
-        """uvicorn server that never touches signal handlers (runs off the main thread)."""
+        """uvicorn server that never touches signal handlers (runs off the main thread) and
+        sets :attr:`started_event` once it serves (or its thread ends)."""
+
+        def __init__(self, config: Any) -> None:
+            super().__init__(config)
+            self.started_event = threading.Event()
 
         @contextlib.contextmanager
         def capture_signals(self) -> Iterator[None]:
             yield
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            self.started_event.set()
 
     return ThreadServer
 
