@@ -12,8 +12,8 @@ entry point); only the app's early start on Linux forks (:func:`can_fork`).
 The child imports the server (:func:`extranet.runner.preload`) as soon as it is spawned
 (:meth:`ServerProcess.spawn`) but opens the database only when told to serve
 (:meth:`ServerProcess.begin`): the app spawns it before it loads Qt and lets it serve once it
-holds the data directory's lock. Once it serves, the child prepares what no login needs
-(:meth:`extranet.runner.EmbeddedServer.warm_up`).
+holds the data directory's lock. Shortly after it serves, the child prepares what no login
+needs (:meth:`extranet.runner.EmbeddedServer.warm_up`).
 
 Importing this module is cheap: FastAPI and uvicorn are imported in the child only.
 """
@@ -47,6 +47,11 @@ _POLL_S = 0.05
 
 _STOP_TIMEOUT_S = 10.0
 """How long :meth:`ServerProcess.stop` waits for a clean exit before killing the child."""
+
+_WARM_UP_AFTER_S = 2.0
+"""How long after it serves the child waits before it imports what no login needs (the
+photo checks): a login submitted at once is then not slowed down by it (a user needs longer
+to reach the first photo)."""
 
 _NICENESS = 5
 """Nice value of the child: on a busy PC the app's window and login dialog get about three
@@ -153,8 +158,12 @@ def _serve(conn: Connection, server: EmbeddedServer) -> None:
             conn.send(("error", type(exc).__name__))
             return
         conn.send(("ready", url))
-        server.warm_up()  # what no login needs: the photo checks
+        warmed_up = False
         while True:
+            if not warmed_up and not conn.poll(_WARM_UP_AFTER_S):
+                server.warm_up()  # what no login needs: the photo checks
+                warmed_up = True
+                continue
             try:
                 command = conn.recv()
             except (EOFError, OSError):
