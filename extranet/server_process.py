@@ -93,7 +93,6 @@ def serve_child(conn: Connection, parents_end: Connection | None = None) -> None
     # (Ctrl+C in the terminal) end the command loop like "stop": the database is deleted.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGINT, _exit_on_signal)
-    lighten_imports()
     try:
         command = _preload_until_serve(conn)
         if command is not None:
@@ -135,6 +134,7 @@ def _preload_until_serve(conn: Connection) -> tuple[str, str, bool, bool] | None
     told to stop, or the parent is gone)."""
     failed = ""
     try:
+        lighten_imports()
         preload()  # nothing is opened before "serve": the parent may not hold its lock yet
     except Exception as exc:  # noqa: BLE001 - reported to the parent when it asks to serve
         failed = type(exc).__name__
