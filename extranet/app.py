@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from extranet.limits import BodyLimitMiddleware
+from extranet.limits import BodyLimitMiddleware, declared_limits
 from extranet.problems import (
     ApiProblem,
     RequestIdMiddleware,
@@ -110,9 +110,10 @@ def create_app(state: ServerState, *, loopback_only: bool = False) -> FastAPI:
     app.add_exception_handler(ApiProblem, api_problem_handler)
     app.add_exception_handler(StarletteHTTPException, http_exception_handler)
     app.add_exception_handler(RequestValidationError, validation_exception_handler)
-    for module in (session, config, referrals, images, postbox):
-        app.include_router(module.router, prefix=API_PREFIX)
-    app.add_middleware(BodyLimitMiddleware, openapi=app.openapi)
+    routers = [module.router for module in (session, config, referrals, images, postbox)]
+    for router in routers:
+        app.include_router(router, prefix=API_PREFIX)
+    app.add_middleware(BodyLimitMiddleware, limits=declared_limits(routers, API_PREFIX))
     app.add_middleware(ClientHeaderMiddleware)
     if loopback_only:
         app.add_middleware(LoopbackHostMiddleware)

@@ -1,14 +1,16 @@
 """Run the reference server in-process: uvicorn in a daemon thread (no signal handlers).
 
 Importing this module is cheap; FastAPI and uvicorn are imported by :meth:`EmbeddedServer.start`
-(or before, by :func:`preload`). What serving a login does not need (the photo checks' modules,
-the OpenAPI document the body limits are read from) is prepared by
-:meth:`EmbeddedServer.warm_up` once the server serves, else by the first request that needs it.
+(or before, by :func:`preload`). What serving a login does not need (the photo checks' modules)
+is imported by :meth:`EmbeddedServer.warm_up` once the server serves, else by the first upload.
+The OpenAPI document is generated on its first request (``/openapi.json``); nothing the app
+requests needs it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import ipaddress
 import logging
@@ -28,6 +30,10 @@ log = logging.getLogger("extranet")
 _START_TIMEOUT_S = 180.0
 """How long uvicorn may take to answer once started (seconds; ~0.1 s on an idle PC)."""
 
+_POLL_S = 0.05
+"""How often :meth:`EmbeddedServer.start` checks that the server thread is still alive while
+it waits for the thread to serve (it wakes at once when it does)."""
+
 
 def _is_loopback_address(host: str) -> bool:
     try:
@@ -38,15 +44,28 @@ def _is_loopback_address(host: str) -> bool:
 
 def preload() -> None:
     """Import everything :meth:`EmbeddedServer.start` needs (FastAPI, uvicorn with its h11
-    protocol and asyncio loop, the app and its routes), without opening anything."""
-    for module in (
-        "uvicorn",
-        "uvicorn.protocols.http.h11_impl",
-        "uvicorn.loops.asyncio",
-        "extranet.app",
-        "extranet.demo",
-    ):
-        importlib.import_module(module)
+    protocol and asyncio loop, the app and its routes), without opening anything.
+
+    The cyclic garbage collector is paused meanwhile: the imports create only objects that
+    live as long as the process (modules, classes, pydantic schemas), so its runs would free
+    nothing (they cost about a tenth of the imports' CPU time). Afterwards they are frozen
+    (:func:`gc.freeze`): later collections skip them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for module in (
+            "uvicorn",
+            "uvicorn.protocols.http.h11_impl",
+            "uvicorn.loops.asyncio",
+            "extranet.app",
+            "extranet.demo",
+        ):
+            importlib.import_module(module)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
 
 
 class ServerStartError(RuntimeError):
@@ -104,7 +123,9 @@ class EmbeddedServer:
         if self.ephemeral:
             delete_files(self.db_path)  # left behind by a run that did not stop cleanly
         state = ServerState.open(
-            self.db_path, idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S
+            self.db_path,
+            idle_timeout_s=self.idle_timeout_s or DEFAULT_IDLE_TIMEOUT_S,
+            durable=not self.ephemeral,  # deleted at stop: nothing to keep through a crash
         )
         if self.demo:
             from extranet.demo import ensure_demo_data  # lazy: only a demo server seeds data
@@ -131,6 +152,7 @@ class EmbeddedServer:
             lifespan="off",
             ws="none",
             http="h11",
+            loop="asyncio",  # the one preload() imports ("auto" first tries to import uvloop)
             timeout_graceful_shutdown=2,
         )
         server = _ThreadServer(config)
@@ -143,12 +165,14 @@ class EmbeddedServer:
             except BaseException as exc:  # reported by start() below, then re-raised
                 crashed.append(exc)
                 raise
+            finally:
+                server.started_event.set()  # wakes start() if the thread ends without serving
 
         thread = threading.Thread(target=serve, name="extranet-server", daemon=True)
         self._thread = thread
         thread.start()
         started = time.monotonic()
-        while not server.started:
+        while not server.started_event.wait(_POLL_S) or not server.started:
             if not thread.is_alive():
                 self.stop()
                 cause = type(crashed[0]).__name__ if crashed else "no exception"
@@ -158,19 +182,15 @@ class EmbeddedServer:
             if time.monotonic() - started > _START_TIMEOUT_S:
                 self.stop()
                 raise ServerStartError(f"not serving after {_START_TIMEOUT_S:.0f} s")
-            time.sleep(0.005)
         return self.url
 
     def warm_up(self) -> None:
-        """Once serving, prepare what a login does not need, so that the first request that
-        does need it does not wait: the OpenAPI document (the body limits are read from it)
-        and the photo checks' modules (Pillow)."""
+        """Once serving, import what a login does not need, so that the first upload does not
+        wait for it: the photo checks' modules (Pillow)."""
         # lazy heavy import: the photo checks load only here or with the first upload, never
         # in the app's own process (it imports this module to start the server's)
         from extranet import imagecheck
 
-        if self._app is not None:
-            self._app.openapi()  # cached by FastAPI
         try:
             imagecheck.warm_up()
         except ImportError:  # the first upload reports it
@@ -239,11 +259,20 @@ def _make_thread_server_class() -> type:
     import uvicorn
 
     class ThreadServer(uvicorn.Server):
-        """uvicorn server that never touches signal handlers (runs off the main thread)."""
+        """uvicorn server that never touches signal handlers (runs off the main thread) and
+        sets :attr:`started_event` once it serves (or its thread ends)."""
+
+        def __init__(self, config: Any) -> None:
+            super().__init__(config)
+            self.started_event = threading.Event()
 
         @contextlib.contextmanager
         def capture_signals(self) -> Iterator[None]:
             yield
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            self.started_event.set()
 
     return ThreadServer
 

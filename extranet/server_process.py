@@ -12,8 +12,8 @@ entry point); only the app's early start on Linux forks (:func:`can_fork`).
 The child imports the server (:func:`extranet.runner.preload`) as soon as it is spawned
 (:meth:`ServerProcess.spawn`) but opens the database only when told to serve
 (:meth:`ServerProcess.begin`): the app spawns it before it loads Qt and lets it serve once it
-holds the data directory's lock. Once it serves, the child prepares what no login needs
-(:meth:`extranet.runner.EmbeddedServer.warm_up`).
+holds the data directory's lock. Shortly after it serves, the child prepares what no login
+needs (:meth:`extranet.runner.EmbeddedServer.warm_up`).
 
 Importing this module is cheap: FastAPI and uvicorn are imported in the child only.
 """
@@ -34,7 +34,7 @@ from typing import Any
 
 from extranet.runner import EmbeddedServer, ServerStartError, preload
 
-__all__ = ["ServerProcess", "ServerProcessError", "can_fork"]
+__all__ = ["ServerProcess", "ServerProcessError", "can_fork", "lighten_imports"]
 
 _START_TIMEOUT_S = 180.0
 """How long the child may take to serve (seconds; well under one on an idle PC)."""
@@ -47,6 +47,11 @@ _POLL_S = 0.05
 
 _STOP_TIMEOUT_S = 10.0
 """How long :meth:`ServerProcess.stop` waits for a clean exit before killing the child."""
+
+_WARM_UP_AFTER_S = 2.0
+"""How long after it serves the child waits before it imports what no login needs (the
+photo checks): a login submitted at once is then not slowed down by it (a user needs longer
+to reach the first photo)."""
 
 _NICENESS = 5
 """Nice value of the child: on a busy PC the app's window and login dialog get about three
@@ -96,11 +101,40 @@ def serve_child(conn: Connection, parents_end: Connection | None = None) -> None
         conn.close()
 
 
+def lighten_imports() -> None:
+    """Make the server's imports cheaper; for a process that only serves (the child).
+
+    About a sixth of the CPU time before the server serves goes to work that it never uses:
+
+    - Pydantic's plugin discovery scans every installed package's metadata when the first
+      model is built; the server uses no plugin (``PYDANTIC_DISABLE_PLUGINS``, documented).
+    - Pydantic models build their validators when their class is created; with
+      ``defer_build`` they build on first use. FastAPI's ~50 OpenAPI models
+      (``fastapi.openapi.models``, imported by ``fastapi.params``) are used only for
+      ``/openapi.json``; the API's request models build with their first request.
+    - FastAPI checks every route parameter against ``pydantic.v1.BaseModel`` and imports
+      ``pydantic.v1`` to do so; the server has no v1 model, so the import is blocked and the
+      check answers "no" at once.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # WORKAROUND: pydantic has no public default for ``defer_build`` (only per model, and the
+    # OpenAPI models are FastAPI's); without this private table the models build as usual.
+    with contextlib.suppress(ImportError):
+        from pydantic._internal._config import config_defaults
+
+        if config_defaults.get("defer_build") is False:
+            config_defaults["defer_build"] = True
+    # WORKAROUND: fastapi._compat.shared.is_pydantic_v1_model_class imports pydantic.v1
+    # (~5 % of the start) and answers False when that import fails.
+    sys.modules.setdefault("pydantic.v1", None)  # type: ignore[arg-type]
+
+
 def _preload_until_serve(conn: Connection) -> tuple[str, str, bool, bool] | None:
     """Import the server while the parent starts; return the ``"serve"`` command (``None``:
     told to stop, or the parent is gone)."""
     failed = ""
     try:
+        lighten_imports()
         preload()  # nothing is opened before "serve": the parent may not hold its lock yet
     except Exception as exc:  # noqa: BLE001 - reported to the parent when it asks to serve
         failed = type(exc).__name__
@@ -124,8 +158,12 @@ def _serve(conn: Connection, server: EmbeddedServer) -> None:
             conn.send(("error", type(exc).__name__))
             return
         conn.send(("ready", url))
-        server.warm_up()  # what no login needs: the OpenAPI document, the photo checks
+        warmed_up = False
         while True:
+            if not warmed_up and not conn.poll(_WARM_UP_AFTER_S):
+                server.warm_up()  # what no login needs: the photo checks
+                warmed_up = True
+                continue
             try:
                 command = conn.recv()
             except (EOFError, OSError):

@@ -29,10 +29,15 @@ class ServerState:
 
     @classmethod
     def open(
-        cls, db_path: Path | str, *, idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S
+        cls,
+        db_path: Path | str,
+        *,
+        idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
+        durable: bool = True,
     ) -> ServerState:
-        """Open (and create if needed) the database at ``db_path``."""
-        db = Database(db_path)
+        """Open (and create if needed) the database at ``db_path`` (``durable``: see
+        :class:`~extranet.db.Database`)."""
+        db = Database(db_path, durable=durable)
         cutoff = (datetime.now(UTC) - IDEMPOTENCY_RETENTION).isoformat(timespec="milliseconds")
         with db.tx() as conn:
             conn.execute(

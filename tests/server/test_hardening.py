@@ -15,6 +15,8 @@ import pytest
 import requests
 
 from extranet.catalogs import LIMITS
+from extranet.limits import declared_limits
+from extranet.routes import config, images, postbox, referrals, session
 from extranet.runner import EmbeddedServer
 from extranet.security import LoginThrottle
 from tests.helpers.server_fixtures import API, CLIENT_HEADERS, api_session
@@ -87,6 +89,23 @@ def test_body_limits_are_documented_per_route(server: EmbeddedServer) -> None:
     image = spec["paths"][f"{API}/referrals/{{referral_id}}/images/{{image_id}}"]["put"]
     assert image["x-max-body-bytes"] == LIMITS["max_image_bytes"]
     assert "image-too-large" in image["responses"]["413"]["description"]
+
+
+def test_enforced_body_limits_are_exactly_the_documented_ones(server: EmbeddedServer) -> None:
+    spec = requests.get(f"{server.url}/openapi.json", timeout=10).json()
+    documented = {
+        (path, method.upper(), operation["x-max-body-bytes"], operation["x-too-large-code"])
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        if "x-max-body-bytes" in operation
+    }
+    routers = [module.router for module in (session, config, referrals, images, postbox)]
+    enforced = {
+        (limit.path, limit.method, limit.limit, limit.code)
+        for limit in declared_limits(routers, API)
+    }
+    assert len(documented) == 6
+    assert enforced == documented
 
 
 def test_normal_requests_pass_the_limit(server: EmbeddedServer) -> None:

@@ -110,6 +110,57 @@ def test_spawned_early_it_imports_but_serves_only_when_told(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+_LIGHT_IMPORTS = """
+import sys
+from extranet.runner import preload
+from extranet.server_process import lighten_imports
+
+lighten_imports()
+preload()
+from fastapi.openapi.models import OpenAPI
+from extranet.routes.session import LoginBody
+
+print(sys.modules["pydantic.v1"] is None, OpenAPI.__pydantic_complete__,
+      LoginBody.__pydantic_complete__)
+"""
+
+
+def test_the_child_builds_no_model_before_its_first_use() -> None:
+    checked = subprocess.run(
+        [sys.executable, "-c", _LIGHT_IMPORTS], capture_output=True, text=True, timeout=120
+    )
+    assert checked.stdout.split() == ["True", "False", "False"], checked.stderr
+
+
+def test_with_deferred_models_it_serves_the_api_and_its_document(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "server.db", ephemeral=True)
+    try:
+        url = server.start()
+        session = api_session(url, "demo", "demo")
+        try:
+            created = session.post(
+                f"{url}{API}/postbox/tickets",
+                json={"subject": "Rückfrage", "body": "Bitte um Rückruf."},
+                headers={"Idempotency-Key": "4f1c1e4e-2f7a-4a53-9d4e-2b8e8f0c2a11"},
+                timeout=10,
+            )
+            assert created.status_code == 201, created.text
+            refused = session.post(
+                f"{url}{API}/postbox/tickets",
+                json={"subject": ["not", "text"], "body": "Bitte um Rückruf."},
+                headers={"Idempotency-Key": "0b6f4a52-8f0e-4d1c-9b7a-6f3e2d1c0b9a"},
+                timeout=10,
+            )
+            assert refused.status_code == 422, refused.text
+            assert refused.json()["errors"][0]["pointer"] == "/subject"
+        finally:
+            session.close()
+        spec = requests.get(f"{url}/openapi.json", timeout=30).json()
+        assert f"{API}/session" in spec["paths"]
+    finally:
+        server.stop()
+
+
 _FORK_CHECK = """
 import threading
 from extranet.server_process import can_fork
