@@ -41,6 +41,11 @@ dort") makes a workplace; a person noun before a car make names the car ("Patien
 VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
 one-typo match that is a dictionary word is no typo.
 
+A health attribute or judgement said of an animal (``animals.txt``, found in the lexicon scan)
+is no one's data: the animal is the subject of the clause and no person stands beside it but
+its owner in a genitive ("Hund des Kunden ist zuckerkrank", "ihr Pferd lahmt" -- not "Kunde ist
+mit seinem Hund beim Tierarzt", "Kundin und ihr Hund sind zuckerkrank").
+
 A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
 or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
 lower-case noun after an article can be the thing a clause is about ("der wischer is
