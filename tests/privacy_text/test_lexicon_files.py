@@ -21,7 +21,13 @@ from desktop.privacy.text.normalize import normalize
 ROOT = resource_path("privacy")
 LEXICONS = sorted((ROOT / "lexicon").glob("*.txt"))
 _REGEX_SYNTAX = re.compile(r"[|\\?{}^$+\[\]]")
-RULE_FILES = [*LEXICONS, ROOT / "clean.txt", ROOT / "names.txt", ROOT / "fuzzy_stop.txt"]
+RULE_FILES = [
+    *LEXICONS,
+    ROOT / "clean.txt",
+    ROOT / "animals.txt",
+    ROOT / "names.txt",
+    ROOT / "fuzzy_stop.txt",
+]
 
 
 def _entries(path: Path) -> list[tuple[Rule, str]]:

@@ -41,6 +41,11 @@ dort") makes a workplace; a person noun before a car make names the car ("Patien
 VII)"); a participle with "werden" is a process ("wird durch Spiegelung behindert"); a
 one-typo match that is a dictionary word is no typo.
 
+A health attribute or judgement said of an animal (``animals.txt``, found in the lexicon scan)
+is no one's data: the animal is the subject of the clause and no person stands beside it but
+its owner in a genitive ("Hund des Kunden ist zuckerkrank", "ihr Pferd lahmt" -- not "Kunde ist
+mit seinem Hund beim Tierarzt", "Kundin und ihr Hund sind zuckerkrank").
+
 A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
 or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
 lower-case noun after an article can be the thing a clause is about ("der wischer is
@@ -209,6 +214,10 @@ class Grammar:
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
+        animal = data["animal"]
+        self._animal_categories = frozenset(animal["categories"])
+        self._possessives = _fold_all(animal["possessives"])
+        self._owners = _fold_all(animal["owners"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -474,6 +483,60 @@ class Grammar:
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
+
+    def said_of_animal(self, norm: Normalized, hit: Hit, animals: list[tuple[int, int]]) -> bool:
+        """Whether ``hit`` is said of one of the ``animals`` (spans of animal nouns on
+        ``norm``'s folded text): the animal is the subject of the hit's clause, no person
+        stands before it outside a prepositional phrase, and none is named after it but its
+        owner in a genitive ("Hund des Kunden ist zuckerkrank", "Die Katze hat Epilepsie")."""
+        if hit.rule.category not in self._animal_categories:
+            return False
+        near = [a for a in animals if a[1] <= hit.start and hit.start - a[0] <= 160]
+        if not near:
+            return False
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        left, _right = self._clause(text, start, end)
+        for animal_start, animal_end in near:
+            first, last = norm.span(animal_start, animal_end)
+            if first < left:
+                continue
+            before = [m.group() for m in _TOKEN.finditer(text, left, first)]
+            after = [m.group() for m in _TOKEN.finditer(text, last, start)]
+            if self._animal_is_subject(before) and not self._person_after_animal(after):
+                return True
+        return False
+
+    def _animal_is_subject(self, before: list[str]) -> bool:
+        """No person or other noun is the subject before the animal (``before``: the tokens
+        of its clause before it), and the animal ends no prepositional phrase."""
+        in_phrase = False
+        for token in before:
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+            elif folded in _ARTICLES or folded in self._possessives or folded in self._function:
+                continue
+            elif in_phrase:
+                in_phrase = token[:1].islower() and not self._is_person(token)
+            elif self._is_person(token) or token[:1].isupper():
+                return False  # "Kunde ist mit seinem Hund ...": the person is the subject
+        return not in_phrase
+
+    def _person_after_animal(self, after: list[str]) -> bool:
+        """A person is named after the animal (``after``: the tokens up to the hit) other
+        than its owner in a genitive right after it ("Hund und Kunde sind zuckerkrank")."""
+        index = 0
+        if after and _fold(after[0]) in self._owners:
+            index = 1
+            while index < len(after) and (
+                after[index][:1].isupper()
+                or self._is_person(after[index])
+                or _fold(after[index].rstrip(".")) in _ARTICLES
+                or _fold(after[index]) in self._owners
+            ):
+                index += 1
+        return any(self._is_person(token) for token in after[index:])
 
     def keep(self, norm: Normalized, hit: Hit, field: str) -> bool:
         """Whether ``hit`` (on ``norm``'s folded text) is said of a person."""

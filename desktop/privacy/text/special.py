@@ -71,10 +71,14 @@ _DIALECT_SPOKEN = tuple(spoken for spoken, _written in _DIALECT_ENDINGS)
 _DIALECT_LAST = frozenset(spoken[-1] for spoken in _DIALECT_SPOKEN)
 
 _CLEAN = Rule("clean", "clean", None)  # marks clean.txt entries inside the shared matcher
+_ANIMAL = Rule("animal", "animal", None)  # marks animals.txt nouns inside the shared matcher
 
 
 def _without_clean(table: dict[str, list[Rule]]) -> dict[str, list[Rule]]:
-    out = {term: [r for r in rules if r is not _CLEAN] for term, rules in table.items()}
+    out = {
+        term: [r for r in rules if r is not _CLEAN and r is not _ANIMAL]
+        for term, rules in table.items()
+    }
     return {term: rules for term, rules in out.items() if rules}
 
 
@@ -86,9 +90,10 @@ class SpecialCategoryRecognizer:
     def __init__(self, root: Path) -> None:
         pairs = [p for path in sorted((root / "lexicon").glob("*.txt")) for p in parse_file(path)]
         clean = [(_CLEAN, entry) for _rule, entry in parse_file(root / "clean.txt")]
+        animals = [(_ANIMAL, entry) for _rule, entry in parse_file(root / "animals.txt")]
         self.grammar = Grammar(root)
-        # One matcher for both: one scan per kind instead of two.
-        self.matcher = Matcher(pairs + clean)
+        # One matcher for all: one scan per kind instead of three.
+        self.matcher = Matcher(pairs + clean + animals)
         exact = _without_clean(self.matcher.terms("exact"))
         prefix = _without_clean(self.matcher.terms("prefix"))
         self.fuzzy = FuzzyIndex(
@@ -113,22 +118,30 @@ class SpecialCategoryRecognizer:
 
     def hits(self, norm: Normalized, field: str = "bemerkungen") -> list[Hit]:
         """Lexicon hits minus clean contexts, surnames after a salutation ("Herr Christ") and
-        words said of a place, thing or job rather than a person (:mod:`grammar`)."""
-        keep = self.grammar.keep
-        return [
+        words said of a place, thing, job or animal rather than a person (:mod:`grammar`)."""
+        grammar = self.grammar
+        keep = grammar.keep
+        animals: list[tuple[int, int]] = []
+        kept = [
             h
-            for h in self._hits(norm)
+            for h in self._hits(norm, animals)
             if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
         ]
+        if not animals or field == "nachname":
+            return kept  # no animal named (the common case), or the name field: a person
+        return [h for h in kept if not grammar.said_of_animal(norm, h, animals)]
 
-    def _hits(self, norm: Normalized) -> list[Hit]:
-        """Lexicon hits on the normalised text after removing clean contexts."""
+    def _hits(self, norm: Normalized, animals: list[tuple[int, int]]) -> list[Hit]:
+        """Lexicon hits on the normalised text after removing clean contexts; the spans of
+        animal nouns are added to ``animals``."""
         text = norm.text
         hits: list[Hit] = []
         clean: list[tuple[int, int]] = []
         for hit in self.matcher.find(text):
             if hit.rule is _CLEAN:
                 clean.append((hit.start, hit.end))
+            elif hit.rule is _ANIMAL:
+                animals.append((hit.start, hit.end))
             else:
                 hits.append(hit)
         covered = bytearray(len(text))
