@@ -30,6 +30,14 @@ class _Server(ThreadingHTTPServer):
     close_after_answer = False
     connections = 0
 
+    def __init__(self, address: tuple[str, int]) -> None:
+        super().__init__(address, _Handler)
+        self.closed = threading.Semaphore(0)  # released once per socket the server closed
+
+    def shutdown_request(self, request: object) -> None:
+        super().shutdown_request(request)  # type: ignore[arg-type]
+        self.closed.release()
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive unless a side closes
@@ -53,7 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def http_server() -> Iterator[_Server]:
-    server = _Server(("127.0.0.1", 0), _Handler)
+    server = _Server(("127.0.0.1", 0))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -81,6 +89,9 @@ def test_connection_closed_by_the_server_is_not_reused(http_server: _Server) -> 
     transport = Transport(_url(http_server), retries=0)
     for i in range(3):
         assert transport.request("POST", f"/n/{i}").status == 200
+        # the next request starts once the server has closed this connection (without the
+        # wait, it could start before the close reaches us: a race no client can avoid)
+        assert http_server.closed.acquire(timeout=5)
     transport.close()
     assert http_server.connections == 3
 
