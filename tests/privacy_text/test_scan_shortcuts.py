@@ -13,7 +13,6 @@ from itertools import product
 
 from desktop.privacy.text import anchors, normalize
 from desktop.privacy.text.fuzzy import FuzzyIndex
-from desktop.privacy.text.grammar import _literal_trie
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -41,10 +40,10 @@ from desktop.privacy.text.lexicon import (
     Matcher,
     Rule,
     _scan,
-    _trie_pattern,
     pieces,
 )
 from desktop.privacy.text.special import _LONG_TOKEN, _LONG_WORD, _long_tokens, _long_words
+from desktop.privacy.text.trie import trie_pattern
 
 _ROUNDS = 1500
 
@@ -181,7 +180,7 @@ def test_term_automaton_finds_what_the_term_regexes_find() -> None:
     entries += ["*blind*", "*blinde*", "*ab c*", "ig metall", "ig-metall", "*sehr krank"]
     matcher = Matcher([(rule, entry) for entry in entries])
     reference = {
-        kind: re.compile(_KIND_WRAP[kind].format(_trie_pattern(matcher.terms(kind))))
+        kind: re.compile(_KIND_WRAP[kind].format(trie_pattern(matcher.terms(kind))))
         for kind in matcher._kinds
     }
     assert all(phrase is not None for phrase in matcher._phrases)
@@ -277,11 +276,12 @@ def test_digit_runs_and_long_words_match_their_regexes() -> None:
         assert list(_long_words(text)) == [m.span() for m in _LONG_WORD.finditer(text)]
 
 
-def test_literal_trie_prefers_the_longest_word_like_a_sorted_alternation() -> None:
+def test_trie_prefers_the_longest_word_like_a_sorted_alternation() -> None:
     words = {"so", "so dass", "sodass", "und", "u.", "d.h.", "Aber", "aber", "ABER", "ab"}
     sorted_words = sorted(words, key=lambda w: (-len(w), w))
-    alternation = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted_words)) + r")(?!\w)")
-    trie = re.compile(r"(?<!\w)(?:" + _literal_trie(words) + r")(?!\w)")
+    literals = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted_words)
+    alternation = re.compile(r"(?<!\w)(?:" + "|".join(literals) + r")(?!\w)")
+    trie = re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
     alphabet = ["so", " ", "dass", "und", "u.", "d.h.", "Aber", "ab", "x", ".", ",", "ABER"]
     for text in _strings(alphabet, 16, 10):
         for pos in range(len(text) + 1):

@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.partners import PartnerNames
+from desktop.privacy.text.trie import trie_pattern
 
 if TYPE_CHECKING:
     from desktop.privacy.text.lexicon import Hit
@@ -136,28 +137,6 @@ def _fold_all(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_term(w) for w in words)
 
 
-def _literal_trie(words: Iterable[str]) -> str:
-    """Regex source matching any of ``words`` literally, as a prefix tree: the regex engine
-    follows the next character instead of trying every word in turn (a clause boundary is
-    looked for at every position). At each place the longest word that lets the rest of the
-    pattern match wins, as with an alternation sorted longest first."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(root)
-
-
 class Grammar:
     """The frame checks of ``grammar.toml`` (see the module docstring)."""
 
@@ -181,7 +160,7 @@ class Grammar:
         # much faster than a case-insensitive one
         words = data["clause"]["openers"] + data["clause"]["saying"]
         forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
-        openers = _literal_trie(forms)
+        openers = trie_pattern(forms)
         self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w)")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])

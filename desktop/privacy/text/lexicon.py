@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from desktop.privacy.text.anchors import analyse, piece_local
 from desktop.privacy.text.normalize import fold_term
+from desktop.privacy.text.trie import trie_pattern
 
 _WORD_END = re.compile(r"\w*")
 
@@ -86,33 +87,6 @@ def parse_file(path: Path) -> list[tuple[Rule, str]]:
         )
         pairs.extend((rule, entry) for entry in entries)
     return pairs
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """Regex source matching exactly the given words, longest alternative preferred.
-
-    A space inside a term (a phrase such as "hört schlecht") matches any run of whitespace.
-    """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alternatives = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        optional = "" in node
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return "(?:" + body + ")?" if optional else body
-
-    return build(root)
 
 
 _KIND_WRAP = {
@@ -274,7 +248,7 @@ class Matcher:
         # matched by a regex of their own, tried only where their first word stands.
         self._kinds = [kind for kind, terms in self._terms.items() if terms]
         self._phrases = [
-            re.compile(_KIND_WRAP[kind].removeprefix(_WORD_START).format(_trie_pattern(phrases)))
+            re.compile(_KIND_WRAP[kind].removeprefix(_WORD_START).format(trie_pattern(phrases)))
             if phrases
             else None
             for kind in self._kinds
@@ -315,7 +289,7 @@ class Matcher:
         # (``match``) instead of being searched for in the whole piece.
         self._targets = {a: tuple(sorted(admitted[a] - lead)) for a in every}
         self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
-        self._anchor_search = re.compile(_trie_pattern(every)).search if every else None
+        self._anchor_search = re.compile(trie_pattern(every)).search if every else None
         # The anchors are found by the same Aho-Corasick pass as the terms (a third of the
         # cost of the regex loop); the regex stays for anchors with a space, which it matches
         # as \s+.
