@@ -5,18 +5,9 @@ leetspeak with a leading digit. Fresh sentences (in no corpus)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from desktop.privacy.text import check
-
-_ROUND3_DEV = Path(__file__).resolve().parent / "data" / "round3_dev.jsonl"
-
-
-def _categories(text: str, field: str = "bemerkungen") -> set[str]:
-    return {f.category for f in check(text, field) if f.category != "length"}
+from tests.helpers.privacy_text import categories
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def _categories(text: str, field: str = "bemerkungen") -> set[str]:
     ],
 )
 def test_what_is_said_is_said_of_its_own_subject(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -55,7 +46,7 @@ def test_what_is_said_is_said_of_its_own_subject(text: str, labels: set[str]) ->
     ],
 )
 def test_a_title_before_a_name(text: str, field: str, labels: set[str]) -> None:
-    assert _categories(text, field) == labels
+    assert categories(text, field) == labels
 
 
 @pytest.mark.parametrize(
@@ -78,7 +69,7 @@ def test_a_title_before_a_name(text: str, field: str, labels: set[str]) -> None:
     ],
 )
 def test_places_and_workplaces(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -94,7 +85,7 @@ def test_places_and_workplaces(text: str, labels: set[str]) -> None:
     ],
 )
 def test_a_person_noun_that_names_a_car(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -119,7 +110,7 @@ def test_a_person_noun_that_names_a_car(text: str, labels: set[str]) -> None:
     ],
 )
 def test_events_activities_and_colloquial_words(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -135,7 +126,7 @@ def test_events_activities_and_colloquial_words(text: str, labels: set[str]) -> 
     ],
 )
 def test_one_name_word_is_the_name(text: str, labels: set[str]) -> None:
-    assert _categories(text, "nachname") == labels
+    assert categories(text, "nachname") == labels
 
 
 @pytest.mark.parametrize(
@@ -148,7 +139,7 @@ def test_one_name_word_is_the_name(text: str, labels: set[str]) -> None:
     ],
 )
 def test_leetspeak_with_a_leading_digit(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -161,7 +152,7 @@ def test_leetspeak_with_a_leading_digit(text: str, labels: set[str]) -> None:
     ],
 )
 def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -195,7 +186,7 @@ def test_a_dictionary_word_is_no_typo(text: str, labels: set[str]) -> None:
     ],
 )
 def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -245,22 +236,4 @@ def test_organisations_goods_and_words(text: str, labels: set[str]) -> None:
     ],
 )
 def test_strikes_infidelity_english_and_predicates(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
-
-
-def test_round3_dev_corpus_scores() -> None:
-    """The third-round notes (the held-out third lives in bench/heldout): macro-F1 >= 0.95 and
-    at most 2 % of the clean notes flagged."""
-    lines = _ROUND3_DEV.read_text("utf-8").splitlines()
-    records = [json.loads(line) for line in lines if line.strip()]
-    gold = [set(map(str, r["labels"])) for r in records]
-    pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
-    f1s = []
-    for cat in sorted(set().union(*gold)):
-        tp = sum(cat in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fp = sum(cat not in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fn = sum(cat in g and cat not in p for g, p in zip(gold, pred, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
-    clean = [p for g, p in zip(gold, pred, strict=True) if not g]
-    assert sum(f1s) / len(f1s) >= 0.95
-    assert sum(bool(p) for p in clean) / len(clean) <= 0.02
+    assert categories(text) == labels

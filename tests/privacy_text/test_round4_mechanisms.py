@@ -5,18 +5,9 @@ party, partner and ancestry. Fresh sentences (in no corpus)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from desktop.privacy.text import check
-
-_ROUND4_DEV = Path(__file__).resolve().parent / "data" / "round4_dev.jsonl"
-
-
-def _categories(text: str, field: str = "bemerkungen") -> set[str]:
-    return {f.category for f in check(text, field) if f.category != "length"}
+from tests.helpers.privacy_text import categories
 
 
 @pytest.mark.parametrize(
@@ -34,7 +25,7 @@ def _categories(text: str, field: str = "bemerkungen") -> set[str]:
     ],
 )
 def test_one_attribute_word_in_the_name_field(text: str, labels: set[str]) -> None:
-    assert _categories(text, "nachname") == labels
+    assert categories(text, "nachname") == labels
 
 
 @pytest.mark.parametrize(
@@ -50,7 +41,7 @@ def test_one_attribute_word_in_the_name_field(text: str, labels: set[str]) -> No
     ],
 )
 def test_a_denied_health_attribute_is_none(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -69,7 +60,7 @@ def test_a_denied_health_attribute_is_none(text: str, labels: set[str]) -> None:
     ],
 )
 def test_subjects_trades_housing_and_dialect(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -88,7 +79,7 @@ def test_subjects_trades_housing_and_dialect(text: str, labels: set[str]) -> Non
     ],
 )
 def test_judgements_by_idiom_and_word_formation(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -104,7 +95,7 @@ def test_judgements_by_idiom_and_word_formation(text: str, labels: set[str]) -> 
     ],
 )
 def test_everyday_health(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
+    assert categories(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -126,22 +117,4 @@ def test_everyday_health(text: str, labels: set[str]) -> None:
     ],
 )
 def test_implied_categories_and_identifiers(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
-
-
-def test_round4_dev_corpus_scores() -> None:
-    """The fourth-round notes (the held-out third lives in bench/heldout): macro-F1 >= 0.95 and
-    at most 2 % of the clean notes flagged."""
-    lines = _ROUND4_DEV.read_text("utf-8").splitlines()
-    records = [json.loads(line) for line in lines if line.strip()]
-    gold = [set(map(str, r["labels"])) for r in records]
-    pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
-    f1s = []
-    for cat in sorted(set().union(*gold)):
-        tp = sum(cat in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fp = sum(cat not in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fn = sum(cat in g and cat not in p for g, p in zip(gold, pred, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
-    clean = [p for g, p in zip(gold, pred, strict=True) if not g]
-    assert sum(f1s) / len(f1s) >= 0.95
-    assert sum(bool(p) for p in clean) / len(clean) <= 0.02
+    assert categories(text) == labels

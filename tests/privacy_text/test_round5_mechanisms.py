@@ -6,18 +6,9 @@ corpus)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from desktop.privacy.text import check
-
-_ROUND5_DEV = Path(__file__).resolve().parent / "data" / "round5_dev.jsonl"
-
-
-def _categories(text: str, field: str = "bemerkungen") -> set[str]:
-    return {f.category for f in check(text, field) if f.category != "length"}
+from tests.helpers.privacy_text import categories
 
 
 @pytest.mark.parametrize(
@@ -59,22 +50,4 @@ def _categories(text: str, field: str = "bemerkungen") -> set[str]:
     ],
 )
 def test_round5_mechanisms(text: str, labels: set[str]) -> None:
-    assert _categories(text) == labels
-
-
-def test_round5_dev_corpus_scores() -> None:
-    """The fifth-round notes (the held-out third lives in bench/heldout): macro-F1 >= 0.95 and
-    at most 2 % of the clean notes flagged."""
-    lines = _ROUND5_DEV.read_text("utf-8").splitlines()
-    records = [json.loads(line) for line in lines if line.strip()]
-    gold = [set(map(str, r["labels"])) for r in records]
-    pred = [_categories(str(r["text"]), str(r["field"])) for r in records]
-    f1s = []
-    for cat in sorted(set().union(*gold)):
-        tp = sum(cat in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fp = sum(cat not in g and cat in p for g, p in zip(gold, pred, strict=True))
-        fn = sum(cat in g and cat not in p for g, p in zip(gold, pred, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0)
-    clean = [p for g, p in zip(gold, pred, strict=True) if not g]
-    assert sum(f1s) / len(f1s) >= 0.95
-    assert sum(bool(p) for p in clean) / len(clean) <= 0.02
+    assert categories(text) == labels
