@@ -86,3 +86,17 @@ def test_address_hint_from_digits_agrees_with_the_plain_regex(parts: list[str]) 
     text = "".join(parts)
     where = pieces(text)
     assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where)
+
+
+def test_a_partners_gender_is_judged_within_its_own_sentence() -> None:
+    """The person a named partner is compared with is looked for in the partner's sentence
+    only: in a batch the neighbouring sentence must not change the answer."""
+    text = (
+        "Herr Maier ist verreist und kommt erst in drei Wochen zurück, der Wagen steht bis "
+        "dahin in der Tiefgarage am Marktplatz. Bitte vorher anrufen, der Schlüssel liegt beim "
+        "Hausmeister im Erdgeschoss. Lebenspartner Jonas holt das Auto ab."
+    )
+    assert len(spans(text)) == 3  # long enough to be analysed sentence by sentence
+    assert _batch(text, "bemerkungen") == _one_by_one(text, "bemerkungen")
+    same = "Lebenspartner Jonas holt das Auto ab, Herr Maier ist verreist."
+    assert {f.category for f in _batch(same, "bemerkungen")} == {"sex_life"}  # type: ignore[attr-defined]

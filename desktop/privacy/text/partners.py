@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from desktop.privacy.text.gender import Gender, references
+from desktop.privacy.text.lexicon import SEPARATOR
 
 _SEX: dict[str, Gender] = {"m": "male", "w": "female"}
 _KD = re.compile(r"(?<![\w-])[Kk][Dd]\.?(?![\w-])")
@@ -41,8 +42,12 @@ class PartnerNames:
         partner = self._genders.get(name.casefold()) if name[:1].isupper() else None
         if partner is None:
             return False
-        offset = max(0, start - _NEAR)
-        window = text[offset : end + _NEAR]
+        # only the hit's own piece of a batch: the answer must not depend on which other
+        # sentences were checked in the same call (see lexicon.SEPARATOR)
+        piece_start = text.rfind(SEPARATOR, 0, start) + 1
+        piece_end = text.find(SEPARATOR, end)
+        offset = max(piece_start, start - _NEAR)
+        window = text[offset : min(end + _NEAR, len(text) if piece_end < 0 else piece_end)]
         found = [(offset + p, g) for p, g in references(window)]
         before = [g for p, g in found if p < start]
         after = [g for p, g in found if p >= end]
