@@ -169,6 +169,8 @@ class Grammar:
         self._job_words = _fold_all(data["job"]["words"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
+        self._duty_words = _fold_all(data["job"]["duty"])
+        self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
@@ -611,6 +613,10 @@ class Grammar:
             _fold(t) in self._auxiliaries for t in before
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
+            if self._on_duty([*before, *piece.split(), *after]):
+                return False
+            frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
@@ -638,6 +644,18 @@ class Grammar:
         if frame == "subject" or subject is not None:
             return True
         return self._names_person(tokens)
+
+    def _on_duty(self, tokens: list[str]) -> bool:
+        """The clause puts the person at an event for work: a job or duty word ("Dienst",
+        "Einsatz", "arbeitet") or a role after "als" that is no participant's ("als
+        Sanitäter" -- not "als Redner")."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._job_words or f in self._duty_words for f in folded):
+            return True
+        return any(
+            word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
+            for i, word in enumerate(folded[:-1])
+        )
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""

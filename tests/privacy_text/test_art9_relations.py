@@ -1,0 +1,77 @@
+"""Relations of a person to a party, an event, a community or a partner (issue 13, sixth
+round): a closed, cited class of party names used inside relation frames, duty at an event,
+... Fresh sentences (in no corpus): each mechanism with a sentence that must be flagged and a
+near miss that must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.privacy.text.lexicon import parse_file
+from tests.helpers.privacy_text import categories
+
+
+def test_a_defined_class_is_expanded_in_regex_entries(tmp_path: Path) -> None:
+    lexicon = tmp_path / "demo.txt"
+    lexicon.write_text(
+        "define fruit = apfel\n[demo.a]\ndefine fruit = birne\nre: isst {fruit}\nplain {x}\n",
+        "utf-8",
+    )
+    entries = [entry for _rule, entry in parse_file(lexicon)]
+    assert entries == ["re: isst (?:apfel|birne)", "plain {x}"]
+
+
+def test_an_undefined_class_is_an_error(tmp_path: Path) -> None:
+    lexicon = tmp_path / "demo.txt"
+    lexicon.write_text("[demo.a]\nre: isst {obst}\n", "utf-8")
+    with pytest.raises(ValueError, match="obst"):
+        parse_file(lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a party by name inside a relation of the person: member, office, campaign, vote
+        ("Kundin ist bei Volt aktiv, samstags Infostand", {"political"}),
+        ("Kd. sitzt für die ÖDP im Gemeinderat", {"political"}),
+        ("Kd. ist Kreistagsabgeordneter der Freien Wähler", {"political"}),
+        ("Kundin plakatiert diese Woche für die Linke", {"political"}),
+        ("Kd. ist Schatzmeister der Tierschutzpartei", {"political"}),
+        ("Kd. kandidiert bei der Kommunalwahl, abends schwer erreichbar", {"political"}),
+        # the same names as ordinary words, a unit or an adjective before a noun
+        ("Batterie ist bei 11 Volt, Scheibe trotzdem tauschen", set()),
+        ("Kd. war bei den grünen Containern am Wertstoffhof", set()),
+        ("Kunde fährt auf der linken Spur, Steinschlag von vorne", set()),
+        # an elected seat said of the person, not a council as a place of work
+        ("Kunde ist Stadtrat, Sitzungen dienstags", {"political"}),
+        ("Kd. ist Mitarbeiter im Bundestag", set()),
+        # a candidate is a person; a poster of one names no one of the note
+        ("Kd. ist Landtagskandidat und viel unterwegs", {"political"}),
+        ("Plakat des Bürgermeisterkandidaten verdeckt die Einfahrt", set()),
+        # a party colour as a noun of the person, not of a car
+        ("Kd. ist ein Roter, sagt er", {"political"}),
+        ("Der Wagen ist ein roter Golf", set()),
+        # the Corona protest walks
+        ("Kd. läuft montags bei den Montagsspaziergängen mit", {"political"}),
+    ],
+)
+def test_party_relations(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # at a demonstration on duty: police, paramedics, stewards take no part in it
+        ("Kd. ist Polizist und hatte Dienst bei der Kundgebung", set()),
+        ("Kd. war als Sanitäter bei der Demo eingesetzt", set()),
+        # ... while a participant's role keeps it
+        ("Kd. war als Redner auf der Kundgebung gegen die Umgehungsstraße", {"political"}),
+        ("Kunde ist Lehrer und war am Samstag auf der Demo gegen Rechts", {"political"}),
+        ("Am Samstag war Kd. auf der Klimademo", {"political"}),
+    ],
+)
+def test_duty_at_an_event(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
