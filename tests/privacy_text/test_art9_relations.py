@@ -75,3 +75,45 @@ def test_party_relations(text: str, labels: set[str]) -> None:
 )
 def test_duty_at_an_event(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a name change to a first name of the other gender than the sentence gives the person
+        ("Kd. heißt jetzt Lena, früher Lars, bitte neue Anrede", {"sex_life"}),
+        ("Kundin heißt jetzt Jonas, bitte mit Herr ansprechen", {"sex_life"}),
+        ("Neuer Vorname: Sophie, im Vertrag noch Stefan", {"sex_life"}),
+        # a married name, an earlier appointment, a son's first name
+        ("Kd. heißt Lena Schmidt, früher Meier (Heirat)", set()),
+        ("Frau Lehmann hieß früher Anna Krause", set()),
+        ("Kundin wollte früher Termin, Sohn Jonas bringt das Auto", set()),
+    ],
+)
+def test_a_name_change_to_the_other_gender(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a lay office of a congregation as the person's predicate (no article)
+        ("Kunde ist Küster der Gemeinde", {"religion"}),
+        ("Kd. arbeitet ehrenamtlich als Mesnerin", {"religion"}),
+        ("Kd. ist Ältester in seiner Gemeinde", {"religion"}),
+        # someone named by the role, a surname, the eldest of siblings
+        ("Fahrzeug der Kirchengemeinde, Ansprechpartner ist der Küster", set()),
+        ("Autohaus Küster, Herr Lange", set()),
+        ("Kd. ist der Älteste von drei Brüdern", set()),
+        # a member of a congregation's group is a member of the congregation ...
+        ("Kunde ist Sänger im Gospelchor der Baptistengemeinde", {"religion"}),
+        # ... one who works for it is not
+        ("Kunde ist Hausmeister der Baptistengemeinde", set()),
+        # vows and holidays
+        ("Kd. lebt zölibatär", {"religion"}),
+        ("Kunde feiert kein Weihnachten", {"religion"}),
+        ("Kd. feiert nicht gern, Termin nach Weihnachten", set()),
+    ],
+)
+def test_practice_in_a_congregation(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels

@@ -23,6 +23,11 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
   only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
   :mod:`partners`).
+* **Name-change frame** (``frame = name_change``): a first name given by a name change
+  ("heißt jetzt Lena", "früher Lars") is a finding only when the sentence names the person by
+  a first name or word of the other gender (see :mod:`partners`).
+* **Event frame** (``frame = event``): as the subject frame, and a job or duty word or a role
+  after "als" puts the person at the event for work ("hatte Dienst bei der Kundgebung").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -526,6 +531,8 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
+        if frame == "name_change":  # "heißt jetzt Lena, früher Lars"
+            return self._partners.changed_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):

@@ -55,3 +55,24 @@ class PartnerNames:
         if person is None and _KD.search(window):
             person = "male"
         return person == partner
+
+    def changed_gender(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` ends with a first name that a name change gives the person
+        ("heißt jetzt Lena", "früher Lars"), and the sentence names them by a first name or a
+        word of the other gender ("Kd. heißt jetzt Lena, früher Lars", "Kundin heißt jetzt
+        Jonas"): a change of gender. Only words that say the gender count ("Kd." does not)."""
+        name = text[start:end].split()[-1]
+        gender = self._genders.get(name.casefold()) if name[:1].isupper() else None
+        if gender is None:
+            return False
+        piece_start = text.rfind(SEPARATOR, 0, start) + 1
+        piece_end = text.find(SEPARATOR, end)
+        sentence = text[piece_start : len(text) if piece_end < 0 else piece_end]
+        for word in _CAPITALISED.findall(sentence):
+            other = self._genders.get(word.casefold())
+            if other is not None and other != gender:
+                return True
+        return any(g != gender for _p, g in references(sentence))
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
