@@ -117,3 +117,38 @@ def test_a_name_change_to_the_other_gender(text: str, labels: set[str]) -> None:
 )
 def test_practice_in_a_congregation(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the person denied at the event, or someone else the subject of the clause
+        ("Kunde war nie auf einer Kundgebung, Schaden durch Baustelle", set()),
+        ("Bei der Kundgebung am Markt hat jemand die Heckscheibe eingeworfen", set()),
+        ("Kd. war nicht nur auf der Demo, sondern hat sie angemeldet", {"political"}),
+        ("Bei der Kundgebung war der Kunde auch dabei", {"political"}),
+        # a walk against something is a protest; a walk alone is none
+        ("Kd. ist montags beim Spaziergang gegen die Maßnahmen, nur Di-Fr", {"political"}),
+        ("Kd. geht nach dem Spaziergang mit dem Hund zum Auto", set()),
+        # standing for election; a works council is no political office
+        ("Kd. hat Flyer der Freien Wähler im Auto, er kandidiert im Herbst", {"political"}),
+        ("Kd. kandidiert für den Betriebsrat, Termin nach der Wahl", set()),
+        # far-right vocabulary reported of the person
+        ("Kd. schimpft am Telefon über die Umvolkung", {"political"}),
+    ],
+)
+def test_taking_part_and_attitude(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Scholz (Ortsbeirat, Linke)", {"name_misuse", "political"}),
+        ("Meier (Grüne)", {"name_misuse", "political"}),
+        ("Frau Linke", set()),
+        ("Grün, Peter", set()),
+    ],
+)
+def test_a_party_or_seat_after_a_name_in_the_name_field(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

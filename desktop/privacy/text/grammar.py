@@ -28,6 +28,8 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   a first name or word of the other gender (see :mod:`partners`).
 * **Event frame** (``frame = event``): as the subject frame, and a job or duty word or a role
   after "als" puts the person at the event for work ("hatte Dienst bei der Kundgebung").
+* **Name-field frame** (``frame = name_field``): words that say something of a person only
+  as a remark after a name ("Scholz (Ortsbeirat, Linke)", "Frau Öztürk türkisch").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -96,6 +98,8 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -531,6 +535,8 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
+        if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
+            return field == "nachname"
         if frame == "name_change":  # "heißt jetzt Lena, früher Lars"
             return self._partners.changed_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
@@ -621,8 +627,10 @@ class Grammar:
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
         if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
-            if self._on_duty([*before, *piece.split(), *after]):
+            if self._on_duty([*before, *piece.split(), *after]) or self._absent(before, piece):
                 return False
+            if self._subject(before) is None and self._other_subject_after(after):
+                return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
             frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
@@ -663,6 +671,26 @@ class Grammar:
             word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
             for i, word in enumerate(folded[:-1])
         )
+
+    def _absent(self, before: list[str], piece: str) -> bool:
+        """The person was not there: a negator in the phrase or right before it ("war nicht
+        auf der Demo", "nie bei einer Kundgebung") -- not "nicht nur", "nicht mehr"."""
+        words = [_fold(t.rstrip(".,")) for t in [*before[-2:], *piece.split()]]
+        return any(
+            word in self._negators and (i + 1 == len(words) or words[i + 1] not in ("nur", "mehr"))
+            for i, word in enumerate(words)
+        )
+
+    def _other_subject_after(self, after: list[str]) -> bool:
+        """A clause that opens with the event ("Bei der Kundgebung hat jemand ...") has its
+        subject after the verb: someone or something other than a person of the note."""
+        for token in after[:4]:
+            folded = _fold(token.rstrip("."))
+            if self._is_person(token):
+                return False
+            if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
+                return True
+        return False
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
