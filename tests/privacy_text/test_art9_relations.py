@@ -152,3 +152,50 @@ def test_taking_part_and_attitude(text: str, labels: set[str]) -> None:
 )
 def test_a_party_or_seat_after_a_name_in_the_name_field(text: str, labels: set[str]) -> None:
     assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a strike by its other names, said of the person -- not of a workforce
+        ("Kd. steht bis Freitag im Ausstand vor der Druckerei", {"union"}),
+        ("Die Belegschaft der Druckerei steht im Ausstand, Lieferung später", set()),
+        ("Kd. macht bei der Arbeitsniederlegung im Werk mit", {"union"}),
+        ("Kd. hat heute Vertrauensleutesitzung", {"union"}),
+        # services of worship by their kind, the Sabbath by its time window
+        ("Kdn. singt sonntags im Hochamt, vor 12 nicht erreichbar", {"religion"}),
+        ("Kd. ab Freitag Sonnenuntergang bis Samstagabend nicht erreichbar", {"religion"}),
+        ("Termin Freitag bis Sonnenuntergang möglich, danach zu dunkel", set()),
+        ("Kd. geht morgen zur Messe nach Hannover, Termin Freitag", set()),
+        # asylum housing by its legal names; the immigration office as an appointment
+        ("Kd. wohnt in der Gemeinschaftsunterkunft am Hafen", {"ethnic_origin"}),
+        ("Parkplatz neben der Gemeinschaftsunterkunft, Zufahrt über Hof", set()),
+        ("Kd. hat Termin bei der Ausländerbehörde, erst ab 14 Uhr", {"ethnic_origin"}),
+        ("Kd. arbeitet am Schalter der Ausländerbehörde, Dienstwagen aus dem Pool", set()),
+        ("Auto parkt vor dem Afroshop in der Moltkestraße", set()),
+    ],
+)
+def test_strikes_services_and_status_by_other_names(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a partner of the person's gender across clauses and with an adjective between
+        ("Kdn. hat im Frühjahr ihre langjährige Partnerin geheiratet", {"sex_life"}),
+        ("Die Kundin ist im Büro, ihre Frau ist aber zuhause", {"sex_life"}),
+        ("Die Kundin ist im Urlaub, ihr Mann holt den Wagen", set()),
+        # a woman's female friend and a business partner are no partners
+        ("Seine Frau fährt mit ihrer Freundin in den Urlaub, Kd. holt das Auto", set()),
+        ("Frau Weber kommt mit ihrer Partnerin von der Kanzlei", set()),
+        # a spouse and a girlfriend of the same man in one sentence
+        (
+            "Seine Frau soll nicht mitbekommen, dass er das Wochenende bei seiner Freundin war.",
+            {"sex_life"},
+        ),
+        ("Herr Meier, seine Frau und seine Tochter kommen zusammen", set()),
+    ],
+)
+def test_partners_in_one_sentence(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
