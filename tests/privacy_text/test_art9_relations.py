@@ -199,3 +199,29 @@ def test_strikes_services_and_status_by_other_names(text: str, labels: set[str])
 )
 def test_partners_in_one_sentence(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a profession right before the authority's preposition names a workplace
+        ("Kd. ist Dolmetscher beim BAMF, Dienstwagen", set()),
+        ("Kdn. hat Termin beim BAMF, danach frei", {"ethnic_origin"}),
+        ("Kd. ist morgen bei der Ausländerbehörde", {"ethnic_origin"}),
+    ],
+)
+def test_an_authority_as_workplace_or_appointment(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Frau Öztürk türkisch", {"name_misuse", "ethnic_origin"}),
+        ("Öztürk (türkisch)", {"name_misuse", "ethnic_origin"}),
+        ("Anna Englisch", set()),
+        ("Polnisch", set()),
+    ],
+)
+def test_an_origin_adjective_after_a_name_in_the_name_field(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

@@ -627,7 +627,11 @@ class Grammar:
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
         if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
-            if self._on_duty([*before, *piece.split(), *after]) or self._absent(before, piece):
+            if (
+                self._on_duty([*before, *piece.split(), *after])
+                or self._absent(before, piece)
+                or self._workplace_before(before)
+            ):
                 return False
             if self._subject(before) is None and self._other_subject_after(after):
                 return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
@@ -670,6 +674,20 @@ class Grammar:
         return any(
             word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
             for i, word in enumerate(folded[:-1])
+        )
+
+    def _workplace_before(self, before: list[str]) -> bool:
+        """A profession right before the place's preposition names a workplace ("ist
+        Dolmetscher beim BAMF", "als Fahrer bei der Ausländerbehörde")."""
+        words = [t for t in before if _fold(t) not in _ARTICLES][-3:]
+        if len(words) < 3 or _fold(words[2]) not in self._preps:
+            return False
+        verb, noun = _fold(words[0]), words[1]
+        return (
+            verb in self._job_verbs
+            and noun[:1].isupper()
+            and not self._is_person(noun)
+            and _fold(noun) not in self._not_profession
         )
 
     def _absent(self, before: list[str], piece: str) -> bool:
