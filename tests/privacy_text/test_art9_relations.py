@@ -225,3 +225,22 @@ def test_an_authority_as_workplace_or_appointment(text: str, labels: set[str]) -
 )
 def test_an_origin_adjective_after_a_name_in_the_name_field(text: str, labels: set[str]) -> None:
     assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # living with "einer Frau" tells nothing without the person's own gender ...
+        ("Herr Meier wohnt mit einer Frau zusammen", set()),
+        # ... a possessive of the person's gender does, words apart
+        ("Kundin lebt in einer Frauen-WG mit ihrer Partnerin", {"sex_life"}),
+        # a partner of the person's gender as the object of "hat"
+        ("Kunde hat einen Lebensgefährten, der das Auto abholt", {"sex_life"}),
+        ("Kunde hat einen Bruder, der das Auto abholt", set()),
+        # leaving a named church, services as the last part of a compound
+        ("Kd. ist aus der katholischen Kirche ausgetreten", {"religion"}),
+        ("Kd. hilft sonntags beim Kindergottesdienst", {"religion"}),
+    ],
+)
+def test_partners_and_practice_said_indirectly(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
