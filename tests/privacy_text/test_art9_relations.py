@@ -244,3 +244,19 @@ def test_an_origin_adjective_after_a_name_in_the_name_field(text: str, labels: s
 )
 def test_partners_and_practice_said_indirectly(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # immigration by the time of arrival, said of a person
+        ("Kundin ist erst seit zwei Jahren in Deutschland", {"ethnic_origin"}),
+        ("Kunde kam als Kind nach Deutschland", {"ethnic_origin"}),
+        ("Kd. kam gestern nach Deutschland zurück, Termin Montag", set()),
+        ("Firma ist seit 1998 in Deutschland tätig", set()),
+        # the union's bargaining committee
+        ("Kd. sitzt in der Tarifkommission, Termine nur freitags", {"union"}),
+    ],
+)
+def test_arrival_and_bargaining(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
