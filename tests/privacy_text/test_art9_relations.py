@@ -260,3 +260,34 @@ def test_partners_and_practice_said_indirectly(text: str, labels: set[str]) -> N
 )
 def test_arrival_and_bargaining(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # parties of Austria and Switzerland, a seat by its mandate
+        ("Kd. ist NEOS-Mitglied", {"political"}),
+        ("Kd. hat ein Mandat im Kreistag", {"political"}),
+        ("Kd. hat dem Anwalt ein Mandat erteilt", set()),
+        # birth abroad, a national minority, an asylum seeker's papers
+        ("Kd. ist in Kasachstan geboren", {"ethnic_origin"}),
+        ("Kd. stammt von den Philippinen", {"ethnic_origin"}),
+        ("Kd. ist in Kasachstan im Urlaub", set()),
+        ("Kd. ist Sorbe", {"ethnic_origin"}),
+        ("Kd. hat eine Aufenthaltsgestattung", {"ethnic_origin"}),
+        # godparents, a second office after "und", a visit to a congregation named by its faith
+        ("Kd. ist Firmpate am Sonntag", {"religion"}),
+        ("Kdn. ist Religionslehrerin und Katechetin", {"religion"}),
+        ("Kd. besucht die Gemeinde der Siebenten-Tags-Adventisten", {"religion"}),
+        ("Kd. besucht die Schule für Blinde", set()),
+        # union roles and ballots
+        ("Kd. ist Gewerkschaftsvertreter im Aufsichtsrat", {"union"}),
+        ("Kd. organisiert die Urabstimmung im Betrieb", {"union"}),
+        ("Kd. ist im Aufsichtsrat der Stadtwerke", set()),
+        # married to a partner whose possessive gives the person's gender; legal gender
+        ("Kd. ist mit seinem Partner verheiratet", {"sex_life"}),
+        ("Kd. lässt den Personenstand ändern", {"sex_life"}),
+    ],
+)
+def test_more_relations(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels

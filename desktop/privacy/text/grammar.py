@@ -287,10 +287,11 @@ class Grammar:
             pos = token.end()
         return False
 
-    def _names_clientele(self, text: str, start: int) -> bool:
+    def _names_clientele(self, text: str, start: int, category: str) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
-        of stay puts someone there ("geht in die Schule für Blinde")."""
+        of stay puts someone there ("geht in die Schule für Blinde") or a visit does where a
+        visit tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -298,8 +299,10 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
-        before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
-        return not any(_fold(word) in self._stay_preps for word in before)
+        before = [_fold(w) for w in text[max(0, found.start() - 16) : found.start()].split()[-2:]]
+        if category in self._visit_reveals and any(w in self._visit_words for w in before):
+            return False
+        return not any(word in self._stay_preps for word in before)
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -550,7 +553,7 @@ class Grammar:
         first, last = norm.span(hit.start, hit.end)
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
-            or self._names_clientele(norm.original, first)
+            or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
