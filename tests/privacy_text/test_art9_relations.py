@@ -291,3 +291,21 @@ def test_arrival_and_bargaining(text: str, labels: set[str]) -> None:
 )
 def test_more_relations(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a contact person who changed is no one renamed
+        ("Frau Schulz, Ansprechpartner früher Peter Lang, jetzt Team Nord", set()),
+        # a compound after a party name, a Reichsbürger claim vs. a firm in Germany
+        ("Kd. war bei den Piraten-Minigolf mit den Kindern", set()),
+        ("Kd. hält die BRD für eine GmbH", {"political"}),
+        ("Kd. arbeitet in Deutschland bei der Firma Müller", set()),
+        ("Kd. sitzt im Landtag-Restaurant als Koch", set()),
+        # a girlfriend "aus dem Verein" is a friend
+        ("Seine Frau holt das Auto, seine Freundin aus dem Verein hilft beim Ausräumen", set()),
+    ],
+)
+def test_near_misses_of_the_relation_rules(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels

@@ -58,9 +58,10 @@ class PartnerNames:
 
     def changed_gender(self, text: str, start: int, end: int) -> bool:
         """``text[start:end]`` ends with a first name that a name change gives the person
-        ("heißt jetzt Lena", "früher Lars"), and the sentence names them by a first name or a
-        word of the other gender ("Kd. heißt jetzt Lena, früher Lars", "Kundin heißt jetzt
-        Jonas"): a change of gender. Only words that say the gender count ("Kd." does not)."""
+        ("heißt jetzt Lena", "früher Lars"), the sentence speaks of a name ("heißt", "Vorname",
+        "Anrede") and names the person by a first name or a word of the other gender ("Kd.
+        heißt jetzt Lena, früher Lars", "Kundin heißt jetzt Jonas"): a change of gender. Only
+        words that say the gender count ("Kd." does not)."""
         name = text[start:end].split()[-1]
         gender = self._genders.get(name.casefold()) if name[:1].isupper() else None
         if gender is None:
@@ -68,6 +69,8 @@ class PartnerNames:
         piece_start = text.rfind(SEPARATOR, 0, start) + 1
         piece_end = text.find(SEPARATOR, end)
         sentence = text[piece_start : len(text) if piece_end < 0 else piece_end]
+        if not _NAMING.search(sentence):
+            return False  # "Ansprechpartner früher Anna, jetzt Herr Weber": no one renamed
         for word in _CAPITALISED.findall(sentence):
             other = self._genders.get(word.casefold())
             if other is not None and other != gender:
@@ -75,4 +78,9 @@ class PartnerNames:
         return any(g != gender for _p, g in references(sentence))
 
 
+# A sentence about a name: naming verbs, the name itself, how to address the person
+_NAMING = re.compile(
+    r"(?i)(?<!\w)(?:hei(?:ß|ss)t|hie(?:ß|ss)|nennt|name|namen|vorname|vornamen|anrede|ansprechen"
+    r"|angesprochen|pronomen)(?!\w)"
+)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
