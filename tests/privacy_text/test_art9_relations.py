@@ -309,3 +309,21 @@ def test_more_relations(text: str, labels: set[str]) -> None:
 )
 def test_near_misses_of_the_relation_rules(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the family still abroad; a family abroad without "noch" may be retirees
+        ("Kd. sagt, seine Eltern leben noch in der Türkei", {"ethnic_origin"}),
+        ("Eltern leben in Spanien, Kd. fliegt im Mai hin", set()),
+        # a derogatory name for an origin; islands and a fan of a country are none
+        ("Kd. nennt den Monteur Polacke, bitte anderen Monteur schicken", {"ethnic_origin"}),
+        ("Kd. fliegt nach Fidschi in den Urlaub", set()),
+        # a leader of a religious body, not of the municipality
+        ("Kd. ist Leiter im Hauskreis, dienstags nicht", {"religion"}),
+        ("Kd. ist Vorsteher der Gemeinde Musterdorf", set()),
+    ],
+)
+def test_family_abroad_slurs_and_leaders(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
