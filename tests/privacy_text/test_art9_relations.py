@@ -323,6 +323,8 @@ def test_near_misses_of_the_relation_rules(text: str, labels: set[str]) -> None:
         # a leader of a religious body, not of the municipality
         ("Kd. ist Leiter im Hauskreis, dienstags nicht", {"religion"}),
         ("Kd. ist Vorsteher der Gemeinde Musterdorf", set()),
+        # feasts only members of a faith keep
+        ("An Purim ist Kd. nicht da, Termin danach", {"religion"}),
     ],
 )
 def test_family_abroad_slurs_and_leaders(text: str, labels: set[str]) -> None:
