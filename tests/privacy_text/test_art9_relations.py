@@ -325,6 +325,9 @@ def test_near_misses_of_the_relation_rules(text: str, labels: set[str]) -> None:
         ("Kd. ist Vorsteher der Gemeinde Musterdorf", set()),
         # feasts only members of a faith keep
         ("An Purim ist Kd. nicht da, Termin danach", {"religion"}),
+        # a lay role in a service of worship, not at a book fair
+        ("Kd. ist Lektor in der Sonntagsmesse, erst ab 12", {"religion"}),
+        ("Kd. ist Lektorin bei der Buchmesse", set()),
     ],
 )
 def test_family_abroad_slurs_and_leaders(text: str, labels: set[str]) -> None:
