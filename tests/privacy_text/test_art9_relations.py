@@ -332,3 +332,17 @@ def test_near_misses_of_the_relation_rules(text: str, labels: set[str]) -> None:
 )
 def test_family_abroad_slurs_and_leaders(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kundin engagiert sich gegen Rechts, oft auf Demos", {"political"}),
+        ("Kd. kämpft gegen die Versicherung", set()),
+        ("Kunde ist mit Herrn Becker verheiratet", {"sex_life"}),
+        ("Kundin ist mit Herrn Becker verheiratet", set()),
+        ("Kd. ist seit 2015 verpartnert", {"sex_life"}),
+    ],
+)
+def test_stands_and_partnerships(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
