@@ -133,6 +133,7 @@ def test_practice_in_a_congregation(text: str, labels: set[str]) -> None:
         # standing for election; a works council is no political office
         ("Kd. hat Flyer der Freien Wähler im Auto, er kandidiert im Herbst", {"political"}),
         ("Kd. kandidiert für den Betriebsrat, Termin nach der Wahl", set()),
+        ("Kd. kandidiert für den Vorsitz im Kaninchenzuchtverein", set()),
         # far-right vocabulary reported of the person
         ("Kd. schimpft am Telefon über die Umvolkung", {"political"}),
     ],
