@@ -347,3 +347,19 @@ def test_family_abroad_slurs_and_leaders(text: str, labels: set[str]) -> None:
 )
 def test_stands_and_partnerships(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # philosophical beliefs and smaller communities
+        ("Kd. ist Freimaurer, Logenabend dienstags", {"religion"}),
+        ("Kd. ist bei der Heilsarmee", {"religion"}),
+        ("Kd. hat Kleidung an die Heilsarmee gespendet", set()),
+        # a Sunday mass, not a trade fair
+        ("Kd. besucht jeden Sonntag die Messe", {"religion"}),
+        ("Kd. fährt am Sonntag zur Messe nach Düsseldorf", set()),
+    ],
+)
+def test_worldviews_and_the_sunday_mass(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
