@@ -363,3 +363,16 @@ def test_stands_and_partnerships(text: str, labels: set[str]) -> None:
 )
 def test_worldviews_and_the_sunday_mass(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # joining a strike named with whose strike it is
+        ("Kunde macht beim Streik der Busfahrer mit, er ist selbst Fahrer", {"union"}),
+        ("Kd. ist beim Warnstreik der Piloten dabei", {"union"}),
+        ("Kd. ist beim Streik der Bahn nicht dabei, fährt Auto", set()),
+    ],
+)
+def test_joining_a_named_strike(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
