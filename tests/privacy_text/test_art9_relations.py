@@ -376,3 +376,19 @@ def test_worldviews_and_the_sunday_mass(text: str, labels: set[str]) -> None:
 )
 def test_joining_a_named_strike(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a person named with the country they come from; a delivery or a return is none
+        ("Kd. hat eine Mitbewohnerin aus Eritrea, die das Auto fährt", {"ethnic_origin"}),
+        ("Kd. ist mit Familie aus Italien zurück, Termin Montag", set()),
+        ("Kd. bekommt die Scheibe aus Polen", set()),
+        # grown up abroad, not in a German region
+        ("Kd. ist in Syrien aufgewachsen", {"ethnic_origin"}),
+        ("Kd. ist in Bayern aufgewachsen", set()),
+    ],
+)
+def test_a_person_from_a_country(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
