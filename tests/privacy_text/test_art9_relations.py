@@ -392,3 +392,23 @@ def test_joining_a_named_strike(text: str, labels: set[str]) -> None:
 )
 def test_a_person_from_a_country(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # two people of one gender named as a couple; colleagues or neighbours are none
+        ("Herr Lang und Herr Vogt sind verheiratet", {"sex_life"}),
+        ("Frau Meier & Frau Schulz (Ehepaar) holen ab", {"sex_life"}),
+        ("Herr Lang und Herr Vogt (Kollegen) holen ab", set()),
+        ("Herr Lang und Frau Vogt sind verheiratet", set()),
+        # living with a partner of the person's gender; a partner beside the marriage
+        ("Kd. hat einen Freund, mit dem er zusammenlebt", {"sex_life"}),
+        ("Kd. hat eine Freundin neben seiner Ehe", {"sex_life"}),
+        # an escort is a person, a Ford Escort a car
+        ("Kd. arbeitet nebenbei als Escort", {"sex_life"}),
+        ("Ford Escort Bj. 1995, Scheibe gerissen", set()),
+    ],
+)
+def test_couples_and_escorts(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
