@@ -412,3 +412,17 @@ def test_a_person_from_a_country(text: str, labels: set[str]) -> None:
 )
 def test_couples_and_escorts(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. organisiert die Kundgebung am Samstag", {"political"}),
+        ("Die Stadt organisiert die Kundgebung am Markt, Kd. parkt woanders", set()),
+        ("Kd. war bei der Lichterkette gegen Rechts", {"political"}),
+        ("Kd. spendet regelmäßig an die Linke", {"political"}),
+        ("Kd. spendet regelmäßig ans Tierheim", set()),
+    ],
+)
+def test_organising_and_donating(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
