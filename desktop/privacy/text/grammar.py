@@ -26,8 +26,11 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Name-change frame** (``frame = name_change``): a first name given by a name change
   ("heißt jetzt Lena", "früher Lars") is a finding only when the sentence names the person by
   a first name or word of the other gender (see :mod:`partners`).
-* **Event frame** (``frame = event``): as the subject frame, and a job or duty word or a role
-  after "als" puts the person at the event for work ("hatte Dienst bei der Kundgebung").
+* **Event frame** (``frame = event``): as the subject frame, and the person is not there for
+  work or not at all: a job or duty word, a role after "als" or a profession right before the
+  place ("hatte Dienst bei der Kundgebung", "ist Dolmetscher beim BAMF"), a negator ("war
+  nicht auf der Demo") or another subject after an event that opens the clause ("Bei der
+  Kundgebung hat jemand ...") drop the word.
 * **Name-field frame** (``frame = name_field``): words that say something of a person only
   as a remark after a name ("Scholz (Ortsbeirat, Linke)", "Frau Öztürk türkisch").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
