@@ -426,3 +426,18 @@ def test_couples_and_escorts(text: str, labels: set[str]) -> None:
 )
 def test_organising_and_donating(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an adjective before a partner noun, never before a friend
+        ("Kunde kommt mit seinem langjährigen Lebensgefährten", {"sex_life"}),
+        ("Kunde kommt mit seinem besten Freund", set()),
+        # a visit to the council is no seat on it
+        ("Kd. ist heute beim Stadtrat wegen Genehmigung", set()),
+        ("Kd. ist seit 2019 Stadträtin", {"political"}),
+    ],
+)
+def test_adjectives_and_visits(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
