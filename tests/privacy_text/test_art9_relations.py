@@ -441,3 +441,19 @@ def test_organising_and_donating(text: str, labels: set[str]) -> None:
 )
 def test_adjectives_and_visits(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # attendance in a subordinate clause, verb last
+        ("Kd. kann sonntags nicht, weil er in die Kirche geht", {"religion"}),
+        ("Kd. hat Samstag keine Zeit, weil er auf die Demo gegen die Autobahn geht", {"political"}),
+        ("Kd. kann erst später, weil er als Hausmeister in die Kirche muss", set()),
+        ("Monteur kommt später, weil er wegen der Demo in die Stadt fährt", set()),
+        # the offices of a council group
+        ("Kd. ist Fraktionsvorsitzender im Stadtrat", {"political"}),
+    ],
+)
+def test_verb_last_attendance_and_council_groups(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
