@@ -457,3 +457,16 @@ def test_adjectives_and_visits(text: str, labels: set[str]) -> None:
 )
 def test_verb_last_attendance_and_council_groups(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # on strike or in a party, verb last; a railway on strike is an event
+        ("Kd. kann nicht, weil er gerade im Streik ist", {"union"}),
+        ("Teile kommen später, weil die Bahn im Streik ist", set()),
+        ("Kd. hat abends keine Zeit, weil er bei den Grünen aktiv ist", {"political"}),
+    ],
+)
+def test_verb_last_strike_and_party(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
