@@ -470,3 +470,14 @@ def test_verb_last_attendance_and_council_groups(text: str, labels: set[str]) ->
 )
 def test_verb_last_strike_and_party(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. Mitglied Linke", {"political"}),
+        ("Kd. Sinteza", {"ethnic_origin"}),
+    ],
+)
+def test_shorthand_membership_and_minority_forms(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
