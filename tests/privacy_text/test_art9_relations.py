@@ -481,3 +481,16 @@ def test_verb_last_strike_and_party(text: str, labels: set[str]) -> None:
 )
 def test_shorthand_membership_and_minority_forms(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # spoken shorthand: "is" for "ist", "de"/"da" for the article
+        ("der kd is bei de grüne, abends net da", {"political"}),
+        ("kd is in da gewerkschaft", {"union"}),
+        ("kd is aus rumänien", {"ethnic_origin"}),
+    ],
+)
+def test_spoken_shorthand(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
