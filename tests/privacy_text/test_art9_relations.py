@@ -88,6 +88,9 @@ def test_duty_at_an_event(text: str, labels: set[str]) -> None:
         ("Kd. heißt Lena Schmidt, früher Meier (Heirat)", set()),
         ("Frau Lehmann hieß früher Anna Krause", set()),
         ("Kundin wollte früher Termin, Sohn Jonas bringt das Auto", set()),
+        # a son or a contact named in the sentence is someone else
+        ("Kundin heißt jetzt Lena Becker (Heirat), Sohn Thomas holt ab", set()),
+        ("Kd. heißt jetzt Anna Weber, Ansprechpartner Thomas", set()),
     ],
 )
 def test_a_name_change_to_the_other_gender(text: str, labels: set[str]) -> None:
