@@ -24,8 +24,8 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
   only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
   :mod:`partners`).
 * **Name-change frame** (``frame = name_change``): a first name given by a name change
-  ("heißt jetzt Lena", "früher Lars") is a finding only when the sentence names the person by
-  a first name or word of the other gender (see :mod:`partners`).
+  ("heißt jetzt Lena", "früher Lars") is a finding only when the person's other name or the
+  word naming them is of the other gender (see :mod:`partners`).
 * **Event frame** (``frame = event``): as the subject frame, and the person is not there for
   work or not at all: a job or duty word, a role after "als" or a profession right before the
   place ("hatte Dienst bei der Kundgebung", "ist Dolmetscher beim BAMF"), a negator ("war
