@@ -497,3 +497,15 @@ def test_shorthand_membership_and_minority_forms(text: str, labels: set[str]) ->
 )
 def test_spoken_shorthand(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        ("Verschiebung, Kd. im Warnstreik", {"union"}, "betreff"),
+        ("Kunde im Streik-Chaos steckengeblieben, kommt später", set(), "bemerkungen"),
+        ("Kd. und Lebenspartner (m) holen ab", {"sex_life"}, "betreff"),
+    ],
+)
+def test_subject_line_shorthand(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels
