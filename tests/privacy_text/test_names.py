@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.privacy.text import check
+from tests.helpers.privacy_text import categories
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,35 @@ def test_name_misuse_offers_no_replacement_text() -> None:
 def test_instruction_after_a_name_is_misuse_but_no_judgement() -> None:
     found = check("Hartmann schwerhörig, laut klingeln", "nachname")
     assert {f.category for f in found} == {"name_misuse", "health"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Idiot", "judgement"),
+        ("Querulant", "judgement"),
+        ("Nervensäge", "judgement"),
+        ("Bluter", "health"),
+        ("Stotterer", "health"),
+        ("Herr Choleriker", "judgement"),
+        ("Frau Zicke", "judgement"),
+    ],
+)
+def test_a_lone_health_or_judgement_noun_is_no_surname(text: str, category: str) -> None:
+    """One name word that names a kind of person by health or character is no name, with or
+    without a salutation -- unless it is a known surname (next test)."""
+    assert categories(text, "nachname") == {"name_misuse", category}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Krebs", "Herr Krebs", "Frech", "Herr Frech", "Deppe", "Spinner", "Frau Taube", "Kropf"],
+)
+def test_a_frequent_surname_that_is_a_trigger_word_stays_a_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Ungar", "Herr Jude", "Herr Türk", "Frau Nonne"])
+def test_a_lone_origin_or_belief_word_stays_a_surname(text: str) -> None:
+    """Origin and belief words are frequent surnames; alone they are read as the name."""
+    assert categories(text, "nachname") == set()

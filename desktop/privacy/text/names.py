@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
 _DIGIT = re.compile(r"\d")
+# Categories whose words name a kind of person ("Idiot", "Bluter"); origin and belief words
+# ("Ungar", "Jude") are common surnames and stay names when they stand alone.
+_KIND_CATEGORIES = frozenset({"health", "judgement"})
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
 
@@ -53,7 +56,7 @@ class NameFieldRecognizer:
             lists.setdefault(rule.rule_id, set()).add(fold_term(entry))
         self._salutations = lists["salutations"]
         self._particles = lists["particles"] | lists["nobility"]
-        self._surnames = lists["surname_exceptions"]
+        self._surnames = lists["surname_exceptions"] | lists.get("frequent_surnames", set())
         self._surnames_first = lists["surname_exceptions_first"]
         self._suffixes = lists["suffixes"]
         self._leading = lists["leading"]
@@ -133,6 +136,7 @@ class NameFieldRecognizer:
                 and not only.isupper()
                 and not (head is not None and head[0] == "person")
                 and not (len(tokens) == 1 and self._special.grammar.is_attribute_word(only))
+                and not (names[0][0] == finding.start and self._names_a_kind(only, finding))
             ):
                 return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
         if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
@@ -146,6 +150,14 @@ class NameFieldRecognizer:
             before_name = len(names) > 1 and not names[0][2].endswith(",")
             return not (title and before_name and names[0] is tokens[0])
         return folded in self._surnames and len(names) <= 3
+
+    def _names_a_kind(self, word: str, finding: Finding) -> bool:
+        """The lone name word is a health or judgement word as a whole ("Idiot", "Bluter",
+        "Herr Choleriker") and no known surname: it says what the person is, not who."""
+        if finding.category not in _KIND_CATEGORIES or "-" in word:
+            return False
+        folded = fold_term(word.rstrip("."))
+        return folded not in self._surnames | self._surnames_first | self._surname_remarks
 
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
         """Position and rule of the first token that is not part of a name."""
