@@ -152,10 +152,13 @@ class NameFieldRecognizer:
         return folded in self._surnames and len(names) <= 3
 
     def _names_a_kind(self, word: str, finding: Finding) -> bool:
-        """The lone name word is a health or judgement word as a whole ("Idiot", "Bluter",
-        "Herr Choleriker") and no known surname: it says what the person is, not who."""
+        """The lone name word is a health or judgement noun as a whole ("Idiot", "Bluter",
+        "Herr Choleriker") and no known surname: it says what the person is, not who. (A lone
+        adjective without a salutation is found by ``Grammar.is_attribute_word``.)"""
         if finding.category not in _KIND_CATEGORIES or "-" in word:
             return False
+        if self._special.grammar.is_adjective(word.rstrip(".")):
+            return False  # after a salutation an adjective is a surname ("Frau Fröhlich")
         folded = fold_term(word.rstrip("."))
         return folded not in self._surnames | self._surnames_first | self._surname_remarks
 
