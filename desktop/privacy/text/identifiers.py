@@ -456,6 +456,7 @@ def _address_lead(address: str) -> int:
 # The folded form of a word, remembered: a Postkorb text repeats its words on every keystroke.
 _key = lru_cache(maxsize=8192)(fold_term)
 # A word as a name is written: letters, inner hyphens or apostrophes ("Klaus-Peter", "O'Neill").
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
 
@@ -481,11 +482,16 @@ class _FullNames:
         self._before = frozenset(fold_term(w) for w in config.get("before", []))
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
         self._not_surnames = frozenset(fold_term(w) for w in config.get("not_surnames", []))
+        self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
+        self._titles = frozenset(fold_term(w) for w in config.get("titles", []))
+        self._particles = frozenset(config.get("particles", []))
 
     def _is_first(self, word: str) -> bool:
         return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
 
     def _is_surname(self, word: str) -> bool:
+        if word.endswith("."):  # the full stop of a sentence, not an abbreviation ("Str.")
+            word = word[:-1] if len(word) > 3 else ""
         return (
             len(word) > 1
             and word[0].isupper()
@@ -504,8 +510,22 @@ class _FullNames:
             return text[a.end() : b.start()].isspace()
 
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or not joined(first, nxt) or not self._is_surname(nxt.group()):
+        particles = 0  # "Peter van der Berg", "Anna von Stein", a middle initial "Petra M. Kurz"
+        while (
+            nxt is not None
+            and particles < 3
+            and (nxt.group() in self._particles or _INITIAL.match(nxt.group()) is not None)
+            and joined(tokens[i + particles], nxt)
+        ):
+            particles += 1
+            nxt = tokens[i + 1 + particles] if i + 1 + particles < len(tokens) else None
+        if (
+            nxt is None
+            or not joined(tokens[i + particles], nxt)
+            or not self._is_surname(nxt.group())
+        ):
             return None
+        i += particles
         if text[nxt.end() : nxt.end() + 1] == "-" or _key(nxt.group()).endswith(_PLACE_ENDINGS):
             return None  # "Anne Frank-Schule", "Karl Marx Straße" as one word
         after = tokens[i + 2] if i + 2 < len(tokens) else None
@@ -517,6 +537,14 @@ class _FullNames:
             return after  # "Klaus Peter Brandt": two first names
         return nxt
 
+    def _names_staff(self, tokens: list[re.Match[str]], i: int) -> bool:
+        """The first name ``tokens[i]`` follows a role of the staff or a closing formula, with
+        only salutations or titles between: the writer or a colleague, not the customer."""
+        j = i - 1
+        while j >= 0 and _key(tokens[j].group()) in self._titles:
+            j -= 1
+        return j >= 0 and _key(tokens[j].group()) in self._staff
+
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of every full name in ``text[start:end]``."""
         tokens = list(_NAME_TOKEN.finditer(text, start, end))
@@ -527,11 +555,13 @@ class _FullNames:
             before = tokens[i - 1] if i else None
             if before is not None and _key(before.group()) in self._before:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
+            if self._names_staff(tokens, i):
+                continue  # "Sachbearbeiterin Frau Petra Keller", "Viele Grüße, Sabine Koch"
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
             if surname is not None:
-                out.append((token.start(), surname.end()))
+                out.append((token.start(), surname.end() - surname.group().endswith(".")))
                 continue
             # "Weber, Annette": surname, comma, first name as the last name word
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None

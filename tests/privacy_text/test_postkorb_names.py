@@ -1,0 +1,53 @@
+"""A customer's full name in the Postkorb "Betreff" and "Beschreibung" (notice §1.4): where a
+sentence ends after it, with name particles or a middle initial; a colleague's name or the
+writer's signature is no customer's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.privacy.text import check
+
+
+def _names(text: str, field: str = "beschreibung") -> list[str]:
+    return [
+        text[f.start : f.end] for f in check(text, field) if f.rule_id == "identifier.full_name"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the full stop of a sentence is no abbreviation
+        ("Auftrag 2025-118, bitte Rückruf an Peter Müller.", "Peter Müller"),
+        ("Zu Auftrag 4471 meldet sich Jan Ott.", "Jan Ott"),
+        # particles and a middle initial stand between first name and surname
+        ("Herr Karl-Heinz von Stein bittet um Rückruf", "Karl-Heinz von Stein"),
+        ("Auftrag 2025-118 Peter van der Berg", "Peter van der Berg"),
+        ("Anfrage von Kundin Petra M. Schulze", "Petra M. Schulze"),
+    ],
+)
+def test_full_name_found(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin mit Anna Str. 5",
+        "Frage von Sachbearbeiter Tim Lange zur Deckung",
+        "Gutachter Peter Lorenz kommt am Montag",
+        "Kollegin Frau Petra Lang hat angerufen",
+        "Rücksprache mit Monteur Jens Kraus",
+        "Mit freundlichen Grüßen\nAnna Schmidt",
+        "Viele Grüße, Sabine Koch",
+        "Grüße, Julia aus dem Kundenservice",
+    ],
+)
+def test_staff_signature_or_abbreviation_is_no_customer_name(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_signature_does_not_hide_the_customer_named_before_it() -> None:
+    text = "Kunde Peter Müller bittet um Rückruf. Mit freundlichen Grüßen Anna Schmidt"
+    assert _names(text) == ["Peter Müller"]
