@@ -327,6 +327,13 @@ def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.
 
 _WINDOW = 40
 _WORD_REST = re.compile(r"[\w.-]*")
+# The letters of a job context word as typed, and the endings of an inflected job word.
+_LABEL_WORD = re.compile(r"[^\W_]+")
+_INFLECTIONS = frozenset({"", "s", "es", "e", "en", "n", "nr", "no", "ung", "ungs"})
+# The generic number words of the phone context, and the word right before one (as letters
+# glued to it, or a word apart by a space, dash, colon or full stop).
+_GENERIC_NUMBER = re.compile(r"nr\b|nummer")
+_FRONT_WORD = re.compile(r"([^\W_]+)[\s:.\-]*$")
 # Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-...").
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 _IBAN_SEPARATORS = re.compile(r"[ ./-]")
@@ -592,6 +599,7 @@ class IdentifierRecognizer:
             for key, values in words.items()
         }
         self._full_name = _FullNames(root, config.get("full_name", {}))
+        self._label_heads = tuple(w.lower() for w in words.get("label_heads", []))
         self._document_words = tuple(w.lower() for w in words["id_document"])
         self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
@@ -613,9 +621,46 @@ class IdentifierRecognizer:
                 while end > match.start() and not window[end - 1].isalnum():
                     end -= 1  # "nr. " ends where the word ends
                 end = _WORD_REST.match(window, end).end()  # type: ignore[union-attr]
+                if key == "job" and not self._labels_a_number(window, match, end):
+                    continue  # "Kunde ist Friseur, 0171 ...", "Kfz-Mechaniker", "Auftraggeber"
+                if key == "phone" and _GENERIC_NUMBER.match(match.group()):
+                    # "Nr."/"Nummer" of another word: "Kundennr.", "Auftrag Nr. 0123 ..."
+                    front = _FRONT_WORD.search(window, 0, match.start())
+                    if front is not None and (
+                        front.end(1) == match.start() or self._is_job_word(front.group(1))
+                    ):
+                        continue
                 if best is None or end >= best[0]:
                     best = (end, key)
         return None if best is None else best[1]
+
+    def _is_job_word(self, word: str) -> bool:
+        """A whole word that is a job word or an inflection of one ("Auftrag", "Schadens")."""
+        match = self._context["job"].match(word)
+        return match is not None and self._labels_a_number(word, match, len(word))
+
+    def _labels_a_number(self, window: str, match: re.Match[str], end: int) -> bool:
+        """The job word ``match`` (its word ends at ``end``) names a reference: the word
+        itself or inflected ("Auftrags"), or the front of a compound whose last part is a job
+        word or a label head ("Schadennummer", "Kfz-Kennzeichen", "Kilometerstand"), or, when
+        five letters or longer, the last part of a compound ("Glasschaden"). A job word inside
+        another word names something else: a person ("Friseur", "Auftraggeber",
+        "Kfz-Mechaniker", "Glaser"), a verb ("befindet"), a name ("Kevin")."""
+        start = match.start()
+        stem = _LABEL_WORD.match(match.group())
+        if stem is None:
+            return True  # "€": no word to look into
+        size = stem.end()
+        if start and window[start - 1].isalnum():  # inside a word: only as its last part
+            tail = window[start + size : end].rstrip(".-")
+            return size >= 5 and tail in _INFLECTIONS
+        rest = window[start + size : end].rstrip(".")
+        part = rest.rsplit("-", 1)[-1]
+        if part in _INFLECTIONS:
+            return True
+        if part.startswith("s") and part[1:].endswith(self._label_heads):
+            return True  # linking s: "Auftragsnummer"
+        return part.endswith(self._label_heads) or self._context["job"].fullmatch(part) is not None
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Findings for every confirmed identifier in the original text.
