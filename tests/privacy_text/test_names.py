@@ -148,3 +148,19 @@ def test_a_frequent_surname_that_is_a_trigger_word_stays_a_name(text: str) -> No
 def test_a_lone_origin_or_belief_word_stays_a_surname(text: str) -> None:
     """Origin and belief words are frequent surnames; alone they are read as the name."""
     assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Müller geb. Schmidt", "Frau Lang geborene Weiß", "Meier, Hans"])
+def test_a_birth_name_or_a_first_name_after_the_comma_is_part_of_the_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Müller geb. 1958", {"name_misuse", "identifier"}),
+        ("Meier, VIP", {"name_misuse"}),
+    ],
+)
+def test_a_birth_year_or_an_acronym_after_the_name_is_misuse(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

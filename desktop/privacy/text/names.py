@@ -29,6 +29,7 @@ _DIGIT = re.compile(r"\d")
 # Categories whose words name a kind of person ("Idiot", "Bluter"); origin and belief words
 # ("Ungar", "Jude") are common surnames and stay names when they stand alone.
 _KIND_CATEGORIES = frozenset({"health", "judgement"})
+_BIRTH_NAME = frozenset({"geb.", "geb", "geborene", "geborener"})
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
 
@@ -168,6 +169,7 @@ class NameFieldRecognizer:
         names = 0
         after_comma = 0
         all_lower = all(t[2] == t[2].lower() for t in tokens)
+        all_upper = all(t[2] == t[2].upper() for t in tokens)
         last = len(tokens) - 1
         for index, (start, _end, raw) in enumerate(tokens):
             word = visible(raw)  # zero-width characters, combining marks: as the reader sees it
@@ -196,6 +198,10 @@ class NameFieldRecognizer:
                 continue
             if folded in self._particles:
                 continue
+            if folded in _BIRTH_NAME and seen_name and self._name_follows(tokens, index):
+                continue  # "Müller geb. Schmidt": the birth name is part of the name
+            if after_comma == 2 and len(word) > 1 and word.isupper() and not all_upper:
+                return start, "name_misuse.remark"  # "Meier, VIP": no first name
             if self._surname_remark(word, folded, names, index == last):
                 seen_name = True
                 names += 1
@@ -207,6 +213,14 @@ class NameFieldRecognizer:
             seen_name = True
             names += 1
         return None
+
+    @staticmethod
+    def _name_follows(tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """The token after ``index`` is the last one and a capitalised name word."""
+        if index + 2 != len(tokens):
+            return False
+        word = tokens[index + 1][2]
+        return _NAME_WORD.match(word) is not None and word[:1].isupper() and not word.isupper()
 
     def _surname_remark(self, word: str, folded: str, names: int, is_last: bool) -> bool:
         """A remark word that is also a surname ("Mann") standing as the name: the first name
