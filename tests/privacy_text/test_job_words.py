@@ -1,7 +1,8 @@
-"""A job word labels the number after it only as a word of its own or as the front of a
-label compound; inside another word (a profession, a verb, a name) it labels nothing, and a
-phone number after it stays one. "Nr."/"Nummer" of a job word or glued to another word is no
-phone word."""
+"""Identifiers beside job data. A job word labels the number after it only as a word of its
+own or as the front of a label compound; inside another word (a profession, a verb, a name) it
+labels nothing, and a phone number after it stays one. "Nr."/"Nummer" of a job word or glued to
+another word is no phone word. An ID document is an identifier when a copy of it is sent or
+filed; a birthday with a month in words is a birth date."""
 
 from __future__ import annotations
 
@@ -47,4 +48,51 @@ def test_phone_number_after_a_word_that_only_contains_a_job_word(text: str) -> N
     ],
 )
 def test_number_labelled_by_a_job_word_is_no_phone_number(text: str) -> None:
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selfie vom kd mit perso in der hand per whatsapp gekommen",
+        "Perso-Kopie liegt im Vorgang",
+        "Kd. schickt Bild seines Reisepasses",
+        "Ausweis (Vorder- und Rückseite) als PDF erhalten",
+        "Perso per Mail bekommen",
+    ],
+)
+def test_a_copy_of_an_id_document_sent_or_filed(text: str) -> None:
+    assert "identifier.id_document_copy" in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde hat gerade erst den Führerschein bekommen, fährt vorsichtig",
+        "Bitte Ausweis mitbringen, Rechnung per Mail",
+        "Kopie des Fahrzeugscheins per Mail erhalten",
+        "Foto vom Schaden per WhatsApp gekommen",
+    ],
+)
+def test_an_id_document_without_a_copy_is_no_identifier(text: str) -> None:
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kd hat am 3. mai 1958 geburtstag",
+        "Kundin hat am 3. März Geburtstag",
+        "Geburtstag ist der 3. März 1958",
+    ],
+)
+def test_a_birth_date_with_the_month_in_words(text: str) -> None:
+    assert _rules(text) == ["identifier.birth_date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Termin am 3. Mai 2026 um 10 Uhr", "Geburtstag der Frau am 3. Mai 2026, Termin danach"],
+)
+def test_an_appointment_date_is_no_birth_date(text: str) -> None:
     assert _rules(text) == []

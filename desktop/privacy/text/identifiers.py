@@ -366,10 +366,15 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
     r"[a-z]*\.?\s+(?:19|20)?\d{2})"
 )
+# A day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
+_DAY_MONTH = (
+    r"\d{1,2}\s?\.\s?(?:\d{1,2}\s?\.|(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
+    r"[a-z]*\.?)"
+)
 _BIRTH = re.compile(
     r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
     rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
-    r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s+(?:\w+\s+)?geburtstag"
+    rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\s+){{0,2}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     r"(?:19|20)\d{2}(?!\d)"
     r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
@@ -380,7 +385,7 @@ _BIRTH = re.compile(
     rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
     # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
-    r"|(?<!\w)geburtstag[^\n\x00]{0,30}?\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?19\d{2}(?!\d)"
+    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
 )
 # "für die" right before a job word: the word names what the number is for
 _PURPOSE = re.compile(r"(?<!\w)(?:für|fuer)\s+(?:die|den|das|der|dem)?\s*$")
