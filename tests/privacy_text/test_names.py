@@ -164,3 +164,20 @@ def test_a_birth_name_or_a_first_name_after_the_comma_is_part_of_the_name(text: 
 )
 def test_a_birth_year_or_an_acronym_after_the_name_is_misuse(text: str, labels: set[str]) -> None:
     assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Scholz (Ortsbeirat, Linke)", "Scholz (Die Linke)", "Meier, Grüne", "Meier (Volt)"]
+)
+def test_a_party_named_by_an_ordinary_word_in_a_remark(text: str) -> None:
+    assert categories(text, "nachname") == {"name_misuse", "political"}
+
+
+@pytest.mark.parametrize("text", ["Linke", "Frau Linke", "Hans Linke", "Linke, Hans", "Grüne"])
+def test_a_party_word_as_the_surname_stays_a_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Hausmeister", "Meier Hausverwaltung", "Herr Inhaber"])
+def test_a_role_instead_of_a_name_is_misuse(text: str) -> None:
+    assert categories(text, "nachname") == {"name_misuse"}

@@ -29,6 +29,8 @@ _DIGIT = re.compile(r"\d")
 # Categories whose words name a kind of person ("Idiot", "Bluter"); origin and belief words
 # ("Ungar", "Jude") are common surnames and stay names when they stand alone.
 _KIND_CATEGORIES = frozenset({"health", "judgement"})
+# One item of a remark: words between brackets, commas, slashes or dashes.
+_REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
 _BIRTH_NAME = frozenset({"geb.", "geb", "geborene", "geborener"})
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
@@ -64,6 +66,7 @@ class NameFieldRecognizer:
         self._remarks = lists["remarks"] | self._leading
         self._surname_remarks = lists["surname_remarks"]
         self._judgements = lists["judgement_words"]
+        self._parties = lists["party_names"]
         self._special = special
 
     def analyze(self, ctx: Context) -> list[Finding]:
@@ -89,7 +92,22 @@ class NameFieldRecognizer:
         start = max((s for s, _e, _t in tokens if s <= start), default=start)
         end = len(text.rstrip())
         found = [Finding("name_misuse", start, end, SEVERITY["name_misuse"], rule_id, _SUGGESTION)]
-        return found + self._judgements_after(tokens, start, ctx.findings)
+        return (
+            found
+            + self._judgements_after(tokens, start, ctx.findings)
+            + self._parties_after(text, start, ctx.findings)
+        )
+
+    def _parties_after(self, text: str, start: int, earlier: list[Finding]) -> list[Finding]:
+        """A party name that is also an ordinary word ("Linke", "Grüne") as one item of the
+        remark after the name ("Scholz (Ortsbeirat, Linke)"): the person's party."""
+        if any(f.category == "political" for f in earlier):
+            return []
+        for item in _REMARK_ITEM.finditer(text, start):
+            if fold_term(item.group()) in self._parties:
+                s, e = item.span()
+                return [Finding("political", s, e, SEVERITY["political"], "political.name_field")]
+        return []
 
     def _judgements_after(
         self, tokens: list[tuple[int, int, str]], start: int, earlier: list[Finding]
@@ -200,8 +218,10 @@ class NameFieldRecognizer:
                 continue
             if folded in _BIRTH_NAME and seen_name and self._name_follows(tokens, index):
                 continue  # "Müller geb. Schmidt": the birth name is part of the name
-            if after_comma == 2 and len(word) > 1 and word.isupper() and not all_upper:
-                return start, "name_misuse.remark"  # "Meier, VIP": no first name
+            if after_comma == 2 and (
+                (len(word) > 1 and word.isupper() and not all_upper) or folded in self._parties
+            ):
+                return start, "name_misuse.remark"  # "Meier, VIP", "Meier, Grüne": no first name
             if self._surname_remark(word, folded, names, index == last):
                 seen_name = True
                 names += 1
