@@ -181,3 +181,25 @@ def test_a_party_word_as_the_surname_stays_a_name(text: str) -> None:
 @pytest.mark.parametrize("text", ["Hausmeister", "Meier Hausverwaltung", "Herr Inhaber"])
 def test_a_role_instead_of_a_name_is_misuse(text: str) -> None:
     assert categories(text, "nachname") == {"name_misuse"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Ingrid und Klaus Lehmann", "Herr Meier u. Frau Schulz", "Freund", "Hans Freund"]
+)
+def test_two_people_joined_by_und_or_a_surname_that_is_a_relation_word(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Meier und Lebensgefährtin", {"name_misuse"}),
+        ("Meier und Sohn", {"name_misuse"}),
+        ("Lehmann...schwierig", {"name_misuse", "judgement"}),
+        ("Lehmann, * 1950", {"name_misuse", "identifier"}),
+    ],
+)
+def test_a_relation_a_glued_judgement_or_a_birth_year_after_the_name(
+    text: str, labels: set[str]
+) -> None:
+    assert categories(text, "nachname") == labels

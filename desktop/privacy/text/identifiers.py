@@ -379,6 +379,8 @@ _BIRTH = re.compile(
     r"(?:19|20)\d{2}(?!\d)"
     r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
     rf"|(?<![\w*])\*\s?{_DATE}(?!\d)"
+    # "* 1950" after a name: a year of birth (not a product "2 * 1950")
+    r"|(?<![\w*])(?<!\d\s)\*\s?19\d{2}(?![\d.,])"
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")

@@ -31,6 +31,8 @@ _DIGIT = re.compile(r"\d")
 _KIND_CATEGORIES = frozenset({"health", "judgement"})
 # One item of a remark: words between brackets, commas, slashes or dashes.
 _REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AND = frozenset({"und", "u.", "&"})
 _BIRTH_NAME = frozenset({"geb.", "geb", "geborene", "geborener"})
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
@@ -116,26 +118,25 @@ class NameFieldRecognizer:
         of an instruction ("laut klingeln", "langsam sprechen") is not a judgement."""
         out = []
         for index, (s, e, raw) in enumerate(tokens):
-            word = raw.strip(",;:()!.")
-            if s < start or fold_term(word) not in self._judgements:
+            if s < start:
                 continue
-            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-            if word == raw and _INFINITIVE.match(following):
-                continue
-            s += raw.index(word)
-            if not any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
-                e = s + len(word)
-                out.append(
-                    Finding(
-                        "judgement",
-                        s,
-                        e,
-                        SEVERITY["judgement"],
-                        "judgement.name_field",
-                        None,
-                    )
-                )
+            for part in _LETTERS.finditer(raw):  # "Lehmann...schwierig": words in one token
+                word = part.group()
+                if (index == 0 and part.start() == 0) or fold_term(word) not in self._judgements:
+                    continue  # the first word of the field is the name, not said of it
+                following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+                if word == raw and _INFINITIVE.match(following):
+                    continue
+                out.extend(self._judgement(s + part.start(), word, earlier))
         return out
+
+    @staticmethod
+    def _judgement(s: int, word: str, earlier: list[Finding]) -> list[Finding]:
+        """A judgement finding for ``word`` at ``s`` unless one covers it already."""
+        if any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
+            return []
+        e = s + len(word)
+        return [Finding("judgement", s, e, SEVERITY["judgement"], "judgement.name_field", None)]
 
     def _is_surname(self, text: str, finding: Finding, tokens: list[tuple[int, int, str]]) -> bool:
         """A trigger word that is a known surname standing as (part of) the name."""
@@ -208,6 +209,8 @@ class NameFieldRecognizer:
                 continue
             if any(c in "()[]{}<>" for c in word):
                 return start, "name_misuse.brackets"
+            if folded in _AND and seen_name and not after_comma and self._name_next(tokens, index):
+                continue  # "Ingrid und Klaus Lehmann", "Herr Meier u. Frau Schulz"
             if (folded in self._salutations or folded in self._leading) and not seen_name:
                 continue
             if not _NAME_WORD.match(word):
@@ -233,6 +236,20 @@ class NameFieldRecognizer:
             seen_name = True
             names += 1
         return None
+
+    def _name_next(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """The token after ``index`` is a capitalised name word or a salutation, no remark."""
+        if index + 1 >= len(tokens):
+            return False
+        word = tokens[index + 1][2].rstrip(",")
+        folded = fold_term(word)
+        if folded in self._salutations:
+            return True
+        return (
+            _NAME_WORD.match(word) is not None
+            and word[:1].isupper()
+            and folded.rstrip(".") not in self._remarks
+        )
 
     @staticmethod
     def _name_follows(tokens: list[tuple[int, int, str]], index: int) -> bool:
