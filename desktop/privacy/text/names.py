@@ -117,7 +117,7 @@ class NameFieldRecognizer:
         """Words that judge the person when they follow a name ("Schröder, nett"); an adverb
         of an instruction ("laut klingeln", "langsam sprechen") is not a judgement."""
         out = []
-        for index, (s, e, raw) in enumerate(tokens):
+        for index, (s, _e, raw) in enumerate(tokens):
             if s < start:
                 continue
             for part in _LETTERS.finditer(raw):  # "Lehmann...schwierig": words in one token
