@@ -96,3 +96,32 @@ def test_a_birth_date_with_the_month_in_words(text: str) -> None:
 )
 def test_an_appointment_date_is_no_birth_date(text: str) -> None:
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("mail: m punkt schulze bei gmx punkt net", "identifier.email"),
+        ("geboren im März 1958", "identifier.birth_date"),
+        ("Kd. wohnt Hohe Str. 31 in Dresden", "identifier.address"),
+        ("Führerscheinnummer B072RRE2I55", "identifier.id_document"),
+    ],
+)
+def test_more_spellings_of_an_identifier(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Filiale Gartenweg 9, Kiel",
+        "Werkstatt: Industriestraße 12, 24103 Kiel",
+        "Rechnung an Firma Meier, Industriestraße 12, 24103 Kiel",
+        "Vermittlung 4711-0815-2026",
+        "Vermittlungs-ID 4711-0815-2026",
+        "Kd. arbeitet bei Siemens, Termin punkt 9 Uhr",
+        "Preis 2 * 1950 EUR",
+    ],
+)
+def test_business_address_grouped_job_number_or_prose_is_no_identifier(text: str) -> None:
+    assert _rules(text) == []

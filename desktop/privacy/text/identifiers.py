@@ -343,6 +343,8 @@ _DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
 _DOCUMENT = re.compile(
     r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
 )
+# A driving licence number (11 letters and digits, EU model): only after an ID document word.
+_LICENCE = re.compile(r"(?<!\w)[A-Z0-9]{11}(?!\w)")
 _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
 _RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
@@ -361,22 +363,27 @@ _SPOKEN_EMAIL = re.compile(
     rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
     rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
 )
+# "bei" for "@" only with a spelled-out "punkt" and a common top-level domain after it
+_SPOKEN_BEI_EMAIL = re.compile(
+    rf"(?<!\w)[\w+-]+(?:\s+{_SPOKEN_SEP}\s+[\w+-]+)*\s+bei\s+[\w-]+"
+    r"(?:\s+(?:punkt|dot)\s+[\w-]+)*?\s+(?:punkt|dot)\s+"
+    r"(?:de|com|net|org|eu|at|ch|info|me|io|email|online)(?![\w-])"
+)
 _DATE = (
     r"(?:\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
     r"[a-z]*\.?\s+(?:19|20)?\d{2})"
 )
-# A day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
-_DAY_MONTH = (
-    r"\d{1,2}\s?\.\s?(?:\d{1,2}\s?\.|(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
-    r"[a-z]*\.?)"
-)
+# A month in words, and a day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
+_MONTH = r"(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-z]*\.?"
+_DAY_MONTH = rf"\d{{1,2}}\s?\.\s?(?:\d{{1,2}}\s?\.|{_MONTH})"
 _BIRTH = re.compile(
     r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
     rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
     rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\s+){{0,2}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
-    r"(?:19|20)\d{2}(?!\d)"
+    rf"(?:(?:im|in)\s+)?(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?!\d)"
+    rf"|(?<!\w)(?:im|in)\s+{_MONTH}\s+19\d{{2}}\s+geboren"
     r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
     rf"|(?<![\w*])\*\s?{_DATE}(?!\d)"
     # "* 1950" after a name: a year of birth (not a product "2 * 1950")
@@ -395,6 +402,9 @@ _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
     r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,/\-]\d)\d{4,7}(?![\w.,/\-]))"
 )
+# A digit and a dash or slash right before a phone candidate: a later group of a longer
+# number ("4711-0815-2026"), not a phone number of its own.
+_LATER_GROUP = re.compile(r"\d[-/]")
 _DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$")
 # Cheap hints that an address may be present (on the folded text): a PLZ before a city, or a
 # street word before a house number.
@@ -435,6 +445,10 @@ _ADDRESS_SOURCE = (
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
     r"|(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
+    # a street named by two words ("Hohe Str. 31 in Dresden", "Am Markt 3, Bonn")
+    r"|(?<!\w)[A-ZÄÖÜ][\wäöüß\-]*\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm"
+    r"|Ufer|Chaussee|Pfad|Steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
+    r"(?:\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+|NOT_A_PLACE[A-ZÄÖÜ][\wäöüß\-]+)"
     r"|(?<!\w)(?!(?:Stell|Park|Abstell|Garagen|Tiefgaragen|Einstell|Stand|Sitz)platz|(?:Bahn|Flug)steig)"
     r"[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
     r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
@@ -454,6 +468,8 @@ def _not_a_place(words: list[str]) -> str:
     return "(?!(?i:" + "|".join(alternatives) + r")(?!\w))"
 
 
+# Up to three words at the start of an address match that may name a business before it.
+_LEAD_WORDS = re.compile(r"(?:[^\W\d][\w.-]*\s+){1,3}(?=[^\W\d][\w.-]*\s+\d)")
 _ADDRESS_LEAD = re.compile(
     r"(?:(?:kd\.?|kunde|kundin|vn|wohnt|wohnhaft|lebt|in|der|die|im|neue|adresse:?|anschrift:?"
     r"|wohnadresse:?|einsatzort:?|rechnung)\s+)+",
@@ -612,6 +628,12 @@ class IdentifierRecognizer:
         self._address = re.compile(
             _ADDRESS_SOURCE.replace("NOT_A_PLACE", _not_a_place(words.get("not_a_place", [])))
         )
+        # a business word right before the address (a few words at most between)
+        business = "|".join(re.escape(w) for w in sorted(words.get("not_home", []), key=len)[::-1])
+        self._not_home = re.compile(
+            rf"(?i:(?<!\w)(?:{business or '(?!)'})(?!\w))[^\w\n\x00]*"
+            r"(?:[\w.-]+[^\w\n\x00]+){0,3}$"
+        )
 
     def _nearest(self, text: str, start: int, keys: tuple[str, ...]) -> str | None:
         """Which of ``keys`` (or "job") has a context word nearest before ``start``."""
@@ -711,6 +733,10 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
+        if " bei " in folded and "punkt " in folded:  # "m punkt schulze bei gmx punkt net"
+            for a, b in folded_spans:
+                for match in _SPOKEN_BEI_EMAIL.finditer(folded, a, b):
+                    add(*ctx.norm.span(*match.span()), "identifier.email")
         lowered = text.lower()  # the text as typed, in lower case (read by three checks)
         if "-" in text and len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
             for match in _SPOKEN_EMAIL.finditer(lowered):
@@ -747,6 +773,9 @@ class IdentifierRecognizer:
         for a, b in runs(address, spans):
             for match in self._address.finditer(text, a, b):
                 start = match.start() + _address_lead(match.group())
+                lead = _LEAD_WORDS.match(text, start)  # "Firma in der Industriestraße 12, ..."
+                if self._not_home.search(text, max(a, start - 40), lead.end() if lead else start):
+                    continue  # "Filiale Gartenweg 9, Kiel": a business, not a home
                 add_text(start, match.end(), "identifier.address")
         self._phones(text, add_text, facts.starts)
         self._spoken_phones(ctx, add, folded_spans)
@@ -836,15 +865,22 @@ class IdentifierRecognizer:
                 add(*match.span(), "identifier.bank_account")
 
     def _documents(self, text: str, add: Add, where: Spans) -> None:
-        for match in _finditer(_DOCUMENT, text, where):
-            if (
-                any(c.isdigit() for c in match.group())
-                and self._nearest(text, match.start(), ("id_document",)) == "id_document"
-            ):
-                add(*match.span(), "identifier.id_document")
+        for pattern in (_DOCUMENT, _LICENCE):
+            for match in _finditer(pattern, text, where):
+                if (
+                    any(c.isdigit() for c in match.group())
+                    and (pattern is _DOCUMENT or any(c.isalpha() for c in match.group()))
+                    and self._nearest(text, match.start(), ("id_document",)) == "id_document"
+                ):
+                    add(*match.span(), "identifier.id_document")
 
     def _phones(self, text: str, add: Add, starts: list[int]) -> None:
-        candidates = [m for m in _phone_matches(text, starts) if not _DATE_ONLY.match(m.group())]
+        candidates = [
+            m
+            for m in _phone_matches(text, starts)
+            if not _DATE_ONLY.match(m.group())
+            and not (m.start() >= 2 and _LATER_GROUP.match(text, m.start() - 2))
+        ]
         if not candidates:
             return
         import phonenumbers
