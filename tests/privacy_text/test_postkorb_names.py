@@ -22,7 +22,7 @@ def _names(text: str, field: str = "beschreibung") -> list[str]:
         ("Auftrag 2025-118, bitte Rückruf an Peter Müller.", "Peter Müller"),
         ("Zu Auftrag 4471 meldet sich Jan Ott.", "Jan Ott"),
         # particles and a middle initial stand between first name and surname
-        ("Herr Karl-Heinz von Stein bittet um Rückruf", "Karl-Heinz von Stein"),
+        ("Ana de la Cruz bittet um Rückruf", "Ana de la Cruz"),
         ("Auftrag 2025-118 Peter van der Berg", "Peter van der Berg"),
         ("Anfrage von Kundin Petra M. Schulze", "Petra M. Schulze"),
     ],
@@ -42,6 +42,9 @@ def test_full_name_found(text: str, name: str) -> None:
         "Mit freundlichen Grüßen\nAnna Schmidt",
         "Viele Grüße, Sabine Koch",
         "Grüße, Julia aus dem Kundenservice",
+        "Tim von der Allianz hat angerufen",
+        "Schwester Maria vom Pflegedienst bringt das Auto",
+        "Patient: Octavia Kombi, Riss 15 cm",
     ],
 )
 def test_staff_signature_or_abbreviation_is_no_customer_name(text: str) -> None:
@@ -51,3 +54,13 @@ def test_staff_signature_or_abbreviation_is_no_customer_name(text: str) -> None:
 def test_a_signature_does_not_hide_the_customer_named_before_it() -> None:
     text = "Kunde Peter Müller bittet um Rückruf. Mit freundlichen Grüßen Anna Schmidt"
     assert _names(text) == ["Peter Müller"]
+
+
+def test_a_signature_inside_a_forwarded_customer_mail_is_the_customers_name() -> None:
+    text = "Kundenmail: „Hallo, bitte Termin am Freitag. Viele Grüße, Torben Aschenbrenner“"
+    assert _names(text) == ["Torben Aschenbrenner"]
+
+
+@pytest.mark.parametrize("name", ["Torben Aschenbrenner", "Annegret Vollmer", "Silke Brandt"])
+def test_first_names_of_older_customers_are_known(name: str) -> None:
+    assert _names(f"Rückruf {name} wegen Termin") == [name]

@@ -485,7 +485,23 @@ def _address_lead(address: str) -> int:
 
 # The folded form of a word, remembered: a Postkorb text repeats its words on every keystroke.
 _key = lru_cache(maxsize=8192)(fold_term)
+
+
 # A word as a name is written: letters, inner hyphens or apostrophes ("Klaus-Peter", "O'Neill").
+def _quoted(before: str, after: str) -> bool:
+    """Inside a quotation: one opened in ``before`` and not closed yet („…, "…, »…), or one
+    closed in ``after`` that was opened in an earlier sentence (…“)."""
+    if before.count("„") > before.count("“") or before.count("»") > before.count("«"):
+        return True
+    if "„" not in before and before.count("“") > before.count("”"):
+        return True
+    if before.count('"') % 2 == 1:
+        return True
+    return after.count("“") + after.count("”") + after.count("«") > after.count("„") + after.count(
+        "»"
+    ) or (after.count('"') % 2 == 1 and before.count('"') % 2 == 0 and '"' not in before)
+
+
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
@@ -511,10 +527,17 @@ class _FullNames:
         self._first -= skip
         self._before = frozenset(fold_term(w) for w in config.get("before", []))
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
-        self._not_surnames = frozenset(fold_term(w) for w in config.get("not_surnames", []))
+        # car makes and models are no surnames ("Octavia Kombi", "Leon Kombi")
+        with (root / "grammar.toml").open("rb") as fh:
+            vehicles = tomllib.load(fh).get("vehicle", {}).get("words", [])
+        self._not_surnames = frozenset(
+            fold_term(w) for w in [*config.get("not_surnames", []), *vehicles]
+        )
         self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
+        self._closings = frozenset(fold_term(w) for w in config.get("closings", []))
         self._titles = frozenset(fold_term(w) for w in config.get("titles", []))
         self._particles = frozenset(config.get("particles", []))
+        self._particle_articles = frozenset(config.get("particle_articles", []))
 
     def _is_first(self, word: str) -> bool:
         return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
@@ -544,7 +567,11 @@ class _FullNames:
         while (
             nxt is not None
             and particles < 3
-            and (nxt.group() in self._particles or _INITIAL.match(nxt.group()) is not None)
+            and (
+                nxt.group() in self._particles
+                or (particles and nxt.group() in self._particle_articles)
+                or _INITIAL.match(nxt.group()) is not None
+            )
             and joined(tokens[i + particles], nxt)
         ):
             particles += 1
@@ -567,13 +594,24 @@ class _FullNames:
             return after  # "Klaus Peter Brandt": two first names
         return nxt
 
-    def _names_staff(self, tokens: list[re.Match[str]], i: int) -> bool:
+    def _names_staff(
+        self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
+    ) -> bool:
         """The first name ``tokens[i]`` follows a role of the staff or a closing formula, with
-        only salutations or titles between: the writer or a colleague, not the customer."""
+        only salutations or titles between: a colleague or the writer, not the customer (a
+        closing inside a quoted text is the customer's own)."""
+        start, end = span
         j = i - 1
         while j >= 0 and _key(tokens[j].group()) in self._titles:
             j -= 1
-        return j >= 0 and _key(tokens[j].group()) in self._staff
+        if j < 0:
+            return False
+        word = _key(tokens[j].group())
+        if word in self._staff:
+            return True
+        if word not in self._closings:
+            return False
+        return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of every full name in ``text[start:end]``."""
@@ -585,7 +623,7 @@ class _FullNames:
             before = tokens[i - 1] if i else None
             if before is not None and _key(before.group()) in self._before:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
-            if self._names_staff(tokens, i):
+            if self._names_staff(text, (start, end), tokens, i):
                 continue  # "Sachbearbeiterin Frau Petra Keller", "Viele Grüße, Sabine Koch"
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
