@@ -64,3 +64,8 @@ def test_a_signature_inside_a_forwarded_customer_mail_is_the_customers_name() ->
 @pytest.mark.parametrize("name", ["Torben Aschenbrenner", "Annegret Vollmer", "Silke Brandt"])
 def test_first_names_of_older_customers_are_known(name: str) -> None:
     assert _names(f"Rückruf {name} wegen Termin") == [name]
+
+
+@pytest.mark.parametrize("text", ["Termin am Max Planck Institut", "Parkplatz Anne Frank Schule"])
+def test_a_place_named_after_a_person_is_no_full_name(text: str) -> None:
+    assert _names(text) == []

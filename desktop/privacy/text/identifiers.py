@@ -529,7 +529,13 @@ class _FullNames:
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
         # car makes and models are no surnames ("Octavia Kombi", "Leon Kombi")
         with (root / "grammar.toml").open("rb") as fh:
-            vehicles = tomllib.load(fh).get("vehicle", {}).get("words", [])
+            grammar = tomllib.load(fh)
+        vehicles = grammar.get("vehicle", {}).get("words", [])
+        # a place or institution word after "first name + surname" makes the three a named
+        # place ("Max Planck Institut", "Anne Frank Schule"; grammar.toml [heads])
+        heads = grammar.get("heads", {})
+        places = [*heads.get("place", []), *heads.get("institution", [])]
+        self._places = frozenset(fold_term(w) for w in places) | self._after
         self._not_surnames = frozenset(
             fold_term(w) for w in [*config.get("not_surnames", []), *vehicles]
         )
@@ -588,8 +594,8 @@ class _FullNames:
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is None or not joined(nxt, after):
             return nxt
-        if _key(after.group()) in self._after:
-            return None  # "Peter Schmitt GmbH", "Anne Frank Schule"
+        if _key(after.group()) in self._places:
+            return None  # "Peter Schmitt GmbH", "Anne Frank Schule", "Max Planck Institut"
         if self._is_first(nxt.group()) and self._is_surname(after.group()):
             return after  # "Klaus Peter Brandt": two first names
         return nxt
