@@ -184,7 +184,15 @@ def test_a_role_instead_of_a_name_is_misuse(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Ingrid und Klaus Lehmann", "Herr Meier u. Frau Schulz", "Freund", "Hans Freund"]
+    "text",
+    [
+        "Ingrid und Klaus Lehmann",
+        "Herr Meier u. Frau Schulz",
+        "Freund",
+        "Hans Freund",
+        "Ingrid und Klaus Krebs",
+        "Herr und Frau Mann",
+    ],
 )
 def test_two_people_joined_by_und_or_a_surname_that_is_a_relation_word(text: str) -> None:
     assert categories(text, "nachname") == set()

@@ -146,6 +146,9 @@ class NameFieldRecognizer:
         folded = fold_term(word)
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
+        joins = [i for i, t in enumerate(names) if fold_term(t[2]) in _AND]
+        if joins and joins[-1] < len(names) - 1 and names[joins[-1]][1] <= finding.start:
+            names = names[joins[-1] + 1 :]  # "Ingrid und Klaus Krebs": the last person's name
         if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
             only = names[0][2]  # one name word is the name: no one writes a remark alone --
             # unless it is a compound naming a kind of person ("Dialysepatient")
@@ -209,8 +212,9 @@ class NameFieldRecognizer:
                 continue
             if any(c in "()[]{}<>" for c in word):
                 return start, "name_misuse.brackets"
-            if folded in _AND and seen_name and not after_comma and self._name_next(tokens, index):
-                continue  # "Ingrid und Klaus Lehmann", "Herr Meier u. Frau Schulz"
+            if folded in _AND and index and not after_comma and self._name_next(tokens, index):
+                names = 0  # the next person's name follows
+                continue  # "Ingrid und Klaus Lehmann", "Herr und Frau Mann"
             if (folded in self._salutations or folded in self._leading) and not seen_name:
                 continue
             if not _NAME_WORD.match(word):
