@@ -211,3 +211,19 @@ def test_a_relation_a_glued_judgement_or_a_birth_year_after_the_name(
     text: str, labels: set[str]
 ) -> None:
     assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("krebs", set()),
+        ("KREBS", set()),
+        ("herr krebs", set()),
+        ("ungar", set()),
+        ("idiot", {"name_misuse", "judgement"}),
+        ("BLUTER", {"name_misuse", "health"}),
+        ("meier (taub)", {"name_misuse", "health"}),
+    ],
+)
+def test_a_field_typed_in_one_case_is_read_as_written_normally(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

@@ -31,6 +31,15 @@ _DIGIT = re.compile(r"\d")
 _KIND_CATEGORIES = frozenset({"health", "judgement"})
 # One item of a remark: words between brackets, commas, slashes or dashes.
 _REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
+
+
+def _as_name(word: str, uniform: bool) -> str:
+    """``word`` with each hyphen part capitalised when the field is typed in one case."""
+    if not uniform:
+        return word
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _AND = frozenset({"und", "u.", "&"})
 _BIRTH_NAME = frozenset({"geb.", "geb", "geborene", "geborener"})
@@ -142,7 +151,11 @@ class NameFieldRecognizer:
         """A trigger word that is a known surname standing as (part of) the name."""
         if finding.category in ("identifier", "length"):
             return False
-        word = text[finding.start : finding.end]
+        # a field typed all in lower or all in upper case is read as the name written normally
+        # ("krebs", "KREBS" as "Krebs"; "idiot" as "Idiot")
+        letters = "".join(t[2] for t in tokens)
+        uniform = letters == letters.lower() or letters == letters.upper()
+        word = _as_name(text[finding.start : finding.end], uniform)
         folded = fold_term(word)
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
@@ -150,7 +163,7 @@ class NameFieldRecognizer:
         if joins and joins[-1] < len(names) - 1 and names[joins[-1]][1] <= finding.start:
             names = names[joins[-1] + 1 :]  # "Ingrid und Klaus Krebs": the last person's name
         if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
-            only = names[0][2]  # one name word is the name: no one writes a remark alone --
+            only = _as_name(names[0][2], uniform)  # one name word is the name: no remark --
             # unless it is a compound naming a kind of person ("Dialysepatient")
             head = self._special.grammar.head(only.rstrip("."))
             if (
