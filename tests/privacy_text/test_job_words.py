@@ -84,6 +84,7 @@ def test_an_id_document_without_a_copy_is_no_identifier(text: str) -> None:
         "kd hat am 3. mai 1958 geburtstag",
         "Kundin hat am 3. März Geburtstag",
         "Geburtstag ist der 3. März 1958",
+        "Kd. feiert am 22.07. seinen 60. Geburtstag",
     ],
 )
 def test_a_birth_date_with_the_month_in_words(text: str) -> None:

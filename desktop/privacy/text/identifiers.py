@@ -380,7 +380,7 @@ _DAY_MONTH = rf"\d{{1,2}}\s?\.\s?(?:\d{{1,2}}\s?\.|{_MONTH})"
 _BIRTH = re.compile(
     r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
     rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
-    rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\s+){{0,2}}geburtstag"
+    rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\.?\s+){{0,3}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     rf"(?:(?:im|in)\s+)?(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?!\d)"
     rf"|(?<!\w)(?:im|in)\s+{_MONTH}\s+19\d{{2}}\s+geboren"
