@@ -506,6 +506,19 @@ _INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
 
+@lru_cache(maxsize=4)
+def first_names(root: Path) -> frozenset[str]:
+    """The folded first names of ``first_names.txt`` less ``not_first_names`` (identifiers.toml
+    ``[full_name]``); read once, shared by the full-name and the name-field checks."""
+    with (root / "identifiers.toml").open("rb") as fh:
+        config = tomllib.load(fh).get("full_name", {})
+    skip = {fold_term(w) for w in config.get("not_first_names", [])}
+    lines = (root / "first_names.txt").read_text("utf-8").splitlines()
+    names = (raw.split("#", 1)[0].strip() for raw in lines)
+    # (an ASCII name folds to its lower case: the common case, kept cheap)
+    return frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n) - skip
+
+
 class _FullNames:
     """A person's first name and surname together ("Sabine Kröger", "Weber, Annette").
 
@@ -519,12 +532,7 @@ class _FullNames:
     """
 
     def __init__(self, root: Path, config: dict[str, list[str]]) -> None:
-        skip = {fold_term(w) for w in config.get("not_first_names", [])}
-        lines = (root / "first_names.txt").read_text("utf-8").splitlines()
-        names = (raw.split("#", 1)[0].strip() for raw in lines)
-        # (an ASCII name folds to its lower case: the common case, 3,000 names, kept cheap)
-        self._first = frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n)
-        self._first -= skip
+        self._first = first_names(root)
         self._before = frozenset(fold_term(w) for w in config.get("before", []))
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
         # car makes and models are no surnames ("Octavia Kombi", "Leon Kombi")
