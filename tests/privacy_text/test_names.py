@@ -138,7 +138,17 @@ def test_a_lone_health_or_judgement_noun_is_no_surname(text: str, category: str)
 
 @pytest.mark.parametrize(
     "text",
-    ["Krebs", "Herr Krebs", "Frech", "Herr Frech", "Deppe", "Spinner", "Frau Taube", "Kropf"],
+    [
+        "Krebs",
+        "Herr Krebs",
+        "Frech",
+        "Herr Frech",
+        "Deppe",
+        "Spinner",
+        "Frau Taube",
+        "Kropf",
+        "Herr Gierig",
+    ],
 )
 def test_a_frequent_surname_that_is_a_trigger_word_stays_a_name(text: str) -> None:
     assert categories(text, "nachname") == set()
