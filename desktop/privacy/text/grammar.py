@@ -263,10 +263,18 @@ class Grammar:
         formed with a suffix that names a person by a condition or belief ("Diabetiker",
         "Epileptikerin", "Autistin")."""
         word = word.rstrip(".")
-        lemma = self._lemma(word)
-        if lemma[:1].islower() and self._known(word):
+        if self.is_adjective(word):
             return True
         return _fold(word).endswith(self._agent_suffixes)
+
+    def is_adjective(self, word: str) -> bool:
+        """A known word whose lemma is written in lower case (an adjective or participle); a
+        capitalised adjective the lemmatiser keeps as it is ("Gierig") is its own lemma in
+        lower case ("gierig"), unlike a noun ("Zicke": "zicken")."""
+        if self._lemma(word)[:1].islower() and self._known(word):
+            return True
+        lower = word.lower()
+        return lower != word and self._lemma(lower) == lower and self._known(lower)
 
     def is_title(self, word: str) -> bool:
         """A person noun that stands before a name as a title ("Pastor Meier")."""

@@ -125,7 +125,8 @@ class SpecialCategoryRecognizer:
         kept = [
             h
             for h in self._hits(norm, animals)
-            if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
+            if (field == "nachname" or not _is_name_after_salutation(norm, h))
+            and keep(norm, h, field)
         ]
         if not animals or field == "nachname":
             return kept  # no animal named (the common case), or the name field: a person
