@@ -509,3 +509,16 @@ def test_spoken_shorthand(text: str, labels: set[str]) -> None:
 )
 def test_subject_line_shorthand(text: str, labels: set[str], field: str) -> None:
     assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a job at a union or an aid organisation is no membership or origin
+        ("Kd. ist Techniker bei der Gewerkschaft", set()),
+        ("Kd. ist seit Jahren in der Gewerkschaft", {"union"}),
+        ("Kd. arbeitet in der Flüchtlingshilfe als Koordinatorin", set()),
+    ],
+)
+def test_jobs_at_unions_and_aid_organisations(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
