@@ -522,3 +522,15 @@ def test_subject_line_shorthand(text: str, labels: set[str], field: str) -> None
 )
 def test_jobs_at_unions_and_aid_organisations(text: str, labels: set[str]) -> None:
     assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # a clergy word that is also a common surname
+        ("Auftrag Kirchner / Kaplan", set(), "betreff"),
+        ("Kd. ist Kaplan in St. Josef", {"religion"}, "bemerkungen"),
+    ],
+)
+def test_a_clergy_word_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels
