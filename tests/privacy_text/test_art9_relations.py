@@ -530,6 +530,7 @@ def test_jobs_at_unions_and_aid_organisations(text: str, labels: set[str]) -> No
         # a clergy word that is also a common surname
         ("Auftrag Kirchner / Kaplan", set(), "betreff"),
         ("Kd. ist Kaplan in St. Josef", {"religion"}, "bemerkungen"),
+        ("Autohaus Bischof, Herr Lange", set(), "bemerkungen"),
     ],
 )
 def test_a_clergy_word_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
