@@ -535,3 +535,17 @@ def test_jobs_at_unions_and_aid_organisations(text: str, labels: set[str]) -> No
 )
 def test_a_clergy_word_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
     assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # a nationality noun that is also a common surname
+        ("Rückfrage Auftrag Schweizer", set(), "betreff"),
+        ("Autohaus Holländer, Termin Montag", set(), "bemerkungen"),
+        ("Kd. ist Schweizer", {"ethnic_origin"}, "bemerkungen"),
+        ("Kd. hat ein Schweizer Konto", set(), "bemerkungen"),
+    ],
+)
+def test_a_nationality_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels

@@ -558,7 +558,7 @@ class Grammar:
             if self._known(norm.original[first:last]):
                 return False  # a dictionary word is no typo ("Psychotherapeut", "Psychotherapie")
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
-        attributive = frame is None and hit.rule.category in self._attributive
+        attributive = frame in (None, "person") and hit.rule.category in self._attributive
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
