@@ -46,6 +46,11 @@ is no one's data: the animal is the subject of the clause and no person stands b
 its owner in a genitive ("Hund des Kunden ist zuckerkrank", "ihr Pferd lahmt" -- not "Kunde ist
 mit seinem Hund beim Tierarzt", "Kundin und ihr Hund sind zuckerkrank").
 
+A pronoun that opens a clause points back within its sentence: "er"/"sie"/"es" to the subject
+of the clause before, "der"/"die"/"das" to its last noun, agreeing in gender with the noun's
+article; an animal or a thing found so takes the attribute ("Der Hund ist alt, er hinkt",
+"Die Scheibe ist alt, sie ist blind" -- not "Kunde hat einen Hund, er ist blind").
+
 A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
 or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
 lower-case noun after an article can be the thing a clause is about ("der wischer is
@@ -197,6 +202,13 @@ class Grammar:
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        reference = data["reference"]
+        self._personal: dict[str, str] = reference["personal"]
+        self._demonstrative: dict[str, str] = reference["demonstrative"]
+        self._determiner_genders: dict[str, str] = {}
+        for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
+            for word in reference[key]:
+                self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -484,7 +496,73 @@ class Grammar:
             after = [m.group() for m in _TOKEN.finditer(text, last, start)]
             if self._animal_is_subject(before) and not self._person_after_animal(after):
                 return True
-        return False
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        noun_start, noun_end = self._antecedent(text, left, before, text[start:end])
+        if noun_start < 0:
+            return False
+        spans = (norm.span(*animal) for animal in near)
+        return any(noun_start <= first and last <= noun_end for first, last in spans)
+
+    def _antecedent(self, text: str, left: int, before: list[str], nxt: str) -> tuple[int, int]:
+        """Span of the noun that a pronoun opening the clause at ``left`` points back to, in
+        the clause before it and the same sentence (``before``: the clause's tokens before
+        the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
+        "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
+        outside a prepositional phrase. The
+        gender must agree with the noun's article; no person may stand beside the noun but an
+        owner in a genitive. ``(-1, -1)`` when there is none or it is a person."""
+        none = (-1, -1)
+        gender = None
+        personal = False
+        for index, token in enumerate(before[:3]):
+            folded = _fold(token)
+            if folded in self._personal:
+                gender, personal = self._personal[folded], True
+                break
+            if index == 0 and folded in self._demonstrative:
+                following = before[1] if len(before) > 1 else nxt
+                if following[:1].islower():
+                    gender = self._demonstrative[folded]
+                break
+            if self._is_person(token) or (token[:1].isupper() and folded not in self._function):
+                break
+        if gender is None or left < 2:
+            return none
+        prev_left, _right = self._clause(text, left - 1, left - 1)
+        if _SENTENCE_END.search(text, prev_left, left):
+            return none  # a pronoun is resolved within its own sentence only
+        prev = list(_TOKEN.finditer(text, prev_left, left))
+        found = -1
+        in_phrase = False
+        for index, match in enumerate(prev):
+            token = match.group()
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+                continue
+            if not token[:1].isupper() and not self._is_person(token):
+                continue
+            if folded in _ARTICLES or (index == 0 and folded in self._function):
+                continue
+            if (
+                folded in self._possessives
+                and prev[min(index + 1, len(prev) - 1)].group()[:1].isupper()
+            ):
+                continue  # "Ihr Hund": a possessive article, no person
+            if in_phrase:
+                in_phrase = False
+                continue
+            found = index
+            if personal:
+                break
+        if found < 0 or self._is_person(prev[found].group()):
+            return none
+        agree = self._determiner_genders.get(_fold(prev[found - 1].group())) if found else None
+        if agree and gender not in agree:
+            return none  # "Der Hund ist alt, sie ist schwerhörig": someone else
+        if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
+            return none
+        return prev[found].start(), prev[found].end()
 
     def _animal_is_subject(self, before: list[str]) -> bool:
         """No person or other noun is the subject before the animal (``before``: the tokens
@@ -622,6 +700,10 @@ class Grammar:
             return self._keep_place(text, left, start, before, tokens, field, category)
         if field == "nachname":
             return True  # the name field is about the person named
+        if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing
+            noun_start, noun_end = self._antecedent(text, left, before, piece)
+            if noun_start >= 0 and self._is_thing(text[noun_start:noun_end]):
+                return False
         one_word = " " not in piece
         noun = piece[:1].isupper() and not piece.isupper()
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
