@@ -291,7 +291,8 @@ class Grammar:
     def _names_clientele(self, text: str, start: int) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
-        of stay puts someone there ("geht in die Schule für Blinde")."""
+        of stay puts someone there ("geht in die Schule für Blinde") and no job word makes it a
+        workplace ("arbeitet im Labor für Abstammungsgutachten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -299,8 +300,10 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
-        before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
-        return not any(_fold(word) in self._stay_preps for word in before)
+        before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
+        if any(word in self._job_words for word in before):
+            return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
+        return not any(word in self._stay_preps for word in before[-2:])
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""

@@ -1,0 +1,66 @@
+"""Everyday health said without a diagnosis, and its near misses: word formation (a body part
++ a complaint, "-krank"), symptoms, devices, treatment aimed at the body, care routines, a
+doctor a person "has" on a day, drunkenness in everyday words, seizures, detox; and the frames
+that keep a car, a lab or a strike clean. Fresh sentences (in no corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde hat eine Schulterverletzung, Termin später",
+        "Kundin hat Knieprobleme und braucht länger zur Tür",
+        "Kd. hat einen Rippenbruch vom Sturz",
+        "Kunde hat Schwindel und darf nicht Auto fahren",
+        "Kd. hat starken Husten, bitte nicht vor Ort",
+        "Kunde ist nierenkrank und erschöpft",
+        "Kunde hat einen Stent bekommen",
+        "Kunde bekommt eine Spritze ins Knie, Mittwoch nicht verfügbar",
+        "Pflegedienst kommt täglich um 9, danach ist Kundin erreichbar",
+        "Kunde ist geistig nicht mehr ganz fit, Tochter hat Vollmacht",
+        "Kd. hat Mi Zahnarzt, bitte Di o. Do",
+        "Kunde hat morgen Hausarzt, erst ab 14 Uhr",
+        "Kd. is abends meistens blau, also vormittags anrufen",
+        "Kunde riecht oft nach Alkohol",
+        "Kunde hat Anfälle, bitte nicht allein lassen",
+        "Kd. kommt gerade aus der Entgiftung, Bruder holt ab",
+        "Kunde hat eine Platzwunde am Kopf",
+    ],
+)
+def test_everyday_health_is_flagged(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wischerarmbruch links, Ersatzteil bestellt",
+        "Scheibe hat einen Bruch am unteren Rand",
+        "Kunde hat Husten-Bonbons im Handschuhfach vergessen",
+        "Pflegedienst Sonnenschein kommt mit dem Transporter zur Werkstatt",
+        "Kunde hat einen Zahnarzt als Nachbarn, Parkplatz dort",
+        "Kunde ist Zahnarzt, Termin in der Praxis",
+        "Das Fahrzeug ist blau, Kennzeichen folgt",
+        "Kunde ist voll und ganz zufrieden",
+        "Kunde hat eine Fahne vom Fußballverein am Außenspiegel",
+        "Kunde hat einen Wutanfall bekommen wegen der Rechnung",
+        "Kunde hat Führerscheinentzug, Frau fährt",
+        "Steinschlag auf der A3, niemand verletzt, nur Scheibe kaputt",
+        "Unfall mit Wildschwein, keiner wurde verletzt",
+        "Termin nach Streikende, Kd. macht bei der Arbeitsniederlegung im Klinikum mit",
+        "Spaziergang gegen die Corona-Diktatur jeden Montag",
+        "Obliegenheitsverletzung geprüft, kein Befund",
+    ],
+)
+def test_near_miss_is_not_health(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+def test_a_lab_named_by_its_tests_is_a_workplace() -> None:
+    assert categories("Kunde arbeitet im Labor für Abstammungsgutachten, Schicht bis 16") == set()
+    assert "biometric_genetic" in categories("Kunde hat ein Abstammungsgutachten machen lassen")
