@@ -30,6 +30,15 @@ from tests.helpers.privacy_text import categories
         "Kunde hat Anfälle, bitte nicht allein lassen",
         "Kd. kommt gerade aus der Entgiftung, Bruder holt ab",
         "Kunde hat eine Platzwunde am Kopf",
+        "kd wartet auf ein spenderherz, handy immer an",
+        "Kundin steht auf der Liste für eine neue Leber",
+        "kd liegt seit montag flach, frau ruft an",
+        "Kd. darf nichts Schweres heben, Monteur bitte Scheibe reintragen",
+        "Kd. hat sich was eingefangen, liegt im Bett",
+        "kd hat termin in der onkologie, erst nachmittags",
+        "Kd. ist in stationärer Behandlung",
+        "Kd. hört nix, bitte Sturm klingeln",
+        "kd sieht nimmer gut, unterlagen bitte groß drucken",
     ],
 )
 def test_everyday_health_is_flagged(text: str) -> None:
@@ -55,6 +64,14 @@ def test_everyday_health_is_flagged(text: str) -> None:
         "Termin nach Streikende, Kd. macht bei der Arbeitsniederlegung im Klinikum mit",
         "Spaziergang gegen die Corona-Diktatur jeden Montag",
         "Obliegenheitsverletzung geprüft, kein Befund",
+        "Scheibe liegt flach im Karton im Kofferraum",
+        "Kd. braucht eine neue Scheibe, Riss 30 cm",
+        "Kd. arbeitet in der Onkologie als Pflegerin, Schicht bis 14 Uhr",
+        "Die Kamera sieht nix mehr nach dem Tausch",
+        # goods of a trade: a bare noun after a verb of trade
+        "Kd. verkauft Hörgeräte, Transporter mit Werbung",
+        "Kunde liefert Sauerstoffflaschen an Kliniken aus, Transporter",
+        "Kd. hat eine Praxis für Physiotherapie, Fahrzeug ist Firmenwagen",
     ],
 )
 def test_near_miss_is_not_health(text: str) -> None:
@@ -64,3 +81,7 @@ def test_near_miss_is_not_health(text: str) -> None:
 def test_a_lab_named_by_its_tests_is_a_workplace() -> None:
     assert categories("Kunde arbeitet im Labor für Abstammungsgutachten, Schicht bis 16") == set()
     assert "biometric_genetic" in categories("Kunde hat ein Abstammungsgutachten machen lassen")
+
+
+def test_own_goods_after_a_verb_of_trade_stay_health() -> None:
+    assert "health" in categories("Kunde verkauft seinen Rollstuhl, braucht ihn nicht mehr")

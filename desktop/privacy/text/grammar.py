@@ -197,6 +197,7 @@ class Grammar:
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
+        self._trade_verbs = _fold_all(data["trade"]["verbs"])
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
         self._animal_categories = frozenset(animal["categories"])
@@ -304,6 +305,17 @@ class Grammar:
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
         return not any(word in self._stay_preps for word in before[-2:])
+
+    def _names_goods(self, text: str, start: int) -> bool:
+        """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
+        "repariert Rollstühle") -- not with an article or possessive ("verkauft seinen
+        Rollstuhl" is his own)."""
+        near = text[max(0, start - 32) : start].split()[-3:]
+        for index, word in enumerate(near):
+            if _fold(word) in self._trade_verbs:
+                between = [_fold(w) for w in near[index + 1 :]]
+                return not any(w in _ARTICLES or w in self._possessives for w in between)
+        return False
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -618,6 +630,7 @@ class Grammar:
             self._names_vehicle(norm.original, last)
             or self._names_clientele(norm.original, first)
             or self._predicate_of_thing(norm.original, first)
+            or self._names_goods(norm.original, first)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
