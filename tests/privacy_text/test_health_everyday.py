@@ -85,3 +85,25 @@ def test_a_lab_named_by_its_tests_is_a_workplace() -> None:
 
 def test_own_goods_after_a_verb_of_trade_stay_health() -> None:
     assert "health" in categories("Kunde verkauft seinen Rollstuhl, braucht ihn nicht mehr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. sagt, das Problem ist erblich, schon beim Vorgänger-Modell",
+        "Selfie-Stick im Handschuhfach vergessen",
+    ],
+)
+def test_heredity_of_a_thing_and_a_selfie_stick_are_clean(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist erblich vorbelastet, Mutter hatte dasselbe",
+        "Abdruck des Zeigefingers des Kd. gescannt",
+    ],
+)
+def test_heredity_and_capture_of_a_person_are_genetic_or_biometric(text: str) -> None:
+    assert "biometric_genetic" in categories(text)
