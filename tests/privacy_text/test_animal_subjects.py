@@ -81,3 +81,25 @@ def test_pronoun_pointing_back_to_an_animal_or_thing_is_clean(text: str) -> None
 )
 def test_pronoun_pointing_back_to_a_person_stays_flagged(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Tabletten für den Hund im Auto vergessen",
+        "Insulin für unseren Kater liegt im Kühlschrank, bitte nicht stören",
+    ],
+)
+def test_a_treatment_for_an_animal_is_clean(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Tabletten für sich und den Hund vergessen",
+        "Kd. nimmt Tabletten, für den Hund sorgt die Nachbarin",
+    ],
+)
+def test_a_treatment_of_the_person_beside_an_animal_stays_flagged(text: str) -> None:
+    assert "health" in categories(text)

@@ -497,11 +497,15 @@ class Grammar:
         owner in a genitive ("Hund des Kunden ist zuckerkrank", "Die Katze hat Epilepsie")."""
         if hit.rule.category not in self._animal_categories:
             return False
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        if any(0 <= a[0] - hit.end <= 24 for a in animals) and self._for_animal(
+            text, end, [norm.span(*a)[0] for a in animals]
+        ):
+            return True  # "Tabletten für den Hund": the animal is the one treated
         near = [a for a in animals if a[1] <= hit.start and hit.start - a[0] <= 160]
         if not near:
             return False
-        text = norm.original
-        start, end = norm.span(hit.start, hit.end)
         left, _right = self._clause(text, start, end)
         for animal_start, animal_end in near:
             first, last = norm.span(animal_start, animal_end)
@@ -578,6 +582,22 @@ class Grammar:
         if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
             return none
         return prev[found].start(), prev[found].end()
+
+    def _for_animal(self, text: str, end: int, starts: list[int]) -> bool:
+        """An animal follows ``text[:end]`` as the one a thing is for: "für" and at most an
+        article or possessive between ("Tabletten für den Hund", "Insulin für unseren Kater")."""
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))
+        if not tokens or _fold(tokens[0].group()) not in ("für", "fuer"):
+            return False
+        if text[end : tokens[0].start()].strip():
+            return False  # "nimmt Tabletten, für den Hund sorgt ...": another clause
+        for token in tokens[1:3]:
+            if token.start() in starts or any(token.start() < a < token.end() for a in starts):
+                return True
+            word = _fold(token.group())
+            if word not in _ARTICLES and word not in self._possessives:
+                return False
+        return False
 
     def _animal_is_subject(self, before: list[str]) -> bool:
         """No person or other noun is the subject before the animal (``before``: the tokens
