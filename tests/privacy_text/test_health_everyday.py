@@ -107,3 +107,30 @@ def test_heredity_of_a_thing_and_a_selfie_stick_are_clean(text: str) -> None:
 )
 def test_heredity_and_capture_of_a_person_are_genetic_or_biometric(text: str) -> None:
     assert "biometric_genetic" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde hat Gallensteine, Termin später",
+        "Kd. hatte eine Lungenembolie und ist noch schwach",
+        "Kundin hat eine Schilddrüsenunterfunktion, schnell erschöpft",
+        "Kd. hat Vorhofflimmern, bitte nicht aufregen",
+        "Kunde hat sich eine Lebensmittelvergiftung geholt",
+        "Kd. hat Verbrennungen am Arm",
+    ],
+)
+def test_common_conditions_by_their_everyday_names_are_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verbrennung im Motor unsauber, Werkstatt prüft",
+        "Ablauf der Scheibenwaschanlage hat Verstopfung",
+        "Das war eine kurzsichtige Planung der Werkstatt",
+    ],
+)
+def test_a_condition_name_said_of_a_thing_is_clean(text: str) -> None:
+    assert "health" not in categories(text)
