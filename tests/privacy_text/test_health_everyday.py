@@ -134,3 +134,18 @@ def test_common_conditions_by_their_everyday_names_are_health(text: str) -> None
 )
 def test_a_condition_name_said_of_a_thing_is_clean(text: str) -> None:
     assert "health" not in categories(text)
+
+
+def test_a_job_for_an_institution_is_on_its_behalf_while_a_treatment_stays_health() -> None:
+    assert categories("Kunde fährt Blutkonserven für das Klinikum aus, Wagen im Einsatz") == set()
+    assert "health" in categories("Kd. braucht das Auto für die Dialyse")
+
+
+def test_a_sheltered_workshop_is_a_stay_unless_it_is_a_workplace() -> None:
+    assert "health" in categories("Sohn des Kunden ist in einer Behindertenwerkstatt")
+    assert categories("Kunde arbeitet als Hausmeister in einer Behindertenwerkstatt") == set()
+
+
+def test_a_biometric_feature_of_a_named_person_is_biometric() -> None:
+    assert "biometric_genetic" in categories("Freigabe per Gesichtserkennung des Kunden am Handy")
+    assert categories("Fahrzeug mit Gesichtserkennung des Fahrers zur Müdigkeitswarnung") == set()

@@ -334,6 +334,10 @@ class Grammar:
             index -= 1
         return False
 
+    def _is_institution(self, token: str) -> bool:
+        head = self.head(token)
+        return head is not None and head[0] == "institution"
+
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
         if _fold(token.rstrip(".")) in self._vehicles:
@@ -806,6 +810,8 @@ class Grammar:
             break
         if prep in self._place_preps and prep not in self._stay_preps:
             return False
+        if prep in ("für", "fuer") and self._is_institution(tokens[len(before)]):
+            return False  # "fährt Blutkonserven für das Klinikum aus": on its behalf
         if prep in self._stay_preps:
             return True
         if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():
