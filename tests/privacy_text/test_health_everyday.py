@@ -149,3 +149,27 @@ def test_a_sheltered_workshop_is_a_stay_unless_it_is_a_workplace() -> None:
 def test_a_biometric_feature_of_a_named_person_is_biometric() -> None:
     assert "biometric_genetic" in categories("Freigabe per Gesichtserkennung des Kunden am Handy")
     assert categories("Fahrzeug mit Gesichtserkennung des Fahrers zur Müdigkeitswarnung") == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["Kd. hat Alzeimer, Sohn regelt alles", "Kunde hat Arthrosse in den Knien"]
+)
+def test_one_typo_in_a_mid_length_health_word_is_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Schwager des Kunden holt den Wagen ab", "Kd. leitet das Operations-Team"]
+)
+def test_a_real_word_one_letter_from_a_health_word_is_no_typo(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize("text", ["Hahn – Rücken kaputt", "Kd. Knie ist im Eimer, dauert"])
+def test_a_joint_or_the_back_said_broken_is_health(text: str) -> None:
+    field = "nachname" if "–" in text else "bemerkungen"
+    assert "health" in categories(text, field)
+
+
+def test_a_wiper_arm_said_broken_is_clean() -> None:
+    assert categories("Wischerarm kaputt, Rückenlehne wackelt") == set()
