@@ -173,3 +173,36 @@ def test_a_joint_or_the_back_said_broken_is_health(text: str) -> None:
 
 def test_a_wiper_arm_said_broken_is_clean() -> None:
     assert categories("Wischerarm kaputt, Rückenlehne wackelt") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat eine Behinderung, bitte Geduld",
+        "Kd. kann wegen seiner Augen nicht mehr Auto fahren",
+        "Kd. ist aus gesundheitlichen Gründen nicht erreichbar",
+        "Kd. ist nicht mehr so fit, bitte Geduld",
+        "Kd. kann sich nicht bücken",
+        "Kd. hat ein Pflegebett im Wohnzimmer",
+        "Kd. ist erwerbsgemindert",
+        "Kd. hat einen Herzfehler",
+    ],
+)
+def test_disability_condition_and_care_aids_are_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verkehrsbehinderung auf der A7, Monteur kommt später",
+        "Kunde meldet Behinderung durch die Baustelle",
+        "Die Zahlen sind nicht belastbar",
+        "Reinigungsmittel ist gesundheitlich unbedenklich",
+        "Kd. ist nicht fit in Technik, bitte erklären",
+        "Kd. hat Berufsunfähigkeitsversicherung bei uns",
+        "Lenkrad zittert beim Bremsen",
+    ],
+)
+def test_hindrance_data_and_products_are_not_health(text: str) -> None:
+    assert "health" not in categories(text)
