@@ -206,3 +206,8 @@ def test_disability_condition_and_care_aids_are_health(text: str) -> None:
 )
 def test_hindrance_data_and_products_are_not_health(text: str) -> None:
     assert "health" not in categories(text)
+
+
+def test_weder_noch_denies_both_while_noch_alone_keeps_the_state() -> None:
+    assert categories("Kd. ist weder krank noch verletzt, nur im Urlaub") == set()
+    assert "health" in categories("Kd. ist noch krank, Termin nächste Woche")

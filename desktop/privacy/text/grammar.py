@@ -490,6 +490,8 @@ class Grammar:
         index = len(tokens) - 2
         while index >= 0 and tokens[index] in self._negation_fillers:
             index -= 1
+        if index >= 0 and tokens[index] == "noch" and "weder" in tokens[max(0, index - 6) : index]:
+            return True  # "weder krank noch verletzt"
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
