@@ -211,3 +211,27 @@ def test_hindrance_data_and_products_are_not_health(text: str) -> None:
 def test_weder_noch_denies_both_while_noch_alone_keeps_the_state() -> None:
     assert categories("Kd. ist weder krank noch verletzt, nur im Urlaub") == set()
     assert "health" in categories("Kd. ist noch krank, Termin nächste Woche")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist Busfahrer, fährt die Linie zum Klinikum",
+        "Kd. macht Nachtwache im Pflegeheim, tagsüber schläft er",
+        "Kd. putzt im Krankenhaus, Termin nachmittags",
+    ],
+)
+def test_a_route_to_or_work_at_an_institution_is_no_stay(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. wurde zum Krankenhaus gebracht",
+        "Fahrt zur Dialyse dreimal die Woche",
+        "Kd. ist im Altenheim, Sohn kümmert sich",
+    ],
+)
+def test_a_person_taken_to_or_staying_at_an_institution_is_health(text: str) -> None:
+    assert "health" in categories(text)

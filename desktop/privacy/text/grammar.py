@@ -178,6 +178,7 @@ class Grammar:
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._directions = _fold_all(data["place"]["directions"])
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
@@ -798,6 +799,14 @@ class Grammar:
                 prep = folded
                 if folded in self._genitive and index and self._names_thing(before[index - 1]):
                     return False  # "Cafeteria vom Marienkrankenhaus", "Frau Wolf vom Pflegedienst"
+                if (
+                    folded in self._directions
+                    and index
+                    and self._names_thing(before[index - 1])
+                    and _fold(before[index - 1]) != "weg"  # "auf dem Weg zum Krankenhaus"
+                    and self._is_institution(tokens[len(before)])
+                ):
+                    return False  # "Linie zum Klinikum", "Fahrt zum Krankenhaus": a route
                 break
             if folded in _ARTICLES or before[index][:1].islower():
                 index -= 1
