@@ -235,3 +235,25 @@ def test_a_route_to_or_work_at_an_institution_is_no_stay(text: str) -> None:
 )
 def test_a_person_taken_to_or_staying_at_an_institution_is_health(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Golf ist da, der Patient hat einen langen Riss",
+        "BMW X3 – Patient hat Steinschlag auf der Fahrerseite",
+    ],
+)
+def test_a_bare_patient_after_a_named_car_is_the_car(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. fährt einen Golf, ist Patient in der Reha",
+        "Kd. fährt Golf. Patient der Klinik seit Montag",
+    ],
+)
+def test_a_patient_who_is_no_clause_subject_or_in_a_new_sentence_is_a_person(text: str) -> None:
+    assert "health" in categories(text)

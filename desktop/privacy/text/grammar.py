@@ -182,6 +182,7 @@ class Grammar:
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
@@ -289,6 +290,22 @@ class Grammar:
                 return False
             pos = token.end()
         return False
+
+    def _car_as_patient(self, text: str, start: int, end: int) -> bool:
+        """Workshop jargon: a bare "Patient" as the subject of a clause after a car was named
+        earlier in its sentence is that car ("Kunde hat einen Porsche Cayenne, Patient ist heute
+        in der Werkstatt") -- not "fährt einen Golf, ist Patient in der Reha"."""
+        if _fold(text[start:end]) not in self._car_patients:
+            return False
+        left, _right = self._clause(text, start, end)
+        before = [_fold(m.group()) for m in _TOKEN.finditer(text, left, start)]
+        if any(word not in _ARTICLES for word in before):
+            return False  # not the first noun of its clause: "ist Patient in der Reha"
+        sentence = max(0, start - 200)
+        for found in _SENTENCE_END.finditer(text, sentence, start):
+            sentence = found.end()  # the sentence starts after the last sentence end before
+        words = (_fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, sentence, left))
+        return any(word in self._vehicles for word in words)
 
     def _names_clientele(self, text: str, start: int) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
@@ -658,6 +675,7 @@ class Grammar:
             or self._names_clientele(norm.original, first)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
+            or self._car_as_patient(norm.original, first, last)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
