@@ -257,3 +257,20 @@ def test_a_bare_patient_after_a_named_car_is_the_car(text: str) -> None:
 )
 def test_a_patient_who_is_no_clause_subject_or_in_a_new_sentence_is_a_person(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist Diabetesberater bei der AOK",
+        "Kd. arbeitet in der Suchtberatung der Diakonie",
+        "kd schafft in der klinik in der küche, schicht bis 14h",
+    ],
+)
+def test_a_job_named_by_the_condition_it_deals_with_is_no_health(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+def test_a_compound_of_a_condition_and_a_person_head_stays_health() -> None:
+    assert "health" in categories("Kd. ist Diabetespatient, bitte pünktlich")
+    assert "health" in categories("Kd. geht zur Suchtberatung, dienstags nicht erreichbar")

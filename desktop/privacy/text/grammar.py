@@ -227,7 +227,8 @@ class Grammar:
 
     def head(self, word: str) -> tuple[str, int] | None:
         """``(kind, start)`` of the compound head of ``word`` (kind ``place``, ``object``,
-        ``institution`` or ``person``; ``start`` its offset in the folded word), or ``None``."""
+        ``job``, ``institution`` or ``person``; ``start`` its offset in the folded word), or
+        ``None``."""
         found = self._heads_cache.get(word, False)
         if found is not False:
             return found  # type: ignore[return-value]
@@ -713,7 +714,7 @@ class Grammar:
                 if kind == "person":
                     return True
                 if head_start >= core_len - 1:
-                    if kind in ("place", "object"):
+                    if kind in ("place", "object", "job"):
                         return False
                     frame = "place"
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
