@@ -274,3 +274,28 @@ def test_a_job_named_by_the_condition_it_deals_with_is_no_health(text: str) -> N
 def test_a_compound_of_a_condition_and_a_person_head_stays_health() -> None:
     assert "health" in categories("Kd. ist Diabetespatient, bitte pünktlich")
     assert "health" in categories("Kd. geht zur Suchtberatung, dienstags nicht erreichbar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer broke his leg",
+        "customer has a heart condition",
+        "customer is in a care home",
+        "customer is not able to walk",
+    ],
+)
+def test_english_health_in_everyday_words(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer is sick of waiting",
+        "nobody was injured, only glass damage",
+        "customer is not sick, just on holiday",
+    ],
+)
+def test_english_idiom_and_denial_are_not_health(text: str) -> None:
+    assert "health" not in categories(text)
