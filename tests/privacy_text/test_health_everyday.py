@@ -299,3 +299,29 @@ def test_english_health_in_everyday_words(text: str) -> None:
 )
 def test_english_idiom_and_denial_are_not_health(text: str) -> None:
     assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gesichtsbiometrie zur Legitimation genutzt",
+        "Genprofil des Kunden erstellt",
+        "Kd. hat Abdruck seines Daumens auf dem Formular hinterlassen",
+        "Kd. hat ein Foto von sich mit dem Ausweis geschickt",
+        "Kunde lässt sich per Face-ID identifizieren",
+    ],
+)
+def test_biometric_word_formation_and_capture_are_biometric(text: str) -> None:
+    assert "biometric_genetic" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handy entsperrt per Face-ID, Kd. hat Fotos geschickt",
+        "Passfoto für den Werksausweis ist bereits vorhanden",
+        "Kd. schickt Foto der Scheibe zur Freigabe",
+    ],
+)
+def test_a_device_feature_or_a_photo_of_no_one_is_not_biometric(text: str) -> None:
+    assert "biometric_genetic" not in categories(text)
