@@ -325,3 +325,20 @@ def test_biometric_word_formation_and_capture_are_biometric(text: str) -> None:
 )
 def test_a_device_feature_or_a_photo_of_no_one_is_not_biometric(text: str) -> None:
     assert "biometric_genetic" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin nicht mobil, sondern in der Filiale",
+        "Reklamation in Behandlung, Kd. informiert",
+        "Kd. hat einen Ausschlag am Lenkrad bemerkt",
+    ],
+)
+def test_a_service_a_case_or_a_steering_wheel_is_not_health(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize("text", ["Kd. ist nicht mobil, bitte abholen", "Kd. ist in Behandlung"])
+def test_a_named_person_not_mobile_or_in_treatment_is_health(text: str) -> None:
+    assert "health" in categories(text)
