@@ -342,3 +342,21 @@ def test_a_service_a_case_or_a_steering_wheel_is_not_health(text: str) -> None:
 @pytest.mark.parametrize("text", ["Kd. ist nicht mobil, bitte abholen", "Kd. ist in Behandlung"])
 def test_a_named_person_not_mobile_or_in_treatment_is_health(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. sieht schlecht durch den Riss, bitte bald tauschen",
+        "Kd. hört schlecht wegen der Windgeräusche am Spiegel",
+    ],
+)
+def test_a_perception_blamed_on_the_glass_or_the_noise_is_not_health(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kd. sieht schlecht, bitte groß schreiben", "Kd. hört schlecht durch sein Hörgerät"]
+)
+def test_a_perception_of_the_person_stays_health(text: str) -> None:
+    assert "health" in categories(text)
