@@ -73,6 +73,8 @@ class FuzzyIndex:
                 for key in [head, term[: _K - 1], *_deletes(head)]:
                     self._index.setdefault(key, set()).add(term)
         self._starts = frozenset(term[:_SAME_START] for term in self._terms)
+        # a token shorter than MIN_TERM - 1 can only be one edit from a shorter (health) term
+        self._short_starts = frozenset(t[:_SAME_START] for t in self._terms if len(t) < MIN_TERM)
         # A term of n letters is within one edit of tokens one letter shorter at least.
         self._shortest = max(MIN_LENGTH, min(map(len, self._terms), default=MIN_TERM) - 1)
 
@@ -80,7 +82,9 @@ class FuzzyIndex:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
         if (
             len(token) < self._shortest
-            or token[:_SAME_START] not in self._starts  # no term starts like it: most words
+            # no term starts like it: most words
+            or token[:_SAME_START]
+            not in (self._starts if len(token) >= MIN_TERM - 1 else self._short_starts)
             or token in self._stop
             or not token.isalpha()
         ):

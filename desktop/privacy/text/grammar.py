@@ -200,6 +200,8 @@ class Grammar:
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._trade_verbs = _fold_all(data["trade"]["verbs"])
+        verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
+        self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
         self._animal_categories = frozenset(animal["categories"])
@@ -208,6 +210,7 @@ class Grammar:
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
+        self._pronouns = frozenset(self._personal) | frozenset(self._demonstrative)
         self._determiner_genders: dict[str, str] = {}
         for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
             for word in reference[key]:
@@ -329,7 +332,10 @@ class Grammar:
         """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
         "repariert Rollstühle") -- not with an article or possessive ("verkauft seinen
         Rollstuhl" is his own)."""
-        near = text[max(0, start - 32) : start].split()[-3:]
+        left = max(0, start - 32)
+        if self._trade_verb_search(text, left, start) is None:
+            return False  # no verb of trade right before: the common case, decided cheaply
+        near = text[left:start].split()[-3:]
         for index, word in enumerate(near):
             if _fold(word) in self._trade_verbs:
                 between = [_fold(w) for w in near[index + 1 :]]
@@ -552,13 +558,16 @@ class Grammar:
         the clause before it and the same sentence (``before``: the clause's tokens before
         the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
         "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
-        outside a prepositional phrase. The
-        gender must agree with the noun's article; no person may stand beside the noun but an
-        owner in a genitive. ``(-1, -1)`` when there is none or it is a person."""
+        outside a prepositional phrase. The gender must agree with the noun's article; no
+        person may stand beside the noun but an owner in a genitive. ``(-1, -1)`` when there is
+        none or it is a person."""
         none = (-1, -1)
+        opening = before[:3]
+        if not any(t.lower() in self._pronouns for t in opening):
+            return none  # no pronoun opens the clause: the common case, decided cheaply
         gender = None
         personal = False
-        for index, token in enumerate(before[:3]):
+        for index, token in enumerate(opening):
             folded = _fold(token)
             if folded in self._personal:
                 gender, personal = self._personal[folded], True
