@@ -197,6 +197,10 @@ class Grammar:
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        manner = data["manner"]
+        self._copulas = _fold_all(manner["copulas"])
+        self._perfect = _fold_all(manner["perfect"])
+        self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -635,9 +639,51 @@ class Grammar:
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
+        if frame == "person" and one_word and self._adverb_of_action(tokens, len(before)):
+            return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
         if frame == "subject" or subject is not None:
             return True
-        return self._names_person(tokens)
+        return self._names_person(tokens) or self._shares_person_subject(text, left)
+
+    def _adverb_of_action(self, tokens: list[str], index: int) -> bool:
+        """The word at ``index`` is the adverb of a full verb of its clause ("zahlt
+        zuverlässig", "hat sich herzlich bedankt"): the clause holds no copula and no verb of
+        behaviour, and a lower-case word is a verb form by its lemma, stands before "sich",
+        or ends the clause after an auxiliary of the perfect."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._copulas or f in self._behaviour for f in folded):
+            return False
+        perfect = any(f in self._perfect for f in folded)
+        last = len(tokens) - 1
+        for i, token in enumerate(tokens):
+            word = folded[i]
+            if i == index or not token[:1].islower() or word in self._perfect:
+                continue
+            if word in self._function or word in self._preps or word in _ARTICLES:
+                continue
+            if i < last and folded[i + 1] == "sich":
+                return True  # "bedankt sich herzlich"
+            if perfect and i == last and token.isalpha():
+                return True  # "hat sich herzlich bedankt"
+            lemma = _fold(self._lemma(token))
+            if lemma in self._behaviour:
+                return False
+            if lemma != word and lemma.endswith(("en", "ern", "eln")):
+                return True  # "zahlt" (zahlen), "ausgefüllt" (ausfüllen)
+        return False
+
+    def _shares_person_subject(self, text: str, left: int) -> bool:
+        """A clause without a subject after a comma continues the clause before it, whose
+        subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
+        "Scheibe gesprungen, sehr empfindlich" of the glass."""
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] != ",":
+            return False
+        start, _end = self._clause(text, comma, comma)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
+        return subject is not None and self._is_person(subject)
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
