@@ -200,6 +200,8 @@ class Grammar:
         manner = data["manner"]
         self._copulas = _fold_all(manner["copulas"])
         self._perfect = _fold_all(manner["perfect"])
+        self._copula_participles = _fold_all(manner["copula_participles"])
+        self._requests = _fold_all(manner["requests"])
         self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
@@ -320,7 +322,20 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        return folded in self._person or folded.endswith(self._person_heads)
+        if folded in self._person or folded.endswith(self._person_heads):
+            return True
+        # a diminutive of a person noun is a person ("Omilein", "Frauchen")
+        return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _opens_phrase(self, token: str) -> bool:
+        """A noun, article, pronoun or possessive: the word before it is a preposition."""
+        folded = _fold(token.rstrip("."))
+        return (
+            token[:1].isupper()
+            or folded in _ARTICLES
+            or folded in self._possessives
+            or folded in self._person
+        )
 
     # -- clauses ----------------------------------------------------------------------------
 
@@ -624,9 +639,13 @@ class Grammar:
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
-        if field == "nachname":
-            return True  # the name field is about the person named
         one_word = " " not in piece
+        if field == "nachname":  # the name field is about the person named
+            return not (
+                frame == "person" and one_word and self._adverb_of_action(tokens, len(before))
+            )
+        if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
+            return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
@@ -639,11 +658,36 @@ class Grammar:
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
-        if frame == "person" and one_word and self._adverb_of_action(tokens, len(before)):
-            return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
+        if frame == "person" and one_word:
+            if self._adverb_of_action(tokens, len(before)):
+                return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
+            if subject is None and any(_fold(t) in self._requests for t in before):
+                return False  # "bitte geduldig sein": a request to the reader
         if frame == "subject" or subject is not None:
             return True
         return self._names_person(tokens) or self._shares_person_subject(text, left)
+
+    def _modified_word(self, token: str, folded: str) -> bool:
+        """A word right after a manner adjective that the adjective modifies: "zu" of an
+        infinitive, a participle or verb form, an adjective in -bar ("erreichbar")."""
+        if folded == "zu":
+            return True
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        if folded.endswith("en") and folded != "sein" and self._is_infinitive(token):
+            return True  # "laut sprechen", "geduldig warten": an instruction
+        if folded.endswith("bar") or (folded.startswith("ge") and folded.endswith(("t", "en"))):
+            return folded not in self._copula_participles
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _is_infinitive(self, token: str) -> bool:
+        """A verb's infinitive is the lemma of its inflected forms: "sprechen" of "sprecht",
+        "klingeln" of "klingelt" -- while "offen" has no form "offt"."""
+        stem = token[:-1] if token.endswith(("ern", "eln")) else token[:-2]
+        return self._lemma(stem + "t") == token
 
     def _adverb_of_action(self, tokens: list[str], index: int) -> bool:
         """The word at ``index`` is the adverb of a full verb of its clause ("zahlt
@@ -651,6 +695,8 @@ class Grammar:
         behaviour, and a lower-case word is a verb form by its lemma, stands before "sich",
         or ends the clause after an auxiliary of the perfect."""
         folded = [_fold(t.rstrip(".")) for t in tokens]
+        if index + 1 < len(tokens) and self._modified_word(tokens[index + 1], folded[index + 1]):
+            return True  # "schwierig zu erreichen", "korrekt versichert", "schwer erreichbar"
         if any(f in self._copulas or f in self._behaviour for f in folded):
             return False
         perfect = any(f in self._perfect for f in folded)
