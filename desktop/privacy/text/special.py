@@ -122,11 +122,18 @@ class SpecialCategoryRecognizer:
         grammar = self.grammar
         keep = grammar.keep
         animals: list[tuple[int, int]] = []
-        kept = [
-            h
-            for h in self._hits(norm, animals)
-            if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
-        ]
+        kept: list[Hit] = []
+        # (category, start, end) -> the smallest rule id kept there: a hit of another rule on
+        # the same span adds no finding (the engine keeps one per category and span)
+        spans: dict[tuple[str, int, int], str] = {}
+        for h in self._hits(norm, animals):
+            span = (h.rule.category, h.start, h.end)
+            known = spans.get(span)
+            if known is not None and known <= h.rule.rule_id:
+                continue  # the same finding as a kept hit: no grammar to run
+            if not _is_name_after_salutation(norm, h) and keep(norm, h, field):
+                kept.append(h)
+                spans[span] = h.rule.rule_id
         if not animals or field == "nachname":
             return kept  # no animal named (the common case), or the name field: a person
         return [h for h in kept if not grammar.said_of_animal(norm, h, animals)]
