@@ -70,6 +70,9 @@ from tests.helpers.privacy_text import categories
         ("Kunde hat die Ruhe weg, Termin egal", {"judgement"}),
         ("Riss verläuft von oben herab über die Scheibe", set()),
         ("Scheibe ist komplett durch, Tausch nötig", set()),
+        # a capitalised adjective right after a person noun is a surname; in lower case a trait
+        ("Kd. Ehrlich ruft zurück, Termin Dienstag", set()),
+        ("Kd. ehrlich, hat den Vorschaden selbst gemeldet", {"judgement"}),
         # the discourse marker and a reaction to an event are clean
         ("Ehrlich gesagt weiß der Kunde nicht, wann er Zeit hat", set()),
         ("Kunde war sehr laut am Telefon, weil er sich über die Wartezeit ärgerte", set()),

@@ -327,6 +327,11 @@ class Grammar:
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
 
+    def _is_surname(self, previous: str, word: str) -> bool:
+        """A capitalised adjective (its lemma is lower case) right after a person noun is
+        that person's name, as an apposition: "Kd. Ehrlich", "Kundin Fröhlich"."""
+        return self._is_person(previous) and self._lemma(word)[:1].islower()
+
     def _opens_phrase(self, token: str) -> bool:
         """A noun, article, pronoun or possessive: the word before it is a preposition."""
         folded = _fold(token.rstrip("."))
@@ -652,6 +657,8 @@ class Grammar:
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
             if before and self._names_thing(before[-1]):
                 return False
+            if category == "judgement" and before and self._is_surname(before[-1], piece):
+                return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
