@@ -40,6 +40,9 @@ from tests.helpers.privacy_text import categories
         ("Kunde ist korrekt versichert, SB 150", set()),
         ("Kunde war sehr laut am Telefon", {"judgement"}),
         ("Bitte laut sprechen, Kunde am Handy", set()),
+        # a pronoun of no person as the subject ("es", "alles")
+        ("Für den Kunden ist es schwierig, vormittags zu Hause zu sein", set()),
+        ("Kunde ist mit dem Ergebnis zufrieden, alles korrekt", set()),
         # a request speaks to the reader
         ("Die Kundin ist 84 Jahre alt, bitte geduldig sein", set()),
         # "laut" before a noun, article or pronoun is the preposition

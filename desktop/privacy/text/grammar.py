@@ -202,6 +202,7 @@ class Grammar:
         self._perfect = _fold_all(manner["perfect"])
         self._copula_participles = _fold_all(manner["copula_participles"])
         self._requests = _fold_all(manner["requests"])
+        self._thing_pronouns = _fold_all(manner["thing_pronouns"])
         self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
@@ -326,6 +327,20 @@ class Grammar:
             return True
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _pronoun_subject(self, before: list[str]) -> bool:
+        """A pronoun of no person is the subject before the word, outside a prepositional
+        phrase ("für den Kunden ist es schwierig", "alles korrekt"): it is said of that."""
+        in_phrase = False
+        for token in before:
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+            elif folded in self._thing_pronouns and not in_phrase:
+                return True
+            elif token[:1].isupper() and folded not in _ARTICLES:
+                in_phrase = False  # the noun ends the phrase
+        return False
 
     def _is_surname(self, previous: str, word: str) -> bool:
         """A capitalised adjective (its lemma is lower case) right after a person noun is
@@ -670,6 +685,8 @@ class Grammar:
                 return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
             if subject is None and any(_fold(t) in self._requests for t in before):
                 return False  # "bitte geduldig sein": a request to the reader
+            if subject is None and category == "judgement" and self._pronoun_subject(before):
+                return False  # "für den Kunden ist es schwierig", "alles korrekt"
         if frame == "subject" or subject is not None:
             return True
         return self._names_person(tokens) or self._shares_person_subject(text, left)
