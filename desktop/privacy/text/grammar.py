@@ -743,14 +743,14 @@ class Grammar:
         return False
 
     def _shares_person_subject(self, text: str, left: int) -> bool:
-        """A clause without a subject after a comma continues the clause before it, whose
-        subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
+        """A clause without a subject after a comma (colon, dash) continues the clause before
+        it, whose subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
         "Scheibe gesprungen, sehr empfindlich" of the glass."""
         comma = left - 1
         while comma >= 0 and text[comma].isspace():
             comma -= 1
-        if comma < 0 or text[comma] != ",":
-            return False
+        if comma < 0 or text[comma] not in ",:–—-":
+            return False  # a comma, a colon or a dash: "Kd.: sehr neugierig", "Kd. - stur"
         start, _end = self._clause(text, comma, comma)
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
