@@ -90,3 +90,20 @@ def test_two_rules_on_one_span_give_one_finding() -> None:
     second hit on the span is not checked again, and the result is the same)."""
     found = check("Eine liebenswürdige Kundin, immer gern", "bemerkungen")
     assert [(f.category, f.rule_id) for f in found] == [("judgement", "judgement.positive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an adjective where a surname stands is the surname
+        ("Peter Nett", set()),
+        ("Julia Harsch", set()),
+        ("Barsch, Klaus", set()),
+        # a judgement added to the name is one; a kind of person after the name as well
+        ("Schmidt (hochnäsig)", {"judgement", "name_misuse"}),
+        ("Weber, sehr zurückhaltend", {"judgement", "name_misuse"}),
+        ("Schmidt Choleriker", {"judgement", "name_misuse"}),
+    ],
+)
+def test_judgement_words_in_the_name_field(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

@@ -342,6 +342,29 @@ class Grammar:
                 in_phrase = False  # the noun ends the phrase
         return False
 
+    def _name_position(self, text: str, start: int, before: list[str]) -> bool:
+        """In the name field, a capitalised adjective stands where a surname does: right
+        after another name word, or first and followed by a comma and a name ("Peter Nett",
+        "Nett, Peter") -- not alone or in a remark ("Meier (nett)", "Meier sehr nett"); a
+        noun of a kind of person there is a remark ("Schmidt Choleriker")."""
+        word = _TOKEN.match(text, start)
+        end = word.end() if word else start
+        if not text[start : start + 1].isupper() or not self._is_adjective(text[start:end]):
+            return False
+        if before:
+            previous = before[-1]
+            return previous[:1].isupper() and text[start - len(previous) - 1 : start].startswith(
+                previous
+            )
+        rest = text[end:].lstrip()
+        return not text[:start].strip() and rest[:1] == "," and rest[1:].strip()[:1].isupper()
+
+    def _is_adjective(self, word: str) -> bool:
+        """An adjective declines: its form in "-es" has the word as its lemma ("nettes" of
+        "nett", "harsches" of "harsch") -- a noun's has not ("Cholerikeres")."""
+        lower = word.lower()
+        return self._lemma(lower + "es") == lower
+
     def _is_surname(self, previous: str, word: str) -> bool:
         """A capitalised adjective (its lemma is lower case) right after a person noun is
         that person's name, as an apposition: "Kd. Ehrlich", "Kundin Fröhlich"."""
@@ -661,6 +684,8 @@ class Grammar:
             return self._keep_place(text, left, start, before, tokens, field, category)
         one_word = " " not in piece
         if field == "nachname":  # the name field is about the person named
+            if category == "judgement" and one_word and self._name_position(text, start, before):
+                return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
             return not (
                 frame == "person" and one_word and self._adverb_of_action(tokens, len(before))
             )
