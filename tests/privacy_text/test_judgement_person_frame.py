@@ -68,6 +68,12 @@ from tests.helpers.privacy_text import categories
         # "Weltmeister im ...-en" of a person; a master craftsman is a job
         ("Kd. ist Weltmeister im Absagen", {"judgement"}),
         ("Kunde ist Meister im Tischlerhandwerk", set()),
+        # a compound whose head names a kind of person is that kind
+        ("Kunde ist eine Oberzicke", {"judgement"}),
+        ("Kd. ist ein Riesentrottel", {"judgement"}),
+        # "ein echter/typischer X" of a person evaluates; not a case or a fan
+        ("Kd. ist ein echter Profi, weiß was er will", {"judgement"}),
+        ("Kunde ist ein echter Notfall, Scheibe komplett kaputt", set()),
         # idioms of manner; said of a thing they drop
         ("Kundin stellt sich an wie eine Diva", {"judgement"}),
         ("Kunde hat die Ruhe weg, Termin egal", {"judgement"}),
