@@ -74,6 +74,12 @@ from tests.helpers.privacy_text import categories
         # "ein echter/typischer X" of a person evaluates; not a case or a fan
         ("Kd. ist ein echter Profi, weiß was er will", {"judgement"}),
         ("Kunde ist ein echter Notfall, Scheibe komplett kaputt", set()),
+        # complaining as a habit judges; a complaint about something is the request
+        ("Kunde meckert ständig, nichts passt", {"judgement"}),
+        ("Kundin ist nie zufrieden", {"judgement"}),
+        ("Kunde meckert über die Wartezeit", set()),
+        ("Kunde schimpft dauernd über die Rechnung", set()),
+        ("Der Motor meckert ständig, Werkstatt prüft", set()),
         # idioms of manner; said of a thing they drop
         ("Kundin stellt sich an wie eine Diva", {"judgement"}),
         ("Kunde hat die Ruhe weg, Termin egal", {"judgement"}),
