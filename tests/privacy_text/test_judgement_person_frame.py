@@ -74,6 +74,10 @@ from tests.helpers.privacy_text import categories
         # "ein echter/typischer X" of a person evaluates; not a case or a fan
         ("Kd. ist ein echter Profi, weiß was er will", {"judgement"}),
         ("Kunde ist ein echter Notfall, Scheibe komplett kaputt", set()),
+        # the mind of an old person is a judgement, or the symptom of a condition in its sentence
+        ("Kundin etwas tüddelig, bitte Geduld", {"judgement"}),
+        ("Kd. vergesslich seit dem Schlaganfall", {"health"}),
+        ("Kunde ist vergesslich. Er hat Diabetes.", {"judgement", "health"}),
         # complaining as a habit judges; a complaint about something is the request
         ("Kunde meckert ständig, nichts passt", {"judgement"}),
         ("Kundin ist nie zufrieden", {"judgement"}),

@@ -203,6 +203,7 @@ class Grammar:
         self._copula_participles = _fold_all(manner["copula_participles"])
         self._requests = _fold_all(manner["requests"])
         self._thing_pronouns = _fold_all(manner["thing_pronouns"])
+        self.symptom_rules = frozenset(manner["symptoms"])
         self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
