@@ -38,6 +38,9 @@ from tests.helpers.privacy_text import categories
         ("Kunde ist schwierig", {"judgement"}),
         ("Kunde ist schwierig zu erreichen, bitte mehrmals probieren", set()),
         ("Kunde ist korrekt versichert, SB 150", set()),
+        ("Kunde ist hektisch aufgebrochen, Schlüssel beim Nachbarn", set()),
+        ("Kunde nett angerufen, Termin verschoben", set()),
+        ("Kunde sehr nett gewesen", {"judgement"}),
         ("Kunde war sehr laut am Telefon", {"judgement"}),
         ("Bitte laut sprechen, Kunde am Handy", set()),
         # a pronoun of no person as the subject ("es", "alles")

@@ -99,6 +99,10 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A participle: "ge" after at most a separable prefix, ending in -t or -en ("gezahlt",
+# "aufgebrochen", "angerufen")
+_PARTICIPLE = re.compile(r"\w{0,5}ge\w{2,}(?:t|en)$")
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -728,7 +732,7 @@ class Grammar:
             return False
         if folded.endswith("en") and folded != "sein" and self._is_infinitive(token):
             return True  # "laut sprechen", "geduldig warten": an instruction
-        if folded.endswith("bar") or (folded.startswith("ge") and folded.endswith(("t", "en"))):
+        if folded.endswith("bar") or _PARTICIPLE.match(folded):
             return folded not in self._copula_participles
         lemma = _fold(self._lemma(token))
         return lemma != folded and lemma.endswith(("en", "ern", "eln"))
