@@ -202,6 +202,7 @@ class Grammar:
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
         manner = data["manner"]
+        self._manner_categories = frozenset(manner["categories"])
         self._copulas = _fold_all(manner["copulas"])
         self._perfect = _fold_all(manner["perfect"])
         self._copula_participles = _fold_all(manner["copula_participles"])
@@ -691,9 +692,8 @@ class Grammar:
         if field == "nachname":  # the name field is about the person named
             if category == "judgement" and one_word and self._name_position(text, start, before):
                 return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
-            return not (
-                frame == "person" and one_word and self._adverb_of_action(tokens, len(before))
-            )
+            manner = frame == "person" and one_word and category in self._manner_categories
+            return not (manner and self._adverb_of_action(tokens, len(before)))
         if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
             return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
@@ -710,16 +710,19 @@ class Grammar:
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
-        if frame == "person" and one_word:
+        manner = category in self._manner_categories
+        if frame == "person" and one_word and manner:
             if self._adverb_of_action(tokens, len(before)):
                 return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
             if subject is None and any(_fold(t) in self._requests for t in before):
                 return False  # "bitte geduldig sein": a request to the reader
-            if subject is None and category == "judgement" and self._pronoun_subject(before):
+            if subject is None and self._pronoun_subject(before):
                 return False  # "für den Kunden ist es schwierig", "alles korrekt"
         if frame == "subject" or subject is not None:
             return True
-        return self._names_person(tokens) or self._shares_person_subject(text, left)
+        if self._names_person(tokens):
+            return True
+        return manner and self._shares_person_subject(text, left)
 
     def _modified_word(self, token: str, folded: str) -> bool:
         """A word right after a manner adjective that the adjective modifies: "zu" of an
