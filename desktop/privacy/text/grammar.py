@@ -104,6 +104,10 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A participle: "ge" after at most a separable prefix, ending in -t or -en ("gezahlt",
+# "aufgebrochen", "angerufen")
+_PARTICIPLE = re.compile(r"\w{0,5}ge\w{2,}(?:t|en)$")
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -215,6 +219,15 @@ class Grammar:
         for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
             for word in reference[key]:
                 self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
+        manner = data["manner"]
+        self._manner_categories = frozenset(manner["categories"])
+        self._copulas = _fold_all(manner["copulas"])
+        self._perfect = _fold_all(manner["perfect"])
+        self._copula_participles = _fold_all(manner["copula_participles"])
+        self._requests = _fold_all(manner["requests"])
+        self._thing_pronouns = _fold_all(manner["thing_pronouns"])
+        self.symptom_rules = frozenset(manner["symptoms"])
+        self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -380,7 +393,62 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        return folded in self._person or folded.endswith(self._person_heads)
+        if folded in self._person or folded.endswith(self._person_heads):
+            return True
+        # a diminutive of a person noun is a person ("Omilein", "Frauchen")
+        return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _pronoun_subject(self, before: list[str]) -> bool:
+        """A pronoun of no person is the subject before the word, outside a prepositional
+        phrase ("für den Kunden ist es schwierig", "alles korrekt"): it is said of that."""
+        in_phrase = False
+        for token in before:
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+            elif folded in self._thing_pronouns and not in_phrase:
+                return True
+            elif token[:1].isupper() and folded not in _ARTICLES:
+                in_phrase = False  # the noun ends the phrase
+        return False
+
+    def _name_position(self, text: str, start: int, before: list[str]) -> bool:
+        """In the name field, a capitalised adjective stands where a surname does: right
+        after another name word, or first and followed by a comma and a name ("Peter Nett",
+        "Nett, Peter") -- not alone or in a remark ("Meier (nett)", "Meier sehr nett"); a
+        noun of a kind of person there is a remark ("Schmidt Choleriker")."""
+        word = _TOKEN.match(text, start)
+        end = word.end() if word else start
+        if not text[start : start + 1].isupper() or not self._is_adjective(text[start:end]):
+            return False
+        if before:
+            previous = before[-1]
+            return previous[:1].isupper() and text[start - len(previous) - 1 : start].startswith(
+                previous
+            )
+        rest = text[end:].lstrip()
+        return not text[:start].strip() and rest[:1] == "," and rest[1:].strip()[:1].isupper()
+
+    def _is_adjective(self, word: str) -> bool:
+        """An adjective declines: its form in "-es" has the word as its lemma ("nettes" of
+        "nett", "harsches" of "harsch") -- a noun's has not ("Cholerikeres")."""
+        lower = word.lower()
+        return self._lemma(lower + "es") == lower
+
+    def _is_surname(self, previous: str, word: str) -> bool:
+        """A capitalised adjective (its lemma is lower case) right after a person noun is
+        that person's name, as an apposition: "Kd. Ehrlich", "Kundin Fröhlich"."""
+        return self._is_person(previous) and self._lemma(word)[:1].islower()
+
+    def _opens_phrase(self, token: str) -> bool:
+        """A noun, article, pronoun or possessive: the word before it is a preposition."""
+        folded = _fold(token.rstrip("."))
+        return (
+            token[:1].isupper()
+            or folded in _ARTICLES
+            or folded in self._possessives
+            or folded in self._person
+        )
 
     # -- clauses ----------------------------------------------------------------------------
 
@@ -777,28 +845,109 @@ class Grammar:
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
-        if field == "nachname":
-            return True  # the name field is about the person named
+        one_word = " " not in piece
+        if field == "nachname":  # the name field is about the person named
+            if category == "judgement" and one_word and self._name_position(text, start, before):
+                return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
+            manner = frame == "person" and one_word and category in self._manner_categories
+            return not (manner and self._adverb_of_action(tokens, len(before)))
         if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing
             noun_start, noun_end = self._antecedent(text, left, before, piece)
             if noun_start >= 0 and self._is_thing(text[noun_start:noun_end]):
                 return False
-        one_word = " " not in piece
+        if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
+            return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
             if before and self._names_thing(before[-1]):
                 return False
+            if category == "judgement" and before and self._is_surname(before[-1], piece):
+                return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
+        manner = category in self._manner_categories
+        if frame == "person" and one_word and manner:
+            if self._adverb_of_action(tokens, len(before)):
+                return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
+            if subject is None and any(_fold(t) in self._requests for t in before):
+                return False  # "bitte geduldig sein": a request to the reader
+            if subject is None and self._pronoun_subject(before):
+                return False  # "für den Kunden ist es schwierig", "alles korrekt"
         if frame == "subject" or subject is not None:
             return True
-        return self._names_person(tokens)
+        if self._names_person(tokens):
+            return True
+        return manner and self._shares_person_subject(text, left)
+
+    def _modified_word(self, token: str, folded: str) -> bool:
+        """A word right after a manner adjective that the adjective modifies: "zu" of an
+        infinitive, a participle or verb form, an adjective in -bar ("erreichbar")."""
+        if folded == "zu":
+            return True
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        if folded.endswith("en") and folded != "sein" and self._is_infinitive(token):
+            return True  # "laut sprechen", "geduldig warten": an instruction
+        if folded.endswith("bar") or _PARTICIPLE.match(folded):
+            return folded not in self._copula_participles
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _is_infinitive(self, token: str) -> bool:
+        """A verb's infinitive is the lemma of its inflected forms: "sprechen" of "sprecht",
+        "klingeln" of "klingelt" -- while "offen" has no form "offt"."""
+        stem = token[:-1] if token.endswith(("ern", "eln")) else token[:-2]
+        return self._lemma(stem + "t") == token
+
+    def _adverb_of_action(self, tokens: list[str], index: int) -> bool:
+        """The word at ``index`` is the adverb of a full verb of its clause ("zahlt
+        zuverlässig", "hat sich herzlich bedankt"): the clause holds no copula and no verb of
+        behaviour, and a lower-case word is a verb form by its lemma, stands before "sich",
+        or ends the clause after an auxiliary of the perfect."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if index + 1 < len(tokens) and self._modified_word(tokens[index + 1], folded[index + 1]):
+            return True  # "schwierig zu erreichen", "korrekt versichert", "schwer erreichbar"
+        if any(f in self._copulas or f in self._behaviour for f in folded):
+            return False
+        perfect = any(f in self._perfect for f in folded)
+        last = len(tokens) - 1
+        for i, token in enumerate(tokens):
+            word = folded[i]
+            if i == index or not token[:1].islower() or word in self._perfect:
+                continue
+            if word in self._function or word in self._preps or word in _ARTICLES:
+                continue
+            if i < last and folded[i + 1] == "sich":
+                return True  # "bedankt sich herzlich"
+            if perfect and i == last and token.isalpha():
+                return True  # "hat sich herzlich bedankt"
+            lemma = _fold(self._lemma(token))
+            if lemma in self._behaviour:
+                return False
+            if lemma != word and lemma.endswith(("en", "ern", "eln")):
+                return True  # "zahlt" (zahlen), "ausgefüllt" (ausfüllen)
+        return False
+
+    def _shares_person_subject(self, text: str, left: int) -> bool:
+        """A clause without a subject after a comma (colon, dash) continues the clause before
+        it, whose subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
+        "Scheibe gesprungen, sehr empfindlich" of the glass."""
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] not in ",:–—-":
+            return False  # a comma, a colon or a dash: "Kd.: sehr neugierig", "Kd. - stur"
+        start, _end = self._clause(text, comma, comma)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
+        return subject is not None and self._is_person(subject)
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
