@@ -23,6 +23,16 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
   only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
   :mod:`partners`).
+* **Name-change frame** (``frame = name_change``): a first name given by a name change
+  ("heißt jetzt Lena", "früher Lars") is a finding only when the person's other name or the
+  word naming them is of the other gender (see :mod:`partners`).
+* **Event frame** (``frame = event``): as the subject frame, and the person is not there for
+  work or not at all: a job or duty word, a role after "als" or a profession right before the
+  place ("hatte Dienst bei der Kundgebung", "ist Dolmetscher beim BAMF"), a negator ("war
+  nicht auf der Demo") or another subject after an event that opens the clause ("Bei der
+  Kundgebung hat jemand ...") drop the word.
+* **Name-field frame** (``frame = name_field``): words that say something of a person only
+  as a remark after a name ("Scholz (Ortsbeirat, Linke)", "Frau Öztürk türkisch").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -96,6 +106,8 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -178,6 +190,8 @@ class Grammar:
         self._job_words = _fold_all(data["job"]["words"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
+        self._duty_words = _fold_all(data["job"]["duty"])
+        self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
@@ -332,11 +346,12 @@ class Grammar:
         words = (_fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, sentence, left))
         return any(word in self._vehicles for word in words)
 
-    def _names_clientele(self, text: str, start: int) -> bool:
+    def _names_clientele(self, text: str, start: int, category: str) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
         of stay puts someone there ("geht in die Schule für Blinde") and no job word makes it a
-        workplace ("arbeitet im Labor für Abstammungsgutachten")."""
+        workplace ("arbeitet im Labor für Abstammungsgutachten"), or a visit does where a visit
+        tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -347,6 +362,8 @@ class Grammar:
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
+        if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
+            return False
         return not any(word in self._stay_preps for word in before[-2:])
 
     def _names_goods(self, text: str, start: int) -> bool:
@@ -747,6 +764,10 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
+        if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
+            return field == "nachname"
+        if frame == "name_change":  # "heißt jetzt Lena, früher Lars"
+            return self._partners.changed_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
@@ -758,7 +779,7 @@ class Grammar:
         first, last = norm.span(hit.start, hit.end)
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
-            or self._names_clientele(norm.original, first)
+            or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
@@ -836,6 +857,16 @@ class Grammar:
             _fold(t) in self._auxiliaries for t in before
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
+            if (
+                self._on_duty([*before, *piece.split(), *after])
+                or self._absent(before, piece)
+                or self._workplace_before(before)
+            ):
+                return False
+            if self._subject(before) is None and self._other_subject_after(after):
+                return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
+            frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
@@ -948,6 +979,52 @@ class Grammar:
         start, _end = self._clause(text, comma, comma)
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
+
+    def _on_duty(self, tokens: list[str]) -> bool:
+        """The clause puts the person at an event for work: a job or duty word ("Dienst",
+        "Einsatz", "arbeitet") or a role after "als" that is no participant's ("als
+        Sanitäter" -- not "als Redner")."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._job_words or f in self._duty_words for f in folded):
+            return True
+        return any(
+            word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
+            for i, word in enumerate(folded[:-1])
+        )
+
+    def _workplace_before(self, before: list[str]) -> bool:
+        """A profession right before the place's preposition names a workplace ("ist
+        Dolmetscher beim BAMF", "als Fahrer bei der Ausländerbehörde")."""
+        words = [t for t in before if _fold(t) not in _ARTICLES][-3:]
+        if len(words) < 3 or _fold(words[2]) not in self._preps:
+            return False
+        verb, noun = _fold(words[0]), words[1]
+        return (
+            verb in self._job_verbs
+            and noun[:1].isupper()
+            and not self._is_person(noun)
+            and _fold(noun) not in self._not_profession
+        )
+
+    def _absent(self, before: list[str], piece: str) -> bool:
+        """The person was not there: a negator in the phrase or right before it ("war nicht
+        auf der Demo", "nie bei einer Kundgebung") -- not "nicht nur", "nicht mehr"."""
+        words = [_fold(t.rstrip(".,")) for t in [*before[-2:], *piece.split()]]
+        return any(
+            word in self._negators and (i + 1 == len(words) or words[i + 1] not in ("nur", "mehr"))
+            for i, word in enumerate(words)
+        )
+
+    def _other_subject_after(self, after: list[str]) -> bool:
+        """A clause that opens with the event ("Bei der Kundgebung hat jemand ...") has its
+        subject after the verb: someone or something other than a person of the note."""
+        for token in after[:4]:
+            folded = _fold(token.rstrip("."))
+            if self._is_person(token):
+                return False
+            if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
+                return True
+        return False
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
