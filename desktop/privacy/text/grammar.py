@@ -56,6 +56,11 @@ is no one's data: the animal is the subject of the clause and no person stands b
 its owner in a genitive ("Hund des Kunden ist zuckerkrank", "ihr Pferd lahmt" -- not "Kunde ist
 mit seinem Hund beim Tierarzt", "Kundin und ihr Hund sind zuckerkrank").
 
+A pronoun that opens a clause points back within its sentence: "er"/"sie"/"es" to the subject
+of the clause before, "der"/"die"/"das" to its last noun, agreeing in gender with the noun's
+article; an animal or a thing found so takes the attribute ("Der Hund ist alt, er hinkt",
+"Die Scheibe ist alt, sie ist blind" -- not "Kunde hat einen Hund, er ist blind").
+
 A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
 or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
 lower-case noun after an article can be the thing a clause is about ("der wischer is
@@ -110,6 +115,10 @@ _SENTENCE_END = re.compile(
     + r"(?=\s|$)"
 )
 
+
+# A participle: "ge" after at most a separable prefix, ending in -t or -en ("gezahlt",
+# "aufgebrochen", "angerufen")
+_PARTICIPLE = re.compile(r"\w{0,5}ge\w{2,}(?:t|en)$")
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -187,9 +196,11 @@ class Grammar:
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._directions = _fold_all(data["place"]["directions"])
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
@@ -206,11 +217,31 @@ class Grammar:
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
+        self._trade_verbs = _fold_all(data["trade"]["verbs"])
+        verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
+        self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        reference = data["reference"]
+        self._personal: dict[str, str] = reference["personal"]
+        self._demonstrative: dict[str, str] = reference["demonstrative"]
+        self._pronouns = frozenset(self._personal) | frozenset(self._demonstrative)
+        self._determiner_genders: dict[str, str] = {}
+        for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
+            for word in reference[key]:
+                self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
+        manner = data["manner"]
+        self._manner_categories = frozenset(manner["categories"])
+        self._copulas = _fold_all(manner["copulas"])
+        self._perfect = _fold_all(manner["perfect"])
+        self._copula_participles = _fold_all(manner["copula_participles"])
+        self._requests = _fold_all(manner["requests"])
+        self._thing_pronouns = _fold_all(manner["thing_pronouns"])
+        self.symptom_rules = frozenset(manner["symptoms"])
+        self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -226,7 +257,8 @@ class Grammar:
 
     def head(self, word: str) -> tuple[str, int] | None:
         """``(kind, start)`` of the compound head of ``word`` (kind ``place``, ``object``,
-        ``institution`` or ``person``; ``start`` its offset in the folded word), or ``None``."""
+        ``job``, ``institution`` or ``person``; ``start`` its offset in the folded word), or
+        ``None``."""
         found = self._heads_cache.get(word, False)
         if found is not False:
             return found  # type: ignore[return-value]
@@ -298,11 +330,28 @@ class Grammar:
             pos = token.end()
         return False
 
+    def _car_as_patient(self, text: str, start: int, end: int) -> bool:
+        """Workshop jargon: a bare "Patient" as the subject of a clause after a car was named
+        earlier in its sentence is that car ("Kunde hat einen Porsche Cayenne, Patient ist heute
+        in der Werkstatt") -- not "fährt einen Golf, ist Patient in der Reha"."""
+        if _fold(text[start:end]) not in self._car_patients:
+            return False
+        left, _right = self._clause(text, start, end)
+        before = [_fold(m.group()) for m in _TOKEN.finditer(text, left, start)]
+        if any(word not in _ARTICLES for word in before):
+            return False  # not the first noun of its clause: "ist Patient in der Reha"
+        sentence = max(0, start - 200)
+        for found in _SENTENCE_END.finditer(text, sentence, start):
+            sentence = found.end()  # the sentence starts after the last sentence end before
+        words = (_fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, sentence, left))
+        return any(word in self._vehicles for word in words)
+
     def _names_clientele(self, text: str, start: int, category: str) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
-        of stay puts someone there ("geht in die Schule für Blinde") or a visit does where a
-        visit tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
+        of stay puts someone there ("geht in die Schule für Blinde") and no job word makes it a
+        workplace ("arbeitet im Labor für Abstammungsgutachten"), or a visit does where a visit
+        tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -310,10 +359,26 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
-        before = [_fold(w) for w in text[max(0, found.start() - 16) : found.start()].split()[-2:]]
-        if category in self._visit_reveals and any(w in self._visit_words for w in before):
+        before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
+        if any(word in self._job_words for word in before):
+            return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
+        if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
             return False
-        return not any(word in self._stay_preps for word in before)
+        return not any(word in self._stay_preps for word in before[-2:])
+
+    def _names_goods(self, text: str, start: int) -> bool:
+        """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
+        "repariert Rollstühle") -- not with an article or possessive ("verkauft seinen
+        Rollstuhl" is his own)."""
+        left = max(0, start - 32)
+        if self._trade_verb_search(text, left, start) is None:
+            return False  # no verb of trade right before: the common case, decided cheaply
+        near = text[left:start].split()[-3:]
+        for index, word in enumerate(near):
+            if _fold(word) in self._trade_verbs:
+                between = [_fold(w) for w in near[index + 1 :]]
+                return not any(w in _ARTICLES or w in self._possessives for w in between)
+        return False
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -332,6 +397,10 @@ class Grammar:
             index -= 1
         return False
 
+    def _is_institution(self, token: str) -> bool:
+        head = self.head(token)
+        return head is not None and head[0] == "institution"
+
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
         if _fold(token.rstrip(".")) in self._vehicles:
@@ -341,7 +410,62 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        return folded in self._person or folded.endswith(self._person_heads)
+        if folded in self._person or folded.endswith(self._person_heads):
+            return True
+        # a diminutive of a person noun is a person ("Omilein", "Frauchen")
+        return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _pronoun_subject(self, before: list[str]) -> bool:
+        """A pronoun of no person is the subject before the word, outside a prepositional
+        phrase ("für den Kunden ist es schwierig", "alles korrekt"): it is said of that."""
+        in_phrase = False
+        for token in before:
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+            elif folded in self._thing_pronouns and not in_phrase:
+                return True
+            elif token[:1].isupper() and folded not in _ARTICLES:
+                in_phrase = False  # the noun ends the phrase
+        return False
+
+    def _name_position(self, text: str, start: int, before: list[str]) -> bool:
+        """In the name field, a capitalised adjective stands where a surname does: right
+        after another name word, or first and followed by a comma and a name ("Peter Nett",
+        "Nett, Peter") -- not alone or in a remark ("Meier (nett)", "Meier sehr nett"); a
+        noun of a kind of person there is a remark ("Schmidt Choleriker")."""
+        word = _TOKEN.match(text, start)
+        end = word.end() if word else start
+        if not text[start : start + 1].isupper() or not self._is_adjective(text[start:end]):
+            return False
+        if before:
+            previous = before[-1]
+            return previous[:1].isupper() and text[start - len(previous) - 1 : start].startswith(
+                previous
+            )
+        rest = text[end:].lstrip()
+        return not text[:start].strip() and rest[:1] == "," and rest[1:].strip()[:1].isupper()
+
+    def _is_adjective(self, word: str) -> bool:
+        """An adjective declines: its form in "-es" has the word as its lemma ("nettes" of
+        "nett", "harsches" of "harsch") -- a noun's has not ("Cholerikeres")."""
+        lower = word.lower()
+        return self._lemma(lower + "es") == lower
+
+    def _is_surname(self, previous: str, word: str) -> bool:
+        """A capitalised adjective (its lemma is lower case) right after a person noun is
+        that person's name, as an apposition: "Kd. Ehrlich", "Kundin Fröhlich"."""
+        return self._is_person(previous) and self._lemma(word)[:1].islower()
+
+    def _opens_phrase(self, token: str) -> bool:
+        """A noun, article, pronoun or possessive: the word before it is a preposition."""
+        folded = _fold(token.rstrip("."))
+        return (
+            token[:1].isupper()
+            or folded in _ARTICLES
+            or folded in self._possessives
+            or folded in self._person
+        )
 
     # -- clauses ----------------------------------------------------------------------------
 
@@ -484,6 +608,8 @@ class Grammar:
         index = len(tokens) - 2
         while index >= 0 and tokens[index] in self._negation_fillers:
             index -= 1
+        if index >= 0 and tokens[index] == "noch" and "weder" in tokens[max(0, index - 6) : index]:
+            return True  # "weder krank noch verletzt"
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
@@ -495,11 +621,15 @@ class Grammar:
         owner in a genitive ("Hund des Kunden ist zuckerkrank", "Die Katze hat Epilepsie")."""
         if hit.rule.category not in self._animal_categories:
             return False
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        if any(0 <= a[0] - hit.end <= 24 for a in animals) and self._for_animal(
+            text, end, [norm.span(*a)[0] for a in animals]
+        ):
+            return True  # "Tabletten für den Hund": the animal is the one treated
         near = [a for a in animals if a[1] <= hit.start and hit.start - a[0] <= 160]
         if not near:
             return False
-        text = norm.original
-        start, end = norm.span(hit.start, hit.end)
         left, _right = self._clause(text, start, end)
         for animal_start, animal_end in near:
             first, last = norm.span(animal_start, animal_end)
@@ -509,6 +639,91 @@ class Grammar:
             after = [m.group() for m in _TOKEN.finditer(text, last, start)]
             if self._animal_is_subject(before) and not self._person_after_animal(after):
                 return True
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        noun_start, noun_end = self._antecedent(text, left, before, text[start:end])
+        if noun_start < 0:
+            return False
+        spans = (norm.span(*animal) for animal in near)
+        return any(noun_start <= first and last <= noun_end for first, last in spans)
+
+    def _antecedent(self, text: str, left: int, before: list[str], nxt: str) -> tuple[int, int]:
+        """Span of the noun that a pronoun opening the clause at ``left`` points back to, in
+        the clause before it and the same sentence (``before``: the clause's tokens before
+        the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
+        "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
+        outside a prepositional phrase. The gender must agree with the noun's article; no
+        person may stand beside the noun but an owner in a genitive. ``(-1, -1)`` when there is
+        none or it is a person."""
+        none = (-1, -1)
+        opening = before[:3]
+        if not any(t.lower() in self._pronouns for t in opening):
+            return none  # no pronoun opens the clause: the common case, decided cheaply
+        gender = None
+        personal = False
+        for index, token in enumerate(opening):
+            folded = _fold(token)
+            if folded in self._personal:
+                gender, personal = self._personal[folded], True
+                break
+            if index == 0 and folded in self._demonstrative:
+                following = before[1] if len(before) > 1 else nxt
+                if following[:1].islower():
+                    gender = self._demonstrative[folded]
+                break
+            if self._is_person(token) or (token[:1].isupper() and folded not in self._function):
+                break
+        if gender is None or left < 2:
+            return none
+        prev_left, _right = self._clause(text, left - 1, left - 1)
+        if _SENTENCE_END.search(text, prev_left, left):
+            return none  # a pronoun is resolved within its own sentence only
+        prev = list(_TOKEN.finditer(text, prev_left, left))
+        found = -1
+        in_phrase = False
+        for index, match in enumerate(prev):
+            token = match.group()
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+                continue
+            if not token[:1].isupper() and not self._is_person(token):
+                continue
+            if folded in _ARTICLES or (index == 0 and folded in self._function):
+                continue
+            if (
+                folded in self._possessives
+                and prev[min(index + 1, len(prev) - 1)].group()[:1].isupper()
+            ):
+                continue  # "Ihr Hund": a possessive article, no person
+            if in_phrase:
+                in_phrase = False
+                continue
+            found = index
+            if personal:
+                break
+        if found < 0 or self._is_person(prev[found].group()):
+            return none
+        agree = self._determiner_genders.get(_fold(prev[found - 1].group())) if found else None
+        if agree and gender not in agree:
+            return none  # "Der Hund ist alt, sie ist schwerhörig": someone else
+        if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
+            return none
+        return prev[found].start(), prev[found].end()
+
+    def _for_animal(self, text: str, end: int, starts: list[int]) -> bool:
+        """An animal follows ``text[:end]`` as the one a thing is for: "für" and at most an
+        article or possessive between ("Tabletten für den Hund", "Insulin für unseren Kater")."""
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))
+        if not tokens or _fold(tokens[0].group()) not in ("für", "fuer"):
+            return False
+        if text[end : tokens[0].start()].strip():
+            return False  # "nimmt Tabletten, für den Hund sorgt ...": another clause
+        for token in tokens[1:3]:
+            if token.start() in starts or any(token.start() < a < token.end() for a in starts):
+                return True
+            word = _fold(token.group())
+            if word not in _ARTICLES and word not in self._possessives:
+                return False
         return False
 
     def _animal_is_subject(self, before: list[str]) -> bool:
@@ -566,6 +781,8 @@ class Grammar:
             self._names_vehicle(norm.original, last)
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
+            or self._names_goods(norm.original, first)
+            or self._car_as_patient(norm.original, first, last)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
@@ -603,7 +820,7 @@ class Grammar:
                 if kind == "person":
                     return True
                 if head_start >= core_len - 1:
-                    if kind in ("place", "object"):
+                    if kind in ("place", "object", "job"):
                         return False
                     frame = "place"
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
@@ -659,24 +876,109 @@ class Grammar:
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
-        if field == "nachname":
-            return True  # the name field is about the person named
         one_word = " " not in piece
+        if field == "nachname":  # the name field is about the person named
+            if category == "judgement" and one_word and self._name_position(text, start, before):
+                return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
+            manner = frame == "person" and one_word and category in self._manner_categories
+            return not (manner and self._adverb_of_action(tokens, len(before)))
+        if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing
+            noun_start, noun_end = self._antecedent(text, left, before, piece)
+            if noun_start >= 0 and self._is_thing(text[noun_start:noun_end]):
+                return False
+        if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
+            return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
             if before and self._names_thing(before[-1]):
                 return False
+            if category == "judgement" and before and self._is_surname(before[-1], piece):
+                return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
+        manner = category in self._manner_categories
+        if frame == "person" and one_word and manner:
+            if self._adverb_of_action(tokens, len(before)):
+                return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
+            if subject is None and any(_fold(t) in self._requests for t in before):
+                return False  # "bitte geduldig sein": a request to the reader
+            if subject is None and self._pronoun_subject(before):
+                return False  # "für den Kunden ist es schwierig", "alles korrekt"
         if frame == "subject" or subject is not None:
             return True
-        return self._names_person(tokens)
+        if self._names_person(tokens):
+            return True
+        return manner and self._shares_person_subject(text, left)
+
+    def _modified_word(self, token: str, folded: str) -> bool:
+        """A word right after a manner adjective that the adjective modifies: "zu" of an
+        infinitive, a participle or verb form, an adjective in -bar ("erreichbar")."""
+        if folded == "zu":
+            return True
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        if folded.endswith("en") and folded != "sein" and self._is_infinitive(token):
+            return True  # "laut sprechen", "geduldig warten": an instruction
+        if folded.endswith("bar") or _PARTICIPLE.match(folded):
+            return folded not in self._copula_participles
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _is_infinitive(self, token: str) -> bool:
+        """A verb's infinitive is the lemma of its inflected forms: "sprechen" of "sprecht",
+        "klingeln" of "klingelt" -- while "offen" has no form "offt"."""
+        stem = token[:-1] if token.endswith(("ern", "eln")) else token[:-2]
+        return self._lemma(stem + "t") == token
+
+    def _adverb_of_action(self, tokens: list[str], index: int) -> bool:
+        """The word at ``index`` is the adverb of a full verb of its clause ("zahlt
+        zuverlässig", "hat sich herzlich bedankt"): the clause holds no copula and no verb of
+        behaviour, and a lower-case word is a verb form by its lemma, stands before "sich",
+        or ends the clause after an auxiliary of the perfect."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if index + 1 < len(tokens) and self._modified_word(tokens[index + 1], folded[index + 1]):
+            return True  # "schwierig zu erreichen", "korrekt versichert", "schwer erreichbar"
+        if any(f in self._copulas or f in self._behaviour for f in folded):
+            return False
+        perfect = any(f in self._perfect for f in folded)
+        last = len(tokens) - 1
+        for i, token in enumerate(tokens):
+            word = folded[i]
+            if i == index or not token[:1].islower() or word in self._perfect:
+                continue
+            if word in self._function or word in self._preps or word in _ARTICLES:
+                continue
+            if i < last and folded[i + 1] == "sich":
+                return True  # "bedankt sich herzlich"
+            if perfect and i == last and token.isalpha():
+                return True  # "hat sich herzlich bedankt"
+            lemma = _fold(self._lemma(token))
+            if lemma in self._behaviour:
+                return False
+            if lemma != word and lemma.endswith(("en", "ern", "eln")):
+                return True  # "zahlt" (zahlen), "ausgefüllt" (ausfüllen)
+        return False
+
+    def _shares_person_subject(self, text: str, left: int) -> bool:
+        """A clause without a subject after a comma (colon, dash) continues the clause before
+        it, whose subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
+        "Scheibe gesprungen, sehr empfindlich" of the glass."""
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] not in ",:–—-":
+            return False  # a comma, a colon or a dash: "Kd.: sehr neugierig", "Kd. - stur"
+        start, _end = self._clause(text, comma, comma)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
+        return subject is not None and self._is_person(subject)
 
     def _on_duty(self, tokens: list[str]) -> bool:
         """The clause puts the person at an event for work: a job or duty word ("Dienst",
@@ -759,6 +1061,14 @@ class Grammar:
                 prep = folded
                 if folded in self._genitive and index and self._names_thing(before[index - 1]):
                     return False  # "Cafeteria vom Marienkrankenhaus", "Frau Wolf vom Pflegedienst"
+                if (
+                    folded in self._directions
+                    and index
+                    and self._names_thing(before[index - 1])
+                    and _fold(before[index - 1]) != "weg"  # "auf dem Weg zum Krankenhaus"
+                    and self._is_institution(tokens[len(before)])
+                ):
+                    return False  # "Linie zum Klinikum", "Fahrt zum Krankenhaus": a route
                 break
             if folded in _ARTICLES or before[index][:1].islower():
                 index -= 1
@@ -773,6 +1083,8 @@ class Grammar:
             break
         if prep in self._place_preps and prep not in self._stay_preps:
             return False
+        if prep in ("für", "fuer") and self._is_institution(tokens[len(before)]):
+            return False  # "fährt Blutkonserven für das Klinikum aus": on its behalf
         if prep in self._stay_preps:
             return True
         if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():

@@ -170,10 +170,17 @@ def _regex_source(entry: str) -> str:
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
+# "word~" in a lexicon file: the adjective with the endings of its declension ("frech~":
+# frech, freche, frechem, frechen, frecher, freches)
+_ADJECTIVE_ENDINGS = ("", "e", "em", "en", "er", "es")
+
+
 def _term_variants(entry: str) -> set[str]:
     """Folded spellings of a plain entry. The text keeps a hyphen before a capital letter
     ("IG-Metaller") but drops it before a small one ("schwer-hörig"), so an entry with a
     hyphen is registered both ways."""
+    if entry.endswith("~"):  # a declinable adjective: the word and its endings
+        return {v for ending in _ADJECTIVE_ENDINGS for v in _term_variants(entry[:-1] + ending)}
     variants = {" ".join(fold_term(entry).split())}
     if "-" in entry:
         variants.add(" ".join("-".join(fold_term(p) for p in entry.split("-")).split()))
