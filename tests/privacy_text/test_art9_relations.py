@@ -549,3 +549,22 @@ def test_a_clergy_word_that_is_a_surname(text: str, labels: set[str], field: str
 )
 def test_a_nationality_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
     assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # "Verdi" is also a surname
+        ("Storno Auftrag Verdi - Kd. hat privat getauscht", set(), "betreff"),
+        ("Kd. ist bei Verdi, Streik Mo-Mi", {"union"}, "bemerkungen"),
+        # a service at a town fair is an event
+        ("Wegen des Stadtfests mit Gottesdienst ist die Zufahrt gesperrt.", set(), "beschreibung"),
+        # a work function at a union house; a hearing at the asylum office
+        ("Kd. macht die Buchhaltung im Gewerkschaftshaus", set(), "bemerkungen"),
+        ("Kd. hat Mi Anhörung bei der Asylstelle, erst Do", {"ethnic_origin"}, "bemerkungen"),
+        # a weekday abbreviation before a noun is no name ("Mi Fraktionssitzung")
+        ("Kd. hat Mi Fraktionssitzung, Termin Fr", {"political"}, "bemerkungen"),
+    ],
+)
+def test_precision_twins(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels

@@ -539,8 +539,9 @@ class Grammar:
         return False
 
     def _names_thing(self, token: str) -> bool:
-        """A capitalised word that is no person and no clause-opening function word."""
-        if not token[:1].isupper() or token.isupper():
+        """A capitalised word that is no person and no clause-opening function word -- nor
+        an abbreviation of two letters ("Mi", "Do": weekdays in "Kd. hat Mi Fraktionssitzung")."""
+        if not token[:1].isupper() or token.isupper() or len(token.rstrip(".")) <= 2:
             return False
         folded = _fold(token.rstrip("."))
         return not (self._is_person(token) or folded in self._function or folded in self._preps)
