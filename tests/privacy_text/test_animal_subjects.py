@@ -42,3 +42,64 @@ def test_attribute_of_an_animal_is_clean(text: str) -> None:
 )
 def test_person_beside_an_animal_stays_flagged(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "er"/"sie"/"es" point back to the subject of the clause before
+        "Der Hund ist alt, er hinkt",
+        "Ihr Hund ist sehr alt, er hat Diabetes und schläft meist",
+        "Die Katze der Kundin ist alt, sie ist fast blind",
+        # "der"/"die" before a verb point back to the last noun outside a phrase
+        "unser Kater, der ist blind",
+        "Achtung Hund im Garten, der ist schon ganz blind und bellt nicht",
+        "Kunde hat einen Hund, der blind ist, bitte Tor schließen",
+        # a thing: a blind windscreen or camera
+        "Die Frontscheibe ist milchig, sie ist am Rand schon blind",
+        "Der Sensor ist verschmutzt, er ist blind",
+    ],
+)
+def test_pronoun_pointing_back_to_an_animal_or_thing_is_clean(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of the clause before is a person
+        "Kunde hat einen Hund, er ist blind",
+        "Kunde hat einen neuen Sensor bekommen, er ist blind",
+        "Kundin wohnt bei ihrem Sohn, der ist gehbehindert",
+        # the pronoun's gender does not agree with the animal: someone else
+        "Der Hund ist alt, sie ist schwerhörig, bitte laut klingeln",
+        # a relative pronoun after a person
+        "Kunde hat einen Sohn, der blind ist, bitte laut klingeln",
+        # a new sentence: no pronoun is resolved across a full stop
+        "Der Hund ist lieb. Er ist blind.",
+    ],
+)
+def test_pronoun_pointing_back_to_a_person_stays_flagged(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Tabletten für den Hund im Auto vergessen",
+        "Insulin für unseren Kater liegt im Kühlschrank, bitte nicht stören",
+    ],
+)
+def test_a_treatment_for_an_animal_is_clean(text: str) -> None:
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Tabletten für sich und den Hund vergessen",
+        "Kd. nimmt Tabletten, für den Hund sorgt die Nachbarin",
+    ],
+)
+def test_a_treatment_of_the_person_beside_an_animal_stays_flagged(text: str) -> None:
+    assert "health" in categories(text)

@@ -6,7 +6,10 @@ one dropped, doubled or swapped letter is confirmed. Checked against a German wo
 (356,000 words), substituted letters and short terms turned too many ordinary words into
 trigger words (Schwager → schwanger, Vernetzung → Verletzung, Kundinnen → Kurdinnen), so only
 terms of ``MIN_TERM`` letters or more, with the first three letters typed right, are
-tolerated; common typos of shorter words are listed in the lexicons themselves.
+tolerated; common typos of shorter words are listed in the lexicons themselves. Health terms
+(the words typed most in a hurry: "Alzeimer", "Arthrosse") tolerate one from
+``MIN_HEALTH_TERM`` letters: every fuzzy hit is also dropped when it is a word of simplemma's
+German dictionary (``grammar.Grammar.keep``), which keeps "Schwager" from "schwanger".
 """
 
 from __future__ import annotations
@@ -18,9 +21,14 @@ from desktop.privacy.text.lexicon import Rule
 _K = 7
 MIN_LENGTH = 8  # shortest token looked at
 MIN_TERM = 10  # shortest lexicon term that tolerates a typo
+MIN_HEALTH_TERM = 8  # ... of a health term
 _SAME_START = 3  # letters that must be typed right
 _MAX_REST = 3  # letters after a word-start term (inflection: -en, -ern, -in)
 _CACHE_SIZE = 20000
+
+
+def _health(rules: list[Rule]) -> bool:
+    return all(rule.category == "health" for rule in rules)
 
 
 def _deletes(word: str) -> list[str]:
@@ -57,21 +65,26 @@ class FuzzyIndex:
         self._index: dict[str, set[str]] = {}
         for is_prefix, table in ((False, exact), (True, prefix)):
             for term, rules in table.items():
-                if len(term) < MIN_TERM or not term.isalpha():
+                shortest = MIN_HEALTH_TERM if _health(rules) else MIN_TERM
+                if len(term) < shortest or not term.isalpha():
                     continue
                 self._terms[term] = (is_prefix, rules)
                 head = term[:_K]
                 for key in [head, term[: _K - 1], *_deletes(head)]:
                     self._index.setdefault(key, set()).add(term)
         self._starts = frozenset(term[:_SAME_START] for term in self._terms)
-        # A term of MIN_TERM letters is within one edit of tokens one letter shorter at least.
-        self._shortest = max(MIN_LENGTH, MIN_TERM - 1)
+        # a token shorter than MIN_TERM - 1 can only be one edit from a shorter (health) term
+        self._short_starts = frozenset(t[:_SAME_START] for t in self._terms if len(t) < MIN_TERM)
+        # A term of n letters is within one edit of tokens one letter shorter at least.
+        self._shortest = max(MIN_LENGTH, min(map(len, self._terms), default=MIN_TERM) - 1)
 
     def lookup(self, token: str) -> list[Rule]:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
         if (
             len(token) < self._shortest
-            or token[:_SAME_START] not in self._starts  # no term starts like it: most words
+            # no term starts like it: most words
+            or token[:_SAME_START]
+            not in (self._starts if len(token) >= MIN_TERM - 1 else self._short_starts)
             or token in self._stop
             or not token.isalpha()
         ):

@@ -23,6 +23,16 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
   only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
   :mod:`partners`).
+* **Name-change frame** (``frame = name_change``): a first name given by a name change
+  ("heißt jetzt Lena", "früher Lars") is a finding only when the person's other name or the
+  word naming them is of the other gender (see :mod:`partners`).
+* **Event frame** (``frame = event``): as the subject frame, and the person is not there for
+  work or not at all: a job or duty word, a role after "als" or a profession right before the
+  place ("hatte Dienst bei der Kundgebung", "ist Dolmetscher beim BAMF"), a negator ("war
+  nicht auf der Demo") or another subject after an event that opens the clause ("Bei der
+  Kundgebung hat jemand ...") drop the word.
+* **Name-field frame** (``frame = name_field``): words that say something of a person only
+  as a remark after a name ("Scholz (Ortsbeirat, Linke)", "Frau Öztürk türkisch").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -45,6 +55,11 @@ A health attribute or judgement said of an animal (``animals.txt``, found in the
 is no one's data: the animal is the subject of the clause and no person stands beside it but
 its owner in a genitive ("Hund des Kunden ist zuckerkrank", "ihr Pferd lahmt" -- not "Kunde ist
 mit seinem Hund beim Tierarzt", "Kundin und ihr Hund sind zuckerkrank").
+
+A pronoun that opens a clause points back within its sentence: "er"/"sie"/"es" to the subject
+of the clause before, "der"/"die"/"das" to its last noun, agreeing in gender with the noun's
+article; an animal or a thing found so takes the attribute ("Der Hund ist alt, er hinkt",
+"Die Scheibe ist alt, sie ist blind" -- not "Kunde hat einen Hund, er ist blind").
 
 A denied health attribute is none ("ist nicht krank", "war nicht beim Arzt") unless a modal
 or an ability makes the negation the finding ("kann nicht laufen", "nicht mobil"); a
@@ -91,6 +106,8 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -173,13 +190,17 @@ class Grammar:
         self._job_words = _fold_all(data["job"]["words"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
+        self._duty_words = _fold_all(data["job"]["duty"])
+        self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._directions = _fold_all(data["place"]["directions"])
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
@@ -196,11 +217,22 @@ class Grammar:
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
+        self._trade_verbs = _fold_all(data["trade"]["verbs"])
+        verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
+        self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        reference = data["reference"]
+        self._personal: dict[str, str] = reference["personal"]
+        self._demonstrative: dict[str, str] = reference["demonstrative"]
+        self._pronouns = frozenset(self._personal) | frozenset(self._demonstrative)
+        self._determiner_genders: dict[str, str] = {}
+        for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
+            for word in reference[key]:
+                self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
         self._copulas = _fold_all(manner["copulas"])
@@ -225,7 +257,8 @@ class Grammar:
 
     def head(self, word: str) -> tuple[str, int] | None:
         """``(kind, start)`` of the compound head of ``word`` (kind ``place``, ``object``,
-        ``institution`` or ``person``; ``start`` its offset in the folded word), or ``None``."""
+        ``job``, ``institution`` or ``person``; ``start`` its offset in the folded word), or
+        ``None``."""
         found = self._heads_cache.get(word, False)
         if found is not False:
             return found  # type: ignore[return-value]
@@ -262,10 +295,18 @@ class Grammar:
         formed with a suffix that names a person by a condition or belief ("Diabetiker",
         "Epileptikerin", "Autistin")."""
         word = word.rstrip(".")
-        lemma = self._lemma(word)
-        if lemma[:1].islower() and self._known(word):
+        if self.is_adjective(word):
             return True
         return _fold(word).endswith(self._agent_suffixes)
+
+    def is_adjective(self, word: str) -> bool:
+        """A known word whose lemma is written in lower case (an adjective or participle); a
+        capitalised adjective the lemmatiser keeps as it is ("Gierig") is its own lemma in
+        lower case ("gierig"), unlike a noun ("Zicke": "zicken")."""
+        if self._lemma(word)[:1].islower() and self._known(word):
+            return True
+        lower = word.lower()
+        return lower != word and self._lemma(lower) == lower and self._known(lower)
 
     def is_title(self, word: str) -> bool:
         """A person noun that stands before a name as a title ("Pastor Meier")."""
@@ -289,10 +330,28 @@ class Grammar:
             pos = token.end()
         return False
 
-    def _names_clientele(self, text: str, start: int) -> bool:
+    def _car_as_patient(self, text: str, start: int, end: int) -> bool:
+        """Workshop jargon: a bare "Patient" as the subject of a clause after a car was named
+        earlier in its sentence is that car ("Kunde hat einen Porsche Cayenne, Patient ist heute
+        in der Werkstatt") -- not "fährt einen Golf, ist Patient in der Reha"."""
+        if _fold(text[start:end]) not in self._car_patients:
+            return False
+        left, _right = self._clause(text, start, end)
+        before = [_fold(m.group()) for m in _TOKEN.finditer(text, left, start)]
+        if any(word not in _ARTICLES for word in before):
+            return False  # not the first noun of its clause: "ist Patient in der Reha"
+        sentence = max(0, start - 200)
+        for found in _SENTENCE_END.finditer(text, sentence, start):
+            sentence = found.end()  # the sentence starts after the last sentence end before
+        words = (_fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, sentence, left))
+        return any(word in self._vehicles for word in words)
+
+    def _names_clientele(self, text: str, start: int, category: str) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
-        of stay puts someone there ("geht in die Schule für Blinde")."""
+        of stay puts someone there ("geht in die Schule für Blinde") and no job word makes it a
+        workplace ("arbeitet im Labor für Abstammungsgutachten"), or a visit does where a visit
+        tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -300,8 +359,26 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
-        before = text[max(0, found.start() - 16) : found.start()].split()[-2:]
-        return not any(_fold(word) in self._stay_preps for word in before)
+        before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
+        if any(word in self._job_words for word in before):
+            return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
+        if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
+            return False
+        return not any(word in self._stay_preps for word in before[-2:])
+
+    def _names_goods(self, text: str, start: int) -> bool:
+        """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
+        "repariert Rollstühle") -- not with an article or possessive ("verkauft seinen
+        Rollstuhl" is his own)."""
+        left = max(0, start - 32)
+        if self._trade_verb_search(text, left, start) is None:
+            return False  # no verb of trade right before: the common case, decided cheaply
+        near = text[left:start].split()[-3:]
+        for index, word in enumerate(near):
+            if _fold(word) in self._trade_verbs:
+                between = [_fold(w) for w in near[index + 1 :]]
+                return not any(w in _ARTICLES or w in self._possessives for w in between)
+        return False
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -319,6 +396,10 @@ class Grammar:
                 return False
             index -= 1
         return False
+
+    def _is_institution(self, token: str) -> bool:
+        head = self.head(token)
+        return head is not None and head[0] == "institution"
 
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
@@ -527,6 +608,8 @@ class Grammar:
         index = len(tokens) - 2
         while index >= 0 and tokens[index] in self._negation_fillers:
             index -= 1
+        if index >= 0 and tokens[index] == "noch" and "weder" in tokens[max(0, index - 6) : index]:
+            return True  # "weder krank noch verletzt"
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
@@ -538,11 +621,15 @@ class Grammar:
         owner in a genitive ("Hund des Kunden ist zuckerkrank", "Die Katze hat Epilepsie")."""
         if hit.rule.category not in self._animal_categories:
             return False
+        text = norm.original
+        start, end = norm.span(hit.start, hit.end)
+        if any(0 <= a[0] - hit.end <= 24 for a in animals) and self._for_animal(
+            text, end, [norm.span(*a)[0] for a in animals]
+        ):
+            return True  # "Tabletten für den Hund": the animal is the one treated
         near = [a for a in animals if a[1] <= hit.start and hit.start - a[0] <= 160]
         if not near:
             return False
-        text = norm.original
-        start, end = norm.span(hit.start, hit.end)
         left, _right = self._clause(text, start, end)
         for animal_start, animal_end in near:
             first, last = norm.span(animal_start, animal_end)
@@ -552,6 +639,91 @@ class Grammar:
             after = [m.group() for m in _TOKEN.finditer(text, last, start)]
             if self._animal_is_subject(before) and not self._person_after_animal(after):
                 return True
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        noun_start, noun_end = self._antecedent(text, left, before, text[start:end])
+        if noun_start < 0:
+            return False
+        spans = (norm.span(*animal) for animal in near)
+        return any(noun_start <= first and last <= noun_end for first, last in spans)
+
+    def _antecedent(self, text: str, left: int, before: list[str], nxt: str) -> tuple[int, int]:
+        """Span of the noun that a pronoun opening the clause at ``left`` points back to, in
+        the clause before it and the same sentence (``before``: the clause's tokens before
+        the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
+        "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
+        outside a prepositional phrase. The gender must agree with the noun's article; no
+        person may stand beside the noun but an owner in a genitive. ``(-1, -1)`` when there is
+        none or it is a person."""
+        none = (-1, -1)
+        opening = before[:3]
+        if not any(t.lower() in self._pronouns for t in opening):
+            return none  # no pronoun opens the clause: the common case, decided cheaply
+        gender = None
+        personal = False
+        for index, token in enumerate(opening):
+            folded = _fold(token)
+            if folded in self._personal:
+                gender, personal = self._personal[folded], True
+                break
+            if index == 0 and folded in self._demonstrative:
+                following = before[1] if len(before) > 1 else nxt
+                if following[:1].islower():
+                    gender = self._demonstrative[folded]
+                break
+            if self._is_person(token) or (token[:1].isupper() and folded not in self._function):
+                break
+        if gender is None or left < 2:
+            return none
+        prev_left, _right = self._clause(text, left - 1, left - 1)
+        if _SENTENCE_END.search(text, prev_left, left):
+            return none  # a pronoun is resolved within its own sentence only
+        prev = list(_TOKEN.finditer(text, prev_left, left))
+        found = -1
+        in_phrase = False
+        for index, match in enumerate(prev):
+            token = match.group()
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+                continue
+            if not token[:1].isupper() and not self._is_person(token):
+                continue
+            if folded in _ARTICLES or (index == 0 and folded in self._function):
+                continue
+            if (
+                folded in self._possessives
+                and prev[min(index + 1, len(prev) - 1)].group()[:1].isupper()
+            ):
+                continue  # "Ihr Hund": a possessive article, no person
+            if in_phrase:
+                in_phrase = False
+                continue
+            found = index
+            if personal:
+                break
+        if found < 0 or self._is_person(prev[found].group()):
+            return none
+        agree = self._determiner_genders.get(_fold(prev[found - 1].group())) if found else None
+        if agree and gender not in agree:
+            return none  # "Der Hund ist alt, sie ist schwerhörig": someone else
+        if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
+            return none
+        return prev[found].start(), prev[found].end()
+
+    def _for_animal(self, text: str, end: int, starts: list[int]) -> bool:
+        """An animal follows ``text[:end]`` as the one a thing is for: "für" and at most an
+        article or possessive between ("Tabletten für den Hund", "Insulin für unseren Kater")."""
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))
+        if not tokens or _fold(tokens[0].group()) not in ("für", "fuer"):
+            return False
+        if text[end : tokens[0].start()].strip():
+            return False  # "nimmt Tabletten, für den Hund sorgt ...": another clause
+        for token in tokens[1:3]:
+            if token.start() in starts or any(token.start() < a < token.end() for a in starts):
+                return True
+            word = _fold(token.group())
+            if word not in _ARTICLES and word not in self._possessives:
+                return False
         return False
 
     def _animal_is_subject(self, before: list[str]) -> bool:
@@ -592,6 +764,10 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
+        if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
+            return field == "nachname"
+        if frame == "name_change":  # "heißt jetzt Lena, früher Lars"
+            return self._partners.changed_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
@@ -603,8 +779,10 @@ class Grammar:
         first, last = norm.span(hit.start, hit.end)
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
-            or self._names_clientele(norm.original, first)
+            or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
+            or self._names_goods(norm.original, first)
+            or self._car_as_patient(norm.original, first, last)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
@@ -642,7 +820,7 @@ class Grammar:
                 if kind == "person":
                     return True
                 if head_start >= core_len - 1:
-                    if kind in ("place", "object"):
+                    if kind in ("place", "object", "job"):
                         return False
                     frame = "place"
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
@@ -679,6 +857,16 @@ class Grammar:
             _fold(t) in self._auxiliaries for t in before
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
+            if (
+                self._on_duty([*before, *piece.split(), *after])
+                or self._absent(before, piece)
+                or self._workplace_before(before)
+            ):
+                return False
+            if self._subject(before) is None and self._other_subject_after(after):
+                return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
+            frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
@@ -694,6 +882,10 @@ class Grammar:
                 return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
             manner = frame == "person" and one_word and category in self._manner_categories
             return not (manner and self._adverb_of_action(tokens, len(before)))
+        if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing
+            noun_start, noun_end = self._antecedent(text, left, before, piece)
+            if noun_start >= 0 and self._is_thing(text[noun_start:noun_end]):
+                return False
         if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
             return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
@@ -788,6 +980,52 @@ class Grammar:
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
 
+    def _on_duty(self, tokens: list[str]) -> bool:
+        """The clause puts the person at an event for work: a job or duty word ("Dienst",
+        "Einsatz", "arbeitet") or a role after "als" that is no participant's ("als
+        Sanitäter" -- not "als Redner")."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._job_words or f in self._duty_words for f in folded):
+            return True
+        return any(
+            word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
+            for i, word in enumerate(folded[:-1])
+        )
+
+    def _workplace_before(self, before: list[str]) -> bool:
+        """A profession right before the place's preposition names a workplace ("ist
+        Dolmetscher beim BAMF", "als Fahrer bei der Ausländerbehörde")."""
+        words = [t for t in before if _fold(t) not in _ARTICLES][-3:]
+        if len(words) < 3 or _fold(words[2]) not in self._preps:
+            return False
+        verb, noun = _fold(words[0]), words[1]
+        return (
+            verb in self._job_verbs
+            and noun[:1].isupper()
+            and not self._is_person(noun)
+            and _fold(noun) not in self._not_profession
+        )
+
+    def _absent(self, before: list[str], piece: str) -> bool:
+        """The person was not there: a negator in the phrase or right before it ("war nicht
+        auf der Demo", "nie bei einer Kundgebung") -- not "nicht nur", "nicht mehr"."""
+        words = [_fold(t.rstrip(".,")) for t in [*before[-2:], *piece.split()]]
+        return any(
+            word in self._negators and (i + 1 == len(words) or words[i + 1] not in ("nur", "mehr"))
+            for i, word in enumerate(words)
+        )
+
+    def _other_subject_after(self, after: list[str]) -> bool:
+        """A clause that opens with the event ("Bei der Kundgebung hat jemand ...") has its
+        subject after the verb: someone or something other than a person of the note."""
+        for token in after[:4]:
+            folded = _fold(token.rstrip("."))
+            if self._is_person(token):
+                return False
+            if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
+                return True
+        return False
+
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
         limit = min(len(text), right + 160)
@@ -823,6 +1061,14 @@ class Grammar:
                 prep = folded
                 if folded in self._genitive and index and self._names_thing(before[index - 1]):
                     return False  # "Cafeteria vom Marienkrankenhaus", "Frau Wolf vom Pflegedienst"
+                if (
+                    folded in self._directions
+                    and index
+                    and self._names_thing(before[index - 1])
+                    and _fold(before[index - 1]) != "weg"  # "auf dem Weg zum Krankenhaus"
+                    and self._is_institution(tokens[len(before)])
+                ):
+                    return False  # "Linie zum Klinikum", "Fahrt zum Krankenhaus": a route
                 break
             if folded in _ARTICLES or before[index][:1].islower():
                 index -= 1
@@ -837,6 +1083,8 @@ class Grammar:
             break
         if prep in self._place_preps and prep not in self._stay_preps:
             return False
+        if prep in ("für", "fuer") and self._is_institution(tokens[len(before)]):
+            return False  # "fährt Blutkonserven für das Klinikum aus": on its behalf
         if prep in self._stay_preps:
             return True
         if len(tokens[len(before)]) <= 3 and tokens[len(before)].isupper():

@@ -160,7 +160,9 @@ class SpecialCategoryRecognizer:
             known = spans.get(span)
             if known is not None and known <= h.rule.rule_id:
                 continue  # the same finding as a kept hit: no grammar to run
-            if not _is_name_after_salutation(norm, h) and keep(norm, h, field):
+            if (field == "nachname" or not _is_name_after_salutation(norm, h)) and keep(
+                norm, h, field
+            ):
                 kept.append(h)
                 spans[span] = h.rule.rule_id
         if any(h.rule.rule_id in grammar.symptom_rules for h in kept):
