@@ -1,6 +1,6 @@
 """The round-6 development corpus (written by three authors who never saw the checker) scores
-F1 >= 0.95 in the identifier, name-field and judgement categories (the other categories are below the
-corpus goal for now, so the corpus is not yet in test_dev_corpora)."""
+F1 >= 0.95 in the identifier, name-field and judgement categories (the other categories are
+below the corpus goal for now, so the corpus is not yet in test_dev_corpora)."""
 
 from __future__ import annotations
 
