@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.grammar import Grammar
+from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import Finding
 from desktop.privacy.text.normalize import Normalized, fold_term, latin1_classes
@@ -63,6 +64,35 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
         return False
     start, _end = norm.span(hit.start, hit.start + 1)
     return norm.original[start : start + 1].isupper()
+
+
+# "Frau Irmgard Verdi", "Herrn Dr. Klaus Krebs": a salutation, a title and a first name
+_FULL_NAME_BEFORE = re.compile(
+    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?)\s+(?:(?:dr|prof)\.\s*)?([^\W\d_]+)\s+$"
+)
+
+
+def _is_surname_in_name(
+    norm: Normalized, hit: Hit, grammar: Grammar, firsts: frozenset[str]
+) -> bool:
+    """A capitalised single word after a salutation and a first name ("Frau Irmgard Verdi")
+    or after a noun of the job's record ("Storno Auftrag Verdi", "Rückruf Krebs") is the
+    surname of the person named, not a trigger."""
+    text = norm.text
+    if hit.end - hit.start > 40 or not hit.start or not text[hit.start - 1].isspace():
+        return False
+    if hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-"):
+        return False  # a compound ("Verdi-Mitglied") says what the word is a part of
+    start, _end = norm.span(hit.start, hit.start + 1)
+    if not norm.original[start : start + 1].isupper():
+        return False
+    previous = text[max(0, hit.start - 40) : hit.start].split()
+    if (
+        previous and previous[-1] in grammar.record_nouns
+    ):  # a title names the one after it: "Pastor Meier"
+        return not grammar.is_title(norm.original[start : norm.span(hit.start, hit.end)[1]])
+    found = _FULL_NAME_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+    return found is not None and found.group(1) in firsts
 
 
 # Final "-er" as spoken in Bavarian and Austrian German ("behindat", "Diabetika")
@@ -129,6 +159,7 @@ class SpecialCategoryRecognizer:
             exact, prefix, (fold_term(w) for w in read_list(root / "fuzzy_stop.txt"))
         )
         self._exact, self._prefix = exact, prefix
+        self._first_names = first_names(root)
 
     def _dialect(self, token: str) -> list[Rule]:
         """Rules of a word spelt as Bavarian and Austrian speech drops the r of a final "-er"
@@ -160,9 +191,13 @@ class SpecialCategoryRecognizer:
             known = spans.get(span)
             if known is not None and known <= h.rule.rule_id:
                 continue  # the same finding as a kept hit: no grammar to run
-            if (field == "nachname" or not _is_name_after_salutation(norm, h)) and keep(
-                norm, h, field
-            ):
+            if (
+                field == "nachname"
+                or not (
+                    _is_name_after_salutation(norm, h)
+                    or _is_surname_in_name(norm, h, grammar, self._first_names)
+                )
+            ) and keep(norm, h, field):
                 kept.append(h)
                 spans[span] = h.rule.rule_id
         if any(h.rule.rule_id in grammar.symptom_rules for h in kept):
