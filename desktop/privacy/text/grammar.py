@@ -104,7 +104,7 @@ _ARTICLES = frozenset(
 # Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
-_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
+_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
@@ -200,6 +200,8 @@ class Grammar:
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        # nouns of a job's record: a capitalised word right after one is a surname
+        self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
         self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
@@ -225,6 +227,7 @@ class Grammar:
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        self._animal_fronts = tuple(_fold_all(animal.get("institution_fronts", [])))
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
@@ -357,6 +360,8 @@ class Grammar:
             return False
         head = self.head(found.group(1))
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
+        if found.group(2) == "von" and not trade:
+            return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
@@ -819,6 +824,8 @@ class Grammar:
                 core_len = core - hit.start
                 if kind == "person":
                     return True
+                if kind == "institution" and self._serves_animals(word, head_start):
+                    return False  # "Tierklinik", "Pferdeklinik": no person stays there
                 if head_start >= core_len - 1:
                     if kind in ("place", "object", "job"):
                         return False
@@ -826,6 +833,12 @@ class Grammar:
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
                 frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
+
+    def _serves_animals(self, word: str, head_start: int) -> bool:
+        """The front of an institution compound names animals ("Tier|klinik", "Kleintier|praxis",
+        "Pferde|klinik"): the place treats animals, a visit there is no one's health."""
+        front = fold_term(word)[:head_start].rstrip("-")
+        return bool(front) and front.endswith(self._animal_fronts)
 
     def _before_institution(self, text: str, end: int) -> bool:
         """An inflected adjective right before a capitalised noun with an institution head
