@@ -302,6 +302,10 @@ class Grammar:
             return True
         return _fold(word).endswith(self._agent_suffixes)
 
+    def is_person_word(self, word: str) -> bool:
+        """A noun of a person ("Kunde", "Ehefrau", "Kd.")."""
+        return self._is_person(word)
+
     def is_adjective(self, word: str) -> bool:
         """A known word whose lemma is written in lower case (an adjective or participle); a
         capitalised adjective the lemmatiser keeps as it is ("Gierig") is its own lemma in

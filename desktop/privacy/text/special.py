@@ -95,6 +95,37 @@ def _is_surname_in_name(
     return found is not None and found.group(1) in firsts
 
 
+# Two capitalised words joined by "&" are a firm's name ("Spedition Kaiser & Bischof",
+# "Krebs & Söhne"): the word on the other side of the "&"
+_FIRM_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*&\s*$")
+_FIRM_AFTER = re.compile(r"\s*&\s*([^\W\d_][\w.]*)")
+_FIRM_PARTNERS = frozenset(("co", "co.", "partner", "söhne", "sohn", "töchter", "kollegen"))
+
+
+def _in_firm_name(norm: Normalized, hit: Hit, grammar: Grammar, starts: set[int]) -> bool:
+    """A capitalised single word joined by "&" to a capitalised word that names no person
+    and no attribute is part of a firm's name ("Kaiser & Bischof", "Krebs & Partner") --
+    "Diabetiker & Rollstuhlfahrer", "Jude & Rentner" stay what they say."""
+    text = norm.original
+    start, end = norm.span(hit.start, hit.end)
+    piece = text[start:end]
+    if not piece[:1].isupper() or not piece.isalpha() or "&" not in text:
+        return False
+    other = _FIRM_BEFORE.search(text, max(0, start - 40), start) or _FIRM_AFTER.match(text, end)
+    if other is None:
+        return False
+    word = other.group(1)
+    if other.start(1) in starts:
+        return False  # "Krebs & Diabetes": two triggers
+    if word.lower() in _FIRM_PARTNERS:
+        return True
+    return (
+        word[:1].isupper()
+        and not grammar.is_person_word(word)
+        and not grammar.is_attribute_word(word)
+    )
+
+
 # Final "-er" as spoken in Bavarian and Austrian German ("behindat", "Diabetika")
 _DIALECT_ENDINGS = (("at", "ert"), ("a", "er"))
 _DIALECT_SPOKEN = tuple(spoken for spoken, _written in _DIALECT_ENDINGS)
@@ -186,7 +217,10 @@ class SpecialCategoryRecognizer:
         # (category, start, end) -> the smallest rule id kept there: a hit of another rule on
         # the same span adds no finding (the engine keeps one per category and span)
         spans: dict[tuple[str, int, int], str] = {}
-        for h in self._hits(norm, animals):
+        found = self._hits(norm, animals)
+        # the original starts of all hits, where "&" may join two words to a firm's name
+        firm = {norm.span(h.start, h.end)[0] for h in found} if "&" in norm.original else None
+        for h in found:
             span = (h.rule.category, h.start, h.end)
             known = spans.get(span)
             if known is not None and known <= h.rule.rule_id:
@@ -196,6 +230,7 @@ class SpecialCategoryRecognizer:
                 or not (
                     _is_name_after_salutation(norm, h)
                     or _is_surname_in_name(norm, h, grammar, self._first_names)
+                    or (firm is not None and _in_firm_name(norm, h, grammar, firm))
                 )
             ) and keep(norm, h, field):
                 kept.append(h)
