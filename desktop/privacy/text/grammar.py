@@ -207,6 +207,8 @@ class Grammar:
         self._participles = _fold_all(data["passive"]["participles"])
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
+        self._task_verbs = _fold_all(data["job"].get("task_verbs", []))
+        self._functions = tuple(_fold_all(data["job"].get("functions", [])))
         self._not_profession = _fold_all(data["job"]["not_profession"])
         negation = data["negation"]
         self._negation_categories = frozenset(negation["categories"])
@@ -569,6 +571,8 @@ class Grammar:
             return True
         if "von beruf" in " ".join(folded):
             return True
+        if self._does_function(tokens, folded):
+            return True  # "macht die Buchhaltung im Gewerkschaftshaus"
         for index, word in enumerate(folded):
             if word not in self._job_verbs:
                 continue
@@ -591,6 +595,22 @@ class Grammar:
                     break
                 if not token.isalpha():
                     break
+        return False
+
+    def _does_function(self, tokens: list[str], folded: list[str]) -> bool:
+        """A verb of doing with a definite article and a noun of a work function ("macht die
+        Buchhaltung", "macht in der Uniklinik die Patientenaufnahme", "leitet die
+        Verwaltung"): the person works there -- "macht die Reha", "macht eine Therapie" name
+        no function."""
+        if not any(f in self._task_verbs for f in folded):
+            return False
+        for index, token in enumerate(tokens[1:], 1):
+            if (
+                token[:1].isupper()
+                and folded[index - 1] in ("die", "den", "das")
+                and fold_term(self._lemma(token)).endswith(self._functions)
+            ):
+                return True
         return False
 
     # -- the check --------------------------------------------------------------------------
