@@ -200,6 +200,7 @@ class Grammar:
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._parking = _fold_all(data["vehicle"].get("parking", []))
         # nouns of a job's record: a capitalised word right after one is a surname
         self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
         self._car_patients = _fold_all(data["vehicle"]["patients"])
@@ -912,6 +913,8 @@ class Grammar:
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
+            if any(_fold(t) in self._parking for t in tokens):
+                return False  # "Kd. parkt beim Augenarzt um die Ecke": where the car stands
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":
