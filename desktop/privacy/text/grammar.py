@@ -224,6 +224,7 @@ class Grammar:
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._trade_verbs = _fold_all(data["trade"]["verbs"])
         verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
+        self._service_verbs = _fold_all(data["trade"].get("service_verbs", []))
         self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
@@ -391,6 +392,30 @@ class Grammar:
                 between = [_fold(w) for w in near[index + 1 :]]
                 return not any(w in _ARTICLES or w in self._possessives for w in between)
         return False
+
+    def _serves_people(self, text: str, start: int) -> bool:
+        """A noun of a kind of person is the object of a verb of service: the people the
+        person's work serves ("fährt Dialysepatienten zur Behandlung", "betreut
+        Demenzkranke", "pflegt einen Schlaganfallpatienten") -- not the person's own
+        relatives ("pflegt seine demenzkranke Mutter") nor the person ("fährt als
+        Dialysepatient")."""
+        near = text[max(0, start - 40) : start].split()[-3:]
+        verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
+        if not verbs:
+            return False  # no verb of service right before: the common case
+        between = [_fold(w) for w in near[verbs[-1] + 1 :]]
+        if any(w in self._possessives or w in ("als", "selbst", "sich") for w in between):
+            return False
+        word = _TOKEN.match(text, start)
+        if word is None:
+            return False
+        noun = word.group()
+        head = self.head(noun)
+        if (head is not None and head[0] == "person") or self.is_attribute_word(noun):
+            return True
+        # an adjective as a noun of people ("Gehörlose", "Blinden")
+        stem = noun[:-2] if noun.endswith("en") else noun[:-1] if noun.endswith("e") else ""
+        return len(stem) > 3 and self.is_adjective(stem)
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -812,6 +837,7 @@ class Grammar:
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
+            or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
