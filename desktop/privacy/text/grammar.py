@@ -224,7 +224,10 @@ class Grammar:
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._trade_verbs = _fold_all(data["trade"]["verbs"])
         verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
-        self._service_verbs = _fold_all(data["trade"].get("service_verbs", []))
+        service = data["trade"].get("service_verbs", [])
+        self._service_verbs = _fold_all(service)
+        served = {f for w in service for f in (w, w.capitalize())}
+        self._service_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(served)})(?!\w)").search
         self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
@@ -399,7 +402,10 @@ class Grammar:
         Demenzkranke", "pflegt einen Schlaganfallpatienten") -- not the person's own
         relatives ("pflegt seine demenzkranke Mutter") nor the person ("fährt als
         Dialysepatient")."""
-        near = text[max(0, start - 40) : start].split()[-3:]
+        left = max(0, start - 40)
+        if self._service_verb_search(text, left, start) is None:
+            return False  # no verb of service right before: the common case, decided cheaply
+        near = text[left:start].split()[-3:]
         verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
         if not verbs:
             return False  # no verb of service right before: the common case

@@ -81,16 +81,23 @@ def _is_surname_in_name(
     text = norm.text
     if hit.end - hit.start > 40 or not hit.start or not text[hit.start - 1].isspace():
         return False
+    # the word before (a cheap test first: most hits follow neither a record noun nor a name)
+    stop = hit.start - 1
+    while stop and text[stop - 1].isspace():  # more than one space: rare
+        stop -= 1
+    previous = text[text.rfind(" ", 0, stop) + 1 : stop]
+    if "\n" in previous or "\t" in previous:
+        previous = previous.split()[-1]
+    record = previous in grammar.record_nouns
+    if not record and previous not in firsts:
+        return False
     if hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-"):
         return False  # a compound ("Verdi-Mitglied") says what the word is a part of
-    start, _end = norm.span(hit.start, hit.start + 1)
+    start, end = norm.span(hit.start, hit.end)
     if not norm.original[start : start + 1].isupper():
         return False
-    previous = text[max(0, hit.start - 40) : hit.start].split()
-    if (
-        previous and previous[-1] in grammar.record_nouns
-    ):  # a title names the one after it: "Pastor Meier"
-        return not grammar.is_title(norm.original[start : norm.span(hit.start, hit.end)[1]])
+    if record:  # a title names the one after it: "Rückruf Pastor Meier"
+        return not grammar.is_title(norm.original[start:end])
     found = _FULL_NAME_BEFORE.search(text, max(0, hit.start - 48), hit.start)
     return found is not None and found.group(1) in firsts
 
