@@ -409,7 +409,11 @@ class Grammar:
         verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
         if not verbs:
             return False  # no verb of service right before: the common case
-        between = [_fold(w) for w in near[verbs[-1] + 1 :]]
+        if near[verbs[-1]][-1:] in ",.;:!?":
+            return False  # the clause of the verb has ended
+        between = near[verbs[-1] + 1 :]  # only lower-case words: "beruflich", "einen"
+        if any(not w.isalpha() or not w.islower() for w in between):
+            return False  # "Kd. fährt Golf. Patient der Klinik": another clause
         if any(w in self._possessives or w in ("als", "selbst", "sich") for w in between):
             return False
         word = _TOKEN.match(text, start)
