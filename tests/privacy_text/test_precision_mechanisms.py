@@ -24,6 +24,9 @@ from tests.helpers.privacy_text import categories
         # two capitalised words joined by "&" are a firm
         ("Werkstatt Jung & Fromm meldet Rückruf", "zusatzinfo", set()),
         ("Kd. hat Krebs & Diabetes", "zusatzinfo", {"health"}),
+        # a term that names an institution itself is read as a place
+        ("Fahrzeug steht vor der Freikirche", "bemerkungen", set()),
+        ("Kd. ist in der Freikirche aktiv", "bemerkungen", {"religion"}),
         # an institution for animals
         ("Kd. fährt zur Pferdeklinik, bitte nachmittags", "bemerkungen", set()),
         ("Kd. ist in der Herzklinik", "bemerkungen", {"health"}),

@@ -891,6 +891,8 @@ class Grammar:
                     if kind in ("place", "object", "job"):
                         return False
                     frame = "place"
+                elif kind == "institution" and frame is None:
+                    frame = "place"  # the term names an institution itself ("Frei|kirche")
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
                 frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
