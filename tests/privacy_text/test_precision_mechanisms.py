@@ -27,6 +27,15 @@ from tests.helpers.privacy_text import categories
         # a term that names an institution itself is read as a place
         ("Fahrzeug steht vor der Freikirche", "bemerkungen", set()),
         ("Kd. ist in der Freikirche aktiv", "bemerkungen", {"religion"}),
+        # a frameless term that names a venue or building itself is a place; an organisation
+        # one belongs to stays a relation
+        ("Kd. ist Barkeeper in einer Schwulenbar, nachts erreichbar", "bemerkungen", set()),
+        ("Kd. ist Stammgast in einer Schwulenbar", "bemerkungen", {"sex_life"}),
+        ("Wagen steht vor dem SPD-Bürgerbüro in der Hauptstraße", "bemerkungen", set()),
+        ("Kd. ist Kassierer im CDU-Kreisverband", "bemerkungen", {"political"}),
+        # a job head before "für" names whom the job serves
+        ("Kd. ist Deutschlehrer für Geflüchtete an der VHS", "bemerkungen", set()),
+        ("Kd. ist Lehrer und selbst Diabetiker", "bemerkungen", {"health"}),
         # an institution for animals
         ("Kd. fährt zur Pferdeklinik, bitte nachmittags", "bemerkungen", set()),
         ("Kd. ist in der Herzklinik", "bemerkungen", {"health"}),

@@ -234,6 +234,8 @@ class Grammar:
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        self._institution_heads = tuple(_fold_all(heads["institution"]))
+        self._memberships = tuple(_fold_all(data.get("membership", {}).get("heads", [])))
         self._animal_fronts = tuple(_fold_all(animal.get("institution_fronts", [])))
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
@@ -373,8 +375,8 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if found.group(2) == "von" and not trade:
             return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
-        if not trade and (head is None or head[0] not in ("place", "institution")):
-            return False
+        if not trade and (head is None or head[0] not in ("place", "institution", "job")):
+            return False  # a job head serves them too: "Deutschlehrer für Geflüchtete"
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
@@ -852,7 +854,9 @@ class Grammar:
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
-            return True  # the whole word is the term: no compound head to read
+            if not self._names_place_itself(norm, hit):
+                return True  # the whole word is the term: no compound head to read
+            frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
         start, end = norm.span(hit.start, hit.end)
         piece = text[start:end]
@@ -896,6 +900,25 @@ class Grammar:
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
                 frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
+
+    def _names_place_itself(self, norm: Normalized, hit: Hit) -> bool:
+        """A frameless whole-word term that is itself a capitalised institution compound
+        ("Schwulen|bar", "Frei|kirche") or a hyphenated compound with a place or thing head
+        ("SPD-Bürger|büro"): it names a place, read like ``frame = place``."""
+        folded = norm.text[hit.start : hit.end]
+        hyphen = "-" in folded
+        if not hyphen and not folded.endswith(self._institution_heads):
+            return False  # the common case, decided cheaply
+        first, last = norm.span(hit.start, hit.end)
+        word = norm.original[first:last]
+        if not word[:1].isupper() or " " in word:
+            return False
+        head = self.head(word)
+        if head is None or head[1] == 0:
+            return False
+        if fold_term(self._lemma(word)).endswith(self._memberships):
+            return False  # "Vorsitzender des SPD-Ortsvereins": an organisation one belongs to
+        return head[0] == "institution" or (hyphen and head[0] in ("place", "object"))
 
     def _serves_animals(self, word: str, head_start: int) -> bool:
         """The front of an institution compound names animals ("Tier|klinik", "Kleintier|praxis",
