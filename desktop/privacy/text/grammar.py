@@ -963,12 +963,7 @@ class Grammar:
                 or self._workplace_before(before)
             ):
                 return False
-            if (
-                # the clause opens with a phrase holding the event, not with the event itself
-                (before or _fold(piece.split()[0]) in self._preps)
-                and self._subject(before) is None
-                and self._other_subject_after(after)
-            ):
+            if self._subject(before) is None and self._other_subject_after(after):
                 return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
             frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
