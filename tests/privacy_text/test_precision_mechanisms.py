@@ -1,6 +1,7 @@
 """Precision mechanisms: who or what a word is said of when it names a surname, a first name,
-a firm, a vets' institution, goods of a trade, a service, a work function or a parking place. Per mechanism a near miss that must pass and a twin that must
-stay a finding. Fresh sentences (in no corpus)."""
+a firm, a vets' institution, goods of a trade, a service, a work function or a parking
+place. Per mechanism a near miss that must pass and a twin that must stay a finding. Fresh
+sentences (in no corpus)."""
 
 from __future__ import annotations
 
