@@ -91,7 +91,9 @@ def _is_surname_in_name(
     record = previous in grammar.record_nouns
     if not record and previous not in firsts:
         return False
-    if hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-"):
+    if (hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-")) or "-" in (
+        text[hit.start : hit.end]
+    ):
         return False  # a compound ("Verdi-Mitglied") says what the word is a part of
     start, end = norm.span(hit.start, hit.end)
     if not norm.original[start : start + 1].isupper():
