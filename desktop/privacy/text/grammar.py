@@ -104,7 +104,7 @@ _ARTICLES = frozenset(
 # Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
-_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
+_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
@@ -200,11 +200,16 @@ class Grammar:
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
+        self._parking = _fold_all(data["vehicle"].get("parking", []))
+        # nouns of a job's record: a capitalised word right after one is a surname
+        self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
         self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
         self._participle_stems = frozenset(p.rstrip("ensr") for p in self._participles)
         self._job_verbs = _fold_all(data["job"]["verbs"])
+        self._task_verbs = _fold_all(data["job"].get("task_verbs", []))
+        self._functions = tuple(_fold_all(data["job"].get("functions", [])))
         self._not_profession = _fold_all(data["job"]["not_profession"])
         negation = data["negation"]
         self._negation_categories = frozenset(negation["categories"])
@@ -219,12 +224,19 @@ class Grammar:
         self._trades = tuple(_fold_all(data["trade"]["words"]))
         self._trade_verbs = _fold_all(data["trade"]["verbs"])
         verbs = {f for w in data["trade"]["verbs"] for f in (w, w.capitalize())}
+        service = data["trade"].get("service_verbs", [])
+        self._service_verbs = _fold_all(service)
+        served = {f for w in service for f in (w, w.capitalize())}
+        self._service_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(served)})(?!\w)").search
         self._trade_verb_search = re.compile(rf"(?<!\w)(?:{trie_pattern(verbs)})(?!\w)").search
         self._agent_suffixes = tuple(_fold_all(data["name_field"]["attribute_suffixes"]))
         animal = data["animal"]
         self._animal_categories = frozenset(animal["categories"])
         self._possessives = _fold_all(animal["possessives"])
         self._owners = _fold_all(animal["owners"])
+        self._institution_heads = tuple(_fold_all(heads["institution"]))
+        self._memberships = tuple(_fold_all(data.get("membership", {}).get("heads", [])))
+        self._animal_fronts = tuple(_fold_all(animal.get("institution_fronts", [])))
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
@@ -299,6 +311,10 @@ class Grammar:
             return True
         return _fold(word).endswith(self._agent_suffixes)
 
+    def is_person_word(self, word: str) -> bool:
+        """A noun of a person ("Kunde", "Ehefrau", "Kd.")."""
+        return self._is_person(word)
+
     def is_adjective(self, word: str) -> bool:
         """A known word whose lemma is written in lower case (an adjective or participle); a
         capitalised adjective the lemmatiser keeps as it is ("Gierig") is its own lemma in
@@ -357,8 +373,10 @@ class Grammar:
             return False
         head = self.head(found.group(1))
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
-        if not trade and (head is None or head[0] not in ("place", "institution")):
-            return False
+        if found.group(2) == "von" and not trade:
+            return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
+        if not trade and (head is None or head[0] not in ("place", "institution", "job")):
+            return False  # a job head serves them too: "Deutschlehrer für Geflüchtete"
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
@@ -379,6 +397,37 @@ class Grammar:
                 between = [_fold(w) for w in near[index + 1 :]]
                 return not any(w in _ARTICLES or w in self._possessives for w in between)
         return False
+
+    def _serves_people(self, text: str, start: int) -> bool:
+        """A noun of a kind of person is the object of a verb of service: the people the
+        person's work serves ("fährt Dialysepatienten zur Behandlung", "betreut
+        Demenzkranke", "pflegt einen Schlaganfallpatienten") -- not the person's own
+        relatives ("pflegt seine demenzkranke Mutter") nor the person ("fährt als
+        Dialysepatient")."""
+        left = max(0, start - 40)
+        if self._service_verb_search(text, left, start) is None:
+            return False  # no verb of service right before: the common case, decided cheaply
+        near = text[left:start].split()[-3:]
+        verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
+        if not verbs:
+            return False  # no verb of service right before: the common case
+        if near[verbs[-1]][-1:] in ",.;:!?":
+            return False  # the clause of the verb has ended
+        between = near[verbs[-1] + 1 :]  # only lower-case words: "beruflich", "einen"
+        if any(not w.isalpha() or not w.islower() for w in between):
+            return False  # "Kd. fährt Golf. Patient der Klinik": another clause
+        if any(w in self._possessives or w in ("als", "selbst", "sich") for w in between):
+            return False
+        word = _TOKEN.match(text, start)
+        if word is None:
+            return False
+        noun = word.group()
+        head = self.head(noun)
+        if (head is not None and head[0] == "person") or self.is_attribute_word(noun):
+            return True
+        # an adjective as a noun of people ("Gehörlose", "Blinden")
+        stem = noun[:-2] if noun.endswith("en") else noun[:-1] if noun.endswith("e") else ""
+        return len(stem) > 3 and self.is_adjective(stem)
 
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
@@ -561,6 +610,8 @@ class Grammar:
             return True
         if "von beruf" in " ".join(folded):
             return True
+        if self._does_function(tokens, folded):
+            return True  # "macht die Buchhaltung im Gewerkschaftshaus"
         for index, word in enumerate(folded):
             if word not in self._job_verbs:
                 continue
@@ -583,6 +634,22 @@ class Grammar:
                     break
                 if not token.isalpha():
                     break
+        return False
+
+    def _does_function(self, tokens: list[str], folded: list[str]) -> bool:
+        """A verb of doing with a definite article and a noun of a work function ("macht die
+        Buchhaltung", "macht in der Uniklinik die Patientenaufnahme", "leitet die
+        Verwaltung"): the person works there -- "macht die Reha", "macht eine Therapie" name
+        no function."""
+        if not any(f in self._task_verbs for f in folded):
+            return False
+        for index, token in enumerate(tokens[1:], 1):
+            if (
+                token[:1].isupper()
+                and folded[index - 1] in ("die", "den", "das")
+                and fold_term(self._lemma(token)).endswith(self._functions)
+            ):
+                return True
         return False
 
     # -- the check --------------------------------------------------------------------------
@@ -783,11 +850,14 @@ class Grammar:
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
+            or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
-            return True  # the whole word is the term: no compound head to read
+            if not self._names_place_itself(norm, hit):
+                return True  # the whole word is the term: no compound head to read
+            frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
         start, end = norm.span(hit.start, hit.end)
         piece = text[start:end]
@@ -820,13 +890,42 @@ class Grammar:
                 core_len = core - hit.start
                 if kind == "person":
                     return True
+                if kind == "institution" and self._serves_animals(word, head_start):
+                    return False  # "Tierklinik", "Pferdeklinik": no person stays there
                 if head_start >= core_len - 1:
                     if kind in ("place", "object", "job"):
                         return False
                     frame = "place"
+                elif kind == "institution" and frame is None:
+                    frame = "place"  # the term names an institution itself ("Frei|kirche")
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
                 frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
+
+    def _names_place_itself(self, norm: Normalized, hit: Hit) -> bool:
+        """A frameless whole-word term that is itself a capitalised institution compound
+        ("Schwulen|bar", "Frei|kirche") or a hyphenated compound with a place or thing head
+        ("SPD-Bürger|büro"): it names a place, read like ``frame = place``."""
+        folded = norm.text[hit.start : hit.end]
+        hyphen = "-" in folded
+        if not hyphen and not folded.endswith(self._institution_heads):
+            return False  # the common case, decided cheaply
+        first, last = norm.span(hit.start, hit.end)
+        word = norm.original[first:last]
+        if not word[:1].isupper() or " " in word:
+            return False
+        head = self.head(word)
+        if head is None or head[1] == 0:
+            return False
+        if fold_term(self._lemma(word)).endswith(self._memberships):
+            return False  # "Vorsitzender des SPD-Ortsvereins": an organisation one belongs to
+        return head[0] == "institution" or (hyphen and head[0] in ("place", "object"))
+
+    def _serves_animals(self, word: str, head_start: int) -> bool:
+        """The front of an institution compound names animals ("Tier|klinik", "Kleintier|praxis",
+        "Pferde|klinik"): the place treats animals, a visit there is no one's health."""
+        front = fold_term(word)[:head_start].rstrip("-")
+        return bool(front) and front.endswith(self._animal_fronts)
 
     def _before_institution(self, text: str, end: int) -> bool:
         """An inflected adjective right before a capitalised noun with an institution head
@@ -871,6 +970,8 @@ class Grammar:
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
+            if any(_fold(t) in self._parking for t in tokens):
+                return False  # "Kd. parkt beim Augenarzt um die Ecke": where the car stands
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
 from desktop.privacy.text.normalize import fold_term, visible
@@ -79,6 +80,7 @@ class NameFieldRecognizer:
         self._judgements = lists["judgement_words"]
         self._parties = lists["party_names"]
         self._special = special
+        self._first_names = first_names(root)
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Drop surname false alarms from ``ctx.findings``; return the misuse finding."""
@@ -162,6 +164,8 @@ class NameFieldRecognizer:
         joins = [i for i, t in enumerate(names) if fold_term(t[2]) in _AND]
         if joins and joins[-1] < len(names) - 1 and names[joins[-1]][1] <= finding.start:
             names = names[joins[-1] + 1 :]  # "Ingrid und Klaus Krebs": the last person's name
+        if self._first_name_of_full_name(word, folded, finding, names):
+            return True  # "Iris Wendland", "Wendland, Iris": a first name
         if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
             only = _as_name(names[0][2], uniform)  # one name word is the name: no remark --
             # unless it is a compound naming a kind of person ("Dialysepatient")
@@ -186,6 +190,18 @@ class NameFieldRecognizer:
             before_name = len(names) > 1 and not names[0][2].endswith(",")
             return not (title and before_name and names[0] is tokens[0])
         return folded in self._surnames and len(names) <= 3
+
+    def _first_name_of_full_name(
+        self, word: str, folded: str, finding: Finding, names: list[tuple[int, int, str]]
+    ) -> bool:
+        """The trigger is a whole name word that is a first name (``first_names.txt``) next
+        to another capitalised name word: the person's first name ("Iris Wendland",
+        "Wendland, Iris") -- not a word of the remark after the name ("Wendland (Iris-Scan)"
+        is cut off before, "Meier Iris-Scan" is no first name)."""
+        if folded not in self._first_names or not word[:1].isupper() or not 2 <= len(names) <= 3:
+            return False
+        whole = [t for t in names if t[0] == finding.start and t[2].rstrip(",.") == word]
+        return bool(whole) and all(t[2][:1].isupper() for t in names)
 
     def _names_a_kind(self, word: str, finding: Finding) -> bool:
         """The lone name word is a health or judgement noun as a whole ("Idiot", "Bluter",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.grammar import Grammar
+from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
 from desktop.privacy.text.model import Finding
 from desktop.privacy.text.normalize import Normalized, fold_term, latin1_classes
@@ -63,6 +64,75 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
         return False
     start, _end = norm.span(hit.start, hit.start + 1)
     return norm.original[start : start + 1].isupper()
+
+
+# "Frau Irmgard Verdi", "Herrn Dr. Klaus Krebs": a salutation, a title and a first name
+_FULL_NAME_BEFORE = re.compile(
+    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?)\s+(?:(?:dr|prof)\.\s*)?([^\W\d_]+)\s+$"
+)
+
+
+def _is_surname_in_name(
+    norm: Normalized, hit: Hit, grammar: Grammar, firsts: frozenset[str]
+) -> bool:
+    """A capitalised single word after a salutation and a first name ("Frau Irmgard Verdi")
+    or after a noun of the job's record ("Storno Auftrag Verdi", "Rückruf Krebs") is the
+    surname of the person named, not a trigger."""
+    text = norm.text
+    if hit.end - hit.start > 40 or not hit.start or not text[hit.start - 1].isspace():
+        return False
+    # the word before (a cheap test first: most hits follow neither a record noun nor a name)
+    stop = hit.start - 1
+    while stop and text[stop - 1].isspace():  # more than one space: rare
+        stop -= 1
+    previous = text[text.rfind(" ", 0, stop) + 1 : stop]
+    if "\n" in previous or "\t" in previous:
+        previous = previous.split()[-1]
+    record = previous in grammar.record_nouns
+    if not record and previous not in firsts:
+        return False
+    if (hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-")) or "-" in (
+        text[hit.start : hit.end]
+    ):
+        return False  # a compound ("Verdi-Mitglied") says what the word is a part of
+    start, end = norm.span(hit.start, hit.end)
+    if not norm.original[start : start + 1].isupper():
+        return False
+    if record:  # a title names the one after it: "Rückruf Pastor Meier"
+        return not grammar.is_title(norm.original[start:end])
+    found = _FULL_NAME_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+    return found is not None and found.group(1) in firsts
+
+
+# Two capitalised words joined by "&" are a firm's name ("Spedition Kaiser & Bischof",
+# "Krebs & Söhne"): the word on the other side of the "&"
+_FIRM_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*&\s*$")
+_FIRM_AFTER = re.compile(r"\s*&\s*([^\W\d_][\w.]*)")
+_FIRM_PARTNERS = frozenset(("co", "co.", "partner", "söhne", "sohn", "töchter", "kollegen"))
+
+
+def _in_firm_name(norm: Normalized, hit: Hit, grammar: Grammar, starts: set[int]) -> bool:
+    """A capitalised single word joined by "&" to a capitalised word that names no person
+    and no attribute is part of a firm's name ("Kaiser & Bischof", "Krebs & Partner") --
+    "Diabetiker & Rollstuhlfahrer", "Jude & Rentner" stay what they say."""
+    text = norm.original
+    start, end = norm.span(hit.start, hit.end)
+    piece = text[start:end]
+    if not piece[:1].isupper() or not piece.isalpha() or "&" not in text:
+        return False
+    other = _FIRM_BEFORE.search(text, max(0, start - 40), start) or _FIRM_AFTER.match(text, end)
+    if other is None:
+        return False
+    word = other.group(1)
+    if other.start(1) in starts:
+        return False  # "Krebs & Diabetes": two triggers
+    if word.lower() in _FIRM_PARTNERS:
+        return True
+    return (
+        word[:1].isupper()
+        and not grammar.is_person_word(word)
+        and not grammar.is_attribute_word(word)
+    )
 
 
 # Final "-er" as spoken in Bavarian and Austrian German ("behindat", "Diabetika")
@@ -129,6 +199,7 @@ class SpecialCategoryRecognizer:
             exact, prefix, (fold_term(w) for w in read_list(root / "fuzzy_stop.txt"))
         )
         self._exact, self._prefix = exact, prefix
+        self._first_names = first_names(root)
 
     def _dialect(self, token: str) -> list[Rule]:
         """Rules of a word spelt as Bavarian and Austrian speech drops the r of a final "-er"
@@ -155,14 +226,22 @@ class SpecialCategoryRecognizer:
         # (category, start, end) -> the smallest rule id kept there: a hit of another rule on
         # the same span adds no finding (the engine keeps one per category and span)
         spans: dict[tuple[str, int, int], str] = {}
-        for h in self._hits(norm, animals):
+        found = self._hits(norm, animals)
+        # the original starts of all hits, where "&" may join two words to a firm's name
+        firm = {norm.span(h.start, h.end)[0] for h in found} if "&" in norm.original else None
+        for h in found:
             span = (h.rule.category, h.start, h.end)
             known = spans.get(span)
             if known is not None and known <= h.rule.rule_id:
                 continue  # the same finding as a kept hit: no grammar to run
-            if (field == "nachname" or not _is_name_after_salutation(norm, h)) and keep(
-                norm, h, field
-            ):
+            if (
+                field == "nachname"
+                or not (
+                    _is_name_after_salutation(norm, h)
+                    or _is_surname_in_name(norm, h, grammar, self._first_names)
+                    or (firm is not None and _in_firm_name(norm, h, grammar, firm))
+                )
+            ) and keep(norm, h, field):
                 kept.append(h)
                 spans[span] = h.rule.rule_id
         if any(h.rule.rule_id in grammar.symptom_rules for h in kept):
