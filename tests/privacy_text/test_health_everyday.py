@@ -360,3 +360,28 @@ def test_a_perception_blamed_on_the_glass_or_the_noise_is_not_health(text: str) 
 )
 def test_a_perception_of_the_person_stays_health(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. braucht Hilfe beim Treppensteigen",
+        "Kd. wird von seiner Frau gepflegt",
+        "Kd. pflegt seinen Vater, daher nur vormittags",
+        "Kd. ist in Kurzzeitpflege bis 20.",
+    ],
+)
+def test_care_a_person_needs_or_gives_a_relative_is_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. braucht Hilfe beim Ausfüllen des Formulars",
+        "Der Wagen wird regelmäßig gepflegt",
+        "Kd. arbeitet in der Tagespflege als Betreuer",
+    ],
+)
+def test_help_with_paperwork_car_care_and_care_jobs_are_not_health(text: str) -> None:
+    assert "health" not in categories(text)
