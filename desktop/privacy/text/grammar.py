@@ -172,6 +172,7 @@ class Grammar:
         self._place_preps = _fold_all(data["place"]["prepositions"])
         self._stay_preps = _fold_all(data["place"]["stay"])
         self._job_words = _fold_all(data["job"]["words"])
+        self._job_head_categories = frozenset(data["job"]["head_categories"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
         self._attributive = frozenset(data["attributive"]["categories"])
@@ -723,7 +724,9 @@ class Grammar:
                 if kind == "person":
                     return True
                 if head_start >= core_len - 1:
-                    if kind in ("place", "object", "job"):
+                    if kind in ("place", "object") or (
+                        kind == "job" and hit.rule.category in self._job_head_categories
+                    ):
                         return False
                     frame = "place"
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
