@@ -559,16 +559,23 @@ class Grammar:
         the clause before it and the same sentence (``before``: the clause's tokens before
         the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
         "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
-        outside a prepositional phrase. The gender must agree with the noun's article; no
-        person may stand beside the noun but an owner in a genitive. ``(-1, -1)`` when there is
-        none or it is a person."""
+        outside a prepositional phrase; a clause without a subject of its own continues the
+        subject before ("Hund im Garten, ist aber blind"). The gender must agree with the
+        noun's article; no person may stand beside the noun but an owner in a genitive.
+        ``(-1, -1)`` when there is none or it is a person."""
         none = (-1, -1)
         opening = before[:3]
-        if not any(t.lower() in self._pronouns for t in opening):
+        # a clause without a subject of its own continues the one before: "Hund im Garten, ist
+        # aber blind" -- only verbs and adverbs (lower case, no person) before the hit
+        elliptic = (before or nxt[:1].islower()) and not any(
+            t[:1].isupper() or not t.isalpha() or t in self._pronouns or self._is_person(t)
+            for t in before
+        )
+        if not elliptic and not any(t.lower() in self._pronouns for t in opening):
             return none  # no pronoun opens the clause: the common case, decided cheaply
-        gender = None
-        personal = False
-        for index, token in enumerate(opening):
+        gender = "" if elliptic else None  # "": any gender
+        personal = elliptic
+        for index, token in enumerate([] if elliptic else opening):
             folded = _fold(token)
             if folded in self._personal:
                 gender, personal = self._personal[folded], True
@@ -612,7 +619,7 @@ class Grammar:
         if found < 0 or self._is_person(prev[found].group()):
             return none
         agree = self._determiner_genders.get(_fold(prev[found - 1].group())) if found else None
-        if agree and gender not in agree:
+        if agree and gender and gender not in agree:
             return none  # "Der Hund ist alt, sie ist schwerhörig": someone else
         if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
             return none
