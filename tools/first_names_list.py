@@ -7,7 +7,7 @@ Usage::
 
 Reads every ``data/cleaned/<year>/<district>.csv`` (columns ``vorname``, ``anzahl``) of a
 checkout of github.com/berlinonline/haeufige-vornamen-berlin and keeps the single-word names
-given at least ``MIN_COUNT`` times over all years and districts (first and further given names
+given at least ``MIN_COUNT_NAMES`` times over all years and districts (first and further given names
 alike, which is why older names such as Dieter or Monika are in it).
 
 ``--genders`` writes the names whose registrations (column ``geschlecht``) are at least
@@ -24,7 +24,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-MIN_COUNT = 20
+MIN_COUNT = 20  # the gender list: enough registrations to judge the sex
+# The first-name list: names given 10+ times, so that names of older customers that are rare
+# among today's babies are in it (Torben, Annegret, Silke, Peggy); the ordinary words among
+# them are in identifiers.toml [full_name] not_first_names.
+MIN_COUNT_NAMES = 10
 MIN_FIRST = 10
 GENDER_SHARE = 0.95
 
@@ -50,8 +54,9 @@ def build(repo: Path) -> str:
     commit = subprocess.run(
         ["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
-    names = sorted(n for n, c in counts.items() if c >= MIN_COUNT)
-    return _HEADER.format(commit=commit or "?", min_count=MIN_COUNT) + "\n".join(names) + "\n"
+    names = sorted(n for n, c in counts.items() if c >= MIN_COUNT_NAMES)
+    header = _HEADER.format(commit=commit or "?", min_count=MIN_COUNT_NAMES)
+    return header + "\n".join(names) + "\n"
 
 
 _GENDER_HEADER = """\

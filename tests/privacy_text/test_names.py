@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.privacy.text import check
+from tests.helpers.privacy_text import categories
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,124 @@ def test_name_misuse_offers_no_replacement_text() -> None:
 def test_instruction_after_a_name_is_misuse_but_no_judgement() -> None:
     found = check("Hartmann schwerhörig, laut klingeln", "nachname")
     assert {f.category for f in found} == {"name_misuse", "health"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Idiot", "judgement"),
+        ("Querulant", "judgement"),
+        ("Nervensäge", "judgement"),
+        ("Bluter", "health"),
+        ("Stotterer", "health"),
+        ("Herr Choleriker", "judgement"),
+        ("Frau Zicke", "judgement"),
+    ],
+)
+def test_a_lone_health_or_judgement_noun_is_no_surname(text: str, category: str) -> None:
+    """One name word that names a kind of person by health or character is no name, with or
+    without a salutation -- unless it is a known surname (next test)."""
+    assert categories(text, "nachname") == {"name_misuse", category}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Krebs",
+        "Herr Krebs",
+        "Frech",
+        "Herr Frech",
+        "Deppe",
+        "Spinner",
+        "Frau Taube",
+        "Kropf",
+        "Herr Gierig",
+    ],
+)
+def test_a_frequent_surname_that_is_a_trigger_word_stays_a_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Ungar", "Herr Jude", "Herr Türk", "Frau Nonne"])
+def test_a_lone_origin_or_belief_word_stays_a_surname(text: str) -> None:
+    """Origin and belief words are frequent surnames; alone they are read as the name."""
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Müller geb. Schmidt", "Frau Lang geborene Weiß", "Meier, Hans"])
+def test_a_birth_name_or_a_first_name_after_the_comma_is_part_of_the_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Müller geb. 1958", {"name_misuse", "identifier"}),
+        ("Meier, VIP", {"name_misuse"}),
+    ],
+)
+def test_a_birth_year_or_an_acronym_after_the_name_is_misuse(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    "text", ["Scholz (Ortsbeirat, Linke)", "Scholz (Die Linke)", "Meier, Grüne", "Meier (Volt)"]
+)
+def test_a_party_named_by_an_ordinary_word_in_a_remark(text: str) -> None:
+    assert categories(text, "nachname") == {"name_misuse", "political"}
+
+
+@pytest.mark.parametrize("text", ["Linke", "Frau Linke", "Hans Linke", "Linke, Hans", "Grüne"])
+def test_a_party_word_as_the_surname_stays_a_name(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize("text", ["Hausmeister", "Meier Hausverwaltung", "Herr Inhaber"])
+def test_a_role_instead_of_a_name_is_misuse(text: str) -> None:
+    assert categories(text, "nachname") == {"name_misuse"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingrid und Klaus Lehmann",
+        "Herr Meier u. Frau Schulz",
+        "Freund",
+        "Hans Freund",
+        "Ingrid und Klaus Krebs",
+        "Herr und Frau Mann",
+    ],
+)
+def test_two_people_joined_by_und_or_a_surname_that_is_a_relation_word(text: str) -> None:
+    assert categories(text, "nachname") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Meier und Lebensgefährtin", {"name_misuse"}),
+        ("Meier und Sohn", {"name_misuse"}),
+        ("Lehmann...schwierig", {"name_misuse", "judgement"}),
+        ("Lehmann, * 1950", {"name_misuse", "identifier"}),
+    ],
+)
+def test_a_relation_a_glued_judgement_or_a_birth_year_after_the_name(
+    text: str, labels: set[str]
+) -> None:
+    assert categories(text, "nachname") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("krebs", set()),
+        ("KREBS", set()),
+        ("herr krebs", set()),
+        ("ungar", set()),
+        ("idiot", {"name_misuse", "judgement"}),
+        ("BLUTER", {"name_misuse", "health"}),
+        ("meier (taub)", {"name_misuse", "health"}),
+    ],
+)
+def test_a_field_typed_in_one_case_is_read_as_written_normally(text: str, labels: set[str]) -> None:
+    assert categories(text, "nachname") == labels

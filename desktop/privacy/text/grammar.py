@@ -23,6 +23,16 @@ German tells these apart by grammar, and so does this module (data: ``grammar.to
 * **Partner frame** (``frame = partner``): a life partner named by a first name is a finding
   only when the name is of the person's own gender ("Lebenspartner Jonas" of "Herr Maier"; see
   :mod:`partners`).
+* **Name-change frame** (``frame = name_change``): a first name given by a name change
+  ("heißt jetzt Lena", "früher Lars") is a finding only when the person's other name or the
+  word naming them is of the other gender (see :mod:`partners`).
+* **Event frame** (``frame = event``): as the subject frame, and the person is not there for
+  work or not at all: a job or duty word, a role after "als" or a profession right before the
+  place ("hatte Dienst bei der Kundgebung", "ist Dolmetscher beim BAMF"), a negator ("war
+  nicht auf der Demo") or another subject after an event that opens the clause ("Bei der
+  Kundgebung hat jemand ...") drop the word.
+* **Name-field frame** (``frame = name_field``): words that say something of a person only
+  as a remark after a name ("Scholz (Ortsbeirat, Linke)", "Frau Öztürk türkisch").
 * **Thing frame** (``frame = thing``): only a thing as the subject drops the word -- a car
   cannot be at the doctor's ("Auto stand beim Arzt auf dem Parkplatz"), while a person or
   another noun keeps it ("Termin beim Arzt").
@@ -96,6 +106,8 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
     r"\x00|[!?\n](?=\s|$)|\."
@@ -103,6 +115,10 @@ _SENTENCE_END = re.compile(
     + r"(?=\s|$)"
 )
 
+
+# A participle: "ge" after at most a separable prefix, ending in -t or -en ("gezahlt",
+# "aufgebrochen", "angerufen")
+_PARTICIPLE = re.compile(r"\w{0,5}ge\w{2,}(?:t|en)$")
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -175,6 +191,8 @@ class Grammar:
         self._job_head_categories = frozenset(data["job"]["head_categories"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
+        self._duty_words = _fold_all(data["job"]["duty"])
+        self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
@@ -216,6 +234,15 @@ class Grammar:
         for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
             for word in reference[key]:
                 self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
+        manner = data["manner"]
+        self._manner_categories = frozenset(manner["categories"])
+        self._copulas = _fold_all(manner["copulas"])
+        self._perfect = _fold_all(manner["perfect"])
+        self._copula_participles = _fold_all(manner["copula_participles"])
+        self._requests = _fold_all(manner["requests"])
+        self._thing_pronouns = _fold_all(manner["thing_pronouns"])
+        self.symptom_rules = frozenset(manner["symptoms"])
+        self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
@@ -269,10 +296,18 @@ class Grammar:
         formed with a suffix that names a person by a condition or belief ("Diabetiker",
         "Epileptikerin", "Autistin")."""
         word = word.rstrip(".")
-        lemma = self._lemma(word)
-        if lemma[:1].islower() and self._known(word):
+        if self.is_adjective(word):
             return True
         return _fold(word).endswith(self._agent_suffixes)
+
+    def is_adjective(self, word: str) -> bool:
+        """A known word whose lemma is written in lower case (an adjective or participle); a
+        capitalised adjective the lemmatiser keeps as it is ("Gierig") is its own lemma in
+        lower case ("gierig"), unlike a noun ("Zicke": "zicken")."""
+        if self._lemma(word)[:1].islower() and self._known(word):
+            return True
+        lower = word.lower()
+        return lower != word and self._lemma(lower) == lower and self._known(lower)
 
     def is_title(self, word: str) -> bool:
         """A person noun that stands before a name as a title ("Pastor Meier")."""
@@ -312,11 +347,12 @@ class Grammar:
         words = (_fold(m.group().rstrip(".")) for m in _TOKEN.finditer(text, sentence, left))
         return any(word in self._vehicles for word in words)
 
-    def _names_clientele(self, text: str, start: int) -> bool:
+    def _names_clientele(self, text: str, start: int, category: str) -> bool:
         """The word follows "<place or institution> für/der": it names whom an organisation
         serves ("Verein für Körperbehinderte", "Schule für Gehörlose") -- unless a preposition
         of stay puts someone there ("geht in die Schule für Blinde") and no job word makes it a
-        workplace ("arbeitet im Labor für Abstammungsgutachten")."""
+        workplace ("arbeitet im Labor für Abstammungsgutachten"), or a visit does where a visit
+        tells the visitor's own category ("besucht die Gemeinde der Adventisten")."""
         found = _CLIENTELE.search(text, max(0, start - 48), start)
         if found is None or not found.group(1)[:1].isupper():
             return False
@@ -327,6 +363,8 @@ class Grammar:
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
+        if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
+            return False
         return not any(word in self._stay_preps for word in before[-2:])
 
     def _names_goods(self, text: str, start: int) -> bool:
@@ -373,7 +411,62 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        return folded in self._person or folded.endswith(self._person_heads)
+        if folded in self._person or folded.endswith(self._person_heads):
+            return True
+        # a diminutive of a person noun is a person ("Omilein", "Frauchen")
+        return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _pronoun_subject(self, before: list[str]) -> bool:
+        """A pronoun of no person is the subject before the word, outside a prepositional
+        phrase ("für den Kunden ist es schwierig", "alles korrekt"): it is said of that."""
+        in_phrase = False
+        for token in before:
+            folded = _fold(token.rstrip("."))
+            if folded in self._preps:
+                in_phrase = True
+            elif folded in self._thing_pronouns and not in_phrase:
+                return True
+            elif token[:1].isupper() and folded not in _ARTICLES:
+                in_phrase = False  # the noun ends the phrase
+        return False
+
+    def _name_position(self, text: str, start: int, before: list[str]) -> bool:
+        """In the name field, a capitalised adjective stands where a surname does: right
+        after another name word, or first and followed by a comma and a name ("Peter Nett",
+        "Nett, Peter") -- not alone or in a remark ("Meier (nett)", "Meier sehr nett"); a
+        noun of a kind of person there is a remark ("Schmidt Choleriker")."""
+        word = _TOKEN.match(text, start)
+        end = word.end() if word else start
+        if not text[start : start + 1].isupper() or not self._is_adjective(text[start:end]):
+            return False
+        if before:
+            previous = before[-1]
+            return previous[:1].isupper() and text[start - len(previous) - 1 : start].startswith(
+                previous
+            )
+        rest = text[end:].lstrip()
+        return not text[:start].strip() and rest[:1] == "," and rest[1:].strip()[:1].isupper()
+
+    def _is_adjective(self, word: str) -> bool:
+        """An adjective declines: its form in "-es" has the word as its lemma ("nettes" of
+        "nett", "harsches" of "harsch") -- a noun's has not ("Cholerikeres")."""
+        lower = word.lower()
+        return self._lemma(lower + "es") == lower
+
+    def _is_surname(self, previous: str, word: str) -> bool:
+        """A capitalised adjective (its lemma is lower case) right after a person noun is
+        that person's name, as an apposition: "Kd. Ehrlich", "Kundin Fröhlich"."""
+        return self._is_person(previous) and self._lemma(word)[:1].islower()
+
+    def _opens_phrase(self, token: str) -> bool:
+        """A noun, article, pronoun or possessive: the word before it is a preposition."""
+        folded = _fold(token.rstrip("."))
+        return (
+            token[:1].isupper()
+            or folded in _ARTICLES
+            or folded in self._possessives
+            or folded in self._person
+        )
 
     # -- clauses ----------------------------------------------------------------------------
 
@@ -679,6 +772,10 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
+        if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
+            return field == "nachname"
+        if frame == "name_change":  # "heißt jetzt Lena, früher Lars"
+            return self._partners.changed_gender(norm.original, *norm.span(hit.start, hit.end))
         if hit.fuzzy:
             first, last = norm.span(hit.start, hit.end)
             if self._known(norm.original[first:last]):
@@ -690,7 +787,7 @@ class Grammar:
         first, last = norm.span(hit.start, hit.end)
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
-            or self._names_clientele(norm.original, first)
+            or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
@@ -770,6 +867,16 @@ class Grammar:
             _fold(t) in self._auxiliaries for t in before
         ):
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
+        if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
+            if (
+                self._on_duty([*before, *piece.split(), *after])
+                or self._absent(before, piece)
+                or self._workplace_before(before)
+            ):
+                return False
+            if self._subject(before) is None and self._other_subject_after(after):
+                return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
+            frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
         if frame == "thing":
@@ -779,28 +886,155 @@ class Grammar:
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
-        if field == "nachname":
-            return True  # the name field is about the person named
+        one_word = " " not in piece
+        if field == "nachname":  # the name field is about the person named
+            if category == "judgement" and one_word and self._name_position(text, start, before):
+                return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
+            manner = frame == "person" and one_word and category in self._manner_categories
+            return not (manner and self._adverb_of_action(tokens, len(before)))
         if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing
             noun_start, noun_end = self._antecedent(text, left, before, piece)
             if noun_start >= 0 and self._is_thing(text[noun_start:noun_end]):
                 return False
-        one_word = " " not in piece
+        if one_word and after and _fold(piece) in self._preps and self._opens_phrase(after[0]):
+            return False  # "laut Aussage des Kunden", "laut ihm": a preposition
         noun = piece[:1].isupper() and not piece.isupper()
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
             if before and self._names_thing(before[-1]):
                 return False
+            if category == "judgement" and before and self._is_surname(before[-1], piece):
+                return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
         subject = self._subject(before)
         if subject is not None and not self._is_person(subject):
             return False
+        manner = category in self._manner_categories
+        if frame == "person" and one_word and manner:
+            if self._adverb_of_action(tokens, len(before)):
+                return False  # "hat sich herzlich bedankt": the manner of an act, not of a person
+            if subject is None and any(_fold(t) in self._requests for t in before):
+                return False  # "bitte geduldig sein": a request to the reader
+            if subject is None and self._pronoun_subject(before):
+                return False  # "für den Kunden ist es schwierig", "alles korrekt"
         if frame == "subject" or subject is not None:
             return True
-        return self._names_person(tokens)
+        if self._names_person(tokens):
+            return True
+        return manner and self._shares_person_subject(text, left)
+
+    def _modified_word(self, token: str, folded: str) -> bool:
+        """A word right after a manner adjective that the adjective modifies: "zu" of an
+        infinitive, a participle or verb form, an adjective in -bar ("erreichbar")."""
+        if folded == "zu":
+            return True
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        if folded.endswith("en") and folded != "sein" and self._is_infinitive(token):
+            return True  # "laut sprechen", "geduldig warten": an instruction
+        if folded.endswith("bar") or _PARTICIPLE.match(folded):
+            return folded not in self._copula_participles
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _is_infinitive(self, token: str) -> bool:
+        """A verb's infinitive is the lemma of its inflected forms: "sprechen" of "sprecht",
+        "klingeln" of "klingelt" -- while "offen" has no form "offt"."""
+        stem = token[:-1] if token.endswith(("ern", "eln")) else token[:-2]
+        return self._lemma(stem + "t") == token
+
+    def _adverb_of_action(self, tokens: list[str], index: int) -> bool:
+        """The word at ``index`` is the adverb of a full verb of its clause ("zahlt
+        zuverlässig", "hat sich herzlich bedankt"): the clause holds no copula and no verb of
+        behaviour, and a lower-case word is a verb form by its lemma, stands before "sich",
+        or ends the clause after an auxiliary of the perfect."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if index + 1 < len(tokens) and self._modified_word(tokens[index + 1], folded[index + 1]):
+            return True  # "schwierig zu erreichen", "korrekt versichert", "schwer erreichbar"
+        if any(f in self._copulas or f in self._behaviour for f in folded):
+            return False
+        perfect = any(f in self._perfect for f in folded)
+        last = len(tokens) - 1
+        for i, token in enumerate(tokens):
+            word = folded[i]
+            if i == index or not token[:1].islower() or word in self._perfect:
+                continue
+            if word in self._function or word in self._preps or word in _ARTICLES:
+                continue
+            if i < last and folded[i + 1] == "sich":
+                return True  # "bedankt sich herzlich"
+            if perfect and i == last and token.isalpha():
+                return True  # "hat sich herzlich bedankt"
+            lemma = _fold(self._lemma(token))
+            if lemma in self._behaviour:
+                return False
+            if lemma != word and lemma.endswith(("en", "ern", "eln")):
+                return True  # "zahlt" (zahlen), "ausgefüllt" (ausfüllen)
+        return False
+
+    def _shares_person_subject(self, text: str, left: int) -> bool:
+        """A clause without a subject after a comma (colon, dash) continues the clause before
+        it, whose subject it shares: "Kd. ist Schwabe, sehr sparsam" is said of the customer,
+        "Scheibe gesprungen, sehr empfindlich" of the glass."""
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] not in ",:–—-":
+            return False  # a comma, a colon or a dash: "Kd.: sehr neugierig", "Kd. - stur"
+        start, _end = self._clause(text, comma, comma)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
+        return subject is not None and self._is_person(subject)
+
+    def _on_duty(self, tokens: list[str]) -> bool:
+        """The clause puts the person at an event for work: a job or duty word ("Dienst",
+        "Einsatz", "arbeitet") or a role after "als" that is no participant's ("als
+        Sanitäter" -- not "als Redner")."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        if any(f in self._job_words or f in self._duty_words for f in folded):
+            return True
+        return any(
+            word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
+            for i, word in enumerate(folded[:-1])
+        )
+
+    def _workplace_before(self, before: list[str]) -> bool:
+        """A profession right before the place's preposition names a workplace ("ist
+        Dolmetscher beim BAMF", "als Fahrer bei der Ausländerbehörde")."""
+        words = [t for t in before if _fold(t) not in _ARTICLES][-3:]
+        if len(words) < 3 or _fold(words[2]) not in self._preps:
+            return False
+        verb, noun = _fold(words[0]), words[1]
+        return (
+            verb in self._job_verbs
+            and noun[:1].isupper()
+            and not self._is_person(noun)
+            and _fold(noun) not in self._not_profession
+        )
+
+    def _absent(self, before: list[str], piece: str) -> bool:
+        """The person was not there: a negator in the phrase or right before it ("war nicht
+        auf der Demo", "nie bei einer Kundgebung") -- not "nicht nur", "nicht mehr"."""
+        words = [_fold(t.rstrip(".,")) for t in [*before[-2:], *piece.split()]]
+        return any(
+            word in self._negators and (i + 1 == len(words) or words[i + 1] not in ("nur", "mehr"))
+            for i, word in enumerate(words)
+        )
+
+    def _other_subject_after(self, after: list[str]) -> bool:
+        """A clause that opens with the event ("Bei der Kundgebung hat jemand ...") has its
+        subject after the verb: someone or something other than a person of the note."""
+        for token in after[:4]:
+            folded = _fold(token.rstrip("."))
+            if self._is_person(token):
+                return False
+            if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
+                return True
+        return False
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""

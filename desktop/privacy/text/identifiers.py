@@ -327,6 +327,13 @@ def _finditer(pattern: re.Pattern[str], text: str, where: Spans) -> Iterator[re.
 
 _WINDOW = 40
 _WORD_REST = re.compile(r"[\w.-]*")
+# The letters of a job context word as typed, and the endings of an inflected job word.
+_LABEL_WORD = re.compile(r"[^\W_]+")
+_INFLECTIONS = frozenset({"", "s", "es", "e", "en", "n", "nr", "no", "ung", "ungs"})
+# The generic number words of the phone context, and the word right before one (as letters
+# glued to it, or a word apart by a space, dash, colon or full stop).
+_GENERIC_NUMBER = re.compile(r"nr\b|nummer")
+_FRONT_WORD = re.compile(r"([^\W_]+)[\s:.\-]*$")
 # Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-...").
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 _IBAN_SEPARATORS = re.compile(r"[ ./-]")
@@ -336,6 +343,8 @@ _DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
 _DOCUMENT = re.compile(
     r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
 )
+# A driving licence number (11 letters and digits, EU model): only after an ID document word.
+_LICENCE = re.compile(r"(?<!\w)[A-Z0-9]{11}(?!\w)")
 _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
 _RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
@@ -354,26 +363,38 @@ _SPOKEN_EMAIL = re.compile(
     rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
     rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
 )
+# "bei" for "@" only with a spelled-out "punkt" and a common top-level domain after it
+_SPOKEN_BEI_EMAIL = re.compile(
+    rf"(?<!\w)[\w+-]+(?:\s+{_SPOKEN_SEP}\s+[\w+-]+)*\s+bei\s+[\w-]+"
+    r"(?:\s+(?:punkt|dot)\s+[\w-]+)*?\s+(?:punkt|dot)\s+"
+    r"(?:de|com|net|org|eu|at|ch|info|me|io|email|online)(?![\w-])"
+)
 _DATE = (
     r"(?:\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:19|20)?\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
     r"[a-z]*\.?\s+(?:19|20)?\d{2})"
 )
+# A month in words, and a day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
+_MONTH = r"(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-z]*\.?"
+_DAY_MONTH = rf"\d{{1,2}}\s?\.\s?(?:\d{{1,2}}\s?\.|{_MONTH})"
 _BIRTH = re.compile(
     r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
     rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
-    r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s+(?:\w+\s+)?geburtstag"
+    rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\.?\s+){{0,3}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
-    r"(?:19|20)\d{2}(?!\d)"
+    rf"(?:(?:im|in)\s+)?(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?!\d)"
+    rf"|(?<!\w)(?:im|in)\s+{_MONTH}\s+19\d{{2}}\s+geboren"
     r"|(?<!\w)(?:jg\.?|jahrgang)\s*:?\s*(?:19|20)?\d{2}(?!\d)"
     rf"|(?<![\w*])\*\s?{_DATE}(?!\d)"
+    # "* 1950" after a name: a year of birth (not a product "2 * 1950")
+    r"|(?<![\w*])(?<!\d\s)\*\s?19\d{2}(?![\d.,])"
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
     rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
     # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
-    r"|(?<!\w)geburtstag[^\n\x00]{0,30}?\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?19\d{2}(?!\d)"
+    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
 )
 # "für die" right before a job word: the word names what the number is for
 _PURPOSE = re.compile(r"(?<!\w)(?:für|fuer)\s+(?:die|den|das|der|dem)?\s*$")
@@ -381,6 +402,9 @@ _PHONE = re.compile(
     r"[+\d](?<![\w+][+\d])"
     r"(?:(?<=[+0])\d[\d \t/().\-]{3,18}\d(?!\w)|(?<=\d)(?<![.,/\-]\d)\d{4,7}(?![\w.,/\-]))"
 )
+# A digit and a dash or slash right before a phone candidate: a later group of a longer
+# number ("4711-0815-2026"), not a phone number of its own.
+_LATER_GROUP = re.compile(r"\d[-/]")
 _DATE_ONLY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?$|\d{4}-\d{2}-\d{2}$")
 # Cheap hints that an address may be present (on the folded text): a PLZ before a city, or a
 # street word before a house number.
@@ -421,6 +445,10 @@ _ADDRESS_SOURCE = (
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
     r"|(?<!\w)[A-ZÄÖÜ][\w.'\-]*(?:\s+[\wÄÖÜäöüß.'\-]+){0,3}?\s+\d{1,4}\s?[a-zA-Z]?\s*,?\s+"
     r"\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+"
+    # a street named by two words ("Hohe Str. 31 in Dresden", "Am Markt 3, Bonn")
+    r"|(?<!\w)[A-ZÄÖÜ][\wäöüß\-]*\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm"
+    r"|Ufer|Chaussee|Pfad|Steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
+    r"(?:\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+|NOT_A_PLACE[A-ZÄÖÜ][\wäöüß\-]+)"
     r"|(?<!\w)(?!(?:Stell|Park|Abstell|Garagen|Tiefgaragen|Einstell|Stand|Sitz)platz|(?:Bahn|Flug)steig)"
     r"[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer"
     r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
@@ -440,6 +468,8 @@ def _not_a_place(words: list[str]) -> str:
     return "(?!(?i:" + "|".join(alternatives) + r")(?!\w))"
 
 
+# Up to three words at the start of an address match that may name a business before it.
+_LEAD_WORDS = re.compile(r"(?:[^\W\d][\w.-]*\s+){1,3}(?=[^\W\d][\w.-]*\s+\d)")
 _ADDRESS_LEAD = re.compile(
     r"(?:(?:kd\.?|kunde|kundin|vn|wohnt|wohnhaft|lebt|in|der|die|im|neue|adresse:?|anschrift:?"
     r"|wohnadresse:?|einsatzort:?|rechnung)\s+)+",
@@ -455,8 +485,38 @@ def _address_lead(address: str) -> int:
 
 # The folded form of a word, remembered: a Postkorb text repeats its words on every keystroke.
 _key = lru_cache(maxsize=8192)(fold_term)
+
+
 # A word as a name is written: letters, inner hyphens or apostrophes ("Klaus-Peter", "O'Neill").
+def _quoted(before: str, after: str) -> bool:
+    """Inside a quotation: one opened in ``before`` and not closed yet („…, "…, »…), or one
+    closed in ``after`` that was opened in an earlier sentence (…“)."""
+    if before.count("„") > before.count("“") or before.count("»") > before.count("«"):
+        return True
+    if "„" not in before and before.count("“") > before.count("”"):
+        return True
+    if before.count('"') % 2 == 1:
+        return True
+    return after.count("“") + after.count("”") + after.count("«") > after.count("„") + after.count(
+        "»"
+    ) or (after.count('"') % 2 == 1 and before.count('"') % 2 == 0 and '"' not in before)
+
+
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+
+
+@lru_cache(maxsize=4)
+def first_names(root: Path) -> frozenset[str]:
+    """The folded first names of ``first_names.txt`` less ``not_first_names`` (identifiers.toml
+    ``[full_name]``); read once, shared by the full-name and the name-field checks."""
+    with (root / "identifiers.toml").open("rb") as fh:
+        config = tomllib.load(fh).get("full_name", {})
+    skip = {fold_term(w) for w in config.get("not_first_names", [])}
+    lines = (root / "first_names.txt").read_text("utf-8").splitlines()
+    names = (raw.split("#", 1)[0].strip() for raw in lines)
+    # (an ASCII name folds to its lower case: the common case, kept cheap)
+    return frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n) - skip
 
 
 class _FullNames:
@@ -472,20 +532,33 @@ class _FullNames:
     """
 
     def __init__(self, root: Path, config: dict[str, list[str]]) -> None:
-        skip = {fold_term(w) for w in config.get("not_first_names", [])}
-        lines = (root / "first_names.txt").read_text("utf-8").splitlines()
-        names = (raw.split("#", 1)[0].strip() for raw in lines)
-        # (an ASCII name folds to its lower case: the common case, 3,000 names, kept cheap)
-        self._first = frozenset(n.lower() if n.isascii() else fold_term(n) for n in names if n)
-        self._first -= skip
+        self._first = first_names(root)
         self._before = frozenset(fold_term(w) for w in config.get("before", []))
         self._after = frozenset(fold_term(w) for w in config.get("after", []))
-        self._not_surnames = frozenset(fold_term(w) for w in config.get("not_surnames", []))
+        # car makes and models are no surnames ("Octavia Kombi", "Leon Kombi")
+        with (root / "grammar.toml").open("rb") as fh:
+            grammar = tomllib.load(fh)
+        vehicles = grammar.get("vehicle", {}).get("words", [])
+        # a place or institution word after "first name + surname" makes the three a named
+        # place ("Max Planck Institut", "Anne Frank Schule"; grammar.toml [heads])
+        heads = grammar.get("heads", {})
+        places = [*heads.get("place", []), *heads.get("institution", [])]
+        self._places = frozenset(fold_term(w) for w in places) | self._after
+        self._not_surnames = frozenset(
+            fold_term(w) for w in [*config.get("not_surnames", []), *vehicles]
+        )
+        self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
+        self._closings = frozenset(fold_term(w) for w in config.get("closings", []))
+        self._titles = frozenset(fold_term(w) for w in config.get("titles", []))
+        self._particles = frozenset(config.get("particles", []))
+        self._particle_articles = frozenset(config.get("particle_articles", []))
 
     def _is_first(self, word: str) -> bool:
         return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
 
     def _is_surname(self, word: str) -> bool:
+        if word.endswith("."):  # the full stop of a sentence, not an abbreviation ("Str.")
+            word = word[:-1] if len(word) > 3 else ""
         return (
             len(word) > 1
             and word[0].isupper()
@@ -504,18 +577,55 @@ class _FullNames:
             return text[a.end() : b.start()].isspace()
 
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or not joined(first, nxt) or not self._is_surname(nxt.group()):
+        particles = 0  # "Peter van der Berg", "Anna von Stein", a middle initial "Petra M. Kurz"
+        while (
+            nxt is not None
+            and particles < 3
+            and (
+                nxt.group() in self._particles
+                or (particles and nxt.group() in self._particle_articles)
+                or _INITIAL.match(nxt.group()) is not None
+            )
+            and joined(tokens[i + particles], nxt)
+        ):
+            particles += 1
+            nxt = tokens[i + 1 + particles] if i + 1 + particles < len(tokens) else None
+        if (
+            nxt is None
+            or not joined(tokens[i + particles], nxt)
+            or not self._is_surname(nxt.group())
+        ):
             return None
+        i += particles
         if text[nxt.end() : nxt.end() + 1] == "-" or _key(nxt.group()).endswith(_PLACE_ENDINGS):
             return None  # "Anne Frank-Schule", "Karl Marx Straße" as one word
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is None or not joined(nxt, after):
             return nxt
-        if _key(after.group()) in self._after:
-            return None  # "Peter Schmitt GmbH", "Anne Frank Schule"
+        if _key(after.group()) in self._places:
+            return None  # "Peter Schmitt GmbH", "Anne Frank Schule", "Max Planck Institut"
         if self._is_first(nxt.group()) and self._is_surname(after.group()):
             return after  # "Klaus Peter Brandt": two first names
         return nxt
+
+    def _names_staff(
+        self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
+    ) -> bool:
+        """The first name ``tokens[i]`` follows a role of the staff or a closing formula, with
+        only salutations or titles between: a colleague or the writer, not the customer (a
+        closing inside a quoted text is the customer's own)."""
+        start, end = span
+        j = i - 1
+        while j >= 0 and _key(tokens[j].group()) in self._titles:
+            j -= 1
+        if j < 0:
+            return False
+        word = _key(tokens[j].group())
+        if word in self._staff:
+            return True
+        if word not in self._closings:
+            return False
+        return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of every full name in ``text[start:end]``."""
@@ -527,11 +637,13 @@ class _FullNames:
             before = tokens[i - 1] if i else None
             if before is not None and _key(before.group()) in self._before:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
+            if self._names_staff(text, (start, end), tokens, i):
+                continue  # "Sachbearbeiterin Frau Petra Keller", "Viele Grüße, Sabine Koch"
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
             if surname is not None:
-                out.append((token.start(), surname.end()))
+                out.append((token.start(), surname.end() - surname.group().endswith(".")))
                 continue
             # "Weber, Annette": surname, comma, first name as the last name word
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -562,10 +674,17 @@ class IdentifierRecognizer:
             for key, values in words.items()
         }
         self._full_name = _FullNames(root, config.get("full_name", {}))
+        self._label_heads = tuple(w.lower() for w in words.get("label_heads", []))
         self._document_words = tuple(w.lower() for w in words["id_document"])
         self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
             _ADDRESS_SOURCE.replace("NOT_A_PLACE", _not_a_place(words.get("not_a_place", [])))
+        )
+        # a business word right before the address (a few words at most between)
+        business = "|".join(re.escape(w) for w in sorted(words.get("not_home", []), key=len)[::-1])
+        self._not_home = re.compile(
+            rf"(?i:(?<!\w)(?:{business or '(?!)'})(?!\w))[^\w\n\x00]*"
+            r"(?:[\w.-]+[^\w\n\x00]+){0,3}$"
         )
 
     def _nearest(self, text: str, start: int, keys: tuple[str, ...]) -> str | None:
@@ -583,9 +702,46 @@ class IdentifierRecognizer:
                 while end > match.start() and not window[end - 1].isalnum():
                     end -= 1  # "nr. " ends where the word ends
                 end = _WORD_REST.match(window, end).end()  # type: ignore[union-attr]
+                if key == "job" and not self._labels_a_number(window, match, end):
+                    continue  # "Kunde ist Friseur, 0171 ...", "Kfz-Mechaniker", "Auftraggeber"
+                if key == "phone" and _GENERIC_NUMBER.match(match.group()):
+                    # "Nr."/"Nummer" of another word: "Kundennr.", "Auftrag Nr. 0123 ..."
+                    front = _FRONT_WORD.search(window, 0, match.start())
+                    if front is not None and (
+                        front.end(1) == match.start() or self._is_job_word(front.group(1))
+                    ):
+                        continue
                 if best is None or end >= best[0]:
                     best = (end, key)
         return None if best is None else best[1]
+
+    def _is_job_word(self, word: str) -> bool:
+        """A whole word that is a job word or an inflection of one ("Auftrag", "Schadens")."""
+        match = self._context["job"].match(word)
+        return match is not None and self._labels_a_number(word, match, len(word))
+
+    def _labels_a_number(self, window: str, match: re.Match[str], end: int) -> bool:
+        """The job word ``match`` (its word ends at ``end``) names a reference: the word
+        itself or inflected ("Auftrags"), or the front of a compound whose last part is a job
+        word or a label head ("Schadennummer", "Kfz-Kennzeichen", "Kilometerstand"), or, when
+        five letters or longer, the last part of a compound ("Glasschaden"). A job word inside
+        another word names something else: a person ("Friseur", "Auftraggeber",
+        "Kfz-Mechaniker", "Glaser"), a verb ("befindet"), a name ("Kevin")."""
+        start = match.start()
+        stem = _LABEL_WORD.match(match.group())
+        if stem is None:
+            return True  # "€": no word to look into
+        size = stem.end()
+        if start and window[start - 1].isalnum():  # inside a word: only as its last part
+            tail = window[start + size : end].rstrip(".-")
+            return size >= 5 and tail in _INFLECTIONS
+        rest = window[start + size : end].rstrip(".")
+        part = rest.rsplit("-", 1)[-1]
+        if part in _INFLECTIONS:
+            return True
+        if part.startswith("s") and part[1:].endswith(self._label_heads):
+            return True  # linking s: "Auftragsnummer"
+        return part.endswith(self._label_heads) or self._context["job"].fullmatch(part) is not None
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Findings for every confirmed identifier in the original text.
@@ -629,6 +785,10 @@ class IdentifierRecognizer:
         for a, b in runs(spoken, folded_spans):
             for match in _SPOKEN_EMAIL.finditer(folded, a, b):
                 add(*ctx.norm.span(*match.span()), "identifier.email")
+        if " bei " in folded and "punkt " in folded:  # "m punkt schulze bei gmx punkt net"
+            for a, b in folded_spans:
+                for match in _SPOKEN_BEI_EMAIL.finditer(folded, a, b):
+                    add(*ctx.norm.span(*match.span()), "identifier.email")
         lowered = text.lower()  # the text as typed, in lower case (read by three checks)
         if "-" in text and len(lowered) == len(text) and any(at in lowered for at in _HYPHEN_AT):
             for match in _SPOKEN_EMAIL.finditer(lowered):
@@ -665,6 +825,9 @@ class IdentifierRecognizer:
         for a, b in runs(address, spans):
             for match in self._address.finditer(text, a, b):
                 start = match.start() + _address_lead(match.group())
+                lead = _LEAD_WORDS.match(text, start)  # "Firma in der Industriestraße 12, ..."
+                if self._not_home.search(text, max(a, start - 40), lead.end() if lead else start):
+                    continue  # "Filiale Gartenweg 9, Kiel": a business, not a home
                 add_text(start, match.end(), "identifier.address")
         self._phones(text, add_text, facts.starts)
         self._spoken_phones(ctx, add, folded_spans)
@@ -754,15 +917,22 @@ class IdentifierRecognizer:
                 add(*match.span(), "identifier.bank_account")
 
     def _documents(self, text: str, add: Add, where: Spans) -> None:
-        for match in _finditer(_DOCUMENT, text, where):
-            if (
-                any(c.isdigit() for c in match.group())
-                and self._nearest(text, match.start(), ("id_document",)) == "id_document"
-            ):
-                add(*match.span(), "identifier.id_document")
+        for pattern in (_DOCUMENT, _LICENCE):
+            for match in _finditer(pattern, text, where):
+                if (
+                    any(c.isdigit() for c in match.group())
+                    and (pattern is _DOCUMENT or any(c.isalpha() for c in match.group()))
+                    and self._nearest(text, match.start(), ("id_document",)) == "id_document"
+                ):
+                    add(*match.span(), "identifier.id_document")
 
     def _phones(self, text: str, add: Add, starts: list[int]) -> None:
-        candidates = [m for m in _phone_matches(text, starts) if not _DATE_ONLY.match(m.group())]
+        candidates = [
+            m
+            for m in _phone_matches(text, starts)
+            if not _DATE_ONLY.match(m.group())
+            and not (m.start() >= 2 and _LATER_GROUP.match(text, m.start() - 2))
+        ]
         if not candidates:
             return
         import phonenumbers

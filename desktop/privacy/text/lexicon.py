@@ -59,15 +59,20 @@ def parse_file(path: Path) -> list[tuple[Rule, str]]:
     A comment starts with ``#`` at the start of a line or with `` #`` (space, hash) after an
     entry. ``suggestion = ...`` inside a section sets the neutral rewording of that rule,
     ``frame = person|subject|place|thing|activity`` what its words must be said of (see
-    :mod:`grammar`).
+    :mod:`grammar`). ``define NAME = alternative`` (anywhere in the file, one line per
+    alternative) names a closed class that a ``re:`` entry of the file uses as ``{NAME}``.
     """
     # (rule id, suggestions, entries, frames)
     sections: list[tuple[str, list[str], list[str], list[str]]] = []
+    classes: dict[str, list[str]] = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("[") and line.endswith("]"):
+        defined = _DEFINE.fullmatch(line)
+        if defined:
+            classes.setdefault(defined.group(1), []).append(defined.group(2).strip())
+        elif line.startswith("[") and line.endswith("]"):
             sections.append((line[1:-1].strip(), [], [], []))
         elif not sections:
             raise ValueError(f"{path.name}:{number}: entry before the first [section]")
@@ -85,8 +90,26 @@ def parse_file(path: Path) -> list[tuple[Rule, str]]:
             suggestion[-1] if suggestion else None,
             frame[-1] if frame else None,
         )
-        pairs.extend((rule, entry) for entry in entries)
+        pairs.extend((rule, _expand(entry, classes, path.name)) for entry in entries)
     return pairs
+
+
+_DEFINE = re.compile(r"define\s+([a-z_]+)\s*=\s*(.+)")
+_CLASS_USE = re.compile(r"\{([a-z_]+)\}")
+
+
+def _expand(entry: str, classes: dict[str, list[str]], file: str) -> str:
+    """A ``re:`` entry with every ``{NAME}`` replaced by the alternation of its class."""
+    if not entry.startswith("re:") or "{" not in entry:
+        return entry
+
+    def alternation(use: re.Match[str]) -> str:
+        name = use.group(1)
+        if name not in classes:
+            raise ValueError(f"{file}: {{{name}}} is used but never defined")
+        return "(?:" + "|".join(classes[name]) + ")"
+
+    return _CLASS_USE.sub(alternation, entry)
 
 
 _KIND_WRAP = {
@@ -147,10 +170,17 @@ def _regex_source(entry: str) -> str:
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
+# "word~" in a lexicon file: the adjective with the endings of its declension ("frech~":
+# frech, freche, frechem, frechen, frecher, freches)
+_ADJECTIVE_ENDINGS = ("", "e", "em", "en", "er", "es")
+
+
 def _term_variants(entry: str) -> set[str]:
     """Folded spellings of a plain entry. The text keeps a hyphen before a capital letter
     ("IG-Metaller") but drops it before a small one ("schwer-hörig"), so an entry with a
     hyphen is registered both ways."""
+    if entry.endswith("~"):  # a declinable adjective: the word and its endings
+        return {v for ending in _ADJECTIVE_ENDINGS for v in _term_variants(entry[:-1] + ending)}
     variants = {" ".join(fold_term(entry).split())}
     if "-" in entry:
         variants.add(" ".join("-".join(fold_term(p) for p in entry.split("-")).split()))

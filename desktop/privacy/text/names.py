@@ -26,6 +26,23 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$|^[^\W\d_]['’][^\W\d_]+$")
 _DIGIT = re.compile(r"\d")
+# Categories whose words name a kind of person ("Idiot", "Bluter"); origin and belief words
+# ("Ungar", "Jude") are common surnames and stay names when they stand alone.
+_KIND_CATEGORIES = frozenset({"health", "judgement"})
+# One item of a remark: words between brackets, commas, slashes or dashes.
+_REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
+
+
+def _as_name(word: str, uniform: bool) -> str:
+    """``word`` with each hyphen part capitalised when the field is typed in one case."""
+    if not uniform:
+        return word
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AND = frozenset({"und", "u.", "&"})
+_BIRTH_NAME = frozenset({"geb.", "geb", "geborene", "geborener"})
 _INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|eln|ern)[.,!]?$")
 
 
@@ -53,13 +70,14 @@ class NameFieldRecognizer:
             lists.setdefault(rule.rule_id, set()).add(fold_term(entry))
         self._salutations = lists["salutations"]
         self._particles = lists["particles"] | lists["nobility"]
-        self._surnames = lists["surname_exceptions"]
+        self._surnames = lists["surname_exceptions"] | lists.get("frequent_surnames", set())
         self._surnames_first = lists["surname_exceptions_first"]
         self._suffixes = lists["suffixes"]
         self._leading = lists["leading"]
         self._remarks = lists["remarks"] | self._leading
         self._surname_remarks = lists["surname_remarks"]
         self._judgements = lists["judgement_words"]
+        self._parties = lists["party_names"]
         self._special = special
 
     def analyze(self, ctx: Context) -> list[Finding]:
@@ -85,7 +103,22 @@ class NameFieldRecognizer:
         start = max((s for s, _e, _t in tokens if s <= start), default=start)
         end = len(text.rstrip())
         found = [Finding("name_misuse", start, end, SEVERITY["name_misuse"], rule_id, _SUGGESTION)]
-        return found + self._judgements_after(tokens, start, ctx.findings)
+        return (
+            found
+            + self._judgements_after(tokens, start, ctx.findings)
+            + self._parties_after(text, start, ctx.findings)
+        )
+
+    def _parties_after(self, text: str, start: int, earlier: list[Finding]) -> list[Finding]:
+        """A party name that is also an ordinary word ("Linke", "Grüne") as one item of the
+        remark after the name ("Scholz (Ortsbeirat, Linke)"): the person's party."""
+        if any(f.category == "political" for f in earlier):
+            return []
+        for item in _REMARK_ITEM.finditer(text, start):
+            if fold_term(item.group()) in self._parties:
+                s, e = item.span()
+                return [Finding("political", s, e, SEVERITY["political"], "political.name_field")]
+        return []
 
     def _judgements_after(
         self, tokens: list[tuple[int, int, str]], start: int, earlier: list[Finding]
@@ -93,38 +126,44 @@ class NameFieldRecognizer:
         """Words that judge the person when they follow a name ("Schröder, nett"); an adverb
         of an instruction ("laut klingeln", "langsam sprechen") is not a judgement."""
         out = []
-        for index, (s, e, raw) in enumerate(tokens):
-            word = raw.strip(",;:()!.")
-            if s < start or fold_term(word) not in self._judgements:
+        for index, (s, _e, raw) in enumerate(tokens):
+            if s < start:
                 continue
-            following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-            if word == raw and _INFINITIVE.match(following):
-                continue
-            s += raw.index(word)
-            if not any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
-                e = s + len(word)
-                out.append(
-                    Finding(
-                        "judgement",
-                        s,
-                        e,
-                        SEVERITY["judgement"],
-                        "judgement.name_field",
-                        None,
-                    )
-                )
+            for part in _LETTERS.finditer(raw):  # "Lehmann...schwierig": words in one token
+                word = part.group()
+                if (index == 0 and part.start() == 0) or fold_term(word) not in self._judgements:
+                    continue  # the first word of the field is the name, not said of it
+                following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+                if word == raw and _INFINITIVE.match(following):
+                    continue
+                out.extend(self._judgement(s + part.start(), word, earlier))
         return out
+
+    @staticmethod
+    def _judgement(s: int, word: str, earlier: list[Finding]) -> list[Finding]:
+        """A judgement finding for ``word`` at ``s`` unless one covers it already."""
+        if any(f.category == "judgement" and f.start <= s < f.end for f in earlier):
+            return []
+        e = s + len(word)
+        return [Finding("judgement", s, e, SEVERITY["judgement"], "judgement.name_field", None)]
 
     def _is_surname(self, text: str, finding: Finding, tokens: list[tuple[int, int, str]]) -> bool:
         """A trigger word that is a known surname standing as (part of) the name."""
         if finding.category in ("identifier", "length"):
             return False
-        word = text[finding.start : finding.end]
+        # a field typed all in lower or all in upper case is read as the name written normally
+        # ("krebs", "KREBS" as "Krebs"; "idiot" as "Idiot")
+        letters = "".join(t[2] for t in tokens)
+        uniform = letters == letters.lower() or letters == letters.upper()
+        word = _as_name(text[finding.start : finding.end], uniform)
         folded = fold_term(word)
         skip = self._salutations | self._leading
         names = [t for t in tokens if fold_term(t[2].rstrip(".,")) not in skip]
+        joins = [i for i, t in enumerate(names) if fold_term(t[2]) in _AND]
+        if joins and joins[-1] < len(names) - 1 and names[joins[-1]][1] <= finding.start:
+            names = names[joins[-1] + 1 :]  # "Ingrid und Klaus Krebs": the last person's name
         if len(names) == 1 and names[0][0] <= finding.start and finding.end <= names[0][1]:
-            only = names[0][2]  # one name word is the name: no one writes a remark alone --
+            only = _as_name(names[0][2], uniform)  # one name word is the name: no remark --
             # unless it is a compound naming a kind of person ("Dialysepatient")
             head = self._special.grammar.head(only.rstrip("."))
             if (
@@ -133,6 +172,7 @@ class NameFieldRecognizer:
                 and not only.isupper()
                 and not (head is not None and head[0] == "person")
                 and not (len(tokens) == 1 and self._special.grammar.is_attribute_word(only))
+                and not (names[0][0] == finding.start and self._names_a_kind(only, finding))
             ):
                 return True  # "Ramadan", "Zimmermann-Moslem", "Frau Krebs"
         if not word[:1].isupper() or folded not in self._surnames | self._surnames_first:
@@ -147,12 +187,24 @@ class NameFieldRecognizer:
             return not (title and before_name and names[0] is tokens[0])
         return folded in self._surnames and len(names) <= 3
 
+    def _names_a_kind(self, word: str, finding: Finding) -> bool:
+        """The lone name word is a health or judgement noun as a whole ("Idiot", "Bluter",
+        "Herr Choleriker") and no known surname: it says what the person is, not who. (A lone
+        adjective without a salutation is found by ``Grammar.is_attribute_word``.)"""
+        if finding.category not in _KIND_CATEGORIES or "-" in word:
+            return False
+        if self._special.grammar.is_adjective(word.rstrip(".")):
+            return False  # after a salutation an adjective is a surname ("Frau Fröhlich")
+        folded = fold_term(word.rstrip("."))
+        return folded not in self._surnames | self._surnames_first | self._surname_remarks
+
     def _first_offence(self, tokens: list[tuple[int, int, str]]) -> tuple[int, str] | None:
         """Position and rule of the first token that is not part of a name."""
         seen_name = False
         names = 0
         after_comma = 0
         all_lower = all(t[2] == t[2].lower() for t in tokens)
+        all_upper = all(t[2] == t[2].upper() for t in tokens)
         last = len(tokens) - 1
         for index, (start, _end, raw) in enumerate(tokens):
             word = visible(raw)  # zero-width characters, combining marks: as the reader sees it
@@ -173,6 +225,9 @@ class NameFieldRecognizer:
                 continue
             if any(c in "()[]{}<>" for c in word):
                 return start, "name_misuse.brackets"
+            if folded in _AND and index and not after_comma and self._name_next(tokens, index):
+                names = 0  # the next person's name follows
+                continue  # "Ingrid und Klaus Lehmann", "Herr und Frau Mann"
             if (folded in self._salutations or folded in self._leading) and not seen_name:
                 continue
             if not _NAME_WORD.match(word):
@@ -181,6 +236,12 @@ class NameFieldRecognizer:
                 continue
             if folded in self._particles:
                 continue
+            if folded in _BIRTH_NAME and seen_name and self._name_follows(tokens, index):
+                continue  # "Müller geb. Schmidt": the birth name is part of the name
+            if after_comma == 2 and (
+                (len(word) > 1 and word.isupper() and not all_upper) or folded in self._parties
+            ):
+                return start, "name_misuse.remark"  # "Meier, VIP", "Meier, Grüne": no first name
             if self._surname_remark(word, folded, names, index == last):
                 seen_name = True
                 names += 1
@@ -192,6 +253,28 @@ class NameFieldRecognizer:
             seen_name = True
             names += 1
         return None
+
+    def _name_next(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """The token after ``index`` is a capitalised name word or a salutation, no remark."""
+        if index + 1 >= len(tokens):
+            return False
+        word = tokens[index + 1][2].rstrip(",")
+        folded = fold_term(word)
+        if folded in self._salutations:
+            return True
+        return (
+            _NAME_WORD.match(word) is not None
+            and word[:1].isupper()
+            and folded.rstrip(".") not in self._remarks
+        )
+
+    @staticmethod
+    def _name_follows(tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """The token after ``index`` is the last one and a capitalised name word."""
+        if index + 2 != len(tokens):
+            return False
+        word = tokens[index + 1][2]
+        return _NAME_WORD.match(word) is not None and word[:1].isupper() and not word.isupper()
 
     def _surname_remark(self, word: str, folded: str, names: int, is_last: bool) -> bool:
         """A remark word that is also a surname ("Mann") standing as the name: the first name

@@ -55,3 +55,41 @@ class PartnerNames:
         if person is None and _KD.search(window):
             person = "male"
         return person == partner
+
+    def changed_gender(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` ends with a first name that a name change gives the person
+        ("heißt jetzt Lena", "früher Lars"), the sentence speaks of a name ("heißt", "Vorname",
+        "Anrede"), and the person's other name ("früher Lars", "noch Stefan") or the word that
+        names the person nearest before it ("Kundin heißt jetzt Jonas") is of the other
+        gender: a change of gender. "Kd." says no gender, and a son named later in the
+        sentence is someone else ("Kundin heißt jetzt Lena Becker, Sohn Thomas holt ab")."""
+        name = text[start:end].split()[-1]
+        gender = self._genders.get(name.casefold()) if name[:1].isupper() else None
+        if gender is None:
+            return False
+        piece_start = text.rfind(SEPARATOR, 0, start) + 1
+        piece_end = text.find(SEPARATOR, end)
+        sentence = text[piece_start : len(text) if piece_end < 0 else piece_end]
+        if not _NAMING.search(sentence):
+            return False  # "Ansprechpartner früher Anna, jetzt Herr Weber": no one renamed
+        for other in _OTHER_NAME.findall(sentence):
+            if self._genders.get(other.casefold(), gender) != gender:
+                return True
+        found = references(sentence)
+        offset = start - piece_start
+        before = [g for p, g in found if p < offset]
+        after = [g for p, g in found if p >= end - piece_start]
+        person = before[-1] if before else after[0] if after else None
+        return person is not None and person != gender
+
+
+# A sentence about a name: naming verbs, the name itself, how to address the person
+_NAMING = re.compile(
+    r"(?i)(?<!\w)(?:hei(?:ß|ss)t|hie(?:ß|ss)|nennt|name|namen|vorname|vornamen|anrede|ansprechen"
+    r"|angesprochen|pronomen)(?!\w)"
+)
+# The person's other name in a name change: "früher Lars", "hieß Ayşe", "im Vertrag noch Stefan"
+_OTHER_NAME = re.compile(
+    r"(?<!\w)(?i:früher|frueher|vorher|hieß|hiess|ehemals|vormals|bisher|noch|alter vorname:?"
+    r"|alter name:?|jetzt|neuer vorname:?|neuer name:?)\s+([A-ZÄÖÜ]\w+)(?![\w-])"
+)

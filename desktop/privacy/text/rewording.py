@@ -110,6 +110,8 @@ def _unit(text: str, finding: Finding, sentence: Sentence, findings: list[Findin
         first -= 1  # "Kd. hat erwähnt, dass er ..." needs its "dass" clause
     if first > 0 and _adjective_list(text, parts[first - 1], parts[first]):
         first -= 1  # "ein netter, hilfsbereiter Mensch"
+    while last + 1 < len(parts) and _adjective_list(text, parts[last], parts[last + 1]):
+        last += 1  # "ein netter, hilfsbereiter Mensch" from its first adjective
     if first == 1 and first_word(text[slice(*parts[0])]) in SUBORDINATORS:
         first = 0  # "Weil ..., hat er <finding>": the "weil" clause hangs on the main clause
     while last + 1 < len(parts) and _dependent(text[slice(*parts[last + 1])], first == 0):

@@ -82,6 +82,35 @@ def _without_clean(table: dict[str, list[Rule]]) -> dict[str, list[Rule]]:
     return {term: rules for term, rules in out.items() if rules}
 
 
+_SENTENCE_MARK = re.compile(r"[\x00\n]|[.!?](?=\s)")
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}$")
+
+
+def _same_sentence(text: str, first: int, second: int) -> bool:
+    """No sentence end lies between the two offsets: a line break, the separator of a batch,
+    or "." "!" "?" before white space -- not the "." of a short abbreviation ("Kd.", "Dr.").
+    Every piece border of :mod:`chunks` is such an end, so the answer is the same whether
+    the sentences are checked together or one by one."""
+    a, b = min(first, second), max(first, second)
+    for mark in _SENTENCE_MARK.finditer(text, a, b):
+        if mark.group() != "." or not _ABBREVIATION.search(
+            text, max(0, mark.start() - 4), mark.start()
+        ):
+            return False
+    return True
+
+
+def _without_symptoms(text: str, hits: list[Hit], rules: frozenset[str]) -> list[Hit]:
+    """Without the hits of ``rules`` (judgements of the mind) that share their sentence with
+    a health hit: "schon etwas tüddelig, Demenz beginnt" names a symptom."""
+    ill = [h.start for h in hits if h.rule.category == "health"]
+    return [
+        h
+        for h in hits
+        if h.rule.rule_id not in rules or not any(_same_sentence(text, h.start, i) for i in ill)
+    ]
+
+
 class SpecialCategoryRecognizer:
     """Art. 9 categories and judgements from ``lexicon/*.txt``, minus ``clean.txt`` contexts."""
 
@@ -122,11 +151,22 @@ class SpecialCategoryRecognizer:
         grammar = self.grammar
         keep = grammar.keep
         animals: list[tuple[int, int]] = []
-        kept = [
-            h
-            for h in self._hits(norm, animals)
-            if not _is_name_after_salutation(norm, h) and keep(norm, h, field)
-        ]
+        kept: list[Hit] = []
+        # (category, start, end) -> the smallest rule id kept there: a hit of another rule on
+        # the same span adds no finding (the engine keeps one per category and span)
+        spans: dict[tuple[str, int, int], str] = {}
+        for h in self._hits(norm, animals):
+            span = (h.rule.category, h.start, h.end)
+            known = spans.get(span)
+            if known is not None and known <= h.rule.rule_id:
+                continue  # the same finding as a kept hit: no grammar to run
+            if (field == "nachname" or not _is_name_after_salutation(norm, h)) and keep(
+                norm, h, field
+            ):
+                kept.append(h)
+                spans[span] = h.rule.rule_id
+        if any(h.rule.rule_id in grammar.symptom_rules for h in kept):
+            kept = _without_symptoms(norm.text, kept, grammar.symptom_rules)
         if not animals or field == "nachname":
             return kept  # no animal named (the common case), or the name field: a person
         return [h for h in kept if not grammar.said_of_animal(norm, h, animals)]

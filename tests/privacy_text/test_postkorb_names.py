@@ -1,0 +1,71 @@
+"""A customer's full name in the Postkorb "Betreff" and "Beschreibung" (notice §1.4): where a
+sentence ends after it, with name particles or a middle initial; a colleague's name or the
+writer's signature is no customer's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.privacy.text import check
+
+
+def _names(text: str, field: str = "beschreibung") -> list[str]:
+    return [
+        text[f.start : f.end] for f in check(text, field) if f.rule_id == "identifier.full_name"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the full stop of a sentence is no abbreviation
+        ("Auftrag 2025-118, bitte Rückruf an Peter Müller.", "Peter Müller"),
+        ("Zu Auftrag 4471 meldet sich Jan Ott.", "Jan Ott"),
+        # particles and a middle initial stand between first name and surname
+        ("Ana de la Cruz bittet um Rückruf", "Ana de la Cruz"),
+        ("Auftrag 2025-118 Peter van der Berg", "Peter van der Berg"),
+        ("Anfrage von Kundin Petra M. Schulze", "Petra M. Schulze"),
+    ],
+)
+def test_full_name_found(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin mit Anna Str. 5",
+        "Frage von Sachbearbeiter Tim Lange zur Deckung",
+        "Gutachter Peter Lorenz kommt am Montag",
+        "Kollegin Frau Petra Lang hat angerufen",
+        "Rücksprache mit Monteur Jens Kraus",
+        "Mit freundlichen Grüßen\nAnna Schmidt",
+        "Viele Grüße, Sabine Koch",
+        "Grüße, Julia aus dem Kundenservice",
+        "Tim von der Allianz hat angerufen",
+        "Schwester Maria vom Pflegedienst bringt das Auto",
+        "Patient: Octavia Kombi, Riss 15 cm",
+    ],
+)
+def test_staff_signature_or_abbreviation_is_no_customer_name(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_signature_does_not_hide_the_customer_named_before_it() -> None:
+    text = "Kunde Peter Müller bittet um Rückruf. Mit freundlichen Grüßen Anna Schmidt"
+    assert _names(text) == ["Peter Müller"]
+
+
+def test_a_signature_inside_a_forwarded_customer_mail_is_the_customers_name() -> None:
+    text = "Kundenmail: „Hallo, bitte Termin am Freitag. Viele Grüße, Torben Aschenbrenner“"
+    assert _names(text) == ["Torben Aschenbrenner"]
+
+
+@pytest.mark.parametrize("name", ["Torben Aschenbrenner", "Annegret Vollmer", "Silke Brandt"])
+def test_first_names_of_older_customers_are_known(name: str) -> None:
+    assert _names(f"Rückruf {name} wegen Termin") == [name]
+
+
+@pytest.mark.parametrize("text", ["Termin am Max Planck Institut", "Parkplatz Anne Frank Schule"])
+def test_a_place_named_after_a_person_is_no_full_name(text: str) -> None:
+    assert _names(text) == []
