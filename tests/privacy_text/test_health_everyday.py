@@ -385,3 +385,30 @@ def test_care_a_person_needs_or_gives_a_relative_is_health(text: str) -> None:
 )
 def test_help_with_paperwork_car_care_and_care_jobs_are_not_health(text: str) -> None:
     assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Pferdeanhänger am Fzg., Kd. muss vorher zur Tierklinik", "bemerkungen"),
+        ("Iris Wendland", "nachname"),
+        ("Kd. ist Techniker bei einem Hersteller von Hörgeräten", "bemerkungen"),
+    ],
+)
+def test_an_animal_clinic_a_first_name_and_a_makers_goods_are_clean(text: str, field: str) -> None:
+    assert categories(text, field) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kdn. wohnt im Blindeninstitut, Betreuerin nimmt den Schlüssel an",
+        "Kd. hat Mo/Mi/Fr Dialyse, sonst erreichbar",
+    ],
+)
+def test_a_home_for_a_condition_group_and_weekday_shorthand_are_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+def test_a_place_named_by_a_condition_group_is_a_landmark() -> None:
+    assert categories("Parkplatz an der Blindenschule, Einfahrt links") == set()

@@ -81,6 +81,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.partners import PartnerNames
 from desktop.privacy.text.trie import trie_pattern
@@ -104,7 +105,7 @@ _ARTICLES = frozenset(
 # Between a person noun and the car it names ("Patient ist ein Audi", "Patient heute: Golf")
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
-_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der)\s+(?:die\s+)?$")
+_CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(?:für|fuer|der|von)\s+(?:die\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
@@ -244,6 +245,8 @@ class Grammar:
         self.symptom_rules = frozenset(manner["symptoms"])
         self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
+        self._first_names = first_names(root)
+        self._vet_modifiers = tuple(_fold_all(animal["veterinary"]))
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -331,6 +334,19 @@ class Grammar:
             pos = token.end()
         return False
 
+    def _first_name(self, text: str, start: int, end: int, category: str) -> bool:
+        """A health or biometric word that is also a first name, right before a capitalised
+        word, is a person's name ("Iris Wendland", "Frau Iris Berg ruft an")."""
+        if category not in self._job_head_categories or text[end : end + 1] != " ":
+            return False
+        if text[start:end].lower() not in self._first_names:
+            return False
+        following = _TOKEN.match(text, end + 1)
+        if following is None or not following.group()[:1].isupper():
+            return False
+        word = _fold(following.group().rstrip("."))
+        return not (word in self._function or word in self._preps or self._is_person(word))
+
     def _car_as_patient(self, text: str, start: int, end: int) -> bool:
         """Workshop jargon: a bare "Patient" as the subject of a clause after a car was named
         earlier in its sentence is that car ("Kunde hat einen Porsche Cayenne, Patient ist heute
@@ -360,6 +376,8 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if not trade and (head is None or head[0] not in ("place", "institution")):
             return False
+        if not trade and found.group().split()[1] == "von":
+            return False  # "von" names what a trade makes ("Hersteller von Hörgeräten") only
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
@@ -791,6 +809,7 @@ class Grammar:
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
+            or self._first_name(norm.original, first, last, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
@@ -823,6 +842,8 @@ class Grammar:
             head = self.head(word)
             if head is not None:
                 kind, head_start = head
+                if kind == "institution" and _fold(word)[:head_start].endswith(self._vet_modifiers):
+                    return False  # "Tierklinik", "Pferdeklinik": an animal's clinic
                 core = hit.core if 0 <= hit.core < hit.end else hit.end
                 core_len = core - hit.start
                 if kind == "person":
