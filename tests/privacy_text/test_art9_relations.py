@@ -509,3 +509,62 @@ def test_spoken_shorthand(text: str, labels: set[str]) -> None:
 )
 def test_subject_line_shorthand(text: str, labels: set[str], field: str) -> None:
     assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a job at a union or an aid organisation is no membership or origin
+        ("Kd. ist Techniker bei der Gewerkschaft", set()),
+        ("Kd. ist seit Jahren in der Gewerkschaft", {"union"}),
+        ("Kd. arbeitet in der Flüchtlingshilfe als Koordinatorin", set()),
+    ],
+)
+def test_jobs_at_unions_and_aid_organisations(text: str, labels: set[str]) -> None:
+    assert categories(text) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # a clergy word that is also a common surname
+        ("Auftrag Kirchner / Kaplan", set(), "betreff"),
+        ("Kd. ist Kaplan in St. Josef", {"religion"}, "bemerkungen"),
+        ("Autohaus Bischof, Herr Lange", set(), "bemerkungen"),
+    ],
+)
+def test_a_clergy_word_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # a nationality noun that is also a common surname
+        ("Rückfrage Auftrag Schweizer", set(), "betreff"),
+        ("Autohaus Holländer, Termin Montag", set(), "bemerkungen"),
+        ("Kd. ist Schweizer", {"ethnic_origin"}, "bemerkungen"),
+        ("Kd. hat ein Schweizer Konto", set(), "bemerkungen"),
+    ],
+)
+def test_a_nationality_that_is_a_surname(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "field"),
+    [
+        # "Verdi" is also a surname
+        ("Storno Auftrag Verdi - Kd. hat privat getauscht", set(), "betreff"),
+        ("Kd. ist bei Verdi, Streik Mo-Mi", {"union"}, "bemerkungen"),
+        # a service at a town fair is an event
+        ("Wegen des Stadtfests mit Gottesdienst ist die Zufahrt gesperrt.", set(), "beschreibung"),
+        # a work function at a union house; a hearing at the asylum office
+        ("Kd. macht die Buchhaltung im Gewerkschaftshaus", set(), "bemerkungen"),
+        ("Kd. hat Mi Anhörung bei der Asylstelle, erst Do", {"ethnic_origin"}, "bemerkungen"),
+        # a weekday abbreviation before a noun is no name ("Mi Fraktionssitzung")
+        ("Kd. hat Mi Fraktionssitzung, Termin Fr", {"political"}, "bemerkungen"),
+    ],
+)
+def test_precision_twins(text: str, labels: set[str], field: str) -> None:
+    assert categories(text, field) == labels

@@ -558,8 +558,9 @@ class Grammar:
         return False
 
     def _names_thing(self, token: str) -> bool:
-        """A capitalised word that is no person and no clause-opening function word."""
-        if not token[:1].isupper() or token.isupper():
+        """A capitalised word that is no person and no clause-opening function word -- nor
+        an abbreviation of two letters ("Mi", "Do": weekdays in "Kd. hat Mi Fraktionssitzung")."""
+        if not token[:1].isupper() or token.isupper() or len(token.rstrip(".")) <= 2:
             return False
         folded = _fold(token.rstrip("."))
         return not (self._is_person(token) or folded in self._function or folded in self._preps)
@@ -799,7 +800,7 @@ class Grammar:
             if self._known(norm.original[first:last]):
                 return False  # a dictionary word is no typo ("Psychotherapeut", "Psychotherapie")
         widened = 0 <= hit.core < hit.end  # a prefix/infix term inside a longer word
-        attributive = frame is None and hit.rule.category in self._attributive
+        attributive = frame in (None, "person") and hit.rule.category in self._attributive
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
