@@ -412,3 +412,8 @@ def test_a_home_for_a_condition_group_and_weekday_shorthand_are_health(text: str
 
 def test_a_place_named_by_a_condition_group_is_a_landmark() -> None:
     assert categories("Parkplatz an der Blindenschule, Einfahrt links") == set()
+
+
+def test_a_job_head_ends_a_compound_only_for_health_and_biometric() -> None:
+    assert categories("Kd. ist Behindertenbetreuer, Schicht bis 16") == set()
+    assert "religion" in categories("Kunde ist Messdiener-Betreuer in der Kirche")

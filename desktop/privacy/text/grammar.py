@@ -854,7 +854,8 @@ class Grammar:
                         kind == "job" and hit.rule.category in self._job_head_categories
                     ):
                         return False
-                    frame = "place"
+                    if kind != "job":  # a job head of another category reads as no head
+                        frame = "place"
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):
                 frame = "place"  # "der Psychiatrischen Klinik": read as "Psychiatrie|klinik"
         return self._keep_frame(text, start, end, piece, frame, field, hit.rule.category)
