@@ -67,6 +67,7 @@ from tests.helpers.privacy_text import categories
         ("Kd. ist Diabetiker Typ 2", {"health"}),
         ("Kunde wünscht Typ Original Scheibe", set()),
         ("Kunde ist ein ganz Neuer, erster Auftrag", set()),
+        ("Kdn. echt ne ganz Patente, hat alles vorbereitet", {"judgement"}),
         ("Kunde ist total der Ansicht, dass die Scheibe neu muss", set()),
         # "Weltmeister im ...-en" of a person; a master craftsman is a job
         ("Kd. ist Weltmeister im Absagen", {"judgement"}),
@@ -97,6 +98,8 @@ from tests.helpers.privacy_text import categories
         ("Kd. ehrlich, hat den Vorschaden selbst gemeldet", {"judgement"}),
         # the discourse marker and a reaction to an event are clean
         ("Ehrlich gesagt weiß der Kunde nicht, wann er Zeit hat", set()),
+        ("Kundin war grantig gewesen, weil der Monteur zu spät kam", set()),
+        ("Kundin ist grantig", {"judgement"}),
         ("Kunde war sehr laut am Telefon, weil er sich über die Wartezeit ärgerte", set()),
     ],
 )
