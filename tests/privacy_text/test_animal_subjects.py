@@ -55,6 +55,9 @@ def test_person_beside_an_animal_stays_flagged(text: str) -> None:
         "unser Kater, der ist blind",
         "Achtung Hund im Garten, der ist schon ganz blind und bellt nicht",
         "Kunde hat einen Hund, der blind ist, bitte Tor schließen",
+        # a clause without a subject of its own continues the animal's
+        "Achtung Hund, ist blind und bissig",
+        "Der Hund bellt, hinkt aber seit Wochen",
         # a thing: a blind windscreen or camera
         "Die Frontscheibe ist milchig, sie ist am Rand schon blind",
         "Der Sensor ist verschmutzt, er ist blind",
@@ -75,6 +78,8 @@ def test_pronoun_pointing_back_to_an_animal_or_thing_is_clean(text: str) -> None
         "Der Hund ist alt, sie ist schwerhörig, bitte laut klingeln",
         # a relative pronoun after a person
         "Kunde hat einen Sohn, der blind ist, bitte laut klingeln",
+        # a subjectless clause after a clause about a person or an appointment
+        "Termin Mo, ist schwerhörig",
         # a new sentence: no pronoun is resolved across a full stop
         "Der Hund ist lieb. Er ist blind.",
     ],

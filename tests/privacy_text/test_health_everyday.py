@@ -360,3 +360,60 @@ def test_a_perception_blamed_on_the_glass_or_the_noise_is_not_health(text: str) 
 )
 def test_a_perception_of_the_person_stays_health(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. braucht Hilfe beim Treppensteigen",
+        "Kd. wird von seiner Frau gepflegt",
+        "Kd. pflegt seinen Vater, daher nur vormittags",
+        "Kd. ist in Kurzzeitpflege bis 20.",
+    ],
+)
+def test_care_a_person_needs_or_gives_a_relative_is_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. braucht Hilfe beim Ausfüllen des Formulars",
+        "Der Wagen wird regelmäßig gepflegt",
+        "Kd. arbeitet in der Tagespflege als Betreuer",
+    ],
+)
+def test_help_with_paperwork_car_care_and_care_jobs_are_not_health(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Pferdeanhänger am Fzg., Kd. muss vorher zur Tierklinik", "bemerkungen"),
+        ("Iris Wendland", "nachname"),
+        ("Kd. ist Techniker bei einem Hersteller von Hörgeräten", "bemerkungen"),
+    ],
+)
+def test_an_animal_clinic_a_first_name_and_a_makers_goods_are_clean(text: str, field: str) -> None:
+    assert categories(text, field) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kdn. wohnt im Blindeninstitut, Betreuerin nimmt den Schlüssel an",
+        "Kd. hat Mo/Mi/Fr Dialyse, sonst erreichbar",
+    ],
+)
+def test_a_home_for_a_condition_group_and_weekday_shorthand_are_health(text: str) -> None:
+    assert "health" in categories(text)
+
+
+def test_a_place_named_by_a_condition_group_is_a_landmark() -> None:
+    assert categories("Parkplatz an der Blindenschule, Einfahrt links") == set()
+
+
+def test_a_job_head_ends_a_compound_only_for_health_and_biometric() -> None:
+    assert categories("Kd. ist Behindertenbetreuer, Schicht bis 16") == set()
+    assert "religion" in categories("Kunde ist Messdiener-Betreuer in der Kirche")

@@ -81,6 +81,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.partners import PartnerNames
 from desktop.privacy.text.trie import trie_pattern
@@ -188,6 +189,7 @@ class Grammar:
         self._place_preps = _fold_all(data["place"]["prepositions"])
         self._stay_preps = _fold_all(data["place"]["stay"])
         self._job_words = _fold_all(data["job"]["words"])
+        self._job_head_categories = frozenset(data["job"]["head_categories"])
         self._visit_words = _fold_all(data["job"]["visit"])
         self._visit_reveals = frozenset(data["job"]["visit_reveals"])
         self._duty_words = _fold_all(data["job"]["duty"])
@@ -255,6 +257,7 @@ class Grammar:
         self.symptom_rules = frozenset(manner["symptoms"])
         self._behaviour = _fold_all(manner["behaviour"])
         self._partners = PartnerNames(root)
+        self._first_names = first_names(root)
         self._lemma = _load_lemmatizer()
         self._known = _load_dictionary()
         self._heads_cache: dict[str, tuple[str, int] | None] = {}
@@ -345,6 +348,19 @@ class Grammar:
                 return False
             pos = token.end()
         return False
+
+    def _first_name(self, text: str, start: int, end: int, category: str) -> bool:
+        """A health or biometric word that is also a first name, right before a capitalised
+        word, is a person's name ("Iris Wendland", "Frau Iris Berg ruft an")."""
+        if category not in self._job_head_categories or text[end : end + 1] != " ":
+            return False
+        if text[start:end].lower() not in self._first_names:
+            return False
+        following = _TOKEN.match(text, end + 1)
+        if following is None or not following.group()[:1].isupper():
+            return False
+        word = _fold(following.group().rstrip("."))
+        return not (word in self._function or word in self._preps or self._is_person(word))
 
     def _car_as_patient(self, text: str, start: int, end: int) -> bool:
         """Workshop jargon: a bare "Patient" as the subject of a clause after a car was named
@@ -719,16 +735,23 @@ class Grammar:
         the clause before it and the same sentence (``before``: the clause's tokens before
         the hit, ``nxt`` the token after them; ``grammar.toml`` ``[reference]``): "er", "sie",
         "es" to that clause's subject, "der", "die", "das" before a verb to its last noun
-        outside a prepositional phrase. The gender must agree with the noun's article; no
-        person may stand beside the noun but an owner in a genitive. ``(-1, -1)`` when there is
-        none or it is a person."""
+        outside a prepositional phrase; a clause without a subject of its own continues the
+        subject before ("Hund im Garten, ist aber blind"). The gender must agree with the
+        noun's article; no person may stand beside the noun but an owner in a genitive.
+        ``(-1, -1)`` when there is none or it is a person."""
         none = (-1, -1)
         opening = before[:3]
-        if not any(t.lower() in self._pronouns for t in opening):
+        # a clause without a subject of its own continues the one before: "Hund im Garten, ist
+        # aber blind" -- only verbs and adverbs (lower case, no person) before the hit
+        elliptic = (before or nxt[:1].islower()) and not any(
+            t[:1].isupper() or not t.isalpha() or t in self._pronouns or self._is_person(t)
+            for t in before
+        )
+        if not elliptic and not any(t.lower() in self._pronouns for t in opening):
             return none  # no pronoun opens the clause: the common case, decided cheaply
-        gender = None
-        personal = False
-        for index, token in enumerate(opening):
+        gender = "" if elliptic else None  # "": any gender
+        personal = elliptic
+        for index, token in enumerate([] if elliptic else opening):
             folded = _fold(token)
             if folded in self._personal:
                 gender, personal = self._personal[folded], True
@@ -772,7 +795,7 @@ class Grammar:
         if found < 0 or self._is_person(prev[found].group()):
             return none
         agree = self._determiner_genders.get(_fold(prev[found - 1].group())) if found else None
-        if agree and gender not in agree:
+        if agree and gender and gender not in agree:
             return none  # "Der Hund ist alt, sie ist schwerhörig": someone else
         if self._person_after_animal([m.group() for m in prev[found + 1 :]]):
             return none
@@ -852,6 +875,7 @@ class Grammar:
             or self._names_goods(norm.original, first)
             or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
+            or self._first_name(norm.original, first, last, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
@@ -893,9 +917,12 @@ class Grammar:
                 if kind == "institution" and self._serves_animals(word, head_start):
                     return False  # "Tierklinik", "Pferdeklinik": no person stays there
                 if head_start >= core_len - 1:
-                    if kind in ("place", "object", "job"):
+                    if kind in ("place", "object") or (
+                        kind == "job" and hit.rule.category in self._job_head_categories
+                    ):
                         return False
-                    frame = "place"
+                    if kind != "job":  # a job head of another category reads as no head
+                        frame = "place"
                 elif kind == "institution" and frame is None:
                     frame = "place"  # the term names an institution itself ("Frei|kirche")
             elif 0 <= hit.core < hit.end and self._before_institution(text, word_end):

@@ -49,8 +49,9 @@ def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
                 yield match.start(), match.end(), match.group()
 
 
+# (not after "/" or "-": "Mo/Mi/Fr Dialyse", "Mo-Fr" are days of the week)
 _SALUTATION_BEFORE = re.compile(
-    r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
+    r"(?<![\w/-])(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
 )
 
 
