@@ -159,9 +159,14 @@ _COMMON = frozenset(
 )
 
 
-def _score(strings: Strings) -> tuple[bool, bool, int, int]:
+def _score(strings: Strings) -> tuple[bool, bool, float]:
+    """Higher is better: long enough, free of common words, and least likely to occur by
+    chance -- anchors are found inside words too ("tor" in "Motor"), and a string of n
+    letters turns up about 26 times less often than one of n - 1, so one 3-letter member
+    admits more text than dozens of 6-letter ones."""
     shortest = min(map(len, strings))
-    return (shortest >= _MIN_LENGTH, not strings & _COMMON, shortest, -len(strings))
+    chance = sum(26.0 ** -len(s) for s in strings)
+    return (shortest >= _MIN_LENGTH, not strings & _COMMON, -chance)
 
 
 def _must(items: list[tuple[Any, Any]]) -> Strings | None:
