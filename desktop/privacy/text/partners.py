@@ -35,19 +35,20 @@ class PartnerNames:
     def __init__(self, root: Path) -> None:
         self._genders = _load(root / "first_name_genders.txt")
 
+    def _name_gender(self, text: str, start: int, end: int) -> str | None:
+        """The gender of the capitalised first name that ends ``text[start:end]``, if known."""
+        name = text[start:end].split()[-1]
+        return self._genders.get(name.casefold()) if name[:1].isupper() else None
+
     def same_gender(self, text: str, start: int, end: int) -> bool:
         """``text[start:end]`` ends with a partner's first name of the gender of the person
         the note is about (the nearest reference outside the span, earlier ones first)."""
-        name = text[start:end].split()[-1]
-        partner = self._genders.get(name.casefold()) if name[:1].isupper() else None
+        partner = self._name_gender(text, start, end)
         if partner is None:
             return False
-        # only the hit's own piece of a batch: the answer must not depend on which other
-        # sentences were checked in the same call (see lexicon.SEPARATOR)
-        piece_start = text.rfind(SEPARATOR, 0, start) + 1
-        piece_end = text.find(SEPARATOR, end)
+        piece_start, piece_end = _piece(text, start, end)
         offset = max(piece_start, start - _NEAR)
-        window = text[offset : min(end + _NEAR, len(text) if piece_end < 0 else piece_end)]
+        window = text[offset : min(end + _NEAR, piece_end)]
         found = [(offset + p, g) for p, g in references(window)]
         before = [g for p, g in found if p < start]
         after = [g for p, g in found if p >= end]
@@ -63,13 +64,11 @@ class PartnerNames:
         names the person nearest before it ("Kundin heißt jetzt Jonas") is of the other
         gender: a change of gender. "Kd." says no gender, and a son named later in the
         sentence is someone else ("Kundin heißt jetzt Lena Becker, Sohn Thomas holt ab")."""
-        name = text[start:end].split()[-1]
-        gender = self._genders.get(name.casefold()) if name[:1].isupper() else None
+        gender = self._name_gender(text, start, end)
         if gender is None:
             return False
-        piece_start = text.rfind(SEPARATOR, 0, start) + 1
-        piece_end = text.find(SEPARATOR, end)
-        sentence = text[piece_start : len(text) if piece_end < 0 else piece_end]
+        piece_start, piece_end = _piece(text, start, end)
+        sentence = text[piece_start:piece_end]
         if not _NAMING.search(sentence):
             return False  # "Ansprechpartner früher Anna, jetzt Herr Weber": no one renamed
         for other in _OTHER_NAME.findall(sentence):
@@ -93,3 +92,10 @@ _OTHER_NAME = re.compile(
     r"(?<!\w)(?i:früher|frueher|vorher|hieß|hiess|ehemals|vormals|bisher|noch|alter vorname:?"
     r"|alter name:?|jetzt|neuer vorname:?|neuer name:?)\s+([A-ZÄÖÜ]\w+)(?![\w-])"
 )
+
+
+def _piece(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the hit's own piece of a batch: the answer must not depend on which other
+    sentences were checked in the same call (see lexicon.SEPARATOR)."""
+    piece_end = text.find(SEPARATOR, end)
+    return text.rfind(SEPARATOR, 0, start) + 1, len(text) if piece_end < 0 else piece_end
