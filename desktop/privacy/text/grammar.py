@@ -239,6 +239,11 @@ class Grammar:
         self._institution_heads = tuple(_fold_all(heads["institution"]))
         self._memberships = tuple(_fold_all(data.get("membership", {}).get("heads", [])))
         self._animal_fronts = tuple(_fold_all(animal.get("institution_fronts", [])))
+        owner = data.get("owner", {})
+        self._owner_categories = frozenset(owner.get("categories", []))
+        self._owner_verbs = _fold_all(owner.get("verbs", []))
+        self._owner_events = tuple(_fold_all(owner.get("events", [])))
+        self._circumstances = _fold_all(data.get("event", {}).get("circumstances", []))
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
@@ -878,6 +883,8 @@ class Grammar:
             or self._first_name(norm.original, first, last, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
+        if hit.rule.category in self._owner_categories and self._owned_by(norm.original, first):
+            return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
                 return True  # the whole word is the term: no compound head to read
@@ -993,6 +1000,11 @@ class Grammar:
                 return False
             if self._subject(before) is None and self._other_subject_after(after):
                 return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
+            if self._circumstance(before, after):
+                return False  # "Hagel am CSD-Samstag", "Steinschlag durch Demonstranten"
+            if text[end : end + 1] == "-":  # "läuft beim CSD-Umzug mit": the event itself
+                subject = self._subject(before)
+                return subject is None or self._is_person(subject)
             frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
@@ -1120,6 +1132,79 @@ class Grammar:
             word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
             for i, word in enumerate(folded[:-1])
         )
+
+    def _circumstance(self, before: list[str], after: list[str]) -> bool:
+        """A preposition of cause or time right before the event (only articles between)
+        and no person as the clause's subject: the event is a circumstance ("Hagel am
+        CSD-Samstag", "Wegen CSD ist die Innenstadt dicht") -- not "Kd. war am CSD-Samstag
+        in Köln", nor "Wegen der Demo ist Kd. nicht da"."""
+        index = len(before) - 1
+        while index >= 0 and _fold(before[index]) in _ARTICLES:
+            index -= 1
+        if index < 0 or _fold(before[index].rstrip(".")) not in self._circumstances:
+            return False
+        subject = self._subject(before[:index])
+        if subject is None:
+            return not self._names_person(after)
+        return not self._is_person(subject)
+
+    def _owned_by(self, text: str, start: int) -> bool:
+        """The organisation at ``start`` owns or holds the noun before it: a thing or place
+        in a genitive or after "vom"/"von (der)" ("Fahrzeug der IG Metall", "Hinterhof vom
+        Nachtclub"), the subject of a verb of belonging ("Wagen gehört dem Posaunenchor"), or
+        an event whose clause has no person as its subject ("Warnstreik von ver.di"); an
+        apposition may stand between ("Lieferwagen der Gewerkschaft NGG")."""
+        word = _TOKEN.match(text, start)
+        if word is None:
+            return False
+        dotted = word.group().endswith(".") and text[word.end() : word.end() + 1].isalnum()
+        if not dotted and not self._is_organisation(word.group()):
+            return False  # "Auto des Gewerkschafters", "im Rahmen der Transition"
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, max(left, start - 80), start)]
+        index = len(before) - 1
+        if (
+            index >= 2
+            and before[index][:1].isupper()
+            and _fold(before[index - 1]) in _ARTICLES
+            and not self._is_person(before[index])
+        ):
+            index -= 1  # "der Gewerkschaft NGG": an apposition before the name
+        if index < 1:
+            return False
+        link = _fold(before[index])
+        noun_index = index - 1
+        if link in ("der", "dem", "den") and _fold(before[noun_index]) == "von":
+            link, noun_index = "von", noun_index - 1  # "von der Caritas"
+        if link in ("dem", "der") and _fold(before[noun_index]) in self._owner_verbs:
+            noun = self._subject(before[:noun_index])  # "Wagen gehört dem Posaunenchor"
+            return noun is not None and self._is_thing(noun)
+        if link not in ("vom", "von", "des", "der") or noun_index < 0:
+            return False
+        noun = before[noun_index]
+        if not noun[:1].isupper() or self._is_person(noun):
+            return False
+        head = self.head(noun.rstrip("."))
+        if self._is_thing(noun) or (head is not None and head[0] == "place"):
+            return True
+        if not fold_term(self._lemma(noun)).endswith(self._owner_events):
+            return False
+        subject = self._subject(before[:noun_index])
+        return subject is None or not self._is_person(subject)
+
+    def _is_organisation(self, word: str) -> bool:
+        """A name of an organisation or venue: an acronym ("DGB", "AfD") or a noun
+        whose head is an organisation one belongs to, an institution or a place
+        ("Orts|verein", "Nacht|club", "Kirchen|chor") -- not a person or a process
+        ("Gewerkschafter", "Transition")."""
+        if sum(c.isupper() for c in word) >= 2:
+            return True
+        if not word[:1].isupper() or self._is_person(word):
+            return False
+        if fold_term(self._lemma(word)).endswith(self._memberships):
+            return True
+        head = self.head(word)
+        return head is not None and head[0] in ("institution", "place")
 
     def _workplace_before(self, before: list[str]) -> bool:
         """A profession right before the place's preposition names a workplace ("ist
