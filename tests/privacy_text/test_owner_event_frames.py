@@ -43,6 +43,24 @@ from tests.helpers.privacy_text import categories
         ("Kd. geht jedes Jahr zum CSD", "bemerkungen", {"sex_life"}),
         ("Steinschlag durch Demonstranten, Kd. war im Büro", "bemerkungen", set()),
         ("Kd. ist Demonstrant bei Fridays for Future", "bemerkungen", {"political"}),
+        # an organisation of religion after a job word or a profession and "bei"/"für" is an
+        # employer; an office or membership there stays a relation
+        ("Kd. ist Busfahrer für den Kirchenchor, Termin Montag", "bemerkungen", set()),
+        ("Kd. ist Kassierer beim Kirchenchor", "bemerkungen", {"religion"}),
+        # a known surname that ends the subject before a finite verb is a name
+        ("Kd. Krebs ruft wegen Termin zurück", "bemerkungen", set()),
+        ("Kd. Krebs, Chemo läuft", "bemerkungen", {"health"}),
+        ("Kd. Christ meldet Steinschlag", "bemerkungen", set()),
+        ("Kd. Christ ist gläubig", "bemerkungen", {"religion"}),
+        ("Kd. Demenz nimmt zu", "bemerkungen", {"health"}),
+        # a closing formula with a greeting from a place signs the name after it
+        ("Bitte Termin verschieben. Gruß aus dem Büro, Melanie Krebs", "beschreibung", set()),
+        ("Viele Grüße aus dem Backoffice, Jonas Blind", "beschreibung", set()),
+        (
+            "Gruß aus dem Büro. Kunde Peter Müller bittet um Rückruf",
+            "beschreibung",
+            {"identifier"},
+        ),
     ],
 )
 def test_owner_and_event_frames(text: str, field: str, labels: set[str]) -> None:

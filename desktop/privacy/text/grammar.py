@@ -82,6 +82,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.privacy.text.identifiers import first_names
+from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.partners import PartnerNames
 from desktop.privacy.text.trie import trie_pattern
@@ -244,6 +245,15 @@ class Grammar:
         self._owner_verbs = _fold_all(owner.get("verbs", []))
         self._owner_events = tuple(_fold_all(owner.get("events", [])))
         self._circumstances = _fold_all(data.get("event", {}).get("circumstances", []))
+        self._offices = tuple(_fold_all(owner.get("offices", [])))
+        self._employer_categories = frozenset(owner.get("employer_categories", []))
+        # surnames that are also trigger words ("Krebs", "Christ", "Türk"; names.txt)
+        surname_lists = ("surname_exceptions", "surname_exceptions_first", "frequent_surnames")
+        self._trigger_surnames = frozenset(
+            fold_term(entry)
+            for rule, entry in parse_file(root / "names.txt")
+            if rule.rule_id in surname_lists
+        )
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
@@ -883,7 +893,8 @@ class Grammar:
             or self._first_name(norm.original, first, last, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
-        if hit.rule.category in self._owner_categories and self._owned_by(norm.original, first):
+        category = hit.rule.category
+        if category in self._owner_categories and self._owned_by(norm.original, first, category):
             return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
@@ -1037,6 +1048,15 @@ class Grammar:
                 return False
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
+            following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+            if (
+                before
+                and following is not None
+                and _fold(piece) in self._trigger_surnames
+                and self._is_person(before[-1])
+                and self._finite_verb(following.group())
+            ):
+                return False  # "Kd. Krebs ruft zurück": a surname ends the subject's phrase
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
@@ -1148,7 +1168,7 @@ class Grammar:
             return not self._names_person(after)
         return not self._is_person(subject)
 
-    def _owned_by(self, text: str, start: int) -> bool:
+    def _owned_by(self, text: str, start: int, category: str) -> bool:
         """The organisation at ``start`` owns or holds the noun before it: a thing or place
         in a genitive or after "vom"/"von (der)" ("Fahrzeug der IG Metall", "Hinterhof vom
         Nachtclub"), the subject of a verb of belonging ("Wagen gehört dem Posaunenchor"), or
@@ -1170,6 +1190,8 @@ class Grammar:
             and not self._is_person(before[index])
         ):
             index -= 1  # "der Gewerkschaft NGG": an apposition before the name
+        if category in self._employer_categories and self._employs(before, index):
+            return True  # "arbeitet bei der IG Metall in der Buchhaltung": the employer
         if index < 1:
             return False
         link = _fold(before[index])
@@ -1191,6 +1213,38 @@ class Grammar:
             return False
         subject = self._subject(before[:noun_index])
         return subject is None or not self._is_person(subject)
+
+    def _finite_verb(self, token: str) -> bool:
+        """A lower-case verb form that is no copula ("ruft", "meldet", "hat"): a known
+        surname right before it, after a person noun, closes that person's noun phrase."""
+        folded = _fold(token)
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _employs(self, before: list[str], index: int) -> bool:
+        """The organisation after ``before[:index + 1]`` is where the person works: a job word
+        or a profession right before "bei"/"für" ("arbeitet bei der IG Metall", "ist
+        Busfahrer für den Kirchenchor") -- an office in it or membership is no job ("ist
+        Kassierer bei der SPD", "ist Mitglied bei ver.di")."""
+        while index >= 0 and _fold(before[index]) in _ARTICLES:
+            index -= 1
+        if index < 1 or _fold(before[index]) not in ("bei", "beim", "für", "fuer"):
+            return False
+        word = before[index - 1]
+        folded = _fold(word.rstrip("."))
+        if folded in self._job_words:
+            return True
+        if not word[:1].isupper() or index < 2 or _fold(before[index - 2]) not in self._job_verbs:
+            return False
+        return not (
+            folded in self._person
+            or folded in self._not_profession
+            or fold_term(self._lemma(word)).endswith(self._offices)
+        )
 
     def _is_organisation(self, word: str) -> bool:
         """A name of an organisation or venue: an acronym ("DGB", "AfD") or a noun
