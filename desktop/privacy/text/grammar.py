@@ -1048,15 +1048,10 @@ class Grammar:
                 return False
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
-            following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
-            if (
-                before
-                and following is not None
-                and _fold(piece) in self._trigger_surnames
-                and self._is_person(before[-1])
-                and self._finite_verb(following.group())
-            ):
-                return False  # "Kd. Krebs ruft zurück": a surname ends the subject's phrase
+            if before and _fold(piece) in self._trigger_surnames and self._is_person(before[-1]):
+                following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+                if following is not None and self._finite_verb(following.group()):
+                    return False  # "Kd. Krebs ruft zurück": a surname ends the subject's phrase
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
