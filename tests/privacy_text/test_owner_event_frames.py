@@ -53,6 +53,12 @@ from tests.helpers.privacy_text import categories
         ("Kd. Christ meldet Steinschlag", "bemerkungen", set()),
         ("Kd. Christ ist gläubig", "bemerkungen", {"religion"}),
         ("Kd. Demenz nimmt zu", "bemerkungen", {"health"}),
+        # an illness said of a thing right before "hat"/"ist": car slang for a defect
+        ("Scheibe hat Migräne, überall Schlieren", "bemerkungen", set()),
+        ("Fahrzeug hat einen Herzinfarkt gehabt, Scheibe trotzdem", "bemerkungen", set()),
+        ("Kd. hat Migräne, bitte leise sein", "bemerkungen", {"health"}),
+        ("Das Auto steht wegen Rheuma seit Monaten", "bemerkungen", {"health"}),
+        ("Auto von Kd. hat Rheuma", "bemerkungen", {"health"}),
         # a closing formula with a greeting from a place signs the name after it
         ("Bitte Termin verschieben. Gruß aus dem Büro, Melanie Krebs", "beschreibung", set()),
         ("Viele Grüße aus dem Backoffice, Jonas Blind", "beschreibung", set()),

@@ -109,6 +109,7 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
@@ -247,6 +248,9 @@ class Grammar:
         self._circumstances = _fold_all(data.get("event", {}).get("circumstances", []))
         self._offices = tuple(_fold_all(owner.get("offices", [])))
         self._employer_categories = frozenset(owner.get("employer_categories", []))
+        self._thing_subject_categories = frozenset(
+            data.get("thing_subject", {}).get("categories", [])
+        )
         # surnames that are also trigger words ("Krebs", "Christ", "Türk"; names.txt)
         surname_lists = ("surname_exceptions", "surname_exceptions_first", "frequent_surnames")
         self._trigger_surnames = frozenset(
@@ -898,6 +902,8 @@ class Grammar:
             return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
+                if category in self._thing_subject_categories:
+                    return not self._said_of_thing(norm.original, first, last)
                 return True  # the whole word is the term: no compound head to read
             frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
@@ -1208,6 +1214,25 @@ class Grammar:
             return False
         subject = self._subject(before[:noun_index])
         return subject is None or not self._is_person(subject)
+
+    def _said_of_thing(self, text: str, start: int, end: int) -> bool:
+        """A thing right before "hat"/"ist" (an article may follow) is the subject the word
+        is said of, and the clause names no person: car slang for a defect ("Scheibe hat
+        Migräne", "der Wagen hat Rheuma", "Fahrzeug hatte einen Herzinfarkt") -- not "Kd. hat
+        Rheuma", "Auto steht wegen Rheuma", "Auto vom Kunden hat ... Rheuma"."""
+        near = text[max(0, start - 40) : start].split()[-4:]
+        if len(near) > 2 and _fold(near[-1]) in _ARTICLES:
+            near.pop()  # "hat einen Herzinfarkt"
+        if len(near) < 2 or _fold(near[-1]) not in _HAVE_OR_BE:
+            return False  # no predicate of having or being right before: the common case
+        noun = near[-2]
+        if not noun[:1].isupper() and (len(near) < 3 or _fold(near[-3]) not in _ARTICLES):
+            return False  # a noun, or in lower-case typing one after an article ("der wagen")
+        if not noun[-1:].isalnum() or self._is_person(noun) or not self._is_thing(noun):
+            return False
+        left, right = self._clause(text, start, end)
+        tokens = [m.group() for m in _TOKEN.finditer(text, left, right)]
+        return not self._names_person(tokens)
 
     def _finite_verb(self, token: str) -> bool:
         """A lower-case verb form that is no copula ("ruft", "meldet", "hat"): a known
