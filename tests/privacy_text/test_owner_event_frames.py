@@ -24,6 +24,10 @@ from tests.helpers.privacy_text import categories
         ("Auto steht im Hinterhof vom Nachtclub, Einfahrt links", "zusatzinfo", set()),
         ("Fahrzeug des Ortsvereins der SPD, Schlüssel im Büro", "bemerkungen", set()),
         ("Kd. ist im Vorstand des Ortsvereins der SPD", "bemerkungen", {"political"}),
+        # a thing or event an organisation holds opens a clause that names no person
+        ("Infostand der AfD blockiert die Einfahrt", "bemerkungen", set()),
+        ("Kd. steht am Infostand der AfD", "bemerkungen", {"political"}),
+        ("Am Infostand der AfD hat Kd. Flyer verteilt", "bemerkungen", {"political"}),
         # the subject of a verb of belonging is a thing
         ("Der Bus gehört dem Posaunenchor, Rechnung an den Verein", "bemerkungen", set()),
         ("Kd. singt im Posaunenchor, Termin nicht am Donnerstag", "bemerkungen", {"religion"}),

@@ -898,7 +898,10 @@ class Grammar:
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         category = hit.rule.category
-        if category in self._owner_categories and self._owned_by(norm.original, first, category):
+        if category in self._owner_categories and (
+            self._owned_by(norm.original, first, category)
+            or self._holding_opens(norm.original, first, last)
+        ):
             return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
@@ -1207,11 +1210,11 @@ class Grammar:
         noun = before[noun_index]
         if not noun[:1].isupper() or self._is_person(noun):
             return False
+        if not self._is_holding(noun):
+            return False
         head = self.head(noun.rstrip("."))
         if self._is_thing(noun) or (head is not None and head[0] == "place"):
             return True
-        if not fold_term(self._lemma(noun)).endswith(self._owner_events):
-            return False
         subject = self._subject(before[:noun_index])
         return subject is None or not self._is_person(subject)
 
@@ -1265,6 +1268,39 @@ class Grammar:
             or folded in self._not_profession
             or fold_term(self._lemma(word)).endswith(self._offices)
         )
+
+    def _holding_opens(self, text: str, start: int, end: int) -> bool:
+        """The hit opens its clause with a thing, place or event that an organisation holds
+        ("Infostand der AfD blockiert die Einfahrt", "Wahlkampfstand der Grünen vor dem
+        Supermarkt") and the clause names no person: no one's relation to it -- not "Kd.
+        steht am Infostand der AfD", "Am Infostand der AfD hat Kd. Flyer verteilt"."""
+        match = _TOKEN.match(text, start)
+        link = (
+            _TOKEN.match(text, match.end() + 1)
+            if match and text[match.end() : match.end() + 1] == " "
+            else None
+        )
+        if match is None or link is None or _fold(link.group()) not in ("der", "des", "vom", "von"):
+            return False
+        noun = match.group()
+        if not noun[:1].isupper() or not self._is_holding(noun):
+            return False
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if any(
+            t[:1].isupper() and _fold(t) not in self._preps and _fold(t) not in _ARTICLES
+            for t in before
+        ):
+            return False  # "Vorsitzender des Ortsvereins der SPD": a noun before it
+        tokens = [*before, *(m.group() for m in _TOKEN.finditer(text, start, right))]
+        return not self._names_person(tokens)
+
+    def _is_holding(self, noun: str) -> bool:
+        """A thing, a place or an event (`[owner] events`) that an organisation may hold."""
+        head = self.head(noun.rstrip("."))
+        if self._is_thing(noun) or (head is not None and head[0] == "place"):
+            return True
+        return fold_term(self._lemma(noun)).endswith(self._owner_events)
 
     def _is_organisation(self, word: str) -> bool:
         """A name of an organisation or venue: an acronym ("DGB", "AfD") or a noun
