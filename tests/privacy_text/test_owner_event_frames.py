@@ -47,6 +47,13 @@ from tests.helpers.privacy_text import categories
         ("Kd. geht jedes Jahr zum CSD", "bemerkungen", {"sex_life"}),
         ("Steinschlag durch Demonstranten, Kd. war im Büro", "bemerkungen", set()),
         ("Kd. ist Demonstrant bei Fridays for Future", "bemerkungen", {"political"}),
+        # a cause of a hindrance: an event the person only met, even as the subject
+        ("Kd. stand im Stau wegen der Wallfahrt", "bemerkungen", set()),
+        ("Kd. geht jedes Jahr auf Wallfahrt nach Altötting", "bemerkungen", {"religion"}),
+        ("Kd. ist wegen der Wallfahrt nicht erreichbar", "bemerkungen", {"religion"}),
+        # the head of a compound whose lemma lost its last part is read from the word itself
+        ("Scheibe bei Pilgerstau in Altötting beschädigt", "bemerkungen", set()),
+        ("Kd. ist Pilger auf dem Jakobsweg", "bemerkungen", {"religion"}),
         # an organisation of religion after a job word or a profession and "bei"/"für" is an
         # employer; an office or membership there stays a relation
         ("Kd. ist Busfahrer für den Kirchenchor, Termin Montag", "bemerkungen", set()),

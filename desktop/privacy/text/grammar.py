@@ -245,7 +245,10 @@ class Grammar:
         self._owner_categories = frozenset(owner.get("categories", []))
         self._owner_verbs = _fold_all(owner.get("verbs", []))
         self._owner_events = tuple(_fold_all(owner.get("events", [])))
-        self._circumstances = _fold_all(data.get("event", {}).get("circumstances", []))
+        event = data.get("event", {})
+        self._circumstances = _fold_all(event.get("circumstances", []))
+        self._causes = _fold_all(event.get("causes", []))
+        self._hindrances = tuple(_fold_all(event.get("hindrances", [])))
         self._offices = tuple(_fold_all(owner.get("offices", [])))
         self._employer_categories = frozenset(owner.get("employer_categories", []))
         self._thing_subject_categories = frozenset(
@@ -312,6 +315,10 @@ class Grammar:
             return None if kind is None else (kind[0], len(fold_term(word[:offset])))
         folded = fold_term(self._lemma(word))
         kind = self._classify(folded)
+        if kind is None:
+            surface = fold_term(word)
+            if len(folded) + 3 <= len(surface):  # the lemma lost the last part ("Pilgerstau")
+                folded, kind = surface, self._classify(surface)
         return None if kind is None else (kind[0], len(folded) - kind[1])
 
     def _classify(self, folded: str) -> tuple[str, int] | None:
@@ -1167,6 +1174,10 @@ class Grammar:
             index -= 1
         if index < 0 or _fold(before[index].rstrip(".")) not in self._circumstances:
             return False
+        if _fold(before[index].rstrip(".")) in self._causes and any(
+            _fold(t).endswith(self._hindrances) for i, t in enumerate(before) if i != index
+        ):
+            return True  # "Kd. stand im Stau wegen der Wallfahrt": a hindrance it caused
         subject = self._subject(before[:index])
         if subject is None:
             return not self._names_person(after)
