@@ -70,6 +70,12 @@ from tests.helpers.privacy_text import categories
         ("Kd. hat Migräne, bitte leise sein", "bemerkungen", {"health"}),
         ("Das Auto steht wegen Rheuma seit Monaten", "bemerkungen", {"health"}),
         ("Auto von Kd. hat Rheuma", "bemerkungen", {"health"}),
+        ("ihre karre hat nen schlaganfall gehabt, springt nicht an", "bemerkungen", set()),
+        ("ihr mann hat nen schlaganfall gehabt", "bemerkungen", {"health"}),
+        ("die Dichtung ist inkontinent, es tropft rein", "bemerkungen", set()),
+        ("die oma ist inkontinent", "bemerkungen", {"health"}),
+        ("Navi ist dement, findet die Straße nicht", "bemerkungen", set()),
+        ("Kunde ist dement", "bemerkungen", {"health"}),
         # a closing formula with a greeting from a place signs the name after it
         ("Bitte Termin verschieben. Gruß aus dem Büro, Melanie Krebs", "beschreibung", set()),
         ("Viele Grüße aus dem Backoffice, Jonas Blind", "beschreibung", set()),

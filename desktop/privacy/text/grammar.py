@@ -109,6 +109,7 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
@@ -1008,8 +1009,10 @@ class Grammar:
         category: str,
     ) -> bool:
         """The frame check of a hit (see the module docstring)."""
-        if frame is None:
-            return True
+        if frame is None:  # "Dichtung ist inkontinent": a word ending a thing's predicate
+            return category not in self._thing_subject_categories or not self._said_of_thing(
+                text, start, end
+            )
         left, right = self._clause(text, start, end)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
@@ -1235,15 +1238,19 @@ class Grammar:
         Migräne", "der Wagen hat Rheuma", "Fahrzeug hatte einen Herzinfarkt") -- not "Kd. hat
         Rheuma", "Auto steht wegen Rheuma", "Auto vom Kunden hat ... Rheuma"."""
         near = text[max(0, start - 40) : start].split()[-4:]
-        if len(near) > 2 and _fold(near[-1]) in _ARTICLES:
-            near.pop()  # "hat einen Herzinfarkt"
+        if len(near) > 2 and (_fold(near[-1]) in _ARTICLES or near[-1] in _SPOKEN_ARTICLES):
+            near.pop()  # "hat einen Herzinfarkt", "hat nen Schlaganfall"
         if len(near) < 2 or _fold(near[-1]) not in _HAVE_OR_BE:
             return False  # no predicate of having or being right before: the common case
         noun = near[-2]
-        if not noun[:1].isupper() and (len(near) < 3 or _fold(near[-3]) not in _ARTICLES):
-            return False  # a noun, or in lower-case typing one after an article ("der wagen")
-        if not noun[-1:].isalnum() or self._is_person(noun) or not self._is_thing(noun):
+        if not noun[:1].isupper() and (
+            len(near) < 3 or not (_fold(near[-3]) in _ARTICLES or near[-3] in self._possessives)
+        ):
+            return False  # a noun, or in lower-case typing one after an article ("ihre karre")
+        if not noun[-1:].isalnum() or self._is_person(noun):
             return False
+        if not (self._is_thing(noun) or (noun.islower() and self._is_thing(noun.capitalize()))):
+            return False  # lower-case typing: "karre" read as the noun "Karre"
         left, right = self._clause(text, start, end)
         tokens = [m.group() for m in _TOKEN.finditer(text, left, right)]
         return not self._names_person(tokens)
