@@ -1237,16 +1237,26 @@ class Grammar:
         is said of, and the clause names no person: car slang for a defect ("Scheibe hat
         Migräne", "der Wagen hat Rheuma", "Fahrzeug hatte einen Herzinfarkt") -- not "Kd. hat
         Rheuma", "Auto steht wegen Rheuma", "Auto vom Kunden hat ... Rheuma"."""
-        near = text[max(0, start - 40) : start].split()[-4:]
-        if len(near) > 2 and (_fold(near[-1]) in _ARTICLES or near[-1] in _SPOKEN_ARTICLES):
-            near.pop()  # "hat einen Herzinfarkt", "hat nen Schlaganfall"
-        if len(near) < 2 or _fold(near[-1]) not in _HAVE_OR_BE:
+        if start < 2 or text[start - 1] != " ":
+            return False
+        space = text.rfind(" ", max(0, start - 9), start - 1)
+        previous = text[space + 1 : start - 1].lower()
+        if previous in _ARTICLES or previous in _SPOKEN_ARTICLES:  # "hat einen Herzinfarkt"
+            verb_start = text.rfind(" ", max(0, space - 8), space)
+            previous = text[verb_start + 1 : space].lower() if verb_start >= 0 else ""
+            space = verb_start
+        if previous not in _HAVE_OR_BE or space < 1:
             return False  # no predicate of having or being right before: the common case
-        noun = near[-2]
-        if not noun[:1].isupper() and (
-            len(near) < 3 or not (_fold(near[-3]) in _ARTICLES or near[-3] in self._possessives)
-        ):
-            return False  # a noun, or in lower-case typing one after an article ("ihre karre")
+        noun_start = text.rfind(" ", max(0, space - 30), space)
+        noun = text[noun_start + 1 : space]
+        if _fold(noun.rstrip(".")) in self._person:
+            return False  # "Kd. ist schwerhörig"
+        if not noun[:1].isupper():  # lower-case typing: a noun after an article ("ihre karre")
+            article = text[max(0, noun_start - 8) : max(0, noun_start)].split()[-1:]
+            if not article or not (
+                _fold(article[0]) in _ARTICLES or article[0] in self._possessives
+            ):
+                return False
         if not noun[-1:].isalnum() or self._is_person(noun):
             return False
         if not (self._is_thing(noun) or (noun.islower() and self._is_thing(noun.capitalize()))):
