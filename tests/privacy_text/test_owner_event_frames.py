@@ -64,6 +64,8 @@ from tests.helpers.privacy_text import categories
         ("Kd. Christ meldet Steinschlag", "bemerkungen", set()),
         ("Kd. Christ ist gläubig", "bemerkungen", {"religion"}),
         ("Kd. Demenz nimmt zu", "bemerkungen", {"health"}),
+        ("Schlüssel bei Nachbar Krebs abholen", "bemerkungen", set()),
+        ("Schlüssel beim Nachbarn, der hat Krebs", "bemerkungen", {"health"}),
         # an illness said of a thing right before "hat"/"ist": car slang for a defect
         ("Scheibe hat Migräne, überall Schlieren", "bemerkungen", set()),
         ("Fahrzeug hat einen Herzinfarkt gehabt, Scheibe trotzdem", "bemerkungen", set()),

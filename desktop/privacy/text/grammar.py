@@ -1068,6 +1068,8 @@ class Grammar:
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             if before and _fold(piece) in self._trigger_surnames and self._is_person(before[-1]):
+                if len(before) > 1 and _fold(before[-2]) in self._preps:
+                    return False  # "Schlüssel bei Nachbar Krebs": a bare noun as a title
                 following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
                 if following is not None and self._finite_verb(following.group()):
                     return False  # "Kd. Krebs ruft zurück": a surname ends the subject's phrase
