@@ -28,6 +28,14 @@ from tests.helpers.privacy_text import categories
         ("Infostand der AfD blockiert die Einfahrt", "bemerkungen", set()),
         ("Kd. steht am Infostand der AfD", "bemerkungen", {"political"}),
         ("Am Infostand der AfD hat Kd. Flyer verteilt", "bemerkungen", {"political"}),
+        ("Plakate der SPD am Zaun, Auto dahinter", "bemerkungen", set()),
+        ("Kd. klebt Plakate der SPD", "bemerkungen", {"political"}),
+        ("Streik bei ver.di, Kd. kommt später", "bemerkungen", set()),
+        ("Kd. ist Mitglied bei ver.di", "bemerkungen", {"union"}),
+        # an organisation's event after a cause of a hindrance
+        ("Kd. stand im Stau wegen Warnstreik der IG Metall", "bemerkungen", set()),
+        ("Kd. ist wegen Warnstreik der IG Metall nicht da", "bemerkungen", {"union"}),
+        ("Termin erst nach dem Zuckerfest, die Familie feiert", "bemerkungen", {"religion"}),
         # the subject of a verb of belonging is a thing
         ("Der Bus gehört dem Posaunenchor, Rechnung an den Verein", "bemerkungen", set()),
         ("Kd. singt im Posaunenchor, Termin nicht am Donnerstag", "bemerkungen", {"religion"}),

@@ -909,6 +909,7 @@ class Grammar:
         if category in self._owner_categories and (
             self._owned_by(norm.original, first, category)
             or self._holding_opens(norm.original, first, last)
+            or self._event_met(norm.original, first, last)
         ):
             return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
@@ -1221,7 +1222,7 @@ class Grammar:
         if link in ("dem", "der") and _fold(before[noun_index]) in self._owner_verbs:
             noun = self._subject(before[:noun_index])  # "Wagen gehört dem Posaunenchor"
             return noun is not None and self._is_thing(noun)
-        if link not in ("vom", "von", "des", "der") or noun_index < 0:
+        if link not in ("vom", "von", "des", "der", "bei", "beim") or noun_index < 0:
             return False
         noun = before[noun_index]
         if not noun[:1].isupper() or self._is_person(noun):
@@ -1232,7 +1233,9 @@ class Grammar:
         if self._is_thing(noun) or (head is not None and head[0] == "place"):
             return True
         subject = self._subject(before[:noun_index])
-        return subject is None or not self._is_person(subject)
+        if subject is None or not self._is_person(subject):
+            return True
+        return self._circumstance(before[:noun_index], [])  # "im Stau wegen Warnstreik von"
 
     def _said_of_thing(self, text: str, start: int, end: int) -> bool:
         """A thing right before "hat"/"ist" (an article may follow) is the subject the word
@@ -1324,6 +1327,19 @@ class Grammar:
             return False  # "Vorsitzender des Ortsvereins der SPD": a noun before it
         tokens = [*before, *(m.group() for m in _TOKEN.finditer(text, start, right))]
         return not self._names_person(tokens)
+
+    def _event_met(self, text: str, start: int, end: int) -> bool:
+        """The hit opens with an event (`[owner] events`: "Warnstreik der IG Metall") that
+        is a circumstance of its clause (see :meth:`_circumstance`): "Kd. stand im Stau wegen
+        Warnstreik der IG Metall" -- not "Am Warnstreik der IG Metall nimmt Kd. teil"."""
+        match = _TOKEN.match(text, start)
+        if match is None or match.end() >= end:
+            return False  # a single word ("Zuckerfest") is the term itself, no one's event
+        if not fold_term(match.group()).endswith(self._owner_events):
+            return False
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        return self._circumstance(before, [m.group() for m in _TOKEN.finditer(text, end, right)])
 
     def _is_holding(self, noun: str) -> bool:
         """A thing, a place or an event (`[owner] events`) that an organisation may hold."""
