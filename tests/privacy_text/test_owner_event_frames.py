@@ -32,6 +32,8 @@ from tests.helpers.privacy_text import categories
         ("Kd. klebt Plakate der SPD", "bemerkungen", {"political"}),
         ("Streik bei ver.di, Kd. kommt später", "bemerkungen", set()),
         ("Kd. ist Mitglied bei ver.di", "bemerkungen", {"union"}),
+        ("Streikende der IG Metall vor dem Werk, Zufahrt zu", "bemerkungen", set()),
+        ("Kd. ist einer der Streikenden der IG Metall", "bemerkungen", {"union"}),
         # an organisation's event after a cause of a hindrance
         ("Kd. stand im Stau wegen Warnstreik der IG Metall", "bemerkungen", set()),
         ("Kd. ist wegen Warnstreik der IG Metall nicht da", "bemerkungen", {"union"}),

@@ -1346,7 +1346,8 @@ class Grammar:
         head = self.head(noun.rstrip("."))
         if self._is_thing(noun) or (head is not None and head[0] == "place"):
             return True
-        return fold_term(self._lemma(noun)).endswith(self._owner_events)
+        events = self._owner_events
+        return fold_term(noun).endswith(events) or fold_term(self._lemma(noun)).endswith(events)
 
     def _is_organisation(self, word: str) -> bool:
         """A name of an organisation or venue: an acronym ("DGB", "AfD") or a noun
