@@ -88,6 +88,11 @@ from tests.helpers.privacy_text import categories
         ("die oma ist inkontinent", "bemerkungen", {"health"}),
         ("Navi ist dement, findet die Straße nicht", "bemerkungen", set()),
         ("Kunde ist dement", "bemerkungen", {"health"}),
+        # "sich ... stellen" feigns the condition
+        ("Kd. stellt sich taub, will nicht zahlen", "bemerkungen", set()),
+        ("Kd. hat sich blind gestellt am Telefon", "bemerkungen", set()),
+        ("Kd. ist taub, stellt sich aber gut an", "bemerkungen", {"health"}),
+        ("Kd. stellt sich beim Arzt vor wegen Diabetes", "bemerkungen", {"health"}),
         # a closing formula with a greeting from a place signs the name after it
         ("Bitte Termin verschieben. Gruß aus dem Büro, Melanie Krebs", "beschreibung", set()),
         ("Viele Grüße aus dem Backoffice, Jonas Blind", "beschreibung", set()),

@@ -252,6 +252,9 @@ class Grammar:
         self._hindrances = tuple(_fold_all(event.get("hindrances", [])))
         self._offices = tuple(_fold_all(owner.get("offices", [])))
         self._employer_categories = frozenset(owner.get("employer_categories", []))
+        pretence = data.get("pretence", {})
+        self._pretence_categories = frozenset(pretence.get("categories", []))
+        self._pretence_verbs = _fold_all(pretence.get("verbs", []))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
         )
@@ -906,6 +909,8 @@ class Grammar:
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         category = hit.rule.category
+        if category in self._pretence_categories and self._pretended(norm.original, first, last):
+            return False  # "Kd. stellt sich taub": feigned, no condition
         if category in self._owner_categories and (
             self._owned_by(norm.original, first, category)
             or self._holding_opens(norm.original, first, last)
@@ -1301,6 +1306,16 @@ class Grammar:
             or folded in self._not_profession
             or fold_term(self._lemma(word)).endswith(self._offices)
         )
+
+    def _pretended(self, text: str, start: int, end: int) -> bool:
+        """A reflexive "sich" right before the word with a form of "stellen" around it: the
+        person feigns it ("stellt sich taub", "hat sich blind gestellt") -- not "stellt sich
+        beim Arzt vor", "Kd. ist taub"."""
+        before = text[max(0, start - 30) : start].split()[-2:]
+        if not any(word.lower() == "sich" for word in before):
+            return False  # the common case, decided cheaply
+        near = [*before, *text[end : end + 30].split()[:2]]
+        return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
 
     def _holding_opens(self, text: str, start: int, end: int) -> bool:
         """The hit opens its clause with a thing, place or event that an organisation holds
