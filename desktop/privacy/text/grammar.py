@@ -82,6 +82,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.privacy.text.identifiers import first_names
+from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.partners import PartnerNames
 from desktop.privacy.text.trie import trie_pattern
@@ -108,6 +109,8 @@ _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unser
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+_SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
+_HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
@@ -239,6 +242,29 @@ class Grammar:
         self._institution_heads = tuple(_fold_all(heads["institution"]))
         self._memberships = tuple(_fold_all(data.get("membership", {}).get("heads", [])))
         self._animal_fronts = tuple(_fold_all(animal.get("institution_fronts", [])))
+        owner = data.get("owner", {})
+        self._owner_categories = frozenset(owner.get("categories", []))
+        self._owner_verbs = _fold_all(owner.get("verbs", []))
+        self._owner_events = tuple(_fold_all(owner.get("events", [])))
+        event = data.get("event", {})
+        self._circumstances = _fold_all(event.get("circumstances", []))
+        self._causes = _fold_all(event.get("causes", []))
+        self._hindrances = tuple(_fold_all(event.get("hindrances", [])))
+        self._offices = tuple(_fold_all(owner.get("offices", [])))
+        self._employer_categories = frozenset(owner.get("employer_categories", []))
+        pretence = data.get("pretence", {})
+        self._pretence_categories = frozenset(pretence.get("categories", []))
+        self._pretence_verbs = _fold_all(pretence.get("verbs", []))
+        self._thing_subject_categories = frozenset(
+            data.get("thing_subject", {}).get("categories", [])
+        )
+        # surnames that are also trigger words ("Krebs", "Christ", "Türk"; names.txt)
+        surname_lists = ("surname_exceptions", "surname_exceptions_first", "frequent_surnames")
+        self._trigger_surnames = frozenset(
+            fold_term(entry)
+            for rule, entry in parse_file(root / "names.txt")
+            if rule.rule_id in surname_lists
+        )
         reference = data["reference"]
         self._personal: dict[str, str] = reference["personal"]
         self._demonstrative: dict[str, str] = reference["demonstrative"]
@@ -293,6 +319,10 @@ class Grammar:
             return None if kind is None else (kind[0], len(fold_term(word[:offset])))
         folded = fold_term(self._lemma(word))
         kind = self._classify(folded)
+        if kind is None:
+            surface = fold_term(word)
+            if len(folded) + 3 <= len(surface):  # the lemma lost the last part ("Pilgerstau")
+                folded, kind = surface, self._classify(surface)
         return None if kind is None else (kind[0], len(folded) - kind[1])
 
     def _classify(self, folded: str) -> tuple[str, int] | None:
@@ -878,8 +908,19 @@ class Grammar:
             or self._first_name(norm.original, first, last, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
+        category = hit.rule.category
+        if category in self._pretence_categories and self._pretended(norm.original, first, last):
+            return False  # "Kd. stellt sich taub": feigned, no condition
+        if category in self._owner_categories and (
+            self._owned_by(norm.original, first, category)
+            or self._holding_opens(norm.original, first, last)
+            or self._event_met(norm.original, first, last)
+        ):
+            return False  # "Fahrzeug der IG Metall", "Transporter vom Kirchenchor"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
+                if category in self._thing_subject_categories:
+                    return not self._said_of_thing(norm.original, first, last)
                 return True  # the whole word is the term: no compound head to read
             frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
@@ -974,8 +1015,10 @@ class Grammar:
         category: str,
     ) -> bool:
         """The frame check of a hit (see the module docstring)."""
-        if frame is None:
-            return True
+        if frame is None:  # "Dichtung ist inkontinent": a word ending a thing's predicate
+            return category not in self._thing_subject_categories or not self._said_of_thing(
+                text, start, end
+            )
         left, right = self._clause(text, start, end)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
@@ -993,6 +1036,11 @@ class Grammar:
                 return False
             if self._subject(before) is None and self._other_subject_after(after):
                 return False  # "Bei der Kundgebung hat jemand einen Stein geworfen"
+            if self._circumstance(before, after):
+                return False  # "Hagel am CSD-Samstag", "Steinschlag durch Demonstranten"
+            if text[end : end + 1] == "-":  # "läuft beim CSD-Umzug mit": the event itself
+                subject = self._subject(before)
+                return subject is None or self._is_person(subject)
             frame = "subject"
         if frame == "activity":  # "ist Hausmeister in der Synagoge": a job, no attendance
             return not self._job_frame(piece.split(), -1)
@@ -1025,6 +1073,12 @@ class Grammar:
                 return False
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
+            if before and _fold(piece) in self._trigger_surnames and self._is_person(before[-1]):
+                if len(before) > 1 and _fold(before[-2]) in self._preps:
+                    return False  # "Schlüssel bei Nachbar Krebs": a bare noun as a title
+                following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+                if following is not None and self._finite_verb(following.group()):
+                    return False  # "Kd. Krebs ruft zurück": a surname ends the subject's phrase
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
             return False  # "blinde Zone", "großzügige Einfahrt": said of the noun after it
@@ -1120,6 +1174,209 @@ class Grammar:
             word == "als" and tokens[i + 1][:1].isupper() and folded[i + 1] not in self._event_roles
             for i, word in enumerate(folded[:-1])
         )
+
+    def _circumstance(self, before: list[str], after: list[str]) -> bool:
+        """A preposition of cause or time right before the event (only articles between)
+        and no person as the clause's subject: the event is a circumstance ("Hagel am
+        CSD-Samstag", "Wegen CSD ist die Innenstadt dicht") -- not "Kd. war am CSD-Samstag
+        in Köln", nor "Wegen der Demo ist Kd. nicht da"."""
+        index = len(before) - 1
+        while index >= 0 and _fold(before[index]) in _ARTICLES:
+            index -= 1
+        if index < 0 or _fold(before[index].rstrip(".")) not in self._circumstances:
+            return False
+        if _fold(before[index].rstrip(".")) in self._causes and any(
+            _fold(t).endswith(self._hindrances) for i, t in enumerate(before) if i != index
+        ):
+            return True  # "Kd. stand im Stau wegen der Wallfahrt": a hindrance it caused
+        subject = self._subject(before[:index])
+        if subject is None:
+            return not self._names_person(after)
+        return not self._is_person(subject)
+
+    def _owned_by(self, text: str, start: int, category: str) -> bool:
+        """The organisation at ``start`` owns or holds the noun before it: a thing or place
+        in a genitive or after "vom"/"von (der)" ("Fahrzeug der IG Metall", "Hinterhof vom
+        Nachtclub"), the subject of a verb of belonging ("Wagen gehört dem Posaunenchor"), or
+        an event whose clause has no person as its subject ("Warnstreik von ver.di"); an
+        apposition may stand between ("Lieferwagen der Gewerkschaft NGG")."""
+        word = _TOKEN.match(text, start)
+        if word is None:
+            return False
+        dotted = word.group().endswith(".") and text[word.end() : word.end() + 1].isalnum()
+        if not dotted and not self._is_organisation(word.group()):
+            return False  # "Auto des Gewerkschafters", "im Rahmen der Transition"
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, max(left, start - 80), start)]
+        index = len(before) - 1
+        if (
+            index >= 2
+            and before[index][:1].isupper()
+            and _fold(before[index - 1]) in _ARTICLES
+            and not self._is_person(before[index])
+        ):
+            index -= 1  # "der Gewerkschaft NGG": an apposition before the name
+        if category in self._employer_categories and self._employs(before, index):
+            return True  # "arbeitet bei der IG Metall in der Buchhaltung": the employer
+        if index < 1:
+            return False
+        link = _fold(before[index])
+        noun_index = index - 1
+        if link in ("der", "dem", "den") and _fold(before[noun_index]) == "von":
+            link, noun_index = "von", noun_index - 1  # "von der Caritas"
+        if link in ("dem", "der") and _fold(before[noun_index]) in self._owner_verbs:
+            noun = self._subject(before[:noun_index])  # "Wagen gehört dem Posaunenchor"
+            return noun is not None and self._is_thing(noun)
+        if link not in ("vom", "von", "des", "der", "bei", "beim") or noun_index < 0:
+            return False
+        noun = before[noun_index]
+        if not noun[:1].isupper() or self._is_person(noun):
+            return False
+        if not self._is_holding(noun):
+            return False
+        head = self.head(noun.rstrip("."))
+        if self._is_thing(noun) or (head is not None and head[0] == "place"):
+            return True
+        subject = self._subject(before[:noun_index])
+        if subject is None or not self._is_person(subject):
+            return True
+        return self._circumstance(before[:noun_index], [])  # "im Stau wegen Warnstreik von"
+
+    def _said_of_thing(self, text: str, start: int, end: int) -> bool:
+        """A thing right before "hat"/"ist" (an article may follow) is the subject the word
+        is said of, and the clause names no person: car slang for a defect ("Scheibe hat
+        Migräne", "der Wagen hat Rheuma", "Fahrzeug hatte einen Herzinfarkt") -- not "Kd. hat
+        Rheuma", "Auto steht wegen Rheuma", "Auto vom Kunden hat ... Rheuma"."""
+        if start < 2 or text[start - 1] != " ":
+            return False
+        space = text.rfind(" ", max(0, start - 9), start - 1)
+        previous = text[space + 1 : start - 1].lower()
+        if previous in _ARTICLES or previous in _SPOKEN_ARTICLES:  # "hat einen Herzinfarkt"
+            verb_start = text.rfind(" ", max(0, space - 8), space)
+            previous = text[verb_start + 1 : space].lower() if verb_start >= 0 else ""
+            space = verb_start
+        if previous not in _HAVE_OR_BE or space < 1:
+            return False  # no predicate of having or being right before: the common case
+        noun_start = text.rfind(" ", max(0, space - 30), space)
+        noun = text[noun_start + 1 : space]
+        if _fold(noun.rstrip(".")) in self._person:
+            return False  # "Kd. ist schwerhörig"
+        if not noun[:1].isupper():  # lower-case typing: a noun after an article ("ihre karre")
+            article = text[max(0, noun_start - 8) : max(0, noun_start)].split()[-1:]
+            if not article or not (
+                _fold(article[0]) in _ARTICLES or article[0] in self._possessives
+            ):
+                return False
+        if not noun[-1:].isalnum() or self._is_person(noun):
+            return False
+        if not (self._is_thing(noun) or (noun.islower() and self._is_thing(noun.capitalize()))):
+            return False  # lower-case typing: "karre" read as the noun "Karre"
+        left, right = self._clause(text, start, end)
+        tokens = [m.group() for m in _TOKEN.finditer(text, left, right)]
+        return not self._names_person(tokens)
+
+    def _finite_verb(self, token: str) -> bool:
+        """A lower-case verb form that is no copula ("ruft", "meldet", "hat"): a known
+        surname right before it, after a person noun, closes that person's noun phrase."""
+        folded = _fold(token)
+        if not token[:1].islower() or not token.isalpha() or folded in self._copulas:
+            return False
+        if folded in self._function or folded in self._preps or folded in _ARTICLES:
+            return False
+        lemma = _fold(self._lemma(token))
+        return lemma != folded and lemma.endswith(("en", "ern", "eln"))
+
+    def _employs(self, before: list[str], index: int) -> bool:
+        """The organisation after ``before[:index + 1]`` is where the person works: a job word
+        or a profession right before "bei"/"für" ("arbeitet bei der IG Metall", "ist
+        Busfahrer für den Kirchenchor") -- an office in it or membership is no job ("ist
+        Kassierer bei der SPD", "ist Mitglied bei ver.di")."""
+        while index >= 0 and _fold(before[index]) in _ARTICLES:
+            index -= 1
+        if index < 1 or _fold(before[index]) not in ("bei", "beim", "für", "fuer"):
+            return False
+        word = before[index - 1]
+        folded = _fold(word.rstrip("."))
+        if folded in self._job_words:
+            return True
+        if not word[:1].isupper() or index < 2 or _fold(before[index - 2]) not in self._job_verbs:
+            return False
+        return not (
+            folded in self._person
+            or folded in self._not_profession
+            or fold_term(self._lemma(word)).endswith(self._offices)
+        )
+
+    def _pretended(self, text: str, start: int, end: int) -> bool:
+        """A reflexive "sich" right before the word with a form of "stellen" around it: the
+        person feigns it ("stellt sich taub", "hat sich blind gestellt") -- not "stellt sich
+        beim Arzt vor", "Kd. ist taub"."""
+        before = text[max(0, start - 30) : start].split()[-2:]
+        if not any(word.lower() == "sich" for word in before):
+            return False  # the common case, decided cheaply
+        near = [*before, *text[end : end + 30].split()[:2]]
+        return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _holding_opens(self, text: str, start: int, end: int) -> bool:
+        """The hit opens its clause with a thing, place or event that an organisation holds
+        ("Infostand der AfD blockiert die Einfahrt", "Wahlkampfstand der Grünen vor dem
+        Supermarkt") and the clause names no person: no one's relation to it -- not "Kd.
+        steht am Infostand der AfD", "Am Infostand der AfD hat Kd. Flyer verteilt"."""
+        match = _TOKEN.match(text, start)
+        link = (
+            _TOKEN.match(text, match.end() + 1)
+            if match and text[match.end() : match.end() + 1] == " "
+            else None
+        )
+        if match is None or link is None or _fold(link.group()) not in ("der", "des", "vom", "von"):
+            return False
+        noun = match.group()
+        if not noun[:1].isupper() or not self._is_holding(noun):
+            return False
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if any(
+            t[:1].isupper() and _fold(t) not in self._preps and _fold(t) not in _ARTICLES
+            for t in before
+        ):
+            return False  # "Vorsitzender des Ortsvereins der SPD": a noun before it
+        tokens = [*before, *(m.group() for m in _TOKEN.finditer(text, start, right))]
+        return not self._names_person(tokens)
+
+    def _event_met(self, text: str, start: int, end: int) -> bool:
+        """The hit opens with an event (`[owner] events`: "Warnstreik der IG Metall") that
+        is a circumstance of its clause (see :meth:`_circumstance`): "Kd. stand im Stau wegen
+        Warnstreik der IG Metall" -- not "Am Warnstreik der IG Metall nimmt Kd. teil"."""
+        match = _TOKEN.match(text, start)
+        if match is None or match.end() >= end:
+            return False  # a single word ("Zuckerfest") is the term itself, no one's event
+        if not fold_term(match.group()).endswith(self._owner_events):
+            return False
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        return self._circumstance(before, [m.group() for m in _TOKEN.finditer(text, end, right)])
+
+    def _is_holding(self, noun: str) -> bool:
+        """A thing, a place or an event (`[owner] events`) that an organisation may hold."""
+        head = self.head(noun.rstrip("."))
+        if self._is_thing(noun) or (head is not None and head[0] == "place"):
+            return True
+        events = self._owner_events
+        return fold_term(noun).endswith(events) or fold_term(self._lemma(noun)).endswith(events)
+
+    def _is_organisation(self, word: str) -> bool:
+        """A name of an organisation or venue: an acronym ("DGB", "AfD") or a noun
+        whose head is an organisation one belongs to, an institution or a place
+        ("Orts|verein", "Nacht|club", "Kirchen|chor") -- not a person or a process
+        ("Gewerkschafter", "Transition")."""
+        if sum(c.isupper() for c in word) >= 2:
+            return True
+        if not word[:1].isupper() or self._is_person(word):
+            return False
+        if fold_term(self._lemma(word)).endswith(self._memberships):
+            return True
+        head = self.head(word)
+        return head is not None and head[0] in ("institution", "place")
 
     def _workplace_before(self, before: list[str]) -> bool:
         """A profession right before the place's preposition names a workplace ("ist

@@ -624,7 +624,15 @@ class _FullNames:
         if word in self._staff:
             return True
         if word not in self._closings:
-            return False
+            # "Gruß aus dem Büro, Melanie Krebs": a greeting from a place before the signature
+            k = j - 1
+            if k > 1 and _key(tokens[k].group()) in ("dem", "der"):
+                k -= 1
+            if k < 1 or _key(tokens[k].group()) not in ("aus", "vom"):
+                return False
+            if _key(tokens[k - 1].group()) not in self._closings:
+                return False
+            j = k - 1
         return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
