@@ -69,3 +69,45 @@ def test_first_names_of_older_customers_are_known(name: str) -> None:
 @pytest.mark.parametrize("text", ["Termin am Max Planck Institut", "Parkplatz Anne Frank Schule"])
 def test_a_place_named_after_a_person_is_no_full_name(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name written in capitals, first name too
+        ("Rückruf MÜLLER, PETER", "MÜLLER, PETER"),
+        ("Storno PETER MÜLLER", "PETER MÜLLER"),
+        ("Die Kundin SABINE KRÖGER hat angerufen.", "SABINE KRÖGER"),
+        # the surname first, without a comma, after a number or a record or person noun
+        ("Auftrag 4711 Müller Peter", "Müller Peter"),
+        ("Rückfrage zu Kunde Weber Sabine", "Weber Sabine"),
+        ("RÜCKRUF MÜLLER PETER", "MÜLLER PETER"),
+    ],
+)
+def test_full_name_in_capitals_or_surname_first(text: str, name: str) -> None:
+    assert _names(text, "betreff") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals: a verb, adverb or adjective after a first name is no surname
+        "BITTE ANNA ANRUFEN",
+        "TERMINBESTÄTIGUNG FÜR MONTAG, ANNA VON DER DISPO",
+        # surname first: only after a number, a record or person noun; no day, title or place
+        "Termin Montag Frank",
+        "Auftrag 4711 Werkstatt Frank",
+        "Rückruf Imam Yilmaz",
+        # a department after the name, a closing or a staff role before it: a colleague
+        "Gruß, Sandra Wendt (Schadenservice)",
+        "Rückfragen an Frank Hoffmann (Innendienst)",
+        "Termin bestätigt. MfG Petra Lang, Agentur Nord",
+        "i.A. Melanie Krüger",
+        "Sachbearbeitung: Frank Hoffmann",
+        "Ansprechpartner im Autohaus ist Herr Jörg Brandt.",
+        "Gruß aus Kiel, Maria",
+        "Grüße aus dem Büro, Heike",
+    ],
+)
+def test_no_customer_full_name(text: str) -> None:
+    assert _names(text, "beschreibung") == []

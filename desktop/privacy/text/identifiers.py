@@ -548,6 +548,16 @@ class _FullNames:
             fold_term(w) for w in [*config.get("not_surnames", []), *vehicles]
         )
         self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
+        self._departments = tuple(fold_term(w) for w in config.get("departments", []))
+        self._calendar = frozenset(fold_term(w) for w in config.get("calendar", []))
+        # "Auftrag 4711 Müller Peter", "Kunde Weber Sabine": the words after which a surname
+        # comes first (grammar.toml [surname] records and the person nouns)
+        person = grammar.get("person", {}).get("words", [])
+        records = grammar.get("surname", {}).get("records", [])
+        self._name_fronts = frozenset(fold_term(w) for w in [*records, *person])
+        # a title before a name is no surname ("Rückruf Imam Yilmaz"; [attributive] titles)
+        titles = grammar.get("attributive", {}).get("titles", [])
+        self._name_titles = frozenset(fold_term(w) for w in titles)
         self._closings = frozenset(fold_term(w) for w in config.get("closings", []))
         self._titles = frozenset(fold_term(w) for w in config.get("titles", []))
         self._particles = frozenset(config.get("particles", []))
@@ -556,13 +566,17 @@ class _FullNames:
     def _is_first(self, word: str) -> bool:
         return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
 
-    def _is_surname(self, word: str) -> bool:
+    def _is_surname(self, word: str, capitals: bool = False) -> bool:
+        """A capitalised word that may be a surname; in capitals only with ``capitals`` (the
+        first name is written in capitals too: "PETER MÜLLER") and when it is no word of
+        another kind ("ANNA ANRUFEN", "PETER DRINGEND")."""
         if word.endswith("."):  # the full stop of a sentence, not an abbreviation ("Str.")
             word = word[:-1] if len(word) > 3 else ""
+        if word.isupper() and not (capitals and len(word) > 2 and _noun_or_name(word)):
+            return False
         return (
             len(word) > 1
             and word[0].isupper()
-            and not word.isupper()
             and not word.endswith(".")
             and _key(word) not in self._not_surnames
             and _key(word) not in self._after  # "Schule", "Straße", "GmbH"
@@ -590,10 +604,11 @@ class _FullNames:
         ):
             particles += 1
             nxt = tokens[i + 1 + particles] if i + 1 + particles < len(tokens) else None
+        capitals = first.group().isupper() and len(first.group()) > 2
         if (
             nxt is None
             or not joined(tokens[i + particles], nxt)
-            or not self._is_surname(nxt.group())
+            or not self._is_surname(nxt.group(), capitals)
         ):
             return None
         i += particles
@@ -604,7 +619,7 @@ class _FullNames:
             return nxt
         if _key(after.group()) in self._places:
             return None  # "Peter Schmitt GmbH", "Anne Frank Schule", "Max Planck Institut"
-        if self._is_first(nxt.group()) and self._is_surname(after.group()):
+        if self._is_first(nxt.group()) and self._is_surname(after.group(), capitals):
             return after  # "Klaus Peter Brandt": two first names
         return nxt
 
@@ -612,8 +627,9 @@ class _FullNames:
         self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
     ) -> bool:
         """The first name ``tokens[i]`` follows a role of the staff or a closing formula, with
-        only salutations or titles between: a colleague or the writer, not the customer (a
-        closing inside a quoted text is the customer's own)."""
+        only salutations or titles between, or a copula whose subject is such a role
+        ("Ansprechpartner im Autohaus ist Herr Jörg Brandt"): a colleague or the writer, not
+        the customer (a closing inside a quoted text is the customer's own)."""
         start, end = span
         j = i - 1
         while j >= 0 and _key(tokens[j].group()) in self._titles:
@@ -621,11 +637,72 @@ class _FullNames:
         if j < 0:
             return False
         word = _key(tokens[j].group())
-        if word in self._staff:
+        whole = text[text.rfind(" ", start, tokens[j].start()) + 1 : tokens[j].end()]
+        if word in self._staff or _key(whole.rstrip(":")) in self._staff:  # "i.A."
             return True
+        if word in _COPULAS:
+            clause = text[max(start, tokens[j].start() - _WINDOW) : tokens[j].start()]
+            clause = _CLAUSE_END.split(clause)[-1]
+            return any(_key(w) in self._staff for w in _NAME_TOKEN.findall(clause))
         if word not in self._closings:
             return False
         return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
+
+    def _closing_before(
+        self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
+    ) -> bool:
+        """A closing formula among the three words before ``tokens[i]`` ("Gruß aus Kiel,
+        Maria"): the name after it is the writer's (not inside a quoted text)."""
+        start, end = span
+        for j in range(max(0, i - 3), i):
+            if _key(tokens[j].group()) in self._closings:
+                return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
+        return False
+
+    def _department_after(self, text: str, end: int, stop: int) -> bool:
+        """A role of the staff or a department right after the name, in brackets or after a
+        comma or dash ("Sandra Wendt (Schadenservice)", "Petra Lang, Agentur Nord"): a
+        colleague's name or a signature."""
+        match = _AFTER_NAME.match(text, end, stop)
+        if match is None:
+            return False
+        word = _key(match.group(1))
+        return word in self._staff or word.endswith(self._departments)
+
+    def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int, start: int) -> bool:
+        """``tokens[i - 1]`` is a surname written before the first name ``tokens[i]`` without
+        a comma, as in a record ("Auftrag 4711 Müller Peter", "Kunde Weber Sabine"): after a
+        number or after a record or person noun, and no name word follows."""
+        if i == 0:
+            return False
+        surname, first = tokens[i - 1], tokens[i]
+        capitals = first.group().isupper()
+        if (
+            not text[surname.end() : first.start()].isspace()
+            or self._is_first(surname.group())
+            or not self._is_surname(surname.group(), capitals)
+            or _key(surname.group()) in self._before
+            or _key(surname.group()) in self._places
+            or _key(surname.group()) in self._calendar
+            or _key(surname.group()) in self._name_titles
+            or _key(surname.group()).rstrip(".") in self._name_fronts  # "Kunde Anna"
+            or _key(surname.group()) in self._titles
+        ):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and text[first.end() : nxt.start()].isspace()
+            and self._is_surname(nxt.group(), capitals)
+        ):
+            return False  # "Werkstatt Frank Meier", "Müller Peter Schmidt"
+        lead = tokens[i - 2] if i >= 2 else None
+        gap = text[lead.end() if lead is not None else start : surname.start()]
+        if any(c.isdigit() for c in gap):
+            return True  # "Auftrag 4711 Müller Peter"
+        if gap.strip(" :") or lead is None:
+            return False
+        return _key(lead.group()).rstrip(".") in self._name_fronts
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of every full name in ``text[start:end]``."""
@@ -643,21 +720,58 @@ class _FullNames:
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
             if surname is not None:
-                out.append((token.start(), surname.end() - surname.group().endswith(".")))
+                if not self._department_after(text, surname.end(), end):
+                    out.append((token.start(), surname.end() - surname.group().endswith(".")))
+                continue
+            if self._department_after(text, token.end(), end):
+                continue  # "Grüße, Tim (Disposition)"
+            if self._surname_first(text, tokens, i, start):
+                out.append((tokens[i - 1].start(), token.end()))
                 continue
             # "Weber, Annette": surname, comma, first name as the last name word
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            capitals = token.group().isupper()
             if (
                 before is not None
                 and text[before.end() : token.start()].strip() == ","
-                and self._is_surname(before.group())
-                and (nxt is None or not nxt.group()[:1].isupper())
+                and self._is_surname(before.group(), capitals)
+                and _key(before.group()) not in self._places  # "aus dem Büro, Heike"
+                and _key(before.group()) not in self._calendar  # "Montag, Anna"
+                and not self._closing_before(text, (start, end), tokens, i - 1)
+                and (
+                    nxt is None
+                    or not nxt.group()[:1].isupper()
+                    or (capitals and not self._is_surname(nxt.group(), capitals))
+                )
             ):
                 out.append((before.start(), token.end()))
         return out
 
 
 _PLACE_ENDINGS = ("strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm")
+# A copula between a role and a name ("Ansprechpartner ist Herr Jörg Brandt").
+_COPULAS = frozenset({"ist", "war", "sind", "heisst", "hiess"})
+_CLAUSE_END = re.compile(r"[.!?;,]\s")
+# The word after a name in brackets or after a comma, dash or slash ("(Innendienst)").
+_AFTER_NAME = re.compile(r"\s*(?:[(,/]|\s[-–])\s*([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1024)
+def _noun_or_name(word: str) -> bool:
+    """A word written in capitals that reads as a noun or a name, not as a verb, adjective or
+    adverb ("ANRUFEN", "DRINGEND", "HEUTE"): simplemma's lemma of its capitalised form keeps
+    the capital, and its lower-case form is no infinitive of the dictionary."""
+    import simplemma  # loaded with the engine (grammar.py), on the start-up worker
+
+    title = word[:1] + word[1:].lower()
+    if str(simplemma.lemmatize(title, lang="de", greedy=True))[:1].islower():
+        return False
+    lower = word.lower()
+    return not (
+        lower.endswith("en")
+        and bool(simplemma.is_known(lower, lang="de"))
+        and str(simplemma.lemmatize(lower, lang="de")) == lower
+    )
 
 
 class IdentifierRecognizer:
