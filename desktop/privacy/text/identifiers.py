@@ -111,7 +111,7 @@ class _Digits:
         singles = 0
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
-        # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
+        # (_DIGIT_RUN and card), " " (11 digits)
         chain = card = spaced = 0
         last = -2
         for start, end in _digit_runs(text):
@@ -132,13 +132,10 @@ class _Digits:
                 singles = 0
             last = end
             # the country code and check digits of an IBAN (its letters are str.isalpha())
-            if (
-                size >= 2
-                and start >= 2
-                and text[start - 1].isalpha()
-                and _IBAN_HEAD.match(text, start - 2)
-            ):
-                self.iban[index(start)] = True
+            if size >= 2 and start >= 2:
+                head = start - 1 if text[start - 1] == " " else start  # "DE 44 5001 ..."
+                if head >= 2 and text[head - 1].isalpha() and _IBAN_HEAD.match(text, head - 2):
+                    self.iban[index(start)] = True
             if chain < 5:  # card, spaced <= chain; an RVNR or KVNR needs 6 digits in a row
                 continue
             i = index(start)
@@ -334,10 +331,13 @@ _INFLECTIONS = frozenset({"", "s", "es", "e", "en", "n", "nr", "no", "ung", "ung
 # glued to it, or a word apart by a space, dash, colon or full stop).
 _GENERIC_NUMBER = re.compile(r"nr\b|nummer")
 _FRONT_WORD = re.compile(r"([^\W_]+)[\s:.\-]*$")
-# Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-...").
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
+# Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-..."), and a
+# space may part the country code from the check digits ("DE 44 500 105 ...": only with the
+# code of a country of IBAN_LENGTHS and its length, see _iban).
+_IBAN = re.compile(r"\b[A-Z]{2} ?\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 _IBAN_SEPARATORS = re.compile(r"[ ./-]")
-_CARD = re.compile(r"\d(?<!\w\d)(?:[ -]?\d){12,18}(?!\w)")
+# Groups of a card number may be apart by a space, dash, dot or slash ("4012.8888.8888.1881").
+_CARD = re.compile(r"\d(?<!\w\d)(?:[ ./-]?\d){12,18}(?!\w)")
 # 11 digits, grouped by single spaces in any way ("65 929 970 489", "850 214 329 74").
 _DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
 _DOCUMENT = re.compile(
@@ -363,6 +363,15 @@ _SPOKEN_EMAIL = re.compile(
     rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
     rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
 )
+# The last dot may also be a bare space or a dot with spaces before a common top-level domain
+# ("j.weiss ät gmail com", "petra.lang @ web . de") when the local part looks like one of an
+# address (a letter, then a dot, underscore, hyphen or digit in it: not "Termin at Werkstatt de
+# Vries", "Scheibe 1-2 at Lager de").
+_COMMON_TLD = r"(?:de|com|net|org|eu|at|ch|info|me|io|email|online|nl|fr|it|es|pl|uk|biz)"
+_LOOSE_EMAIL = re.compile(
+    rf"(?<![\w.+-])[^\W\d_][\w+]*[._\d-][\w.+-]*[\s-]*{_SPOKEN_AT}[\s-]*[\w-]+(?: | ?\. ?){_COMMON_TLD}"
+    r"(?![\w-])"
+)
 # "bei" for "@" only with a spelled-out "punkt" and a common top-level domain after it
 _SPOKEN_BEI_EMAIL = re.compile(
     rf"(?<!\w)[\w+-]+(?:\s+{_SPOKEN_SEP}\s+[\w+-]+)*\s+bei\s+[\w-]+"
@@ -377,9 +386,22 @@ _DATE = (
 # A month in words, and a day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
 _MONTH = r"(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-z]*\.?"
 _DAY_MONTH = rf"\d{{1,2}}\s?\.\s?(?:\d{{1,2}}\s?\.|{_MONTH})"
+# A date in words: an ordinal day ("fünften", "zwölfter", "einundzwanzigsten"), the month, and
+# optionally the year in digits or words ("neunzehnhundertachtundfünfzig"; on the folded text).
+_ORDINAL_DAY = (
+    r"(?:erst|zweit|dritt|viert|fuenft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwoelft"
+    r"|(?:drei|vier|fuenf|sech|sieb|acht|neun)zehnt"
+    r"|(?:(?:ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun)und)?zwanzigst"
+    r"|(?:einund)?dreissigst)e[nrms]?"
+)
+_SPOKEN_DATE = (
+    rf"(?:der |den |dem )?{_ORDINAL_DAY}\s+{_MONTH}"
+    r"(?:\s+(?:(?:19|20)?\d{2}|neunzehnhundert\w*|zweitausend\w*))?"
+)
 _BIRTH = re.compile(
-    r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
-    rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
+    r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?dat(?:um|\.)?|geburtstag|dob|date of birth"
+    rf"|born|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*(?:{_DATE}(?!\d)|{_SPOKEN_DATE}(?!\w))"
+    rf"|(?<!\w)(?:am )?{_SPOKEN_DATE}\s+geboren"
     rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\.?\s+){{0,3}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     rf"(?:(?:im|in)\s+)?(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?!\d)"
@@ -391,7 +413,7 @@ _BIRTH = re.compile(
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
-    rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
+    rf"|(?<!\w)(?:geburtsdatum|geb\.?-?dat(?:um|\.)?|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
     # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
     rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
@@ -435,7 +457,7 @@ _DIGITS = re.compile(r"\d+")
 _DIGIT_CLASSES = bytes(ord("0") if chr(b).isdecimal() else ord(" ") for b in range(256))
 _ZERO_RUN = re.compile(rb"00*")
 _RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
-_CARD_JOINTS = frozenset(" -")
+_CARD_JOINTS = frozenset(" ./-")
 _IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits
 # A full home address: PLZ + city + street + number, street + number + PLZ + city, or street +
 # number + city -- in the last form the word after the street must be a place, not one of the
@@ -897,8 +919,9 @@ class IdentifierRecognizer:
 
         spoken = _spoken_hints(folded, folded_spans)
         for a, b in runs(spoken, folded_spans):
-            for match in _SPOKEN_EMAIL.finditer(folded, a, b):
-                add(*ctx.norm.span(*match.span()), "identifier.email")
+            for pattern in (_SPOKEN_EMAIL, _LOOSE_EMAIL):
+                for match in pattern.finditer(folded, a, b):
+                    add(*ctx.norm.span(*match.span()), "identifier.email")
         if " bei " in folded and "punkt " in folded:  # "m punkt schulze bei gmx punkt net"
             for a, b in folded_spans:
                 for match in _SPOKEN_BEI_EMAIL.finditer(folded, a, b):
@@ -980,6 +1003,8 @@ class IdentifierRecognizer:
         for match in _finditer(_IBAN, text, where):
             raw = match.group()
             compact = _IBAN_SEPARATORS.sub("", raw).upper()
+            if raw[2] == " " and compact[:2] not in checksums.IBAN_LENGTHS:
+                continue  # "um 12 ...": a country code apart from its digits must be a known one
             lengths = [checksums.IBAN_LENGTHS.get(compact[:2], 0)]
             lengths = [n for n in lengths if n] or list(range(len(compact), 14, -1))
             for length in lengths:
