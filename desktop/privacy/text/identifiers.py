@@ -369,8 +369,8 @@ _SPOKEN_EMAIL = re.compile(
 # Vries", "Scheibe 1-2 at Lager de").
 _COMMON_TLD = r"(?:de|com|net|org|eu|at|ch|info|me|io|email|online|nl|fr|it|es|pl|uk|biz)"
 _LOOSE_EMAIL = re.compile(
-    rf"(?<![\w.+-])[^\W\d_][\w+]*[._\d-][\w.+-]*[\s-]*{_SPOKEN_AT}[\s-]*[\w-]+(?: | ?\. ?){_COMMON_TLD}"
-    r"(?![\w-])"
+    rf"(?<![\w.+-])[^\W\d_][\w+]*[._\d-][\w.+-]*[\s-]*{_SPOKEN_AT}[\s-]*[\w-]+"
+    rf"(?: | ?\. ?){_COMMON_TLD}(?![\w-])"
 )
 # "bei" for "@" only with a spelled-out "punkt" and a common top-level domain after it
 _SPOKEN_BEI_EMAIL = re.compile(
@@ -413,7 +413,8 @@ _BIRTH = re.compile(
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
-    rf"|(?<!\w)(?:geburtsdatum|geb\.?-?dat(?:um|\.)?|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
+    r"|(?<!\w)(?:geburtsdatum|geb\.?-?dat(?:um|\.)?|dob|date of birth)"
+    rf"[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
     # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
     rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
