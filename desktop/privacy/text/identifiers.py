@@ -772,6 +772,9 @@ class _FullNames:
 
 
 _PLACE_ENDINGS = ("strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm")
+# A noun with "Nr."/"Nummer" right before a number: its label ("Teil-Nr. ", "Vers.-Nr.: ",
+# "Vorgangsnummer ", "Tel. Nr. ").
+_NUMBER_LABEL = re.compile(r"([^\W\d_]+)\.?-?\s?((?i:nr|nummer|no))\b\.?[\s:.]*$")
 # A copula between a role and a name ("Ansprechpartner ist Herr Jörg Brandt").
 _COPULAS = frozenset({"ist", "war", "sind", "heisst", "hiess"})
 _CLAUSE_END = re.compile(r"[.!?;,]\s")
@@ -812,6 +815,8 @@ class IdentifierRecognizer:
         }
         self._full_name = _FullNames(root, config.get("full_name", {}))
         self._label_heads = tuple(w.lower() for w in words.get("label_heads", []))
+        # the fronts of a number label that make it a phone number ("Tel.-Nr.", "Handynummer")
+        self._phone_fronts = tuple(fold_term(w) for w in words.get("phone_fronts", []))
         self._document_words = tuple(w.lower() for w in words["id_document"])
         self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
@@ -1066,6 +1071,21 @@ class IdentifierRecognizer:
                 ):
                     add(*match.span(), "identifier.id_document")
 
+    def _labelled_otherwise(self, text: str, start: int) -> bool:
+        """The number right after ``start`` is labelled as the number of a thing that is no
+        phone: a noun with "Nr."/"Nummer" ("Teil-Nr.", "Vers.-Nr.", "Vorgangsnummer") whose
+        front is no phone word ("Tel.-Nr.", "Handynummer", "Kontaktnummer", "Rufnummer")."""
+        window = text[max(0, start - _WINDOW) : start]
+        label = _NUMBER_LABEL.search(window)
+        if label is None:
+            return False
+        front = label.group(1)
+        if fold_term(front).startswith(self._phone_fronts):
+            return False
+        if label.end(1) == label.start(2):
+            return True  # "Vorgangsnummer", "Teilenr."
+        return front[:1].isupper() and _noun_or_name(front)  # not "Meine Nr.", "Neue Nr."
+
     def _phones(self, text: str, add: Add, starts: list[int]) -> None:
         candidates = [
             m
@@ -1086,6 +1106,7 @@ class IdentifierRecognizer:
                 near == "job"
                 or len(digits) < 5
                 or text[match.end() : match.end() + 2].strip()[:1] in {"€", "%"}
+                or self._labelled_otherwise(text, match.start())
             ):
                 continue
             local = raw[0] not in "+0"
