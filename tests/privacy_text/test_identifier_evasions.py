@@ -255,3 +255,30 @@ def test_more_separators_and_words(text: str, rule: str, typed: str) -> None:
 )
 def test_look_alikes_stay_clean(text: str) -> None:
     assert _ids(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a birthday a few words before a date whose two-digit year is of the last century
+        ("Geburtstag hat er am 14.7.58, sagt er", "identifier.birth_date"),
+        # an address dictated with pauses around the "at"
+        ("Mail: nils unterstrich brand, dann Klammeraffe, mailbox punkt org", "identifier.email"),
+        ("anna punkt roth, und ät, web punkt de", "identifier.email"),
+        # a social-security number with dashes after its word
+        ("RV-Nr. 53-170965-S-046", "identifier.social_security"),
+    ],
+)
+def test_dictated_and_dashed(text: str, rule: str) -> None:
+    assert rule in [r for r, _typed in _ids(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Geburtstag, Termin daher am 14.7.25",  # an appointment in this century
+        "Vorgang 53-170965-S-046 bitte prüfen",  # a dashed number of the job
+    ],
+)
+def test_dictated_and_dashed_look_alikes(text: str) -> None:
+    assert _ids(text) == []

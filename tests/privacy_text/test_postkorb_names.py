@@ -111,3 +111,10 @@ def test_full_name_in_capitals_or_surname_first(text: str, name: str) -> None:
 )
 def test_no_customer_full_name(text: str) -> None:
     assert _names(text, "beschreibung") == []
+
+
+def test_closing_a_few_words_before_the_signature() -> None:
+    text = "Bitte Auftrag stornieren. Gruß aus dem Büro, Melanie Brandt"
+    assert _names(text) == []
+    quoted = "Kunde schreibt: „Bitte stornieren. Gruß aus Kiel, Melanie Brandt“"
+    assert _names(quoted) == ["Melanie Brandt"]

@@ -345,8 +345,10 @@ _DOCUMENT = re.compile(
 )
 # A driving licence number (11 letters and digits, EU model): only after an ID document word.
 _LICENCE = re.compile(r"(?<!\w)[A-Z0-9]{11}(?!\w)")
+_RVNR_SEPARATORS = re.compile(r"[ /-]")
 _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
-_RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
+# groups apart by a space, dash or slash ("12 150382 M 003", "53-170965-S-046")
+_RVNR = re.compile(r"\d(?<!\w\d)\d[ /-]?\d{6}[ /-]?[A-Za-z][ /-]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # An e-mail address written out (on the folded text): "anna punkt berg at t-online punkt de",
@@ -359,8 +361,11 @@ _SPOKEN_AT = r"(?:@|[\[(](?:at|aet|ät|a)[\])]|(?<!\w)(?:at|aet|ät|klammeraffe)
 # an address spelled with hyphens is looked for in the lower-cased text as typed.
 _HYPHEN_AT = ("-at-", "-ät-", "-aet-")
 _SPOKEN_DOT = r"(?:\.|[\s-]*[\[(]?(?<!\w)(?:punkt|dot)(?!\w)[\])]?[\s-]*)"
+# Dictated with pauses: commas and "dann"/"und" around the "at" ("nils unterstrich brand, dann
+# Klammeraffe, mailbox punkt org").
+_AT_PAUSE = r"[\s,-]*(?:(?:dann|und|danach)[\s,]+)?"
 _SPOKEN_EMAIL = re.compile(
-    rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
+    rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*{_AT_PAUSE}{_SPOKEN_AT}[\s,-]*"
     rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
 )
 # The last dot may also be a bare space or a dot with spaces before a common top-level domain
@@ -416,8 +421,9 @@ _BIRTH = re.compile(
     r"|(?<!\w)(?:geburtsdatum|geb\.?-?dat(?:um|\.)?|dob|date of birth)"
     rf"[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
-    # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
-    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
+    # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983", "Geburtstag hat er am
+    # 14.7.58"; a two-digit year from 30 on)
+    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?(?:19)?[3-9]\d(?!\d)"
 )
 # "für die" right before a job word: the word names what the number is for
 _PURPOSE = re.compile(r"(?<!\w)(?:für|fuer)\s+(?:die|den|das|der|dem)?\s*$")
@@ -674,10 +680,11 @@ class _FullNames:
     def _closing_before(
         self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
     ) -> bool:
-        """A closing formula among the three words before ``tokens[i]`` ("Gruß aus Kiel,
-        Maria"): the name after it is the writer's (not inside a quoted text)."""
+        """A closing formula among the four words up to ``tokens[i]`` ("Gruß aus Kiel, Maria",
+        "Gruß aus dem Büro, Melanie Krebs"): the name after it is the writer's (not inside a
+        quoted text)."""
         start, end = span
-        for j in range(max(0, i - 3), i):
+        for j in range(max(0, i - 3), i + 1):
             if _key(tokens[j].group()) in self._closings:
                 return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
         return False
@@ -739,6 +746,12 @@ class _FullNames:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
             if self._names_staff(text, (start, end), tokens, i):
                 continue  # "Sachbearbeiterin Frau Petra Keller", "Viele Grüße, Sabine Koch"
+            if (
+                before is not None
+                and "," in text[before.end() : token.start()]
+                and self._closing_before(text, (start, end), tokens, i - 1)
+            ):
+                continue  # "Gruß aus dem Büro, Melanie Krebs": the writer's signature
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
@@ -1047,7 +1060,9 @@ class IdentifierRecognizer:
         for match in _finditer(_RVNR, text, gated(facts.rvnr)):
             near = self._nearest(text, match.start(), ("social_security",))
             if near == "social_security" or (
-                near is None and checksums.rvnr_ok(match.group().replace(" ", ""))
+                near is None
+                and not any(c in match.group() for c in "/-")  # dashed: only after its word
+                and checksums.rvnr_ok(_RVNR_SEPARATORS.sub("", match.group()))
             ):
                 add(*match.span(), "identifier.social_security")
         for match in _finditer(_KVNR, text, gated(facts.kvnr)):
