@@ -51,3 +51,20 @@ def test_short_health_word_after_the_name(text: str) -> None:
 )
 def test_names_stay_clean(text: str) -> None:
     assert _categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a remark of a few words is read as a predicate of the person ("Kunde ist ein Schatz.")
+        ("Otto, ein Schatz", {"name_misuse", "judgement"}),
+        ("Otto (Tochter übersetzt)", {"name_misuse"}),
+        ("Arnold (Hausarzt informiert)", {"name_misuse"}),
+        # an adjective before a noun that is no person describes the noun
+        ("Beck – schwieriger Zugang", {"name_misuse"}),
+        ("Beck – schwieriger Kunde", {"name_misuse", "judgement"}),
+        ("Meier (angenehmer Typ)", {"name_misuse", "judgement"}),
+    ],
+)
+def test_remark_of_several_words(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected

@@ -127,7 +127,8 @@ class NameFieldRecognizer:
         if word in self._said:
             return self._said[word]
         said: tuple[str, str] | None = None
-        for frame in _SAID_OF_PERSON:
+        # several words are a predicate ("ein Schatz"), one word also an object ("Gips")
+        for frame in _SAID_OF_PERSON if " " not in word else _SAID_OF_PERSON[1:]:
             sentence = frame.format(word)
             first = len(frame.split("{}")[0])
             last = first + len(word)
@@ -144,14 +145,14 @@ class NameFieldRecognizer:
         return said
 
     def _remark_words(self, text: str, start: int, earlier: list[Finding]) -> list[Finding]:
-        """A remark item of one word after the name ("Meier (Gips)", "Wagner, MS", "Meier
-        Gips") that the lexicons read as said of the person, when no rule found anything in
-        the remark itself."""
+        """A remark item of up to three words after the name ("Meier (Gips)", "Wagner, MS",
+        "Meier Gips", "Otto, ein Schatz") that the lexicons read as said of the person, when
+        no rule found anything in the remark itself."""
         if any(f.start >= start and f.category not in _NOT_SAID for f in earlier):
             return []
         for item in _REMARK_ITEM.finditer(text, start):
             word = item.group()
-            if " " in word or not self._may_be_said(word):
+            if word.count(" ") > 2 or not self._may_be_said(word):
                 continue
             said = self.said_of_person(word)
             if said is not None:
