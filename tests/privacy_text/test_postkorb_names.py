@@ -118,3 +118,34 @@ def test_closing_a_few_words_before_the_signature() -> None:
     assert _names(text) == []
     quoted = "Kunde schreibt: „Bitte stornieren. Gruß aus Kiel, Melanie Brandt“"
     assert _names(quoted) == ["Melanie Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tim Wolf von der Werkstatt meldet sich morgen.",  # from an organisation
+        "Frau Anna Berger von der Allianz hat angerufen.",
+        "Herr Markus Lehmann (Allianz Agentur) bittet um Rückruf.",  # a department in brackets
+        "Urlaubsvertretung: Sabine Krüger",  # a role of the staff as a compound
+        "Laut Gutachter Dipl.-Ing. Frank Roth ist die Scheibe nicht reparabel.",
+        "Bitte Rechnung an Autoglas Becker, z. Hd. Tim Wolf.",
+        "Rückfragen bitte an mich, Julia Hartmann, Durchwahl 12.",  # the writer
+        "Schaden gemeldet von Agentur Klaus Weber.",  # an agency named after its agent
+    ],
+)
+def test_contacts_of_organisations_are_no_customers(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde Tim Wolf von der Firma Meier hat angerufen.",  # a customer word decides
+        "Herr Peter Schulz von der Lindenstraße bittet um Rückruf.",  # a place, no organisation
+        "Heute habe ich Peter Müller erreicht, Termin steht.",  # "ich" without a comma
+        "Anna Meier, Termin mit Werkstatt abgestimmt.",  # only the bracket is read whole
+        "Info an Team: Peter Müller zahlt bar.",
+    ],
+)
+def test_customer_names_near_organisations(text: str) -> None:
+    assert len(_names(text)) == 1

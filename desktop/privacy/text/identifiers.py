@@ -579,6 +579,7 @@ class _FullNames:
         self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
         self._departments = tuple(fold_term(w) for w in config.get("departments", []))
         self._calendar = frozenset(fold_term(w) for w in config.get("calendar", []))
+        self._customers = frozenset(fold_term(w) for w in config.get("customers", []))
         # "Auftrag 4711 Müller Peter", "Kunde Weber Sabine": the words after which a surname
         # comes first (grammar.toml [surname] records and the person nouns)
         person = grammar.get("person", {}).get("words", [])
@@ -669,6 +670,10 @@ class _FullNames:
         whole = text[text.rfind(" ", start, tokens[j].start()) + 1 : tokens[j].end()]
         if word in self._staff or _key(whole.rstrip(":")) in self._staff:  # "i.A."
             return True
+        if word.endswith(_STAFF_ENDINGS):
+            return True  # "Urlaubsvertretung: Sabine Krüger", "Kundenberaterin Anna Meier"
+        if word in _WRITER and "," in text[tokens[j].end() : tokens[j + 1].start()]:
+            return True  # "an mich, Julia Hartmann" -- not "habe ich Peter Müller erreicht"
         if word in _COPULAS:
             clause = text[max(start, tokens[j].start() - _WINDOW) : tokens[j].start()]
             clause = _CLAUSE_END.split(clause)[-1]
@@ -689,15 +694,48 @@ class _FullNames:
                 return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
         return False
 
-    def _department_after(self, text: str, end: int, stop: int) -> bool:
-        """A role of the staff or a department right after the name, in brackets or after a
-        comma or dash ("Sandra Wendt (Schadenservice)", "Petra Lang, Agentur Nord"): a
-        colleague's name or a signature."""
+    def _department_after(self, text: str, end: int, stop: int, customer: bool) -> bool:
+        """A role of the staff or a department among the first words after the name, in
+        brackets or after a comma or dash ("Sandra Wendt (Schadenservice)", "Petra Lang,
+        Agentur Nord", "Markus Lehmann (Allianz Agentur)"), or an organisation the person is
+        from ("Tim Wolf von der Werkstatt", "Anna Berger vom Autohaus"): a colleague's name,
+        a signature or a third party's contact."""
+        if customer:
+            return False  # "Kunde Tim Wolf von der Firma Meier", "Kundin Anna Meier, Büro"
         match = _AFTER_NAME.match(text, end, stop)
         if match is None:
-            return False
-        word = _key(match.group(1))
+            match = _FROM_ORGANISATION.match(text, end, stop)
+            return match is not None and self._is_organisation(match.group(1))
+        words = [match.group(1)]
+        if text[end:].lstrip()[:1] == "(":  # "(Allianz Agentur)": every word of the bracket
+            closing = text.find(")", match.end(), stop)
+            words += _NAME_TOKEN.findall(text, match.end(), closing if closing >= 0 else stop)
+        return any(self._is_department(w) for w in words[:3])
+
+    def _after_customer_word(self, tokens: list[re.Match[str]], i: int) -> bool:
+        """A word for the customer before the first name ``tokens[i]``, titles between."""
+        j = i - 1
+        while j >= 0 and _key(tokens[j].group()) in self._titles:
+            j -= 1
+        return j >= 0 and _key(tokens[j].group()).rstrip(".") in self._customers
+
+    def _is_department(self, word: str) -> bool:
+        word = _key(word.rstrip("."))
         return word in self._staff or word.endswith(self._departments)
+
+    def _is_organisation(self, word: str) -> bool:
+        """A capitalised noun after "von der"/"vom" that names no place or record: a
+        department, a firm ("von der Allianz") -- not "von der Lindenstraße", "vom Markt"."""
+        key = _key(word)
+        if key in self._before or key.endswith(self._departments):
+            return True  # a firm or department word: "von der Werkstatt", "vom Kundendienst"
+        return (
+            word[:1].isupper()
+            and key not in self._name_fronts
+            and key not in self._places
+            and not key.endswith(_PLACE_ENDINGS)
+            and not key.endswith(_PLACE_HEADS)
+        )
 
     def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int, start: int) -> bool:
         """``tokens[i - 1]`` is a surname written before the first name ``tokens[i]`` without
@@ -755,11 +793,12 @@ class _FullNames:
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
+            customer = self._after_customer_word(tokens, i)
             if surname is not None:
-                if not self._department_after(text, surname.end(), end):
+                if not self._department_after(text, surname.end(), end, customer):
                     out.append((token.start(), surname.end() - surname.group().endswith(".")))
                 continue
-            if self._department_after(text, token.end(), end):
+            if self._department_after(text, token.end(), end, customer):
                 continue  # "Grüße, Tim (Disposition)"
             if self._surname_first(text, tokens, i, start):
                 out.append((tokens[i - 1].start(), token.end()))
@@ -785,14 +824,21 @@ class _FullNames:
 
 
 _PLACE_ENDINGS = ("strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm")
+_PLACE_HEADS = ("markt", "hof", "ufer", "berg", "feld", "dorf", "viertel", "siedlung", "park")
 # A noun with "Nr."/"Nummer" right before a number: its label ("Teil-Nr. ", "Vers.-Nr.: ",
 # "Vorgangsnummer ", "Tel. Nr. ").
 _NUMBER_LABEL = re.compile(r"([^\W\d_]+)\.?-?\s?((?i:nr|nummer|no))\b\.?[\s:.]*$")
+# Endings of a compound naming a role of the staff ("Urlaubs|vertretung", "Kunden|berater").
+_STAFF_ENDINGS = ("vertretung", "berater", "beraterin", "betreuer", "betreuerin")
+# The writer: a name after "ich"/"mich" and a comma is the writer's own.
+_WRITER = frozenset({"ich", "mich", "mir"})
 # A copula between a role and a name ("Ansprechpartner ist Herr Jörg Brandt").
 _COPULAS = frozenset({"ist", "war", "sind", "heisst", "hiess"})
 _CLAUSE_END = re.compile(r"[.!?;,]\s")
 # The word after a name in brackets or after a comma, dash or slash ("(Innendienst)").
 _AFTER_NAME = re.compile(r"\s*(?:[(,/]|\s[-–])\s*([^\W\d_]+)")
+# "von der Werkstatt", "vom Autohaus", "von der Allianz" right after a name.
+_FROM_ORGANISATION = re.compile(r"\s+(?:von der|von dem|vom|von)\s+([^\W\d_][\w-]*)")
 
 
 @lru_cache(maxsize=1024)
