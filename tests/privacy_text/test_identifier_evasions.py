@@ -282,3 +282,22 @@ def test_dictated_and_dashed(text: str, rule: str) -> None:
 )
 def test_dictated_and_dashed_look_alikes(text: str) -> None:
     assert _ids(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Tel. o171-2345678", "o171-2345678"),  # a letter O for the zero
+        ("Handy O171 2345678", "O171 2345678"),
+        ("Tel 0l71 2345678", "0l71 2345678"),  # a letter l for the one
+    ],
+)
+def test_letter_for_a_digit(text: str, typed: str) -> None:
+    assert ("identifier.phone", typed) in _ids(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kennzeichen B-O 1234", "Audi A4 Bj. 2O15", "Scheibe Typ KO12345", "Vertrag O2"]
+)
+def test_letter_next_to_digits_stays_clean(text: str) -> None:
+    assert _ids(text) == []

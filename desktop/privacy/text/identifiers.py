@@ -100,7 +100,17 @@ class _Digits:
     KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
     for it); and where the runs start (``starts``, for the phone numbers)."""
 
-    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "spaced", "starts")
+    __slots__ = (
+        "card",
+        "digits11",
+        "iban",
+        "kvnr",
+        "lookalike",
+        "passing",
+        "rvnr",
+        "spaced",
+        "starts",
+    )
 
     def __init__(self, text: str, where: Spans) -> None:
         n = len(where)
@@ -108,6 +118,7 @@ class _Digits:
         self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
         self.starts: list[int] = []
         self.spaced = False  # three single digits apart by single spaces ("0 1 7 ...")
+        self.lookalike = False  # a letter for a digit: "O171 ...", "01l1 ..."
         singles = 0
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
@@ -119,11 +130,20 @@ class _Digits:
             size = end - start
             if start == last + 1:
                 joint = text[last]
+                if joint in _DIGIT_LOOKALIKES:
+                    self.lookalike = True  # "0l71": a letter between digits
                 chain = chain + size if joint in _RUN_JOINTS else size
                 card = card + size if joint in _CARD_JOINTS else size
                 spaced = spaced + size if joint == " " else size
             else:
                 chain = card = spaced = size
+                if (
+                    size >= 2
+                    and start
+                    and text[start - 1] in "Oo"
+                    and (start == 1 or not text[start - 2].isalnum())
+                ):
+                    self.lookalike = True  # "O171 2345678": a letter O for the zero
             if size == 1:
                 singles = singles + 1 if start == last + 1 and text[last] == " " else 1
                 if singles >= 3:
@@ -211,20 +231,36 @@ _VIEW_CHANGE = re.compile(_INVISIBLE_CLASS + "+|[–—]")
 # group them): "0 1 7 6 – 5 5 4 3 2 1 9 8", "I B A N  D E 1 4  2 1 8 6 ...".
 _SPACED_UNITS = re.compile(r"(?<!\w)[^\W_](?:(?: {1,3}(?:[-–—/.] {1,3})?|[-–—/.])[^\W_](?!\w)){5,}")
 _UNIT_GAP = re.compile(r"[^\w]+")
+# Letters typed for digits: "O"/"o" for zero at the start of a number, and "O", "o", "l", "I"
+# between two digits.
+_DIGIT_LOOKALIKES = frozenset("OolI")
+_LOOKALIKE_DIGIT = re.compile(r"(?<![^\W_])[Oo](?=\d\d)|(?<=\d)[OolI](?=\d)")
 
 
-def _view(text: str, hidden: bool, spaced: bool) -> tuple[str, list[int]] | None:
+def _view(
+    text: str, hidden: bool, spaced: bool, lookalike: bool = False
+) -> tuple[str, list[int]] | None:
     """The text as a reader sees it in numbers, with each character's index in ``text``.
 
     Invisible characters dropped, typographic dashes as "-", spaced-out runs closed up (a
-    single space dropped, a wider gap kept as one space, a dash kept as "-"): identifiers
+    single space dropped, a wider gap kept as one space, a dash kept as "-"), a letter that
+    stands for a digit read as that digit ("O171" as "0171", "01l1" as "0111"): identifiers
     with such evasions then meet their usual patterns. ``None`` when nothing changes. Only
     looked at when the text holds an invisible character (``hidden``, from the normaliser),
-    single digits apart by spaces (``spaced``, from the digit runs) or a dash by a digit.
+    single digits apart by spaces or a letter for a digit (``spaced``, ``lookalike``, from
+    the digit runs) or a dash by a digit.
     """
-    if not (hidden or spaced or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))):
+    if not (
+        hidden
+        or spaced
+        or lookalike
+        or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))
+    ):
         return None
     changes: dict[int, tuple[int, str]] = {}  # start -> (end, replacement)
+    if lookalike:
+        for letter in _LOOKALIKE_DIGIT.finditer(text):
+            changes[letter.start()] = (letter.end(), "0" if letter.group() in "Oo" else "1")
     for run in _SPACED_UNITS.finditer(text):
         for gap in _UNIT_GAP.finditer(text, run.start(), run.end()):
             inner = gap.group().strip(" ")
@@ -969,7 +1005,7 @@ class IdentifierRecognizer:
         if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
             spans = folded_spans = [(0, len(text))]
         facts = _Digits(text, spans)
-        view = _view(text, ctx.norm.hidden, facts.spaced)
+        view = _view(text, ctx.norm.hidden, facts.spaced, facts.lookalike)
         add_text = add
         if view is not None:
             text, index = view
