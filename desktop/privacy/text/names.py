@@ -6,7 +6,9 @@ tolerated. Everything from the first thing that is not part of a name -- bracket
 a dash or comma with a remark, a remark word, a lower-case word after the name, or a word the
 special-category lexicons flag -- to the end is ``name_misuse``. The special-category finding
 itself is kept as well ("Meier (taub)" → name_misuse + health); trigger words that are common
-surnames ("Christ", "Schwarz") are dropped when they stand as the name.
+surnames ("Christ", "Schwarz") are dropped when they stand as the name. A word after the name
+is said of the person: the lexicons read it in a sentence about the customer ("Meier Gips" as
+"Kunde hat Gips."), so a short word that needs a person in running text is a remark there.
 """
 
 from __future__ import annotations
