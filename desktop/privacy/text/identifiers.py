@@ -153,9 +153,11 @@ class _Digits:
             last = end
             # the country code and check digits of an IBAN (its letters are str.isalpha())
             if size >= 2 and start >= 2:
-                head = start - 1 if text[start - 1] == " " else start  # "DE 44 5001 ..."
-                if head >= 2 and text[head - 1].isalpha() and _IBAN_HEAD.match(text, head - 2):
-                    self.iban[index(start)] = True
+                if text[start - 1].isalpha():
+                    if _IBAN_HEAD.match(text, start - 2):
+                        self.iban[index(start)] = True
+                elif text[start - 1] == " " and text[start - 3 : start - 1] in _IBAN_CODES:
+                    self.iban[index(start)] = True  # "DE 44 5001 ...": a known code, capitals
             if chain < 5:  # card, spaced <= chain; an RVNR or KVNR needs 6 digits in a row
                 continue
             i = index(start)
@@ -368,9 +370,9 @@ _INFLECTIONS = frozenset({"", "s", "es", "e", "en", "n", "nr", "no", "ung", "ung
 _GENERIC_NUMBER = re.compile(r"nr\b|nummer")
 _FRONT_WORD = re.compile(r"([^\W_]+)[\s:.\-]*$")
 # Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-..."), and a
-# space may part the country code from the check digits ("DE 44 500 105 ...": only with the
-# code of a country of IBAN_LENGTHS and its length, see _iban).
-_IBAN = re.compile(r"\b[A-Z]{2} ?\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
+# space may part the country code, in capitals, from the check digits ("DE 44 500 105 ...":
+# only with the code of a country of IBAN_LENGTHS and its length, see _iban).
+_IBAN = re.compile(r"\b(?:[A-Z]{2}|(?-i:[A-Z]{2}) )\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 _IBAN_SEPARATORS = re.compile(r"[ ./-]")
 # Groups of a card number may be apart by a space, dash, dot or slash ("4012.8888.8888.1881").
 _CARD = re.compile(r"\d(?<!\w\d)(?:[ ./-]?\d){12,18}(?!\w)")
@@ -501,6 +503,7 @@ _DIGIT_CLASSES = bytes(ord("0") if chr(b).isdecimal() else ord(" ") for b in ran
 _ZERO_RUN = re.compile(rb"00*")
 _RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
 _CARD_JOINTS = frozenset(" ./-")
+_IBAN_CODES = frozenset(checksums.IBAN_LENGTHS)
 _IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits
 # A full home address: PLZ + city + street + number, street + number + PLZ + city, or street +
 # number + city -- in the last form the word after the street must be a place, not one of the
