@@ -207,3 +207,97 @@ def test_view_maps_every_character_back() -> None:
 
 def test_view_is_none_for_plain_text() -> None:
     assert _view("Schadennummer 2024-123456, Termin 9 bis 12 Uhr", False, False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "typed"),
+    [
+        # a space between the country code and the check digits of an IBAN
+        (
+            "IBAN: DE 44 500 105 175 407 324 931",
+            "identifier.iban",
+            "DE 44 500 105 175 407 324 931",
+        ),
+        # card groups apart by dots or slashes
+        ("Kreditkarte 4012.8888.8888.1881", "identifier.credit_card", "4012.8888.8888.1881"),
+        ("Kreditkarte 4012/8888/8888/1881", "identifier.credit_card", "4012/8888/8888/1881"),
+        # the last dot of an address as a bare space or spaced out before a common domain
+        ("Kd. Mail: j.weiss ät gmail com", "identifier.email", "j.weiss ät gmail com"),
+        ("Mail petra.lang @ web . de", "identifier.email", "petra.lang @ web . de"),
+        # a birth date in words, and the abbreviation "Geb.-Dat."
+        (
+            "geboren am fünften Oktober 1949",
+            "identifier.birth_date",
+            "geboren am fünften Oktober 1949",
+        ),
+        (
+            "Geburtsdatum: zwölfter März neunzehnhundertachtundfünfzig",
+            "identifier.birth_date",
+            "Geburtsdatum: zwölfter März neunzehnhundertachtundfünfzig",
+        ),
+        ("Geb.-Dat. 01.02.1970", "identifier.birth_date", "Geb.-Dat. 01.02.1970"),
+    ],
+)
+def test_more_separators_and_words(text: str, rule: str, typed: str) -> None:
+    assert (rule, typed) in _ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin um 12 3456 7890 1234 5678 90",  # two letters and digits, no country code
+        "Termin at Werkstatt de Vries",  # no address before "at"
+        "Scheibe 1-2 at Lager de",
+        "Kd. war am fünften Oktober beim Termin",  # a date in words, no birth
+        "Kostenvoranschlag 0815-4711",  # a record's number, no phone number
+        "Schaden vom 01.02.2024, Termin 03.04.2024 14.05.2024",
+    ],
+)
+def test_look_alikes_stay_clean(text: str) -> None:
+    assert _ids(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a birthday a few words before a date whose two-digit year is of the last century
+        ("Geburtstag hat er am 14.7.58, sagt er", "identifier.birth_date"),
+        # an address dictated with pauses around the "at"
+        ("Mail: nils unterstrich brand, dann Klammeraffe, mailbox punkt org", "identifier.email"),
+        ("anna punkt roth, und ät, web punkt de", "identifier.email"),
+        # a social-security number with dashes after its word
+        ("RV-Nr. 53-170965-S-046", "identifier.social_security"),
+    ],
+)
+def test_dictated_and_dashed(text: str, rule: str) -> None:
+    assert rule in [r for r, _typed in _ids(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Geburtstag, Termin daher am 14.7.25",  # an appointment in this century
+        "Vorgang 53-170965-S-046 bitte prüfen",  # a dashed number of the job
+    ],
+)
+def test_dictated_and_dashed_look_alikes(text: str) -> None:
+    assert _ids(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Tel. o171-2345678", "o171-2345678"),  # a letter O for the zero
+        ("Handy O171 2345678", "O171 2345678"),
+        ("Tel 0l71 2345678", "0l71 2345678"),  # a letter l for the one
+    ],
+)
+def test_letter_for_a_digit(text: str, typed: str) -> None:
+    assert ("identifier.phone", typed) in _ids(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kennzeichen B-O 1234", "Audi A4 Bj. 2O15", "Scheibe Typ KO12345", "Vertrag O2"]
+)
+def test_letter_next_to_digits_stays_clean(text: str) -> None:
+    assert _ids(text) == []

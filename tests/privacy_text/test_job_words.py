@@ -126,3 +126,22 @@ def test_more_spellings_of_an_identifier(text: str, rule: str) -> None:
 )
 def test_business_address_grouped_job_number_or_prose_is_no_identifier(text: str) -> None:
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # a noun with "Nr." labels the number as that thing's: no phone number
+        ("Scheibe Teil-Nr. 0171 2345678", False),
+        ("Vers.-Nr. 0171234567", False),
+        ("Vorgangsnummer 0171 2345678", False),
+        # unless the noun is a phone word, or the word before "Nr." is no noun
+        ("Tel. Nr. 0171 2345678", True),
+        ("Kontaktnummer 0171 2345678", True),
+        ("Meine Nr. 0171 2345678", True),
+        ("Bitte unter Nr. 0171 2345678 anrufen", True),
+    ],
+)
+def test_number_label_of_a_thing(text: str, phone: bool) -> None:
+    found = any(f.rule_id == "identifier.phone" for f in check(text, "bemerkungen"))
+    assert found is phone

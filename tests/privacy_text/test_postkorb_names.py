@@ -69,3 +69,83 @@ def test_first_names_of_older_customers_are_known(name: str) -> None:
 @pytest.mark.parametrize("text", ["Termin am Max Planck Institut", "Parkplatz Anne Frank Schule"])
 def test_a_place_named_after_a_person_is_no_full_name(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name written in capitals, first name too
+        ("Rückruf MÜLLER, PETER", "MÜLLER, PETER"),
+        ("Storno PETER MÜLLER", "PETER MÜLLER"),
+        ("Die Kundin SABINE KRÖGER hat angerufen.", "SABINE KRÖGER"),
+        # the surname first, without a comma, after a number or a record or person noun
+        ("Auftrag 4711 Müller Peter", "Müller Peter"),
+        ("Rückfrage zu Kunde Weber Sabine", "Weber Sabine"),
+        ("RÜCKRUF MÜLLER PETER", "MÜLLER PETER"),
+    ],
+)
+def test_full_name_in_capitals_or_surname_first(text: str, name: str) -> None:
+    assert _names(text, "betreff") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals: a verb, adverb or adjective after a first name is no surname
+        "BITTE ANNA ANRUFEN",
+        "TERMINBESTÄTIGUNG FÜR MONTAG, ANNA VON DER DISPO",
+        # surname first: only after a number, a record or person noun; no day, title or place
+        "Termin Montag Frank",
+        "Auftrag 4711 Werkstatt Frank",
+        "Rückruf Imam Yilmaz",
+        # a department after the name, a closing or a staff role before it: a colleague
+        "Gruß, Sandra Wendt (Schadenservice)",
+        "Rückfragen an Frank Hoffmann (Innendienst)",
+        "Termin bestätigt. MfG Petra Lang, Agentur Nord",
+        "i.A. Melanie Krüger",
+        "Sachbearbeitung: Frank Hoffmann",
+        "Ansprechpartner im Autohaus ist Herr Jörg Brandt.",
+        "Gruß aus Kiel, Maria",
+        "Grüße aus dem Büro, Heike",
+    ],
+)
+def test_no_customer_full_name(text: str) -> None:
+    assert _names(text, "beschreibung") == []
+
+
+def test_closing_a_few_words_before_the_signature() -> None:
+    text = "Bitte Auftrag stornieren. Gruß aus dem Büro, Melanie Brandt"
+    assert _names(text) == []
+    quoted = "Kunde schreibt: „Bitte stornieren. Gruß aus Kiel, Melanie Brandt“"
+    assert _names(quoted) == ["Melanie Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tim Wolf von der Werkstatt meldet sich morgen.",  # from an organisation
+        "Frau Anna Berger von der Allianz hat angerufen.",
+        "Herr Markus Lehmann (Allianz Agentur) bittet um Rückruf.",  # a department in brackets
+        "Urlaubsvertretung: Sabine Krüger",  # a role of the staff as a compound
+        "Laut Gutachter Dipl.-Ing. Frank Roth ist die Scheibe nicht reparabel.",
+        "Bitte Rechnung an Autoglas Becker, z. Hd. Tim Wolf.",
+        "Rückfragen bitte an mich, Julia Hartmann, Durchwahl 12.",  # the writer
+        "Schaden gemeldet von Agentur Klaus Weber.",  # an agency named after its agent
+    ],
+)
+def test_contacts_of_organisations_are_no_customers(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde Tim Wolf von der Firma Meier hat angerufen.",  # a customer word decides
+        "Herr Peter Schulz von der Lindenstraße bittet um Rückruf.",  # a place, no organisation
+        "Heute habe ich Peter Müller erreicht, Termin steht.",  # "ich" without a comma
+        "Anna Meier, Termin mit Werkstatt abgestimmt.",  # only the bracket is read whole
+        "Info an Team: Peter Müller zahlt bar.",
+    ],
+)
+def test_customer_names_near_organisations(text: str) -> None:
+    assert len(_names(text)) == 1

@@ -1057,6 +1057,8 @@ class Grammar:
         if field == "nachname":  # the name field is about the person named
             if category == "judgement" and one_word and self._name_position(text, start, before):
                 return False  # "Peter Nett", "Nett, Peter": a judgement word as a surname
+            if one_word and piece[:1].islower() and self._attributive_thing(after):
+                return False  # "Beck – schwieriger Zugang": the adjective describes the noun
             manner = frame == "person" and one_word and category in self._manner_categories
             return not (manner and self._adverb_of_action(tokens, len(before)))
         if before:  # "Die Scheibe ist alt, sie ist blind": a pronoun pointing back to a thing

@@ -100,7 +100,17 @@ class _Digits:
     KVNR or an IBAN (each of those formats needs a part found here; the rest are not scanned
     for it); and where the runs start (``starts``, for the phone numbers)."""
 
-    __slots__ = ("card", "digits11", "iban", "kvnr", "passing", "rvnr", "spaced", "starts")
+    __slots__ = (
+        "card",
+        "digits11",
+        "iban",
+        "kvnr",
+        "lookalike",
+        "passing",
+        "rvnr",
+        "spaced",
+        "starts",
+    )
 
     def __init__(self, text: str, where: Spans) -> None:
         n = len(where)
@@ -108,10 +118,11 @@ class _Digits:
         self.rvnr, self.kvnr, self.iban = [False] * n, [False] * n, [False] * n
         self.starts: list[int] = []
         self.spaced = False  # three single digits apart by single spaces ("0 1 7 ...")
+        self.lookalike = False  # a letter for a digit: "O171 ...", "01l1 ..."
         singles = 0
         _out, index = _marker(where)
         # digits in the current chain of runs joined by single separators: any of " ./-"
-        # (_DIGIT_RUN), " " or "-" (card), " " (11 digits)
+        # (_DIGIT_RUN and card), " " (11 digits)
         chain = card = spaced = 0
         last = -2
         for start, end in _digit_runs(text):
@@ -119,11 +130,20 @@ class _Digits:
             size = end - start
             if start == last + 1:
                 joint = text[last]
+                if joint in _DIGIT_LOOKALIKES:
+                    self.lookalike = True  # "0l71": a letter between digits
                 chain = chain + size if joint in _RUN_JOINTS else size
                 card = card + size if joint in _CARD_JOINTS else size
                 spaced = spaced + size if joint == " " else size
             else:
                 chain = card = spaced = size
+                if (
+                    size >= 2
+                    and start
+                    and text[start - 1] in "Oo"
+                    and (start == 1 or not text[start - 2].isalnum())
+                ):
+                    self.lookalike = True  # "O171 2345678": a letter O for the zero
             if size == 1:
                 singles = singles + 1 if start == last + 1 and text[last] == " " else 1
                 if singles >= 3:
@@ -132,13 +152,12 @@ class _Digits:
                 singles = 0
             last = end
             # the country code and check digits of an IBAN (its letters are str.isalpha())
-            if (
-                size >= 2
-                and start >= 2
-                and text[start - 1].isalpha()
-                and _IBAN_HEAD.match(text, start - 2)
-            ):
-                self.iban[index(start)] = True
+            if size >= 2 and start >= 2:
+                if text[start - 1].isalpha():
+                    if _IBAN_HEAD.match(text, start - 2):
+                        self.iban[index(start)] = True
+                elif text[start - 1] == " " and text[start - 3 : start - 1] in _IBAN_CODES:
+                    self.iban[index(start)] = True  # "DE 44 5001 ...": a known code, capitals
             if chain < 5:  # card, spaced <= chain; an RVNR or KVNR needs 6 digits in a row
                 continue
             i = index(start)
@@ -214,20 +233,36 @@ _VIEW_CHANGE = re.compile(_INVISIBLE_CLASS + "+|[–—]")
 # group them): "0 1 7 6 – 5 5 4 3 2 1 9 8", "I B A N  D E 1 4  2 1 8 6 ...".
 _SPACED_UNITS = re.compile(r"(?<!\w)[^\W_](?:(?: {1,3}(?:[-–—/.] {1,3})?|[-–—/.])[^\W_](?!\w)){5,}")
 _UNIT_GAP = re.compile(r"[^\w]+")
+# Letters typed for digits: "O"/"o" for zero at the start of a number, and "O", "o", "l", "I"
+# between two digits.
+_DIGIT_LOOKALIKES = frozenset("OolI")
+_LOOKALIKE_DIGIT = re.compile(r"(?<![^\W_])[Oo](?=\d\d)|(?<=\d)[OolI](?=\d)")
 
 
-def _view(text: str, hidden: bool, spaced: bool) -> tuple[str, list[int]] | None:
+def _view(
+    text: str, hidden: bool, spaced: bool, lookalike: bool = False
+) -> tuple[str, list[int]] | None:
     """The text as a reader sees it in numbers, with each character's index in ``text``.
 
     Invisible characters dropped, typographic dashes as "-", spaced-out runs closed up (a
-    single space dropped, a wider gap kept as one space, a dash kept as "-"): identifiers
+    single space dropped, a wider gap kept as one space, a dash kept as "-"), a letter that
+    stands for a digit read as that digit ("O171" as "0171", "01l1" as "0111"): identifiers
     with such evasions then meet their usual patterns. ``None`` when nothing changes. Only
     looked at when the text holds an invisible character (``hidden``, from the normaliser),
-    single digits apart by spaces (``spaced``, from the digit runs) or a dash by a digit.
+    single digits apart by spaces or a letter for a digit (``spaced``, ``lookalike``, from
+    the digit runs) or a dash by a digit.
     """
-    if not (hidden or spaced or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))):
+    if not (
+        hidden
+        or spaced
+        or lookalike
+        or (("–" in text or "—" in text) and _DASH_BY_DIGIT.search(text))
+    ):
         return None
     changes: dict[int, tuple[int, str]] = {}  # start -> (end, replacement)
+    if lookalike:
+        for letter in _LOOKALIKE_DIGIT.finditer(text):
+            changes[letter.start()] = (letter.end(), "0" if letter.group() in "Oo" else "1")
     for run in _SPACED_UNITS.finditer(text):
         for gap in _UNIT_GAP.finditer(text, run.start(), run.end()):
             inner = gap.group().strip(" ")
@@ -334,10 +369,13 @@ _INFLECTIONS = frozenset({"", "s", "es", "e", "en", "n", "nr", "no", "ung", "ung
 # glued to it, or a word apart by a space, dash, colon or full stop).
 _GENERIC_NUMBER = re.compile(r"nr\b|nummer")
 _FRONT_WORD = re.compile(r"([^\W_]+)[\s:.\-]*$")
-# Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-...").
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
+# Groups of an IBAN may be separated by a space, dot, dash or slash ("DE87-5932-..."), and a
+# space may part the country code, in capitals, from the check digits ("DE 44 500 105 ...":
+# only with the code of a country of IBAN_LENGTHS and its length, see _iban).
+_IBAN = re.compile(r"\b(?:[A-Z]{2}|(?-i:[A-Z]{2}) )\d{2}(?:[ ./-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 _IBAN_SEPARATORS = re.compile(r"[ ./-]")
-_CARD = re.compile(r"\d(?<!\w\d)(?:[ -]?\d){12,18}(?!\w)")
+# Groups of a card number may be apart by a space, dash, dot or slash ("4012.8888.8888.1881").
+_CARD = re.compile(r"\d(?<!\w\d)(?:[ ./-]?\d){12,18}(?!\w)")
 # 11 digits, grouped by single spaces in any way ("65 929 970 489", "850 214 329 74").
 _DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
 _DOCUMENT = re.compile(
@@ -345,8 +383,10 @@ _DOCUMENT = re.compile(
 )
 # A driving licence number (11 letters and digits, EU model): only after an ID document word.
 _LICENCE = re.compile(r"(?<!\w)[A-Z0-9]{11}(?!\w)")
+_RVNR_SEPARATORS = re.compile(r"[ /-]")
 _KVNR = re.compile(r"[A-Za-z](?<!\w[A-Za-z])[ ]?\d{9}(?!\w)")
-_RVNR = re.compile(r"\d(?<!\w\d)\d[ ]?\d{6}[ ]?[A-Za-z][ ]?\d{3}(?!\w)")
+# groups apart by a space, dash or slash ("12 150382 M 003", "53-170965-S-046")
+_RVNR = re.compile(r"\d(?<!\w\d)\d[ /-]?\d{6}[ /-]?[A-Za-z][ /-]?\d{3}(?!\w)")
 _ACCOUNT = re.compile(r"\d[\d ]{4,12}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # An e-mail address written out (on the folded text): "anna punkt berg at t-online punkt de",
@@ -359,9 +399,21 @@ _SPOKEN_AT = r"(?:@|[\[(](?:at|aet|ät|a)[\])]|(?<!\w)(?:at|aet|ät|klammeraffe)
 # an address spelled with hyphens is looked for in the lower-cased text as typed.
 _HYPHEN_AT = ("-at-", "-ät-", "-aet-")
 _SPOKEN_DOT = r"(?:\.|[\s-]*[\[(]?(?<!\w)(?:punkt|dot)(?!\w)[\])]?[\s-]*)"
+# Dictated with pauses: commas and "dann"/"und" around the "at" ("nils unterstrich brand, dann
+# Klammeraffe, mailbox punkt org").
+_AT_PAUSE = r"[\s,-]*(?:(?:dann|und|danach)[\s,]+)?"
 _SPOKEN_EMAIL = re.compile(
-    rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*[\s-]*{_SPOKEN_AT}[\s-]*"
+    rf"(?<!\w)[\w.+-]+(?:[\s-]+{_SPOKEN_SEP}[\s-]+[\w+-]+)*{_AT_PAUSE}{_SPOKEN_AT}[\s,-]*"
     rf"[\w-]+?(?:{_SPOKEN_DOT}[\w-]+?)*?{_SPOKEN_DOT}[a-z]{{2,6}}(?![\w-])"
+)
+# The last dot may also be a bare space or a dot with spaces before a common top-level domain
+# ("j.weiss ät gmail com", "petra.lang @ web . de") when the local part looks like one of an
+# address (a letter, then a dot, underscore, hyphen or digit in it: not "Termin at Werkstatt de
+# Vries", "Scheibe 1-2 at Lager de").
+_COMMON_TLD = r"(?:de|com|net|org|eu|at|ch|info|me|io|email|online|nl|fr|it|es|pl|uk|biz)"
+_LOOSE_EMAIL = re.compile(
+    rf"(?<![\w.+-])[^\W\d_][\w+]*[._\d-][\w.+-]*[\s-]*{_SPOKEN_AT}[\s-]*[\w-]+"
+    rf"(?: | ?\. ?){_COMMON_TLD}(?![\w-])"
 )
 # "bei" for "@" only with a spelled-out "punkt" and a common top-level domain after it
 _SPOKEN_BEI_EMAIL = re.compile(
@@ -377,9 +429,22 @@ _DATE = (
 # A month in words, and a day and month: "14.07.", "3. Mai", "3. mrz." (on the folded text)
 _MONTH = r"(?:jan|feb|maer|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-z]*\.?"
 _DAY_MONTH = rf"\d{{1,2}}\s?\.\s?(?:\d{{1,2}}\s?\.|{_MONTH})"
+# A date in words: an ordinal day ("fünften", "zwölfter", "einundzwanzigsten"), the month, and
+# optionally the year in digits or words ("neunzehnhundertachtundfünfzig"; on the folded text).
+_ORDINAL_DAY = (
+    r"(?:erst|zweit|dritt|viert|fuenft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwoelft"
+    r"|(?:drei|vier|fuenf|sech|sieb|acht|neun)zehnt"
+    r"|(?:(?:ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun)und)?zwanzigst"
+    r"|(?:einund)?dreissigst)e[nrms]?"
+)
+_SPOKEN_DATE = (
+    rf"(?:der |den |dem )?{_ORDINAL_DAY}\s+{_MONTH}"
+    r"(?:\s+(?:(?:19|20)?\d{2}|neunzehnhundert\w*|zweitausend\w*))?"
+)
 _BIRTH = re.compile(
-    r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?datum|geburtstag|dob|date of birth|born"
-    rf"|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*{_DATE}(?!\d)"
+    r"(?<!\w)(?:geb\.?|geboren|geburtsdatum|geb\.?-?dat(?:um|\.)?|geburtstag|dob|date of birth"
+    rf"|born|birthday)\s*(?:am|on|:|ist|den)?\s*:?\s*(?:{_DATE}(?!\d)|{_SPOKEN_DATE}(?!\w))"
+    rf"|(?<!\w)(?:am )?{_SPOKEN_DATE}\s+geboren"
     rf"|(?<!\d){_DAY_MONTH}(?:\s?(?:19|20)?\d{{2}})?\s+(?:\w+\.?\s+){{0,3}}geburtstag"
     r"|(?<!\w)(?:geb\.?|geboren|jahrgang|geburtsjahr|baujahr des kunden)\s*:?\s*"
     rf"(?:(?:im|in)\s+)?(?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?!\d)"
@@ -391,10 +456,12 @@ _BIRTH = re.compile(
     rf"|(?<!\d)(?:{_DATE}|(?:19|20)\d{{2}})\s+geboren"
     # a word that can only mean the date of birth, the date a few words later ("Geburtsdatum
     # lt. Kd.: 29/02/1972", "sein Geburtsdatum genannt (07.06.1979)")
-    rf"|(?<!\w)(?:geburtsdatum|geb\.?-?datum|dob|date of birth)[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
+    r"|(?<!\w)(?:geburtsdatum|geb\.?-?dat(?:um|\.)?|dob|date of birth)"
+    rf"[^\n\x00]{{0,30}}?{_DATE}(?!\d)"
     # a birthday a few words before a date with a year of the last century: an appointment
-    # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983")
-    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?19\d{{2}}(?!\d)"
+    # falls in this century ("Geburtstag vom Kd. ist der 17.04.1983", "Geburtstag hat er am
+    # 14.7.58"; a two-digit year from 30 on)
+    rf"|(?<!\w)geburtstag[^\n\x00]{{0,30}}?{_DAY_MONTH}\s?(?:19)?[3-9]\d(?!\d)"
 )
 # "für die" right before a job word: the word names what the number is for
 _PURPOSE = re.compile(r"(?<!\w)(?:für|fuer)\s+(?:die|den|das|der|dem)?\s*$")
@@ -435,7 +502,8 @@ _DIGITS = re.compile(r"\d+")
 _DIGIT_CLASSES = bytes(ord("0") if chr(b).isdecimal() else ord(" ") for b in range(256))
 _ZERO_RUN = re.compile(rb"00*")
 _RUN_JOINTS = frozenset(" ./-")  # "" (no joint) is in neither set
-_CARD_JOINTS = frozenset(" -")
+_CARD_JOINTS = frozenset(" ./-")
+_IBAN_CODES = frozenset(checksums.IBAN_LENGTHS)
 _IBAN_HEAD = re.compile(r"[A-Z]{2}", re.IGNORECASE)  # as in _IBAN, before its two digits
 # A full home address: PLZ + city + street + number, street + number + PLZ + city, or street +
 # number + city -- in the last form the word after the street must be a place, not one of the
@@ -548,6 +616,17 @@ class _FullNames:
             fold_term(w) for w in [*config.get("not_surnames", []), *vehicles]
         )
         self._staff = frozenset(fold_term(w) for w in config.get("staff", []))
+        self._departments = tuple(fold_term(w) for w in config.get("departments", []))
+        self._calendar = frozenset(fold_term(w) for w in config.get("calendar", []))
+        self._customers = frozenset(fold_term(w) for w in config.get("customers", []))
+        # "Auftrag 4711 Müller Peter", "Kunde Weber Sabine": the words after which a surname
+        # comes first (grammar.toml [surname] records and the person nouns)
+        person = grammar.get("person", {}).get("words", [])
+        records = grammar.get("surname", {}).get("records", [])
+        self._name_fronts = frozenset(fold_term(w) for w in [*records, *person])
+        # a title before a name is no surname ("Rückruf Imam Yilmaz"; [attributive] titles)
+        titles = grammar.get("attributive", {}).get("titles", [])
+        self._name_titles = frozenset(fold_term(w) for w in titles)
         self._closings = frozenset(fold_term(w) for w in config.get("closings", []))
         self._titles = frozenset(fold_term(w) for w in config.get("titles", []))
         self._particles = frozenset(config.get("particles", []))
@@ -556,13 +635,17 @@ class _FullNames:
     def _is_first(self, word: str) -> bool:
         return word[:1].isupper() and all(_key(p) in self._first for p in word.split("-"))
 
-    def _is_surname(self, word: str) -> bool:
+    def _is_surname(self, word: str, capitals: bool = False) -> bool:
+        """A capitalised word that may be a surname; in capitals only with ``capitals`` (the
+        first name is written in capitals too: "PETER MÜLLER") and when it is no word of
+        another kind ("ANNA ANRUFEN", "PETER DRINGEND")."""
         if word.endswith("."):  # the full stop of a sentence, not an abbreviation ("Str.")
             word = word[:-1] if len(word) > 3 else ""
+        if word.isupper() and not (capitals and len(word) > 2 and _noun_or_name(word)):
+            return False
         return (
             len(word) > 1
             and word[0].isupper()
-            and not word.isupper()
             and not word.endswith(".")
             and _key(word) not in self._not_surnames
             and _key(word) not in self._after  # "Schule", "Straße", "GmbH"
@@ -590,10 +673,11 @@ class _FullNames:
         ):
             particles += 1
             nxt = tokens[i + 1 + particles] if i + 1 + particles < len(tokens) else None
+        capitals = first.group().isupper() and len(first.group()) > 2
         if (
             nxt is None
             or not joined(tokens[i + particles], nxt)
-            or not self._is_surname(nxt.group())
+            or not self._is_surname(nxt.group(), capitals)
         ):
             return None
         i += particles
@@ -604,7 +688,7 @@ class _FullNames:
             return nxt
         if _key(after.group()) in self._places:
             return None  # "Peter Schmitt GmbH", "Anne Frank Schule", "Max Planck Institut"
-        if self._is_first(nxt.group()) and self._is_surname(after.group()):
+        if self._is_first(nxt.group()) and self._is_surname(after.group(), capitals):
             return after  # "Klaus Peter Brandt": two first names
         return nxt
 
@@ -612,8 +696,9 @@ class _FullNames:
         self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
     ) -> bool:
         """The first name ``tokens[i]`` follows a role of the staff or a closing formula, with
-        only salutations or titles between: a colleague or the writer, not the customer (a
-        closing inside a quoted text is the customer's own)."""
+        only salutations or titles between, or a copula whose subject is such a role
+        ("Ansprechpartner im Autohaus ist Herr Jörg Brandt"): a colleague or the writer, not
+        the customer (a closing inside a quoted text is the customer's own)."""
         start, end = span
         j = i - 1
         while j >= 0 and _key(tokens[j].group()) in self._titles:
@@ -621,8 +706,17 @@ class _FullNames:
         if j < 0:
             return False
         word = _key(tokens[j].group())
-        if word in self._staff:
+        whole = text[text.rfind(" ", start, tokens[j].start()) + 1 : tokens[j].end()]
+        if word in self._staff or _key(whole.rstrip(":")) in self._staff:  # "i.A."
             return True
+        if word.endswith(_STAFF_ENDINGS):
+            return True  # "Urlaubsvertretung: Sabine Krüger", "Kundenberaterin Anna Meier"
+        if word in _WRITER and "," in text[tokens[j].end() : tokens[j + 1].start()]:
+            return True  # "an mich, Julia Hartmann" -- not "habe ich Peter Müller erreicht"
+        if word in _COPULAS:
+            clause = text[max(start, tokens[j].start() - _WINDOW) : tokens[j].start()]
+            clause = _CLAUSE_END.split(clause)[-1]
+            return any(_key(w) in self._staff for w in _NAME_TOKEN.findall(clause))
         if word not in self._closings:
             # "Gruß aus dem Büro, Melanie Krebs": a greeting from a place before the signature
             k = j - 1
@@ -634,6 +728,96 @@ class _FullNames:
                 return False
             j = k - 1
         return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
+
+    def _closing_before(
+        self, text: str, span: tuple[int, int], tokens: list[re.Match[str]], i: int
+    ) -> bool:
+        """A closing formula among the four words up to ``tokens[i]`` ("Gruß aus Kiel, Maria",
+        "Gruß aus dem Büro, Melanie Krebs"): the name after it is the writer's (not inside a
+        quoted text)."""
+        start, end = span
+        for j in range(max(0, i - 3), i + 1):
+            if _key(tokens[j].group()) in self._closings:
+                return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
+        return False
+
+    def _department_after(self, text: str, end: int, stop: int, customer: bool) -> bool:
+        """A role of the staff or a department among the first words after the name, in
+        brackets or after a comma or dash ("Sandra Wendt (Schadenservice)", "Petra Lang,
+        Agentur Nord", "Markus Lehmann (Allianz Agentur)"), or an organisation the person is
+        from ("Tim Wolf von der Werkstatt", "Anna Berger vom Autohaus"): a colleague's name,
+        a signature or a third party's contact."""
+        if customer:
+            return False  # "Kunde Tim Wolf von der Firma Meier", "Kundin Anna Meier, Büro"
+        match = _AFTER_NAME.match(text, end, stop)
+        if match is None:
+            match = _FROM_ORGANISATION.match(text, end, stop)
+            return match is not None and self._is_organisation(match.group(1))
+        words = [match.group(1)]
+        if text[end:].lstrip()[:1] == "(":  # "(Allianz Agentur)": every word of the bracket
+            closing = text.find(")", match.end(), stop)
+            words += _NAME_TOKEN.findall(text, match.end(), closing if closing >= 0 else stop)
+        return any(self._is_department(w) for w in words[:3])
+
+    def _after_customer_word(self, tokens: list[re.Match[str]], i: int) -> bool:
+        """A word for the customer before the first name ``tokens[i]``, titles between."""
+        j = i - 1
+        while j >= 0 and _key(tokens[j].group()) in self._titles:
+            j -= 1
+        return j >= 0 and _key(tokens[j].group()).rstrip(".") in self._customers
+
+    def _is_department(self, word: str) -> bool:
+        word = _key(word.rstrip("."))
+        return word in self._staff or word.endswith(self._departments)
+
+    def _is_organisation(self, word: str) -> bool:
+        """A capitalised noun after "von der"/"vom" that names no place or record: a
+        department, a firm ("von der Allianz") -- not "von der Lindenstraße", "vom Markt"."""
+        key = _key(word)
+        if key in self._before or key.endswith(self._departments):
+            return True  # a firm or department word: "von der Werkstatt", "vom Kundendienst"
+        return (
+            word[:1].isupper()
+            and key not in self._name_fronts
+            and key not in self._places
+            and not key.endswith(_PLACE_ENDINGS)
+            and not key.endswith(_PLACE_HEADS)
+        )
+
+    def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int, start: int) -> bool:
+        """``tokens[i - 1]`` is a surname written before the first name ``tokens[i]`` without
+        a comma, as in a record ("Auftrag 4711 Müller Peter", "Kunde Weber Sabine"): after a
+        number or after a record or person noun, and no name word follows."""
+        if i == 0:
+            return False
+        surname, first = tokens[i - 1], tokens[i]
+        capitals = first.group().isupper()
+        if (
+            not text[surname.end() : first.start()].isspace()
+            or self._is_first(surname.group())
+            or not self._is_surname(surname.group(), capitals)
+            or _key(surname.group()) in self._before
+            or _key(surname.group()) in self._places
+            or _key(surname.group()) in self._calendar
+            or _key(surname.group()) in self._name_titles
+            or _key(surname.group()).rstrip(".") in self._name_fronts  # "Kunde Anna"
+            or _key(surname.group()) in self._titles
+        ):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and text[first.end() : nxt.start()].isspace()
+            and self._is_surname(nxt.group(), capitals)
+        ):
+            return False  # "Werkstatt Frank Meier", "Müller Peter Schmidt"
+        lead = tokens[i - 2] if i >= 2 else None
+        gap = text[lead.end() if lead is not None else start : surname.start()]
+        if any(c.isdigit() for c in gap):
+            return True  # "Auftrag 4711 Müller Peter"
+        if gap.strip(" :") or lead is None:
+            return False
+        return _key(lead.group()).rstrip(".") in self._name_fronts
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of every full name in ``text[start:end]``."""
@@ -647,25 +831,79 @@ class _FullNames:
                 continue  # "Autohaus Peter Schmitt", "Sankt Martin"
             if self._names_staff(text, (start, end), tokens, i):
                 continue  # "Sachbearbeiterin Frau Petra Keller", "Viele Grüße, Sabine Koch"
+            if (
+                before is not None
+                and "," in text[before.end() : token.start()]
+                and self._closing_before(text, (start, end), tokens, i - 1)
+            ):
+                continue  # "Gruß aus dem Büro, Melanie Krebs": the writer's signature
             if text[token.start() - 1 : token.start()] == "-":
                 continue  # the tail of a hyphenated place name
             surname = self._surname_after(text, token, tokens, i)
+            customer = self._after_customer_word(tokens, i)
             if surname is not None:
-                out.append((token.start(), surname.end() - surname.group().endswith(".")))
+                if not self._department_after(text, surname.end(), end, customer):
+                    out.append((token.start(), surname.end() - surname.group().endswith(".")))
+                continue
+            if self._department_after(text, token.end(), end, customer):
+                continue  # "Grüße, Tim (Disposition)"
+            if self._surname_first(text, tokens, i, start):
+                out.append((tokens[i - 1].start(), token.end()))
                 continue
             # "Weber, Annette": surname, comma, first name as the last name word
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            capitals = token.group().isupper()
             if (
                 before is not None
                 and text[before.end() : token.start()].strip() == ","
-                and self._is_surname(before.group())
-                and (nxt is None or not nxt.group()[:1].isupper())
+                and self._is_surname(before.group(), capitals)
+                and _key(before.group()) not in self._places  # "aus dem Büro, Heike"
+                and _key(before.group()) not in self._calendar  # "Montag, Anna"
+                and not self._closing_before(text, (start, end), tokens, i - 1)
+                and (
+                    nxt is None
+                    or not nxt.group()[:1].isupper()
+                    or (capitals and not self._is_surname(nxt.group(), capitals))
+                )
             ):
                 out.append((before.start(), token.end()))
         return out
 
 
 _PLACE_ENDINGS = ("strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm")
+_PLACE_HEADS = ("markt", "hof", "ufer", "berg", "feld", "dorf", "viertel", "siedlung", "park")
+# A noun with "Nr."/"Nummer" right before a number: its label ("Teil-Nr. ", "Vers.-Nr.: ",
+# "Vorgangsnummer ", "Tel. Nr. ").
+_NUMBER_LABEL = re.compile(r"([^\W\d_]+)\.?-?\s?((?i:nr|nummer|no))\b\.?[\s:.]*$")
+# Endings of a compound naming a role of the staff ("Urlaubs|vertretung", "Kunden|berater").
+_STAFF_ENDINGS = ("vertretung", "berater", "beraterin", "betreuer", "betreuerin")
+# The writer: a name after "ich"/"mich" and a comma is the writer's own.
+_WRITER = frozenset({"ich", "mich", "mir"})
+# A copula between a role and a name ("Ansprechpartner ist Herr Jörg Brandt").
+_COPULAS = frozenset({"ist", "war", "sind", "heisst", "hiess"})
+_CLAUSE_END = re.compile(r"[.!?;,]\s")
+# The word after a name in brackets or after a comma, dash or slash ("(Innendienst)").
+_AFTER_NAME = re.compile(r"\s*(?:[(,/]|\s[-–])\s*([^\W\d_]+)")
+# "von der Werkstatt", "vom Autohaus", "von der Allianz" right after a name.
+_FROM_ORGANISATION = re.compile(r"\s+(?:von der|von dem|vom|von)\s+([^\W\d_][\w-]*)")
+
+
+@lru_cache(maxsize=1024)
+def _noun_or_name(word: str) -> bool:
+    """A word written in capitals that reads as a noun or a name, not as a verb, adjective or
+    adverb ("ANRUFEN", "DRINGEND", "HEUTE"): simplemma's lemma of its capitalised form keeps
+    the capital, and its lower-case form is no infinitive of the dictionary."""
+    import simplemma  # loaded with the engine (grammar.py), on the start-up worker
+
+    title = word[:1] + word[1:].lower()
+    if str(simplemma.lemmatize(title, lang="de", greedy=True))[:1].islower():
+        return False
+    lower = word.lower()
+    return not (
+        lower.endswith("en")
+        and bool(simplemma.is_known(lower, lang="de"))
+        and str(simplemma.lemmatize(lower, lang="de")) == lower
+    )
 
 
 class IdentifierRecognizer:
@@ -683,6 +921,8 @@ class IdentifierRecognizer:
         }
         self._full_name = _FullNames(root, config.get("full_name", {}))
         self._label_heads = tuple(w.lower() for w in words.get("label_heads", []))
+        # the fronts of a number label that make it a phone number ("Tel.-Nr.", "Handynummer")
+        self._phone_fronts = tuple(fold_term(w) for w in words.get("phone_fronts", []))
         self._document_words = tuple(w.lower() for w in words["id_document"])
         self._bank_words = tuple(w.lower() for w in words["bank"])
         self._address = re.compile(
@@ -776,7 +1016,7 @@ class IdentifierRecognizer:
         if len(spans) != len(folded_spans):  # pragma: no cover - normalisation keeps SEPARATOR
             spans = folded_spans = [(0, len(text))]
         facts = _Digits(text, spans)
-        view = _view(text, ctx.norm.hidden, facts.spaced)
+        view = _view(text, ctx.norm.hidden, facts.spaced, facts.lookalike)
         add_text = add
         if view is not None:
             text, index = view
@@ -791,8 +1031,9 @@ class IdentifierRecognizer:
 
         spoken = _spoken_hints(folded, folded_spans)
         for a, b in runs(spoken, folded_spans):
-            for match in _SPOKEN_EMAIL.finditer(folded, a, b):
-                add(*ctx.norm.span(*match.span()), "identifier.email")
+            for pattern in (_SPOKEN_EMAIL, _LOOSE_EMAIL):
+                for match in pattern.finditer(folded, a, b):
+                    add(*ctx.norm.span(*match.span()), "identifier.email")
         if " bei " in folded and "punkt " in folded:  # "m punkt schulze bei gmx punkt net"
             for a, b in folded_spans:
                 for match in _SPOKEN_BEI_EMAIL.finditer(folded, a, b):
@@ -874,6 +1115,8 @@ class IdentifierRecognizer:
         for match in _finditer(_IBAN, text, where):
             raw = match.group()
             compact = _IBAN_SEPARATORS.sub("", raw).upper()
+            if raw[2] == " " and compact[:2] not in checksums.IBAN_LENGTHS:
+                continue  # "um 12 ...": a country code apart from its digits must be a known one
             lengths = [checksums.IBAN_LENGTHS.get(compact[:2], 0)]
             lengths = [n for n in lengths if n] or list(range(len(compact), 14, -1))
             for length in lengths:
@@ -910,7 +1153,9 @@ class IdentifierRecognizer:
         for match in _finditer(_RVNR, text, gated(facts.rvnr)):
             near = self._nearest(text, match.start(), ("social_security",))
             if near == "social_security" or (
-                near is None and checksums.rvnr_ok(match.group().replace(" ", ""))
+                near is None
+                and not any(c in match.group() for c in "/-")  # dashed: only after its word
+                and checksums.rvnr_ok(_RVNR_SEPARATORS.sub("", match.group()))
             ):
                 add(*match.span(), "identifier.social_security")
         for match in _finditer(_KVNR, text, gated(facts.kvnr)):
@@ -934,6 +1179,21 @@ class IdentifierRecognizer:
                 ):
                     add(*match.span(), "identifier.id_document")
 
+    def _labelled_otherwise(self, text: str, start: int) -> bool:
+        """The number right after ``start`` is labelled as the number of a thing that is no
+        phone: a noun with "Nr."/"Nummer" ("Teil-Nr.", "Vers.-Nr.", "Vorgangsnummer") whose
+        front is no phone word ("Tel.-Nr.", "Handynummer", "Kontaktnummer", "Rufnummer")."""
+        window = text[max(0, start - _WINDOW) : start]
+        label = _NUMBER_LABEL.search(window)
+        if label is None:
+            return False
+        front = label.group(1)
+        if fold_term(front).startswith(self._phone_fronts):
+            return False
+        if label.end(1) == label.start(2):
+            return True  # "Vorgangsnummer", "Teilenr."
+        return front[:1].isupper() and _noun_or_name(front)  # not "Meine Nr.", "Neue Nr."
+
     def _phones(self, text: str, add: Add, starts: list[int]) -> None:
         candidates = [
             m
@@ -954,6 +1214,7 @@ class IdentifierRecognizer:
                 near == "job"
                 or len(digits) < 5
                 or text[match.end() : match.end() + 2].strip()[:1] in {"€", "%"}
+                or self._labelled_otherwise(text, match.start())
             ):
                 continue
             local = raw[0] not in "+0"

@@ -6,7 +6,9 @@ tolerated. Everything from the first thing that is not part of a name -- bracket
 a dash or comma with a remark, a remark word, a lower-case word after the name, or a word the
 special-category lexicons flag -- to the end is ``name_misuse``. The special-category finding
 itself is kept as well ("Meier (taub)" → name_misuse + health); trigger words that are common
-surnames ("Christ", "Schwarz") are dropped when they stand as the name.
+surnames ("Christ", "Schwarz") are dropped when they stand as the name. A word after the name
+is said of the person: the lexicons read it in a sentence about the customer ("Meier Gips" as
+"Kunde hat Gips."), so a short word that needs a person in running text is a remark there.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from typing import TYPE_CHECKING
 from desktop.privacy.text.identifiers import first_names
 from desktop.privacy.text.lexicon import parse_file
 from desktop.privacy.text.model import SEVERITY, Finding
-from desktop.privacy.text.normalize import fold_term, visible
+from desktop.privacy.text.normalize import fold_term, normalize, visible
+from desktop.privacy.text.recognizer import Context
 
 if TYPE_CHECKING:
-    from desktop.privacy.text.recognizer import Context
     from desktop.privacy.text.special import SpecialCategoryRecognizer
 
 _TOKEN = re.compile(r"\S+")
@@ -32,6 +34,14 @@ _DIGIT = re.compile(r"\d")
 _KIND_CATEGORIES = frozenset({"health", "judgement"})
 # One item of a remark: words between brackets, commas, slashes or dashes.
 _REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
+# A remark word is said of the person the name names: the lexicons read it in the sentences a
+# note would say of the customer ("Meier (Gips)" as "Kunde hat Gips.", "Meier, MS" as "Kunde hat
+# MS.", "Koch dement" as "Kunde ist dement.") -- the grammar of the running-text rules decides,
+# so a short word that needs a person to be said of ("Gips", "MS", "OP") counts here.
+_SAID_OF_PERSON = ("Kunde hat {}.", "Kunde ist {}.")
+_PROBE_FIELD = "bemerkungen"
+_PROBE_CACHE_SIZE = 4096
+_NOT_SAID = frozenset({"identifier", "length", "name_misuse"})
 
 
 def _as_name(word: str, uniform: bool) -> str:
@@ -81,6 +91,7 @@ class NameFieldRecognizer:
         self._parties = lists["party_names"]
         self._special = special
         self._first_names = first_names(root)
+        self._said: dict[str, tuple[str, str] | None] = {}
 
     def analyze(self, ctx: Context) -> list[Finding]:
         """Drop surname false alarms from ``ctx.findings``; return the misuse finding."""
@@ -109,7 +120,71 @@ class NameFieldRecognizer:
             found
             + self._judgements_after(tokens, start, ctx.findings)
             + self._parties_after(text, start, ctx.findings)
+            + self._remark_words(text, start, ctx.findings)
         )
+
+    def said_of_person(self, word: str) -> tuple[str, str] | None:
+        """``(category, rule id)`` of the finding the lexicons give ``word`` in a sentence said
+        of the customer ("Kunde hat Gips.", "Kunde ist dement."), or ``None``."""
+        if word in self._said:
+            return self._said[word]
+        said: tuple[str, str] | None = None
+        # several words are a predicate ("ein Schatz"), one word also an object ("Gips")
+        for frame in _SAID_OF_PERSON if " " not in word else _SAID_OF_PERSON[1:]:
+            sentence = frame.format(word)
+            first = len(frame.split("{}")[0])
+            last = first + len(word)
+            ctx = Context(_PROBE_FIELD, normalize(sentence), {})
+            for finding in self._special.analyze(ctx):
+                if finding.start < last and first < finding.end:
+                    said = (finding.category, finding.rule_id)
+                    break
+            if said is not None:
+                break
+        if len(self._said) >= _PROBE_CACHE_SIZE:
+            self._said.clear()
+        self._said[word] = said
+        return said
+
+    def _remark_words(self, text: str, start: int, earlier: list[Finding]) -> list[Finding]:
+        """A remark item of up to three words after the name ("Meier (Gips)", "Wagner, MS",
+        "Meier Gips", "Otto, ein Schatz") that the lexicons read as said of the person, when
+        no rule found anything in the remark itself."""
+        if any(f.start >= start and f.category not in _NOT_SAID for f in earlier):
+            return []
+        for item in _REMARK_ITEM.finditer(text, start):
+            word = item.group()
+            if word.count(" ") > 2 or not self._may_be_said(word):
+                continue
+            said = self.said_of_person(word)
+            if said is not None:
+                category, rule_id = said
+                s, e = item.span()
+                return [Finding(category, s, e, SEVERITY[category], rule_id, None)]
+        return []
+
+    def _may_be_said(self, word: str) -> bool:
+        """``word`` is no word of the name field's own lists (remarks, salutations, judgements
+        said after a name, first names) and may be probed."""
+        folded = fold_term(word.rstrip("."))
+        return len(folded) > 1 and not (
+            folded in self._remarks
+            or (folded in self._salutations and not word.isupper())  # "MS" is no "Ms"
+            or folded in self._judgements
+            or folded in self._first_names
+        )
+
+    def _appended(self, word: str, previous: str | None) -> bool:
+        """A word after the name that is no name: the lexicons read it as said of the person
+        ("Meier Gips", "Schulz MS"), it is no first name, no known surname, and the word before
+        it is no first name ("Peter Gips" is a first name and a surname). A word alone stays
+        the name ("Zucker", "Fieber": surnames that are also health words)."""
+        folded = fold_term(word.rstrip("."))
+        if folded in self._surnames or folded in self._surname_remarks:
+            return False
+        if previous is not None and fold_term(previous.rstrip(",.")) in self._first_names:
+            return False
+        return self._may_be_said(word) and self.said_of_person(word) is not None
 
     def _parties_after(self, text: str, start: int, earlier: list[Finding]) -> list[Finding]:
         """A party name that is also an ordinary word ("Linke", "Grüne") as one item of the
@@ -222,6 +297,7 @@ class NameFieldRecognizer:
         all_lower = all(t[2] == t[2].lower() for t in tokens)
         all_upper = all(t[2] == t[2].upper() for t in tokens)
         last = len(tokens) - 1
+        previous: str | None = None  # the name word before
         for index, (start, _end, raw) in enumerate(tokens):
             word = visible(raw)  # zero-width characters, combining marks: as the reader sees it
             if word in {"-", "–", "—", "/", "|", ":", "+"}:
@@ -250,8 +326,8 @@ class NameFieldRecognizer:
                 return start, "name_misuse.remark"
             if folded in self._suffixes and seen_name:
                 continue
-            if folded in self._particles:
-                continue
+            if folded in self._particles and not (word.isupper() and not all_upper):
+                continue  # lower-case parts of a name ("von der"), not "OP" in "Fischer OP"
             if folded in _BIRTH_NAME and seen_name and self._name_follows(tokens, index):
                 continue  # "Müller geb. Schmidt": the birth name is part of the name
             if after_comma == 2 and (
@@ -266,8 +342,11 @@ class NameFieldRecognizer:
                 return start, "name_misuse.remark"
             if seen_name and word[0].islower() and not all_lower:
                 return start, "name_misuse.remark"
+            if seen_name and self._appended(_as_name(word, all_lower or all_upper), previous):
+                return start, "name_misuse.remark"  # "Meier Gips", "Schulz MS"
             seen_name = True
             names += 1
+            previous = word
         return None
 
     def _name_next(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
