@@ -718,15 +718,7 @@ class _FullNames:
             clause = _CLAUSE_END.split(clause)[-1]
             return any(_key(w) in self._staff for w in _NAME_TOKEN.findall(clause))
         if word not in self._closings:
-            # "Gruß aus dem Büro, Melanie Krebs": a greeting from a place before the signature
-            k = j - 1
-            if k > 1 and _key(tokens[k].group()) in ("dem", "der"):
-                k -= 1
-            if k < 1 or _key(tokens[k].group()) not in ("aus", "vom"):
-                return False
-            if _key(tokens[k - 1].group()) not in self._closings:
-                return False
-            j = k - 1
+            return False
         return not _quoted(text[start : tokens[j].start()], text[tokens[i].end() : end])
 
     def _closing_before(
