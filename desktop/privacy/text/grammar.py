@@ -199,6 +199,9 @@ class Grammar:
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
         self._directions = _fold_all(data["place"]["directions"])
+        self._temporal = _fold_all(data["place"].get("temporal", []))
+        self._treatments = _fold_all(data["place"].get("treatments", []))
+        self._time_nouns = _fold_all(data["place"].get("time_nouns", []))
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
@@ -247,6 +250,8 @@ class Grammar:
         for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
             for word in reference[key]:
                 self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
+        self._continuing_categories = frozenset(reference.get("continuing_categories", []))
+        self._continuing_verbs = _fold_all(reference.get("continuing_verbs", []))
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
         self._copulas = _fold_all(manner["copulas"])
@@ -1043,7 +1048,14 @@ class Grammar:
             return True
         if self._names_person(tokens):
             return True
-        return manner and self._shares_person_subject(text, left)
+        if manner:
+            return self._shares_person_subject(text, left)
+        return (
+            category in self._continuing_categories
+            and bool(before)
+            and _fold(before[0]) in self._continuing_verbs
+            and self._shares_person_subject(text, left)
+        )  # "Kd. hat Hund, ist blind": the subject of the clause before is blind
 
     def _modified_word(self, token: str, folded: str) -> bool:
         """A word right after a manner adjective that the adjective modifies: "zu" of an
@@ -1155,6 +1167,21 @@ class Grammar:
                 return True
         return False
 
+    def _dated_by_treatment(self, before: list[str], word: str) -> bool:
+        """A preposition of time before a treatment (``word``) dates by it ("Termin nach der
+        Dialyse", "erst nach der Reha erreichbar"), unless a noun of place stands right before
+        the preposition ("Einfahrt nach der Dialyse"); ``before``: the tokens before it."""
+        if _fold(self._lemma(word)) not in self._treatments:
+            return False
+        for token in reversed(before):
+            if not token[:1].isupper():
+                if token.isalpha():
+                    continue  # "erst", "gleich", "kurz" nach der Dialyse
+                return False
+            folded = _fold(token.rstrip("."))
+            return folded in self._time_nouns or folded in self._function or self._is_person(token)
+        return True
+
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
         limit = min(len(text), right + 160)
@@ -1210,6 +1237,8 @@ class Grammar:
                 if noun[:1].isupper() and not _fold(noun.rstrip(".")).endswith(self._residents):
                     return False
             break
+        if prep in self._temporal and self._dated_by_treatment(before[:index], tokens[len(before)]):
+            return True  # "Termin nach der Dialyse", "erst nach der Reha erreichbar"
         if prep in self._place_preps and prep not in self._stay_preps:
             return False
         if prep in ("für", "fuer") and self._is_institution(tokens[len(before)]):

@@ -1,0 +1,64 @@
+"""Who a health word is said of when the clause has no subject of its own: a verb-led clause
+after a comma continues the subject of the clause before (not its object), and a preposition
+of time before a treatment dates by the customer's treatment. Fresh sentences (in no corpus),
+each with a near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Hund, ist blind",
+        "Kunde hat eine Katze, ist aber selbst schwerhörig",
+        "Herr Meier hat Garage, sitzt im Rollstuhl",
+        "Kd. wohnt im 3. OG, ist gehbehindert",
+        "Kundin hat Termin, isch blind",
+    ],
+)
+def test_verb_led_clause_continues_the_person_subject(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Achtung Hund, ist blind",
+        "Hund im Garten, ist aber blind",
+        "Scheibe alt, ist blind",
+        "Kamera hinter der Scheibe, ist blind",
+        "Sensor verschmutzt, ist blind",
+    ],
+)
+def test_verb_led_clause_after_an_animal_or_thing_is_said_of_it(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin nach der Dialyse",
+        "erst nach der Reha wieder erreichbar",
+        "Rückruf nach der Kur, also ab Juni",
+        "Abholung nach der Dialyse, gegen 14 Uhr",
+    ],
+)
+def test_time_after_a_treatment_is_the_customers_treatment(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Einfahrt nach der Dialyse links",
+        "Werkstatt nach der Kurklinik rechts abbiegen",
+        "Termin nach der Schicht",
+        "Haus nach dem Kurpark",
+    ],
+)
+def test_place_after_a_ward_or_time_after_work_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
