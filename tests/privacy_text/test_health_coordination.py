@@ -62,3 +62,28 @@ def test_time_after_a_treatment_is_the_customers_treatment(text: str) -> None:
 )
 def test_place_after_a_ward_or_time_after_work_is_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("customer's fingerprint was scanned for the contract", "biometric_genetic"),
+        ("customer provided a fingerprint for verification", "biometric_genetic"),
+        ("customer has a doctor's appointment in the morning", "health"),
+        ("client has a hospital appointment on Tuesday, call after 3", "health"),
+    ],
+)
+def test_english_person_genitive_and_appointments(text: str, category: str) -> None:
+    assert category in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fingerprints on the glass, please clean",
+        "lots of fingerprints on the inside of the windscreen",
+        "customer has an appointment at the workshop",
+    ],
+)
+def test_english_fingerprints_on_glass_and_workshop_appointments_are_clean(text: str) -> None:
+    assert not categories(text, "bemerkungen") & {"health", "biometric_genetic"}

@@ -482,6 +482,8 @@ class Grammar:
         folded = _fold(token.rstrip("."))
         if folded in self._person or folded.endswith(self._person_heads):
             return True
+        if folded.endswith(("'s", "’s")):  # the English genitive: "customer's"
+            return self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
 
