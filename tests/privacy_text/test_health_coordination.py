@@ -87,3 +87,32 @@ def test_english_person_genitive_and_appointments(text: str, category: str) -> N
 )
 def test_english_fingerprints_on_glass_and_workshop_appointments_are_clean(text: str) -> None:
     assert not categories(text, "bemerkungen") & {"health", "biometric_genetic"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist halbblind",
+        "Kundin ist stocktaub, bitte klopfen",
+        "Kd. altersdement, Tochter regelt alles",
+        "Sohn ist lernbehindert",
+        "Kd. ist nachtblind, Termin nur tagsüber",
+    ],
+)
+def test_health_adjective_heads_its_compound(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scheibe ist am Rand halbblind",
+        "halbblinde Scheibe tauschen",
+        "viel Feinstaub auf der Scheibe",
+        "Brieftaube auf dem Dach",
+        "Mitarbeiter ist betriebsblind",
+        "Bombardement von Anrufen",
+    ],
+)
+def test_adjective_compound_of_a_thing_or_another_word_is_no_health(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")

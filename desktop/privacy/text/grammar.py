@@ -208,6 +208,15 @@ class Grammar:
         self._parking = _fold_all(data["vehicle"].get("parking", []))
         # nouns of a job's record: a capitalised word right after one is a surname
         self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
+        adjective = data.get("adjective_heads", {})
+        # health adjectives that head a compound ("halb|blind"), longest first, folded
+        self.adjective_heads = tuple(
+            sorted((fold_term(w) for w in adjective.get("words", [])), key=len, reverse=True)
+        )
+        self.not_adjective_compounds = frozenset(
+            fold_term(w) for w in adjective.get("not_compounds", [])
+        )
+        self.not_adjective_endings = tuple(fold_term(w) for w in adjective.get("not_endings", []))
         self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
