@@ -116,3 +116,55 @@ def test_health_adjective_heads_its_compound(text: str) -> None:
 )
 def test_adjective_compound_of_a_thing_or_another_word_is_no_health(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kundin hört auf dem rechten Ohr kaum was",
+        "Kd. hört auf einem Ohr nichts",
+        "Kd. sieht aufm rechten Aug fast nix mehr",
+        "Kd. hört mit dem linken Ohr schlecht",
+    ],
+)
+def test_perception_with_its_organ_is_a_persons_sense(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hört auf dem Beifahrersitz ein Pfeifen",
+        "Sensor hört auf dem Kanal nichts",
+        "Kd. hört im Auto links nix mehr vom Radio",
+    ],
+)
+def test_perception_without_an_organ_is_no_sense_finding(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. lässt sich operieren, Termin danach",
+        "Kd. lässt sich nächste Woche am Knie operieren",
+        "Kundin lässt sich die Gallenblase entfernen",
+        "Kd. lässt sich die Augen lasern",
+        "Kd. muss nachoperiert werden",
+    ],
+)
+def test_causative_treatment_makes_the_subject_the_patient(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. lässt sich die Scheibe tauschen",
+        "Kd. lässt sich die Folie entfernen",
+        "Kd. lässt sich die Kamera neu kalibrieren",
+        "Kd. lässt sich beraten",
+    ],
+)
+def test_causative_work_on_a_thing_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
