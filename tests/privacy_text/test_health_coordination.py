@@ -168,3 +168,32 @@ def test_causative_treatment_makes_the_subject_the_patient(text: str) -> None:
 )
 def test_causative_work_on_a_thing_is_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. is in da Reha bis Ende Monat",
+        "Kd. liegt in da Klinik",
+        "Kd. hat an Pflegedienst",
+        "Kd. braucht an Rollstuhl",
+        "Kd. kriegt a Baby",
+        "Kd. liegt im künstlichen Koma",
+    ],
+)
+def test_spoken_articles_da_and_an(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat an der Klinik geparkt",
+        "Auto steht vor da Klinik",
+        "Kd. arbeitet in da Klinik als Pfleger",
+        "Kd. bekommt ein Kind-Sitz-Adapter",
+        "Das Koma-Konzert am Freitag fällt aus",
+    ],
+)
+def test_spoken_articles_keep_places_and_things_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")

@@ -183,7 +183,10 @@ class Grammar:
         words = data["clause"]["openers"] + data["clause"]["saying"]
         forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
         openers = trie_pattern(forms)
-        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w)")
+        # "da" after a preposition is the spoken article "der" ("in da Reha", "mit da Hüft"),
+        # no conjunction: checked behind the matched opener, so only where one matched
+        article = "".join(rf"(?<!\b{p} da)" for p in data["clause"].get("article_da_after", []))
+        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w){article}")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
         self._place_preps = _fold_all(data["place"]["prepositions"])
@@ -200,6 +203,7 @@ class Grammar:
         self._genitive = _fold_all(data["place"]["genitive"])
         self._directions = _fold_all(data["place"]["directions"])
         self._temporal = _fold_all(data["place"].get("temporal", []))
+        self._has = _fold_all(data["place"].get("article_an_after", []))
         self._treatments = _fold_all(data["place"].get("treatments", []))
         self._time_nouns = _fold_all(data["place"].get("time_nouns", []))
         self._residents = tuple(_fold_all(data["place"]["residents"]))
@@ -1224,6 +1228,8 @@ class Grammar:
         skipped = 0
         while index >= 0 and skipped < 3:
             folded = _fold(before[index].rstrip("."))
+            if folded == "an" and not skipped and index and _fold(before[index - 1]) in self._has:
+                break  # "hat an Pflegedienst": the spoken article "einen", no preposition
             if folded in self._preps or folded in self._place_preps:
                 prep = folded
                 if folded in self._genitive and index and self._names_thing(before[index - 1]):
