@@ -197,3 +197,26 @@ def test_spoken_articles_da_and_an(text: str) -> None:
 )
 def test_spoken_articles_keep_places_and_things_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. macht Ausbildung zum Physiotherapeuten",
+        "Kd. macht eine Umschulung zur Ergotherapeutin",
+        "Kd. hat sich über den Preis krank gelacht",
+    ],
+)
+def test_training_for_a_job_and_laughing_idiom_are_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. muss zum Physiotherapeuten, Termin Di",
+        "Kd. hat nach der Ausbildung zum Koch einen Schlaganfall gehabt",
+    ],
+)
+def test_visits_and_illness_beside_a_training_stay_findings(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
