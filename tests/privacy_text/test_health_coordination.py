@@ -220,3 +220,18 @@ def test_training_for_a_job_and_laughing_idiom_are_clean(text: str) -> None:
 )
 def test_visits_and_illness_beside_a_training_stay_findings(text: str) -> None:
     assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Motor hat Fieber, Überhitzung", "Wagen hat Herzrhythmusstörungen, sagt Kd. lachend"],
+)
+def test_a_condition_a_thing_has_is_a_figure_of_speech(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Fahrzeug steht, Kd. hat Fieber", "Fahrzeug hat Kd. mit Rollator gebracht"]
+)
+def test_a_condition_of_the_person_beside_a_car_stays_one(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")

@@ -106,7 +106,8 @@ _ARTICLES = frozenset(
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
-_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# (with the verbs of having: "Wagen hat Herzrhythmusstörungen" is said of the car)
+_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte", "hot", "hod"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
