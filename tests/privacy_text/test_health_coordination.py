@@ -235,3 +235,17 @@ def test_a_condition_a_thing_has_is_a_figure_of_speech(text: str) -> None:
 )
 def test_a_condition_of_the_person_beside_a_car_stays_one(text: str) -> None:
     assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize("text", ["Roth (Gips)", "Lenz / Krücken", "Koch - OP"])
+def test_short_health_remark_after_the_name(text: str) -> None:
+    assert "health" in categories(text, "nachname")
+
+
+@pytest.mark.parametrize("text", ["Gips", "Meier-Gips", "Krank"])
+def test_health_word_as_the_name_itself_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "nachname")
+
+
+def test_material_word_outside_the_name_field_is_clean() -> None:
+    assert "health" not in categories("Kd. liefert Gips, Lager hinten", "bemerkungen")
