@@ -249,3 +249,32 @@ def test_health_word_as_the_name_itself_is_clean(text: str) -> None:
 
 def test_material_word_outside_the_name_field_is_clean() -> None:
     assert "health" not in categories("Kd. liefert Gips, Lager hinten", "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. kann keine Treppen mehr steigen",
+        "Kd. kann den rechten Arm nicht heben",
+        "Kd. kann seit dem Sturz kaum noch laufen",
+        "Kd. kann das Bein nicht belasten",
+        "Kd. ist nach dem Sturz noch wackelig auf den Beinen",
+        "Kd. ist auf Hilfe angewiesen",
+    ],
+)
+def test_bodily_ability_denied_with_a_modal(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. kann die Scheibe nicht heben, bitte zu zweit kommen",
+        "Kd. kann das Auto nicht bewegen, Batterie leer",
+        "Kd. kann keine Kosten tragen",
+        "Leiter steht schief, kann nicht stehen bleiben",
+        "Kd. kann nicht kommen, Termin verschieben",
+    ],
+)
+def test_denied_act_on_a_load_or_an_appointment_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
