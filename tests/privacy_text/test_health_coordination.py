@@ -278,3 +278,19 @@ def test_bodily_ability_denied_with_a_modal(text: str) -> None:
 )
 def test_denied_act_on_a_load_or_an_appointment_is_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize("text", ["Kd. geht zur Gesprächstherapie", "Kd. ist in Schmerztherapie"])
+def test_therapy_compound_is_a_treatment(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karosserie macht vorher die Werkstatt 'Autotherapie Schulte', danach unser Einbau",
+        "Lacktherapie für den Kotflügel angeboten",
+    ],
+)
+def test_therapy_for_a_car_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
