@@ -294,3 +294,27 @@ def test_therapy_compound_is_a_treatment(text: str) -> None:
 )
 def test_therapy_for_a_car_is_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde musste bei der Schlüsselübergabe seinen Daumen scannen lassen",
+        "Kd. hat zur Identifikation ein Foto von seinem Gesicht geschickt",
+        "voice ID of the client stored",
+    ],
+)
+def test_capture_of_a_body_part_and_a_face_photo_are_biometric(text: str) -> None:
+    assert "biometric_genetic" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat die Hand am Griff, Monteur scannt den Barcode",
+        "Foto von der Scheibe geschickt",
+        "Kd. hat das Gesicht verzogen, als er den Preis hörte",
+    ],
+)
+def test_scans_of_things_and_faces_pulled_are_clean(text: str) -> None:
+    assert "biometric_genetic" not in categories(text, "bemerkungen")
