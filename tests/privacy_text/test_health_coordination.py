@@ -318,3 +318,30 @@ def test_capture_of_a_body_part_and_a_face_photo_are_biometric(text: str) -> Non
 )
 def test_scans_of_things_and_faces_pulled_are_clean(text: str) -> None:
     assert "biometric_genetic" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Impftermin",
+        "Kd. hat Augenarzt-Termin",
+        "Kd. hat Wurzelbehandlung, Backe dick",
+        "Kd. hat Narkose bekommen, darf nicht fahren",
+        "Kd. liegt auf Station",
+    ],
+)
+def test_appointment_named_by_its_treatment_and_procedures(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auto hat Werkstatttermin am Montag",
+        "Kd. hat TÜV-Termin",
+        "Tierarzttermin mit dem Hund, daher erst ab 15 Uhr",
+        "Die Kliniktermine für den Fuhrpark koordiniert Herr Lenz",
+    ],
+)
+def test_appointments_of_cars_animals_and_firms_are_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
