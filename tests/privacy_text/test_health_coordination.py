@@ -345,3 +345,31 @@ def test_appointment_named_by_its_treatment_and_procedures(text: str) -> None:
 )
 def test_appointments_of_cars_animals_and_firms_are_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. kränkelt seit Wochen",
+        "Kd. is grad ned so gut beieinander",
+        "Kd. hat Probleme mit dem Laufen",
+        "Kd. hat Pillen gegen Angst",
+        "Kd. bekommt schlecht Luft",
+    ],
+)
+def test_everyday_words_for_being_unwell(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alle Unterlagen liegen beieinander",
+        "Kd. hat Probleme mit dem Laufwerk",
+        "Spray gegen Beschlag hilft nicht",
+        "Die Firma kränkelt, Auftragslage schlecht",
+        "Der Motor kränkelt seit Wochen",
+    ],
+)
+def test_everyday_words_said_of_things_and_firms_are_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
