@@ -373,3 +373,22 @@ def test_everyday_words_for_being_unwell(text: str) -> None:
 )
 def test_everyday_words_said_of_things_and_firms_are_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Motor läuft wie ein Asthmatiker",
+        "Die Tür quietscht wie eine alte Rheumatikerin",
+        "Die Karre ist ein Pflegefall",
+    ],
+)
+def test_comparisons_and_car_slang_are_no_ones_health(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Kd. ist Asthmatiker wie sein Vater", "Kd. hat Asthma, keucht wie eine Dampflok"]
+)
+def test_a_condition_beside_a_comparison_stays_one(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")

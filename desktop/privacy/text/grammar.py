@@ -109,6 +109,8 @@ _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)
 # (with the verbs of having: "Wagen hat Herzrhythmusstörungen" is said of the car)
 _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte", "hot", "hod"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
+# "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
+_SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
@@ -205,6 +207,7 @@ class Grammar:
         self._directions = _fold_all(data["place"]["directions"])
         self._temporal = _fold_all(data["place"].get("temporal", []))
         self._has = _fold_all(data["place"].get("article_an_after", []))
+        self._simile_categories = frozenset(data["clause"].get("simile_categories", []))
         self._treatments = _fold_all(data["place"].get("treatments", []))
         self._time_nouns = _fold_all(data["place"].get("time_nouns", []))
         self._residents = tuple(_fold_all(data["place"]["residents"]))
@@ -874,6 +877,10 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
+        if hit.rule.category in self._simile_categories and _SIMILE.search(
+            norm.text, max(0, hit.start - 32), hit.start
+        ):
+            return False  # "Motor läuft wie ein Asthmatiker": a comparison, no one's condition
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
