@@ -237,7 +237,7 @@ def test_a_condition_of_the_person_beside_a_car_stays_one(text: str) -> None:
     assert "health" in categories(text, "bemerkungen")
 
 
-@pytest.mark.parametrize("text", ["Roth (Gips)", "Lenz / Krücken", "Koch - OP"])
+@pytest.mark.parametrize("text", ["Roth (Gips)", "Lenz / Krücken", "Koch - Reha"])
 def test_short_health_remark_after_the_name(text: str) -> None:
     assert "health" in categories(text, "nachname")
 

@@ -241,6 +241,7 @@ class Grammar:
             w for w in self._negators if not any(o != w and o in w for o in self._negators)
         )
         self._negation_memo: tuple[str | None, bool] = (None, False)
+        self._simile_memo: tuple[str | None, bool] = (None, False)
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
@@ -470,8 +471,15 @@ class Grammar:
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
         near = text[max(0, start - 40) : start].split()[-4:]
-        if not any(_fold(word) in _COPULAS for word in near):
-            return False  # no copula right before: the common case, decided cheaply
+        if not any(
+            _fold(word) in _COPULAS
+            and index
+            and near[index - 1][:1].isupper()  # a noun: no look-up of "und hat"
+            and not self._is_person(near[index - 1])
+            and self._is_thing(near[index - 1])
+            for index, word in enumerate(near)
+        ):
+            return False  # no thing with a copula right before: the common case, cheaply
         left, _right = self._clause(text, start, start)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         index = len(before) - 1
@@ -499,8 +507,8 @@ class Grammar:
         folded = _fold(token.rstrip("."))
         if folded in self._person or folded.endswith(self._person_heads):
             return True
-        if folded.endswith(("'s", "’s")):  # the English genitive: "customer's"
-            return self._is_person(token[:-2])
+        if "'" in folded or "’" in folded:  # the English genitive: "customer's"
+            return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
 
@@ -877,9 +885,7 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
-        if hit.rule.category in self._simile_categories and _SIMILE.search(
-            norm.text, max(0, hit.start - 32), hit.start
-        ):
+        if hit.rule.category in self._simile_categories and self._simile(norm.text, hit.start):
             return False  # "Motor läuft wie ein Asthmatiker": a comparison, no one's condition
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
@@ -1189,6 +1195,14 @@ class Grammar:
             if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
                 return True
         return False
+
+    def _simile(self, text: str, start: int) -> bool:
+        """``text[start:]`` follows "wie ein" (and an adjective): a comparison."""
+        memo = self._simile_memo  # (text, holds "wie ein"): one test per text
+        if memo[0] is not text:
+            memo = (text, "wie ein" in text)
+            self._simile_memo = memo
+        return memo[1] and _SIMILE.search(text, max(0, start - 32), start) is not None
 
     def _dated_by_treatment(self, before: list[str], word: str) -> bool:
         """A preposition of time before a treatment (``word``) dates by it ("Termin nach der

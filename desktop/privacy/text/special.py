@@ -211,6 +211,7 @@ class SpecialCategoryRecognizer:
             for head in self.grammar.adjective_heads
         }
         self._adjective_heads = tuple(h for h, rules in self._head_rules.items() if rules)
+        self._head_tails = frozenset(h[-4:] for h in self._adjective_heads)  # a cheap pre-test
 
     def _dialect(self, token: str) -> list[Rule]:
         """Rules of a word spelt as Bavarian and Austrian speech drops the r of a final "-er"
@@ -297,7 +298,11 @@ class SpecialCategoryRecognizer:
             rules = lookup(token)
             if not rules and token[-1] in _DIALECT_LAST and token.endswith(_DIALECT_SPOKEN):
                 rules = self._dialect(token)
-            if not rules and token.endswith(self._adjective_heads):
+            if (
+                not rules
+                and token[-4:] in self._head_tails
+                and token.endswith(self._adjective_heads)
+            ):
                 # no typo but a compound ("halb|blind"): the dictionary may know it
                 heads = self._adjective_compound(token)
                 hits.extend(Hit(start, end, rule) for rule in heads)
