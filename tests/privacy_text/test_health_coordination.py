@@ -392,3 +392,22 @@ def test_comparisons_and_car_slang_are_no_ones_health(text: str) -> None:
 )
 def test_a_condition_beside_a_comparison_stays_one(text: str) -> None:
     assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Diagnose Krebs bekommen",
+        "Verdacht Borreliose, Kd. beim Arzt",
+        "Kd. hat Anschlussheilbehandlung",
+    ],
+)
+def test_a_diagnosed_condition_and_follow_up_rehabilitation(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text", ["Firma Krebs & Söhne liefert", "Diagnose Steinschlag", "Fahrzeug am Reha-Parkplatz"]
+)
+def test_a_firm_named_so_and_a_car_diagnosis_are_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")

@@ -208,6 +208,7 @@ class Grammar:
         self._temporal = _fold_all(data["place"].get("temporal", []))
         self._has = _fold_all(data["place"].get("article_an_after", []))
         self._simile_categories = frozenset(data["clause"].get("simile_categories", []))
+        self._diagnoses = _fold_all(data["attributive"].get("diagnoses", []))
         self._treatments = _fold_all(data["place"].get("treatments", []))
         self._time_nouns = _fold_all(data["place"].get("time_nouns", []))
         self._residents = tuple(_fold_all(data["place"]["residents"]))
@@ -1055,8 +1056,12 @@ class Grammar:
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
-            if before and self._names_thing(before[-1]):
-                return False
+            if (
+                before
+                and self._names_thing(before[-1])
+                and _fold(before[-1].rstrip(".")) not in self._diagnoses
+            ):
+                return False  # -- but "Diagnose Krebs" names the condition diagnosed
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
