@@ -411,3 +411,13 @@ def test_a_diagnosed_condition_and_follow_up_rehabilitation(text: str) -> None:
 )
 def test_a_firm_named_so_and_a_car_diagnosis_are_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize("text", ["Kd. musste ins Heim", "Mutter der Kundin ist seit Mai im Heim"])
+def test_living_in_a_home_is_a_care_stay(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize("text", ["Kd. kommt heute heim", "Kd. wohnt im Heimatort"])
+def test_going_home_is_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
