@@ -421,3 +421,27 @@ def test_living_in_a_home_is_a_care_stay(text: str) -> None:
 @pytest.mark.parametrize("text", ["Kd. kommt heute heim", "Kd. wohnt im Heimatort"])
 def test_going_home_is_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. kann nur vormittags, Frau ist an der Dialyse",
+        "Kd. liest von den Lippen ab, bitte langsam sprechen",
+        "Kd. ist clean seit 2 Jahren",
+    ],
+)
+def test_on_dialysis_lip_reading_and_clean_of_drugs(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist an der Dialyse vorbeigefahren, dann links",
+        "Die Scheibe ist clean seit der Reinigung",
+        "Kd. liest vom Zettel ab",
+    ],
+)
+def test_passing_a_ward_a_clean_glass_and_reading_a_note_are_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
