@@ -445,3 +445,15 @@ def test_on_dialysis_lip_reading_and_clean_of_drugs(text: str) -> None:
 )
 def test_passing_a_ward_a_clean_glass_and_reading_a_note_are_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kd. hat Wehen bekommen, Termin fällt aus", "Bei der Kundin haben die Wehen eingesetzt"],
+)
+def test_labour_pains(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+def test_flags_blowing_in_the_wind_are_clean() -> None:
+    assert "health" not in categories("Die Fahnen wehen im Wind vor dem Autohaus", "bemerkungen")
