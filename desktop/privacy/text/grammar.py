@@ -107,10 +107,13 @@ _ARTICLES = frozenset(
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
-_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was"))
+# (with the verbs of having: "Wagen hat Herzrhythmusstörungen" is said of the car)
+_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte", "hot", "hod"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
+# "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
+_SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
 _SENTENCE_END = re.compile(
@@ -186,7 +189,10 @@ class Grammar:
         words = data["clause"]["openers"] + data["clause"]["saying"]
         forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
         openers = trie_pattern(forms)
-        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w)")
+        # "da" after a preposition is the spoken article "der" ("in da Reha", "mit da Hüft"),
+        # no conjunction: checked behind the matched opener, so only where one matched
+        article = "".join(rf"(?<!\b{p} da)" for p in data["clause"].get("article_da_after", []))
+        self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w){article}")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
         self._place_preps = _fold_all(data["place"]["prepositions"])
@@ -202,12 +208,27 @@ class Grammar:
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
         self._directions = _fold_all(data["place"]["directions"])
+        self._temporal = _fold_all(data["place"].get("temporal", []))
+        self._has = _fold_all(data["place"].get("article_an_after", []))
+        self._simile_categories = frozenset(data["clause"].get("simile_categories", []))
+        self._diagnoses = _fold_all(data["attributive"].get("diagnoses", []))
+        self._treatments = _fold_all(data["place"].get("treatments", []))
+        self._time_nouns = _fold_all(data["place"].get("time_nouns", []))
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
         self._vehicles = _fold_all(data["vehicle"]["words"])
         self._parking = _fold_all(data["vehicle"].get("parking", []))
         # nouns of a job's record: a capitalised word right after one is a surname
         self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
+        adjective = data.get("adjective_heads", {})
+        # health adjectives that head a compound ("halb|blind"), longest first, folded
+        self.adjective_heads = tuple(
+            sorted((fold_term(w) for w in adjective.get("words", [])), key=len, reverse=True)
+        )
+        self.not_adjective_compounds = frozenset(
+            fold_term(w) for w in adjective.get("not_compounds", [])
+        )
+        self.not_adjective_endings = tuple(fold_term(w) for w in adjective.get("not_endings", []))
         self._car_patients = _fold_all(data["vehicle"]["patients"])
         self._auxiliaries = _fold_all(data["passive"]["auxiliaries"])
         self._participles = _fold_all(data["passive"]["participles"])
@@ -224,6 +245,7 @@ class Grammar:
             w for w in self._negators if not any(o != w and o in w for o in self._negators)
         )
         self._negation_memo: tuple[str | None, bool] = (None, False)
+        self._simile_memo: tuple[str | None, bool] = (None, False)
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
         self._trades = tuple(_fold_all(data["trade"]["words"]))
@@ -273,6 +295,8 @@ class Grammar:
         for gender, key in (("m", "masculine"), ("f", "feminine"), ("n", "neuter")):
             for word in reference[key]:
                 self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
+        self._continuing_categories = frozenset(reference.get("continuing_categories", []))
+        self._continuing_verbs = _fold_all(reference.get("continuing_verbs", []))
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
         self._copulas = _fold_all(manner["copulas"])
@@ -478,8 +502,15 @@ class Grammar:
     def _predicate_of_thing(self, text: str, start: int) -> bool:
         """A noun said of a thing by a copula: "Fahrzeug ist ein echter Pflegefall"."""
         near = text[max(0, start - 40) : start].split()[-4:]
-        if not any(_fold(word) in _COPULAS for word in near):
-            return False  # no copula right before: the common case, decided cheaply
+        if not any(
+            _fold(word) in _COPULAS
+            and index
+            and near[index - 1][:1].isupper()  # a noun: no look-up of "und hat"
+            and not self._is_person(near[index - 1])
+            and self._is_thing(near[index - 1])
+            for index, word in enumerate(near)
+        ):
+            return False  # no thing with a copula right before: the common case, cheaply
         left, _right = self._clause(text, start, start)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
         index = len(before) - 1
@@ -507,6 +538,8 @@ class Grammar:
         folded = _fold(token.rstrip("."))
         if folded in self._person or folded.endswith(self._person_heads):
             return True
+        if "'" in folded or "’" in folded:  # the English genitive: "customer's"
+            return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
 
@@ -883,6 +916,8 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
+        if hit.rule.category in self._simile_categories and self._simile(norm.text, hit.start):
+            return False  # "Motor läuft wie ein Asthmatiker": a comparison, no one's condition
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
@@ -1071,8 +1106,12 @@ class Grammar:
         if one_word and noun and (before or not piece.endswith(("e", "en", "em", "es"))):
             # a noun ("Krebs", "Herkunft"): said of whoever the clause names -- unless it
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
-            if before and self._names_thing(before[-1]):
-                return False
+            if (
+                before
+                and self._names_thing(before[-1])
+                and _fold(before[-1].rstrip(".")) not in self._diagnoses
+            ):
+                return False  # -- but "Diagnose Krebs" names the condition diagnosed
             if category == "judgement" and before and self._is_surname(before[-1], piece):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             if before and _fold(piece) in self._trigger_surnames and self._is_person(before[-1]):
@@ -1099,7 +1138,14 @@ class Grammar:
             return True
         if self._names_person(tokens):
             return True
-        return manner and self._shares_person_subject(text, left)
+        if manner:
+            return self._shares_person_subject(text, left)
+        return (
+            category in self._continuing_categories
+            and bool(before)
+            and _fold(before[0]) in self._continuing_verbs
+            and self._shares_person_subject(text, left)
+        )  # "Kd. hat Hund, ist blind": the subject of the clause before is blind
 
     def _modified_word(self, token: str, folded: str) -> bool:
         """A word right after a manner adjective that the adjective modifies: "zu" of an
@@ -1414,6 +1460,29 @@ class Grammar:
                 return True
         return False
 
+    def _simile(self, text: str, start: int) -> bool:
+        """``text[start:]`` follows "wie ein" (and an adjective): a comparison."""
+        memo = self._simile_memo  # (text, holds "wie ein"): one test per text
+        if memo[0] is not text:
+            memo = (text, "wie ein" in text)
+            self._simile_memo = memo
+        return memo[1] and _SIMILE.search(text, max(0, start - 32), start) is not None
+
+    def _dated_by_treatment(self, before: list[str], word: str) -> bool:
+        """A preposition of time before a treatment (``word``) dates by it ("Termin nach der
+        Dialyse", "erst nach der Reha erreichbar"), unless a noun of place stands right before
+        the preposition ("Einfahrt nach der Dialyse"); ``before``: the tokens before it."""
+        if _fold(self._lemma(word)) not in self._treatments:
+            return False
+        for token in reversed(before):
+            if not token[:1].isupper():
+                if token.isalpha():
+                    continue  # "erst", "gleich", "kurz" nach der Dialyse
+                return False
+            folded = _fold(token.rstrip("."))
+            return folded in self._time_nouns or folded in self._function or self._is_person(token)
+        return True
+
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
         limit = min(len(text), right + 160)
@@ -1445,6 +1514,8 @@ class Grammar:
         skipped = 0
         while index >= 0 and skipped < 3:
             folded = _fold(before[index].rstrip("."))
+            if folded == "an" and not skipped and index and _fold(before[index - 1]) in self._has:
+                break  # "hat an Pflegedienst": the spoken article "einen", no preposition
             if folded in self._preps or folded in self._place_preps:
                 prep = folded
                 if folded in self._genitive and index and self._names_thing(before[index - 1]):
@@ -1469,6 +1540,8 @@ class Grammar:
                 if noun[:1].isupper() and not _fold(noun.rstrip(".")).endswith(self._residents):
                     return False
             break
+        if prep in self._temporal and self._dated_by_treatment(before[:index], tokens[len(before)]):
+            return True  # "Termin nach der Dialyse", "erst nach der Reha erreichbar"
         if prep in self._place_preps and prep not in self._stay_preps:
             return False
         if prep in ("für", "fuer") and self._is_institution(tokens[len(before)]):

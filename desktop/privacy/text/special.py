@@ -201,6 +201,17 @@ class SpecialCategoryRecognizer:
         )
         self._exact, self._prefix = exact, prefix
         self._first_names = first_names(root)
+        # the health rules of each compound head, as the lexicon reads the word alone
+        self._head_rules = {
+            head: [
+                hit.rule
+                for hit in self.matcher.find(head)
+                if hit.rule.category == "health" and (hit.start, hit.end) == (0, len(head))
+            ]
+            for head in self.grammar.adjective_heads
+        }
+        self._adjective_heads = tuple(h for h, rules in self._head_rules.items() if rules)
+        self._head_tails = frozenset(h[-4:] for h in self._adjective_heads)  # a cheap pre-test
 
     def _dialect(self, token: str) -> list[Rule]:
         """Rules of a word spelt as Bavarian and Austrian speech drops the r of a final "-er"
@@ -215,6 +226,19 @@ class SpecialCategoryRecognizer:
                     found = self._prefix.get(word[:n])
                     if found:
                         return found
+        return []
+
+    def _adjective_compound(self, token: str) -> list[Rule]:
+        """Health rules of the head of an adjective compound ("halb|blind", "alters|dement",
+        "lern|behindert"; grammar.toml ``[adjective_heads]``): the head keeps its meaning."""
+        grammar = self.grammar
+        if token in grammar.not_adjective_compounds or token.endswith(
+            grammar.not_adjective_endings
+        ):
+            return []
+        for head in self._adjective_heads:
+            if token.endswith(head) and len(token) - len(head) >= 3:
+                return self._head_rules[head]
         return []
 
     def hits(self, norm: Normalized, field: str = "bemerkungen") -> list[Hit]:
@@ -274,6 +298,14 @@ class SpecialCategoryRecognizer:
             rules = lookup(token)
             if not rules and token[-1] in _DIALECT_LAST and token.endswith(_DIALECT_SPOKEN):
                 rules = self._dialect(token)
+            if (
+                not rules
+                and token[-4:] in self._head_tails
+                and token.endswith(self._adjective_heads)
+            ):
+                # no typo but a compound ("halb|blind"): the dictionary may know it
+                heads = self._adjective_compound(token)
+                hits.extend(Hit(start, end, rule) for rule in heads)
             hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
             return hits
