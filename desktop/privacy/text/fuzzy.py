@@ -102,12 +102,22 @@ class FuzzyIndex:
 
     def _lookup(self, token: str) -> list[Rule]:
         head = token[:_K]
+        # Only terms that start like the token count. A head with a letter of those first
+        # ones dropped finds none that the keys below miss: it either equals the head with
+        # the fourth letter dropped (a run of one letter) or meets a term whose head is the
+        # token's head.
+        keys = [head, token[: _K - 1]]
+        keys += [head[:i] + head[i + 1 :] for i in range(_SAME_START, len(head))]
         candidates: set[str] = set()
-        for key in [head, token[: _K - 1], *_deletes(head)]:
-            candidates |= self._index.get(key, set())
+        get = self._index.get
+        for key in keys:
+            found = get(key)
+            if found is not None:
+                candidates |= found
         rules: list[Rule] = []
+        start = token[:_SAME_START]
         for term in candidates:
-            if term[:_SAME_START] != token[:_SAME_START]:
+            if term[:_SAME_START] != start:
                 continue
             is_prefix, term_rules = self._terms[term]
             if is_prefix:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from desktop.privacy.text.anchors import analyse, piece_local
+from desktop.privacy.text.anchors import compile_studied
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.trie import trie_pattern
 
@@ -288,20 +288,18 @@ class Matcher:
         self._anchored: list[tuple[frozenset[str], _Regex]] = []
         for source, rules in sources.items():
             # A leading "(?<!\w)" would stop the regex engine from skipping ahead to the first
-            # character; it is checked in Python instead (see _scan).
+            # character; it is checked in Python instead (see _scan). The zero-width look-behind
+            # changes nothing of the analysis, so the pattern is parsed once, without it.
             word_start = source.startswith(_WORD_START)
-            regex = _Regex(
-                re.compile(source[len(_WORD_START) :] if word_start else source), rules, word_start
-            )
-            required, anchored_start = analyse(source)
-            if required is None:
-                self._always.append(
-                    _Regex(regex.pattern, rules, word_start, local=piece_local(source))
+            pattern, study = compile_studied(source[len(_WORD_START) :] if word_start else source)
+            if study.required is None:
+                self._always.append(_Regex(pattern, rules, word_start, local=study.local))
+            elif study.leading:
+                self._anchored.append(
+                    (study.required, _Regex(pattern, rules, word_start, leading=True))
                 )
             else:
-                if anchored_start:
-                    regex = _Regex(regex.pattern, rules, word_start, leading=True)
-                self._anchored.append((required, regex))
+                self._anchored.append((study.required, _Regex(pattern, rules, word_start)))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
         every = {a for required, _regex in self._anchored for a in required}
