@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from itertools import product
 
 from desktop.privacy.text import anchors, normalize
@@ -36,6 +37,7 @@ from desktop.privacy.text.identifiers import (
 )
 from desktop.privacy.text.lexicon import (
     _KIND_WRAP,
+    OTHER_WHITE,
     SEPARATOR,
     Matcher,
     Rule,
@@ -338,3 +340,21 @@ def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:
         token = "".join(word)
         expected = [t for t in terms if t[:3] == token[:3] and distance_at_most_one(token, t)]
         assert len(index._lookup(token)) == len(expected), token
+
+
+def test_other_white_space_is_every_space_character_but_the_space() -> None:
+    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(OTHER_WHITE) | {" "} == every
+    assert all(re.fullmatch(r"\s", c) for c in every)
+
+
+def test_phrase_starts_are_found_after_any_white_space() -> None:
+    rule = Rule("health.test", "health", None)
+    matcher = Matcher([(rule, entry) for entry in ["hört schlecht", "in behandlung", "ms"]])
+    text = "er hoert\u2003schlecht, in\tbehandlung; hin\nin behandlung, hoert"
+    _found, words, firsts = matcher._word_scan(text)
+    reference = re.compile(_KIND_WRAP["exact"].format(trie_pattern(matcher.terms("exact"))))
+    k = matcher._kinds.index("exact")
+    expected = [(m.start(), m.end(), m.group()) for m in reference.finditer(text)]
+    assert list(matcher._kind_matches(text, k, words[k], firsts[k])) == expected
+    assert len(expected) == 3

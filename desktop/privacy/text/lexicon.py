@@ -386,10 +386,20 @@ class Matcher:
             return anchors, words, phrases
         size = len(text)
         at_start, at_end = self._at_word_start, self._at_word_end
-        for last, (word, anchor, terms, firsts) in self._automaton.iter(text):
+        # A word that only begins phrases is found with the " " after it, in the text with
+        # every white space character read as " " (most texts have no other).
+        scanned = text if _only_spaces(text) else text.translate(_TO_SPACE)
+        for last, (word, length, anchor, terms, firsts, spaced) in self._automaton.iter(scanned):
             end = last + 1
-            start = end - len(word)
-            if anchor and len(word) > len(anchors.get(start, "")):
+            start = end - length
+            if spaced:
+                before = text[start - 1] if start else " "
+                starts_word = not (before.isalnum() or before == "_")
+                for k in firsts:
+                    if starts_word or not at_start[k]:
+                        phrases[k].add(start)
+                continue
+            if anchor and length > len(anchors.get(start, "")):
                 anchors[start] = word
             if not terms and (not firsts or end == size or not text[end].isspace()):
                 continue  # a phrase goes on with white space after its first word
@@ -485,11 +495,26 @@ class Matcher:
                         yield Hit(start, end, rule)
 
 
+# Every character of str.isspace (and so of the regex \s) but " ", in two groups.
+_ASCII_WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+OTHER_WHITE = _ASCII_WHITE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+OTHER_WHITE += "\u2028\u2029\u202f\u205f\u3000"
+_TO_SPACE = str.maketrans(dict.fromkeys(OTHER_WHITE, " "))
+
+
+def _only_spaces(text: str) -> bool:
+    """ " " is the only white space character in ``text``."""
+    others = _ASCII_WHITE if text.isascii() else OTHER_WHITE
+    return not any(char in text for char in others)
+
+
 def _automaton(anchors: Iterable[str], kinds: Sequence[Iterable[str]]) -> Any:
     """An Aho-Corasick automaton that finds every occurrence of the ``anchors``, of the
     single-word terms of each of the ``kinds`` and of the first words of their phrases; the
-    value of a word is ``(word, is an anchor, kinds it is a term of, kinds it begins a
-    phrase of)`` (kinds by index)."""
+    value of a word is ``(word, length of the key, is an anchor, kinds it is a term of,
+    kinds it begins a phrase of, the key is the word and " ")`` (kinds by index). A word that
+    only begins phrases is added with the " " after it: found only where a phrase can go on
+    (in a text whose white space reads as " "), not inside every longer word."""
     import ahocorasick  # C extension; loaded with the lexicons, on the start-up worker
 
     roles: dict[str, tuple[bool, list[int], list[int]]] = {}
@@ -504,8 +529,11 @@ def _automaton(anchors: Iterable[str], kinds: Sequence[Iterable[str]]) -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for word, (is_anchor, term_of, first_of) in sorted(roles.items()):
-        value = (word, is_anchor, tuple(sorted(set(term_of))), tuple(sorted(set(first_of))))
-        automaton.add_word(word, value)
+        terms, firsts = tuple(sorted(set(term_of))), tuple(sorted(set(first_of)))
+        if is_anchor or terms or any(c.isspace() for c in word):
+            automaton.add_word(word, (word, len(word), is_anchor, terms, firsts, False))
+        else:
+            automaton.add_word(word + " ", (word, len(word) + 1, False, (), firsts, True))
     automaton.make_automaton()
     return automaton
 
