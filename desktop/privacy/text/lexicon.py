@@ -529,11 +529,12 @@ def _automaton(anchors: Iterable[str], kinds: Sequence[Iterable[str]]) -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for word, (is_anchor, term_of, first_of) in sorted(roles.items()):
-        terms, firsts = tuple(sorted(set(term_of))), tuple(sorted(set(first_of)))
-        if is_anchor or terms or any(c.isspace() for c in word):
-            automaton.add_word(word, (word, len(word), is_anchor, terms, firsts, False))
+        term_kinds, first_kinds = tuple(sorted(set(term_of))), tuple(sorted(set(first_of)))
+        if is_anchor or term_kinds or any(c.isspace() for c in word):
+            value = (word, len(word), is_anchor, term_kinds, first_kinds, False)
+            automaton.add_word(word, value)
         else:
-            automaton.add_word(word + " ", (word, len(word) + 1, False, (), firsts, True))
+            automaton.add_word(word + " ", (word, len(word) + 1, False, (), first_kinds, True))
     automaton.make_automaton()
     return automaton
 
