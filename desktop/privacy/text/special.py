@@ -274,7 +274,8 @@ class SpecialCategoryRecognizer:
             rules = lookup(token)
             if not rules and token[-1] in _DIALECT_LAST and token.endswith(_DIALECT_SPOKEN):
                 rules = self._dialect(token)
-            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
+            if rules:  # most long words are near no term
+                hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
             return hits
         allowed = sorted(clean)
