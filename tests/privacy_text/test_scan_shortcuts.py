@@ -322,6 +322,7 @@ def test_studied_patterns_are_what_re_compile_gives() -> None:
 def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:
     rule = Rule("health.test", "health", None)
     terms = ["aabbbcdefg", "abcccdefgh", "schwerhoerig", "abababababa", "rollstuhlfahrer"]
+    terms += ["abcdeeefgh", "abcdddefgh", "xyzabcabcab"]
     index = FuzzyIndex({t: [rule] for t in terms}, {}, [])
     rng = random.Random(17)
     for _ in range(_ROUNDS * 4):
@@ -340,6 +341,7 @@ def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:
         token = "".join(word)
         expected = [t for t in terms if t[:3] == token[:3] and distance_at_most_one(token, t)]
         assert len(index._lookup(token)) == len(expected), token
+        assert len(index.lookup(token)) == len(expected), token  # through the gates
 
 
 def test_other_white_space_is_every_space_character_but_the_space() -> None:
