@@ -314,7 +314,8 @@ def test_studied_patterns_are_what_re_compile_gives() -> None:
             reference.groupindex,
         )
         assert (study.required, study.leading) == anchors.analyse(source), source
-        assert study.local == anchors.piece_local(source), source
+        if study.required is None:
+            assert study.local == anchors.piece_local(source), source
         # the word-start look-behind the matcher strips changes nothing of the analysis
         assert anchors.compile_studied(r"(?<!\w)" + source)[1] == study, source
 

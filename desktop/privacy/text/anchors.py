@@ -38,7 +38,7 @@ class Analysis(NamedTuple):
 
     required: Strings | None  # one of these occurs in every match (None: always run)
     leading: bool  # every match starts with one of ``required``
-    local: bool  # see :func:`piece_local`
+    local: bool  # see :func:`piece_local` (asked only of a pattern without ``required``)
 
 
 def compile_studied(source: str) -> tuple[re.Pattern[str], Analysis]:
@@ -54,7 +54,7 @@ def compile_studied(source: str) -> tuple[re.Pattern[str], Analysis]:
         return re.compile(source), Analysis(None, False, False)
     items = list(tree)
     required, leading = _analyse(source, items)
-    study = Analysis(required, leading, _safe_local(items))
+    study = Analysis(required, leading, required is None and _safe_local(items))
     try:  # what re._compiler.compile does with a parsed pattern, keeping the source
         state = tree.state
         names: list[str | None] = [None] * state.groups
@@ -140,6 +140,8 @@ def _finite_uncached(item: tuple[Any, Any]) -> Strings | None:
 
 
 def _finite_seq(items: list[tuple[Any, Any]]) -> Strings | None:
+    if all(op is _c.LITERAL for op, _av in items):  # a plain word: most branches
+        return frozenset({"".join([chr(av) for _op, av in items])})
     out: Strings = frozenset({""})
     for item in items:
         strings = _finite(item)
