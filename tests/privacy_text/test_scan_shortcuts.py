@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from itertools import product
 
 from desktop.privacy.text import anchors, normalize
-from desktop.privacy.text.fuzzy import FuzzyIndex
+from desktop.privacy.text.fuzzy import FuzzyIndex, distance_at_most_one
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
     _BIRTH_HINT,
@@ -36,6 +37,7 @@ from desktop.privacy.text.identifiers import (
 )
 from desktop.privacy.text.lexicon import (
     _KIND_WRAP,
+    OTHER_WHITE,
     SEPARATOR,
     Matcher,
     Rule,
@@ -287,3 +289,75 @@ def test_trie_prefers_the_longest_word_like_a_sorted_alternation() -> None:
         for pos in range(len(text) + 1):
             expected, found = alternation.match(text, pos), trie.match(text, pos)
             assert (found and found.span()) == (expected and expected.span()), (text, pos)
+
+
+_STUDIED = [
+    r"(?:(hat|muss)\s+(\w+\s+)?(mrt|ct|r(oe|oe)ntgen)(?!\w))(?!\w)",
+    r"(?:(kunde|kundin|kd\.?)\s+(?P<verb>ist|war)\s+krank)",
+    r"(?:(firma|gmbh)\s+\w+)(?!\w)",
+    r"(?:(\w+ )?staatsb(ü|ue)rger(in)?)",
+    r"(?i:ms)\s+(?!office)\w+",
+    r"a(?=b)|[^\W\d]{2,}(?<!x)$",
+    r"(a)(?(1)b|c)\1",
+]
+
+
+def test_studied_patterns_are_what_re_compile_gives() -> None:
+    for source in _STUDIED:
+        pattern, study = anchors.compile_studied(source)
+        reference = re.compile(source)
+        assert pattern == reference, source  # same source, flags and compiled code
+        assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == (
+            reference.pattern,
+            reference.flags,
+            reference.groups,
+            reference.groupindex,
+        )
+        assert (study.required, study.leading) == anchors.analyse(source), source
+        if study.required is None:
+            assert study.local == anchors.piece_local(source), source
+        # the word-start look-behind the matcher strips changes nothing of the analysis
+        assert anchors.compile_studied(r"(?<!\w)" + source)[1] == study, source
+
+
+def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:
+    rule = Rule("health.test", "health", None)
+    terms = ["aabbbcdefg", "abcccdefgh", "schwerhoerig", "abababababa", "rollstuhlfahrer"]
+    terms += ["abcdeeefgh", "abcdddefgh", "xyzabcabcab"]
+    index = FuzzyIndex({t: [rule] for t in terms}, {}, [])
+    rng = random.Random(17)
+    for _ in range(_ROUNDS * 4):
+        term = rng.choice(terms)
+        word = list(term)
+        at = rng.randrange(len(word))
+        change = rng.choice(("drop", "double", "swap", "add"))
+        if change == "drop":
+            del word[at]
+        elif change == "double":
+            word.insert(at, word[at])
+        elif change == "swap" and at + 1 < len(word):
+            word[at], word[at + 1] = word[at + 1], word[at]
+        else:
+            word.insert(at, rng.choice("abcdex"))
+        token = "".join(word)
+        expected = [t for t in terms if t[:3] == token[:3] and distance_at_most_one(token, t)]
+        assert len(index._lookup(token)) == len(expected), token
+        assert len(index.lookup(token)) == len(expected), token  # through the gates
+
+
+def test_other_white_space_is_every_space_character_but_the_space() -> None:
+    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(OTHER_WHITE) | {" "} == every
+    assert all(re.fullmatch(r"\s", c) for c in every)
+
+
+def test_phrase_starts_are_found_after_any_white_space() -> None:
+    rule = Rule("health.test", "health", None)
+    matcher = Matcher([(rule, entry) for entry in ["hört schlecht", "in behandlung", "ms"]])
+    text = "er hoert\u2003schlecht, in\tbehandlung; hin\nin behandlung, hoert"
+    _found, words, firsts = matcher._word_scan(text)
+    reference = re.compile(_KIND_WRAP["exact"].format(trie_pattern(matcher.terms("exact"))))
+    k = matcher._kinds.index("exact")
+    expected = [(m.start(), m.end(), m.group()) for m in reference.finditer(text)]
+    assert list(matcher._kind_matches(text, k, words[k], firsts[k])) == expected
+    assert len(expected) == 3

@@ -10,22 +10,63 @@ changes, every regex simply runs unfiltered.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 _p: Any
 _c: Any
+_compiler: Any
+_sre: Any
 try:  # pragma: no cover - the import itself is what is guarded
     _p = importlib.import_module("re._parser")
     _c = importlib.import_module("re._constants")
+    _compiler = importlib.import_module("re._compiler")
+    _sre = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover
-    _p = _c = None
+    _p = _c = _compiler = _sre = None
 
 _MAX_SET = 48  # largest set of alternative strings kept while expanding
 _MIN_LENGTH = 3  # anchors shorter than this filter too little to be worth it
 
 Strings = frozenset[str]
+
+
+class Analysis(NamedTuple):
+    """What the matcher needs to know of a pattern (see :func:`compile_studied`)."""
+
+    required: Strings | None  # one of these occurs in every match (None: always run)
+    leading: bool  # every match starts with one of ``required``
+    local: bool  # see :func:`piece_local` (asked only of a pattern without ``required``)
+
+
+def compile_studied(source: str) -> tuple[re.Pattern[str], Analysis]:
+    """``re.compile(source)`` with its :func:`analyse` and :func:`piece_local`, from one
+    parse of the pattern (parsing is half the cost of compiling one). With any surprise in
+    the standard library's internals, ``re.compile`` parses it again."""
+    if _p is None or _compiler is None or _sre is None:
+        required, leading = analyse(source)
+        return re.compile(source), Analysis(required, leading, piece_local(source))
+    try:
+        tree = _p.parse(source)
+    except Exception:  # noqa: BLE001 - re.compile raises the pattern's own error
+        return re.compile(source), Analysis(None, False, False)
+    items = list(tree)
+    required, leading = _analyse(source, items)
+    study = Analysis(required, leading, required is None and _safe_local(items))
+    try:  # what re._compiler.compile does with a parsed pattern, keeping the source
+        state = tree.state
+        names: list[str | None] = [None] * state.groups
+        for name, number in state.groupdict.items():
+            names[number] = name
+        code = _compiler._code(tree, state.flags)
+        pattern = _sre.compile(
+            source, state.flags, code, state.groups - 1, state.groupdict, tuple(names)
+        )
+    except Exception:  # noqa: BLE001 - any surprise: the public way
+        pattern = re.compile(source)
+    return pattern, study
 
 
 def anchors(source: str) -> Strings | None:
@@ -40,6 +81,13 @@ def analyse(source: str) -> tuple[Strings | None, bool]:
         return None, False
     try:
         items = list(_p.parse(source))
+    except Exception:  # noqa: BLE001 - any surprise just disables the filter
+        return None, False
+    return _analyse(source, items)
+
+
+def _analyse(source: str, items: list[tuple[Any, Any]]) -> tuple[Strings | None, bool]:
+    try:
         best = _must(items)
         if not best or min(map(len, best)) < _MIN_LENGTH:
             return None, False
@@ -92,6 +140,8 @@ def _finite_uncached(item: tuple[Any, Any]) -> Strings | None:
 
 
 def _finite_seq(items: list[tuple[Any, Any]]) -> Strings | None:
+    if all(op is _c.LITERAL for op, _av in items):  # a plain word: most branches
+        return frozenset({"".join([chr(av) for _op, av in items])})
     out: Strings = frozenset({""})
     for item in items:
         strings = _finite(item)
@@ -238,7 +288,14 @@ def piece_local(source: str) -> bool:
     if _p is None:
         return False
     try:
-        return _local(list(_p.parse(source)))
+        return _safe_local(list(_p.parse(source)))
+    except Exception:  # noqa: BLE001 - any surprise: scan piece by piece
+        return False
+
+
+def _safe_local(items: list[tuple[Any, Any]]) -> bool:
+    try:
+        return _local(items)
     except Exception:  # noqa: BLE001 - any surprise: scan piece by piece
         return False
 

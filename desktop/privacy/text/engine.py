@@ -119,8 +119,10 @@ class Engine:
             if entry is None:
                 entry = batch.get(piece) or self._cached(piece, field, local)
             base, found = entry
+            if not found:
+                continue  # most sentences have no finding
             offset = start - base
-            findings.extend(_shift(f, offset) for f in found)
+            findings.extend((_shift(f, offset) for f in found) if offset else found)
         return _dedupe(findings)
 
     def _analyze_batch(
@@ -134,14 +136,15 @@ class Engine:
         The findings keep their offsets in the joined text, with the sentence's start there.
         """
         pieces = list(dict.fromkeys(pieces))
-        if any(SEPARATOR in piece for piece in pieces):
-            return {}  # analysed one by one
+        joined = SEPARATOR.join(pieces)
+        if joined.count(SEPARATOR) != len(pieces) - 1:
+            return {}  # a sentence holds the separator: analysed one by one
         starts = list(accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
         grouped: list[list[Finding]] = [[] for _ in pieces]
-        for finding in self._run(SEPARATOR.join(pieces), field, names):
+        for finding in self._run(joined, field, names):
             grouped[bisect_right(starts, finding.start) - 1].append(finding)
         out = {
-            piece: (base, tuple(_dedupe(found)))
+            piece: (base, tuple(found) if len(found) < 2 else tuple(_dedupe(found)))
             for piece, base, found in zip(pieces, starts, grouped, strict=True)
         }
         with self._cache_lock:

@@ -77,6 +77,16 @@ class FuzzyIndex:
         self._short_starts = frozenset(t[:_SAME_START] for t in self._terms if len(t) < MIN_TERM)
         # A term of n letters is within one edit of tokens one letter shorter at least.
         self._shortest = max(MIN_LENGTH, min(map(len, self._terms), default=MIN_TERM) - 1)
+        # The first five letters of every term (``_heads``) and of every word one edit after
+        # its third letter away (``_near``): a token within one edit of a term that starts
+        # like it has its first five letters in ``_near``, or they are in ``_heads`` once its
+        # fourth or fifth letter (an added one) is left out.
+        self._heads = frozenset(term[:5] for term in self._terms)
+        self._near = self._heads | frozenset(
+            variant
+            for t in self._terms
+            for variant in (t[:3] + t[4:6], t[:4] + t[5], t[:3] + t[4] + t[3])
+        )
 
     def lookup(self, token: str) -> list[Rule]:
         """Rules of the terms within one edit of ``token`` (empty for short or stop words)."""
@@ -87,6 +97,11 @@ class FuzzyIndex:
             not in (self._starts if len(token) >= MIN_TERM - 1 else self._short_starts)
             or token in self._stop
             or not token.isalpha()
+            or not (
+                token[:5] in self._near
+                or token[:3] + token[4:6] in self._heads
+                or token[:4] + token[5] in self._heads
+            )
         ):
             return []
         cached = self._cache.get(token)
@@ -102,12 +117,22 @@ class FuzzyIndex:
 
     def _lookup(self, token: str) -> list[Rule]:
         head = token[:_K]
+        # Only terms that start like the token count. A head with a letter of those first
+        # ones dropped finds none that the keys below miss: it either equals the head with
+        # the fourth letter dropped (a run of one letter) or meets a term whose head is the
+        # token's head.
+        keys = [head, token[: _K - 1]]
+        keys += [head[:i] + head[i + 1 :] for i in range(_SAME_START, len(head))]
         candidates: set[str] = set()
-        for key in [head, token[: _K - 1], *_deletes(head)]:
-            candidates |= self._index.get(key, set())
+        get = self._index.get
+        for key in keys:
+            found = get(key)
+            if found is not None:
+                candidates |= found
         rules: list[Rule] = []
+        start = token[:_SAME_START]
         for term in candidates:
-            if term[:_SAME_START] != token[:_SAME_START]:
+            if term[:_SAME_START] != start:
                 continue
             is_prefix, term_rules = self._terms[term]
             if is_prefix:

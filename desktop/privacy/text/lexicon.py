@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from desktop.privacy.text.anchors import analyse, piece_local
+from desktop.privacy.text.anchors import compile_studied
 from desktop.privacy.text.normalize import fold_term
 from desktop.privacy.text.trie import trie_pattern
 
@@ -288,20 +288,18 @@ class Matcher:
         self._anchored: list[tuple[frozenset[str], _Regex]] = []
         for source, rules in sources.items():
             # A leading "(?<!\w)" would stop the regex engine from skipping ahead to the first
-            # character; it is checked in Python instead (see _scan).
+            # character; it is checked in Python instead (see _scan). The zero-width look-behind
+            # changes nothing of the analysis, so the pattern is parsed once, without it.
             word_start = source.startswith(_WORD_START)
-            regex = _Regex(
-                re.compile(source[len(_WORD_START) :] if word_start else source), rules, word_start
-            )
-            required, anchored_start = analyse(source)
-            if required is None:
-                self._always.append(
-                    _Regex(regex.pattern, rules, word_start, local=piece_local(source))
+            pattern, study = compile_studied(source[len(_WORD_START) :] if word_start else source)
+            if study.required is None:
+                self._always.append(_Regex(pattern, rules, word_start, local=study.local))
+            elif study.leading:
+                self._anchored.append(
+                    (study.required, _Regex(pattern, rules, word_start, leading=True))
                 )
             else:
-                if anchored_start:
-                    regex = _Regex(regex.pattern, rules, word_start, leading=True)
-                self._anchored.append((required, regex))
+                self._anchored.append((study.required, _Regex(pattern, rules, word_start)))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
         every = {a for required, _regex in self._anchored for a in required}
@@ -388,10 +386,20 @@ class Matcher:
             return anchors, words, phrases
         size = len(text)
         at_start, at_end = self._at_word_start, self._at_word_end
-        for last, (word, anchor, terms, firsts) in self._automaton.iter(text):
+        # A word that only begins phrases is found with the " " after it, in the text with
+        # every white space character read as " " (most texts have no other).
+        scanned = text if _only_spaces(text) else text.translate(_TO_SPACE)
+        for last, (word, length, anchor, terms, firsts, spaced) in self._automaton.iter(scanned):
             end = last + 1
-            start = end - len(word)
-            if anchor and len(word) > len(anchors.get(start, "")):
+            start = end - length
+            if spaced:
+                before = text[start - 1] if start else " "
+                starts_word = not (before.isalnum() or before == "_")
+                for k in firsts:
+                    if starts_word or not at_start[k]:
+                        phrases[k].add(start)
+                continue
+            if anchor and length > len(anchors.get(start, "")):
                 anchors[start] = word
             if not terms and (not firsts or end == size or not text[end].isspace()):
                 continue  # a phrase goes on with white space after its first word
@@ -487,11 +495,26 @@ class Matcher:
                         yield Hit(start, end, rule)
 
 
+# Every character of str.isspace (and so of the regex \s) but " ", in two groups.
+_ASCII_WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+OTHER_WHITE = _ASCII_WHITE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+OTHER_WHITE += "\u2028\u2029\u202f\u205f\u3000"
+_TO_SPACE = str.maketrans(dict.fromkeys(OTHER_WHITE, " "))
+
+
+def _only_spaces(text: str) -> bool:
+    """ " " is the only white space character in ``text``."""
+    others = _ASCII_WHITE if text.isascii() else OTHER_WHITE
+    return not any(char in text for char in others)
+
+
 def _automaton(anchors: Iterable[str], kinds: Sequence[Iterable[str]]) -> Any:
     """An Aho-Corasick automaton that finds every occurrence of the ``anchors``, of the
     single-word terms of each of the ``kinds`` and of the first words of their phrases; the
-    value of a word is ``(word, is an anchor, kinds it is a term of, kinds it begins a
-    phrase of)`` (kinds by index)."""
+    value of a word is ``(word, length of the key, is an anchor, kinds it is a term of,
+    kinds it begins a phrase of, the key is the word and " ")`` (kinds by index). A word that
+    only begins phrases is added with the " " after it: found only where a phrase can go on
+    (in a text whose white space reads as " "), not inside every longer word."""
     import ahocorasick  # C extension; loaded with the lexicons, on the start-up worker
 
     roles: dict[str, tuple[bool, list[int], list[int]]] = {}
@@ -506,8 +529,12 @@ def _automaton(anchors: Iterable[str], kinds: Sequence[Iterable[str]]) -> Any:
         return None
     automaton = ahocorasick.Automaton()
     for word, (is_anchor, term_of, first_of) in sorted(roles.items()):
-        value = (word, is_anchor, tuple(sorted(set(term_of))), tuple(sorted(set(first_of))))
-        automaton.add_word(word, value)
+        term_kinds, first_kinds = tuple(sorted(set(term_of))), tuple(sorted(set(first_of)))
+        if is_anchor or term_kinds or any(c.isspace() for c in word):
+            value = (word, len(word), is_anchor, term_kinds, first_kinds, False)
+            automaton.add_word(word, value)
+        else:
+            automaton.add_word(word + " ", (word, len(word) + 1, False, (), first_kinds, True))
     automaton.make_automaton()
     return automaton
 

@@ -306,7 +306,8 @@ class SpecialCategoryRecognizer:
                 # no typo but a compound ("halb|blind"): the dictionary may know it
                 heads = self._adjective_compound(token)
                 hits.extend(Hit(start, end, rule) for rule in heads)
-            hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
+            if rules:  # most long words are near no term
+                hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
             return hits
         allowed = sorted(clean)
