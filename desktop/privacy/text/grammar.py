@@ -599,8 +599,8 @@ class Grammar:
                 return not self._is_person(token)
             if not token.isalpha() or _fold(token) in self._preps:
                 return False
-            if _fold(token) in ("und", "oder", "ist", "sind", "war", "hat", "aber"):
-                return False
+            if _fold(token) in ("und", "oder", "ist", "sind", "war", "hat", "aber", "wie", "als"):
+                return False  # "stur wie ein Bock": a comparison, the adjective is a predicate
         return False
 
     def _names_thing(self, token: str) -> bool:

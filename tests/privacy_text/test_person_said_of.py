@@ -1,0 +1,84 @@
+"""Who a judgement or an Art. 9 fact is said of (issue 13, ninth round): "Kd." names no
+gender, the dialect copula ("is", "isch") links a person to an attribute, a comparison ("stur
+wie ein Bock") is said of the person, a thing noun said of a person by a copula and an article
+is a metaphor, and a salutation ("Liebe Frau Schmidt,") judges no one. Fresh sentences (in no
+corpus): each mechanism with a sentence that must be flagged and a near miss that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # "Kd." alone says no gender: a partner of either gender tells nothing
+        ("Kd. kommt mit Ehemann, Termin Freitag", set()),
+        ("Kd. hat einen Ehemann, bitte mit ihm abstimmen", set()),
+        ("Kd. lebt mit Lebensgefährten, Termin Mo", set()),
+        # ... unless a word of the note or a possessive gives the person's gender
+        ("Kd. (männlich), Lebensgefährte Tobias holt den Schlüssel ab", {"sex_life"}),
+        ("Kd. (weiblich), Lebensgefährte Tobias holt den Schlüssel ab", set()),
+        ("Kd. kommt mit seinem Lebensgefährten Jonas", {"sex_life"}),
+        ("Kd. kommt mit ihrem Lebensgefährten Jonas", set()),
+        ("Herr Brandt, Kd. lebt mit Ehemann, bitte beide anschreiben", {"sex_life"}),
+        ("Kd. holt mit ihrer Frau ab", {"sex_life"}),
+        ("Kd. holt mit ihrem Mann ab", set()),
+        # a pronoun after a partner noun may point to the partner
+        ("Kd. kommt mit Ehemann, er hat den Zweitschlüssel", set()),
+    ],
+)
+def test_kd_names_no_gender(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("kd is türk, versteht nicht alles am telefon", {"ethnic_origin"}),
+        ("kundin isch türkisch, tochter übersetzt", {"ethnic_origin"}),
+        ("der isch a Russ, bitte langsam sprechen", {"ethnic_origin"}),
+        ("der is dumm wie ein Stück Brot", {"judgement"}),
+        ("Frau Türk ruft zurück", set()),
+        ("bei frau türk angerufen, ruft zurück", set()),
+        ("kd is heute in der türkei im urlaub", set()),
+    ],
+)
+def test_dialect_copula(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. stur wie ein Bock, will nur Originalglas", {"judgement"}),
+        ("Kunde ist stur wie ein Esel", {"judgement"}),
+        ("Kd. is a richtige Zwiderwurzn, bitte Geduld mitbringen", {"judgement"}),
+        ("Der Kunde ist ein alter Korinthenkacker, prüft jede Rechnung", {"judgement"}),
+        ("Kundin ist eine Klatschbase, erzählt alles weiter", {"judgement"}),
+        ("Herr Maier hat nicht mehr alle Nadeln an der Tanne", {"judgement"}),
+        ("Kundin hat nicht alle Kekse in der Dose", {"judgement"}),
+        ("Scheibe ist stur wie ein Bock verklebt, lässt sich kaum lösen", set()),
+        ("Kd. hat nicht alle Unterlagen im Ordner, reicht nach", set()),
+        ("Der Monteur hat nicht alle Teile im Wagen, Nachlieferung Dienstag", set()),
+        ("Kd. hat Sack mit Altglas im Kofferraum, bitte nicht umwerfen", set()),
+        ("Steinschlag groß wie ein Euro, Fahrerseite", set()),
+    ],
+)
+def test_comparisons_and_metaphors_of_a_person(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Liebe Frau Schmidt, bitte um Rückruf wegen Termin", set()),
+        ("Lieber Herr Yilmaz, der Termin steht.", set()),
+        ("Hallo liebe Frau Berg, Auto ist fertig", set()),
+        ("Kundin ist eine liebe Frau, bitte Geduld", {"judgement"}),
+    ],
+)
+def test_a_salutation_judges_no_one(text: str, labels: set[str]) -> None:
+    assert categories(text, "beschreibung") == labels
