@@ -82,3 +82,52 @@ def test_comparisons_and_metaphors_of_a_person(text: str, labels: set[str]) -> N
 )
 def test_a_salutation_judges_no_one(text: str, labels: set[str]) -> None:
     assert categories(text, "beschreibung") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a thing or place before "vom"/"von der" makes the organisation its owner
+        ("Fzg. ist der Kleinbus vom Kirchenchor, Fahrer wechselt", set()),
+        ("Auto parkt im Hinterhof vom Nachtclub, Kd. wohnt drüber", set()),
+        ("Kd. ist Mitglied vom Kirchenchor", {"religion"}),
+        ("Kd. geht oft in den Nachtclub", {"sex_life"}),
+        # the CSD as a date or a road closure is an event without the person
+        ("Hagel am CSD-Samstag, Auto stand zuhause unterm Carport", set()),
+        ("Straße vor dem Haus ist wegen des CSD-Umzugs gesperrt", set()),
+        ("Kd. läuft beim CSD mit, Samstag geht nicht", {"sex_life"}),
+        # a works-council election is no political one; standing for a party is
+        ("Kd. kandidiert bei der Betriebsratswahl, Termin danach", set()),
+        ("Kd. kandidiert bei der Kommunalwahl, Termin danach", {"political"}),
+        ("Kd. tritt für die Linke im Gemeinderat an, Plakate im Kofferraum", {"political"}),
+        ("Kd. tritt für die Firma beim Firmenlauf an", set()),
+    ],
+)
+def test_organisations_events_and_elections(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an emoji ends a clause: the verb after it is no act the adjective describes
+        ("Kd. wieder zuckersüß am Telefon 😊 Termin steht", {"judgement"}),
+        ("Scheibe kommt Dienstag 👍 Kd. zahlt zuverlässig", set()),
+        # "einen Hau haben" and its siblings, at the end of a clause
+        ("Kd. hat nen Hau, schreit rum wegen der SB", {"judgement"}),
+        ("Kd. hat einen Hieb weg? nein: hat nen Hieb, ganz klar", {"judgement"}),
+        ("Heckklappe hat nen Hau abbekommen, Delle", set()),
+        # agent nouns and -ig adjectives of verbs of grumbling
+        ("Obacht: der Herr is a rechter Bruddler, hat an allem was auszusetzen", {"judgement"}),
+        ("Kd. isch a bissle bruddelig, ned persönlich nemma", {"judgement"}),
+        ("Kundin ist etwas quengelig heute", {"judgement"}),
+        ("Motor klingt brummig, Kd. kommt trotzdem", set()),
+    ],
+)
+def test_manner_of_a_person(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+def test_a_fasting_month_in_any_case_form() -> None:
+    text = "Kd. will trotzdem erst nach Ende seines Fastenmonats kommen"
+    assert categories(text, "bemerkungen") == {"religion"}

@@ -94,7 +94,8 @@ if TYPE_CHECKING:
 # preposition ("Kd. Müller ist blind", "Lt. Kundin ist die Kamera blind").
 _ABBREVIATIONS = ("kd", "kdn", "hr", "fr", "lt", "dr", "prof", "fam", "sen", "jun", "vn")
 _BOUNDARY = re.compile(
-    r"[,;:!?()\[\]\x00\n–—]| - |\."
+    # an emoji or pictograph ends a clause as a punctuation mark does ("zuckersüß 😊 Termin")
+    r"[,;:!?()\[\]\x00\n–—\u2600-\u27bf\U0001f300-\U0001faff]| - |\."
     + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
     + r"(?=\s+[A-ZÄÖÜ])"
 )
@@ -198,6 +199,7 @@ class Grammar:
         self._carriers = _fold_all(data["attributive"]["carriers"])
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        self._owner_categories = frozenset(data["place"].get("owner_categories", []))
         self._directions = _fold_all(data["place"]["directions"])
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
@@ -399,6 +401,28 @@ class Grammar:
         if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
             return False
         return not any(word in self._stay_preps for word in before[-2:])
+
+    def _owned_by(self, text: str, start: int, category: str) -> bool:
+        """The word names the owner of a thing or place before it, joined by "vom" or "von
+        der" ("Kleinbus vom Kirchenchor", "Hinterhof vom Nachtclub"): an organisation or venue
+        as an owner, no one's membership or visit -- "Mitglied vom Kirchenchor" keeps it
+        (``[place] owner_categories``)."""
+        if category not in self._owner_categories:
+            return False
+        near = text[max(0, start - 48) : start].split()[-3:]
+        if len(near) < 2:
+            return False
+        words = [_fold(w) for w in near]
+        if words[-1] == "vom":
+            owned = near[-2]
+        elif len(near) == 3 and words[-2] == "von" and words[-1] in _ARTICLES:
+            owned = near[-3]
+        else:
+            return False  # a genitive article is too often an idiom: "im Rahmen der Transition"
+        if not owned[:1].isupper() or owned[-1:] in ",.;:!?":
+            return False
+        head = self.head(owned)
+        return self._is_thing(owned) or (head is not None and head[0] == "place")
 
     def _names_goods(self, text: str, start: int) -> bool:
         """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
@@ -876,6 +900,7 @@ class Grammar:
             or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
             or self._first_name(norm.original, first, last, hit.rule.category)
+            or self._owned_by(norm.original, first, hit.rule.category)
         ):
             return False  # "Der Patient (Golf VII) hat einen Riss", "Verein für Blinde"
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
