@@ -131,3 +131,74 @@ def test_manner_of_a_person(text: str, labels: set[str]) -> None:
 def test_a_fasting_month_in_any_case_form() -> None:
     text = "Kd. will trotzdem erst nach Ende seines Fastenmonats kommen"
     assert categories(text, "bemerkungen") == {"religion"}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a steward or picket of a strike or rally takes part; the police on duty do not
+        (
+            "Freitag geht nicht, der Kunde ist beim ver.di-Warnstreik als Ordner eingeteilt",
+            {"union"},
+        ),
+        ("Kd. war beim Streik, Termin verschoben", {"union"}),
+        ("Kd. ist beim Warnstreik als Polizist im Einsatz", set()),
+        ("Kd. ist beim Streik der Bahn hängen geblieben", set()),
+        ("Kd. war beim Streik der Lokführer nicht betroffen", set()),
+        # a protest walk with a dialect article
+        ("Kd. geht jeden Montag bei de Spaziergänge gegen die Regierung mit", {"political"}),
+        ("Kd. macht Spaziergang gegen Abend, danach Termin", set()),
+    ],
+)
+def test_taking_part_in_a_strike_or_protest(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the one a person marries is the partner; the possessive says whose
+        ("Sie heiratet am 8. Juni ihre langjährige Freundin und braucht das Auto", {"sex_life"}),
+        ("Kd. heiratet seinen Freund im Juni", {"sex_life"}),
+        ("Kunde heiratet im Mai seine Freundin, Auto muss fertig sein", set()),
+        ("Kd. heiratet am Samstag, Auto als Hochzeitsauto", set()),
+        # a partner "nebenher" is an affair
+        ("Kd. hat ne Freundin nebenher, nur aufs Handy anrufen", {"sex_life"}),
+        ("Kd. macht nebenher Taxi, Freundin holt ab", set()),
+    ],
+)
+def test_partners_by_marriage_and_affairs(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. besucht selbst den Integrationskurs an der VHS, nur nachmittags", {"ethnic_origin"}),
+        ("Kd. hat Einbürgerungstest bestanden", {"ethnic_origin"}),
+        ("Kd. ist Lehrerin im Integrationskurs an der VHS", set()),
+        ("Kd. macht einen Deutschkurs, abends", set()),
+        (
+            "Kd. fliegt am 3. in die alte Heimat nach Ankara, vorher fertig machen",
+            {"ethnic_origin"},
+        ),
+        ("Kd. zieht zurück in die alte Wohnung", set()),
+    ],
+)
+def test_implied_migration(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. is ne Schlaftablette, dauert ewig bis er was sagt", {"judgement"}),
+        ("Kd. is e richtige Nervensäge", {"judgement"}),
+        ("Kd. is Rentner, hat tagsüber Zeit", set()),
+        ("Kd. isch en Schreiner, kennt sich mit Werkzeug aus", set()),
+        ("Kd. ist ein Stammkunde, bitte bevorzugt", set()),
+        ("Kd. hat nicht alle Schlüssel im Kasten, Zweitschlüssel fehlt", set()),
+    ],
+)
+def test_dialect_articles_before_a_metaphor(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -1011,7 +1011,9 @@ class Grammar:
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
         if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
             if (
-                self._on_duty([*before, *piece.split(), *after])
+                # the event word itself is no job word ("ist beim Streik": a strike is also
+                # a job word of a workplace)
+                self._on_duty([*before, *piece.split()[:-1], *after])
                 or self._absent(before, piece)
                 or self._workplace_before(before)
             ):
