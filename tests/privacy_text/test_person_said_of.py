@@ -202,3 +202,25 @@ def test_implied_migration(text: str, labels: set[str]) -> None:
 )
 def test_dialect_articles_before_a_metaphor(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # person nouns of the thesaurus synsets (Feigling, Langweiler, Klette, Genie, ...)
+        ("Kd. ist ein Feigling, traut sich nicht ans Steuer", {"judgement"}),
+        ("Kundin ist eine Tratschtante", {"judgement"}),
+        ("Kd. ist ein Genie, hat den Fehler selbst gefunden", {"judgement"}),
+        ("Kd. will genießen, Termin nach dem Urlaub", set()),
+        ("Klette am Scheibenwischer hängen geblieben", set()),
+        # an adjective compound keeps the judgement of its last part; "über-" makes an excess
+        ("Kd. ist bauernschlau", {"judgement"}),
+        ("Kunde strohdumm, versteht nix", {"judgement"}),
+        ("Kundin ist übervorsichtig, will alles dreimal erklärt", {"judgement"}),
+        ("Verfahren ist übergenau dokumentiert", set()),
+        ("Die Scheibe ist überempfindlich gegen Kälte", set()),
+        ("Kd. kauft Schlauch für den Garten", set()),
+    ],
+)
+def test_person_nouns_and_adjective_compounds(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
