@@ -224,3 +224,26 @@ def test_dialect_articles_before_a_metaphor(text: str, labels: set[str]) -> None
 )
 def test_person_nouns_and_adjective_compounds(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a rite after an indefinite article is someone else's
+        ("Kd. fotografiert am Samstag auf einer Konfirmation, Termin Montag", set()),
+        ("Kd. ist Caterer, liefert für eine Bar Mizwa", set()),
+        ("Kd. hat am Sonntag Konfirmation, danach Termin", {"religion"}),
+        ("Kd. feiert die Bar Mizwa seines Sohnes, Termin danach", {"religion"}),
+        # an origin word before a job head names whom the job serves
+        ("Kd. ist Flüchtlingshelfer, bringt Familie zum Amt", set()),
+        ("Kd. ist Flüchtling, kam 2015", {"ethnic_origin"}),
+        # a party or union as the genitive owner of a place or thing
+        ("Büro der IG Metall hat Glasschaden an der Tür", set()),
+        ("Kd. ist Mitglied der IG Metall", {"union"}),
+        ("Kd. arbeitet im Auftrag der SPD als Wahlkampfhelfer", {"political"}),
+        # a union's wage demonstration is no political one
+        ("Kd. war auf der Tarifdemo der IG BCE", {"union"}),
+    ],
+)
+def test_someone_elses_rite_and_owners(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -200,6 +200,12 @@ class Grammar:
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
         self._owner_categories = frozenset(data["place"].get("owner_categories", []))
+        self._owner_genitive = frozenset(data["place"].get("owner_genitive_categories", []))
+        self._owner_events = tuple(_fold_all(data["place"].get("owner_events", [])))
+        rites = data.get("rites", {})
+        self._rites = _fold_all(rites.get("words", []))
+        self._rite_categories = frozenset(rites.get("categories", []))
+        self._indefinite_articles = _fold_all(rites.get("indefinite_articles", []))
         self._directions = _fold_all(data["place"]["directions"])
         self._residents = tuple(_fold_all(data["place"]["residents"]))
         self._back_refs = _fold_all(data["job"]["back_references"])
@@ -402,11 +408,24 @@ class Grammar:
             return False
         return not any(word in self._stay_preps for word in before[-2:])
 
+    def _someone_elses_rite(self, norm: Normalized, hit: Hit) -> bool:
+        """A rite of passage held for one person after an indefinite article is someone
+        else's, at which the person is a guest or works ("auf einer Konfirmation", "liefert
+        für eine Bar Mizwa") -- one's own is told without it ("hat Konfirmation", "seine
+        Firmung", "feiert Bar Mizwa"; ``[rites]``)."""
+        word = norm.text[hit.start : hit.end].replace(" ", "").replace("-", "")
+        if word not in self._rites:
+            return False
+        first, _last = norm.span(hit.start, hit.end)
+        before = norm.original[max(0, first - 12) : first].split()
+        return bool(before) and _fold(before[-1]).lstrip("'") in self._indefinite_articles
+
     def _owned_by(self, text: str, start: int, category: str) -> bool:
         """The word names the owner of a thing or place before it, joined by "vom" or "von
-        der" ("Kleinbus vom Kirchenchor", "Hinterhof vom Nachtclub"): an organisation or venue
-        as an owner, no one's membership or visit -- "Mitglied vom Kirchenchor" keeps it
-        (``[place] owner_categories``)."""
+        der" ("Kleinbus vom Kirchenchor", "Hinterhof vom Nachtclub") or, for a party or union,
+        a genitive article ("Wahlplakate der CDU"): an organisation or venue as an owner, no
+        one's membership or visit -- "Mitglied vom Kirchenchor" keeps it (``[place]
+        owner_categories``, ``owner_genitive_categories``)."""
         if category not in self._owner_categories:
             return False
         near = text[max(0, start - 48) : start].split()[-3:]
@@ -417,10 +436,16 @@ class Grammar:
             owned = near[-2]
         elif len(near) == 3 and words[-2] == "von" and words[-1] in _ARTICLES:
             owned = near[-3]
+        elif words[-1] in ("der", "des") and category in self._owner_genitive:
+            if len(near) == 3 and words[0] in self._preps:
+                return False  # "im Rahmen der CDU-Veranstaltung", "im Auftrag der IG Metall"
+            owned = near[-2]
         else:
-            return False  # a genitive article is too often an idiom: "im Rahmen der Transition"
+            return False  # a genitive of a person: "Auto der Geliebten"
         if not owned[:1].isupper() or owned[-1:] in ",.;:!?":
             return False
+        if _fold(owned).endswith(self._owner_events):
+            return False  # "auf der Tarifdemo der IG BCE": an event one takes part in
         head = self.head(owned)
         return self._is_thing(owned) or (head is not None and head[0] == "place")
 
@@ -877,6 +902,8 @@ class Grammar:
         frame = hit.rule.frame
         if hit.rule.category in self._negation_categories and self._negated(norm, hit):
             return False  # "Kd. ist nicht krank, nur auf Montage"
+        if hit.rule.category in self._rite_categories and self._someone_elses_rite(norm, hit):
+            return False  # "fotografiert auf einer Konfirmation": a guest's or worker's day
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
