@@ -247,3 +247,21 @@ def test_person_nouns_and_adjective_compounds(text: str, labels: set[str]) -> No
 )
 def test_someone_elses_rite_and_owners(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a later clause that puts the person inside by "drin"/"dort" makes a landmark a visit
+        ("Stein kam nachts, als das Fzg. vor dem Swingerclub stand – Kd. war drin", {"sex_life"}),
+        ("Auto stand vor dem Bordell, Kunde war die ganze Nacht dort", {"sex_life"}),
+        ("Auto stand vor dem Bordell, Kunde war nicht drin, nur geparkt", set()),
+        ("Auto stand vor dem Swingerclub, Kd. arbeitet dort als Hausmeister", set()),
+        # a night club is a venue like the others: a landmark, a workplace or a visit
+        ("Auto stand vor dem Nachtclub, Kd. war im Kino nebenan", set()),
+        ("Kd. ist Türsteher im Nachtclub", set()),
+        ("Kd. geht oft in den Nachtclub", {"sex_life"}),
+    ],
+)
+def test_venue_visits(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -1056,6 +1056,8 @@ class Grammar:
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":
+            if category in self._visit_reveals and self._stay_back_reference(text, right):
+                return True  # "Fzg. stand vor dem Swingerclub – Kd. war drin": a visit
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
@@ -1208,6 +1210,22 @@ class Grammar:
             if folded in _INDEFINITE or (token[:1].isupper() and folded not in self._function):
                 return True
         return False
+
+    def _stay_back_reference(self, text: str, right: int) -> bool:
+        """A later clause of the sentence puts a person in the place by a pronoun of place
+        ("..., Kd. war drin", "Kunde war die ganze Nacht dort"): a copula, a person and
+        "drin", "drinnen", "dort" or "darin", without a job frame or a negator."""
+        limit = min(len(text), right + 120)
+        found = _SENTENCE_END.search(text, right, limit)
+        rest = [m.group() for m in _TOKEN.finditer(text, right, found.start() if found else limit)]
+        folded = [_fold(t.rstrip(".")) for t in rest]
+        if not any(f in ("drin", "drinnen", "darin", "dort") for f in folded):
+            return False  # the common case, decided cheaply
+        if not any(f in self._copulas for f in folded) or not any(self._is_person(t) for t in rest):
+            return False
+        if any(f in self._negators for f in folded):
+            return False
+        return not self._job_frame(rest, -1)
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""
