@@ -265,3 +265,23 @@ def test_someone_elses_rite_and_owners(text: str, labels: set[str]) -> None:
 )
 def test_venue_visits(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a person called an animal or a figure by a copula and an article
+        ("Kd. ist ein harter Hund, verhandelt um jeden Euro", {"judgement"}),
+        ("Kundin ist eine alte Hexe", {"judgement"}),
+        ("Kundin ist ein echtes Goldstück", {"judgement"}),
+        ("Kd. ist ein Hausdrache", {"judgement"}),
+        ("Kd. ist mit Vorsicht zu genießen", {"judgement"}),
+        ("Kd. hat einen Hund, bitte nicht klingeln", set()),
+        ("Auto ist ein Diesel, Kd. tankt selbst", set()),
+        ("Kd. ist Schäfer, hat 200 Schafe", set()),
+        ("Angebot ist mit Vorsicht zu genießen", set()),
+        ("Kd. sagt, das Auto ist ein Traum", set()),
+    ],
+)
+def test_animal_and_figure_metaphors(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
