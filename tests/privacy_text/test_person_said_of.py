@@ -285,3 +285,16 @@ def test_venue_visits(text: str, labels: set[str]) -> None:
 )
 def test_animal_and_figure_metaphors(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "labels"),
+    [
+        ("Hoffmann (nervt)", "nachname", {"name_misuse", "judgement"}),
+        ("Kd. nervt, ruft stündlich an", "bemerkungen", {"judgement"}),
+        ("Kd. sagt, das Geräusch nervt", "bemerkungen", set()),
+        ("Windgeräusch nervt seit dem Tausch", "bemerkungen", set()),
+    ],
+)
+def test_a_verb_of_annoying_said_of_the_person(text: str, field: str, labels: set[str]) -> None:
+    assert categories(text, field) == labels
