@@ -298,3 +298,16 @@ def test_animal_and_figure_metaphors(text: str, labels: set[str]) -> None:
 )
 def test_a_verb_of_annoying_said_of_the_person(text: str, field: str, labels: set[str]) -> None:
     assert categories(text, field) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. motzt nur rum", {"judgement"}),
+        ("Kunde schimpft am Telefon rum", {"judgement"}),
+        ("Kd. meckerte rum wegen der SB", set()),
+        ("Kd. fährt rum, kommt später", set()),
+    ],
+)
+def test_complaining_as_a_habit(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
