@@ -311,3 +311,22 @@ def test_a_verb_of_annoying_said_of_the_person(text: str, field: str, labels: se
 )
 def test_complaining_as_a_habit(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # living with or married to a partner named by a noun: the genders decide
+        ("Kunde hat sich von seiner Frau getrennt, lebt jetzt mit einem Mann", {"sex_life"}),
+        ("Herr Wolf lebt mit seinem Mann in Kiel", {"sex_life"}),
+        ("Kundin ist mit einer Frau verheiratet", {"sex_life"}),
+        ("Kundin lebt mit einem Mann zusammen, Termin abends", set()),
+        ("Kundin lebt mit ihrem Mann in Kiel", set()),
+        ("Kd. lebt mit Partnerin, Termin abends", set()),
+        # "etwas mit jemandem haben" ending its clause
+        ("Kd. hatte was mit der Nachbarin, Ehefrau weiß nichts", {"sex_life"}),
+        ("Kd. hat was mit dem Chef zu klären, kommt später", set()),
+    ],
+)
+def test_partners_named_by_a_noun(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -59,6 +59,11 @@ _PARTNER_NOUNS: dict[str, Gender] = {
         "female",
     ),
 }
+# A word after a possessive names someone's relative, not the person ("von seiner Frau
+# getrennt, lebt jetzt mit einem Mann": the man's partner is the customer, not "Frau")
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+$"
+)
 # A possessive right before the partner says whose partner it is: "sein" a man's, "ihr" a
 # woman's (or of several people: only in the singular forms that stand before a noun)
 _POSSESSIVE = re.compile(
@@ -100,12 +105,14 @@ class PartnerNames:
             return ("male" if owner.group("m") else "female") == partner
         piece_start, piece_end = _piece(text, start, end)
         offset = max(piece_start, start - _NEAR)
-        before = [g for p, g in references(text[offset:start])]
+        ahead = text[offset:start]
+        before = [g for p, g in references(ahead) if not _RELATIVE.search(ahead, 0, p)]
+        behind = text[end : min(end + _NEAR, piece_end)]
+        pronouns = noun not in _PARTNER_NOUNS
         after = [
             g
-            for p, g in references(
-                text[end : min(end + _NEAR, piece_end)], pronouns=noun not in _PARTNER_NOUNS
-            )
+            for p, g in references(behind, pronouns=pronouns)
+            if not _RELATIVE.search(behind, 0, p)
         ]
         person = before[-1] if before else after[0] if after else None
         return person == partner
