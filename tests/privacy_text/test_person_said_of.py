@@ -330,3 +330,17 @@ def test_complaining_as_a_habit(text: str, labels: set[str]) -> None:
 )
 def test_partners_named_by_a_noun(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # after a verb of motion or position "rechts"/"links" is a direction
+        ("Kd. fährt rechts ran, Warnblinker an", set()),
+        ("Kunde biegt links ab und wartet", set()),
+        ("Kd. ist sehr rechts, bitte vorsichtig", {"political"}),
+        ("Kd. eher links", {"political"}),
+    ],
+)
+def test_right_and_left_as_directions(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
