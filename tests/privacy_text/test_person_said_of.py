@@ -344,3 +344,19 @@ def test_partners_named_by_a_noun(text: str, labels: set[str]) -> None:
 )
 def test_right_and_left_as_directions(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an elliptic clause after a comma shares the person subject (Art. 9 categories too)
+        ("Kd. spricht kaum Deutsch, ist erst seit 2 Monaten in Deutschland", {"ethnic_origin"}),
+        ("Scheibe kam per Spedition, ist seit 2 Monaten in Deutschland im Lager", set()),
+        # arriving from a country
+        ("Kd. ist vor 5 Jahren aus Syrien gekommen", {"ethnic_origin"}),
+        ("Kd. ist gestern aus Polen zurückgekommen", set()),
+        ("Lieferung ist aus Tschechien gekommen, Kd. informiert", set()),
+    ],
+)
+def test_arrival_and_shared_subjects(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -257,6 +257,7 @@ class Grammar:
                 self._determiner_genders[word] = self._determiner_genders.get(word, "") + gender
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
+        self._shared_subject = frozenset(manner.get("shared_subject_categories", []))
         self._copulas = _fold_all(manner["copulas"])
         self._perfect = _fold_all(manner["perfect"])
         self._copula_participles = _fold_all(manner["copula_participles"])
@@ -1099,7 +1100,8 @@ class Grammar:
             return True
         if self._names_person(tokens):
             return True
-        return manner and self._shares_person_subject(text, left)
+        shared = manner or category in self._shared_subject
+        return shared and self._shares_person_subject(text, left)
 
     def _modified_word(self, token: str, folded: str) -> bool:
         """A word right after a manner adjective that the adjective modifies: "zu" of an
