@@ -360,3 +360,20 @@ def test_right_and_left_as_directions(text: str, labels: set[str]) -> None:
 )
 def test_arrival_and_shared_subjects(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Kd. hat nächste Woche seine Taufe", {"religion"}),
+        ("Kunde lässt sich taufen, Termin danach", {"religion"}),
+        ("Kd. tritt aus der Kirche aus", {"religion"}),
+        ("Kd. ist sehr fromm", {"religion"}),
+        ("Frau Fromm ruft zurück", set()),
+        ("Kd. war auf einer Taufe", set()),
+        ("Schiffstaufe im Hafen, Kd. kommt später", set()),
+        ("Scheibe wurde getauscht", set()),
+    ],
+)
+def test_rites_told_with_a_verb_and_piety(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels

@@ -197,6 +197,9 @@ class Grammar:
         self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
+        self._surname_categories = frozenset(
+            data["attributive"].get("surname_categories", ["judgement"])
+        )
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
         self._owner_categories = frozenset(data["place"].get("owner_categories", []))
@@ -1080,7 +1083,11 @@ class Grammar:
             # follows a noun as a name does ("Versicherungsbüro Christ", "Firma Krebs")
             if before and self._names_thing(before[-1]):
                 return False
-            if category == "judgement" and before and self._is_surname(before[-1], piece):
+            if (
+                category in self._surname_categories
+                and before
+                and self._is_surname(before[-1], piece)
+            ):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             return frame == "subject" or self._names_person(tokens)
         if one_word and self._attributive_thing(after):
