@@ -145,6 +145,8 @@ def test_a_fasting_month_in_any_case_form() -> None:
         ("Kd. ist beim Warnstreik als Polizist im Einsatz", set()),
         ("Kd. ist beim Streik der Bahn hängen geblieben", set()),
         ("Kd. war beim Streik der Lokführer nicht betroffen", set()),
+        ("Kd. steht vor dem Werkstor beim Streik", {"union"}),
+        ("Kd. steht beim Streik im Stau", set()),
         # a protest walk with a dialect article
         ("Kd. geht jeden Montag bei de Spaziergänge gegen die Regierung mit", {"political"}),
         ("Kd. macht Spaziergang gegen Abend, danach Termin", set()),
