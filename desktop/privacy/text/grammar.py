@@ -1225,11 +1225,14 @@ class Grammar:
         ("..., Kd. war drin", "Kunde war die ganze Nacht dort"): a copula, a person and
         "drin", "drinnen", "dort" or "darin", without a job frame or a negator."""
         limit = min(len(text), right + 120)
+        window = text[right:limit].lower()
+        if "drin" not in window and "dort" not in window:
+            return False  # the common case, decided cheaply
         found = _SENTENCE_END.search(text, right, limit)
         rest = [m.group() for m in _TOKEN.finditer(text, right, found.start() if found else limit)]
         folded = [_fold(t.rstrip(".")) for t in rest]
         if not any(f in ("drin", "drinnen", "darin", "dort") for f in folded):
-            return False  # the common case, decided cheaply
+            return False
         if not any(f in self._copulas for f in folded) or not any(self._is_person(t) for t in rest):
             return False
         if any(f in self._negators for f in folded):
