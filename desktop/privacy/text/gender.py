@@ -24,12 +24,12 @@ Gender = Literal["female", "male"]
 _FEMALE_WORDS = words(
     "kundin frau versicherungsnehmerin vn-in mieterin halterin fahrerin dame mutter "
     "tochter oma großmutter ehefrau witwe seniorin rentnerin patientin schwester nachbarin "
-    "inhaberin besitzerin eigentümerin schwangere mrs muslimin jüdin"
+    "inhaberin besitzerin eigentümerin schwangere mrs muslimin jüdin weiblich"
 )
 _MALE_WORDS = words(
     "kunde kunden herr herrn hr versicherungsnehmer mieter halter fahrer mann ehemann vater "
     "sohn opa großvater witwer senior rentner patient bruder nachbar inhaber besitzer "
-    "eigentümer mr"
+    "eigentümer mr männlich maennlich"
 )
 # Female person nouns by their ending: Rollstuhlfahrerin, Diabetikerin, Protestantin,
 # Patientin, Pazifistin, Vertrauensfrau -- not Termin, Insulin, Medizin, Benzin.
@@ -78,8 +78,9 @@ _PERSON_WORD = re.compile(
 )
 
 
-def references(text: str) -> list[tuple[int, Gender]]:
-    """``(position, gender)`` of every word or pronoun in ``text`` that names a person."""
+def references(text: str, *, pronouns: bool = True) -> list[tuple[int, Gender]]:
+    """``(position, gender)`` of every word or pronoun in ``text`` that names a person
+    (without ``pronouns``: the words only)."""
     found = [
         (m.start(), g)
         for m in _PERSON_WORD.finditer(text)
@@ -87,7 +88,7 @@ def references(text: str) -> list[tuple[int, Gender]]:
     ]
     found.extend((m.start(), "female") for m in _FRAU_ABBREVIATION.finditer(text))
     found.extend((m.start(), "female") for m in _FEMALE_STATE.finditer(text))
-    for match in _PRONOUN.finditer(text):
+    for match in _PRONOUN.finditer(text) if pronouns else ():
         female = match.group("f") or match.group("f2")
         found.append((match.start(), "female" if female else "male"))
     return sorted(found)

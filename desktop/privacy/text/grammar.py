@@ -95,7 +95,8 @@ if TYPE_CHECKING:
 # preposition ("Kd. Müller ist blind", "Lt. Kundin ist die Kamera blind").
 _ABBREVIATIONS = ("kd", "kdn", "hr", "fr", "lt", "dr", "prof", "fam", "sen", "jun", "vn")
 _BOUNDARY = re.compile(
-    r"[,;:!?()\[\]\x00\n–—]| - |\."
+    # an emoji or pictograph ends a clause as a punctuation mark does ("zuckersüß 😊 Termin")
+    r"[,;:!?()\[\]\x00\n–—\u2600-\u27bf\U0001f300-\U0001faff]| - |\."
     + "".join(rf"(?<!(?<!\w)(?i:{a})\.)" for a in _ABBREVIATIONS)
     + r"(?=\s+[A-ZÄÖÜ])"
 )
@@ -205,8 +206,15 @@ class Grammar:
         self._event_roles = _fold_all(data["job"]["event_roles"])
         self._attributive = frozenset(data["attributive"]["categories"])
         self._carriers = _fold_all(data["attributive"]["carriers"])
+        self._surname_categories = frozenset(
+            data["attributive"].get("surname_categories", ["judgement"])
+        )
         self._titles = _fold_all(data["attributive"]["titles"])
         self._genitive = _fold_all(data["place"]["genitive"])
+        rites = data.get("rites", {})
+        self._rites = _fold_all(rites.get("words", []))
+        self._rite_categories = frozenset(rites.get("categories", []))
+        self._indefinite_articles = _fold_all(rites.get("indefinite_articles", []))
         self._directions = _fold_all(data["place"]["directions"])
         self._temporal = _fold_all(data["place"].get("temporal", []))
         self._has = _fold_all(data["place"].get("article_an_after", []))
@@ -299,6 +307,7 @@ class Grammar:
         self._continuing_verbs = _fold_all(reference.get("continuing_verbs", []))
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
+        self._shared_subject = frozenset(manner.get("shared_subject_categories", []))
         self._copulas = _fold_all(manner["copulas"])
         self._perfect = _fold_all(manner["perfect"])
         self._copula_participles = _fold_all(manner["copula_participles"])
@@ -453,6 +462,18 @@ class Grammar:
         if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
             return False
         return not any(word in self._stay_preps for word in before[-2:])
+
+    def _someone_elses_rite(self, norm: Normalized, hit: Hit) -> bool:
+        """A rite of passage held for one person after an indefinite article is someone
+        else's, at which the person is a guest or works ("auf einer Konfirmation", "liefert
+        für eine Bar Mizwa") -- one's own is told without it ("hat Konfirmation", "seine
+        Firmung", "feiert Bar Mizwa"; ``[rites]``)."""
+        word = norm.text[hit.start : hit.end].replace(" ", "").replace("-", "")
+        if word not in self._rites:
+            return False
+        first, _last = norm.span(hit.start, hit.end)
+        before = norm.original[max(0, first - 12) : first].split()
+        return bool(before) and _fold(before[-1]).lstrip("'") in self._indefinite_articles
 
     def _names_goods(self, text: str, start: int) -> bool:
         """The word is the bare object of a verb of trade: goods ("Kd. verkauft Hörgeräte",
@@ -662,8 +683,8 @@ class Grammar:
                 return not self._is_person(token)
             if not token.isalpha() or _fold(token) in self._preps:
                 return False
-            if _fold(token) in ("und", "oder", "ist", "sind", "war", "hat", "aber"):
-                return False
+            if _fold(token) in ("und", "oder", "ist", "sind", "war", "hat", "aber", "wie", "als"):
+                return False  # "stur wie ein Bock": a comparison, the adjective is a predicate
         return False
 
     def _names_thing(self, token: str) -> bool:
@@ -918,6 +939,8 @@ class Grammar:
             return False  # "Kd. ist nicht krank, nur auf Montage"
         if hit.rule.category in self._simile_categories and self._simile(norm.text, hit.start):
             return False  # "Motor läuft wie ein Asthmatiker": a comparison, no one's condition
+        if hit.rule.category in self._rite_categories and self._someone_elses_rite(norm, hit):
+            return False  # "fotografiert auf einer Konfirmation": a guest's or worker's day
         if frame == "partner":  # "Lebenspartner Jonas" of "Herr Maier"
             return self._partners.same_gender(norm.original, *norm.span(hit.start, hit.end))
         if frame == "name_field":  # "Scholz (Ortsbeirat, Linke)": a remark in the name field
@@ -1064,7 +1087,9 @@ class Grammar:
             return False  # "Fahrer wird durch Spiegelung behindert": a process, no state
         if frame == "event":  # "hatte Dienst bei der Kundgebung": on duty there, no protest
             if (
-                self._on_duty([*before, *piece.split(), *after])
+                # the event word itself is no job word ("ist beim Streik": a strike is also
+                # a job word of a workplace)
+                self._on_duty([*before, *piece.split()[:-1], *after])
                 or self._absent(before, piece)
                 or self._workplace_before(before)
             ):
@@ -1085,6 +1110,8 @@ class Grammar:
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":
+            if category in self._visit_reveals and self._stay_back_reference(text, right):
+                return True  # "Fzg. stand vor dem Swingerclub – Kd. war drin": a visit
             if self._job_back_reference(text, right):
                 return False  # "fährt zum Dialysezentrum, arbeitet dort als Techniker"
             return self._keep_place(text, left, start, before, tokens, field, category)
@@ -1112,7 +1139,11 @@ class Grammar:
                 and _fold(before[-1].rstrip(".")) not in self._diagnoses
             ):
                 return False  # -- but "Diagnose Krebs" names the condition diagnosed
-            if category == "judgement" and before and self._is_surname(before[-1], piece):
+            if (
+                category in self._surname_categories
+                and before
+                and self._is_surname(before[-1], piece)
+            ):
                 return False  # "Kd. Ehrlich ruft zurück", "Kundin Fröhlich": a surname
             if before and _fold(piece) in self._trigger_surnames and self._is_person(before[-1]):
                 if len(before) > 1 and _fold(before[-2]) in self._preps:
@@ -1138,7 +1169,7 @@ class Grammar:
             return True
         if self._names_person(tokens):
             return True
-        if manner:
+        if manner or category in self._shared_subject:
             return self._shares_person_subject(text, left)
         return (
             category in self._continuing_categories
@@ -1283,8 +1314,9 @@ class Grammar:
         if not self._is_holding(noun):
             return False
         head = self.head(noun.rstrip("."))
-        if self._is_thing(noun) or (head is not None and head[0] == "place"):
-            return True
+        event = fold_term(noun.rstrip(".")).endswith(self._owner_events)
+        if not event and (self._is_thing(noun) or (head is not None and head[0] == "place")):
+            return True  # an event is only met when no person takes part ("Tarifdemo der")
         subject = self._subject(before[:noun_index])
         if subject is None or not self._is_person(subject):
             return True
@@ -1482,6 +1514,25 @@ class Grammar:
             folded = _fold(token.rstrip("."))
             return folded in self._time_nouns or folded in self._function or self._is_person(token)
         return True
+
+    def _stay_back_reference(self, text: str, right: int) -> bool:
+        """A later clause of the sentence puts a person in the place by a pronoun of place
+        ("..., Kd. war drin", "Kunde war die ganze Nacht dort"): a copula, a person and
+        "drin", "drinnen", "dort" or "darin", without a job frame or a negator."""
+        limit = min(len(text), right + 120)
+        window = text[right:limit].lower()
+        if "drin" not in window and "dort" not in window:
+            return False  # the common case, decided cheaply
+        found = _SENTENCE_END.search(text, right, limit)
+        rest = [m.group() for m in _TOKEN.finditer(text, right, found.start() if found else limit)]
+        folded = [_fold(t.rstrip(".")) for t in rest]
+        if not any(f in ("drin", "drinnen", "darin", "dort") for f in folded):
+            return False
+        if not any(f in self._copulas for f in folded) or not any(self._is_person(t) for t in rest):
+            return False
+        if any(f in self._negators for f in folded):
+            return False
+        return not self._job_frame(rest, -1)
 
     def _job_back_reference(self, text: str, right: int) -> bool:
         """A later clause of the sentence holds a job frame and points back ("dort")."""

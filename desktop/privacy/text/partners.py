@@ -3,8 +3,13 @@
 "Lebenspartner Jonas holt das Auto, Kd. Herr Maier ist verreist": the partner's gender comes
 from the first name (``first_name_genders.txt``, the Berlin first-name statistics), the
 person's from the nearest other reference to a person (:func:`gender.references`: "Herr",
-"Kundin", "sie hat"); "Kd." alone is the masculine abbreviation ("Kdn." the feminine). A name
-of no clear gender, or a person of no known gender, is no finding.
+"Kundin", "sie hat"). "Kd." says no gender: a note about "Kd." alone names no person of a
+known gender, and a partner of it is no finding -- unless a possessive before the partner says
+whose partner it is ("Kd. kommt mit seinem Lebensgefährten Jonas": "sein" is a man's). A
+partner may also be named by a noun of one gender ("Kd. lebt mit Ehemann", "datet einen Mann",
+"Partner (m)"); after such a noun only a noun names the person, as a pronoun after it may
+point to the partner ("Kd. kommt mit Ehemann, er hat den Schlüssel"). A name or noun of no
+clear gender, or a person of no known gender, is no finding.
 """
 
 from __future__ import annotations
@@ -16,8 +21,55 @@ from desktop.privacy.text.gender import Gender, references
 from desktop.privacy.text.lexicon import SEPARATOR
 
 _SEX: dict[str, Gender] = {"m": "male", "w": "female"}
-_KD = re.compile(r"(?<![\w-])[Kk][Dd]\.?(?![\w-])")
 _NEAR = 300
+# Partner nouns of one gender (the form after "mit"/"einen" included), and "(m)"/"(w)"
+_PARTNER_NOUNS: dict[str, Gender] = {
+    **dict.fromkeys(
+        (
+            "mann",
+            "ehemann",
+            "lebensgefährte",
+            "lebensgefährten",
+            "lebensgefaehrte",
+            "lebensgefaehrten",
+            "lebenspartner",
+            "ehegatte",
+            "ehegatten",
+            "gatte",
+            "gatten",
+            "typen",
+            "freund",
+            "m",
+        ),
+        "male",
+    ),
+    **dict.fromkeys(
+        (
+            "frau",
+            "ehefrau",
+            "lebensgefährtin",
+            "lebensgefaehrtin",
+            "lebenspartnerin",
+            "ehegattin",
+            "gattin",
+            "partnerin",
+            "freundin",
+            "w",
+        ),
+        "female",
+    ),
+}
+# A word after a possessive names someone's relative, not the person ("von seiner Frau
+# getrennt, lebt jetzt mit einem Mann": the man's partner is the customer, not "Frau")
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+$"
+)
+# A possessive right before the partner says whose partner it is: "sein" a man's, "ihr" a
+# woman's (or of several people: only in the singular forms that stand before a noun)
+_POSSESSIVE = re.compile(
+    r"(?i)(?<!\w)(?:(?P<m>sein|seine|seinem|seinen|seiner)|(?P<f>ihr|ihre|ihrem|ihren|ihrer))"
+    r"\s+(?:\w+(?:e|en|em|er)\s+)?\S+\s*$"
+)
 
 
 def _load(path: Path) -> dict[str, Gender]:
@@ -41,20 +93,28 @@ class PartnerNames:
         return self._genders.get(name.casefold()) if name[:1].isupper() else None
 
     def same_gender(self, text: str, start: int, end: int) -> bool:
-        """``text[start:end]`` ends with a partner's first name of the gender of the person
-        the note is about (the nearest reference outside the span, earlier ones first)."""
-        partner = self._name_gender(text, start, end)
+        """``text[start:end]`` ends with a partner's first name or a partner noun of the
+        gender of the person the note is about: the possessive before the partner, else the
+        nearest reference outside the span, earlier ones first."""
+        noun = text[start:end].rstrip(") ").split()[-1].lstrip("(").casefold()
+        partner = _PARTNER_NOUNS.get(noun) or self._name_gender(text, start, end)
         if partner is None:
             return False
+        owner = _POSSESSIVE.search(text, start, end)
+        if owner is not None:
+            return ("male" if owner.group("m") else "female") == partner
         piece_start, piece_end = _piece(text, start, end)
         offset = max(piece_start, start - _NEAR)
-        window = text[offset : min(end + _NEAR, piece_end)]
-        found = [(offset + p, g) for p, g in references(window)]
-        before = [g for p, g in found if p < start]
-        after = [g for p, g in found if p >= end]
+        ahead = text[offset:start]
+        before = [g for p, g in references(ahead) if not _RELATIVE.search(ahead, 0, p)]
+        behind = text[end : min(end + _NEAR, piece_end)]
+        pronouns = noun not in _PARTNER_NOUNS
+        after = [
+            g
+            for p, g in references(behind, pronouns=pronouns)
+            if not _RELATIVE.search(behind, 0, p)
+        ]
         person = before[-1] if before else after[0] if after else None
-        if person is None and _KD.search(window):
-            person = "male"
         return person == partner
 
     def changed_gender(self, text: str, start: int, end: int) -> bool:
