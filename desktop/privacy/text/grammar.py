@@ -1394,7 +1394,10 @@ class Grammar:
         """A reflexive "sich" right before the word with a form of "stellen" around it: the
         person feigns it ("stellt sich taub", "hat sich blind gestellt") -- not "stellt sich
         beim Arzt vor", "Kd. ist taub"."""
-        before = text[max(0, start - 30) : start].split()[-2:]
+        window = text[max(0, start - 30) : start]
+        if "sich" not in window.lower():
+            return False  # no word "sich" at all: no split of the window
+        before = window.split()[-2:]
         if not any(word.lower() == "sich" for word in before):
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
