@@ -867,6 +867,7 @@ _PLACE_HEADS = ("markt", "hof", "ufer", "berg", "feld", "dorf", "viertel", "sied
 # A noun with "Nr."/"Nummer" right before a number: its label ("Teil-Nr. ", "Vers.-Nr.: ",
 # "Vorgangsnummer ", "Tel. Nr. ").
 _NUMBER_LABEL = re.compile(r"([^\W\d_]+)\.?-?\s?((?i:nr|nummer|no))\b\.?[\s:.]*$")
+_LABEL_ENDS = ("nr", "nummer", "no")  # how every label ends
 # Endings of a compound naming a role of the staff ("Urlaubs|vertretung", "Kunden|berater").
 _STAFF_ENDINGS = ("vertretung", "berater", "beraterin", "betreuer", "betreuerin")
 # The writer: a name after "ich"/"mich" and a comma is the writer's own.
@@ -1176,6 +1177,11 @@ class IdentifierRecognizer:
         phone: a noun with "Nr."/"Nummer" ("Teil-Nr.", "Vers.-Nr.", "Vorgangsnummer") whose
         front is no phone word ("Tel.-Nr.", "Handynummer", "Kontaktnummer", "Rufnummer")."""
         window = text[max(0, start - _WINDOW) : start]
+        end = len(window)  # the label ends in "nr"/"nummer"/"no" before spaces, ":" and "."
+        while end and (window[end - 1].isspace() or window[end - 1] in ":."):
+            end -= 1
+        if not window[max(0, end - 6) : end].lower().endswith(_LABEL_ENDS):
+            return False  # no search of the regex from every position of the window
         label = _NUMBER_LABEL.search(window)
         if label is None:
             return False
