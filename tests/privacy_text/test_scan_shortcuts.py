@@ -197,6 +197,20 @@ def test_term_automaton_finds_what_the_term_regexes_find() -> None:
             assert got == expected, (kind, repr(text))
 
 
+def _edit_once(rng: random.Random, word: list[str], letters: str) -> None:
+    """One random edit of ``word`` in place: a letter dropped, doubled, swapped or added."""
+    at = rng.randrange(len(word))
+    change = rng.choice(("drop", "double", "swap", "add"))
+    if change == "drop":
+        del word[at]
+    elif change == "double":
+        word.insert(at, word[at])
+    elif change == "swap" and at + 1 < len(word):
+        word[at], word[at + 1] = word[at + 1], word[at]
+    else:
+        word.insert(at, rng.choice(letters))
+
+
 def test_fuzzy_gates_skip_only_tokens_no_term_is_near() -> None:
     rule = Rule("health.test", "health", None)
     exact = {"rollstuhlfahrer": [rule], "schwerhoerig": [rule], "rollatorx": [rule]}
@@ -206,16 +220,7 @@ def test_fuzzy_gates_skip_only_tokens_no_term_is_near() -> None:
     for _ in range(_ROUNDS * 4):
         word = list(rng.choice(words))
         for _edit in range(rng.randint(0, 2)):
-            at = rng.randrange(len(word))
-            change = rng.choice(("drop", "double", "swap", "add"))
-            if change == "drop":
-                del word[at]
-            elif change == "double":
-                word.insert(at, word[at])
-            elif change == "swap" and at + 1 < len(word):
-                word[at], word[at + 1] = word[at + 1], word[at]
-            else:
-                word.insert(at, rng.choice("aeilorsx"))
+            _edit_once(rng, word, "aeilorsx")
         token = "".join(word)[: rng.randint(7, 16)]
         assert index.lookup(token) == index._lookup(token), token
 
@@ -329,16 +334,7 @@ def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:
     for _ in range(_ROUNDS * 4):
         term = rng.choice(terms)
         word = list(term)
-        at = rng.randrange(len(word))
-        change = rng.choice(("drop", "double", "swap", "add"))
-        if change == "drop":
-            del word[at]
-        elif change == "double":
-            word.insert(at, word[at])
-        elif change == "swap" and at + 1 < len(word):
-            word[at], word[at + 1] = word[at + 1], word[at]
-        else:
-            word.insert(at, rng.choice("abcdex"))
+        _edit_once(rng, word, "abcdex")
         token = "".join(word)
         expected = [t for t in terms if t[:3] == token[:3] and distance_at_most_one(token, t)]
         assert len(index._lookup(token)) == len(expected), token
