@@ -59,15 +59,16 @@ _PARTNER_NOUNS: dict[str, Gender] = {
         "female",
     ),
 }
+# The possessives of a man and of a woman
+_HIS = "sein|seine|seinem|seinen|seiner"
+_HER = "ihr|ihre|ihrem|ihren|ihrer"
 # A word after a possessive names someone's relative, not the person ("von seiner Frau
 # getrennt, lebt jetzt mit einem Mann": the man's partner is the customer, not "Frau")
-_RELATIVE = re.compile(
-    r"(?i)(?<!\w)(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer)\s+$"
-)
+_RELATIVE = re.compile(rf"(?i)(?<!\w)(?:{_HIS}|{_HER})\s+$")
 # A possessive right before the partner says whose partner it is: "sein" a man's, "ihr" a
 # woman's (or of several people: only in the singular forms that stand before a noun)
 _POSSESSIVE = re.compile(
-    r"(?i)(?<!\w)(?:(?P<m>sein|seine|seinem|seinen|seiner)|(?P<f>ihr|ihre|ihrem|ihren|ihrer))"
+    rf"(?i)(?<!\w)(?:(?P<m>{_HIS})|(?P<f>{_HER}))"
     r"\s+(?:\w+(?:e|en|em|er)\s+)?\S+\s*$"
 )
 
