@@ -1314,11 +1314,11 @@ class Grammar:
         noun = before[noun_index]
         if not noun[:1].isupper() or self._is_person(noun):
             return False
-        if not self._is_holding(noun):
+        thing_or_place = self._is_thing_or_place(noun)
+        if not thing_or_place and not self._is_event(noun):
             return False
-        head = self.head(noun.rstrip("."))
         event = fold_term(noun.rstrip(".")).endswith(self._owner_events)
-        if not event and (self._is_thing(noun) or (head is not None and head[0] == "place")):
+        if not event and thing_or_place:
             return True  # an event is only met when no person takes part ("Tarifdemo der")
         subject = self._subject(before[:noun_index])
         if subject is None or not self._is_person(subject):
@@ -1444,9 +1444,15 @@ class Grammar:
 
     def _is_holding(self, noun: str) -> bool:
         """A thing, a place or an event (`[owner] events`) that an organisation may hold."""
+        return self._is_thing_or_place(noun) or self._is_event(noun)
+
+    def _is_thing_or_place(self, noun: str) -> bool:
+        """A thing, or a noun whose head names a place ("Hinterhof", "Gemeindesaal")."""
         head = self.head(noun.rstrip("."))
-        if self._is_thing(noun) or (head is not None and head[0] == "place"):
-            return True
+        return self._is_thing(noun) or (head is not None and head[0] == "place")
+
+    def _is_event(self, noun: str) -> bool:
+        """An event of `[owner] events`, by the word or its lemma ("Warnstreik")."""
         events = self._owner_events
         return fold_term(noun).endswith(events) or fold_term(self._lemma(noun)).endswith(events)
 
