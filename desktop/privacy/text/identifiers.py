@@ -700,9 +700,7 @@ class _FullNames:
         ("Ansprechpartner im Autohaus ist Herr Jörg Brandt"): a colleague or the writer, not
         the customer (a closing inside a quoted text is the customer's own)."""
         start, end = span
-        j = i - 1
-        while j >= 0 and _key(tokens[j].group()) in self._titles:
-            j -= 1
+        j = self._before_titles(tokens, i)
         if j < 0:
             return False
         word = _key(tokens[j].group())
@@ -751,11 +749,17 @@ class _FullNames:
             words += _NAME_TOKEN.findall(text, match.end(), closing if closing >= 0 else stop)
         return any(self._is_department(w) for w in words[:3])
 
-    def _after_customer_word(self, tokens: list[re.Match[str]], i: int) -> bool:
-        """A word for the customer before the first name ``tokens[i]``, titles between."""
+    def _before_titles(self, tokens: list[re.Match[str]], i: int) -> int:
+        """The index of the word before ``tokens[i]`` once salutations and titles are passed
+        ("Sachbearbeiterin Frau Dr. Petra": "Sachbearbeiterin"), -1 if there is none."""
         j = i - 1
         while j >= 0 and _key(tokens[j].group()) in self._titles:
             j -= 1
+        return j
+
+    def _after_customer_word(self, tokens: list[re.Match[str]], i: int) -> bool:
+        """A word for the customer before the first name ``tokens[i]``, titles between."""
+        j = self._before_titles(tokens, i)
         return j >= 0 and _key(tokens[j].group()).rstrip(".") in self._customers
 
     def _is_department(self, word: str) -> bool:
@@ -788,12 +792,16 @@ class _FullNames:
             not text[surname.end() : first.start()].isspace()
             or self._is_first(surname.group())
             or not self._is_surname(surname.group(), capitals)
-            or _key(surname.group()) in self._before
-            or _key(surname.group()) in self._places
-            or _key(surname.group()) in self._calendar
-            or _key(surname.group()) in self._name_titles
-            or _key(surname.group()).rstrip(".") in self._name_fronts  # "Kunde Anna"
-            or _key(surname.group()) in self._titles
+        ):
+            return False
+        key = _key(surname.group())
+        if (
+            key in self._before
+            or key in self._places
+            or key in self._calendar
+            or key in self._name_titles
+            or key.rstrip(".") in self._name_fronts  # "Kunde Anna"
+            or key in self._titles
         ):
             return False
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
