@@ -49,9 +49,11 @@ def _long_tokens(text: str) -> Iterator[tuple[int, int, str]]:
                 yield match.start(), match.end(), match.group()
 
 
-# (not after "/" or "-": "Mo/Mi/Fr Dialyse", "Mo-Fr" are days of the week)
+# (not after "/" or "-": "Mo/Mi/Fr Dialyse", "Mo-Fr" are days of the week; nor "Fr" after a
+# preposition of time: "bis Fr Streikposten", "ab Fr Reha")
 _SALUTATION_BEFORE = re.compile(
-    r"(?<![\w/-])(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?|dr\.|prof\.)\s+$"
+    r"(?<![\w/-])(?:herrn?|frau|hr\.?|(?<!bis )(?<!ab )(?<!am )(?<!vor )(?<!seit )fr\.?"
+    r"|familie|fam\.?|dr\.|prof\.)\s+$"
 )
 
 
