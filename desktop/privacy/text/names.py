@@ -37,8 +37,10 @@ _REMARK_ITEM = re.compile(r"[^\W\d_][\w.' ]*[^\W\d_]|[^\W\d_]")
 # A remark word is said of the person the name names: the lexicons read it in the sentences a
 # note would say of the customer ("Meier (Gips)" as "Kunde hat Gips.", "Meier, MS" as "Kunde hat
 # MS.", "Koch dement" as "Kunde ist dement.") -- the grammar of the running-text rules decides,
-# so a short word that needs a person to be said of ("Gips", "MS", "OP") counts here.
-_SAID_OF_PERSON = ("Kunde hat {}.", "Kunde ist {}.")
+# so a short word that needs a person to be said of ("Gips", "MS", "OP") counts here; a body
+# the person belongs to is read as membership ("Yilmaz (Moscheeverein)" as "Kunde ist Mitglied
+# im Moscheeverein.").
+_SAID_OF_PERSON = ("Kunde hat {}.", "Kunde ist {}.", "Kunde ist Mitglied im {}.")
 _PROBE_FIELD = "bemerkungen"
 _PROBE_CACHE_SIZE = 4096
 _NOT_SAID = frozenset({"identifier", "length", "name_misuse"})
