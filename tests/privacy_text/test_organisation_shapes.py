@@ -48,6 +48,17 @@ from tests.helpers.privacy_text import categories
         ("customer is running for town council, call after 6", {"political"}),
         # the sovereign-citizen claim of a state before 1913 law
         ("Kd. legt Ausweis nach RuStAG 1913 vor", {"political"}),
+        # a name on the ballot; a name on a call-back list
+        ("Kundin steht diesmal selbst auf dem Wahlzettel", {"political"}),
+        ("Kd. steht auf der Liste für Rückrufe", set()),
+        # a protest walk or signatures "gegen" a plan; an evening walk, a birthday card
+        ("Kd. geht montags spazieren gegen die Corona-Politik", {"political"}),
+        ("Kd. geht abends spazieren, gegen 19 Uhr erreichbar", set()),
+        ("Kunde sammelt Unterschriften gegen das neue Baugebiet", {"political"}),
+        ("Kd. sammelt Unterschriften für die Geburtstagskarte", set()),
+        # at a party congress as a delegate's trip or as work there
+        ("Kundin fährt am Wochenende zum Parteitag", {"political"}),
+        ("Kd. ist Kameramann beim Parteitag", set()),
         # a church council is no political office
         ("Kunde ist im Gemeinderat der Pfarrgemeinde St. Paul", {"religion"}),
         ("Kd. wartet am Gemeinderat-Eingang im Rathaus", set()),
@@ -79,6 +90,8 @@ def test_political_organisations_and_activities(text: str, labels: set[str]) -> 
         # a rite of the person's child told with its verb; a boat christened
         ("Kd. lässt am Samstag seine Tochter in St. Anna taufen", {"religion"}),
         ("Kunde lässt sein Boot auf den Namen Greta taufen", set()),
+        # leaving the church told verb first
+        ("Kunde ist letztes Jahr ausgetreten aus der Kirche", {"religion"}),
         # living in a monastery; working there; churchgoers as a crowd
         ("Kundin lebt seit Jahren im Kloster", {"religion"}),
         ("kd arbeitet als koch im kloster, auto an der pforte", set()),
@@ -97,6 +110,9 @@ def test_religious_communities_and_rites(text: str, labels: set[str]) -> None:
         ("Kd. geht morgen zum Warnstreik, Termin Donnerstag", {"union"}),
         ("Kd. hat den Verdi-Ausweis dabei", {"union"}),
         ("Kundin hört gern Verdi-Arien im Auto", set()),
+        # going to strike with a singular verb; the staff of a firm as an event
+        ("Kundin geht morgen streiken, Rückruf Freitag", {"union"}),
+        ("Die Fahrer gehen streiken, Lieferung später", set()),
         # "Fr" after a preposition of time is Friday, not "Frau"
         ("Kd. bis Fr Streikposten, Termin Samstag", {"union"}),
         ("Termin mit Fr Krebs bestätigt", set()),
