@@ -59,6 +59,19 @@ from tests.helpers.privacy_text import categories
         # at a party congress as a delegate's trip or as work there
         ("Kundin fährt am Wochenende zum Parteitag", {"political"}),
         ("Kd. ist Kameramann beim Parteitag", set()),
+        # support of a party: its supporters, standing close to it, its poster at home
+        ("Kundin ist Anhängerin der Linken", {"political"}),
+        ("Kd. ist Anhänger der Idee, die Scheibe zu tauschen", set()),
+        ("Kd. steht seit Jahren der CSU nahe", {"political"}),
+        ("Kd. ist eher FDP-nah", {"political"}),
+        ("Kd. wohnt nah am Bahnhof", set()),
+        ("Kd. hat ein Grünen-Plakat am Gartenzaun", {"political"}),
+        ("Plakat der SPD an der Laterne hat den Lack zerkratzt", set()),
+        # political work and a seat told with "Mitglied"; a club
+        ("Kd. macht nebenbei Lokalpolitik", {"political"}),
+        ("Kunde engagiert sich seit Jahren politisch", {"political"}),
+        ("Kd. ist Mitglied im Bundestag", {"political"}),
+        ("Kd. ist Mitglied im Kegelverein", set()),
         # a church council is no political office
         ("Kunde ist im Gemeinderat der Pfarrgemeinde St. Paul", {"religion"}),
         ("Kd. wartet am Gemeinderat-Eingang im Rathaus", set()),
