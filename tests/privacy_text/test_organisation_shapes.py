@@ -95,6 +95,12 @@ def test_political_organisations_and_activities(text: str, labels: set[str]) -> 
         ("Parkplatz der Synagogengemeinde, Einfahrt rechts", set()),
         ("Kd. ist Hausmeister im Moscheeverein", set()),
         ("Das Grundstück gehört der Kirche, Tor bitte schließen", set()),
+        # a parish named after a saint; the church as a meeting point
+        ("Kd. leitet die Jugendgruppe der Gemeinde St. Peter", {"religion"}),
+        ("Treffpunkt an der Kirche St. Marien, Monteur kommt um 9", set()),
+        # going to a service, in English; a training
+        ("customer attends mass on Sundays", {"religion"}),
+        ("customer attends a training on Monday", set()),
         # membership told with "angehören" / "gehören zu"
         ("Kunde gehört der Neuapostolischen Kirche an", {"religion"}),
         # an office of a church named by a compound; the municipality's office
@@ -126,6 +132,9 @@ def test_religious_communities_and_rites(text: str, labels: set[str]) -> None:
         # going to strike with a singular verb; the staff of a firm as an event
         ("Kundin geht morgen streiken, Rückruf Freitag", {"union"}),
         ("Die Fahrer gehen streiken, Lieferung später", set()),
+        # a benefit of union membership; legal cover from a motoring club
+        ("Kundin bekommt Rechtsschutz von der Gewerkschaft", {"union"}),
+        ("Kd. hat Rechtsschutz über den ADAC", set()),
         # "Fr" after a preposition of time is Friday, not "Frau"
         ("Kd. bis Fr Streikposten, Termin Samstag", {"union"}),
         ("Termin mit Fr Krebs bestätigt", set()),
