@@ -72,6 +72,10 @@ from tests.helpers.privacy_text import categories
         ("Kunde engagiert sich seit Jahren politisch", {"political"}),
         ("Kd. ist Mitglied im Bundestag", {"political"}),
         ("Kd. ist Mitglied im Kegelverein", set()),
+        # a speaker of a list or a party; a speaker at a town fair
+        ("Kd. stand als Rednerin der Bürgerliste auf der Bühne", {"political"}),
+        ("Kd. war Redner der Linken beim Sommerfest", {"political"}),
+        ("Kd. war Redner beim Stadtfest", set()),
         # a church council is no political office
         ("Kunde ist im Gemeinderat der Pfarrgemeinde St. Paul", {"religion"}),
         ("Kd. wartet am Gemeinderat-Eingang im Rathaus", set()),
