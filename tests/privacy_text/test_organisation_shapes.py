@@ -24,6 +24,9 @@ from tests.helpers.privacy_text import categories
         ("Kd. ist bei der Vertragspartei nicht erreichbar", set()),
         ("Kd. steht auf der Warteliste beim Autohaus", set()),
         ("Wagen parkt vor dem Büro der Wählergemeinschaft", set()),
+        # flyers handed out for a list; flyers found in the letter box
+        ("Kd. verteilt samstags Flyer für die Wählergemeinschaft", {"political"}),
+        ("Kunde hat Flyer der Bürgerinitiative im Briefkasten gefunden", set()),
         # campaigning implied by an action; a poll worker is a civic duty
         ("Kunde ist am Samstag beim Straßenwahlkampf, erst Montag erreichbar", {"political"}),
         ("Kundin steht im Haustürwahlkampf, abends zurückrufen", {"political"}),
