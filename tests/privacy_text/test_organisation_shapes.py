@@ -65,6 +65,7 @@ from tests.helpers.privacy_text import categories
         # support of a party: its supporters, standing close to it, its poster at home
         ("Kundin ist Anhängerin der Linken", {"political"}),
         ("Kd. ist Anhänger der Idee, die Scheibe zu tauschen", set()),
+        ("Kd. fährt den Anhänger der Grünen zum Stadtfest", set()),
         ("Kd. steht seit Jahren der CSU nahe", {"political"}),
         ("Kd. ist eher FDP-nah", {"political"}),
         ("Kd. wohnt nah am Bahnhof", set()),
