@@ -1,0 +1,106 @@
+"""Health said in spoken forms and by what a person holds or receives: Upper German
+participles without "ge-" ("brochen", "umgfalln"), a fall or collapse said of a person, a place
+held for a person in a treatment ("Reha-Platz"), the idioms of pregnancy and the sick note,
+genetic counselling, and a truncated compound that names an insurer. Fresh sentences (in no
+corpus), each with a near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat sich's Bein brochen, kommt später",
+        "Kunde hat sich den Arm brochen",
+        "Kd. hat sich in den Finger gschnitten",
+        "Kd. is gestern umgfalln, Termin verschieben",
+        "der Opa is gstürzt, Kd. kümmert sich",
+        "Oma ist umgefallen, Kd. fährt zu ihr",
+        "Kd. ist beim Einkaufen zusammengebrochen",
+    ],
+)
+def test_spoken_participles_and_falls_of_a_person(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Clip is brochen, Monteur bringt neuen mit",
+        "Halterung war schon brochen, Scheibe neu bestellen",
+        "Schild ist umgefallen und hat die Scheibe getroffen",
+        "Kd. sagt, das Netz ist zusammengebrochen",
+        "Kd. hat sich's überlegt, will doch tauschen",
+        "Kd. hat Termin abgebrochen, ruft neu an",
+    ],
+)
+def test_spoken_participles_said_of_things_stay_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat einen Reha-Platz bekommen, erst ab Mai erreichbar",
+        "Mutter hat endlich einen Pflegeplatz bekommen",
+        "Kd. wartet auf einen Therapieplatz, Termin egal",
+        "Kd. sucht Heimplatz für Vater, viel unterwegs",
+        "Kd. hat Dialyseplatz in Kiel, nur vormittags",
+    ],
+)
+def test_a_place_held_for_a_person_in_a_treatment(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fahrzeug steht auf dem Behindertenparkplatz vor Haus 3",
+        "Wagen steht auf dem Parkplatz der Reha",
+        "Kd. hat einen Stellplatz hinter dem Pflegeheim",
+        "Kd. sucht einen Kitaplatz, daher nur vormittags",
+        "Kd. hat einen Parkplatz in der Tiefgarage bekommen",
+    ],
+)
+def test_squares_car_parks_and_other_places_stay_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist in anderen Umständen",
+        "Kd. hat gelben Schein bis Mittwoch",
+        "Kd. hat krankes Kind zu Hause, Termin verschieben",
+        "Kd. kommt gerade von der Physio",
+        "Kd. nicht erreichbar – Termin in humangenetischer Beratung",
+    ],
+)
+def test_idioms_and_implied_treatment(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unter anderen Umständen hätten wir den Termin gehalten",
+        "Kd. hat den gelben Zettel ausgefüllt",
+        "Kranken- und Pflegekasse zahlt nichts",
+        "Kd. kommt gerade von der Arbeit",
+        "Kd. arbeitet in der humangenetischen Beratung als Sekretärin",
+        "Kd. bildet Blindenführhunde aus, Hund im Kofferraum ist in Ausbildung",
+    ],
+)
+def test_near_misses_of_idioms_stay_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
+
+
+def test_a_driver_assistance_system_is_no_full_name() -> None:
+    assert "identifier" not in categories(
+        "Lane Assist ohne Funktion – Kamera sieht nichts", "betreff"
+    )
+    assert "identifier" in categories("Rückruf an Lena Meier wegen Termin", "betreff")
