@@ -1,0 +1,39 @@
+"""Origin by the person name of a state (StAGN list of state names): every state's name for its
+people counts, male, female and plural, while a car, a horse breed or a street named after a
+country stays clean. Fresh sentences (in no corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. ist Kenianer, Rückruf nach 18 Uhr",
+        "Kundin ist Venezolanerin, Tochter übersetzt",
+        "Kd. Chilene, Termin Montag",
+        "Kd. ist gebürtiger Mongole",
+        "Ehemann der Kundin ist Nepalese",
+        "Kd. ist Spanier",
+        "Kd. ist Isländerin",
+    ],
+)
+def test_the_person_name_of_a_state_is_origin(text: str) -> None:
+    assert "ethnic_origin" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. fährt einen Spanier (Seat), Frontscheibe",
+        "Kd. reitet Isländer, Pferdeanhänger im Hof",
+        "Wagen steht in der Luxemburger Straße",
+        "Kd. spricht nur Spanisch, Sohn übersetzt",
+        "Kd. fliegt nächste Woche nach Kenia",
+    ],
+)
+def test_cars_horses_streets_languages_and_travel_stay_clean(text: str) -> None:
+    assert "ethnic_origin" not in categories(text, "bemerkungen")
