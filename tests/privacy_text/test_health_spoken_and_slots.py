@@ -104,3 +104,29 @@ def test_a_driver_assistance_system_is_no_full_name() -> None:
         "Lane Assist ohne Funktion – Kamera sieht nichts", "betreff"
     )
     assert "identifier" in categories("Rückruf an Lena Meier wegen Termin", "betreff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat Schenkelhalsbruch, Tochter fährt",
+        "Kd. hat Gedächtnisprobleme, bitte alles schriftlich",
+        "Kd. hat Reizdarm, Termin nicht zu lang",
+        "Kd. hat Endometriose, nächste Woche Klinik",
+        "Kd. hat morgen Weisheitszahn-OP",
+    ],
+)
+def test_everyday_conditions_by_their_icd_names(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glasbruch an der Heckscheibe",
+        "Blattläuse auf dem Lack, bitte vorher waschen",
+        "Pferd hat Kolik, Kd. beim Tierarzt",
+    ],
+)
+def test_near_misses_of_condition_names_stay_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
