@@ -114,6 +114,10 @@ def test_a_driver_assistance_system_is_no_full_name() -> None:
         "Kd. hat Reizdarm, Termin nicht zu lang",
         "Kd. hat Endometriose, nächste Woche Klinik",
         "Kd. hat morgen Weisheitszahn-OP",
+        "Kd. hat KHK, bitte Rücksicht",
+        "Kd. hat Hep C, Handschuhe bitte",
+        "Kd. DM Typ 2, Pause einplanen",
+        "Kd. hat Angstzustände beim Autofahren",
     ],
 )
 def test_everyday_conditions_by_their_icd_names(text: str) -> None:
@@ -126,6 +130,8 @@ def test_everyday_conditions_by_their_icd_names(text: str) -> None:
         "Glasbruch an der Heckscheibe",
         "Blattläuse auf dem Lack, bitte vorher waschen",
         "Pferd hat Kolik, Kd. beim Tierarzt",
+        "Rechnung an die Hep AG",
+        "Kd. bringt Scheibe Typ 2 mit",
     ],
 )
 def test_near_misses_of_condition_names_stay_clean(text: str) -> None:
