@@ -136,3 +136,27 @@ def test_everyday_conditions_by_their_icd_names(text: str) -> None:
 )
 def test_near_misses_of_condition_names_stay_clean(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fahrzeughalter ist gehbehindert, Sohn bringt den Wagen",
+        "Kfz-Halterin ist blind, Tochter fährt",
+        "Hundehalter hat sich das Bein gebrochen",
+    ],
+)
+def test_a_keeper_of_a_vehicle_or_animal_is_a_person(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teil krank geliefert – Sensorhalter gebrochen",
+        "Spiegelhalter ist gebrochen, neuer bestellt",
+        "Kennzeichenhalter blind vom Streusalz",
+    ],
+)
+def test_a_holder_is_a_thing(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")

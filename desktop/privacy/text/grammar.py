@@ -169,6 +169,10 @@ def _fold_all(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_term(w) for w in words)
 
 
+# the head of a compound that is a keeper (a person) or a holder (a thing) by its front
+_KEEPER_HEADS = ("halter", "halterin")
+
+
 class Grammar:
     """The frame checks of ``grammar.toml`` (see the module docstring)."""
 
@@ -187,6 +191,7 @@ class Grammar:
         self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
+        self._keeper_fronts = tuple(_fold_all(data["person"].get("keeper_fronts", [])))
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
         # lower, capitalised and upper case spelled out: an alternation of literals is scanned
         # much faster than a case-insensitive one
@@ -560,12 +565,21 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        if folded in self._person or folded.endswith(self._person_heads):
+        if folded in self._person:
             return True
+        if folded.endswith(self._person_heads):
+            return not folded.endswith(_KEEPER_HEADS) or self._keeps_vehicle_or_animal(folded)
         if "'" in folded or "’" in folded:  # the English genitive: "customer's"
             return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _keeps_vehicle_or_animal(self, folded: str) -> bool:
+        """A "-halter" compound is a person who keeps a vehicle or an animal ("Fahrzeughalter",
+        "Hundehalterin"); with another front it is a holder, a thing ("Sensorhalter")."""
+        head = "halterin" if folded.endswith("halterin") else "halter"
+        front = folded[: -len(head)].rstrip("-")
+        return not front or front.endswith(self._keeper_fronts)
 
     def _pronoun_subject(self, before: list[str]) -> bool:
         """A pronoun of no person is the subject before the word, outside a prepositional
