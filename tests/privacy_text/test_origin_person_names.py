@@ -37,3 +37,17 @@ def test_the_person_name_of_a_state_is_origin(text: str) -> None:
 )
 def test_cars_horses_streets_languages_and_travel_stay_clean(text: str) -> None:
     assert "ethnic_origin" not in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kd. hat subsidiären Schutz, Papiere folgen", "Kd. hat doppelte Staatsbürgerschaft"],
+)
+def test_protection_status_and_a_second_nationality_are_origin(text: str) -> None:
+    assert "ethnic_origin" in categories(text, "bemerkungen")
+
+
+def test_mountain_passes_are_no_second_passport() -> None:
+    assert "ethnic_origin" not in categories(
+        "Kd. fährt über zwei Pässe nach Italien", "bemerkungen"
+    )
