@@ -160,3 +160,9 @@ def test_a_keeper_of_a_vehicle_or_animal_is_a_person(text: str) -> None:
 )
 def test_a_holder_is_a_thing(text: str) -> None:
     assert "health" not in categories(text, "bemerkungen")
+
+
+def test_a_cause_of_worry_is_no_complaint_of_a_person() -> None:
+    text = "Die Lieferkette macht uns Kopfschmerzen, Scheibe kommt erst KW 14"
+    assert "health" not in categories(text, "bemerkungen")
+    assert "health" in categories("Kd. hat seit dem Unfall Kopfschmerzen", "bemerkungen")
