@@ -825,6 +825,14 @@ class Grammar:
             if self._animal_is_subject(before) and not self._person_after_animal(after):
                 return True
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if before and _fold(before[0]) in self._demonstrative and left >= 2:
+            # a relative "der"/"die" right after the animal, also one of a phrase: "kommt mit
+            # seinem Hund, der ist blind" -- not "mit dem Hund beim Arzt, der ..."
+            comma = text.rfind(",", 0, left)
+            if comma > 0 and not text[comma + 1 : left].strip():
+                for animal in near:
+                    if not text[norm.span(*animal)[1] : comma].strip():
+                        return True
         noun_start, noun_end = self._antecedent(text, left, before, text[start:end])
         if noun_start < 0:
             return False
