@@ -118,6 +118,9 @@ def test_a_driver_assistance_system_is_no_full_name() -> None:
         "Kd. hat Hep C, Handschuhe bitte",
         "Kd. DM Typ 2, Pause einplanen",
         "Kd. hat Angstzustände beim Autofahren",
+        "Kd. mit Unterarmgehstützen, Termin ebenerdig",
+        "Kd. mit Beatmungsgerät zu Hause",
+        "Kd. wurde am Auge gelasert, darf 2 Wochen nicht fahren",
     ],
 )
 def test_everyday_conditions_by_their_icd_names(text: str) -> None:
@@ -132,6 +135,7 @@ def test_everyday_conditions_by_their_icd_names(text: str) -> None:
         "Pferd hat Kolik, Kd. beim Tierarzt",
         "Rechnung an die Hep AG",
         "Kd. bringt Scheibe Typ 2 mit",
+        "Sanitätshaus liefert Beatmungsgeräte aus",
     ],
 )
 def test_near_misses_of_condition_names_stay_clean(text: str) -> None:
@@ -166,3 +170,19 @@ def test_a_cause_of_worry_is_no_complaint_of_a_person() -> None:
     text = "Die Lieferkette macht uns Kopfschmerzen, Scheibe kommt erst KW 14"
     assert "health" not in categories(text, "bemerkungen")
     assert "health" in categories("Kd. hat seit dem Unfall Kopfschmerzen", "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hod si an Fuaß brochn",
+        "Kd. hod Zucker, bitte Pause",
+        "Kd. hot's mim Herz",
+    ],
+)
+def test_bavarian_forms_of_having_and_breaking(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+def test_bavarian_having_of_goods_stays_clean() -> None:
+    assert "health" not in categories("Kd. hod Zucker für die Firma dabei", "bemerkungen")
