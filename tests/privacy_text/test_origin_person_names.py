@@ -51,3 +51,24 @@ def test_mountain_passes_are_no_second_passport() -> None:
     assert "ethnic_origin" not in categories(
         "Kd. fährt über zwei Pässe nach Italien", "bemerkungen"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kd. ist Friese, Termin Montag", "Kd. Paschtune, Sohn übersetzt", "Kd. ist Tatarin"],
+)
+def test_peoples_without_a_state_of_their_own_are_origin(text: str) -> None:
+    assert "ethnic_origin" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. reitet Friesen",
+        "Kd. hat Tatar gegessen",
+        "Zulu-Zeit 14:00 UTC",
+        "Herr Friese ruft zurück",
+    ],
+)
+def test_horses_dishes_times_and_surnames_stay_clean(text: str) -> None:
+    assert "ethnic_origin" not in categories(text, "bemerkungen")
