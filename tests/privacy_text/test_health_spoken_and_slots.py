@@ -186,3 +186,19 @@ def test_bavarian_forms_of_having_and_breaking(text: str) -> None:
 
 def test_bavarian_having_of_goods_stays_clean() -> None:
     assert "health" not in categories("Kd. hod Zucker für die Firma dabei", "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tante von Kd. ist schwer krank",
+        "Schwager von Kd. ist schwer krank, Termin später",
+        "Lebensgefährtin von Kd. ist schwer krank",
+    ],
+)
+def test_a_relative_is_a_person_whose_health_counts(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+def test_a_relative_who_brings_the_car_reveals_nothing() -> None:
+    assert categories("Der Cousin bringt das Auto, Kd. ist im Urlaub", "bemerkungen") == set()
