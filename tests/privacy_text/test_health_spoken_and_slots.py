@@ -202,3 +202,24 @@ def test_a_relative_is_a_person_whose_health_counts(text: str) -> None:
 
 def test_a_relative_who_brings_the_car_reveals_nothing() -> None:
     assert categories("Der Cousin bringt das Auto, Kd. ist im Urlaub", "bemerkungen") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. hat's an der Pumpe",
+        "Kd. hat Wasser in den Beinen",
+        "Kd. sieht nur noch auf einem Auge",
+        "Kd. ist seit dem Unfall auf Hilfe angewiesen",
+    ],
+)
+def test_everyday_paraphrases_of_a_condition(text: str) -> None:
+    assert "health" in categories(text, "bemerkungen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wagen hat was an der Pumpe, Wasserpumpe defekt", "Kd. ist auf das Auto angewiesen"],
+)
+def test_their_near_misses_stay_clean(text: str) -> None:
+    assert "health" not in categories(text, "bemerkungen")
