@@ -190,7 +190,12 @@ class Grammar:
             self._head_kinds.setdefault(head, kind)
         self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
-        self._person_heads = tuple(w for w in self._person if len(w) >= 5)
+        # the person words of 5+ letters that end a compound ("Stammkunde"), by their last
+        # three letters: one dict look-up finds the few a word can end with
+        tails: dict[str, list[str]] = {}
+        for word in sorted(w for w in self._person if len(w) >= 5):
+            tails.setdefault(word[-3:], []).append(word)
+        self._person_heads = {tail: tuple(words) for tail, words in tails.items()}
         self._keeper_fronts = tuple(_fold_all(data["person"].get("keeper_fronts", [])))
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
         # lower, capitalised and upper case spelled out: an alternation of literals is scanned
@@ -567,7 +572,8 @@ class Grammar:
         folded = _fold(token.rstrip("."))
         if folded in self._person:
             return True
-        if folded.endswith(self._person_heads):
+        heads = self._person_heads.get(folded[-3:])
+        if heads is not None and folded.endswith(heads):
             return not folded.endswith(_KEEPER_HEADS) or self._keeps_vehicle_or_animal(folded)
         if "'" in folded or "’" in folded:  # the English genitive: "customer's"
             return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
