@@ -108,3 +108,25 @@ def test_a_treatment_for_an_animal_is_clean(text: str) -> None:
 )
 def test_a_treatment_of_the_person_beside_an_animal_stays_flagged(text: str) -> None:
     assert "health" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. kommt mit seinem Hund, der ist schon alt und blind",
+        "Kunde mit Hund, der ist taub, bitte nicht erschrecken",
+    ],
+)
+def test_a_relative_pronoun_right_after_an_animal_in_a_phrase_points_to_it(text: str) -> None:
+    assert "health" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kd. wohnt bei seiner Mutter, die ist blind",
+        "Kd. war mit dem Hund beim Tierarzt, der ist blind",
+    ],
+)
+def test_a_relative_pronoun_after_a_person_stays_a_finding(text: str) -> None:
+    assert "health" in categories(text)

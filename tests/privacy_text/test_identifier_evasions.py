@@ -301,3 +301,20 @@ def test_letter_for_a_digit(text: str, typed: str) -> None:
 )
 def test_letter_next_to_digits_stays_clean(text: str) -> None:
     assert _ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perso L 0 1 X 0 0 T 4 7",
+        "Reisepassnummer C 01X 00T 47",
+        "Ausweis: LO1XOOT47",
+    ],
+)
+def test_a_spaced_id_document_number_or_one_with_a_letter_o_is_found(text: str) -> None:
+    assert {f.category for f in check(text, "bemerkungen")} == {"identifier"}
+
+
+def test_a_spaced_licence_plate_near_a_document_word_stays_job_data() -> None:
+    found = check("Ausweis gezeigt, Fahrzeug HH KL 1234 steht hinten", "bemerkungen")
+    assert not [f for f in found if f.rule_id == "identifier.id_document"]

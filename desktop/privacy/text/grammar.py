@@ -169,6 +169,10 @@ def _fold_all(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_term(w) for w in words)
 
 
+# the head of a compound that is a keeper (a person) or a holder (a thing) by its front
+_KEEPER_HEADS = ("halter", "halterin")
+
+
 class Grammar:
     """The frame checks of ``grammar.toml`` (see the module docstring)."""
 
@@ -186,7 +190,13 @@ class Grammar:
             self._head_kinds.setdefault(head, kind)
         self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
-        self._person_heads = tuple(w for w in self._person if len(w) >= 5)
+        # the person words of 5+ letters that end a compound ("Stammkunde"), by their last
+        # three letters: one dict look-up finds the few a word can end with
+        tails: dict[str, list[str]] = {}
+        for word in sorted(w for w in self._person if len(w) >= 5):
+            tails.setdefault(word[-3:], []).append(word)
+        self._person_heads = {tail: tuple(words) for tail, words in tails.items()}
+        self._keeper_fronts = tuple(_fold_all(data["person"].get("keeper_fronts", [])))
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
         # lower, capitalised and upper case spelled out: an alternation of literals is scanned
         # much faster than a case-insensitive one
@@ -560,12 +570,22 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        if folded in self._person or folded.endswith(self._person_heads):
+        if folded in self._person:
             return True
+        heads = self._person_heads.get(folded[-3:])
+        if heads is not None and folded.endswith(heads):
+            return not folded.endswith(_KEEPER_HEADS) or self._keeps_vehicle_or_animal(folded)
         if "'" in folded or "’" in folded:  # the English genitive: "customer's"
             return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _keeps_vehicle_or_animal(self, folded: str) -> bool:
+        """A "-halter" compound is a person who keeps a vehicle or an animal ("Fahrzeughalter",
+        "Hundehalterin"); with another front it is a holder, a thing ("Sensorhalter")."""
+        head = "halterin" if folded.endswith("halterin") else "halter"
+        front = folded[: -len(head)].rstrip("-")
+        return not front or front.endswith(self._keeper_fronts)
 
     def _pronoun_subject(self, before: list[str]) -> bool:
         """A pronoun of no person is the subject before the word, outside a prepositional
@@ -811,6 +831,14 @@ class Grammar:
             if self._animal_is_subject(before) and not self._person_after_animal(after):
                 return True
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if before and _fold(before[0]) in self._demonstrative and left >= 2:
+            # a relative "der"/"die" right after the animal, also one of a phrase: "kommt mit
+            # seinem Hund, der ist blind" -- not "mit dem Hund beim Arzt, der ..."
+            comma = text.rfind(",", 0, left)
+            if comma > 0 and not text[comma + 1 : left].strip():
+                for animal in near:
+                    if not text[norm.span(*animal)[1] : comma].strip():
+                        return True
         noun_start, noun_end = self._antecedent(text, left, before, text[start:end])
         if noun_start < 0:
             return False

@@ -378,9 +378,15 @@ _IBAN_SEPARATORS = re.compile(r"[ ./-]")
 _CARD = re.compile(r"\d(?<!\w\d)(?:[ ./-]?\d){12,18}(?!\w)")
 # 11 digits, grouped by single spaces in any way ("65 929 970 489", "850 214 329 74").
 _DIGITS11 = re.compile(r"\d(?<!\w\d)(?:[ ]?\d){10}(?!\w)")
+# An ID-card or passport number: its alphabet has no vowels, so an "O" inside is a typed
+# zero ("LO1XOOT47"), and its characters may stand apart by single spaces ("L 0 1 X 0 0 T 4 7",
+# "C 01X 00T 47"); only after an ID document word (see _documents).
 _DOCUMENT = re.compile(
-    r"(?<!\w)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{7,8}\d?(?!\w)", re.IGNORECASE
+    r"(?<!\w)[CFGHJKLMNPRTVWXYZ](?: ?[CFGHJKLMNOPRTVWXYZ0-9]){7,8}(?: ?\d)?(?!\w)",
+    re.IGNORECASE,
 )
+# A licence plate spaced like a document number ("HH KL 1234"): job data, no ID number.
+_PLATE = re.compile(r"[A-Z]{1,3} [A-Z]{1,2} \d{1,4}[EH]?", re.IGNORECASE)
 # A driving licence number (11 letters and digits, EU model): only after an ID document word.
 _LICENCE = re.compile(r"(?<!\w)[A-Z0-9]{11}(?!\w)")
 _RVNR_SEPARATORS = re.compile(r"[ /-]")
@@ -1176,6 +1182,7 @@ class IdentifierRecognizer:
                 if (
                     any(c.isdigit() for c in match.group())
                     and (pattern is _DOCUMENT or any(c.isalpha() for c in match.group()))
+                    and (" " not in match.group() or not _PLATE.fullmatch(match.group()))
                     and self._nearest(text, match.start(), ("id_document",)) == "id_document"
                 ):
                     add(*match.span(), "identifier.id_document")
