@@ -1,0 +1,132 @@
+"""Judgement, sex life and biometric data said in ways the earlier rounds missed (issue 13,
+tenth round): traits from OpenThesaurus synsets, regional words, a group stereotype
+("typisch Rentner"), behaviour compared with someone, compound heads of a kind of character
+("Prachtkerl"), Wiktionary idioms of the mind; marriage to a person named by a first name of
+the person's own gender, an affair with a married person, dating platforms; unlocking or
+logging in with a biometric feature, an inherited disease. Fresh sentences (in no corpus):
+each mechanism with a sentence that must be flagged and a near miss that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # traits of OpenThesaurus synsets of judgement words, said of a person
+        ("Kd. geschwätzig, Termin Mo.", {"judgement"}),
+        ("Kundin war sehr schnippisch am Telefon.", {"judgement"}),
+        ("Kunde ist ziemlich weltfremd.", {"judgement"}),
+        # ... not of a thing, an animal or an act
+        ("Lebhafter Verkehr vor der Werkstatt, bitte früh kommen.", set()),
+        ("Motor läuft träge, Kunde vermutet Batterie.", set()),
+        ("Hund ist bissig, bitte nicht aufs Grundstück.", set()),
+        ("Kunde hat das Formular nachlässig ausgefüllt, bitte nachfragen.", set()),
+        # regional words for a person's character
+        ("Kd. ist a fies Möpp, aufpassen.", {"judgement"}),
+        ("Der Kunde is a Liaba, kein Problem.", {"judgement"}),
+        ("Frau Möpp ruft zurück.", set()),
+    ],
+)
+def test_trait_words(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a group stereotype said of the person
+        ("Kunde typisch Rentner, hat Zeit ohne Ende.", {"judgement"}),
+        ("Kd. ist typisch Beamter, alles nach Vorschrift.", {"judgement"}),
+        ("Kundin ist so eine typische Lehrerin.", {"judgement"}),
+        # ... "typisch" of a thing, a season or a price names no group of people
+        ("Kunde hat typischen Steinschlag, Scheibe tauschen.", set()),
+        ("Typisch Winter, Scheibe vereist.", set()),
+        ("Preis ist typisch Rentnerpreis, Rabatt gewährt.", set()),
+        # behaviour compared with someone
+        ("Kunde benimmt sich wie ein kleines Kind.", {"judgement"}),
+        ("Kd. führt sich auf wie ein Berserker.", {"judgement"}),
+        ("Kundin ist wie ein kleines Kind.", {"judgement"}),
+        ("Scheibe ist wie neu.", set()),
+        ("Kunde ist wie vereinbart um 9 Uhr da.", set()),
+        ("Kunde benimmt sich wie vereinbart.", set()),
+    ],
+)
+def test_stereotype_and_comparison(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a compound whose head names a kind of character
+        ("Kd. ist ein Prachtkerl.", {"judgement"}),
+        ("Kunde ist ein Wendehals.", {"judgement"}),
+        ("Kundin ist ein Herzensmensch.", {"judgement"}),
+        ("Kunde ist eine Frohnatur.", {"judgement"}),
+        ("Kunde ist ein Geschäftsmann aus Köln.", set()),
+        ("Kunde ist ein Engel-Fan, hat Aufkleber am Auto.", set()),
+        # idioms of the mind (German Wiktionary)
+        ("Kundin hat das Pulver nicht erfunden.", {"judgement"}),
+        ("Kd. ist ne Marke für sich.", {"judgement"}),
+        ("Kunde ist nicht das hellste Licht.", {"judgement"}),
+        ("Die Reparatur ist eine Nummer für sich, Sonderanfertigung.", set()),
+    ],
+)
+def test_character_nouns_and_idioms(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # married to or together with a first name of the person's own gender
+        ("Herr Lenz ist mit Thomas verheiratet.", {"sex_life"}),
+        ("Frau Berger ist mit Sabine verheiratet.", {"sex_life"}),
+        ("Herr Lenz ist mit Anna verheiratet.", set()),
+        ("Frau Keller ist mit Peter verheiratet, er holt ab.", set()),
+        # "zusammen" before more of the clause is "together"
+        ("Herr Klein war mit Tom zusammen beim Termin, Sohn.", set()),
+        ("Kunde ist mit Max zusammen zur Werkstatt gefahren.", set()),
+        ("Herr Maier heiratet nächste Woche Anna.", set()),
+        # an affair with a married person
+        ("Kundin hat eine Beziehung mit einem verheirateten Mann.", {"sex_life"}),
+        ("Kunde ist mit einem verheirateten Kollegen in Fahrgemeinschaft.", set()),
+        # dating platforms used by the person
+        ("Kundin nutzt Parship, will nicht dass Mann das erfährt.", {"sex_life"}),
+        ("Kunde hat die Fahrerin über Lovoo kennengelernt.", {"sex_life"}),
+        ("Kundin ist auf einer Singlebörse angemeldet.", {"sex_life"}),
+        ("Kundin arbeitet bei Parship als Entwicklerin.", set()),
+        ("Werbung von Parship auf der Heckscheibe.", set()),
+    ],
+)
+def test_sex_life_partners(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a person who unlocks or logs in with a biometric feature
+        ("Kunde meldet sich mit Fingerabdruck im Kundenportal an.", {"biometric_genetic"}),
+        ("Kd. entsperrt Tablet per Gesichtserkennung, Unterschrift darauf.", {"biometric_genetic"}),
+        ("Kundin hat ihr Gesicht in der Banking-App registriert.", {"biometric_genetic"}),
+        # ... a device or a car that does so names no one
+        ("Fahrzeug wird per Fingerabdruck gestartet, Sensor im Lenkrad.", set()),
+        ("Handy entsperrt per Face-ID nicht mehr, Kd. ruft später an.", set()),
+        ("Fingerabdrücke auf der Scheibe, bitte reinigen.", set()),
+        # an inherited disease or gene
+        ("Kunde hat die Krankheit von seinem Vater geerbt.", {"biometric_genetic", "health"}),
+        ("Kundin hat das Brustkrebs-Gen geerbt.", {"biometric_genetic", "health"}),
+        ("Kunde hat das Auto von seinem Vater geerbt.", set()),
+        ("Kunde hat den Wagen geerbt, Papiere folgen.", set()),
+        # bare "DNA" needs a person; a DNA compound is a test or a trace
+        ("DNA der Marke: Qualität.", set()),
+        ("Kd. macht Ahnenforschung, hat eine DNA-Analyse bestellt.", {"biometric_genetic"}),
+    ],
+)
+def test_biometric_and_genetic(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
