@@ -130,3 +130,53 @@ def test_sex_life_partners(text: str, labels: set[str]) -> None:
 )
 def test_biometric_and_genetic(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a lasting tendency of the person
+        ("Kunde hat einen gewissen Hang zum Perfektionismus.", {"judgement"}),
+        ("Kundin mit leichtem Hang zur Unpünktlichkeit.", {"judgement"}),
+        ("Kd. hat Garage mit Hang zur Straße.", set()),
+        ("Kunde hat einen Garten mit Hang zur Straße, Einfahrt steil.", set()),
+        # a temper that flares at once, not a reaction with its reason
+        ("Kunde rastet bei jeder Kleinigkeit aus.", {"judgement"}),
+        ("Kd. flippt schnell aus, vorsichtig formulieren.", {"judgement"}),
+        ("Kunde schrie sofort los, weil die Scheibe fehlte.", set()),
+        ("Motor explodiert fast, so laut.", set()),
+    ],
+)
+def test_disposition(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a wedding of two people of one gender, another person's included
+        ("Kunde fährt zur Hochzeit seines Sohnes mit seinem Mann.", {"sex_life"}),
+        ("Kundin plant Hochzeit mit ihrer Verlobten im Mai.", {"sex_life"}),
+        ("Auf der Hochzeit waren zwei Bräute, Kd. war Trauzeuge.", {"sex_life"}),
+        ("Termin nach der Hochzeit der Tochter mit ihrem Mann.", set()),
+        ("Kunde fährt Brautauto für die Hochzeit seines Sohnes.", set()),
+    ],
+)
+def test_same_sex_wedding(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # genetic counselling, a face photo, a person's DNA
+        ("Kundin hat Termin in der Humangenetik, erst ab 14 Uhr.", {"biometric_genetic", "health"}),
+        ("Gesichtsaufnahmen der Kundin für die App hochgeladen.", {"biometric_genetic"}),
+        ("Kunde hat seine DNA testen lassen.", {"biometric_genetic"}),
+        ("Qualität liegt in der DNA der Marke.", set()),
+        ("Fahrmodus-Schalter 'DNA' ohne Belang, nur Frontscheibe.", set()),
+        ("Kunde arbeitet als Laborant im DNA-Labor der Uni.", set()),
+    ],
+)
+def test_genetic_and_face_words(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
