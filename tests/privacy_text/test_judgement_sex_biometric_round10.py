@@ -180,3 +180,43 @@ def test_same_sex_wedding(text: str, labels: set[str]) -> None:
 )
 def test_genetic_and_face_words(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # reflexive idioms of arrogance (German Wiktionary)
+        ("Kd. hält sich für was Besseres", {"judgement"}),
+        ("Kd. hält sich für den Größten", {"judgement"}),
+        ("Kunde ist sich zu fein für Smalltalk", {"judgement"}),
+        ("Kundin spielt sich auf wie die Chefin", {"judgement"}),
+        ("Kunde tut immer so wichtig", {"judgement"}),
+        ("Kunde hält sich für versichert, bitte prüfen.", set()),
+        ("Kunde hält sich für den Termin frei.", set()),
+        ("Unfall spielt sich auf der Autobahn ab, Kd. meldet später.", set()),
+        ("Kunde sagt, der Termin ist wichtig.", set()),
+    ],
+)
+def test_self_regard(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a couple's state after the partner's first name: the name decides
+        ("Herr Polat wohnt mit Freund Kevin zusammen", {"sex_life"}),
+        ("Frau Roth wohnt mit Freundin Jana zusammen", {"sex_life"}),
+        ("Frau Roth wohnt mit Freund Kevin zusammen", set()),
+        ("Herr Sommer ist mit Jens zusammen.", {"sex_life"}),
+        ("Herr Sommer ist mit Jens zusammen zur Werkstatt gefahren.", set()),
+        # a romantic meeting -- "Date" alone is also an appointment
+        ("Kundin hatte gestern ein Blind Date, Auto stand vor dem Lokal.", {"sex_life"}),
+        ("Kd. hat ein Date mit dem Gutachter am Do um 9 auf dem Hof", set()),
+        # fingerprints on a surface are a trace, stored on a device they identify
+        ("Kd. hat Fingerabdrücke auf der neuen Scheibe reklamiert", set()),
+        ("Kd. hat Fingerabdruck auf dem Handy hinterlegt", {"biometric_genetic"}),
+    ],
+)
+def test_partner_state_and_traces(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
