@@ -220,3 +220,25 @@ def test_self_regard(text: str, labels: set[str]) -> None:
 )
 def test_partner_state_and_traces(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # manners, humour, upbringing and heart of a person
+        ("Kd. hat gute Manieren", {"judgement"}),
+        ("Kunde mit viel Humor, ruft zurück", {"judgement"}),
+        ("Kd. sehr gut erzogen", {"judgement"}),
+        ("Kd. hat ein großes Herz", {"judgement"}),
+        ("Kunde ist Gold wert", {"judgement"}),
+        ("Kunde hat Humor-Aufkleber am Heck", set()),
+        ("Die Info ist Gold wert, danke.", set()),
+        ("Kd. hat seinen Hund gut erzogen", set()),
+        # a metaphor or a kind of character before a hyphen names a thing
+        ("Kunde ist eine Mimose", {"judgement"}),
+        ("Kd. ist ein Kontrollfreak", {"judgement"}),
+        ("Kunde ist ein Engel-Fan, hat Aufkleber am Auto.", set()),
+    ],
+)
+def test_manners_and_heart(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
