@@ -210,6 +210,11 @@ def test_self_regard(text: str, labels: set[str]) -> None:
         ("Frau Roth wohnt mit Freund Kevin zusammen", set()),
         ("Herr Sommer ist mit Jens zusammen.", {"sex_life"}),
         ("Herr Sommer ist mit Jens zusammen zur Werkstatt gefahren.", set()),
+        # a partner named by a salutation: the salutation gives the partner's gender
+        ("Herr Maier, Lebensgefährte Herr Schulz holt ab", {"sex_life"}),
+        ("Frau Kaya, Lebensgefährte Herr Schulz holt ab", set()),
+        ("Herr Maier, Ehefrau Frau Maier unterschreibt", set()),
+        ("Herr Maier, Partner Herr Schulz (Kanzlei) ruft an", set()),
         # a romantic meeting -- "Date" alone is also an appointment
         ("Kundin hatte gestern ein Blind Date, Auto stand vor dem Lokal.", {"sex_life"}),
         ("Kd. hat ein Date mit dem Gutachter am Do um 9 auf dem Hof", set()),

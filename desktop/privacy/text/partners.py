@@ -59,6 +59,14 @@ _PARTNER_NOUNS: dict[str, Gender] = {
         "female",
     ),
 }
+# A partner named by a salutation and a surname: "Lebensgefährte Herr Schulz"
+_SALUTATIONS: dict[str, Gender] = {
+    "herr": "male",
+    "herrn": "male",
+    "hr": "male",
+    "frau": "female",
+    "fr": "female",
+}
 # The possessives of a man and of a woman
 _HIS = "sein|seine|seinem|seinen|seiner"
 _HER = "ihr|ihre|ihrem|ihren|ihrer"
@@ -98,8 +106,13 @@ class PartnerNames:
         gender of the person the note is about: the possessive before the partner, else the
         nearest reference outside the span, earlier ones first."""
         end = _before_state(text, start, end)
-        noun = text[start:end].rstrip(") ").split()[-1].lstrip("(").casefold()
-        partner = _PARTNER_NOUNS.get(noun) or self._name_gender(text, start, end)
+        named = text[start:end].rstrip(") ").split()
+        noun = named[-1].lstrip("(").casefold()
+        partner = (
+            _PARTNER_NOUNS.get(noun)
+            or self._name_gender(text, start, end)
+            or (_SALUTATIONS.get(named[-2].rstrip(".").casefold()) if len(named) > 1 else None)
+        )
         if partner is None:
             return False
         owner = _POSSESSIVE.search(text, start, end)
