@@ -29,6 +29,10 @@ from tests.helpers.privacy_text import categories
         ("Kd. ist a fies Möpp, aufpassen.", {"judgement"}),
         ("Der Kunde is a Liaba, kein Problem.", {"judgement"}),
         ("Frau Möpp ruft zurück.", set()),
+        ("Kd. ist ein Knallkopp.", {"judgement"}),
+        ("Kunde ist ein Hampelmann.", {"judgement"}),
+        ("Frau Kasper ruft zurück", set()),
+        ("Kunde hat den Lappen abgeben müssen", set()),
     ],
 )
 def test_trait_words(text: str, labels: set[str]) -> None:
@@ -221,6 +225,8 @@ def test_self_regard(text: str, labels: set[str]) -> None:
         # fingerprints on a surface are a trace, stored on a device they identify
         ("Kd. hat Fingerabdrücke auf der neuen Scheibe reklamiert", set()),
         ("Kd. hat Fingerabdruck auf dem Handy hinterlegt", {"biometric_genetic"}),
+        ("Kundin hat sich bei der Bank per Stimme verifiziert", {"biometric_genetic"}),
+        ("Kunde hat per Stimme bestätigt, Termin passt", set()),
     ],
 )
 def test_partner_state_and_traces(text: str, labels: set[str]) -> None:
