@@ -31,6 +31,8 @@ from tests.helpers.privacy_text import categories
         ("Frau Möpp ruft zurück.", set()),
         ("Kd. ist ein Knallkopp.", {"judgement"}),
         ("Kunde ist ein Hampelmann.", {"judgement"}),
+        ("Kd. ist ja ein Genie, hat die Scheibe selbst geklebt.", {"judgement"}),
+        ("Scheibe ist ein Genie-Produkt", set()),
         ("Frau Kasper ruft zurück", set()),
         ("Kunde hat den Lappen abgeben müssen", set()),
     ],
