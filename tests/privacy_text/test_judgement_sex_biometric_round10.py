@@ -33,6 +33,12 @@ from tests.helpers.privacy_text import categories
         ("Kunde ist ein Hampelmann.", {"judgement"}),
         ("Kd. ist ja ein Genie, hat die Scheibe selbst geklebt.", {"judgement"}),
         ("Scheibe ist ein Genie-Produkt", set()),
+        # telegraphic notes: an evaluating adjective makes the figure a judgement
+        ("Kdn. ne echte Perle, Kaffee für den Monteur", {"judgement"}),
+        ("Kd. ein alter Fuchs, handelt", {"judgement"}),
+        ("Kd. ein Hund im Auto, bitte klingeln", set()),
+        # the Bavarian "a bisserl" is "ein bisschen"
+        ("Kd. a bisserl eigen, zahlt aber pünktlich", {"judgement"}),
         ("Frau Kasper ruft zurück", set()),
         ("Kunde hat den Lappen abgeben müssen", set()),
     ],
@@ -227,6 +233,10 @@ def test_self_regard(text: str, labels: set[str]) -> None:
         # fingerprints on a surface are a trace, stored on a device they identify
         ("Kd. hat Fingerabdrücke auf der neuen Scheibe reklamiert", set()),
         ("Kd. hat Fingerabdruck auf dem Handy hinterlegt", {"biometric_genetic"}),
+        (
+            "Kd. hat Fingerabdruck auf das Protokoll gesetzt statt Unterschrift",
+            {"biometric_genetic"},
+        ),
         ("Kundin hat sich bei der Bank per Stimme verifiziert", {"biometric_genetic"}),
         ("Kunde hat per Stimme bestätigt, Termin passt", set()),
     ],
