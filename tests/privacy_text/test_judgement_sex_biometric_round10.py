@@ -265,3 +265,18 @@ def test_partner_state_and_traces(text: str, labels: set[str]) -> None:
 )
 def test_manners_and_heart(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a coordinating conjunction after the comma keeps the shared person subject
+        ("Kd. kommt pünktlich, ist aber nett", {"judgement"}),
+        ("Kd. ist Schwabe, aber großzügig", {"judgement"}),
+        ("Motor läuft, aber laut", set()),
+        ("Kunde hat angerufen, und freundlich nachgefragt", set()),
+        ("Kunde meldet Schaden, aber kompliziert zu erreichen", set()),
+    ],
+)
+def test_shared_subject_after_conjunction(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
