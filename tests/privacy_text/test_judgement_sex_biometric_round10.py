@@ -205,6 +205,7 @@ def test_genetic_and_face_words(text: str, labels: set[str]) -> None:
         ("Kunde tut immer so wichtig", {"judgement"}),
         ("Kunde hält sich für versichert, bitte prüfen.", set()),
         ("Kunde hält sich für den Termin frei.", set()),
+        ("Kunde hält sich für den ersten Termin bereit.", set()),
         ("Unfall spielt sich auf der Autobahn ab, Kd. meldet später.", set()),
         ("Kunde sagt, der Termin ist wichtig.", set()),
     ],
