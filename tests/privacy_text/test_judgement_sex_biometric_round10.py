@@ -54,6 +54,11 @@ def test_trait_words(text: str, labels: set[str]) -> None:
         ("Kunde typisch Rentner, hat Zeit ohne Ende.", {"judgement"}),
         ("Kd. ist typisch Beamter, alles nach Vorschrift.", {"judgement"}),
         ("Kundin ist so eine typische Lehrerin.", {"judgement"}),
+        ("Kd. wie alle Rentner: hat Zeit und will alles erklärt", {"judgement"}),
+        ("Kundin ist die typische Helikoptermutter", {"judgement"}),
+        ("Kd. Klischee-Beamter", {"judgement"}),
+        ("Kd. fährt typischen Firmenwagen", set()),
+        ("Kd. fährt wie alle Rentner einen Golf.", set()),
         # ... "typisch" of a thing, a season or a price names no group of people
         ("Kunde hat typischen Steinschlag, Scheibe tauschen.", set()),
         ("Typisch Winter, Scheibe vereist.", set()),
