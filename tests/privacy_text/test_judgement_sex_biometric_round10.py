@@ -118,6 +118,11 @@ def test_character_nouns_and_idioms(text: str, labels: set[str]) -> None:
         ("Kundin ist auf einer Singlebörse angemeldet.", {"sex_life"}),
         ("Kundin arbeitet bei Parship als Entwicklerin.", set()),
         ("Werbung von Parship auf der Heckscheibe.", set()),
+        # more words of relationships and sex work
+        ("Kd. lebt in offener Beziehung, beide Partner holen ab", {"sex_life"}),
+        ("Kd. hat neben der Ehe eine Freundin", {"sex_life"}),
+        ("Kd. besucht regelmäßig eine Domina", {"sex_life"}),
+        ("Kd. bringt Domina-Wein mit", set()),
     ],
 )
 def test_sex_life_partners(text: str, labels: set[str]) -> None:
