@@ -140,6 +140,11 @@ def test_sex_life_partners(text: str, labels: set[str]) -> None:
         ("Fahrzeug wird per Fingerabdruck gestartet, Sensor im Lenkrad.", set()),
         ("Handy entsperrt per Face-ID nicht mehr, Kd. ruft später an.", set()),
         ("Fingerabdrücke auf der Scheibe, bitte reinigen.", set()),
+        ("Kd. hat sich mit Gesicht am Terminal angemeldet", {"biometric_genetic"}),
+        ("Ident per Gesichtserkennung erfolgreich", {"biometric_genetic"}),
+        ("Kd. hat Augenscan am Schlüsseltresor", {"biometric_genetic"}),
+        ("Entriegelung per Face-ID nach Tausch prüfen", set()),
+        ("Kunde hat mit Gesicht zur Wand geparkt", set()),
         # an inherited disease or gene
         ("Kunde hat die Krankheit von seinem Vater geerbt.", {"biometric_genetic", "health"}),
         ("Kundin hat das Brustkrebs-Gen geerbt.", {"biometric_genetic", "health"}),
