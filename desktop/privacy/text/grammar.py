@@ -321,6 +321,7 @@ class Grammar:
         manner = data["manner"]
         self._manner_categories = frozenset(manner["categories"])
         self._shared_subject = frozenset(manner.get("shared_subject_categories", []))
+        self._coordinators = _fold_all(manner.get("coordinators", []))
         self._copulas = _fold_all(manner["copulas"])
         self._perfect = _fold_all(manner["perfect"])
         self._copula_participles = _fold_all(manner["copula_participles"])
@@ -1267,6 +1268,16 @@ class Grammar:
         comma = left - 1
         while comma >= 0 and text[comma].isspace():
             comma -= 1
+        for _ in range(2):  # "..., ist aber nett", "..., aber großzügig": past "aber", "ist"
+            word = comma
+            while word >= 0 and text[word].isalpha():
+                word -= 1
+            folded = _fold(text[word + 1 : comma + 1])
+            if not folded or (folded not in self._coordinators and folded not in self._copulas):
+                break
+            comma = word
+            while comma >= 0 and text[comma].isspace():
+                comma -= 1
         if comma < 0 or text[comma] not in ",:–—-":
             return False  # a comma, a colon or a dash: "Kd.: sehr neugierig", "Kd. - stur"
         start, _end = self._clause(text, comma, comma)

@@ -59,6 +59,14 @@ _PARTNER_NOUNS: dict[str, Gender] = {
         "female",
     ),
 }
+# A partner named by a salutation and a surname: "Lebensgefährte Herr Schulz"
+_SALUTATIONS: dict[str, Gender] = {
+    "herr": "male",
+    "herrn": "male",
+    "hr": "male",
+    "frau": "female",
+    "fr": "female",
+}
 # The possessives of a man and of a woman
 _HIS = "sein|seine|seinem|seinen|seiner"
 _HER = "ihr|ihre|ihrem|ihren|ihrer"
@@ -97,8 +105,14 @@ class PartnerNames:
         """``text[start:end]`` ends with a partner's first name or a partner noun of the
         gender of the person the note is about: the possessive before the partner, else the
         nearest reference outside the span, earlier ones first."""
-        noun = text[start:end].rstrip(") ").split()[-1].lstrip("(").casefold()
-        partner = _PARTNER_NOUNS.get(noun) or self._name_gender(text, start, end)
+        end = _before_state(text, start, end)
+        named = text[start:end].rstrip(") ").split()
+        noun = named[-1].lstrip("(").casefold()
+        partner = (
+            _PARTNER_NOUNS.get(noun)
+            or self._name_gender(text, start, end)
+            or (_SALUTATIONS.get(named[-2].rstrip(".").casefold()) if len(named) > 1 else None)
+        )
         if partner is None:
             return False
         owner = _POSSESSIVE.search(text, start, end)
@@ -153,6 +167,17 @@ _OTHER_NAME = re.compile(
     r"(?<!\w)(?i:früher|frueher|vorher|hieß|hiess|ehemals|vormals|bisher|noch|alter vorname:?"
     r"|alter name:?|jetzt|neuer vorname:?|neuer name:?)\s+([A-ZÄÖÜ]\w+)(?![\w-])"
 )
+
+
+# The state a couple is in, after the partner: "mit Thomas verheiratet", "mit Jana zusammen"
+_STATE = re.compile(r"(?i)\s+(?:verheiratet|verlobt|verpartnert|liiert|zusammen)$")
+
+
+def _before_state(text: str, start: int, end: int) -> int:
+    """The end of ``text[start:end]`` without a couple's state after the partner's name:
+    the partner is the word before it ("mit Thomas verheiratet" names Thomas)."""
+    state = _STATE.search(text, start, end)
+    return state.start() if state is not None and state.start() > start else end
 
 
 def _piece(text: str, start: int, end: int) -> tuple[int, int]:
