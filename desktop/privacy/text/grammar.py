@@ -231,6 +231,9 @@ class Grammar:
         self._parking = _fold_all(data["vehicle"].get("parking", []))
         # nouns of a job's record: a capitalised word right after one is a surname
         self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
+        # words that name a name ("namens", "Nachname:") and verbs of naming ("heißt")
+        self.naming_words = _fold_all(data.get("surname", {}).get("naming", []))
+        self.naming_verbs = _fold_all(data.get("surname", {}).get("naming_verbs", []))
         adjective = data.get("adjective_heads", {})
         # health adjectives that head a compound ("halb|blind"), longest first, folded
         self.adjective_heads = tuple(

@@ -1,0 +1,33 @@
+"""Precision: trigger words said of a thing, a name or a figure of speech are no finding,
+while the near twin said of a person stays one. Per mechanism a clean sentence that must pass
+and a near twin that must be flagged. Fresh sentences (in no corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.privacy_text import categories
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # "stumm" is said of the clause's subject: a horn or a radio is no person
+        ("Hupe ist stumm seit dem Unfall.", set()),
+        ("Das Radio ist stumm, bitte prüfen.", set()),
+        ("Die Anlage ist stumm, Lautsprecher tot.", set()),
+        ("Kd. ist stumm, bitte per SMS.", {"health"}),
+        ("Ist stumm, bitte nur schriftlich kontaktieren.", {"health"}),
+        ("Der Kunde ist stumm.", {"health"}),
+        # a word of naming names the capitalised word after it: a surname
+        ("Kd. heißt Krebs mit Nachnamen, bitte richtig schreiben.", set()),
+        ("Kundin namens Blind hat angerufen, Rückruf erbeten.", set()),
+        ("Nachname: Krebs, Vorname Anja, Termin Mittwoch.", set()),
+        ("Die Kundin heißt Fromm und wohnt in Kiel.", set()),
+        ("Kd. heißt Meier und hat Krebs.", {"health"}),
+        ("Kunde namens Müller ist blind.", {"health"}),
+        ("Kd. heißt Meier und ist gläubiger Christ.", {"religion"}),
+    ],
+)
+def test_precision_trap(text: str, labels: set[str]) -> None:
+    assert categories(text, "bemerkungen") == labels
