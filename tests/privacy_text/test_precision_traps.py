@@ -27,6 +27,20 @@ from tests.helpers.privacy_text import categories
         ("Kd. heißt Meier und hat Krebs.", {"health"}),
         ("Kunde namens Müller ist blind.", {"health"}),
         ("Kd. heißt Meier und ist gläubiger Christ.", {"religion"}),
+        # a sense adjective with an object after "für"/"gegenüber" is figurative ...
+        ("Kd. ist blind für die Kratzer am Rand, sieht nur den Riss.", set()),
+        ("Kunde ist taub gegenüber unseren Hinweisen zur Kalibrierung.", set()),
+        ("Kd. ist taub für alle Argumente, will nur Neuteil.", set()),
+        # ... unless the object is a colour, or the comma ends the clause
+        ("Kd. ist blind für Rot und Grün.", {"health"}),
+        ("Kundin ist blind, für Rückfragen Tochter anrufen.", {"health"}),
+        # a complaint of the belly or head caused by a matter of business is a worry
+        ("Kd. hat Bauchschmerzen wegen der Kosten der Reparatur.", set()),
+        ("Die Reparaturkosten bereiten dem Kunden Kopfschmerzen.", set()),
+        ("Kd. hat Bauchweh bei dem Preis.", set()),
+        ("Kd. hat Kopfschmerzen wegen des Unfalls, HWS.", {"health"}),
+        ("Kd. hat Kopfschmerzen bei Föhn, Termin lieber vormittags.", {"health"}),
+        ("Kd. hat starke Bauchschmerzen, Termin verschieben.", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

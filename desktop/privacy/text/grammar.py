@@ -291,6 +291,15 @@ class Grammar:
         pretence = data.get("pretence", {})
         self._pretence_categories = frozenset(pretence.get("categories", []))
         self._pretence_verbs = _fold_all(pretence.get("verbs", []))
+        figurative = data.get("figurative", {})
+        self._figurative_categories = frozenset(figurative.get("categories", []))
+        self._senses = _fold_all(figurative.get("senses", []))
+        self._sense_complements = _fold_all(figurative.get("complements", []))
+        self._colours = _fold_all(figurative.get("colours", []))
+        self._worries = _fold_all(figurative.get("worries", []))
+        self._worry_links = _fold_all(figurative.get("worry_links", []))
+        self._worry_causes = _fold_all(figurative.get("worry_causes", []))
+        self._matters = tuple(_fold_all(figurative.get("matters", [])))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
         )
@@ -975,6 +984,8 @@ class Grammar:
         category = hit.rule.category
         if category in self._pretence_categories and self._pretended(norm.original, first, last):
             return False  # "Kd. stellt sich taub": feigned, no condition
+        if category in self._figurative_categories and self._figurative(norm.original, first, last):
+            return False  # "blind für die Kratzer", "Bauchschmerzen wegen der Kosten"
         if category in self._owner_categories and (
             self._owned_by(norm.original, first, category)
             or self._holding_opens(norm.original, first, last)
@@ -1405,6 +1416,32 @@ class Grammar:
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
         return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _figurative(self, text: str, start: int, end: int) -> bool:
+        """The valence of the hit's last word makes it figurative (`[figurative]`): a sense
+        adjective with an object after "für"/"gegenüber" that is no colour ("blind für die
+        Kratzer" -- not "blind für Rot"), or a complaint of the belly or head caused by a
+        matter of business ("Bauchschmerzen wegen der Kosten", "Die Lieferzeit bereitet mir
+        Kopfschmerzen" -- not "Kopfschmerzen wegen des Unfalls")."""
+        words = text[start:end].split()
+        word = _fold(words[-1]) if words else ""
+        sense = word in self._senses
+        if not sense and word not in self._worries:
+            return False  # the common case, decided cheaply
+        left, right = self._clause(text, start, end)
+        after = [m.group() for m in _TOKEN.finditer(text, end, right)][:6]
+        if sense:
+            if not after or _fold(after[0]) not in self._sense_complements or len(after) < 2:
+                return False
+            noun = next((t for t in after[1:] if t[:1].isupper()), after[1])
+            return _fold(noun.rstrip(".")) not in self._colours
+        if after and _fold(after[0]) in self._worry_links:
+            noun = next((t for t in after[1:] if t[:1].isupper()), "")
+            return bool(noun) and _fold(noun.rstrip(".")).endswith(self._matters)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)][-6:]
+        return any(_fold(t) in self._worry_causes for t in before) and any(
+            t[:1].isupper() and _fold(t.rstrip(".")).endswith(self._matters) for t in before
+        )
 
     def _holding_opens(self, text: str, start: int, end: int) -> bool:
         """The hit opens its clause with a thing, place or event that an organisation holds
