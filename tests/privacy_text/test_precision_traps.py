@@ -41,6 +41,13 @@ from tests.helpers.privacy_text import categories
         ("Kd. hat Kopfschmerzen wegen des Unfalls, HWS.", {"health"}),
         ("Kd. hat Kopfschmerzen bei Föhn, Termin lieber vormittags.", {"health"}),
         ("Kd. hat starke Bauchschmerzen, Termin verschieben.", {"health"}),
+        # a car part as the subject of "hat"/"ist" is a thing (grammar.toml [heads] object)
+        ("Die Hupe hat Asthma, klingt ganz heiser.", set()),
+        ("Die Lenkung hat Rheuma, geht schwer.", set()),
+        ("Die Stoßstange ist verletzt, Kratzer überall.", set()),
+        ("Kd. hat Rheuma, Lenkung geht schwer für ihn.", {"health"}),
+        ("Der Kunde hat Asthma, Auspuffgase vermeiden.", {"health"}),
+        ("Kd. hat eine Erbanlage für Bluter, Gentest gemacht.", {"biometric_genetic", "health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:
