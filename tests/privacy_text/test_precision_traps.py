@@ -48,6 +48,13 @@ from tests.helpers.privacy_text import categories
         ("Kd. hat Rheuma, Lenkung geht schwer für ihn.", {"health"}),
         ("Der Kunde hat Asthma, Auspuffgase vermeiden.", {"health"}),
         ("Kd. hat eine Erbanlage für Bluter, Gentest gemacht.", {"biometric_genetic", "health"}),
+        # a clause that opens with a verb after a comma continues a thing subject before it
+        ("Transporter mit Logo, gehört der Kirchengemeinde, Schlüssel im Pfarrbüro.", set()),
+        ("Fzg. mit Aufschrift 'Ev. Jugend', gehört der Gemeinde, Fahrer holt ab", set()),
+        ("Der Bus ist weiß, gehört der Gemeinde St. Marien.", set()),
+        ("Kd. kommt mit dem Bus, gehört der Gemeinde an und singt im Chor.", {"religion"}),
+        ("Kd. wohnt seit 2010 hier, gehört der neuapostolischen Kirche an.", {"religion"}),
+        ("Kd. hat Hund, ist blind.", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

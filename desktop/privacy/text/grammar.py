@@ -114,6 +114,7 @@ _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 # "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
+_QUOTES = ("'", '"', "„", "“", "”", "‚", "‘", "’", "«", "»")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
@@ -565,9 +566,10 @@ class Grammar:
 
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
-        if _fold(token.rstrip(".")) in self._vehicles:
+        bare = token.rstrip(".")  # an abbreviation: "Fzg.", "Kfz."
+        if _fold(bare) in self._vehicles:
             return True
-        head = self.head(token)
+        head = self.head(bare)
         return head is not None and head[0] == "object"
 
     def _is_person(self, token: str) -> bool:
@@ -1182,6 +1184,8 @@ class Grammar:
                 return False  # "bitte geduldig sein": a request to the reader
             if subject is None and self._pronoun_subject(before):
                 return False  # "für den Kunden ist es schwierig", "alles korrekt"
+        if subject is None and self._continues_thing(text, left, [*before, *piece.split()]):
+            return False  # "Fzg. mit Beschriftung, gehört der Gemeinde": the vehicle does
         if frame == "subject" or subject is not None:
             return True
         if self._names_person(tokens):
@@ -1258,6 +1262,31 @@ class Grammar:
         start, _end = self._clause(text, comma, comma)
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
+
+    def _continues_thing(self, text: str, left: int, tokens: list[str]) -> bool:
+        """A clause without a subject that opens with a finite verb after a comma continues
+        the clause before it: when that clause's subject is a thing, the word is said of the
+        thing ("Fzg. mit Beschriftung, gehört der Gemeinde", "Sensor verschmutzt, ist
+        blind") -- "Kd. hat ein Auto, ist gläubig" stays the customer's."""
+        if not tokens or _fold(tokens[0]) not in self._continuing_verbs:
+            return False
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] != ",":
+            return False
+        start, _end = self._clause(text, comma, comma)
+        stop = comma
+        if sum(text.count(q, start, comma) for q in _QUOTES) % 2:
+            # a quoted label ends the clause before ("Beschriftung 'Ev. Jugend'"): its
+            # words name the label, the clause's subject stands before it
+            opening = max(text.rfind(q, max(0, start - 80), start) for q in _QUOTES)
+            if opening < 0:
+                return False
+            stop = opening
+            start, _end = self._clause(text, opening, opening)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, stop)])
+        return subject is not None and self._is_thing(subject)
 
     def _on_duty(self, tokens: list[str]) -> bool:
         """The clause puts the person at an event for work: a job or duty word ("Dienst",
