@@ -55,6 +55,18 @@ from tests.helpers.privacy_text import categories
         ("Kd. kommt mit dem Bus, gehört der Gemeinde an und singt im Chor.", {"religion"}),
         ("Kd. wohnt seit 2010 hier, gehört der neuapostolischen Kirche an.", {"religion"}),
         ("Kd. hat Hund, ist blind.", {"health"}),
+        # quoted words right after a thing or a noun of a label are the label's text
+        ("Heckscheibe mit Schriftzug 'Gott schützt dich' vom Vorbesitzer.", set()),
+        ("Meldung 'Kamera blind' im Kombiinstrument seit Tausch.", set()),
+        ("Fahrmodus-Schalter 'DNA' ohne Belang, nur Frontscheibe", set()),
+        ("Kd. meinte 'bin seit der OP im Rollstuhl', Termin zu Hause.", {"health"}),
+        ("Kollege schreibt: 'Kunde ist ein Idiot'.", {"judgement"}),
+        ("Kundin hat einen Aufkleber 'Ich bin schwul' am Heck.", {"sex_life"}),
+        # "-halter" after a thing is a holder, "Schalter" a switch; after a vehicle a keeper
+        ("Teil beschädigt geliefert – Sensorhalter gebrochen", set()),
+        ("Handyhalter an der Scheibe ist abgebrochen.", set()),
+        ("Fahrzeughalter ist verletzt, Fahrer unverletzt.", {"health"}),
+        ("Der Halter ist blind, Sohn fährt.", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -188,6 +188,7 @@ class Grammar:
         self._head_lengths = sorted({len(h) for h in self._head_kinds}, reverse=True)
         self._person = _fold_all(data["person"]["words"])
         self._person_heads = tuple(w for w in self._person if len(w) >= 5)
+        self._keeper_fronts = _fold_all(data["person"].get("keeper_fronts", []))
         self._pronoun_articles = _fold_all(data["person"]["pronoun_articles"])
         # lower, capitalised and upper case spelled out: an alternation of literals is scanned
         # much faster than a case-insensitive one
@@ -301,6 +302,7 @@ class Grammar:
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
         self._matters = tuple(_fold_all(figurative.get("matters", [])))
+        self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
         )
@@ -574,12 +576,22 @@ class Grammar:
 
     def _is_person(self, token: str) -> bool:
         folded = _fold(token.rstrip("."))
-        if folded in self._person or folded.endswith(self._person_heads):
+        if folded in self._person:
             return True
+        if folded.endswith(self._person_heads):
+            return not folded.endswith("halter") or self._keeper(token.rstrip(".")[:-6])
         if "'" in folded or "’" in folded:  # the English genitive: "customer's"
             return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
+
+    def _keeper(self, front: str) -> bool:
+        """Whether "<front>halter" is a keeper, a person ("Fahrzeughalter", "Hundehalter"),
+        rather than a holder or a switch, a thing ("Sensorhalter", "Lichtschalter")."""
+        front = front.rstrip("-")
+        if not front or front.lower().endswith("sc"):
+            return not front  # "Halter" alone is the keeper; "...schalter" a switch
+        return fold_term(front) in self._keeper_fronts or not self._is_thing(front.capitalize())
 
     def _pronoun_subject(self, before: list[str]) -> bool:
         """A pronoun of no person is the subject before the word, outside a prepositional
@@ -973,6 +985,8 @@ class Grammar:
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
+        if self._quoted_label(norm.original, first, last):
+            return False  # "Fahrmodus-Schalter 'DNA'", "Aufkleber 'Baby an Bord'"
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
             or self._names_clientele(norm.original, first, hit.rule.category)
@@ -1445,6 +1459,32 @@ class Grammar:
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
         return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _quoted_label(self, text: str, start: int, end: int) -> bool:
+        """The hit lies inside quotes that open right after a thing or a noun of a label
+        (`[label]`): the quoted words are the label's text ("Schalter 'DNA'", "Aufkleber
+        „Baby an Bord“") -- not quoted speech ("Kd. sagt: 'ich bin blind'")."""
+        window = text[max(0, start - 60) : start]
+        opening = max(window.rfind(q) for q in _QUOTES)
+        if opening < 0:
+            return False  # no quote before the hit: the common case
+        inside = window[opening + 1 :]
+        if any(q in inside for q in _QUOTES) or not any(q in text[end : end + 60] for q in _QUOTES):
+            return False  # the quote before closes one, or none closes after the hit
+        before = window[:opening].rstrip(" :")
+        words = before.split()
+        if not words:
+            return False
+        noun = words[-1].strip(",;()")
+        if not noun[:1].isupper():
+            return False
+        if not (fold_term(noun).endswith(self._label_nouns) or self._is_thing(noun)):
+            return False
+        # a person who has the label shows it ("Kunde hat einen Aufkleber 'FCK AFD'")
+        left, _right = self._clause(text, start - len(window) + opening, start)
+        return not self._names_person(
+            [m.group() for m in _TOKEN.finditer(text, left, start - len(window) + opening)]
+        )
 
     def _figurative(self, text: str, start: int, end: int) -> bool:
         """The valence of the hit's last word makes it figurative (`[figurative]`): a sense
