@@ -67,6 +67,17 @@ from tests.helpers.privacy_text import categories
         ("Handyhalter an der Scheibe ist abgebrochen.", set()),
         ("Fahrzeughalter ist verletzt, Fahrer unverletzt.", {"health"}),
         ("Der Halter ist blind, Sohn fährt.", {"health"}),
+        # working at a place of worship "als" a role is a job there
+        ("Kd. arbeitet im Kloster als Köchin, Termin nach 14 Uhr.", set()),
+        ("Kd. arbeitet im Kloster als Nonne.", {"religion"}),
+        ("Kd. arbeitet im Kloster und betet dort täglich.", {"religion"}),
+        # training or breeding animals named by whom they serve is a trade
+        ("Kundin züchtet Therapiehunde, Hundebox im Heck.", set()),
+        ("Kd. bildet Blindenführhunde aus, Hund im Kofferraum ist in Ausbildung", set()),
+        ("Kd. hat einen Blindenführhund, bitte Rücksicht.", {"health"}),
+        # the supply of parts as a worry
+        ("Die Ersatzteile bereiten uns Kopfschmerzen.", set()),
+        ("Das Wetter macht dem Kd. Kopfschmerzen, lieber morgens.", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -1000,6 +1000,10 @@ class Grammar:
         category = hit.rule.category
         if category in self._pretence_categories and self._pretended(norm.original, first, last):
             return False  # "Kd. stellt sich taub": feigned, no condition
+        if category in self._employer_categories and self._works_there_as(
+            norm.original, first, last
+        ):
+            return False  # "arbeitet im Kloster als Gärtner": a job there, no belief
         if category in self._figurative_categories and self._figurative(norm.original, first, last):
             return False  # "blind für die Kratzer", "Bauchschmerzen wegen der Kosten"
         if category in self._owner_categories and (
@@ -1459,6 +1463,20 @@ class Grammar:
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
         return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _works_there_as(self, text: str, start: int, end: int) -> bool:
+        """A phrase of working at a place ("arbeitet im Kloster") followed by "als" and a
+        role: the person has a job there, as an employer's worker ("kd arbeitet im kloster als
+        gärtner") -- a role that is itself a finding ("als Nonne") is a hit of its own."""
+        words = [*text[max(0, start - 24) : start].split()[-2:], *text[start:end].split()]
+        if not any(_fold(w) in self._job_words for w in words[:-1]):
+            return False  # the common case: no verb of working right before the place
+        following = text[end : end + 40].split()
+        return (
+            len(following) > 1
+            and _fold(following[0]) == "als"
+            and following[1].rstrip(",.;").isalpha()
+        )
 
     def _quoted_label(self, text: str, start: int, end: int) -> bool:
         """The hit lies inside quotes that open right after a thing or a noun of a label
