@@ -82,3 +82,16 @@ from tests.helpers.privacy_text import categories
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:
     assert categories(text, "bemerkungen") == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the name of a car's assistance feature is no first name and surname
+        ("Lane Assist ohne Funktion – Kamera sieht seit Montage nichts", set()),
+        ("Park Assist piept dauernd nach dem Scheibentausch", set()),
+        ("Rückruf an Lena Schmidt wegen Termin", {"identifier"}),
+    ],
+)
+def test_feature_names_in_the_postkorb(text: str, labels: set[str]) -> None:
+    assert categories(text, "betreff") == labels
