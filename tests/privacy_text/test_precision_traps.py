@@ -78,6 +78,17 @@ from tests.helpers.privacy_text import categories
         # the supply of parts as a worry
         ("Die Ersatzteile bereiten uns Kopfschmerzen.", set()),
         ("Das Wetter macht dem Kd. Kopfschmerzen, lieber morgens.", {"health"}),
+        # a process or errand as the subject of a copula makes its predicate noun a metaphor
+        ("Die Teilesuche war ein echter Kreuzweg.", set()),
+        ("Die Abwicklung ist ein Pflegefall, drei Rückfragen bisher.", set()),
+        ("Kd. macht eine Pilgerfahrt nach Lourdes.", {"religion"}),
+        ("Die Mutter ist ein Pflegefall.", {"health"}),
+        # a bare plural noun of people before a verb in the plural: people in general
+        ("sonntags vor 11 kein stellplatz frei, kirchgänger parken alles zu", set()),
+        ("Rollstuhlfahrer parken oft auf dem Gehweg vor der Werkstatt.", set()),
+        ("Kd. ist Kirchgänger, sonntags kein Termin.", {"religion"}),
+        ("Die Kirchgänger vom Nachbarhaus parken, Kd. ist auch einer.", {"religion"}),
+        ("Kirchgänger parkt vor der Tür, Kd. ist gläubig.", {"religion"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

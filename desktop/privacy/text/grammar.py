@@ -302,6 +302,9 @@ class Grammar:
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
         self._matters = tuple(_fold_all(figurative.get("matters", [])))
+        process = data.get("process", {})
+        self._process_heads = tuple(_fold_all(process.get("heads", [])))
+        self._generic_categories = frozenset(process.get("generic_categories", []))
         self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
@@ -546,7 +549,7 @@ class Grammar:
             and index
             and near[index - 1][:1].isupper()  # a noun: no look-up of "und hat"
             and not self._is_person(near[index - 1])
-            and self._is_thing(near[index - 1])
+            and self._is_thing_or_process(near[index - 1])
             for index, word in enumerate(near)
         ):
             return False  # no thing with a copula right before: the common case, cheaply
@@ -556,11 +559,21 @@ class Grammar:
         while index > 0 and len(before) - index <= 3:
             word = before[index]
             if _fold(word) in _COPULAS:
-                return self._is_thing(before[index - 1])
+                return self._is_thing_or_process(before[index - 1])
             if word[:1].isupper() and _fold(word) not in _ARTICLES:
                 return False
             index -= 1
         return False
+
+    def _is_thing_or_process(self, token: str) -> bool:
+        """A thing, or a process or errand by the head of its lemma (`[process] heads`:
+        "Monteurtour", "Teilesuche")."""
+        if self._is_thing(token):
+            return True
+        bare = token.rstrip(".")
+        return fold_term(self._lemma(bare)).endswith(self._process_heads) and not self._is_person(
+            bare
+        )
 
     def _is_institution(self, token: str) -> bool:
         head = self.head(token)
@@ -985,6 +998,10 @@ class Grammar:
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
+        if hit.rule.category in self._generic_categories and self._generic_plural(
+            norm.original, first, last
+        ):
+            return False  # "kirchgänger parken alles zu": people in general, no one named
         if self._quoted_label(norm.original, first, last):
             return False  # "Fahrmodus-Schalter 'DNA'", "Aufkleber 'Baby an Bord'"
         if norm.original[first : first + 1].isupper() and (
@@ -1477,6 +1494,32 @@ class Grammar:
             and _fold(following[0]) == "als"
             and following[1].rstrip(",.;").isalpha()
         )
+
+    def _generic_plural(self, text: str, start: int, end: int) -> bool:
+        """A bare noun of people opens its clause and a verb in the plural follows: a group
+        in general ("kirchgänger parken alles zu", "Pilger blockieren die Zufahrt") -- not
+        one with an article or a possessive ("die Pilger"), a person ("Kd. ist Pilger"), a
+        verb in the singular ("Pilger parkt") or a clause that names a person."""
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        verb = following.group()
+        if not (verb.endswith("en") and verb.isalpha() and verb.islower()):
+            return False  # the common case: no verb in the plural right after
+        piece = text[start:end]
+        if " " in piece or not piece.isalpha():
+            return False
+        folded = _fold(verb)
+        if folded in _ARTICLES or folded in self._preps or folded in self._function:
+            return False
+        if self._lemma(verb) != verb:
+            return False  # "parken", "blockieren": the plural is the infinitive's form
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if any(not t.islower() or _fold(t) in _ARTICLES or t in self._possessives for t in before):
+            return False  # "die Pilger", "seine Glaubensbrüder", "Kd. und ..."
+        after = [m.group() for m in _TOKEN.finditer(text, end, right)]
+        return not self._names_person(after)
 
     def _quoted_label(self, text: str, start: int, end: int) -> bool:
         """The hit lies inside quotes that open right after a thing or a noun of a label
