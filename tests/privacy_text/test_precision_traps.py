@@ -89,6 +89,16 @@ from tests.helpers.privacy_text import categories
         ("Kd. ist Kirchgänger, sonntags kein Termin.", {"religion"}),
         ("Die Kirchgänger vom Nachbarhaus parken, Kd. ist auch einer.", {"religion"}),
         ("Kirchgänger parkt vor der Tür, Kd. ist gläubig.", {"religion"}),
+        # "koscher" is said of the clause's subject: an offer is no believer
+        ("Das Angebot der Werkstatt ist nicht ganz koscher, bitte Preis prüfen.", set()),
+        ("Kd. ist Jude und isst koscher.", {"religion"}),
+        # an attitude with an object after "mit"/"bei" is a manner of dealing with it
+        ("Der Kunde ist liberal mit den Terminen, passt jederzeit.", set()),
+        ("Kd. ist konservativ bei Reparaturen, will lieber Tausch.", set()),
+        ("Kd. ist sehr konservativ, hat er erzählt.", {"political"}),
+        # "beten, dass" is hoping
+        ("Wir beten, dass die Scheibe bis Montag hält.", set()),
+        ("Kd. betet fünfmal am Tag, Termin dazwischen.", {"religion"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -261,6 +261,7 @@ class Grammar:
             w for w in self._negators if not any(o != w and o in w for o in self._negators)
         )
         self._negation_memo: tuple[str | None, bool] = (None, False)
+        self._quote_memo: tuple[str | None, bool] = (None, False)
         self._simile_memo: tuple[str | None, bool] = (None, False)
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
@@ -298,6 +299,9 @@ class Grammar:
         self._senses = _fold_all(figurative.get("senses", []))
         self._sense_complements = _fold_all(figurative.get("complements", []))
         self._colours = _fold_all(figurative.get("colours", []))
+        self._attitudes = _fold_all(figurative.get("attitudes", []))
+        self._attitude_complements = _fold_all(figurative.get("attitude_complements", []))
+        self._hopes = _fold_all(figurative.get("hopes", []))
         self._worries = _fold_all(figurative.get("worries", []))
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
@@ -566,14 +570,12 @@ class Grammar:
         return False
 
     def _is_thing_or_process(self, token: str) -> bool:
-        """A thing, or a process or errand by the head of its lemma (`[process] heads`:
+        """A thing, or a process or errand by its last part (`[process] heads`:
         "Monteurtour", "Teilesuche")."""
         if self._is_thing(token):
             return True
         bare = token.rstrip(".")
-        return fold_term(self._lemma(bare)).endswith(self._process_heads) and not self._is_person(
-            bare
-        )
+        return fold_term(bare).endswith(self._process_heads) and not self._is_person(bare)
 
     def _is_institution(self, token: str) -> bool:
         head = self.head(token)
@@ -1525,10 +1527,16 @@ class Grammar:
         """The hit lies inside quotes that open right after a thing or a noun of a label
         (`[label]`): the quoted words are the label's text ("Schalter 'DNA'", "Aufkleber
         „Baby an Bord“") -- not quoted speech ("Kd. sagt: 'ich bin blind'")."""
+        memo = self._quote_memo  # (text, holds a quote): one test per text
+        if memo[0] is not text:
+            memo = (text, any(q in text for q in _QUOTES))
+            self._quote_memo = memo
+        if not memo[1]:
+            return False  # no quote in the text: the common case
         window = text[max(0, start - 60) : start]
         opening = max(window.rfind(q) for q in _QUOTES)
         if opening < 0:
-            return False  # no quote before the hit: the common case
+            return False  # no quote before the hit
         inside = window[opening + 1 :]
         if any(q in inside for q in _QUOTES) or not any(q in text[end : end + 60] for q in _QUOTES):
             return False  # the quote before closes one, or none closes after the hit
@@ -1553,8 +1561,13 @@ class Grammar:
         Kratzer" -- not "blind für Rot"), or a complaint of the belly or head caused by a
         matter of business ("Bauchschmerzen wegen der Kosten", "Die Lieferzeit bereitet mir
         Kopfschmerzen" -- not "Kopfschmerzen wegen des Unfalls")."""
-        words = text[start:end].split()
-        word = _fold(words[-1]) if words else ""
+        cut = text.rfind(" ", start, end)  # the hit's last word
+        word = _fold(text[cut + 1 if cut >= 0 else start : end])
+        if word in self._hopes:  # "Wir beten, dass die Scheibe hält": hoping
+            return text[end : end + 8].lstrip(" ,").startswith("dass ")
+        if word in self._attitudes:  # "liberal mit den Terminen": a manner of dealing
+            following = text[end : end + 12].split()
+            return bool(following) and _fold(following[0]) in self._attitude_complements
         sense = word in self._senses
         if not sense and word not in self._worries:
             return False  # the common case, decided cheaply
