@@ -99,6 +99,11 @@ from tests.helpers.privacy_text import categories
         # "beten, dass" is hoping
         ("Wir beten, dass die Scheibe bis Montag hält.", set()),
         ("Kd. betet fünfmal am Tag, Termin dazwischen.", {"religion"}),
+        # after goods of a verb of trade, "für" names a client of the work
+        ("Kd. ist Messebauer, baut gerade Stände für den Gewerkschaftstag auf", set()),
+        ("Kd. liefert Getränke für den Parteitag, Transporter voll.", set()),
+        ("Kd. baut seinen Stand für den Gewerkschaftstag auf, ist Delegierter.", {"union"}),
+        ("Kd. ist Delegierte für den Gewerkschaftstag.", {"union"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -514,6 +514,28 @@ class Grammar:
                 return not any(w in _ARTICLES or w in self._possessives for w in between)
         return False
 
+    def _supplies(self, text: str, start: int) -> bool:
+        """The word follows "für" after goods, the bare object of a verb of trade: the event
+        or organisation is a client of the person's work ("baut Stände für den
+        Gewerkschaftstag auf", "liefert Getränke für den Parteitag") -- not "baut seinen
+        Stand für den Parteitag auf"."""
+        left = max(0, start - 48)
+        if "für" not in text[max(0, start - 10) : start]:
+            return False  # the common case, decided cheaply
+        near = text[left:start].split()[-7:]
+        index = len(near) - 1
+        if index >= 0 and _fold(near[index]) in _ARTICLES:
+            index -= 1
+        if index < 2 or _fold(near[index]) not in ("für", "fuer", "fürs", "fuers"):
+            return False
+        goods = near[index - 1]
+        if not goods[:1].isupper() or self._is_person(goods):
+            return False
+        before = [_fold(w) for w in near[: index - 1]]
+        if before and (before[-1] in _ARTICLES or before[-1] in self._possessives):
+            return False  # "baut seinen Stand": his own
+        return any(w in self._trade_verbs for w in before[-3:])
+
     def _serves_people(self, text: str, start: int) -> bool:
         """A noun of a kind of person is the object of a verb of service: the people the
         person's work serves ("fährt Dialysepatienten zur Behandlung", "betreut
@@ -1011,6 +1033,7 @@ class Grammar:
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
             or self._names_goods(norm.original, first)
+            or self._supplies(norm.original, first)
             or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
             or self._first_name(norm.original, first, last, hit.rule.category)
