@@ -104,6 +104,12 @@ from tests.helpers.privacy_text import categories
         ("Kd. liefert Getränke für den Parteitag, Transporter voll.", set()),
         ("Kd. baut seinen Stand für den Gewerkschaftstag auf, ist Delegierter.", {"union"}),
         ("Kd. ist Delegierte für den Gewerkschaftstag.", {"union"}),
+        # a group of people as the object of a verb of service, also after a phrase of time
+        ("Kd. ist Busfahrer und fährt am Wochenende eine Pilgergruppe nach Altötting.", set()),
+        ("Kd. betreut beruflich eine Demenzgruppe im Seniorenheim.", set()),
+        ("Kd. fährt am Wochenende mit der Pilgergruppe nach Lourdes.", {"religion"}),
+        ("Kd. ist mit einer Pilgergruppe unterwegs, zurück am 12.", {"religion"}),
+        ("Kd. pflegt seine demenzkranke Mutter.", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -545,13 +545,17 @@ class Grammar:
         left = max(0, start - 40)
         if self._service_verb_search(text, left, start) is None:
             return False  # no verb of service right before: the common case, decided cheaply
-        near = text[left:start].split()[-3:]
+        near = text[left:start].split()[-5:]
         verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
         if not verbs:
             return False  # no verb of service right before: the common case
         if near[verbs[-1]][-1:] in ",.;:!?":
             return False  # the clause of the verb has ended
         between = near[verbs[-1] + 1 :]  # only lower-case words: "beruflich", "einen"
+        if len(between) > 1 and _fold(between[0]) in self._preps and between[1][:1].isupper():
+            between = between[2:]  # a phrase of time: "fährt am Wochenende eine Gruppe"
+        if len(between) > 2 or any(_fold(w) in self._preps for w in between):
+            return False  # "fährt mit der Pilgergruppe": goes with them
         if any(not w.isalpha() or not w.islower() for w in between):
             return False  # "Kd. fährt Golf. Patient der Klinik": another clause
         if any(w in self._possessives or w in ("als", "selbst", "sich") for w in between):
