@@ -110,6 +110,9 @@ from tests.helpers.privacy_text import categories
         ("Kd. fährt am Wochenende mit der Pilgergruppe nach Lourdes.", {"religion"}),
         ("Kd. ist mit einer Pilgergruppe unterwegs, zurück am 12.", {"religion"}),
         ("Kd. pflegt seine demenzkranke Mutter.", {"health"}),
+        # English "no one" denies as "nobody" does
+        ("no one was injured, only the windscreen", set()),
+        ("customer was injured in the accident, call the daughter", {"health"}),
     ],
 )
 def test_precision_trap(text: str, labels: set[str]) -> None:

@@ -113,8 +113,10 @@ _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
-# "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
+# a word in "-en" after the hit (on the folded text): a verb in the plural may follow
+_PLURAL_NEXT = re.compile(r" [a-z]+en(?!\w)")
 _QUOTES = ("'", '"', "„", "“", "”", "‚", "‘", "’", "«", "»")
+# "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
 _VEHICLE_GAP = re.compile(r"[\s(:\-–]*")
@@ -303,6 +305,8 @@ class Grammar:
         self._attitude_complements = _fold_all(figurative.get("attitude_complements", []))
         self._hopes = _fold_all(figurative.get("hopes", []))
         self._worries = _fold_all(figurative.get("worries", []))
+        # every last word of a hit that the valence may make figurative (a cheap pre-test)
+        self._figurative_words = self._senses | self._worries | self._attitudes | self._hopes
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
         self._matters = tuple(_fold_all(figurative.get("matters", [])))
@@ -848,6 +852,8 @@ class Grammar:
             index -= 1
         if index >= 0 and tokens[index] == "noch" and "weder" in tokens[max(0, index - 6) : index]:
             return True  # "weder krank noch verletzt"
+        if index > 0 and tokens[index] == "one" and tokens[index - 1] == "no":
+            return True  # "no one was injured"
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
@@ -1026,8 +1032,10 @@ class Grammar:
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
-        if hit.rule.category in self._generic_categories and self._generic_plural(
-            norm.original, first, last
+        if (
+            hit.rule.category in self._generic_categories
+            and _PLURAL_NEXT.match(norm.text, hit.end) is not None
+            and self._generic_plural(norm.original, first, last)
         ):
             return False  # "kirchgänger parken alles zu": people in general, no one named
         if self._quoted_label(norm.original, first, last):
@@ -1050,7 +1058,11 @@ class Grammar:
             norm.original, first, last
         ):
             return False  # "arbeitet im Kloster als Gärtner": a job there, no belief
-        if category in self._figurative_categories and self._figurative(norm.original, first, last):
+        if (
+            category in self._figurative_categories
+            and norm.text[hit.start : hit.end].rpartition(" ")[2] in self._figurative_words
+            and self._figurative(norm.original, first, last)
+        ):
             return False  # "blind für die Kratzer", "Bauchschmerzen wegen der Kosten"
         if category in self._owner_categories and (
             self._owned_by(norm.original, first, category)
