@@ -1260,7 +1260,7 @@ class Grammar:
                 return False  # "bitte geduldig sein": a request to the reader
             if subject is None and self._pronoun_subject(before):
                 return False  # "für den Kunden ist es schwierig", "alles korrekt"
-        if subject is None and self._continues_thing(text, left, [*before, *piece.split()]):
+        if subject is None and self._continues_thing(text, left, before[0] if before else piece):
             return False  # "Fzg. mit Beschriftung, gehört der Gemeinde": the vehicle does
         if frame == "subject" or subject is not None:
             return True
@@ -1339,12 +1339,13 @@ class Grammar:
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
 
-    def _continues_thing(self, text: str, left: int, tokens: list[str]) -> bool:
+    def _continues_thing(self, text: str, left: int, opening: str) -> bool:
         """A clause without a subject that opens with a finite verb after a comma continues
         the clause before it: when that clause's subject is a thing, the word is said of the
         thing ("Fzg. mit Beschriftung, gehört der Gemeinde", "Sensor verschmutzt, ist
         blind") -- "Kd. hat ein Auto, ist gläubig" stays the customer's."""
-        if not tokens or _fold(tokens[0]) not in self._continuing_verbs:
+        first = opening.split(" ", 1)[0]  # the clause's first word
+        if _fold(first) not in self._continuing_verbs:
             return False
         comma = left - 1
         while comma >= 0 and text[comma].isspace():

@@ -102,7 +102,10 @@ def _is_surname_in_name(
     previous = text[text.rfind(" ", 0, stop) + 1 : stop]
     if "\n" in previous or "\t" in previous:
         previous = previous.split()[-1]
-    record = previous in grammar.record_nouns or _names_a_name(text, stop, previous, grammar)
+    record = previous in grammar.record_nouns or (
+        (previous in grammar.naming_verbs or previous.rstrip(":") in grammar.naming_words)
+        and _names_a_name(text, stop, previous, grammar)
+    )
     if not record and previous not in firsts:
         return False
     if (hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-")) or "-" in (
