@@ -1339,12 +1339,12 @@ class Grammar:
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
 
-    def _continues_thing(self, text: str, left: int, opening: str) -> bool:
+    def _continues_thing(self, text: str, left: int, words: str) -> bool:
         """A clause without a subject that opens with a finite verb after a comma continues
         the clause before it: when that clause's subject is a thing, the word is said of the
         thing ("Fzg. mit Beschriftung, gehört der Gemeinde", "Sensor verschmutzt, ist
         blind") -- "Kd. hat ein Auto, ist gläubig" stays the customer's."""
-        first = opening.split(" ", 1)[0]  # the clause's first word
+        first = words.split(" ", 1)[0]  # the clause's first word
         if _fold(first) not in self._continuing_verbs:
             return False
         comma = left - 1
