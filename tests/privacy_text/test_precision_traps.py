@@ -78,6 +78,11 @@ from tests.helpers.privacy_text import categories
         # the supply of parts as a worry
         ("Die Ersatzteile bereiten uns Kopfschmerzen.", set()),
         ("Das Wetter macht dem Kd. Kopfschmerzen, lieber morgens.", {"health"}),
+        ("Da bekommt man ja Kopfschmerzen bei diesen Preisen.", set()),
+        # a state "vor" an emotion is the emotion's strength
+        ("Kundin ist krank vor Sorge um das Auto.", set()),
+        ("Kd. ist blind vor Wut wegen der Nachberechnung.", set()),
+        ("Kd. war krank vor dem Urlaub, Termin Montag.", {"health"}),
         # a process or errand as the subject of a copula makes its predicate noun a metaphor
         ("Die Teilesuche war ein echter Kreuzweg.", set()),
         ("Die Abwicklung ist ein Pflegefall, drei Rückfragen bisher.", set()),

@@ -305,8 +305,12 @@ class Grammar:
         self._attitude_complements = _fold_all(figurative.get("attitude_complements", []))
         self._hopes = _fold_all(figurative.get("hopes", []))
         self._worries = _fold_all(figurative.get("worries", []))
+        self._states = _fold_all(figurative.get("states", []))
+        self._emotions = _fold_all(figurative.get("emotions", []))
         # every last word of a hit that the valence may make figurative (a cheap pre-test)
-        self._figurative_words = self._senses | self._worries | self._attitudes | self._hopes
+        self._figurative_words = (
+            self._senses | self._worries | self._attitudes | self._hopes | self._states
+        )
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
         self._matters = tuple(_fold_all(figurative.get("matters", [])))
@@ -1605,6 +1609,9 @@ class Grammar:
         word = _fold(text[cut + 1 if cut >= 0 else start : end])
         if word in self._hopes:  # "Wir beten, dass die Scheibe hält": hoping
             return text[end : end + 8].lstrip(" ,").startswith("dass ")
+        if word in self._states and text.startswith(" vor ", end):  # "krank vor Sorge"
+            following = text[end + 5 : end + 30].split()
+            return bool(following) and _fold(following[0].strip(".,;:!?")) in self._emotions
         if word in self._attitudes:  # "liberal mit den Terminen": a manner of dealing
             following = text[end : end + 12].split()
             return bool(following) and _fold(following[0]) in self._attitude_complements
@@ -1619,8 +1626,11 @@ class Grammar:
             noun = next((t for t in after[1:] if t[:1].isupper()), after[1])
             return _fold(noun.rstrip(".")) not in self._colours
         if after and _fold(after[0]) in self._worry_links:
-            noun = next((t for t in after[1:] if t[:1].isupper()), "")
-            return bool(noun) and _fold(noun.rstrip(".")).endswith(self._matters)
+            noun = _fold(next((t for t in after[1:] if t[:1].isupper()), "").rstrip("."))
+            # (a dative plural adds "n": "bei diesen Preisen")
+            return bool(noun) and (
+                noun.endswith(self._matters) or noun[:-1].endswith(self._matters)
+            )
         before = [m.group() for m in _TOKEN.finditer(text, left, start)][-6:]
         return any(_fold(t) in self._worry_causes for t in before) and any(
             t[:1].isupper() and _fold(t.rstrip(".")).endswith(self._matters) for t in before
