@@ -88,6 +88,14 @@ from tests.helpers.privacy_text import categories
         ("Die Abwicklung ist ein Pflegefall, drei Rückfragen bisher.", set()),
         ("Kd. macht eine Pilgerfahrt nach Lourdes.", {"religion"}),
         ("Die Mutter ist ein Pflegefall.", {"health"}),
+        # a clause without a verb that opens with a thing: its predicate noun is a metaphor
+        ("Kalibrierkamera heute wieder eine Zicke, drei Versuche.", set()),
+        ("Die Kamera mal wieder eine Mimose bei Kälte.", set()),
+        ("Die Kundin heute wieder eine Zicke.", {"judgement"}),
+        # working "als" a role makes a doctor's practice a workplace
+        ("Kdn. arbeitet als Sprechstundenhilfe beim Hausarzt, nur nachmittags.", set()),
+        ("Kd. ist als Fahrer beim Zahnarzt angestellt.", set()),
+        ("Kd. muss nach der Arbeit zum Arzt, Termin erst ab 18 Uhr.", {"health"}),
         # a bare plural noun of people before a verb in the plural: people in general
         ("sonntags vor 11 kein stellplatz frei, kirchgänger parken alles zu", set()),
         ("Rollstuhlfahrer parken oft auf dem Gehweg vor der Werkstatt.", set()),

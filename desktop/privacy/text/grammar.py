@@ -115,6 +115,7 @@ _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 # a word in "-en" after the hit (on the folded text): a verb in the plural may follow
 _PLURAL_NEXT = re.compile(r" [a-z]+en(?!\w)")
+_INDEFINITE_BEFORE = (" ein ", " eine ", " ne ", " 'ne ", " a ", " an ")
 _QUOTES = ("'", '"', "„", "“", "”", "‚", "‘", "’", "«", "»")
 # "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
@@ -317,6 +318,7 @@ class Grammar:
         process = data.get("process", {})
         self._process_heads = tuple(_fold_all(process.get("heads", [])))
         self._generic_categories = frozenset(process.get("generic_categories", []))
+        self._work_verbs = _fold_all(data["job"].get("work_verbs", []))
         self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
@@ -602,6 +604,23 @@ class Grammar:
                 return False
             index -= 1
         return False
+
+    def _elliptic_predicate(self, text: str, start: int) -> bool:
+        """A noun after an indefinite article in a clause that opens with a thing and has no
+        verb is said of the thing, as by a copula left out: "Kalibrierkamera heute wieder
+        eine Zicke" -- not "Kd. heute wieder eine Zicke"."""
+        if not text[max(0, start - 6) : start].endswith(_INDEFINITE_BEFORE):
+            return False  # the common case: no indefinite article right before
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if len(before) < 2:
+            return False
+        index = 1 if _fold(before[0]) in _ARTICLES and len(before) > 2 else 0
+        if not self._is_thing_or_process(before[index]):
+            return False
+        return all(
+            t.islower() and t.isalpha() and not self._finite_verb(t) for t in before[index + 1 :]
+        )
 
     def _is_thing_or_process(self, token: str) -> bool:
         """A thing, or a process or errand by its last part (`[process] heads`:
@@ -1048,6 +1067,7 @@ class Grammar:
             self._names_vehicle(norm.original, last)
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
+            or self._elliptic_predicate(norm.original, first)
             or self._names_goods(norm.original, first)
             or self._supplies(norm.original, first)
             or self._serves_people(norm.original, first)
@@ -1206,6 +1226,8 @@ class Grammar:
         if frame == "thing":
             if any(_fold(t) in self._parking for t in tokens):
                 return False  # "Kd. parkt beim Augenarzt um die Ecke": where the car stands
+            if self._works_as(tokens):
+                return False  # "arbeitet als Sprechstundenhilfe beim Hausarzt": a workplace
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":
@@ -1526,6 +1548,12 @@ class Grammar:
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
         return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _works_as(self, tokens: list[str]) -> bool:
+        """The clause says the person works "als" a role: "arbeitet als
+        Sprechstundenhilfe beim Hausarzt" -- not "muss nach der Arbeit zum Arzt"."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        return "als" in folded and any(w in self._work_verbs for w in folded)
 
     def _works_there_as(self, text: str, start: int, end: int) -> bool:
         """A phrase of working at a place ("arbeitet im Kloster") followed by "als" and a
