@@ -92,6 +92,7 @@ from tests.helpers.privacy_text import categories
         ("Kalibrierkamera heute wieder eine Zicke, drei Versuche.", set()),
         ("Die Kamera mal wieder eine Mimose bei Kälte.", set()),
         ("Die Kundin heute wieder eine Zicke.", {"judgement"}),
+        ("Termin bitte nicht an Jom Kippur", {"religion"}),
         # working "als" a role makes a doctor's practice a workplace
         ("Kdn. arbeitet als Sprechstundenhilfe beim Hausarzt, nur nachmittags.", set()),
         ("Kd. ist als Fahrer beim Zahnarzt angestellt.", set()),

@@ -115,7 +115,7 @@ _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 # a word in "-en" after the hit (on the folded text): a verb in the plural may follow
 _PLURAL_NEXT = re.compile(r" [a-z]+en(?!\w)")
-_INDEFINITE_BEFORE = (" ein ", " eine ", " ne ", " 'ne ", " a ", " an ")
+_INDEFINITE_BEFORE = (" ein ", " eine ", " ne ", " 'ne ")
 _QUOTES = ("'", '"', "„", "“", "”", "‚", "‘", "’", "«", "»")
 # "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
