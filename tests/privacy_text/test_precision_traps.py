@@ -48,6 +48,11 @@ from tests.helpers.privacy_text import categories
         ("Kd. hat Rheuma, Lenkung geht schwer für ihn.", {"health"}),
         ("Der Kunde hat Asthma, Auspuffgase vermeiden.", {"health"}),
         ("Kd. hat eine Erbanlage für Bluter, Gentest gemacht.", {"biometric_genetic", "health"}),
+        # an attribute right after a thing that opens its clause, without a verb
+        ("Scheibe verletzt geliefert, Kratzer am Rand.", set()),
+        ("Die Dichtung inkontinent, Wasser im Fußraum.", set()),
+        ("Fahrer verletzt, Beifahrer nicht.", {"health"}),
+        ("Fahrzeug beschädigt, Kd. verletzt.", {"health"}),
         # a clause that opens with a verb after a comma continues a thing subject before it
         ("Transporter mit Logo, gehört der Kirchengemeinde, Schlüssel im Pfarrbüro.", set()),
         ("Fzg. mit Aufschrift 'Ev. Jugend', gehört der Gemeinde, Fahrer holt ab", set()),

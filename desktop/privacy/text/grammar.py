@@ -1097,7 +1097,10 @@ class Grammar:
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
                 if category in self._thing_subject_categories:
-                    return not self._said_of_thing(norm.original, first, last)
+                    return not (
+                        self._said_of_thing(norm.original, first, last)
+                        or self._thing_opens(norm.original, first, last)
+                    )
                 return True  # the whole word is the term: no compound head to read
             frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
@@ -1193,8 +1196,8 @@ class Grammar:
     ) -> bool:
         """The frame check of a hit (see the module docstring)."""
         if frame is None:  # "Dichtung ist inkontinent": a word ending a thing's predicate
-            return category not in self._thing_subject_categories or not self._said_of_thing(
-                text, start, end
+            return category not in self._thing_subject_categories or not (
+                self._said_of_thing(text, start, end) or self._thing_opens(text, start, end)
             )
         left, right = self._clause(text, start, end)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
@@ -1470,6 +1473,24 @@ class Grammar:
         if subject is None or not self._is_person(subject):
             return True
         return self._circumstance(before[:noun_index], [])  # "im Stau wegen Warnstreik von"
+
+    def _thing_opens(self, text: str, start: int, end: int) -> bool:
+        """A one-word attribute right after a thing that opens its clause, with no verb
+        between, is said of the thing ("Scheibe verletzt geliefert", "Die Dichtung
+        inkontinent") -- not "Kd. verletzt", "Fahrer verletzt", "Auto vom Kd., verletzt"."""
+        if start < 2 or text[start - 1] != " " or " " in text[start:end]:
+            return False
+        space = text.rfind(" ", max(0, start - 30), start - 1)
+        noun = text[space + 1 : start - 1]
+        if not noun[:1].isupper() or not noun.isalpha():
+            return False  # the common case: no capitalised noun right before
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if len(before) > 2 or (len(before) == 2 and _fold(before[0]) not in _ARTICLES):
+            return False  # the noun does not open the clause
+        if self._is_person(noun) or not self._is_thing(noun):
+            return False
+        return not self._names_person([m.group() for m in _TOKEN.finditer(text, end, right)])
 
     def _said_of_thing(self, text: str, start: int, end: int) -> bool:
         """A thing right before "hat"/"ist" (an article may follow) is the subject the word
