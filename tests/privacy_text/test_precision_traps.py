@@ -88,6 +88,12 @@ from tests.helpers.privacy_text import categories
         ("Kundin ist krank vor Sorge um das Auto.", set()),
         ("Kd. ist blind vor Wut wegen der Nachberechnung.", set()),
         ("Kd. war krank vor dem Urlaub, Termin Montag.", {"health"}),
+        # a lover of things is an enthusiast, an affair "um" a matter a business
+        ("Kd. ist Oldtimer-Liebhaber, bitte vorsichtig mit dem Chrom.", set()),
+        ("Kd. ist ein Liebhaber von englischen Autos.", set()),
+        ("Die ganze Affäre um die Nachberechnung kostet Zeit.", set()),
+        ("Kd. hat einen Liebhaber, bitte nicht zu Hause anrufen.", {"sex_life"}),
+        ("Kd. hat eine Affäre mit der Nachbarin.", {"sex_life"}),
         # a process or errand as the subject of a copula makes its predicate noun a metaphor
         ("Die Teilesuche war ein echter Kreuzweg.", set()),
         ("Die Abwicklung ist ein Pflegefall, drei Rückfragen bisher.", set()),

@@ -307,10 +307,19 @@ class Grammar:
         self._hopes = _fold_all(figurative.get("hopes", []))
         self._worries = _fold_all(figurative.get("worries", []))
         self._states = _fold_all(figurative.get("states", []))
+        self._enthusiasts = _fold_all(figurative.get("enthusiasts", []))
+        self._enthusiast_complements = _fold_all(figurative.get("enthusiast_complements", []))
+        self._affairs = _fold_all(figurative.get("affairs", []))
         self._emotions = _fold_all(figurative.get("emotions", []))
         # every last word of a hit that the valence may make figurative (a cheap pre-test)
         self._figurative_words = (
-            self._senses | self._worries | self._attitudes | self._hopes | self._states
+            self._senses
+            | self._worries
+            | self._attitudes
+            | self._hopes
+            | self._states
+            | self._enthusiasts
+            | self._affairs
         )
         self._worry_links = _fold_all(figurative.get("worry_links", []))
         self._worry_causes = _fold_all(figurative.get("worry_causes", []))
@@ -1661,6 +1670,16 @@ class Grammar:
         if word in self._states and text.startswith(" vor ", end):  # "krank vor Sorge"
             following = text[end + 5 : end + 30].split()
             return bool(following) and _fold(following[0].strip(".,;:!?")) in self._emotions
+        if word in self._affairs:  # "die Affäre um die Nachberechnung": a business
+            return text.startswith(" um ", end)
+        if word in self._enthusiasts:  # "Oldtimer-Liebhaber", "Liebhaber von Autos"
+            if cut < 0 and start and (text[start - 1] == "-" or text[start - 1].isalpha()):
+                return True  # the head of a compound
+            following = text[end : end + 40].split()
+            if not following or _fold(following[0]) not in self._enthusiast_complements:
+                return False
+            noun = next((t for t in following[1:] if t[:1].isupper()), "")
+            return bool(noun) and not self._is_person(noun.strip(".,;:!?"))
         if word in self._attitudes:  # "liberal mit den Terminen": a manner of dealing
             following = text[end : end + 12].split()
             return bool(following) and _fold(following[0]) in self._attitude_complements
