@@ -129,6 +129,9 @@ from tests.helpers.privacy_text import categories
         ("Kd. liefert Getränke für den Parteitag, Transporter voll.", set()),
         ("Kd. baut seinen Stand für den Gewerkschaftstag auf, ist Delegierter.", {"union"}),
         ("Kd. ist Delegierte für den Gewerkschaftstag.", {"union"}),
+        # the work a job word names "für" a kind of person serves them
+        ("Kd. unterrichtet Deutsch für Flüchtlinge, Termin nachmittags.", set()),
+        ("Kd. braucht Deutschkurs für Flüchtlinge, ist erst seit Mai hier.", {"ethnic_origin"}),
         # a group of people as the object of a verb of service, also after a phrase of time
         ("Kd. ist Busfahrer und fährt am Wochenende eine Pilgergruppe nach Altötting.", set()),
         ("Kd. betreut beruflich eine Demenzgruppe im Seniorenheim.", set()),

@@ -498,9 +498,16 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if found.group(2) == "von" and not trade:
             return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
-        if not trade and (head is None or head[0] not in ("place", "institution", "job")):
-            return False  # a job head serves them too: "Deutschlehrer für Geflüchtete"
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
+        if not trade and (head is None or head[0] not in ("place", "institution", "job")):
+            # a job head serves them too: "Deutschlehrer für Geflüchtete"; so does the
+            # work a job word names: "unterrichtet Deutsch für Flüchtlinge"
+            return (
+                found.group(2) == "für"
+                and before[-1:] != []
+                and before[-1] in self._job_words
+                and not self._is_person(found.group(1))
+            )
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
         if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
