@@ -67,6 +67,12 @@ from tests.helpers.privacy_text import categories
         ("Kd. meinte 'bin seit der OP im Rollstuhl', Termin zu Hause.", {"health"}),
         ("Kollege schreibt: 'Kunde ist ein Idiot'.", {"judgement"}),
         ("Kundin hat einen Aufkleber 'Ich bin schwul' am Heck.", {"sex_life"}),
+        # a genitive of a thing, and a device feature located in a thing, are the thing's
+        ("DNA des Autos: sportlich, Kd. will OEM-Scheibe.", set()),
+        ("Stimmerkennung im Navi reagiert nicht.", set()),
+        ("Krebs der Mutter, Kd. pflegt sie, Termin flexibel.", {"health"}),
+        ("Kd. hat Schmerzen im Auto beim Fahren.", {"health"}),
+        ("Kunde hat Iris-Scan am Handy aktiviert, Fotos freigegeben", {"biometric_genetic"}),
         # "-halter" after a thing is a holder, "Schalter" a switch; after a vehicle a keeper
         ("Teil beschädigt geliefert – Sensorhalter gebrochen", set()),
         ("Handyhalter an der Scheibe ist abgebrochen.", set()),

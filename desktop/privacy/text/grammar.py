@@ -327,6 +327,10 @@ class Grammar:
         process = data.get("process", {})
         self._process_heads = tuple(_fold_all(process.get("heads", [])))
         self._generic_categories = frozenset(process.get("generic_categories", []))
+        feature = data.get("feature", {})
+        self._feature_genitives = _fold_all(feature.get("genitives", []))
+        self._feature_located = _fold_all(feature.get("located", []))
+        self._located_categories = frozenset(feature.get("located_categories", []))
         self._work_verbs = _fold_all(data["job"].get("work_verbs", []))
         self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
@@ -1077,6 +1081,8 @@ class Grammar:
             and self._generic_plural(norm.original, first, last)
         ):
             return False  # "kirchgänger parken alles zu": people in general, no one named
+        if self._feature_of_thing(norm.original, last, hit.rule.category):
+            return False  # "DNA des Autos", "Stimmerkennung im Navi": the thing's
         if self._quoted_label(norm.original, first, last):
             return False  # "Fahrmodus-Schalter 'DNA'", "Aufkleber 'Baby an Bord'"
         if norm.original[first : first + 1].isupper() and (
@@ -1631,6 +1637,31 @@ class Grammar:
             return False  # "die Pilger", "seine Glaubensbrüder", "Kd. und ..."
         after = [m.group() for m in _TOKEN.finditer(text, end, right)]
         return not self._names_person(after)
+
+    def _feature_of_thing(self, text: str, end: int, category: str) -> bool:
+        """A genitive of a thing follows the word ("DNA des Autos"), or for the categories of
+        `[feature] located_categories` a preposition of place and a thing ("Stimmerkennung
+        im Navi") in a clause that names no person: the word is said of the thing -- not
+        "Krebs der Mutter", "Kunde hat Iris-Scan am Handy aktiviert"."""
+        if text[end : end + 1] != " ":
+            return False
+        following = text[end + 1 : end + 40].split()[:3]
+        if len(following) < 2:
+            return False
+        link = _fold(following[0])
+        if link not in self._feature_genitives and not (
+            link in self._feature_located and category in self._located_categories
+        ):
+            return False  # the common case: no genitive or place after the word
+        # the noun right after the link, or after one adjective ("des neuen Autos")
+        noun = next((w for w in following[1:] if w[:1].isupper()), "").strip(".,;:!?()")
+        if not noun or self._is_person(noun) or not self._is_thing(noun):
+            return False
+        if link in self._feature_genitives:
+            return True
+        # a person of the clause uses the feature ("Kunde hat Iris-Scan am Handy aktiviert")
+        left, right = self._clause(text, end, end)
+        return not self._names_person([m.group() for m in _TOKEN.finditer(text, left, right)])
 
     def _quoted_label(self, text: str, start: int, end: int) -> bool:
         """The hit lies inside quotes that open right after a thing or a noun of a label
