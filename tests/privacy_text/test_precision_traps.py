@@ -105,6 +105,8 @@ from tests.helpers.privacy_text import categories
         ("Die Abwicklung ist ein Pflegefall, drei Rückfragen bisher.", set()),
         ("Kd. macht eine Pilgerfahrt nach Lourdes.", {"religion"}),
         ("Die Mutter ist ein Pflegefall.", {"health"}),
+        ("Die Werkstatt ist das Mekka der Oldtimerfans.", set()),
+        ("Kd. fährt jedes Jahr nach Mekka.", {"religion"}),
         # a clause without a verb that opens with a thing: its predicate noun is a metaphor
         ("Kalibrierkamera heute wieder eine Zicke, drei Versuche.", set()),
         ("Die Kamera mal wieder eine Mimose bei Kälte.", set()),

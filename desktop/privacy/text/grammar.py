@@ -643,12 +643,17 @@ class Grammar:
         )
 
     def _is_thing_or_process(self, token: str) -> bool:
-        """A thing, or a process or errand by its last part (`[process] heads`:
-        "Monteurtour", "Teilesuche")."""
+        """A thing, a place or institution, or a process or errand by its last part
+        (`[process] heads`: "Monteurtour", "Teilesuche")."""
         if self._is_thing(token):
             return True
         bare = token.rstrip(".")
-        return fold_term(bare).endswith(self._process_heads) and not self._is_person(bare)
+        if self._is_person(bare):
+            return False
+        head = self.head(bare)  # a place or institution ("Die Werkstatt ist das Mekka ...")
+        if head is not None and head[0] in ("place", "institution"):
+            return True
+        return fold_term(bare).endswith(self._process_heads)
 
     def _is_institution(self, token: str) -> bool:
         head = self.head(token)
