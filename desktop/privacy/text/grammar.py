@@ -331,6 +331,9 @@ class Grammar:
         self._feature_genitives = _fold_all(feature.get("genitives", []))
         self._feature_located = _fold_all(feature.get("located", []))
         self._located_categories = frozenset(feature.get("located_categories", []))
+        self._feature_links = tuple(  # " des ", " im ", ...: a cheap pre-test on the text
+            f" {w} " for w in (*feature.get("genitives", []), *feature.get("located", []))
+        )
         self._work_verbs = _fold_all(data["job"].get("work_verbs", []))
         self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
@@ -502,16 +505,18 @@ class Grammar:
         trade = _fold(found.group(1)).endswith(self._trades)  # "Außendienstler für Hörgeräte"
         if found.group(2) == "von" and not trade:
             return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
-        before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if not trade and (head is None or head[0] not in ("place", "institution", "job")):
             # a job head serves them too: "Deutschlehrer für Geflüchtete"; so does the
             # work a job word names: "unterrichtet Deutsch für Flüchtlinge"
+            if found.group(2) != "für":
+                return False
+            previous = text[max(0, found.start() - 24) : found.start()].split()[-1:]
             return (
-                found.group(2) == "für"
-                and before[-1:] != []
-                and before[-1] in self._job_words
+                bool(previous)
+                and _fold(previous[0]) in self._job_words
                 and not self._is_person(found.group(1))
             )
+        before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
         if category in self._visit_reveals and any(w in self._visit_words for w in before[-2:]):
@@ -1648,8 +1653,8 @@ class Grammar:
         `[feature] located_categories` a preposition of place and a thing ("Stimmerkennung
         im Navi") in a clause that names no person: the word is said of the thing -- not
         "Krebs der Mutter", "Kunde hat Iris-Scan am Handy aktiviert"."""
-        if text[end : end + 1] != " ":
-            return False
+        if not text.startswith(self._feature_links, end):
+            return False  # the common case: no genitive or place right after the word
         following = text[end + 1 : end + 40].split()[:3]
         if len(following) < 2:
             return False
