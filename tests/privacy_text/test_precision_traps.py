@@ -53,6 +53,8 @@ from tests.helpers.privacy_text import categories
         ("Die Dichtung inkontinent, Wasser im Fußraum.", set()),
         ("Fahrer verletzt, Beifahrer nicht.", {"health"}),
         ("Fahrzeug beschädigt, Kd. verletzt.", {"health"}),
+        ("Der Außenspiegel ist rechts lose.", set()),
+        ("Kunde ist rechts, hat er erzählt.", {"political"}),
         # a clause that opens with a verb after a comma continues a thing subject before it
         ("Transporter mit Logo, gehört der Kirchengemeinde, Schlüssel im Pfarrbüro.", set()),
         ("Fzg. mit Aufschrift 'Ev. Jugend', gehört der Gemeinde, Fahrer holt ab", set()),

@@ -1507,11 +1507,15 @@ class Grammar:
         return self._circumstance(before[:noun_index], [])  # "im Stau wegen Warnstreik von"
 
     def _thing_opens(self, text: str, start: int, end: int) -> bool:
-        """A one-word attribute right after a thing that opens its clause, with no verb
-        between, is said of the thing ("Scheibe verletzt geliefert", "Die Dichtung
-        inkontinent") -- not "Kd. verletzt", "Fahrer verletzt", "Auto vom Kd., verletzt"."""
-        if start < 2 or text[start - 1] != " " or " " in text[start:end]:
+        """A one-word attribute (or a match opened by "ist"/"hat") right after a thing that
+        opens its clause is said of the thing ("Scheibe verletzt geliefert", "Der
+        Außenspiegel ist rechts lose") -- not "Kd. verletzt", "Fahrer verletzt", "Auto vom
+        Kd., verletzt"."""
+        if start < 2 or text[start - 1] != " ":
             return False
+        cut = text.find(" ", start, end)
+        if cut >= 0 and _fold(text[start:cut]) not in _HAVE_OR_BE:
+            return False  # several words, not opened by a copula ("ist rechts")
         space = text.rfind(" ", max(0, start - 30), start - 1)
         noun = text[space + 1 : start - 1]
         if not noun[:1].isupper() or not noun.isalpha():
