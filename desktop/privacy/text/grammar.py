@@ -113,6 +113,10 @@ _COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
 _HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
+# a word in "-en" after the hit (on the folded text): a verb in the plural may follow
+_PLURAL_NEXT = re.compile(r" [a-z]+en(?!\w)")
+_INDEFINITE_BEFORE = (" ein ", " eine ", " ne ", " 'ne ")
+_QUOTES = ("'", '"', "„", "“", "”", "‚", "‘", "’", "«", "»")
 # "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
@@ -170,7 +174,6 @@ def _fold_all(words: Iterable[str]) -> frozenset[str]:
 
 
 # the head of a compound that is a keeper (a person) or a holder (a thing) by its front
-_KEEPER_HEADS = ("halter", "halterin")
 
 
 class Grammar:
@@ -241,6 +244,9 @@ class Grammar:
         self._parking = _fold_all(data["vehicle"].get("parking", []))
         # nouns of a job's record: a capitalised word right after one is a surname
         self.record_nouns = _fold_all(data.get("surname", {}).get("records", []))
+        # words that name a name ("namens", "Nachname:") and verbs of naming ("heißt")
+        self.naming_words = _fold_all(data.get("surname", {}).get("naming", []))
+        self.naming_verbs = _fold_all(data.get("surname", {}).get("naming_verbs", []))
         adjective = data.get("adjective_heads", {})
         # health adjectives that head a compound ("halb|blind"), longest first, folded
         self.adjective_heads = tuple(
@@ -266,6 +272,7 @@ class Grammar:
             w for w in self._negators if not any(o != w and o in w for o in self._negators)
         )
         self._negation_memo: tuple[str | None, bool] = (None, False)
+        self._quote_memo: tuple[str | None, bool] = (None, False)
         self._simile_memo: tuple[str | None, bool] = (None, False)
         self._negation_fillers = _fold_all(negation["fillers"])
         self._negation_keepers = _fold_all(negation["abilities"] + negation["modals"])
@@ -298,6 +305,45 @@ class Grammar:
         pretence = data.get("pretence", {})
         self._pretence_categories = frozenset(pretence.get("categories", []))
         self._pretence_verbs = _fold_all(pretence.get("verbs", []))
+        figurative = data.get("figurative", {})
+        self._figurative_categories = frozenset(figurative.get("categories", []))
+        self._senses = _fold_all(figurative.get("senses", []))
+        self._sense_complements = _fold_all(figurative.get("complements", []))
+        self._colours = _fold_all(figurative.get("colours", []))
+        self._attitudes = _fold_all(figurative.get("attitudes", []))
+        self._attitude_complements = _fold_all(figurative.get("attitude_complements", []))
+        self._hopes = _fold_all(figurative.get("hopes", []))
+        self._worries = _fold_all(figurative.get("worries", []))
+        self._states = _fold_all(figurative.get("states", []))
+        self._enthusiasts = _fold_all(figurative.get("enthusiasts", []))
+        self._enthusiast_complements = _fold_all(figurative.get("enthusiast_complements", []))
+        self._affairs = _fold_all(figurative.get("affairs", []))
+        self._emotions = _fold_all(figurative.get("emotions", []))
+        # every last word of a hit that the valence may make figurative (a cheap pre-test)
+        self._figurative_words = (
+            self._senses
+            | self._worries
+            | self._attitudes
+            | self._hopes
+            | self._states
+            | self._enthusiasts
+            | self._affairs
+        )
+        self._worry_links = _fold_all(figurative.get("worry_links", []))
+        self._worry_causes = _fold_all(figurative.get("worry_causes", []))
+        self._matters = tuple(_fold_all(figurative.get("matters", [])))
+        process = data.get("process", {})
+        self._process_heads = tuple(_fold_all(process.get("heads", [])))
+        self._generic_categories = frozenset(process.get("generic_categories", []))
+        feature = data.get("feature", {})
+        self._feature_genitives = _fold_all(feature.get("genitives", []))
+        self._feature_located = _fold_all(feature.get("located", []))
+        self._located_categories = frozenset(feature.get("located_categories", []))
+        self._feature_links = tuple(  # " des ", " im ", ...: a cheap pre-test on the text
+            f" {w} " for w in (*feature.get("genitives", []), *feature.get("located", []))
+        )
+        self._work_verbs = _fold_all(data["job"].get("work_verbs", []))
+        self._label_nouns = tuple(_fold_all(data.get("label", {}).get("nouns", [])))
         self._thing_subject_categories = frozenset(
             data.get("thing_subject", {}).get("categories", [])
         )
@@ -469,7 +515,16 @@ class Grammar:
         if found.group(2) == "von" and not trade:
             return False  # "von" names goods only after a trade: "Hersteller von Hörgeräten"
         if not trade and (head is None or head[0] not in ("place", "institution", "job")):
-            return False  # a job head serves them too: "Deutschlehrer für Geflüchtete"
+            # a job head serves them too: "Deutschlehrer für Geflüchtete"; so does the
+            # work a job word names: "unterrichtet Deutsch für Flüchtlinge"
+            if found.group(2) != "für":
+                return False
+            previous = text[max(0, found.start() - 24) : found.start()].split()[-1:]
+            return (
+                bool(previous)
+                and _fold(previous[0]) in self._job_words
+                and not self._is_person(found.group(1))
+            )
         before = [_fold(w) for w in text[max(0, found.start() - 32) : found.start()].split()[-3:]]
         if any(word in self._job_words for word in before):
             return True  # "arbeitet im Labor für Abstammungsgutachten": a workplace
@@ -503,6 +558,28 @@ class Grammar:
                 return not any(w in _ARTICLES or w in self._possessives for w in between)
         return False
 
+    def _supplies(self, text: str, start: int) -> bool:
+        """The word follows "für" after goods, the bare object of a verb of trade: the event
+        or organisation is a client of the person's work ("baut Stände für den
+        Gewerkschaftstag auf", "liefert Getränke für den Parteitag") -- not "baut seinen
+        Stand für den Parteitag auf"."""
+        left = max(0, start - 48)
+        if "für" not in text[max(0, start - 10) : start]:
+            return False  # the common case, decided cheaply
+        near = text[left:start].split()[-7:]
+        index = len(near) - 1
+        if index >= 0 and _fold(near[index]) in _ARTICLES:
+            index -= 1
+        if index < 2 or _fold(near[index]) not in ("für", "fuer", "fürs", "fuers"):
+            return False
+        goods = near[index - 1]
+        if not goods[:1].isupper() or self._is_person(goods):
+            return False
+        before = [_fold(w) for w in near[: index - 1]]
+        if before and (before[-1] in _ARTICLES or before[-1] in self._possessives):
+            return False  # "baut seinen Stand": his own
+        return any(w in self._trade_verbs for w in before[-3:])
+
     def _serves_people(self, text: str, start: int) -> bool:
         """A noun of a kind of person is the object of a verb of service: the people the
         person's work serves ("fährt Dialysepatienten zur Behandlung", "betreut
@@ -512,13 +589,17 @@ class Grammar:
         left = max(0, start - 40)
         if self._service_verb_search(text, left, start) is None:
             return False  # no verb of service right before: the common case, decided cheaply
-        near = text[left:start].split()[-3:]
+        near = text[left:start].split()[-5:]
         verbs = [i for i, w in enumerate(near) if _fold(w) in self._service_verbs]
         if not verbs:
             return False  # no verb of service right before: the common case
         if near[verbs[-1]][-1:] in ",.;:!?":
             return False  # the clause of the verb has ended
         between = near[verbs[-1] + 1 :]  # only lower-case words: "beruflich", "einen"
+        if len(between) > 1 and _fold(between[0]) in self._preps and between[1][:1].isupper():
+            between = between[2:]  # a phrase of time: "fährt am Wochenende eine Gruppe"
+        if len(between) > 2 or any(_fold(w) in self._preps for w in between):
+            return False  # "fährt mit der Pilgergruppe": goes with them
         if any(not w.isalpha() or not w.islower() for w in between):
             return False  # "Kd. fährt Golf. Patient der Klinik": another clause
         if any(w in self._possessives or w in ("als", "selbst", "sich") for w in between):
@@ -542,7 +623,7 @@ class Grammar:
             and index
             and near[index - 1][:1].isupper()  # a noun: no look-up of "und hat"
             and not self._is_person(near[index - 1])
-            and self._is_thing(near[index - 1])
+            and self._is_thing_or_process(near[index - 1])
             for index, word in enumerate(near)
         ):
             return False  # no thing with a copula right before: the common case, cheaply
@@ -552,11 +633,41 @@ class Grammar:
         while index > 0 and len(before) - index <= 3:
             word = before[index]
             if _fold(word) in _COPULAS:
-                return self._is_thing(before[index - 1])
+                return self._is_thing_or_process(before[index - 1])
             if word[:1].isupper() and _fold(word) not in _ARTICLES:
                 return False
             index -= 1
         return False
+
+    def _elliptic_predicate(self, text: str, start: int) -> bool:
+        """A noun after an indefinite article in a clause that opens with a thing and has no
+        verb is said of the thing, as by a copula left out: "Kalibrierkamera heute wieder
+        eine Zicke" -- not "Kd. heute wieder eine Zicke"."""
+        if not text[max(0, start - 6) : start].endswith(_INDEFINITE_BEFORE):
+            return False  # the common case: no indefinite article right before
+        left, _right = self._clause(text, start, start)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if len(before) < 2:
+            return False
+        index = 1 if _fold(before[0]) in _ARTICLES and len(before) > 2 else 0
+        if not self._is_thing_or_process(before[index]):
+            return False
+        return all(
+            t.islower() and t.isalpha() and not self._finite_verb(t) for t in before[index + 1 :]
+        )
+
+    def _is_thing_or_process(self, token: str) -> bool:
+        """A thing, a place or institution, or a process or errand by its last part
+        (`[process] heads`: "Monteurtour", "Teilesuche")."""
+        if self._is_thing(token):
+            return True
+        bare = token.rstrip(".")
+        if self._is_person(bare):
+            return False
+        head = self.head(bare)  # a place or institution ("Die Werkstatt ist das Mekka ...")
+        if head is not None and head[0] in ("place", "institution"):
+            return True
+        return fold_term(bare).endswith(self._process_heads)
 
     def _is_institution(self, token: str) -> bool:
         head = self.head(token)
@@ -564,9 +675,10 @@ class Grammar:
 
     def _is_thing(self, token: str) -> bool:
         """A car or a thing: a vehicle word or a noun with an object head ("Auto", "Scheibe")."""
-        if _fold(token.rstrip(".")) in self._vehicles:
+        bare = token.rstrip(".")  # an abbreviation: "Fzg.", "Kfz."
+        if _fold(bare) in self._vehicles:
             return True
-        head = self.head(token)
+        head = self.head(bare)
         return head is not None and head[0] == "object"
 
     def _is_person(self, token: str) -> bool:
@@ -575,18 +687,21 @@ class Grammar:
             return True
         heads = self._person_heads.get(folded[-3:])
         if heads is not None and folded.endswith(heads):
-            return not folded.endswith(_KEEPER_HEADS) or self._keeps_vehicle_or_animal(folded)
+            return not folded.endswith("halter") or self._keeper(token.rstrip(".")[:-6])
         if "'" in folded or "’" in folded:  # the English genitive: "customer's"
             return folded.endswith(("'s", "’s")) and self._is_person(token[:-2])
         # a diminutive of a person noun is a person ("Omilein", "Frauchen")
         return folded.endswith(("lein", "chen")) and folded[:-4] in self._person
 
-    def _keeps_vehicle_or_animal(self, folded: str) -> bool:
-        """A "-halter" compound is a person who keeps a vehicle or an animal ("Fahrzeughalter",
-        "Hundehalterin"); with another front it is a holder, a thing ("Sensorhalter")."""
-        head = "halterin" if folded.endswith("halterin") else "halter"
-        front = folded[: -len(head)].rstrip("-")
-        return not front or front.endswith(self._keeper_fronts)
+    def _keeper(self, front: str) -> bool:
+        """Whether "<front>halter" is a keeper, a person ("Fahrzeughalter", "Hundehalter"),
+        rather than a holder or a switch, a thing ("Sensorhalter", "Lichtschalter")."""
+        front = front.rstrip("-")
+        if not front or front.lower().endswith("sc"):
+            return not front  # "Halter" alone is the keeper; "...schalter" a switch
+        return fold_term(front).endswith(self._keeper_fronts) or not self._is_thing(
+            front.capitalize()
+        )
 
     def _pronoun_subject(self, before: list[str]) -> bool:
         """A pronoun of no person is the subject before the word, outside a prepositional
@@ -802,6 +917,8 @@ class Grammar:
             index -= 1
         if index >= 0 and tokens[index] == "noch" and "weder" in tokens[max(0, index - 6) : index]:
             return True  # "weder krank noch verletzt"
+        if index > 0 and tokens[index] == "one" and tokens[index - 1] == "no":
+            return True  # "no one was injured"
         if index < 0 or tokens[index] not in self._negators:
             return False
         return not any(t in self._negation_keepers for t in tokens[max(0, index - 4) : index])
@@ -988,11 +1105,23 @@ class Grammar:
         if attributive and self._describes_thing(norm, hit):
             return False  # "Schweizer Konto", "evangelischen Kirchengemeinde"
         first, last = norm.span(hit.start, hit.end)
+        if (
+            hit.rule.category in self._generic_categories
+            and _PLURAL_NEXT.match(norm.text, hit.end) is not None
+            and self._generic_plural(norm.original, first, last)
+        ):
+            return False  # "kirchgänger parken alles zu": people in general, no one named
+        if self._feature_of_thing(norm.original, last, hit.rule.category):
+            return False  # "DNA des Autos", "Stimmerkennung im Navi": the thing's
+        if self._quoted_label(norm.original, first, last):
+            return False  # "Fahrmodus-Schalter 'DNA'", "Aufkleber 'Baby an Bord'"
         if norm.original[first : first + 1].isupper() and (
             self._names_vehicle(norm.original, last)
             or self._names_clientele(norm.original, first, hit.rule.category)
             or self._predicate_of_thing(norm.original, first)
+            or self._elliptic_predicate(norm.original, first)
             or self._names_goods(norm.original, first)
+            or self._supplies(norm.original, first)
             or self._serves_people(norm.original, first)
             or self._car_as_patient(norm.original, first, last)
             or self._first_name(norm.original, first, last, hit.rule.category)
@@ -1001,6 +1130,16 @@ class Grammar:
         category = hit.rule.category
         if category in self._pretence_categories and self._pretended(norm.original, first, last):
             return False  # "Kd. stellt sich taub": feigned, no condition
+        if category in self._employer_categories and self._works_there_as(
+            norm.original, first, last
+        ):
+            return False  # "arbeitet im Kloster als Gärtner": a job there, no belief
+        if (
+            category in self._figurative_categories
+            and norm.text[hit.start : hit.end].rpartition(" ")[2] in self._figurative_words
+            and self._figurative(norm.original, first, last)
+        ):
+            return False  # "blind für die Kratzer", "Bauchschmerzen wegen der Kosten"
         if category in self._owner_categories and (
             self._owned_by(norm.original, first, category)
             or self._holding_opens(norm.original, first, last)
@@ -1010,7 +1149,10 @@ class Grammar:
         if frame is None and not widened and not norm.text.startswith("-", hit.end):
             if not self._names_place_itself(norm, hit):
                 if category in self._thing_subject_categories:
-                    return not self._said_of_thing(norm.original, first, last)
+                    return not (
+                        self._said_of_thing(norm.original, first, last)
+                        or self._thing_opens(norm.original, first, last)
+                    )
                 return True  # the whole word is the term: no compound head to read
             frame = "place"  # "Schwulen|bar", "SPD-Bürger|büro": the term names a place
         text = norm.original
@@ -1106,8 +1248,8 @@ class Grammar:
     ) -> bool:
         """The frame check of a hit (see the module docstring)."""
         if frame is None:  # "Dichtung ist inkontinent": a word ending a thing's predicate
-            return category not in self._thing_subject_categories or not self._said_of_thing(
-                text, start, end
+            return category not in self._thing_subject_categories or not (
+                self._said_of_thing(text, start, end) or self._thing_opens(text, start, end)
             )
         left, right = self._clause(text, start, end)
         before = [m.group() for m in _TOKEN.finditer(text, left, start)]
@@ -1139,6 +1281,8 @@ class Grammar:
         if frame == "thing":
             if any(_fold(t) in self._parking for t in tokens):
                 return False  # "Kd. parkt beim Augenarzt um die Ecke": where the car stands
+            if self._works_as(tokens):
+                return False  # "arbeitet als Sprechstundenhilfe beim Hausarzt": a workplace
             subject = self._subject(before)
             return subject is None or not self._is_thing(subject)
         if frame == "place":
@@ -1197,6 +1341,8 @@ class Grammar:
                 return False  # "bitte geduldig sein": a request to the reader
             if subject is None and self._pronoun_subject(before):
                 return False  # "für den Kunden ist es schwierig", "alles korrekt"
+        if subject is None and self._continues_thing(text, left, before[0] if before else piece):
+            return False  # "Fzg. mit Beschriftung, gehört der Gemeinde": the vehicle does
         if frame == "subject" or subject is not None:
             return True
         if self._names_person(tokens):
@@ -1284,6 +1430,32 @@ class Grammar:
         subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, comma)])
         return subject is not None and self._is_person(subject)
 
+    def _continues_thing(self, text: str, left: int, words: str) -> bool:
+        """A clause without a subject that opens with a finite verb after a comma continues
+        the clause before it: when that clause's subject is a thing, the word is said of the
+        thing ("Fzg. mit Beschriftung, gehört der Gemeinde", "Sensor verschmutzt, ist
+        blind") -- "Kd. hat ein Auto, ist gläubig" stays the customer's."""
+        first = words.split(" ", 1)[0]  # the clause's first word
+        if _fold(first) not in self._continuing_verbs:
+            return False
+        comma = left - 1
+        while comma >= 0 and text[comma].isspace():
+            comma -= 1
+        if comma < 0 or text[comma] != ",":
+            return False
+        start, _end = self._clause(text, comma, comma)
+        stop = comma
+        if sum(text.count(q, start, comma) for q in _QUOTES) % 2:
+            # a quoted label ends the clause before ("Beschriftung 'Ev. Jugend'"): its
+            # words name the label, the clause's subject stands before it
+            opening = max(text.rfind(q, max(0, start - 80), start) for q in _QUOTES)
+            if opening < 0:
+                return False
+            stop = opening
+            start, _end = self._clause(text, opening, opening)
+        subject = self._subject([m.group() for m in _TOKEN.finditer(text, start, stop)])
+        return subject is not None and self._is_thing(subject)
+
     def _on_duty(self, tokens: list[str]) -> bool:
         """The clause puts the person at an event for work: a job or duty word ("Dienst",
         "Einsatz", "arbeitet") or a role after "als" that is no participant's ("als
@@ -1364,6 +1536,28 @@ class Grammar:
             return True
         return self._circumstance(before[:noun_index], [])  # "im Stau wegen Warnstreik von"
 
+    def _thing_opens(self, text: str, start: int, end: int) -> bool:
+        """A one-word attribute (or a match opened by "ist"/"hat") right after a thing that
+        opens its clause is said of the thing ("Scheibe verletzt geliefert", "Der
+        Außenspiegel ist rechts lose") -- not "Kd. verletzt", "Fahrer verletzt", "Auto vom
+        Kd., verletzt"."""
+        if start < 2 or text[start - 1] != " ":
+            return False
+        cut = text.find(" ", start, end)
+        if cut >= 0 and _fold(text[start:cut]) not in _HAVE_OR_BE:
+            return False  # several words, not opened by a copula ("ist rechts")
+        space = text.rfind(" ", max(0, start - 30), start - 1)
+        noun = text[space + 1 : start - 1]
+        if not noun[:1].isupper() or not noun.isalpha():
+            return False  # the common case: no capitalised noun right before
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if len(before) > 2 or (len(before) == 2 and _fold(before[0]) not in _ARTICLES):
+            return False  # the noun does not open the clause
+        if self._is_person(noun) or not self._is_thing(noun):
+            return False
+        return not self._names_person([m.group() for m in _TOKEN.finditer(text, end, right)])
+
     def _said_of_thing(self, text: str, start: int, end: int) -> bool:
         """A thing right before "hat"/"ist" (an article may follow) is the subject the word
         is said of, and the clause names no person: car slang for a defect ("Scheibe hat
@@ -1441,6 +1635,156 @@ class Grammar:
             return False  # the common case, decided cheaply
         near = [*before, *text[end : end + 30].split()[:2]]
         return any(_fold(word.strip(".,;:!?")) in self._pretence_verbs for word in near)
+
+    def _works_as(self, tokens: list[str]) -> bool:
+        """The clause says the person works "als" a role: "arbeitet als
+        Sprechstundenhilfe beim Hausarzt" -- not "muss nach der Arbeit zum Arzt"."""
+        folded = [_fold(t.rstrip(".")) for t in tokens]
+        return "als" in folded and any(w in self._work_verbs for w in folded)
+
+    def _works_there_as(self, text: str, start: int, end: int) -> bool:
+        """A phrase of working at a place ("arbeitet im Kloster") followed by "als" and a
+        role: the person has a job there, as an employer's worker ("kd arbeitet im kloster als
+        gärtner") -- a role that is itself a finding ("als Nonne") is a hit of its own."""
+        words = [*text[max(0, start - 24) : start].split()[-2:], *text[start:end].split()]
+        if not any(_fold(w) in self._job_words for w in words[:-1]):
+            return False  # the common case: no verb of working right before the place
+        following = text[end : end + 40].split()
+        return (
+            len(following) > 1
+            and _fold(following[0]) == "als"
+            and following[1].rstrip(",.;").isalpha()
+        )
+
+    def _generic_plural(self, text: str, start: int, end: int) -> bool:
+        """A bare noun of people opens its clause and a verb in the plural follows: a group
+        in general ("kirchgänger parken alles zu", "Pilger blockieren die Zufahrt") -- not
+        one with an article or a possessive ("die Pilger"), a person ("Kd. ist Pilger"), a
+        verb in the singular ("Pilger parkt") or a clause that names a person."""
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None:
+            return False
+        verb = following.group()
+        if not (verb.endswith("en") and verb.isalpha() and verb.islower()):
+            return False  # the common case: no verb in the plural right after
+        piece = text[start:end]
+        if " " in piece or not piece.isalpha():
+            return False
+        folded = _fold(verb)
+        if folded in _ARTICLES or folded in self._preps or folded in self._function:
+            return False
+        if self._lemma(verb) != verb:
+            return False  # "parken", "blockieren": the plural is the infinitive's form
+        left, right = self._clause(text, start, end)
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)]
+        if any(not t.islower() or _fold(t) in _ARTICLES or t in self._possessives for t in before):
+            return False  # "die Pilger", "seine Glaubensbrüder", "Kd. und ..."
+        after = [m.group() for m in _TOKEN.finditer(text, end, right)]
+        return not self._names_person(after)
+
+    def _feature_of_thing(self, text: str, end: int, category: str) -> bool:
+        """A genitive of a thing follows the word ("DNA des Autos"), or for the categories of
+        `[feature] located_categories` a preposition of place and a thing ("Stimmerkennung
+        im Navi") in a clause that names no person: the word is said of the thing -- not
+        "Krebs der Mutter", "Kunde hat Iris-Scan am Handy aktiviert"."""
+        if not text.startswith(self._feature_links, end):
+            return False  # the common case: no genitive or place right after the word
+        following = text[end + 1 : end + 40].split()[:3]
+        if len(following) < 2:
+            return False
+        link = _fold(following[0])
+        if link not in self._feature_genitives and not (
+            link in self._feature_located and category in self._located_categories
+        ):
+            return False  # the common case: no genitive or place after the word
+        # the noun right after the link, or after one adjective ("des neuen Autos")
+        noun = next((w for w in following[1:] if w[:1].isupper()), "").strip(".,;:!?()")
+        if not noun or self._is_person(noun) or not self._is_thing(noun):
+            return False
+        if link in self._feature_genitives:
+            return True
+        # a person of the clause uses the feature ("Kunde hat Iris-Scan am Handy aktiviert")
+        left, right = self._clause(text, end, end)
+        return not self._names_person([m.group() for m in _TOKEN.finditer(text, left, right)])
+
+    def _quoted_label(self, text: str, start: int, end: int) -> bool:
+        """The hit lies inside quotes that open right after a thing or a noun of a label
+        (`[label]`): the quoted words are the label's text ("Schalter 'DNA'", "Aufkleber
+        „Baby an Bord“") -- not quoted speech ("Kd. sagt: 'ich bin blind'")."""
+        memo = self._quote_memo  # (text, holds a quote): one test per text
+        if memo[0] is not text:
+            memo = (text, any(q in text for q in _QUOTES))
+            self._quote_memo = memo
+        if not memo[1]:
+            return False  # no quote in the text: the common case
+        window = text[max(0, start - 60) : start]
+        opening = max(window.rfind(q) for q in _QUOTES)
+        if opening < 0:
+            return False  # no quote before the hit
+        inside = window[opening + 1 :]
+        if any(q in inside for q in _QUOTES) or not any(q in text[end : end + 60] for q in _QUOTES):
+            return False  # the quote before closes one, or none closes after the hit
+        before = window[:opening].rstrip(" :")
+        words = before.split()
+        if not words:
+            return False
+        noun = words[-1].strip(",;()")
+        if not noun[:1].isupper():
+            return False
+        if not (fold_term(noun).endswith(self._label_nouns) or self._is_thing(noun)):
+            return False
+        # a person who has the label shows it ("Kunde hat einen Aufkleber 'FCK AFD'")
+        left, _right = self._clause(text, start - len(window) + opening, start)
+        return not self._names_person(
+            [m.group() for m in _TOKEN.finditer(text, left, start - len(window) + opening)]
+        )
+
+    def _figurative(self, text: str, start: int, end: int) -> bool:
+        """The valence of the hit's last word makes it figurative (`[figurative]`): a sense
+        adjective with an object after "für"/"gegenüber" that is no colour ("blind für die
+        Kratzer" -- not "blind für Rot"), or a complaint of the belly or head caused by a
+        matter of business ("Bauchschmerzen wegen der Kosten", "Die Lieferzeit bereitet mir
+        Kopfschmerzen" -- not "Kopfschmerzen wegen des Unfalls")."""
+        cut = text.rfind(" ", start, end)  # the hit's last word
+        word = _fold(text[cut + 1 if cut >= 0 else start : end])
+        if word in self._hopes:  # "Wir beten, dass die Scheibe hält": hoping
+            return text[end : end + 8].lstrip(" ,").startswith("dass ")
+        if word in self._states and text.startswith(" vor ", end):  # "krank vor Sorge"
+            following = text[end + 5 : end + 30].split()
+            return bool(following) and _fold(following[0].strip(".,;:!?")) in self._emotions
+        if word in self._affairs:  # "die Affäre um die Nachberechnung": a business
+            return text.startswith(" um ", end)
+        if word in self._enthusiasts:  # "Oldtimer-Liebhaber", "Liebhaber von Autos"
+            if cut < 0 and start and (text[start - 1] == "-" or text[start - 1].isalpha()):
+                return True  # the head of a compound
+            following = text[end : end + 40].split()
+            if not following or _fold(following[0]) not in self._enthusiast_complements:
+                return False
+            noun = next((t for t in following[1:] if t[:1].isupper()), "")
+            return bool(noun) and not self._is_person(noun.strip(".,;:!?"))
+        if word in self._attitudes:  # "liberal mit den Terminen": a manner of dealing
+            following = text[end : end + 12].split()
+            return bool(following) and _fold(following[0]) in self._attitude_complements
+        sense = word in self._senses
+        if not sense and word not in self._worries:
+            return False  # the common case, decided cheaply
+        left, right = self._clause(text, start, end)
+        after = [m.group() for m in _TOKEN.finditer(text, end, right)][:6]
+        if sense:
+            if not after or _fold(after[0]) not in self._sense_complements or len(after) < 2:
+                return False
+            noun = next((t for t in after[1:] if t[:1].isupper()), after[1])
+            return _fold(noun.rstrip(".")) not in self._colours
+        if after and _fold(after[0]) in self._worry_links:
+            noun = _fold(next((t for t in after[1:] if t[:1].isupper()), "").rstrip("."))
+            # (a dative plural adds "n": "bei diesen Preisen")
+            return bool(noun) and (
+                noun.endswith(self._matters) or noun[:-1].endswith(self._matters)
+            )
+        before = [m.group() for m in _TOKEN.finditer(text, left, start)][-6:]
+        return any(_fold(t) in self._worry_causes for t in before) and any(
+            t[:1].isupper() and _fold(t.rstrip(".")).endswith(self._matters) for t in before
+        )
 
     def _holding_opens(self, text: str, start: int, end: int) -> bool:
         """The hit opens its clause with a thing, place or event that an organisation holds

@@ -69,6 +69,19 @@ def _is_name_after_salutation(norm: Normalized, hit: Hit) -> bool:
     return norm.original[start : start + 1].isupper()
 
 
+def _names_a_name(text: str, stop: int, previous: str, grammar: Grammar) -> bool:
+    """``previous`` (the word ending at ``stop``) names the name after it: a word of naming
+    ("namens", "Nachname:"), or a verb of naming after a word for the person ("Kd. heißt",
+    "die Kundin hieß") -- "das heißt" means "that is"."""
+    word = previous.rstrip(":")
+    if word in grammar.naming_words:
+        return True
+    if word != previous or word not in grammar.naming_verbs:
+        return False
+    before = text[max(0, stop - len(previous) - 24) : stop - len(previous)].split()
+    return bool(before) and grammar.is_person_word(before[-1])
+
+
 # "Frau Irmgard Verdi", "Herrn Dr. Klaus Krebs": a salutation, a title and a first name
 _FULL_NAME_BEFORE = re.compile(
     r"(?<!\w)(?:herrn?|frau|hr\.?|fr\.?|familie|fam\.?)\s+(?:(?:dr|prof)\.\s*)?([^\W\d_]+)\s+$"
@@ -91,7 +104,10 @@ def _is_surname_in_name(
     previous = text[text.rfind(" ", 0, stop) + 1 : stop]
     if "\n" in previous or "\t" in previous:
         previous = previous.split()[-1]
-    record = previous in grammar.record_nouns
+    record = previous in grammar.record_nouns or (
+        (previous in grammar.naming_verbs or previous.rstrip(":") in grammar.naming_words)
+        and _names_a_name(text, stop, previous, grammar)
+    )
     if not record and previous not in firsts:
         return False
     if (hit.end < len(text) and (text[hit.end].isalnum() or text[hit.end] == "-")) or "-" in (
