@@ -122,7 +122,7 @@ from tests.helpers.privacy_text import categories
         ("sonntags vor 11 kein stellplatz frei, kirchgänger parken alles zu", set()),
         ("Rollstuhlfahrer parken oft auf dem Gehweg vor der Werkstatt.", set()),
         ("Kd. ist Kirchgänger, sonntags kein Termin.", {"religion"}),
-        ("Die Kirchgänger vom Nachbarhaus parken, Kd. ist auch einer.", {"religion"}),
+        ("Die Kirchgänger vom Nachbarhaus parken, Kd. ist selbst Kirchgänger.", {"religion"}),
         ("Kirchgänger parkt vor der Tür, Kd. ist gläubig.", {"religion"}),
         # "koscher" is said of the clause's subject: an offer is no believer
         ("Das Angebot der Werkstatt ist nicht ganz koscher, bitte Preis prüfen.", set()),

@@ -695,13 +695,12 @@ class Grammar:
 
     def _keeper(self, front: str) -> bool:
         """Whether "<front>halter" is a keeper, a person ("Fahrzeughalter", "Hundehalter"),
-        rather than a holder or a switch, a thing ("Sensorhalter", "Lichtschalter")."""
+        rather than a holder or a switch, a thing ("Sensorhalter", "Kennzeichenhalter",
+        "Lichtschalter"): only a vehicle or an animal is kept."""
         front = front.rstrip("-")
         if not front or front.lower().endswith("sc"):
             return not front  # "Halter" alone is the keeper; "...schalter" a switch
-        return fold_term(front).endswith(self._keeper_fronts) or not self._is_thing(
-            front.capitalize()
-        )
+        return fold_term(front).endswith(self._keeper_fronts)
 
     def _pronoun_subject(self, before: list[str]) -> bool:
         """A pronoun of no person is the subject before the word, outside a prepositional
