@@ -162,6 +162,56 @@ def test_leading_regexes_match_where_their_anchors_start() -> None:
         assert sorted(got) == sorted(expected), repr(text)
 
 
+def test_anchor_breaks_are_read_from_the_pattern() -> None:
+    def breaks(source: str, word_start: bool = False) -> tuple[object, bool, bool]:
+        study = anchors.compile_studied(source, word_start=word_start)[1]
+        return study.required, study.after_break, study.before_break
+
+    meise = frozenset({"meise", "hau"})
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau))(?!\w)") == (meise, True, True)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?!s))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?=\s*[.,]))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?=[.,]))") == (meise, True, True)
+    assert breaks(r"(?:hat\s+\w*(meise|hau)[\s,]+x)") == (meise, False, True)
+    assert breaks(r"(?:(?<=ist\s)(meise|hau)\w+)") == (meise, True, False)
+    assert breaks(r"(?:(meise|hau)\s+\w+)", word_start=True) == (meise, True, True)
+    assert breaks(r"(?:(meise|hau)\s+\w+)") == (meise, False, True)
+    # a repeat gives its inside no neighbours; every branch must have them
+    assert breaks(r"(?:x\s+((meise|hau)\s)+)") == (meise, False, True)
+    assert breaks(r"(?:x\s+(meise\s|\w+hau\s))") == (meise, False, True)
+    assert breaks(r"(?:x\s+(meise\s|\shau\s))") == (meise, True, True)
+
+
+def test_bounded_anchors_admit_every_match() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = [
+        r"re: hat (einen|ne) (meise|hau)",
+        r"re: hat (einen|ne) \w*(meise|hau)",
+        r"re: hat (einen|ne) (meise|hau)(?!s)",
+        r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)(?=[.,])",
+        r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)x?",
+        r"re: (?<=ist\s)(echter|wahrer) \w+",
+        r"re: (\w+ )?staatsb(ü|ue)rger(in)?",
+    ]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    bounded = [r for _required, r in matcher._anchored if r.after_break or r.before_break]
+    assert len(bounded) >= 4
+    alphabet = ["hat ", "einen ", "ne ", "meise", "hau", "haus", "xhau", "kd.", "er ", "ist "]
+    alphabet += ["war ", "sehr ", "gereizt", "grantig", "x", " ", ".", ",", "_", "é", "1"]
+    alphabet += ["echter", "wahrer", "staatsbuerger", SEPARATOR, "\n"]
+    for text in _strings(alphabet, 14, 12):
+        spans = pieces(text)
+        expected = sorted(
+            (start, end)
+            for _required, regex in matcher._anchored
+            for a, b in spans
+            for start, end in _scan(regex, text, a, b)
+        )
+        got = sorted((hit.start, hit.end) for hit in matcher.find(text))
+        assert got == expected, repr(text)
+
+
 def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:
     rule = Rule("health.test", "health", None)
     entries = [r"re: (hat|muss) (\w+ )?(mrt|ct|mrtx)", r"re: (kunde|kundin) (ist|war) krank"]
@@ -321,8 +371,13 @@ def test_studied_patterns_are_what_re_compile_gives() -> None:
         assert (study.required, study.leading) == anchors.analyse(source), source
         if study.required is None:
             assert study.local == anchors.piece_local(source), source
-        # the word-start look-behind the matcher strips changes nothing of the analysis
-        assert anchors.compile_studied(r"(?<!\w)" + source)[1] == study, source
+        # the word-start look-behind the matcher strips (and checks itself) changes nothing
+        # of the analysis
+        assert (
+            anchors.compile_studied(r"(?<!\w)" + source)[1]
+            == anchors.compile_studied(source, word_start=True)[1]
+        ), source
+        assert anchors.compile_studied(r"(?<!\w)" + source)[1][:3] == study[:3], source
 
 
 def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:

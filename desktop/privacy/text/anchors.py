@@ -39,12 +39,18 @@ class Analysis(NamedTuple):
     required: Strings | None  # one of these occurs in every match (None: always run)
     leading: bool  # every match starts with one of ``required``
     local: bool  # see :func:`piece_local` (asked only of a pattern without ``required``)
+    # In every match, the member of ``required`` stands after a character that is no letter,
+    # digit or "_" (or at the text start) / before one (or at the text end): an occurrence
+    # inside a longer word ("hau" in "Haus") cannot be the one a match holds.
+    after_break: bool = False
+    before_break: bool = False
 
 
-def compile_studied(source: str) -> tuple[re.Pattern[str], Analysis]:
+def compile_studied(source: str, *, word_start: bool = False) -> tuple[re.Pattern[str], Analysis]:
     """``re.compile(source)`` with its :func:`analyse` and :func:`piece_local`, from one
     parse of the pattern (parsing is half the cost of compiling one). With any surprise in
-    the standard library's internals, ``re.compile`` parses it again."""
+    the standard library's internals, ``re.compile`` parses it again. ``word_start``: the
+    caller accepts only matches that start at a word start (a stripped ``(?<!\\w)``)."""
     if _p is None or _compiler is None or _sre is None:
         required, leading = analyse(source)
         return re.compile(source), Analysis(required, leading, piece_local(source))
@@ -54,7 +60,10 @@ def compile_studied(source: str) -> tuple[re.Pattern[str], Analysis]:
         return re.compile(source), Analysis(None, False, False)
     items = list(tree)
     required, leading = _analyse(source, items)
-    study = Analysis(required, leading, required is None and _safe_local(items))
+    after, before = False, False
+    if required is not None and not tree.state.flags & (_c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE):
+        after, before = _breaks(items, required, word_start)
+    study = Analysis(required, leading, required is None and _safe_local(items), after, before)
     try:  # what re._compiler.compile does with a parsed pattern, keeping the source
         state = tree.state
         names: list[str | None] = [None] * state.groups
@@ -241,6 +250,193 @@ def _must(items: list[tuple[Any, Any]]) -> Strings | None:
         candidates.append(run)
     candidates = [c for c in candidates if c]
     return max(candidates, key=_score) if candidates else None
+
+
+# Where the member of a required set stands (see Analysis.after_break): ``_must`` again,
+# with each candidate's neighbours. A sequence is read with what stands around it: ``left``
+# (a non-word character or the text start lies before it) and ``right`` (after it).
+_Bounded = tuple[Strings, bool, bool]
+
+
+def _breaks(items: list[tuple[Any, Any]], required: Strings, word_start: bool) -> tuple[bool, bool]:
+    """(after a break, before a break) for the set :func:`_must` chose, or (False, False)."""
+    try:
+        found = _must_bounded(items, word_start, False)
+    except Exception:  # noqa: BLE001 - any surprise: no claim
+        return False, False
+    finally:
+        _FINITE.clear()
+    if found is None or found[0] != required:
+        return False, False
+    return found[1], found[2]
+
+
+def _must_bounded(items: list[tuple[Any, Any]], left: bool, right: bool) -> _Bounded | None:
+    """:func:`_must` (the same choice of set) with whether its member always follows / is
+    always followed by a non-word character."""
+    candidates: list[_Bounded] = []
+    run: Strings = frozenset({""})
+    first = 0  # index of the run's first item
+    for index, item in enumerate(items):
+        strings = _finite(item)
+        if strings is not None and len(run) * len(strings) <= _MAX_SET:
+            run = frozenset(a + b for a, b in product(run, strings))
+            continue
+        if "" not in run:
+            candidates.append(_run_bounds(items, run, first, index, left, right))
+        run, first = frozenset({""}), index + 1
+        if strings is not None:
+            run, first = strings, index
+            continue
+        inner = _inside_bounded(
+            item, _break_before(items, index, left), _break_after(items, index + 1, right)
+        )
+        if inner and inner[0]:
+            candidates.append(inner)
+    if "" not in run:
+        candidates.append(_run_bounds(items, run, first, len(items), left, right))
+    candidates = [c for c in candidates if c[0]]
+    return max(candidates, key=lambda c: _score(c[0])) if candidates else None
+
+
+def _run_bounds(
+    items: list[tuple[Any, Any]], run: Strings, first: int, stop: int, left: bool, right: bool
+) -> _Bounded:
+    """A run of finite ``items[first:stop]`` with what stands before and after it; a
+    zero-width assertion at the run's edge counts as well."""
+    after = _break_before(items, first, left)
+    edge = first
+    while not after and edge < stop and _zero_width(items[edge]):
+        after = _asserts_break_before(items[edge])
+        edge += 1
+    before = _break_after(items, stop, right)
+    edge = stop - 1
+    while not before and edge >= first and _zero_width(items[edge]):
+        before = _asserts_break_after(items[edge])
+        edge -= 1
+    return run, after, before
+
+
+def _inside_bounded(item: tuple[Any, Any], left: bool, right: bool) -> _Bounded | None:
+    """:func:`_inside` for :func:`_must_bounded`: a group keeps its neighbours, every branch
+    of an alternation too (the union holds what all branches hold), a repeat none."""
+    op, av = item
+    if op is _c.SUBPATTERN:
+        return _must_bounded(list(av[-1]), left, right)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        after = before = True
+        for branch in av[1]:
+            found = _must_bounded(list(branch), left, right)
+            if not found or not found[0]:
+                return None
+            out |= found[0]
+            after, before = after and found[1], before and found[2]
+        return frozenset(out), after, before
+    if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+        return _must_bounded(list(av[2]), False, False)
+    return None
+
+
+def _zero_width(item: tuple[Any, Any]) -> bool:
+    return item[0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _break_before(items: list[tuple[Any, Any]], index: int, left: bool) -> bool:
+    """A non-word character (or the text start) lies right before ``items[index]``."""
+    for item in reversed(items[:index]):
+        if not _zero_width(item):
+            return _ends_with_break(item)
+        if _asserts_break_before(item):
+            return True
+    return left
+
+
+def _break_after(items: list[tuple[Any, Any]], index: int, right: bool) -> bool:
+    """A non-word character (or the text end) lies right after ``items[index - 1]``."""
+    for item in items[index:]:
+        if not _zero_width(item):
+            return _starts_with_break(item)
+        if _asserts_break_after(item):
+            return True
+    return right
+
+
+def _is_word_class(items: list[tuple[Any, Any]]) -> bool:
+    return items == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])]
+
+
+def _asserts_break_before(item: tuple[Any, Any]) -> bool:
+    """``(?<!\\w)``, or a look-behind whose last character is no word character."""
+    op, av = item
+    if op is _c.ASSERT_NOT and av[0] == -1:
+        return _is_word_class(list(av[1]))
+    if op is _c.ASSERT and av[0] == -1:
+        inner = list(av[1])
+        return bool(inner) and _ends_with_break(inner[-1])
+    return False
+
+
+def _asserts_break_after(item: tuple[Any, Any]) -> bool:
+    """``(?!\\w)``, or a look-ahead whose first character is no word character."""
+    op, av = item
+    if op is _c.ASSERT_NOT and av[0] == 1:
+        return _is_word_class(list(av[1]))
+    if op is _c.ASSERT and av[0] == 1:
+        inner = list(av[1])
+        return bool(inner) and _starts_with_break(inner[0])
+    return False
+
+
+def _break_char(item: tuple[Any, Any]) -> bool:
+    """``item`` matches exactly one character, never a word character."""
+    op, av = item
+    if op is _c.LITERAL:
+        char = chr(av)
+        return not (char.isalnum() or char == "_")
+    if op is _c.IN:
+        if not av or av[0][0] is _c.NEGATE:
+            return False
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                char = chr(value)
+                if char.isalnum() or char == "_":
+                    return False
+            elif kind is not _c.CATEGORY or value not in (
+                _c.CATEGORY_SPACE,
+                _c.CATEGORY_NOT_WORD,
+            ):
+                return False
+        return True
+    return False
+
+
+def _ends_with_break(item: tuple[Any, Any]) -> bool:
+    """Every match of ``item`` is non-empty and ends with a non-word character."""
+    op, av = item
+    if op is _c.SUBPATTERN:
+        inner = list(av[-1])
+        return bool(inner) and _ends_with_break(inner[-1])
+    if op is _c.BRANCH:
+        return all(branch and _ends_with_break(branch[-1]) for branch in av[1])
+    if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+        inner = list(av[2])
+        return bool(inner) and _ends_with_break(inner[-1])
+    return _break_char(item)
+
+
+def _starts_with_break(item: tuple[Any, Any]) -> bool:
+    """Every match of ``item`` is non-empty and starts with a non-word character."""
+    op, av = item
+    if op is _c.SUBPATTERN:
+        inner = list(av[-1])
+        return bool(inner) and _starts_with_break(inner[0])
+    if op is _c.BRANCH:
+        return all(branch and _starts_with_break(branch[0]) for branch in av[1])
+    if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+        inner = list(av[2])
+        return bool(inner) and _starts_with_break(inner[0])
+    return _break_char(item)
 
 
 def _inside(
