@@ -177,6 +177,10 @@ def test_anchor_breaks_are_read_from_the_pattern() -> None:
     assert breaks(r"(?:(?<=ist\s)(meise|hau)\w+)") == (meise, True, False)
     assert breaks(r"(?:(meise|hau)\s+\w+)", word_start=True) == (meise, True, True)
     assert breaks(r"(?:(meise|hau)\s+\w+)") == (meise, False, True)
+    # an optional item that ends (starts) with a break leaves the question to its neighbour
+    assert breaks(r"(?:ist\s+(\w+\s+)?(meise|hau)(\s+\w+){0,2}(?!\w))") == (meise, True, True)
+    assert breaks(r"(?:ist\s+(\w+)?(meise|hau)(\w\s+)?(?!\w))") == (meise, False, False)
+    assert breaks(r"(?:x(\s+\w+)?(meise|hau))") == (meise, False, False)
     # a repeat gives its inside no neighbours; every branch must have them
     assert breaks(r"(?:x\s+((meise|hau)\s)+)") == (meise, False, True)
     assert breaks(r"(?:x\s+(meise\s|\w+hau\s))") == (meise, False, True)
@@ -189,6 +193,8 @@ def test_bounded_anchors_admit_every_match() -> None:
         r"re: hat (einen|ne) (meise|hau)",
         r"re: hat (einen|ne) \w*(meise|hau)",
         r"re: hat (einen|ne) (meise|hau)(?!s)",
+        r"re: (ist|war) (\w+ )?(meise|hau)( x){0,2}",
+        r"re: (ist|war) (\w+)?(meise|hau)(x )?",
         r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)(?=[.,])",
         r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)x?",
         r"re: (?<=ist\s)(echter|wahrer) \w+",

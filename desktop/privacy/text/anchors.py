@@ -343,23 +343,42 @@ def _zero_width(item: tuple[Any, Any]) -> bool:
 
 
 def _break_before(items: list[tuple[Any, Any]], index: int, left: bool) -> bool:
-    """A non-word character (or the text start) lies right before ``items[index]``."""
+    """A non-word character (or the text start) lies right before ``items[index]``; an
+    optional item that ends with one ("(\\w+\\s+)?") leaves the question to the item before."""
     for item in reversed(items[:index]):
-        if not _zero_width(item):
+        if _zero_width(item):
+            if _asserts_break_before(item):
+                return True
+        elif not _optional(item):
             return _ends_with_break(item)
-        if _asserts_break_before(item):
-            return True
+        elif not _ends_with_break(_at_least_once(item)):
+            return False
     return left
 
 
 def _break_after(items: list[tuple[Any, Any]], index: int, right: bool) -> bool:
-    """A non-word character (or the text end) lies right after ``items[index - 1]``."""
+    """A non-word character (or the text end) lies right after ``items[index - 1]``; an
+    optional item that starts with one leaves the question to the item after."""
     for item in items[index:]:
-        if not _zero_width(item):
+        if _zero_width(item):
+            if _asserts_break_after(item):
+                return True
+        elif not _optional(item):
             return _starts_with_break(item)
-        if _asserts_break_after(item):
-            return True
+        elif not _starts_with_break(_at_least_once(item)):
+            return False
     return right
+
+
+def _optional(item: tuple[Any, Any]) -> bool:
+    """A repeat that may match nothing ("x?", "x*", "x{0,3}")."""
+    return (item[0] is _c.MAX_REPEAT or item[0] is _c.MIN_REPEAT) and item[1][0] == 0
+
+
+def _at_least_once(item: tuple[Any, Any]) -> tuple[Any, Any]:
+    """The optional repeat ``item`` when it matches something (at least once)."""
+    op, (_low, high, inner) = item
+    return op, (1, max(high, 1), inner)
 
 
 def _is_word_class(items: list[tuple[Any, Any]]) -> bool:
