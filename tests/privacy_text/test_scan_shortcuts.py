@@ -13,9 +13,11 @@ import sys
 from itertools import product
 
 from desktop.privacy.text import anchors, normalize
+from desktop.privacy.text.engine import get_engine
 from desktop.privacy.text.fuzzy import FuzzyIndex, distance_at_most_one
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
+    _ADDRESS_NEEDS,
     _BIRTH_HINT,
     _BIRTH_WORDS,
     _CARD,
@@ -123,6 +125,31 @@ def test_house_number_hints_match_the_address_regex() -> None:
         text = f"Kd {street}{gap}{number}{tail}"
         where = pieces(text)
         assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
+
+
+def test_every_address_holds_what_its_gate_needs() -> None:
+    address = get_engine().registry["identifiers"]._address  # type: ignore[attr-defined]
+    slots = [
+        ["", "Kd. wohnt ", "Firma ", "x"],
+        ["Hauptstraße", "Hohe Str.", "Am Markt", "Gartenweg", "Tiefgarage", "Ringstr.", "a"],
+        [" ", "  ", "\t", ""],
+        ["3", "12", "1234", "12a", "12 b", "12345", "3B"],
+        [",", " ,", "", " in", ", in"],
+        [" ", "  ", "\n", ""],
+        ["12345 ", "1234 ", "", "D-12345 "],
+        ["Berlin", "berlin", "Ärzen", "Hof", "hinten", "1"],
+    ]
+    rng = random.Random(15)
+    found = 0
+    for _ in range(_ROUNDS * 2):
+        parts = [rng.choice(slot) for slot in slots]
+        if rng.random() < 0.5:  # or the PLZ and town first
+            parts = [*parts[6:], ", ", *parts[1:6]]
+        text = "".join(parts)
+        for match in address.finditer(text):
+            found += 1
+            assert _ADDRESS_NEEDS.search(text, *match.span()) is not None, repr(text)
+    assert found > _ROUNDS // 10
 
 
 def test_long_tokens_match_the_token_regex() -> None:
