@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
+from functools import partial
 from itertools import product
 from typing import Any, NamedTuple
 
@@ -41,7 +42,8 @@ class Analysis(NamedTuple):
     local: bool  # see :func:`piece_local` (asked only of a pattern without ``required``)
     # In every match, the member of ``required`` stands after a character that is no letter,
     # digit or "_" (or at the text start) / before one (or at the text end): an occurrence
-    # inside a longer word ("hau" in "Haus") cannot be the one a match holds.
+    # inside a longer word ("hau" in "Haus") cannot be the one a match holds (asked only of a
+    # pattern that is not ``leading``).
     after_break: bool = False
     before_break: bool = False
 
@@ -59,10 +61,9 @@ def compile_studied(source: str, *, word_start: bool = False) -> tuple[re.Patter
     except Exception:  # noqa: BLE001 - re.compile raises the pattern's own error
         return re.compile(source), Analysis(None, False, False)
     items = list(tree)
-    required, leading = _analyse(source, items)
-    after, before = False, False
-    if required is not None and not tree.state.flags & (_c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE):
-        after, before = _breaks(items, required, word_start)
+    required, leading, after, before = _analyse(source, items, word_start)
+    if tree.state.flags & (_c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE):
+        after = before = False  # \\w of another alphabet than str.isalnum's
     study = Analysis(required, leading, required is None and _safe_local(items), after, before)
     try:  # what re._compiler.compile does with a parsed pattern, keeping the source
         state = tree.state
@@ -92,17 +93,23 @@ def analyse(source: str) -> tuple[Strings | None, bool]:
         items = list(_p.parse(source))
     except Exception:  # noqa: BLE001 - any surprise just disables the filter
         return None, False
-    return _analyse(source, items)
+    return _analyse(source, items)[:2]
 
 
-def _analyse(source: str, items: list[tuple[Any, Any]]) -> tuple[Strings | None, bool]:
+def _analyse(
+    source: str, items: list[tuple[Any, Any]], word_start: bool = False
+) -> tuple[Strings | None, bool, bool, bool]:
+    """(required, leading, after a break, before a break): see :class:`Analysis`."""
     try:
-        best = _must(items)
-        if not best or min(map(len, best)) < _MIN_LENGTH:
-            return None, False
-        return best, "(?i" not in source and _lead(items) == best
+        found = _must(items, partial(bool, word_start), _no_break)
+        if not found or not found[0] or min(map(len, found[0])) < _MIN_LENGTH:
+            return None, False, False, False
+        best = found[0]
+        if "(?i" not in source and _lead(items) == best:
+            return best, True, False, False  # tried where an anchor starts: no breaks asked
+        return best, False, *found[1]()
     except Exception:  # noqa: BLE001 - any surprise just disables the filter
-        return None, False
+        return None, False, False, False
     finally:
         _FINITE.clear()
 
@@ -228,53 +235,24 @@ def _score(strings: Strings) -> tuple[bool, bool, float]:
     return (shortest >= _MIN_LENGTH, not strings & _COMMON, -chance)
 
 
-def _must(items: list[tuple[Any, Any]]) -> Strings | None:
-    """Best required set of a sequence: a run of finite items, or one required sub-item."""
-    candidates: list[Strings] = []
-    run: Strings = frozenset({""})
-    for item in items:
-        strings = _finite(item)
-        if strings is not None and len(run) * len(strings) <= _MAX_SET:
-            run = frozenset(a + b for a, b in product(run, strings))
-            continue
-        if "" not in run:
-            candidates.append(run)
-        run = frozenset({""})
-        if strings is not None:
-            run = strings
-            continue
-        inner = _inside(item, _must)
-        if inner:
-            candidates.append(inner)
-    if "" not in run:
-        candidates.append(run)
-    candidates = [c for c in candidates if c]
-    return max(candidates, key=_score) if candidates else None
+# A required set with where its member stands (see Analysis.after_break). A sequence is
+# read with what stands around it: ``left`` (a non-word character or the text start lies
+# before it) and ``right`` (after it).
+# The neighbours are read only for the set chosen: a candidate carries a function that
+# answers (after a break, before a break), and a side is a function answering for one side.
+_Breaks = Callable[[], tuple[bool, bool]]
+_Side = Callable[[], bool]
+_Found = tuple[Strings, _Breaks]
 
 
-# Where the member of a required set stands (see Analysis.after_break): ``_must`` again,
-# with each candidate's neighbours. A sequence is read with what stands around it: ``left``
-# (a non-word character or the text start lies before it) and ``right`` (after it).
-_Bounded = tuple[Strings, bool, bool]
+def _no_break() -> bool:
+    return False
 
 
-def _breaks(items: list[tuple[Any, Any]], required: Strings, word_start: bool) -> tuple[bool, bool]:
-    """(after a break, before a break) for the set :func:`_must` chose, or (False, False)."""
-    try:
-        found = _must_bounded(items, word_start, False)
-    except Exception:  # noqa: BLE001 - any surprise: no claim
-        return False, False
-    finally:
-        _FINITE.clear()
-    if found is None or found[0] != required:
-        return False, False
-    return found[1], found[2]
-
-
-def _must_bounded(items: list[tuple[Any, Any]], left: bool, right: bool) -> _Bounded | None:
-    """:func:`_must` (the same choice of set) with whether its member always follows / is
-    always followed by a non-word character."""
-    candidates: list[_Bounded] = []
+def _must(items: list[tuple[Any, Any]], left: _Side, right: _Side) -> _Found | None:
+    """Best required set of a sequence: a run of finite items, or one required sub-item;
+    with whether its member always follows / is always followed by a non-word character."""
+    candidates: list[_Found] = []
     run: Strings = frozenset({""})
     first = 0  # index of the run's first item
     for index, item in enumerate(items):
@@ -283,27 +261,30 @@ def _must_bounded(items: list[tuple[Any, Any]], left: bool, right: bool) -> _Bou
             run = frozenset(a + b for a, b in product(run, strings))
             continue
         if "" not in run:
-            candidates.append(_run_bounds(items, run, first, index, left, right))
+            candidates.append((run, partial(_run_breaks, items, first, index, left, right)))
         run, first = frozenset({""}), index + 1
         if strings is not None:
             run, first = strings, index
             continue
-        inner = _inside_bounded(
-            item, _break_before(items, index, left), _break_after(items, index + 1, right)
-        )
+        op = item[0]
+        if op is _c.SUBPATTERN or op is _c.BRANCH:
+            before = partial(_break_before, items, index, left)
+            inner = _inside_bounded(item, before, partial(_break_after, items, index + 1, right))
+        else:  # a repeat (the neighbours of one pass are no neighbours of the next) or none
+            inner = _inside_bounded(item, _no_break, _no_break)
         if inner and inner[0]:
             candidates.append(inner)
     if "" not in run:
-        candidates.append(_run_bounds(items, run, first, len(items), left, right))
+        candidates.append((run, partial(_run_breaks, items, first, len(items), left, right)))
     candidates = [c for c in candidates if c[0]]
     return max(candidates, key=lambda c: _score(c[0])) if candidates else None
 
 
-def _run_bounds(
-    items: list[tuple[Any, Any]], run: Strings, first: int, stop: int, left: bool, right: bool
-) -> _Bounded:
-    """A run of finite ``items[first:stop]`` with what stands before and after it; a
-    zero-width assertion at the run's edge counts as well."""
+def _run_breaks(
+    items: list[tuple[Any, Any]], first: int, stop: int, left: _Side, right: _Side
+) -> tuple[bool, bool]:
+    """What stands before and after a run of finite ``items[first:stop]``; a zero-width
+    assertion at the run's edge counts as well."""
     after = _break_before(items, first, left)
     edge = first
     while not after and edge < stop and _zero_width(items[edge]):
@@ -314,38 +295,48 @@ def _run_bounds(
     while not before and edge >= first and _zero_width(items[edge]):
         before = _asserts_break_after(items[edge])
         edge -= 1
-    return run, after, before
+    return after, before
 
 
-def _inside_bounded(item: tuple[Any, Any], left: bool, right: bool) -> _Bounded | None:
-    """:func:`_inside` for :func:`_must_bounded`: a group keeps its neighbours, every branch
+def _inside_bounded(item: tuple[Any, Any], left: _Side, right: _Side) -> _Found | None:
+    """:func:`_inside` for :func:`_must`: a group keeps its neighbours, every branch
     of an alternation too (the union holds what all branches hold), a repeat none."""
     op, av = item
     if op is _c.SUBPATTERN:
-        return _must_bounded(list(av[-1]), left, right)
+        return _must(list(av[-1]), left, right)
     if op is _c.BRANCH:
         out: set[str] = set()
-        after = before = True
+        branches: list[_Breaks] = []
         for branch in av[1]:
-            found = _must_bounded(list(branch), left, right)
+            found = _must(list(branch), left, right)
             if not found or not found[0]:
                 return None
             out |= found[0]
-            after, before = after and found[1], before and found[2]
-        return frozenset(out), after, before
+            branches.append(found[1])
+        return frozenset(out), partial(_all_breaks, branches)
     if (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
-        return _must_bounded(list(av[2]), False, False)
+        return _must(list(av[2]), left, right)  # the caller gives a repeat no neighbours
     return None
+
+
+def _all_breaks(branches: list[_Breaks]) -> tuple[bool, bool]:
+    """The breaks every branch of an alternation has."""
+    after = before = True
+    for breaks in branches:
+        branch_after, branch_before = breaks()
+        after, before = after and branch_after, before and branch_before
+    return after, before
 
 
 def _zero_width(item: tuple[Any, Any]) -> bool:
     return item[0] in (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
-def _break_before(items: list[tuple[Any, Any]], index: int, left: bool) -> bool:
+def _break_before(items: list[tuple[Any, Any]], index: int, left: _Side) -> bool:
     """A non-word character (or the text start) lies right before ``items[index]``; an
     optional item that ends with one ("(\\w+\\s+)?") leaves the question to the item before."""
-    for item in reversed(items[:index]):
+    for k in range(index - 1, -1, -1):
+        item = items[k]
         if _zero_width(item):
             if _asserts_break_before(item):
                 return True
@@ -353,13 +344,14 @@ def _break_before(items: list[tuple[Any, Any]], index: int, left: bool) -> bool:
             return _ends_with_break(item)
         elif not _ends_with_break(_at_least_once(item)):
             return False
-    return left
+    return left()
 
 
-def _break_after(items: list[tuple[Any, Any]], index: int, right: bool) -> bool:
+def _break_after(items: list[tuple[Any, Any]], index: int, right: _Side) -> bool:
     """A non-word character (or the text end) lies right after ``items[index - 1]``; an
     optional item that starts with one leaves the question to the item after."""
-    for item in items[index:]:
+    for k in range(index, len(items)):
+        item = items[k]
         if _zero_width(item):
             if _asserts_break_after(item):
                 return True
@@ -367,7 +359,7 @@ def _break_after(items: list[tuple[Any, Any]], index: int, right: bool) -> bool:
             return _starts_with_break(item)
         elif not _starts_with_break(_at_least_once(item)):
             return False
-    return right
+    return right()
 
 
 def _optional(item: tuple[Any, Any]) -> bool:
