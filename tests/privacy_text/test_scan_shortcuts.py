@@ -43,6 +43,7 @@ from desktop.privacy.text.lexicon import (
     SEPARATOR,
     Matcher,
     Rule,
+    _fold_pattern,
     _scan,
     pieces,
 )
@@ -150,6 +151,37 @@ def test_every_address_holds_what_its_gate_needs() -> None:
             found += 1
             assert _ADDRESS_NEEDS.search(text, *match.span()) is not None, repr(text)
     assert found > _ROUNDS // 10
+
+
+def _fold_pattern_by_character(source: str) -> str:
+    """The character loop that ``_fold_pattern`` replaces (reference)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        if char == " ":
+            out.append(r"\s" if in_class else r"\s+")
+        elif char == "-" or char.isascii():
+            out.append(char.lower())
+        else:
+            out.append(normalize.fold_term(char))
+        i += 1
+    return "".join(out)
+
+
+def test_pattern_folding_reads_pieces_as_the_character_loop_does() -> None:
+    alphabet = [*"\\[] aZ-W.d(?)|", "Ä", "ß", "é", "\n", "Ü", "straße", "\\ä", "[^ ]", "ſ"]
+    for text in _strings(alphabet, 16, 16):
+        assert _fold_pattern(text) == _fold_pattern_by_character(text), repr(text)
 
 
 def test_long_tokens_match_the_token_regex() -> None:

@@ -124,30 +124,32 @@ _AT_WORD_START = {"exact": True, "prefix": True, "suffix": False, "infix": False
 _AT_WORD_END = {"exact": True, "prefix": False, "suffix": True, "infix": False}
 
 
+# A regex source in pieces: an escape, a class bracket, a space, or a run of other characters
+# (inside such a run nothing changes whether a class is open).
+_PATTERN_PIECE = re.compile(r"\\.|[\[\] ]|[^\\\[\] ]+|\\", re.DOTALL)
+
+
 def _fold_pattern(source: str) -> str:
     """Fold a hand-written regex like the text: lower case and umlauts spelled out, escapes
     (``\\W``, ``\\d``) and hyphens kept; a space matches any whitespace (``\\s+``, or ``\\s``
     inside a character class)."""
     out: list[str] = []
     in_class = False
-    i = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\" and i + 1 < len(source):
-            out.append(source[i : i + 2])
-            i += 2
-            continue
-        if char == "[" and not in_class:
+    for piece in _PATTERN_PIECE.findall(source):
+        if piece[0] == "\\" and len(piece) == 2:
+            out.append(piece)
+        elif piece == "[":
             in_class = True
-        elif char == "]" and in_class:
+            out.append(piece)
+        elif piece == "]":
             in_class = False
-        if char == " ":
+            out.append(piece)
+        elif piece == " ":
             out.append(r"\s" if in_class else r"\s+")
-        elif char == "-" or char.isascii():
-            out.append(char.lower())
+        elif piece.isascii():
+            out.append(piece.lower())
         else:
-            out.append(fold_term(char))
-        i += 1
+            out.extend(c.lower() if c.isascii() else fold_term(c) for c in piece)
     return "".join(out)
 
 
