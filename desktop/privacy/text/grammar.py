@@ -108,11 +108,16 @@ _ARTICLES = frozenset(
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
-# (with the verbs of having: "Wagen hat Herzrhythmusstörungen" is said of the car)
-_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte", "hot", "hod"))
+# "haben" and "sein" as the two rules of a word said of a thing read them (one source for
+# both): "Fahrzeug ist ein echter Pflegefall", "Scheibe hat Migräne"
+_HAVE_OR_BE_CORE = frozenset(("hat", "hatte", "ist", "war", "is"))
+# a noun's predicate (folded words; with becoming and staying and the spoken "hot"/"hod":
+# "Wagen hat Herzrhythmusstörungen" is said of the car)
+_COPULAS = _HAVE_OR_BE_CORE | frozenset(("wird", "bleibt", "was", "hot", "hod"))
+# right before a frameless word (lower-case words, umlauts as typed: "hätte", "haette")
+_HAVE_OR_BE = _HAVE_OR_BE_CORE | frozenset(("hätte", "haette"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
-_HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 # "wie ein" (and an adjective) right before a word: a comparison ("läuft wie ein Asthmatiker")
 _SIMILE = re.compile(r"(?<!\w)wie (?:ein|eine|einer|einem|einen)(?: [a-zäöüß]+)? $")
 _INDEFINITE = frozenset(("jemand", "man", "unbekannte", "unbekannter", "niemand", "einer"))
