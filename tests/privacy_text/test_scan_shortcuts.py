@@ -153,6 +153,20 @@ def test_every_address_holds_what_its_gate_needs() -> None:
     assert found > _ROUNDS // 10
 
 
+def test_clause_start_is_where_the_boundary_scan_ends() -> None:
+    grammar = get_engine().registry["special_categories"].grammar  # type: ignore[attr-defined]
+    alphabet = [" ", " - ", "-", ".", ". ", "Kd.", "kd. ", "Dr. ", "und ", "Und", "aber", "x"]
+    alphabet += ["Kunde", ",", "(", ")", SEPARATOR, "\n", "–", "☀", "➀", "in da ", "ist", "ä"]
+    for text in _strings(alphabet, 17, 70):
+        for start in range(0, len(text) + 1, max(1, len(text) // 5)):
+            left = max(0, start - 160)
+            while 0 < left < start and text[left - 1].isalnum():
+                left += 1
+            for match in grammar._boundary.finditer(text, max(0, start - 160), start):
+                left = match.end()
+            assert grammar._clause(text, start, start)[0] == left, (text, start)
+
+
 def _fold_pattern_by_character(source: str) -> str:
     """The character loop that ``_fold_pattern`` replaces (reference)."""
     out: list[str] = []

@@ -202,6 +202,8 @@ class Grammar:
         # no conjunction: checked behind the matched opener, so only where one matched
         article = "".join(rf"(?<!\b{p} da)" for p in data["clause"].get("article_da_after", []))
         self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w){article}")
+        # The last boundary before a position, found from the end (see _clause)
+        self._last_boundary = re.compile(rf"(?s:.*)({self._boundary.pattern})")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
         self._place_preps = _fold_all(data["place"]["prepositions"])
@@ -632,8 +634,15 @@ class Grammar:
         left = max(0, start - 160)
         while 0 < left < start and text[left - 1].isalnum():
             left += 1
-        for match in self._boundary.finditer(text, max(0, start - 160), start):
-            left = match.end()
+        # The end of the last boundary that a scan from the window's start meets: the last
+        # place where one matches (only " - " can overlap another boundary, " - - ", so
+        # there the scan decides).
+        last = self._last_boundary.match(text, max(0, start - 160), start)
+        if last is not None and last.group(1) != " - ":
+            left = last.end()
+        elif last is not None:
+            for match in self._boundary.finditer(text, max(0, start - 160), start):
+                left = match.end()
         found = self._boundary.search(text, end, end + 160)
         right = found.start() if found else min(len(text), end + 160)
         return left, right
