@@ -153,6 +153,13 @@ def test_every_address_holds_what_its_gate_needs() -> None:
     assert found > _ROUNDS // 10
 
 
+def test_term_folding_shortcut_folds_as_the_normaliser() -> None:
+    alphabet = [*"aZ-0134579 _.'", "ä", "Ö", "ß", "é", "straße", "Schw3r", "A\u0308", "x-y"]
+    for text in _strings(alphabet, 18, 10):
+        expected = normalize._with_leet(text, normalize._fold(text))
+        assert normalize.fold_term(text) == expected, repr(text)
+
+
 def test_clause_start_is_where_the_boundary_scan_ends() -> None:
     grammar = get_engine().registry["special_categories"].grammar  # type: ignore[attr-defined]
     alphabet = [" ", " - ", "-", ".", ". ", "Kd.", "kd. ", "Dr. ", "und ", "Und", "aber", "x"]
