@@ -13,9 +13,11 @@ import sys
 from itertools import product
 
 from desktop.privacy.text import anchors, normalize
+from desktop.privacy.text.engine import get_engine
 from desktop.privacy.text.fuzzy import FuzzyIndex, distance_at_most_one
 from desktop.privacy.text.identifiers import (
     _ADDRESS_HINT,
+    _ADDRESS_NEEDS,
     _BIRTH_HINT,
     _BIRTH_WORDS,
     _CARD,
@@ -41,6 +43,7 @@ from desktop.privacy.text.lexicon import (
     SEPARATOR,
     Matcher,
     Rule,
+    _fold_pattern,
     _scan,
     pieces,
 )
@@ -125,6 +128,83 @@ def test_house_number_hints_match_the_address_regex() -> None:
         assert _address_hints(text, where) == _passing(_ADDRESS_HINT, text, where), repr(text)
 
 
+def test_every_address_holds_what_its_gate_needs() -> None:
+    address = get_engine().registry["identifiers"]._address  # type: ignore[attr-defined]
+    slots = [
+        ["", "Kd. wohnt ", "Firma ", "x"],
+        ["Hauptstraße", "Hohe Str.", "Am Markt", "Gartenweg", "Tiefgarage", "Ringstr.", "a"],
+        [" ", "  ", "\t", ""],
+        ["3", "12", "1234", "12a", "12 b", "12345", "3B"],
+        [",", " ,", "", " in", ", in"],
+        [" ", "  ", "\n", ""],
+        ["12345 ", "1234 ", "", "D-12345 "],
+        ["Berlin", "berlin", "Ärzen", "Hof", "hinten", "1"],
+    ]
+    rng = random.Random(15)
+    found = 0
+    for _ in range(_ROUNDS * 2):
+        parts = [rng.choice(slot) for slot in slots]
+        if rng.random() < 0.5:  # or the PLZ and town first
+            parts = [*parts[6:], ", ", *parts[1:6]]
+        text = "".join(parts)
+        for match in address.finditer(text):
+            found += 1
+            assert _ADDRESS_NEEDS.search(text, *match.span()) is not None, repr(text)
+    assert found > _ROUNDS // 10
+
+
+def test_term_folding_shortcut_folds_as_the_normaliser() -> None:
+    alphabet = [*"aZ-0134579 _.'", "ä", "Ö", "ß", "é", "straße", "Schw3r", "A\u0308", "x-y"]
+    for text in _strings(alphabet, 18, 10):
+        expected = normalize._with_leet(text, normalize._fold(text))
+        assert normalize.fold_term(text) == expected, repr(text)
+
+
+def test_clause_start_is_where_the_boundary_scan_ends() -> None:
+    grammar = get_engine().registry["special_categories"].grammar  # type: ignore[attr-defined]
+    alphabet = [" ", " - ", "-", ".", ". ", "Kd.", "kd. ", "Dr. ", "und ", "Und", "aber", "x"]
+    alphabet += ["Kunde", ",", "(", ")", SEPARATOR, "\n", "–", "☀", "➀", "in da ", "ist", "ä"]
+    for text in _strings(alphabet, 17, 70):
+        for start in range(0, len(text) + 1, max(1, len(text) // 5)):
+            left = max(0, start - 160)
+            while 0 < left < start and text[left - 1].isalnum():
+                left += 1
+            for match in grammar._boundary.finditer(text, max(0, start - 160), start):
+                left = match.end()
+            assert grammar._clause(text, start, start)[0] == left, (text, start)
+
+
+def _fold_pattern_by_character(source: str) -> str:
+    """The character loop that ``_fold_pattern`` replaces (reference)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        if char == " ":
+            out.append(r"\s" if in_class else r"\s+")
+        elif char == "-" or char.isascii():
+            out.append(char.lower())
+        else:
+            out.append(normalize.fold_term(char))
+        i += 1
+    return "".join(out)
+
+
+def test_pattern_folding_reads_pieces_as_the_character_loop_does() -> None:
+    alphabet = [*"\\[] aZ-W.d(?)|", "Ä", "ß", "é", "\n", "Ü", "straße", "\\ä", "[^ ]", "ſ"]
+    for text in _strings(alphabet, 16, 16):
+        assert _fold_pattern(text) == _fold_pattern_by_character(text), repr(text)
+
+
 def test_long_tokens_match_the_token_regex() -> None:
     alphabet = [*"abcdefghä_1² -.", "\x00", "é", "٣", "ⅷ", "abcdefgh"]
     for text in _strings(alphabet, 4, 30):
@@ -160,6 +240,63 @@ def test_leading_regexes_match_where_their_anchors_start() -> None:
         ]
         got = [(hit.start, hit.end) for hit in matcher.find(text)]
         assert sorted(got) == sorted(expected), repr(text)
+
+
+def test_anchor_breaks_are_read_from_the_pattern() -> None:
+    def breaks(source: str, word_start: bool = False) -> tuple[object, bool, bool]:
+        study = anchors.compile_studied(source, word_start=word_start)[1]
+        return study.required, study.after_break, study.before_break
+
+    meise = frozenset({"meise", "hau"})
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau))(?!\w)") == (meise, True, True)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?!s))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?=\s*[.,]))") == (meise, True, False)
+    assert breaks(r"(?:hat\s+(einen|ne)\s+(meise|hau)(?=[.,]))") == (meise, True, True)
+    assert breaks(r"(?:hat\s+\w*(meise|hau)[\s,]+x)") == (meise, False, True)
+    assert breaks(r"(?:\w*(?<=ist\s)(meise|hau)\w+)") == (meise, True, False)
+    assert breaks(r"(?:\w+\s+(meise|hau)\s+\w+)") == (meise, True, True)
+    # a leading pattern is tried where its anchor starts: no breaks are asked of it
+    assert breaks(r"(?:(meise|hau)\s+\w+)", word_start=True) == (meise, False, False)
+    # an optional item that ends (starts) with a break leaves the question to its neighbour
+    assert breaks(r"(?:ist\s+(\w+\s+)?(meise|hau)(\s+\w+){0,2}(?!\w))") == (meise, True, True)
+    assert breaks(r"(?:ist\s+(\w+)?(meise|hau)(\w\s+)?(?!\w))") == (meise, False, False)
+    assert breaks(r"(?:x(\s+\w+)?(meise|hau))") == (meise, False, False)
+    # a repeat gives its inside no neighbours; every branch must have them
+    assert breaks(r"(?:x\s+((meise|hau)\s)+)") == (meise, False, True)
+    assert breaks(r"(?:x\s+(meise\s|\w+hau\s))") == (meise, False, True)
+    assert breaks(r"(?:x\s+(meise\s|\shau\s))") == (meise, True, True)
+
+
+def test_bounded_anchors_admit_every_match() -> None:
+    rule = Rule("health.test", "health", None)
+    entries = [
+        r"re: hat (einen|ne) (meise|hau)",
+        r"re: hat (einen|ne) \w*(meise|hau)",
+        r"re: hat (einen|ne) (meise|hau)(?!s)",
+        r"re: (ist|war) (\w+ )?(meise|hau)( x){0,2}",
+        r"re: (ist|war) (\w+)?(meise|hau)(x )?",
+        r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)(?=[.,])",
+        r"re: (kd\.?|er) (ist|war) (sehr )?(gereizt|grantig)x?",
+        r"re: (?<=ist\s)(echter|wahrer) \w+",
+        r"re: (\w+ )?staatsb(ü|ue)rger(in)?",
+    ]
+    matcher = Matcher([(rule, entry) for entry in entries])
+    bounded = [r for _required, r in matcher._anchored if r.after_break or r.before_break]
+    assert len(bounded) >= 4
+    alphabet = ["hat ", "einen ", "ne ", "meise", "hau", "haus", "xhau", "kd.", "er ", "ist "]
+    alphabet += ["war ", "sehr ", "gereizt", "grantig", "x", " ", ".", ",", "_", "é", "1"]
+    alphabet += ["echter", "wahrer", "staatsbuerger", SEPARATOR, "\n"]
+    for text in _strings(alphabet, 14, 12):
+        spans = pieces(text)
+        expected = sorted(
+            (start, end)
+            for _required, regex in matcher._anchored
+            for a, b in spans
+            for start, end in _scan(regex, text, a, b)
+        )
+        got = sorted((hit.start, hit.end) for hit in matcher.find(text))
+        assert got == expected, repr(text)
 
 
 def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:
@@ -321,8 +458,13 @@ def test_studied_patterns_are_what_re_compile_gives() -> None:
         assert (study.required, study.leading) == anchors.analyse(source), source
         if study.required is None:
             assert study.local == anchors.piece_local(source), source
-        # the word-start look-behind the matcher strips changes nothing of the analysis
-        assert anchors.compile_studied(r"(?<!\w)" + source)[1] == study, source
+        # the word-start look-behind the matcher strips (and checks itself) changes nothing
+        # of the analysis
+        assert (
+            anchors.compile_studied(r"(?<!\w)" + source)[1]
+            == anchors.compile_studied(source, word_start=True)[1]
+        ), source
+        assert anchors.compile_studied(r"(?<!\w)" + source)[1][:3] == study[:3], source
 
 
 def test_fuzzy_lookup_finds_every_term_one_edit_away() -> None:

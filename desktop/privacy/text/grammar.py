@@ -108,11 +108,16 @@ _ARTICLES = frozenset(
 _VEHICLE_FILLERS = _ARTICLES | frozenset(("ist", "war", "heute", "unser", "unsere", "hier", "nr"))
 # An organisation named by its clientele: "Verein für Körperbehinderte", "Zentralrat der Juden"
 _CLIENTELE = re.compile(r"(?<!\w)(\w+)\s+(für|fuer|der|von)\s+(?:die\s+|den\s+)?$")
-# (with the verbs of having: "Wagen hat Herzrhythmusstörungen" is said of the car)
-_COPULAS = frozenset(("ist", "war", "wird", "bleibt", "is", "was", "hat", "hatte", "hot", "hod"))
+# "haben" and "sein" as the two rules of a word said of a thing read them (one source for
+# both): "Fahrzeug ist ein echter Pflegefall", "Scheibe hat Migräne"
+_HAVE_OR_BE_CORE = frozenset(("hat", "hatte", "ist", "war", "is"))
+# a noun's predicate (folded words; with becoming and staying and the spoken "hot"/"hod":
+# "Wagen hat Herzrhythmusstörungen" is said of the car)
+_COPULAS = _HAVE_OR_BE_CORE | frozenset(("wird", "bleibt", "was", "hot", "hod"))
+# right before a frameless word (lower-case words, umlauts as typed: "hätte", "haette")
+_HAVE_OR_BE = _HAVE_OR_BE_CORE | frozenset(("hätte", "haette"))
 # Someone unnamed as the subject: "Bei der Kundgebung hat jemand einen Stein geworfen"
 _SPOKEN_ARTICLES = frozenset(("nen", "ne", "nem", "'nen", "’nen", "n"))
-_HAVE_OR_BE = frozenset(("hat", "hatte", "ist", "war", "is", "hätte", "haette"))
 # a word in "-en" after the hit (on the folded text): a verb in the plural may follow
 _PLURAL_NEXT = re.compile(r" [a-z]+en(?!\w)")
 _INDEFINITE_BEFORE = (" ein ", " eine ", " ne ", " 'ne ")
@@ -210,6 +215,8 @@ class Grammar:
         # no conjunction: checked behind the matched opener, so only where one matched
         article = "".join(rf"(?<!\b{p} da)" for p in data["clause"].get("article_da_after", []))
         self._boundary = re.compile(_BOUNDARY.pattern + rf"|(?<!\w)(?:{openers})(?!\w){article}")
+        # The last boundary before a position, found from the end (see _clause)
+        self._last_boundary = re.compile(rf"(?s:.*)({self._boundary.pattern})")
         self._function = _fold_all(data["clause"]["function_words"])
         self._preps = _fold_all(data["clause"]["prepositions"])
         self._place_preps = _fold_all(data["place"]["prepositions"])
@@ -762,8 +769,15 @@ class Grammar:
         left = max(0, start - 160)
         while 0 < left < start and text[left - 1].isalnum():
             left += 1
-        for match in self._boundary.finditer(text, max(0, start - 160), start):
-            left = match.end()
+        # The end of the last boundary that a scan from the window's start meets: the last
+        # place where one matches (only " - " can overlap another boundary, " - - ", so
+        # there the scan decides).
+        last = self._last_boundary.match(text, max(0, start - 160), start)
+        if last is not None and last.group(1) != " - ":
+            left = last.end()
+        elif last is not None:
+            for match in self._boundary.finditer(text, max(0, start - 160), start):
+                left = match.end()
         found = self._boundary.search(text, end, end + 160)
         right = found.start() if found else min(len(text), end + 160)
         return left, right

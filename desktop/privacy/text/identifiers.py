@@ -528,6 +528,11 @@ _ADDRESS_SOURCE = (
     r"|chaussee|pfad|steig)\s+\d{1,4}\s?[a-zA-Z]?\b\s*(?:,|in)\s+"
     r"(?:\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]+|NOT_A_PLACE[A-ZÄÖÜ][\wäöüß\-]+)"
 )
+# What every match of _ADDRESS_SOURCE holds in the text it scans (a test checks it): a PLZ
+# before a capitalised word, or the last digit of a house number before "," or "in". The
+# hint above reads the folded text, where every word is in lower case; this one is searched
+# in the few sentences the hint lets through, before the long address regex.
+_ADDRESS_NEEDS = re.compile(r"\d(?:\d{4}\s+[A-ZÄÖÜ]|\s?[a-zA-Z]?\b\s*(?:,|in)\s)")
 _UMLAUT_SPELLINGS = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)"}
 
 
@@ -1079,6 +1084,8 @@ class IdentifierRecognizer:
                 add(*ctx.norm.span(*match.span()), "identifier.birth_date")
         address = _address_hints(folded, folded_spans)
         for a, b in runs(address, spans):
+            if _ADDRESS_NEEDS.search(text, a, b) is None:
+                continue  # "Rückruf unter 0171 2345678 erbeten": digits, but no address
             for match in self._address.finditer(text, a, b):
                 start = match.start() + _address_lead(match.group())
                 lead = _LEAD_WORDS.match(text, start)  # "Firma in der Industriestraße 12, ..."

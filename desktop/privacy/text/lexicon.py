@@ -124,30 +124,32 @@ _AT_WORD_START = {"exact": True, "prefix": True, "suffix": False, "infix": False
 _AT_WORD_END = {"exact": True, "prefix": False, "suffix": True, "infix": False}
 
 
+# A regex source in pieces: an escape, a class bracket, a space, or a run of other characters
+# (inside such a run nothing changes whether a class is open).
+_PATTERN_PIECE = re.compile(r"\\.|[\[\] ]|[^\\\[\] ]+|\\", re.DOTALL)
+
+
 def _fold_pattern(source: str) -> str:
     """Fold a hand-written regex like the text: lower case and umlauts spelled out, escapes
     (``\\W``, ``\\d``) and hyphens kept; a space matches any whitespace (``\\s+``, or ``\\s``
     inside a character class)."""
     out: list[str] = []
     in_class = False
-    i = 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\" and i + 1 < len(source):
-            out.append(source[i : i + 2])
-            i += 2
-            continue
-        if char == "[" and not in_class:
+    for piece in _PATTERN_PIECE.findall(source):
+        if piece[0] == "\\" and len(piece) == 2:
+            out.append(piece)
+        elif piece == "[":
             in_class = True
-        elif char == "]" and in_class:
+            out.append(piece)
+        elif piece == "]":
             in_class = False
-        if char == " ":
+            out.append(piece)
+        elif piece == " ":
             out.append(r"\s" if in_class else r"\s+")
-        elif char == "-" or char.isascii():
-            out.append(char.lower())
+        elif piece.isascii():
+            out.append(piece.lower())
         else:
-            out.append(fold_term(char))
-        i += 1
+            out.extend(c.lower() if c.isascii() else fold_term(c) for c in piece)
     return "".join(out)
 
 
@@ -197,6 +199,9 @@ class _Regex:
     word_start: bool  # the match must start at a word start
     leading: bool = False  # every match starts with one of the regex's anchors
     local: bool = False  # one scan over pieces joined by SEPARATOR equals one scan per piece
+    # the anchor a match holds follows / is followed by a non-word character (or an end)
+    after_break: bool = False
+    before_break: bool = False
 
 
 def _scan(regex: _Regex, text: str, pos: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -242,6 +247,24 @@ def _match_at(
         if end > start:
             yield start, end
             reach = end
+
+
+def _bounded_targets(
+    prefixes: Iterable[str],
+    by_anchor: dict[str, list[int]],
+    anchored: Sequence[tuple[frozenset[str], _Regex]],
+    bounded: set[int],
+) -> tuple[tuple[int, bool, bool, tuple[int, ...]], ...]:
+    """For a found anchor: ``(length, needs a break before, needs one after, regexes)`` of
+    every anchor among its ``prefixes`` that admits regexes of ``bounded`` (see _present)."""
+    groups: dict[tuple[int, bool, bool], set[int]] = {}
+    for prefix in prefixes:
+        for index in by_anchor[prefix]:
+            if index in bounded:
+                regex = anchored[index][1]
+                key = (len(prefix), regex.after_break, regex.before_break)
+                groups.setdefault(key, set()).add(index)
+    return tuple((*key, tuple(sorted(found))) for key, found in sorted(groups.items()))
 
 
 def _kind(entry: str) -> str | None:
@@ -291,7 +314,9 @@ class Matcher:
             # character; it is checked in Python instead (see _scan). The zero-width look-behind
             # changes nothing of the analysis, so the pattern is parsed once, without it.
             word_start = source.startswith(_WORD_START)
-            pattern, study = compile_studied(source[len(_WORD_START) :] if word_start else source)
+            pattern, study = compile_studied(
+                source[len(_WORD_START) :] if word_start else source, word_start=word_start
+            )
             if study.required is None:
                 self._always.append(_Regex(pattern, rules, word_start, local=study.local))
             elif study.leading:
@@ -299,7 +324,14 @@ class Matcher:
                     (study.required, _Regex(pattern, rules, word_start, leading=True))
                 )
             else:
-                self._anchored.append((study.required, _Regex(pattern, rules, word_start)))
+                regex = _Regex(
+                    pattern,
+                    rules,
+                    word_start,
+                    after_break=study.after_break,
+                    before_break=study.before_break,
+                )
+                self._anchored.append((study.required, regex))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
         # starting there; the anchors that are prefixes of it start there as well.
         every = {a for required, _regex in self._anchored for a in required}
@@ -313,10 +345,21 @@ class Matcher:
         # anchor found → the regexes it (or an anchor that is a prefix of it) admits
         admitted = {a: {i for p in closure[a] for i in self._by_anchor[p]} for a in every}
         lead = {i for i, (_required, regex) in enumerate(self._anchored) if regex.leading}
+        bounded = {
+            i
+            for i, (_required, regex) in enumerate(self._anchored)
+            if regex.after_break or regex.before_break
+        } - lead
         # A leading regex can only match where one of its anchors starts: it is tried there
         # (``match``) instead of being searched for in the whole piece.
-        self._targets = {a: tuple(sorted(admitted[a] - lead)) for a in every}
+        self._targets = {a: tuple(sorted(admitted[a] - lead - bounded)) for a in every}
         self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
+        # A regex whose anchor stands between word breaks ("hat (einen|ne) (meise|hau)") is
+        # searched only where a found anchor has them: "hau" in "Haus" admits nothing.
+        # anchor → (length of the admitting anchor, needs a break before it, after it, regexes)
+        self._bounded = {
+            a: _bounded_targets(closure[a], self._by_anchor, self._anchored, bounded) for a in every
+        }
         self._anchor_search = re.compile(trie_pattern(every)).search if every else None
         # The anchors are found by the same Aho-Corasick pass as the terms (a third of the
         # cost of the regex loop); the regex stays for anchors with a space, which it matches
@@ -345,6 +388,7 @@ class Matcher:
         targets, lead_targets = self._targets, self._lead_targets
         single = len(starts) == 1
         seen: dict[str, int] = {}  # anchor → the last piece it was found in (pieces ascend)
+        size = len(text)
         for start, anchor in self._anchor_starts(text, found):
             for index in lead_targets[anchor]:
                 where_at = at.get(index)
@@ -352,13 +396,25 @@ class Matcher:
                     at[index] = [start]
                 else:
                     where_at.append(start)
-            if not targets[anchor]:
+            bounded = self._bounded[anchor]
+            if not targets[anchor] and not bounded:
                 continue  # only leading regexes start with it
             piece = 0 if single else bisect_right(starts, start) - 1
-            if seen.get(anchor) == piece:
-                continue
-            seen[anchor] = piece
-            for index in targets[anchor]:
+            admitted: list[int] = []
+            if targets[anchor] and seen.get(anchor) != piece:
+                seen[anchor] = piece
+                admitted.extend(targets[anchor])
+            if bounded:
+                before = text[start - 1] if start else " "
+                after_break = not (before.isalnum() or before == "_")
+                for length, needs_after, needs_before, indices in bounded:
+                    if needs_after and not after_break:
+                        continue
+                    end = start + length
+                    if needs_before and end < size and (text[end].isalnum() or text[end] == "_"):
+                        continue
+                    admitted.extend(indices)
+            for index in admitted:
                 where = out.get(index)
                 if where is None:
                     out[index] = {piece}

@@ -523,4 +523,6 @@ def visible(text: str) -> str:
 
 def fold_term(term: str) -> str:
     """Canonical spelling of a lexicon term (same folding as the text, no spacing collapse)."""
+    if term.isascii() and "-" not in term and _LEET_DIGIT.search(term) is None:
+        return term.lower()  # nothing special and no leetspeak digit: most terms at load
     return _with_leet(term, _fold(term))
