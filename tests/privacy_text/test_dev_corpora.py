@@ -24,6 +24,7 @@ _DATA = Path(__file__).resolve().parent / "data"
         "round6_dev",  # three authors who never saw the checker
         "round8_dev",  # precision: mostly clean notes full of trigger words
         "round9_dev",  # precision, regional and implied wording, Postkorb and name fields
+        "round10_dev",  # political, union and religious activity; precision; judgement, sex life
     ],
 )
 def test_dev_corpus_scores(corpus: str) -> None:
