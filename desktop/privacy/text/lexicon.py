@@ -352,13 +352,18 @@ class Matcher:
         } - lead
         # A leading regex can only match where one of its anchors starts: it is tried there
         # (``match``) instead of being searched for in the whole piece.
-        self._targets = {a: tuple(sorted(admitted[a] - lead - bounded)) for a in every}
-        self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
         # A regex whose anchor stands between word breaks ("hat (einen|ne) (meise|hau)") is
         # searched only where a found anchor has them: "hau" in "Haus" admits nothing.
-        # anchor → (length of the admitting anchor, needs a break before it, after it, regexes)
-        self._bounded = {
-            a: _bounded_targets(closure[a], self._by_anchor, self._anchored, bounded) for a in every
+        # anchor → (leading regexes, regexes to search, bounded: (length of the admitting
+        # anchor, needs a break before it, after it, regexes)), read with one look-up per
+        # found anchor (see _present)
+        self._admits = {
+            a: (
+                tuple(sorted(admitted[a] & lead)),
+                tuple(sorted(admitted[a] - lead - bounded)),
+                _bounded_targets(closure[a], self._by_anchor, self._anchored, bounded),
+            )
+            for a in every
         }
         self._anchor_search = re.compile(trie_pattern(every)).search if every else None
         # The anchors are found by the same Aho-Corasick pass as the terms (a third of the
@@ -385,25 +390,25 @@ class Matcher:
         at: dict[int, list[int]] = {}
         if self._anchor_search is None:
             return out, at
-        targets, lead_targets = self._targets, self._lead_targets
+        admits = self._admits
         single = len(starts) == 1
         seen: dict[str, int] = {}  # anchor → the last piece it was found in (pieces ascend)
         size = len(text)
         for start, anchor in self._anchor_starts(text, found):
-            for index in lead_targets[anchor]:
+            lead, targets, bounded = admits[anchor]
+            for index in lead:
                 where_at = at.get(index)
                 if where_at is None:
                     at[index] = [start]
                 else:
                     where_at.append(start)
-            bounded = self._bounded[anchor]
-            if not targets[anchor] and not bounded:
+            if not targets and not bounded:
                 continue  # only leading regexes start with it
             piece = 0 if single else bisect_right(starts, start) - 1
             admitted: list[int] = []
-            if targets[anchor] and seen.get(anchor) != piece:
+            if targets and seen.get(anchor) != piece:
                 seen[anchor] = piece
-                admitted.extend(targets[anchor])
+                admitted.extend(targets)
             if bounded:
                 before = text[start - 1] if start else " "
                 after_break = not (before.isalnum() or before == "_")
