@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections import Counter
 from itertools import product
 
 from desktop.privacy.text import anchors, normalize
@@ -41,6 +42,7 @@ from desktop.privacy.text.lexicon import (
     _KIND_WRAP,
     OTHER_WHITE,
     SEPARATOR,
+    Deferred,
     Matcher,
     Rule,
     _fold_pattern,
@@ -297,6 +299,40 @@ def test_bounded_anchors_admit_every_match() -> None:
         )
         got = sorted((hit.start, hit.end) for hit in matcher.find(text))
         assert got == expected, repr(text)
+
+
+def test_deferred_regexes_find_on_the_pieces_asked_what_find_finds() -> None:
+    rule, clean = Rule("health.test", "health", None), Rule("clean", "clean", None)
+    entries = [
+        (rule, r"re: (hat|muss) (\w+ )?(mrt|ct)"),
+        (clean, r"re: (hat|termin) (\w+ )?(mrt|ct)"),  # leading
+        (clean, r"re: (firma|ag) \w+"),  # no anchor: always run
+        (clean, r"re: (ist|war) (\w+ )?(meise|hau)"),  # bounded anchor
+        (clean, r"re: \w*(meise|hau)x?"),  # searched where an anchor is
+        (clean, r"re: (?<!\w)muss"),
+        (rule, r"re: (?<!\w)muss"),  # shared with a rule that is not on demand: not deferred
+    ]
+    matcher = Matcher(entries, on_demand=[clean])
+    assert sum(regex.on_demand for _required, regex in matcher._anchored) == 3
+    alphabet = ["hat ", "muss ", "termin ", "mrt", "ct", "firma ", "ag ", "ist ", "war "]
+    alphabet += ["meise", "hau", "haus", "x", " ", "é", SEPARATOR, "\n"]
+    rng = random.Random(21)
+    for text in _strings(alphabet, 21, 14):
+        everything = Counter((h.start, h.end, h.rule.rule_id) for h in matcher.find(text))
+        deferred: list[Deferred] = []
+        direct = Counter((h.start, h.end, h.rule.rule_id) for h in matcher.find(text, deferred))
+        assert all(regex.rules == [clean] for regex, _where in deferred)
+        spans = pieces(text)
+        wanted = {i for i in range(len(spans)) if rng.random() < 0.5}
+        later = matcher.find_deferred(text, deferred, wanted)
+        expected = [
+            hit
+            for hit in (everything - direct).elements()
+            if any(spans[i][0] <= hit[0] < spans[i][1] for i in wanted)
+        ]
+        assert sorted((h.start, h.end, h.rule.rule_id) for h in later) == sorted(expected)
+        every_piece = matcher.find_deferred(text, deferred, set(range(len(spans))))
+        assert direct + Counter((h.start, h.end, h.rule.rule_id) for h in every_piece) == everything
 
 
 def test_anchor_automaton_finds_what_the_anchor_regex_finds() -> None:

@@ -202,6 +202,12 @@ class _Regex:
     # the anchor a match holds follows / is followed by a non-word character (or an end)
     after_break: bool = False
     before_break: bool = False
+    on_demand: bool = False  # every rule is one of the matcher's ``on_demand`` rules
+
+
+# An on-demand regex set aside by Matcher.find: the regex and where it would run (the piece
+# indices to search, or the anchor positions to try a leading regex at; ``None``: every piece).
+Deferred = tuple[_Regex, Sequence[int] | None]
 
 
 def _scan(regex: _Regex, text: str, pos: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -285,7 +291,10 @@ class Matcher:
     literals (see :mod:`desktop.privacy.text.anchors`).
     """
 
-    def __init__(self, pairs: Iterable[tuple[Rule, str]]) -> None:
+    def __init__(self, pairs: Iterable[tuple[Rule, str]], on_demand: Iterable[Rule] = ()) -> None:
+        # Regexes of these rules alone may be set aside by find() and run later, on the
+        # pieces the caller asks for (see find_deferred).
+        demand = set(on_demand)
         self._terms: dict[str, dict[str, list[Rule]]] = {k: {} for k in _KIND_WRAP}
         sources: dict[str, list[Rule]] = {}
         for rule, entry in pairs:
@@ -317,11 +326,17 @@ class Matcher:
             pattern, study = compile_studied(
                 source[len(_WORD_START) :] if word_start else source, word_start=word_start
             )
+            lazy = all(rule in demand for rule in rules)
             if study.required is None:
-                self._always.append(_Regex(pattern, rules, word_start, local=study.local))
+                self._always.append(
+                    _Regex(pattern, rules, word_start, local=study.local, on_demand=lazy)
+                )
             elif study.leading:
                 self._anchored.append(
-                    (study.required, _Regex(pattern, rules, word_start, leading=True))
+                    (
+                        study.required,
+                        _Regex(pattern, rules, word_start, leading=True, on_demand=lazy),
+                    )
                 )
             else:
                 regex = _Regex(
@@ -330,6 +345,7 @@ class Matcher:
                     word_start,
                     after_break=study.after_break,
                     before_break=study.before_break,
+                    on_demand=lazy,
                 )
                 self._anchored.append((study.required, regex))
         # One scan finds every anchor: a lookahead at each position yields the longest anchor
@@ -352,13 +368,18 @@ class Matcher:
         } - lead
         # A leading regex can only match where one of its anchors starts: it is tried there
         # (``match``) instead of being searched for in the whole piece.
-        self._targets = {a: tuple(sorted(admitted[a] - lead - bounded)) for a in every}
-        self._lead_targets = {a: tuple(sorted(admitted[a] & lead)) for a in every}
         # A regex whose anchor stands between word breaks ("hat (einen|ne) (meise|hau)") is
         # searched only where a found anchor has them: "hau" in "Haus" admits nothing.
-        # anchor → (length of the admitting anchor, needs a break before it, after it, regexes)
-        self._bounded = {
-            a: _bounded_targets(closure[a], self._by_anchor, self._anchored, bounded) for a in every
+        # anchor → (leading regexes, regexes to search, bounded: (length of the admitting
+        # anchor, needs a break before it, after it, regexes)), read with one look-up per
+        # found anchor (see _present)
+        self._admits = {
+            a: (
+                tuple(sorted(admitted[a] & lead)),
+                tuple(sorted(admitted[a] - lead - bounded)),
+                _bounded_targets(closure[a], self._by_anchor, self._anchored, bounded),
+            )
+            for a in every
         }
         self._anchor_search = re.compile(trie_pattern(every)).search if every else None
         # The anchors are found by the same Aho-Corasick pass as the terms (a third of the
@@ -385,25 +406,25 @@ class Matcher:
         at: dict[int, list[int]] = {}
         if self._anchor_search is None:
             return out, at
-        targets, lead_targets = self._targets, self._lead_targets
+        admits = self._admits
         single = len(starts) == 1
         seen: dict[str, int] = {}  # anchor → the last piece it was found in (pieces ascend)
         size = len(text)
         for start, anchor in self._anchor_starts(text, found):
-            for index in lead_targets[anchor]:
+            lead, targets, bounded = admits[anchor]
+            for index in lead:
                 where_at = at.get(index)
                 if where_at is None:
                     at[index] = [start]
                 else:
                     where_at.append(start)
-            bounded = self._bounded[anchor]
-            if not targets[anchor] and not bounded:
+            if not targets and not bounded:
                 continue  # only leading regexes start with it
             piece = 0 if single else bisect_right(starts, start) - 1
             admitted: list[int] = []
-            if targets[anchor] and seen.get(anchor) != piece:
+            if targets and seen.get(anchor) != piece:
                 seen[anchor] = piece
-                admitted.extend(targets[anchor])
+                admitted.extend(targets)
             if bounded:
                 before = text[start - 1] if start else " "
                 after_break = not (before.isalnum() or before == "_")
@@ -508,13 +529,17 @@ class Matcher:
         """The folded terms of one kind (``exact``, ``prefix``, ``suffix``, ``infix``)."""
         return self._terms[kind]
 
-    def find(self, text: str) -> Iterator[Hit]:
+    def find(self, text: str, deferred: list[Deferred] | None = None) -> Iterator[Hit]:
         """Yield every hit in folded ``text``; word kinds are widened to the whole word.
 
         ``text`` may hold several pieces joined by :data:`SEPARATOR` (a batch of sentences):
         no match crosses a separator, and each hand-written regex runs only on the pieces
         that contain one of its anchors, with the piece end as the end of the text -- the
         hits are exactly those of matching every piece on its own.
+
+        With ``deferred`` (a list), the regexes of the ``on_demand`` rules do not run: each
+        is appended with where it would run, and :meth:`find_deferred` yields their hits on
+        the pieces asked for.
         """
         found, words, firsts = self._word_scan(text)
         for k, kind in enumerate(self._kinds):
@@ -532,6 +557,9 @@ class Matcher:
         spans = pieces(text)
         starts = [a for a, _b in spans]
         for regex in self._always:
+            if deferred is not None and regex.on_demand:
+                deferred.append((regex, None))
+                continue
             for a, b in [(0, len(text))] if regex.local else spans:
                 for start, end in _scan(regex, text, a, b):
                     for rule in regex.rules:
@@ -539,6 +567,9 @@ class Matcher:
         searched, tried = self._present(text, starts, found)
         for index in sorted(searched.keys() | tried.keys()):
             regex = self._anchored[index][1]
+            if deferred is not None and regex.on_demand:
+                deferred.append((regex, tried[index] if regex.leading else sorted(searched[index])))
+                continue
             if regex.leading:
                 for start, end in _match_at(regex, text, tried[index], starts, spans):
                     for rule in regex.rules:
@@ -549,6 +580,31 @@ class Matcher:
                 for start, end in _scan(regex, text, a, b):
                     for rule in regex.rules:
                         yield Hit(start, end, rule)
+
+    def find_deferred(
+        self, text: str, deferred: Iterable[Deferred], wanted: set[int]
+    ) -> Iterator[Hit]:
+        """The hits of the regexes :meth:`find` set aside in ``deferred``, on the pieces of
+        ``text`` whose indices are in ``wanted`` only: on each of them exactly what find
+        would have yielded there (no match crosses a piece, a leading regex's positions are
+        tried piece by piece)."""
+        spans = pieces(text)
+        starts = [a for a, _b in spans]
+        single = len(starts) == 1
+        for regex, where in deferred:
+            if regex.leading:
+                positions = [
+                    p
+                    for p in where or ()
+                    if (0 if single else bisect_right(starts, p) - 1) in wanted
+                ]
+                found = _match_at(regex, text, positions, starts, spans)
+            else:
+                chosen = sorted(wanted) if where is None else [i for i in where if i in wanted]
+                found = (pair for i in chosen for pair in _scan(regex, text, *spans[i]))
+            for start, end in found:
+                for rule in regex.rules:
+                    yield Hit(start, end, rule)
 
 
 # Every character of str.isspace (and so of the regex \s) but " ", in two groups.

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.privacy.text.fuzzy import FuzzyIndex
 from desktop.privacy.text.grammar import Grammar
 from desktop.privacy.text.identifiers import first_names
-from desktop.privacy.text.lexicon import Hit, Matcher, Rule, parse_file
+from desktop.privacy.text.lexicon import Deferred, Hit, Matcher, Rule, parse_file, pieces
 from desktop.privacy.text.model import Finding
 from desktop.privacy.text.normalize import Normalized, fold_term, latin1_classes
 from desktop.privacy.text.recognizer import Context, read_list
@@ -211,7 +211,9 @@ class SpecialCategoryRecognizer:
         animals = [(_ANIMAL, entry) for _rule, entry in parse_file(root / "animals.txt")]
         self.grammar = Grammar(root)
         # One matcher for all: one scan per kind instead of three.
-        self.matcher = Matcher(pairs + clean + animals)
+        # A clean.txt regex only removes hits it covers: it runs later, and only on the
+        # sentences that hold a hit (see _hits).
+        self.matcher = Matcher(pairs + clean + animals, on_demand=[_CLEAN])
         exact = _without_clean(self.matcher.terms("exact"))
         prefix = _without_clean(self.matcher.terms("prefix"))
         self.fuzzy = FuzzyIndex(
@@ -299,7 +301,8 @@ class SpecialCategoryRecognizer:
         text = norm.text
         hits: list[Hit] = []
         clean: list[tuple[int, int]] = []
-        for hit in self.matcher.find(text):
+        deferred: list[Deferred] = []
+        for hit in self.matcher.find(text, deferred):
             if hit.rule is _CLEAN:
                 clean.append((hit.start, hit.end))
             elif hit.rule is _ANIMAL:
@@ -328,6 +331,12 @@ class SpecialCategoryRecognizer:
                 hits.extend(Hit(start, end, rule, fuzzy=True) for rule in rules)
         if not hits:
             return hits
+        if deferred:  # a clean context lies inside one sentence: only those with a hit
+            starts = [a for a, _b in pieces(text)]
+            wanted = {bisect_right(starts, hit.start) - 1 for hit in hits}
+            clean.extend(
+                (h.start, h.end) for h in self.matcher.find_deferred(text, deferred, wanted)
+            )
         allowed = sorted(clean)
         if not allowed:
             return hits
