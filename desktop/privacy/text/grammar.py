@@ -178,9 +178,6 @@ def _fold_all(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_term(w) for w in words)
 
 
-# the head of a compound that is a keeper (a person) or a holder (a thing) by its front
-
-
 class Grammar:
     """The frame checks of ``grammar.toml`` (see the module docstring)."""
 
