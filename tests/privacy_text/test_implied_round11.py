@@ -1,9 +1,9 @@
 """Political, union, religion and sex-life data said by implication (issue 13, eleventh
 round): the person's own party named by a possessive, the organiser of a protest named by the
 role, passing a protest; a walkout with an abbreviated date in between, a duty at a strike
-camp; belief given as a cause by a possessive, preaching from door to door, religious dress
-with words between; a partner of the person's own gender beside the name, the dgti
-supplementary ID. Fresh sentences (in no corpus): each a flagged sentence and a near miss."""
+camp; belief given as a cause by a possessive, preaching from door to door; a partner of the
+person's own gender beside the name, the dgti supplementary ID. Fresh sentences (in no
+corpus): each a flagged sentence and a near miss."""
 
 from __future__ import annotations
 
@@ -37,10 +37,9 @@ from tests.helpers.privacy_text import categories
         ("Kd. ist ab Mo. im Urlaub, Termin danach", "bemerkungen", set()),
         ("Kundin schläft diese Woche im Streikcamp vor dem Werk", "bemerkungen", {"union"}),
         ("Kd. parkte neben dem Streikzelt vor dem Lager, Scheibe beschädigt", "bemerkungen", set()),
-        # belief as a cause, by a possessive; dress with words between
+        # belief as a cause, by a possessive
         ("Kd. isst aufgrund seiner Religion kein Schweinefleisch", "zusatzinfo", {"religion"}),
-        ("Kd. trägt seit der Hochzeit ein Kopftuch", "zusatzinfo", {"religion"}),
-        ("Kd. trägt bei der Arbeit immer eine Mütze", "zusatzinfo", set()),
+        ("Kd. kommt wegen ihres Termins beim Amt später", "zusatzinfo", set()),
         # preaching from door to door; selling so, or a watchtower as a landmark, is none
         ("Kd. geht von Tür zu Tür und predigt, abends erreichbar", "zusatzinfo", {"religion"}),
         ("Kundin verteilt samstags den Wachtturm in der Fußgängerzone", "zusatzinfo", {"religion"}),
