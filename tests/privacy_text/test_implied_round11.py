@@ -2,8 +2,8 @@
 round): the person's own party named by a possessive, the organiser of a protest named by the
 role, passing a protest; a walkout with an abbreviated date in between, a duty at a strike
 camp; belief given as a cause by a possessive, preaching from door to door; a partner of the
-person's own gender beside the name, the dgti supplementary ID. Fresh sentences (in no
-corpus): each a flagged sentence and a near miss."""
+person's own gender beside the name, the dgti supplementary ID, a sex venue the person was
+in. Fresh sentences (in no corpus): each a flagged sentence and a near miss."""
 
 from __future__ import annotations
 
@@ -49,6 +49,17 @@ from tests.helpers.privacy_text import categories
         ("Termin mit Herrn Roth u. Ehemann vereinbart", "bemerkungen", {"sex_life"}),
         ("Termin mit Herrn Roth u. Ehefrau vereinbart", "bemerkungen", set()),
         ("Herr Neuhaus & Partner", "nachname", {"name_misuse"}),
+        # a sex venue as a landmark, then the person inside it
+        (
+            "Scheibe auf dem Parkplatz vom Swingerclub eingeschlagen, Kundin war solange drin",
+            "bemerkungen",
+            {"sex_life"},
+        ),
+        (
+            "Scheibe auf dem Hof vom Saunaclub eingeschlagen, Kd. war nebenan beim Bäcker",
+            "bemerkungen",
+            set(),
+        ),
         # the dgti supplementary ID names a trans or inter person
         (
             "Kundin hat ihren dgti-Ausweis gezeigt, Name passt nicht zum Vertrag",
