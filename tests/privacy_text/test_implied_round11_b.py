@@ -1,9 +1,9 @@
 """Health, genetic, origin and judgement findings said by implication (issue 13, eleventh
 round): a child expected after a time phrase, "Eingriff" as an operation, no longer
 recognising people, parentage in question, carrying a named gene, the same disease as a
-relative, family reunification, the person in the integration course, idioms of honesty,
-scheming and of a person one wishes for. Fresh sentences (in no corpus): each mechanism with
-a sentence that must be flagged and a near miss that must not."""
+relative, a face compared with a photo, family reunification, the person in the integration
+course, idioms of honesty, scheming and of a person one wishes for. Fresh sentences (in no
+corpus): each mechanism with a sentence that must be flagged and a near miss that must not."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ from tests.helpers.privacy_text import categories
             {"biometric_genetic", "health"},
         ),
         ("Kd. hat dieselbe Werkstatt wie sein Vater", set()),
+        # a face compared with a photo of the person -- not a damage photo or a camera bracket
+        ("Kundin schaut in die Webcam, Abgleich mit Ausweis ok", {"biometric_genetic"}),
+        ("Kd. wurde mit seinem Führerscheinfoto verglichen", {"biometric_genetic"}),
+        ("Abgleich mit dem Schadenfoto ok, Scheibe bestellt", set()),
+        ("Monteur schaut in die Kamera-Halterung, Abgleich mit Sollwert später", set()),
         # family reunification is a residence title -- working on it is a job
         ("Kunde ist über Familiennachzug zu seiner Frau gezogen", {"ethnic_origin"}),
         ("Kundin arbeitet als Sachbearbeiterin für Familiennachzug im Landratsamt", set()),
