@@ -238,8 +238,8 @@ def test_leading_regexes_match_where_their_anchors_start() -> None:
     assert any(regex.leading for _required, regex in matcher._anchored)
     alphabet = ["hat ", "muss ", "termin ", "mrt", "ct", "kunde ", "kundin ", "ist ", "war "]
     alphabet += ["sehr ", "krank", "firma ", "gmbh ", "x", " ", SEPARATOR, "chat", "staatsbuerger"]
+    regexes = [regex for _required, regex in matcher._anchored] + list(matcher._always)
     for text in _strings(alphabet, 5, 12):
-        regexes = [regex for _required, regex in matcher._anchored] + list(matcher._always)
         got = [(hit.start, hit.end) for hit in matcher.find(text)]
         assert sorted(got) == _every_match(regexes, text), repr(text)
 
@@ -289,8 +289,8 @@ def test_bounded_anchors_admit_every_match() -> None:
     alphabet = ["hat ", "einen ", "ne ", "meise", "hau", "haus", "xhau", "kd.", "er ", "ist "]
     alphabet += ["war ", "sehr ", "gereizt", "grantig", "x", " ", ".", ",", "_", "é", "1"]
     alphabet += ["echter", "wahrer", "staatsbuerger", SEPARATOR, "\n"]
+    regexes = [regex for _required, regex in matcher._anchored]
     for text in _strings(alphabet, 14, 12):
-        regexes = [regex for _required, regex in matcher._anchored]
         got = sorted((hit.start, hit.end) for hit in matcher.find(text))
         assert got == _every_match(regexes, text), repr(text)
 
